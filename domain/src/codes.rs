@@ -1,0 +1,120 @@
+//! Codes that name municipalities and services.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Why a string is not a valid code.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CodeError {
+    #[error("a municipality code is three digits, e.g. 638")]
+    Municipality,
+    #[error("a service code is 2–40 lowercase letters, digits or hyphens, e.g. home-care")]
+    Service,
+}
+
+/// Statistics Finland's three-digit municipality code (`091` Helsinki, `638` Porvoo).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct MunicipalityCode(String);
+
+impl MunicipalityCode {
+    pub fn parse(input: &str) -> Result<Self, CodeError> {
+        if input.len() == 3 && input.bytes().all(|b| b.is_ascii_digit()) {
+            Ok(Self(input.to_owned()))
+        } else {
+            Err(CodeError::Municipality)
+        }
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Seteli's code for a service, a lowercase slug (`home-care`, `speech-therapy`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct ServiceCode(String);
+
+impl ServiceCode {
+    pub fn parse(input: &str) -> Result<Self, CodeError> {
+        let ok_len = (2..=40).contains(&input.len());
+        let ok_chars = input
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        let ok_ends = !input.starts_with('-') && !input.ends_with('-');
+        if ok_len && ok_chars && ok_ends {
+            Ok(Self(input.to_owned()))
+        } else {
+            Err(CodeError::Service)
+        }
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+macro_rules! string_newtype_conversions {
+    ($t:ty) => {
+        impl TryFrom<String> for $t {
+            type Error = CodeError;
+            fn try_from(value: String) -> Result<Self, Self::Error> {
+                Self::parse(&value)
+            }
+        }
+        impl From<$t> for String {
+            fn from(value: $t) -> Self {
+                value.0
+            }
+        }
+        impl fmt::Display for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+string_newtype_conversions!(MunicipalityCode);
+string_newtype_conversions!(ServiceCode);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn municipality_codes_are_three_digits() {
+        assert!(MunicipalityCode::parse("638").is_ok());
+        assert!(MunicipalityCode::parse("091").is_ok());
+        for bad in ["", "63", "6380", "abc", "63a", " 638"] {
+            assert_eq!(
+                MunicipalityCode::parse(bad),
+                Err(CodeError::Municipality),
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn service_codes_are_lowercase_slugs() {
+        assert!(ServiceCode::parse("home-care").is_ok());
+        for bad in [
+            "",
+            "a",
+            "Home-care",
+            "home care",
+            "-care",
+            "care-",
+            "koti/hoito",
+        ] {
+            assert_eq!(ServiceCode::parse(bad), Err(CodeError::Service), "{bad:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn parsing_never_panics(s in "\\PC{0,50}") {
+            let _ = MunicipalityCode::parse(&s);
+            let _ = ServiceCode::parse(&s);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+//! The one error type every API answer uses: a stable code for programs, an HTTP status,
+//! and a message a person can act on, in their language.
+
+use crate::lang::Lang;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Stable, machine-readable error codes. Clients match on these, never on the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// A required query parameter is absent.
+    MissingParameter,
+    InvalidMunicipality,
+    UnknownMunicipality,
+    InvalidService,
+    UnknownService,
+    InvalidVoucherValue,
+    InvalidSort,
+    InvalidPage,
+    InvalidLanguage,
+    NotFound,
+    ProducerNotFound,
+    MethodNotAllowed,
+    Forbidden,
+    /// The server failed; the message carries a reference id for support.
+    Internal,
+    /// The client could not reach the server (set by the app, never sent by the edge).
+    Network,
+}
+
+impl ErrorCode {
+    /// The HTTP status the edge answers with.
+    pub fn status(self) -> u16 {
+        use ErrorCode::*;
+        match self {
+            MissingParameter | InvalidMunicipality | UnknownMunicipality | InvalidService
+            | UnknownService | InvalidVoucherValue | InvalidSort | InvalidPage
+            | InvalidLanguage => 400,
+            Forbidden => 403,
+            NotFound | ProducerNotFound => 404,
+            MethodNotAllowed => 405,
+            Internal => 500,
+            Network => 503,
+        }
+    }
+
+    /// What a person is told, in `lang`.
+    pub fn message(self, lang: Lang) -> &'static str {
+        use ErrorCode::*;
+        use Lang::*;
+        match (self, lang) {
+            (MissingParameter, Fi) => "Valitse kunta ja palvelu.",
+            (MissingParameter, Sv) => "Välj kommun och tjänst.",
+            (MissingParameter, En) => "Choose a municipality and a service.",
+            (InvalidMunicipality | UnknownMunicipality, Fi) => "Kuntaa ei löytynyt. Valitse kunta luettelosta.",
+            (InvalidMunicipality | UnknownMunicipality, Sv) => "Kommunen hittades inte. Välj en kommun i listan.",
+            (InvalidMunicipality | UnknownMunicipality, En) => "Municipality not found. Choose one from the list.",
+            (InvalidService | UnknownService, Fi) => "Palvelua ei löytynyt. Valitse palvelu luettelosta.",
+            (InvalidService | UnknownService, Sv) => "Tjänsten hittades inte. Välj en tjänst i listan.",
+            (InvalidService | UnknownService, En) => "Service not found. Choose one from the list.",
+            (InvalidVoucherValue, Fi) => "Anna setelin arvo euroina, esimerkiksi 25 tai 25,50. Arvo ei voi olla negatiivinen.",
+            (InvalidVoucherValue, Sv) => "Ange sedelns värde i euro, till exempel 25 eller 25,50. Värdet kan inte vara negativt.",
+            (InvalidVoucherValue, En) => "Enter the voucher value in euros, for example 25 or 25.50. It cannot be negative.",
+            (InvalidSort, Fi) => "Järjestystä ei tunneta. Järjestä hinnan, omavastuun tai nimen mukaan.",
+            (InvalidSort, Sv) => "Okänd sortering. Sortera efter pris, självrisk eller namn.",
+            (InvalidSort, En) => "Unknown sort order. Sort by price, own share or name.",
+            (InvalidPage, Fi) => "Sivunumero on virheellinen.",
+            (InvalidPage, Sv) => "Sidnumret är ogiltigt.",
+            (InvalidPage, En) => "The page number is not valid.",
+            (InvalidLanguage, Fi) => "Kieli on fi, sv tai en.",
+            (InvalidLanguage, Sv) => "Språket är fi, sv eller en.",
+            (InvalidLanguage, En) => "The language is fi, sv or en.",
+            (NotFound, Fi) => "Sivua tai tietoa ei löytynyt.",
+            (NotFound, Sv) => "Sidan eller uppgiften hittades inte.",
+            (NotFound, En) => "The page or item was not found.",
+            (ProducerNotFound, Fi) => "Palveluntuottajaa ei löytynyt. Se ei ehkä ole enää hyväksytty tuottaja.",
+            (ProducerNotFound, Sv) => "Serviceproducenten hittades inte. Den kanske inte längre är godkänd.",
+            (ProducerNotFound, En) => "Producer not found. It may no longer be an approved producer.",
+            (MethodNotAllowed, Fi) => "Tätä toimintoa ei voi tehdä tällä osoitteella.",
+            (MethodNotAllowed, Sv) => "Den här åtgärden kan inte göras på den här adressen.",
+            (MethodNotAllowed, En) => "This action is not possible at this address.",
+            (Forbidden, Fi) => "Sinulla ei ole oikeutta tähän toimintoon.",
+            (Forbidden, Sv) => "Du har inte rätt till den här åtgärden.",
+            (Forbidden, En) => "You do not have the right to do this.",
+            (Internal, Fi) => "Palvelussa tapahtui virhe. Yritä hetken kuluttua uudelleen.",
+            (Internal, Sv) => "Ett fel inträffade i tjänsten. Försök igen om en stund.",
+            (Internal, En) => "Something went wrong on our side. Please try again shortly.",
+            (Network, Fi) => "Palveluun ei saatu yhteyttä. Tarkista verkkoyhteys ja yritä uudelleen.",
+            (Network, Sv) => "Det gick inte att nå tjänsten. Kontrollera nätverket och försök igen.",
+            (Network, En) => "Could not reach the service. Check your connection and try again.",
+        }
+    }
+}
+
+/// An error as the API sends it: `{"code": "...", "message": "..."}`, plus a `reference`
+/// on internal errors so a person can quote it to support.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiError {
+    pub code: ErrorCode,
+    pub message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+}
+
+impl ApiError {
+    /// The error with its standard message in `lang`.
+    pub fn new(code: ErrorCode, lang: Lang) -> Self {
+        Self {
+            code,
+            message: code.message(lang).to_owned(),
+            reference: None,
+        }
+    }
+
+    /// An internal error that names the reference id under which the edge logged the cause.
+    pub fn internal(reference: String, lang: Lang) -> Self {
+        let message = format!("{} ({reference})", ErrorCode::Internal.message(lang));
+        Self {
+            code: ErrorCode::Internal,
+            message,
+            reference: Some(reference),
+        }
+    }
+
+    pub fn status(&self) -> u16 {
+        self.code.status()
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}: {}", self.code, self.message)
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_serialize_with_a_stable_code() {
+        let e = ApiError::new(ErrorCode::UnknownService, Lang::En);
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(json["code"], "unknown_service");
+        assert_eq!(
+            json["message"],
+            "Service not found. Choose one from the list."
+        );
+        assert!(json.get("reference").is_none());
+    }
+
+    #[test]
+    fn internal_errors_carry_the_reference_in_the_message() {
+        let e = ApiError::internal("ab12cd".into(), Lang::Fi);
+        assert_eq!(e.status(), 500);
+        assert!(e.message.contains("ab12cd"));
+    }
+
+    #[test]
+    fn every_code_has_a_message_in_every_language() {
+        use ErrorCode::*;
+        let all = [
+            MissingParameter,
+            InvalidMunicipality,
+            UnknownMunicipality,
+            InvalidService,
+            UnknownService,
+            InvalidVoucherValue,
+            InvalidSort,
+            InvalidPage,
+            InvalidLanguage,
+            NotFound,
+            ProducerNotFound,
+            MethodNotAllowed,
+            Forbidden,
+            Internal,
+            Network,
+        ];
+        for code in all {
+            for lang in Lang::ALL {
+                assert!(!code.message(lang).is_empty());
+            }
+            assert!(code.status() >= 400);
+        }
+    }
+}

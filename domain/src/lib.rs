@@ -1,0 +1,19 @@
+//! Seteli's core: validated types, the API contract shared by the app and the edge, and the
+//! rules of the voucher system. Nothing here does I/O, so every rule runs the same in the
+//! browser, in the worker and in native tests.
+
+pub mod api;
+pub mod business_id;
+pub mod catalogue;
+pub mod codes;
+pub mod comparison;
+pub mod error;
+pub mod lang;
+pub mod money;
+pub mod permissions;
+
+pub use business_id::BusinessId;
+pub use codes::{MunicipalityCode, ServiceCode};
+pub use error::{ApiError, ErrorCode};
+pub use lang::Lang;
+pub use money::Cents;
