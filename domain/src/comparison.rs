@@ -2,7 +2,6 @@
 //! computed. The edge parses requests with [`OffersQuery::from_pairs`]; the app builds the
 //! same query with [`OffersQuery::to_pairs`], so both sides agree on every rule.
 
-use crate::catalogue::ProducerId;
 use crate::codes::{MunicipalityCode, ServiceCode};
 use crate::error::{ApiError, ErrorCode};
 use crate::lang::Lang;
@@ -154,31 +153,6 @@ impl OffersQuery {
     }
 }
 
-/// A comparable offer as the rules see it, for sorting in memory (the edge sorts in SQL;
-/// this is the reference the SQL is tested against).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Comparable<'a> {
-    pub producer_id: ProducerId,
-    pub name: &'a str,
-    pub price: Cents,
-}
-
-/// Sorts offers by `key` with the documented tie-breaks. Names compare case-insensitively.
-pub fn sort_offers(offers: &mut [Comparable<'_>], key: SortKey, voucher: Option<Cents>) {
-    let share = |c: &Comparable<'_>| own_share(c.price, voucher.unwrap_or(Cents::ZERO));
-    offers.sort_by(|a, b| {
-        let primary = match key {
-            SortKey::Price => a.price.cmp(&b.price),
-            SortKey::OwnShare => share(a).cmp(&share(b)),
-            SortKey::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
-        };
-        primary
-            .then(a.price.cmp(&b.price))
-            .then(a.name.to_lowercase().cmp(&b.name.to_lowercase()))
-            .then(a.producer_id.cmp(&b.producer_id))
-    });
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -253,32 +227,6 @@ mod tests {
     fn errors_speak_the_requested_language() {
         let e = parse(&[("lang", "sv"), ("service", "home-care")]).unwrap_err();
         assert_eq!(e.message, ErrorCode::MissingParameter.message(Lang::Sv));
-    }
-
-    #[test]
-    fn sorting_by_own_share_puts_fully_covered_offers_first_cheapest_first() {
-        let mut offers = vec![
-            Comparable {
-                producer_id: ProducerId(1),
-                name: "C",
-                price: cents(3000),
-            },
-            Comparable {
-                producer_id: ProducerId(2),
-                name: "B",
-                price: cents(2400),
-            },
-            Comparable {
-                producer_id: ProducerId(3),
-                name: "A",
-                price: cents(2200),
-            },
-        ];
-        sort_offers(&mut offers, SortKey::OwnShare, Some(cents(2500)));
-        let ids: Vec<i64> = offers.iter().map(|o| o.producer_id.0).collect();
-        assert_eq!(ids, vec![3, 2, 1]);
-        sort_offers(&mut offers, SortKey::Name, None);
-        assert_eq!(offers[0].name, "A");
     }
 
     proptest! {

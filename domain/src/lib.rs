@@ -5,9 +5,11 @@
 pub mod api;
 pub mod business_id;
 pub mod catalogue;
+pub mod clock;
 pub mod codes;
 pub mod comparison;
 pub mod error;
+pub mod i18n;
 pub mod lang;
 pub mod money;
 pub mod permissions;

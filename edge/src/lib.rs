@@ -1,1 +1,16 @@
-//! edge
+//! Seteli's edge: the HTTP API as a Cloudflare Worker over D1.
+//!
+//! The handlers are plain async functions over [`http::ApiRequest`] and a [`db::Database`],
+//! so the same code runs in the Worker (D1) and in native tests (SQLite over the same
+//! migrations). `worker_entry` is the only file that knows about the Workers runtime.
+
+pub mod db;
+pub mod error;
+pub mod http;
+pub mod router;
+pub mod routes;
+
+#[cfg(target_arch = "wasm32")]
+mod worker_entry;
+
+pub use router::{handle, Ctx};

@@ -1,0 +1,119 @@
+//! Municipalities and services.
+
+use super::{Database, DbError, SqlValue};
+use serde::Deserialize;
+use seteli_domain::api::{Municipality, Service};
+use seteli_domain::catalogue::Unit;
+use seteli_domain::lang::Localized;
+use seteli_domain::{Lang, MunicipalityCode, ServiceCode};
+
+#[derive(Deserialize)]
+struct MunicipalityRow {
+    code: String,
+    name_fi: String,
+    name_sv: String,
+    bilingual: i64,
+}
+
+impl MunicipalityRow {
+    fn into_dto(self, lang: Lang) -> Result<Municipality, DbError> {
+        let name = Localized {
+            fi: self.name_fi,
+            sv: self.name_sv,
+            en: None,
+        };
+        Ok(Municipality {
+            code: MunicipalityCode::parse(&self.code)
+                .map_err(|_| DbError::bad_row("municipalities", "code"))?,
+            name: name.get(lang).to_owned(),
+            bilingual: self.bilingual != 0,
+        })
+    }
+}
+
+/// Every municipality, ordered by its name in `lang`.
+pub async fn municipalities(db: &impl Database, lang: Lang) -> Result<Vec<Municipality>, DbError> {
+    let rows: Vec<MunicipalityRow> = db
+        .query(
+            "SELECT code, name_fi, name_sv, bilingual FROM municipalities",
+            &[],
+        )
+        .await?;
+    let mut out = rows
+        .into_iter()
+        .map(|r| r.into_dto(lang))
+        .collect::<Result<Vec<_>, _>>()?;
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(out)
+}
+
+/// Whether a municipality with this code exists.
+pub async fn municipality_exists(
+    db: &impl Database,
+    code: &MunicipalityCode,
+) -> Result<bool, DbError> {
+    let rows: Vec<serde_json::Value> = db
+        .query(
+            "SELECT 1 AS found FROM municipalities WHERE code = ?1",
+            &[SqlValue::from(code.as_str())],
+        )
+        .await?;
+    Ok(!rows.is_empty())
+}
+
+#[derive(Deserialize)]
+struct ServiceRow {
+    code: String,
+    name_fi: String,
+    name_sv: String,
+    name_en: String,
+    description_fi: String,
+    description_sv: String,
+    description_en: String,
+    unit: String,
+}
+
+impl ServiceRow {
+    fn into_dto(self, lang: Lang) -> Result<Service, DbError> {
+        let name = Localized {
+            fi: self.name_fi,
+            sv: self.name_sv,
+            en: Some(self.name_en),
+        };
+        let description = Localized {
+            fi: self.description_fi,
+            sv: self.description_sv,
+            en: Some(self.description_en),
+        };
+        Ok(Service {
+            code: ServiceCode::parse(&self.code)
+                .map_err(|_| DbError::bad_row("services", "code"))?,
+            name: name.get(lang).to_owned(),
+            description: description.get(lang).to_owned(),
+            unit: Unit::parse(&self.unit).ok_or_else(|| DbError::bad_row("services", "unit"))?,
+        })
+    }
+}
+
+/// Every service, in the catalogue's own order.
+pub async fn services(db: &impl Database, lang: Lang) -> Result<Vec<Service>, DbError> {
+    let rows: Vec<ServiceRow> = db
+        .query(
+            "SELECT code, name_fi, name_sv, name_en, description_fi, description_sv, description_en, unit
+             FROM services ORDER BY sort_order, code",
+            &[],
+        )
+        .await?;
+    rows.into_iter().map(|r| r.into_dto(lang)).collect()
+}
+
+/// Whether a service with this code exists.
+pub async fn service_exists(db: &impl Database, code: &ServiceCode) -> Result<bool, DbError> {
+    let rows: Vec<serde_json::Value> = db
+        .query(
+            "SELECT 1 AS found FROM services WHERE code = ?1",
+            &[SqlValue::from(code.as_str())],
+        )
+        .await?;
+    Ok(!rows.is_empty())
+}

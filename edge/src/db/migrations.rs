@@ -1,0 +1,7 @@
+//! The schema, compiled in so native tests apply exactly the files wrangler applies to D1.
+
+/// Every file in `migrations/`, in order. A test checks that none is missing.
+pub const MIGRATIONS: &[(&str, &str)] = &[(
+    "0001_catalogue.sql",
+    include_str!("../../../migrations/0001_catalogue.sql"),
+)];

@@ -1,0 +1,65 @@
+//! Data access. [`Database`] is the one seam between the handlers and storage: D1 in the
+//! Worker, SQLite natively. The SQL lives in the per-table modules and is the same for both.
+
+pub mod catalogue;
+pub mod migrations;
+pub mod offers;
+pub mod producers;
+
+#[cfg(target_arch = "wasm32")]
+pub mod d1;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod sqlite;
+
+use serde::de::DeserializeOwned;
+
+/// A value bound to a `?N` parameter.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SqlValue {
+    Null,
+    Int(i64),
+    Text(String),
+}
+
+impl From<i64> for SqlValue {
+    fn from(v: i64) -> Self {
+        SqlValue::Int(v)
+    }
+}
+
+impl From<&str> for SqlValue {
+    fn from(v: &str) -> Self {
+        SqlValue::Text(v.to_owned())
+    }
+}
+
+impl From<String> for SqlValue {
+    fn from(v: String) -> Self {
+        SqlValue::Text(v)
+    }
+}
+
+/// A storage failure, or a row that does not decode into a valid value. The text is for
+/// the log only; it never holds bound parameter values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DbError(pub String);
+
+impl DbError {
+    /// A row whose column does not hold a valid value for its domain type.
+    pub fn bad_row(table: &str, column: &str) -> Self {
+        DbError(format!("{table}.{column} holds an invalid value"))
+    }
+}
+
+/// Runs SQL against the database. Rows deserialize by column name into `T`.
+// The Workers runtime is single-threaded and D1's futures are not `Send`, so the trait
+// deliberately makes no `Send` promise.
+#[allow(async_fn_in_trait)]
+pub trait Database {
+    /// Runs one statement and returns its rows.
+    async fn query<T: DeserializeOwned>(
+        &self,
+        sql: &str,
+        params: &[SqlValue],
+    ) -> Result<Vec<T>, DbError>;
+}

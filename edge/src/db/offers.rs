@@ -1,0 +1,131 @@
+//! The comparison: approved producers' current prices for one service in one municipality.
+
+use super::{Database, DbError, SqlValue};
+use serde::Deserialize;
+use seteli_domain::api::{OfferPage, OfferSummary};
+use seteli_domain::catalogue::{ProducerId, Unit};
+use seteli_domain::comparison::{own_share, OffersQuery, SortKey, PAGE_SIZE};
+use seteli_domain::lang::Localized;
+use seteli_domain::Cents;
+
+/// The current offers of approved producers: for each producer the row with the latest
+/// `valid_from` on or before today (?3). ?1 municipality, ?2 service.
+const CURRENT_OFFERS: &str = "
+    WITH current AS (
+        SELECT o.producer_id, o.unit, o.price_cents, o.valid_from
+        FROM offers o
+        JOIN approvals a
+          ON a.producer_id = o.producer_id
+         AND a.municipality_code = o.municipality_code
+         AND a.service_code = o.service_code
+        WHERE o.municipality_code = ?1 AND o.service_code = ?2 AND a.status = 'approved'
+          AND o.valid_from = (
+              SELECT MAX(o2.valid_from) FROM offers o2
+              WHERE o2.municipality_code = o.municipality_code
+                AND o2.service_code = o.service_code
+                AND o2.producer_id = o.producer_id
+                AND o2.valid_from <= ?3)
+    )";
+
+#[derive(Deserialize)]
+struct OfferRow {
+    producer_id: i64,
+    name: String,
+    unit: String,
+    price_cents: i64,
+    valid_from: String,
+    post_office: String,
+    summary_fi: String,
+    summary_sv: String,
+    summary_en: Option<String>,
+    languages: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct CountRow {
+    total: i64,
+}
+
+/// Splits a `group_concat` of language codes.
+pub(crate) fn split_languages(languages: Option<String>) -> Vec<String> {
+    languages
+        .unwrap_or_default()
+        .split(',')
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// One page of the comparison for `query`, as of `today` (ISO date).
+pub async fn current_page(
+    db: &impl Database,
+    query: &OffersQuery,
+    today: &str,
+) -> Result<OfferPage, DbError> {
+    // The sort key picks one of three fixed ORDER BY clauses; nothing from the request is
+    // spliced into SQL. Ties fall back to price, name and id so that paging is stable.
+    let order = match query.sort {
+        SortKey::Price => "c.price_cents, lower(p.name), c.producer_id",
+        SortKey::OwnShare => {
+            "MAX(c.price_cents - ?4, 0), c.price_cents, lower(p.name), c.producer_id"
+        }
+        SortKey::Name => "lower(p.name), c.price_cents, c.producer_id",
+    };
+    let voucher = query.voucher.unwrap_or(Cents::ZERO);
+    let sql = format!(
+        "{CURRENT_OFFERS}
+        SELECT c.producer_id, p.name, c.unit, c.price_cents, c.valid_from, p.post_office,
+               p.summary_fi, p.summary_sv, p.summary_en,
+               (SELECT group_concat(lang, ',') FROM
+                   (SELECT lang FROM producer_languages l WHERE l.producer_id = c.producer_id ORDER BY lang)) AS languages
+        FROM current c JOIN producers p ON p.id = c.producer_id
+        ORDER BY {order}
+        LIMIT ?5 OFFSET ?6"
+    );
+    let params = [
+        SqlValue::from(query.municipality.as_str()),
+        SqlValue::from(query.service.as_str()),
+        SqlValue::from(today),
+        SqlValue::Int(voucher.get()),
+        SqlValue::Int(i64::from(PAGE_SIZE)),
+        SqlValue::Int(i64::from(query.offset())),
+    ];
+    let rows: Vec<OfferRow> = db.query(&sql, &params).await?;
+    let counts: Vec<CountRow> = db
+        .query(
+            &format!("{CURRENT_OFFERS} SELECT COUNT(*) AS total FROM current"),
+            &params[..3],
+        )
+        .await?;
+    let total = counts.first().map(|c| c.total).unwrap_or(0);
+
+    let offers = rows
+        .into_iter()
+        .map(|row| {
+            let price = Cents::new(row.price_cents)
+                .map_err(|_| DbError::bad_row("offers", "price_cents"))?;
+            let summary = Localized {
+                fi: row.summary_fi,
+                sv: row.summary_sv,
+                en: row.summary_en,
+            };
+            Ok(OfferSummary {
+                producer_id: ProducerId(row.producer_id),
+                producer_name: row.name,
+                price_cents: price,
+                unit: Unit::parse(&row.unit).ok_or_else(|| DbError::bad_row("offers", "unit"))?,
+                own_share_cents: query.voucher.map(|v| own_share(price, v)),
+                languages: split_languages(row.languages),
+                post_office: row.post_office,
+                summary: summary.get(query.lang).to_owned(),
+                valid_from: row.valid_from,
+            })
+        })
+        .collect::<Result<Vec<_>, DbError>>()?;
+    Ok(OfferPage {
+        total: u32::try_from(total).map_err(|_| DbError::bad_row("offers", "count"))?,
+        page: query.page,
+        page_size: PAGE_SIZE,
+        offers,
+    })
+}

@@ -1,0 +1,136 @@
+//! A producer's public profile.
+
+use super::offers::split_languages;
+use super::{Database, DbError, SqlValue};
+use serde::Deserialize;
+use seteli_domain::api::{ProducerOffer, ProducerProfile};
+use seteli_domain::catalogue::{ProducerId, Unit};
+use seteli_domain::lang::Localized;
+use seteli_domain::{BusinessId, Cents, Lang, MunicipalityCode, ServiceCode};
+
+#[derive(Deserialize)]
+struct ProducerRow {
+    id: i64,
+    business_id: String,
+    name: String,
+    description_fi: String,
+    description_sv: String,
+    description_en: Option<String>,
+    street_address: String,
+    postal_code: String,
+    post_office: String,
+    phone: String,
+    email: String,
+    website: Option<String>,
+    languages: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct ServiceRow {
+    municipality_code: String,
+    municipality_fi: String,
+    municipality_sv: String,
+    service_code: String,
+    service_fi: String,
+    service_sv: String,
+    service_en: String,
+    unit: String,
+    price_cents: i64,
+    valid_from: String,
+}
+
+/// The public profile of a producer with at least one approved service, listing only the
+/// approved services that have a price valid `today`. `None` for an unknown producer or one
+/// with no approval: the public cannot tell those apart.
+pub async fn public_profile(
+    db: &impl Database,
+    id: ProducerId,
+    lang: Lang,
+    today: &str,
+) -> Result<Option<ProducerProfile>, DbError> {
+    let producers: Vec<ProducerRow> = db
+        .query(
+            "SELECT p.id, p.business_id, p.name, p.description_fi, p.description_sv, p.description_en,
+                    p.street_address, p.postal_code, p.post_office, p.phone, p.email, p.website,
+                    (SELECT group_concat(lang, ',') FROM
+                        (SELECT lang FROM producer_languages l WHERE l.producer_id = p.id ORDER BY lang)) AS languages
+             FROM producers p
+             WHERE p.id = ?1
+               AND EXISTS (SELECT 1 FROM approvals a WHERE a.producer_id = p.id AND a.status = 'approved')",
+            &[SqlValue::Int(id.0)],
+        )
+        .await?;
+    let Some(p) = producers.into_iter().next() else {
+        return Ok(None);
+    };
+    let rows: Vec<ServiceRow> = db
+        .query(
+            "SELECT o.municipality_code, m.name_fi AS municipality_fi, m.name_sv AS municipality_sv,
+                    o.service_code, s.name_fi AS service_fi, s.name_sv AS service_sv, s.name_en AS service_en,
+                    o.unit, o.price_cents, o.valid_from
+             FROM approvals a
+             JOIN offers o
+               ON o.producer_id = a.producer_id
+              AND o.municipality_code = a.municipality_code
+              AND o.service_code = a.service_code
+             JOIN municipalities m ON m.code = o.municipality_code
+             JOIN services s ON s.code = o.service_code
+             WHERE a.producer_id = ?1 AND a.status = 'approved'
+               AND o.valid_from = (
+                   SELECT MAX(o2.valid_from) FROM offers o2
+                   WHERE o2.producer_id = o.producer_id
+                     AND o2.municipality_code = o.municipality_code
+                     AND o2.service_code = o.service_code
+                     AND o2.valid_from <= ?2)
+             ORDER BY s.sort_order, s.code, m.name_fi",
+            &[SqlValue::Int(id.0), SqlValue::from(today)],
+        )
+        .await?;
+    let services = rows
+        .into_iter()
+        .map(|r| {
+            let municipality = Localized {
+                fi: r.municipality_fi,
+                sv: r.municipality_sv,
+                en: None,
+            };
+            let service = Localized {
+                fi: r.service_fi,
+                sv: r.service_sv,
+                en: Some(r.service_en),
+            };
+            Ok(ProducerOffer {
+                municipality_code: MunicipalityCode::parse(&r.municipality_code)
+                    .map_err(|_| DbError::bad_row("offers", "municipality_code"))?,
+                municipality_name: municipality.get(lang).to_owned(),
+                service_code: ServiceCode::parse(&r.service_code)
+                    .map_err(|_| DbError::bad_row("offers", "service_code"))?,
+                service_name: service.get(lang).to_owned(),
+                unit: Unit::parse(&r.unit).ok_or_else(|| DbError::bad_row("offers", "unit"))?,
+                price_cents: Cents::new(r.price_cents)
+                    .map_err(|_| DbError::bad_row("offers", "price_cents"))?,
+                valid_from: r.valid_from,
+            })
+        })
+        .collect::<Result<Vec<_>, DbError>>()?;
+    let description = Localized {
+        fi: p.description_fi,
+        sv: p.description_sv,
+        en: p.description_en,
+    };
+    Ok(Some(ProducerProfile {
+        id: ProducerId(p.id),
+        business_id: BusinessId::parse(&p.business_id)
+            .map_err(|_| DbError::bad_row("producers", "business_id"))?,
+        name: p.name,
+        description: description.get(lang).to_owned(),
+        languages: split_languages(p.languages),
+        street_address: p.street_address,
+        postal_code: p.postal_code,
+        post_office: p.post_office,
+        phone: p.phone,
+        email: p.email,
+        website: p.website,
+        services,
+    }))
+}

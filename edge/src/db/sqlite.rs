@@ -1,0 +1,98 @@
+//! The native store: SQLite through rusqlite, over the same migrations and SQL as D1.
+
+use super::migrations::MIGRATIONS;
+use super::{Database, DbError, SqlValue};
+use rusqlite::types::{Value, ValueRef};
+use rusqlite::Connection;
+use serde::de::DeserializeOwned;
+use std::sync::Mutex;
+
+/// A SQLite database with every migration applied.
+pub struct Sqlite {
+    conn: Mutex<Connection>,
+}
+
+impl Sqlite {
+    /// A fresh in-memory database with the schema: one per test.
+    pub fn in_memory() -> Result<Self, DbError> {
+        Self::from_connection(Connection::open_in_memory().map_err(err)?)
+    }
+
+    /// A database file (created when missing) with the schema applied.
+    pub fn open(path: &std::path::Path) -> Result<Self, DbError> {
+        Self::from_connection(Connection::open(path).map_err(err)?)
+    }
+
+    fn from_connection(conn: Connection) -> Result<Self, DbError> {
+        conn.execute_batch("PRAGMA foreign_keys = ON;")
+            .map_err(err)?;
+        for (name, sql) in MIGRATIONS {
+            conn.execute_batch(sql)
+                .map_err(|e| DbError(format!("migration {name}: {e}")))?;
+        }
+        Ok(Self {
+            conn: Mutex::new(conn),
+        })
+    }
+
+    /// Runs a script of statements (test data, seeds) in one transaction.
+    pub fn execute_script(&self, sql: &str) -> Result<(), DbError> {
+        let conn = self
+            .conn
+            .lock()
+            .map_err(|_| DbError("connection lock poisoned".into()))?;
+        conn.execute_batch(&format!("BEGIN;\n{sql}\nCOMMIT;"))
+            .map_err(err)
+    }
+}
+
+fn err(e: rusqlite::Error) -> DbError {
+    DbError(e.to_string())
+}
+
+fn to_json(value: ValueRef<'_>) -> serde_json::Value {
+    match value {
+        ValueRef::Null => serde_json::Value::Null,
+        ValueRef::Integer(i) => i.into(),
+        ValueRef::Real(f) => f.into(),
+        ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned().into(),
+        ValueRef::Blob(b) => b.to_vec().into(),
+    }
+}
+
+impl Database for Sqlite {
+    async fn query<T: DeserializeOwned>(
+        &self,
+        sql: &str,
+        params: &[SqlValue],
+    ) -> Result<Vec<T>, DbError> {
+        let conn = self
+            .conn
+            .lock()
+            .map_err(|_| DbError("connection lock poisoned".into()))?;
+        let mut stmt = conn.prepare(sql).map_err(err)?;
+        let names: Vec<String> = stmt.column_names().into_iter().map(str::to_owned).collect();
+        let values: Vec<Value> = params
+            .iter()
+            .map(|p| match p {
+                SqlValue::Null => Value::Null,
+                SqlValue::Int(i) => Value::Integer(*i),
+                SqlValue::Text(t) => Value::Text(t.clone()),
+            })
+            .collect();
+        let mut rows = stmt
+            .query(rusqlite::params_from_iter(values))
+            .map_err(err)?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next().map_err(err)? {
+            let mut object = serde_json::Map::new();
+            for (i, name) in names.iter().enumerate() {
+                object.insert(name.clone(), to_json(row.get_ref(i).map_err(err)?));
+            }
+            let decoded = serde_json::from_value(serde_json::Value::Object(object))
+                .map_err(|e| DbError(format!("row decoding: {e}")))?;
+            out.push(decoded);
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,134 @@
+//! The edge's own request and response types, independent of the Workers runtime.
+
+use serde::Serialize;
+use seteli_domain::{ApiError, Lang};
+
+/// HTTP methods the API distinguishes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Head,
+    Post,
+    Put,
+    Patch,
+    Delete,
+    Options,
+    Other,
+}
+
+impl Method {
+    pub fn parse(name: &str) -> Method {
+        match name.to_ascii_uppercase().as_str() {
+            "GET" => Method::Get,
+            "HEAD" => Method::Head,
+            "POST" => Method::Post,
+            "PUT" => Method::Put,
+            "PATCH" => Method::Patch,
+            "DELETE" => Method::Delete,
+            "OPTIONS" => Method::Options,
+            _ => Method::Other,
+        }
+    }
+}
+
+/// A request as the handlers see it: method, decoded path, decoded query pairs, headers.
+#[derive(Debug, Clone)]
+pub struct ApiRequest {
+    pub method: Method,
+    pub path: String,
+    pub query: Vec<(String, String)>,
+    /// Header names are lowercase.
+    pub headers: Vec<(String, String)>,
+}
+
+impl ApiRequest {
+    /// Builds a request from a method and a path with its query (`/api/x?a=1`).
+    pub fn new(method: Method, path_and_query: &str) -> Result<Self, url::ParseError> {
+        let url = url::Url::parse("http://edge.invalid")?.join(path_and_query)?;
+        Ok(Self::from_url(method, &url, Vec::new()))
+    }
+
+    /// Builds a request from a full URL and its headers.
+    pub fn from_url(method: Method, url: &url::Url, headers: Vec<(String, String)>) -> Self {
+        Self {
+            method,
+            path: url.path().to_owned(),
+            query: url
+                .query_pairs()
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect(),
+            headers: headers
+                .into_iter()
+                .map(|(k, v)| (k.to_ascii_lowercase(), v))
+                .collect(),
+        }
+    }
+
+    /// A header by (lowercase) name.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The query pairs as borrowed strings, for the domain's parsers.
+    pub fn query_pairs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.query.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
+    /// The first value of a query parameter.
+    pub fn query_param(&self, name: &str) -> Option<&str> {
+        self.query_pairs().find(|(k, _)| *k == name).map(|(_, v)| v)
+    }
+
+    /// The language to answer in: a valid `lang` parameter, else `Accept-Language`, else Finnish.
+    pub fn lang(&self) -> Lang {
+        self.query_param("lang")
+            .and_then(Lang::parse)
+            .or_else(|| {
+                self.header("accept-language")
+                    .map(Lang::from_accept_language)
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// A response: status, headers and a body that is always JSON.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiResponse {
+    pub status: u16,
+    pub headers: Vec<(&'static str, String)>,
+    pub body: String,
+}
+
+impl ApiResponse {
+    /// A JSON answer. Public catalogue data may be cached briefly by browsers and CDNs.
+    pub fn json<T: Serialize>(status: u16, value: &T) -> Self {
+        // Serializing our own DTOs cannot fail: they hold only strings, numbers and lists.
+        let body = serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned());
+        Self {
+            status,
+            headers: vec![("content-type", "application/json; charset=utf-8".to_owned())],
+            body,
+        }
+    }
+
+    /// The error as `{"code","message"}` with its status; errors are never cached.
+    pub fn error(error: &ApiError) -> Self {
+        Self::json(error.status(), error).with_header("cache-control", "no-store")
+    }
+
+    pub fn with_header(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.headers.retain(|(k, _)| *k != name);
+        self.headers.push((name, value.into()));
+        self
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}

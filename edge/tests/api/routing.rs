@@ -1,0 +1,80 @@
+use crate::helpers::TestApp;
+use seteli_domain::permissions::Actor;
+use seteli_edge::db::{Database, DbError, SqlValue};
+use seteli_edge::http::{ApiRequest, Method};
+use seteli_edge::{handle, Ctx};
+
+#[tokio::test]
+async fn an_unknown_api_path_is_a_json_404() {
+    let app = TestApp::new();
+
+    let res = app.get("/api/public/nothing-here").await;
+
+    assert_eq!(res.status, 404);
+    assert_eq!(res.code(), "not_found");
+}
+
+#[tokio::test]
+async fn writing_to_a_public_route_is_not_allowed() {
+    let app = TestApp::new();
+
+    for path in [
+        "/api/public/offers",
+        "/api/public/municipalities",
+        "/api/public/producers/1",
+    ] {
+        let res = app.request(Method::Post, path).await;
+        assert_eq!(res.status, 405, "{path}");
+        assert_eq!(res.code(), "method_not_allowed");
+        assert_eq!(res.header("allow"), Some("GET"));
+    }
+}
+
+/// A database that always fails, with a cause that must never reach the client.
+struct BrokenDb;
+
+impl Database for BrokenDb {
+    async fn query<T: serde::de::DeserializeOwned>(
+        &self,
+        _: &str,
+        _: &[SqlValue],
+    ) -> Result<Vec<T>, DbError> {
+        Err(DbError("disk I/O error at /secret/path".into()))
+    }
+}
+
+#[tokio::test]
+async fn a_storage_failure_is_a_500_with_a_reference_and_no_internals() {
+    let ctx = Ctx {
+        db: BrokenDb,
+        today: "2026-11-21".into(),
+        actor: Actor::Visitor,
+    };
+    let req = ApiRequest::new(Method::Get, "/api/public/services?lang=en").unwrap();
+
+    let res = handle(&req, &ctx).await;
+
+    assert_eq!(res.status, 500);
+    let json: serde_json::Value = serde_json::from_str(&res.body).unwrap();
+    assert_eq!(json["code"], "internal");
+    let reference = json["reference"].as_str().unwrap();
+    assert_eq!(reference.len(), 12);
+    assert!(json["message"].as_str().unwrap().contains(reference));
+    assert!(!res.body.contains("secret"));
+}
+
+#[test]
+fn every_migration_file_is_compiled_into_the_native_store() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../migrations");
+    let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".sql"))
+        .collect();
+    on_disk.sort();
+    let compiled: Vec<&str> = seteli_edge::db::migrations::MIGRATIONS
+        .iter()
+        .map(|(n, _)| *n)
+        .collect();
+    assert_eq!(on_disk, compiled);
+}
