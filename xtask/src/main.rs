@@ -1,1 +1,58 @@
-fn main() {}
+//! `cargo xtask dev | test | seed | bench`: Seteli's own tooling.
+//!
+//! - `dev`: installs what is missing, builds app and worker, loads the demo data into local
+//!   D1 and serves everything at http://127.0.0.1:8787, rebuilding on changes.
+//! - `test`: formatting, clippy, unit and native API tests, then browser tests in headless
+//!   Chromium against the real local stack on free ports.
+//! - `seed [--large] [--out FILE]`: writes the demo (or benchmark) data as SQL.
+//! - `bench`: measures the comparison queries over the large data set.
+
+mod bench;
+mod seed;
+mod stack;
+mod tools;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("dev") => stack::dev(),
+        Some("test") => stack::test(&args[1..]),
+        Some("seed") => seed_command(&args[1..]),
+        Some("bench") => bench::run(),
+        _ => {
+            eprintln!(
+                "usage: cargo xtask dev | test [--no-e2e] | seed [--large] [--out FILE] | bench"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn seed_command(args: &[String]) -> Result<(), String> {
+    let large = args.iter().any(|a| a == "--large");
+    let out = args
+        .iter()
+        .position(|a| a == "--out")
+        .and_then(|i| args.get(i + 1));
+    let sql = if large {
+        seed::large_sql(10_000)
+    } else {
+        seed::demo_sql(&stack::today())
+    };
+    match out {
+        Some(path) => std::fs::write(path, sql).map_err(|e| format!("writing {path}: {e}")),
+        None => {
+            print!("{sql}");
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,336 @@
+//! Building, seeding and running the local stack: trunk (app), worker-build (edge),
+//! wrangler (workerd + local D1) and, for tests, chromedriver.
+
+use crate::seed;
+use crate::tools::{self, command, node_bin, root, run};
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant, SystemTime};
+
+/// Today's date in Finland, which anchors the demo data's price history.
+pub fn today() -> String {
+    let now = time::OffsetDateTime::now_utc();
+    seteli_domain::clock::iso_date(seteli_domain::clock::finnish_date(now))
+}
+
+/// Builds the app into dist/ with trunk (release: what production serves).
+fn build_app() -> Result<(), String> {
+    run(command("trunk").args(["build", "--release"]))
+}
+
+/// Builds the worker into edge/build/ with worker-build, using the local tools instead of
+/// letting worker-build download its own.
+fn build_worker() -> Result<(), String> {
+    let mut cmd = command("worker-build");
+    cmd.arg("--release")
+        .current_dir(root().join("edge"))
+        .env("WASM_BINDGEN_BIN", tools::cargo_bin().join("wasm-bindgen"))
+        .env("WASM_OPT_BIN", node_bin("wasm-opt"))
+        .env(
+            "ESBUILD_BIN",
+            root().join("node_modules/@esbuild/linux-x64/bin/esbuild"),
+        );
+    run(&mut cmd)
+}
+
+fn wrangler() -> Command {
+    let mut cmd = command(&node_bin("wrangler").to_string_lossy());
+    cmd.env("WRANGLER_SEND_METRICS", "false")
+        .env("CLOUDFLARE_CF_FETCH_ENABLED", "false")
+        // Non-interactive: apply migrations without asking.
+        .env("CI", "true");
+    cmd
+}
+
+/// Applies the migrations and loads the demo data into the local D1 under `state`.
+fn load_demo_data(state: &Path) -> Result<(), String> {
+    let seed_file = root().join("target/seed/demo.sql");
+    if let Some(dir) = seed_file.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+    }
+    std::fs::write(&seed_file, seed::demo_sql(&today())).map_err(|e| e.to_string())?;
+    let state = state.to_string_lossy().into_owned();
+    run(wrangler().args([
+        "d1",
+        "migrations",
+        "apply",
+        "DB",
+        "--local",
+        "--persist-to",
+        &state,
+    ]))?;
+    run(wrangler()
+        .args([
+            "d1",
+            "execute",
+            "DB",
+            "--local",
+            "--persist-to",
+            &state,
+            "--file",
+        ])
+        .arg(&seed_file))
+}
+
+fn start_wrangler(
+    port: u16,
+    inspector_port: u16,
+    state: &Path,
+    log: Option<&Path>,
+) -> Result<Child, String> {
+    let mut cmd = wrangler();
+    cmd.args(["dev", "--ip", "127.0.0.1", "--port", &port.to_string()])
+        .args(["--inspector-port", &inspector_port.to_string()])
+        .args(["--persist-to", &state.to_string_lossy()])
+        .arg("--show-interactive-dev-session=false")
+        .stdin(Stdio::null());
+    if let Some(log) = log {
+        let file = std::fs::File::create(log).map_err(|e| e.to_string())?;
+        let err = file.try_clone().map_err(|e| e.to_string())?;
+        cmd.stdout(file).stderr(err).process_group(0);
+    }
+    eprintln!("$ {}", tools::describe(&cmd));
+    cmd.spawn()
+        .map_err(|e| format!("could not start wrangler: {e}"))
+}
+
+/// A port nobody listens on right now.
+fn free_port() -> Result<u16, String> {
+    let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
+    listener
+        .local_addr()
+        .map(|a| a.port())
+        .map_err(|e| e.to_string())
+}
+
+/// The status code of a plain GET to 127.0.0.1, or `None` when nothing answers.
+fn http_status(port: u16, path: &str) -> Option<u16> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    )
+    .ok()?;
+    let mut head = [0u8; 12];
+    stream.read_exact(&mut head).ok()?;
+    std::str::from_utf8(&head[9..12]).ok()?.parse().ok()
+}
+
+fn wait_until_ready(port: u16, path: &str, what: &str, limit: Duration) -> Result<(), String> {
+    let start = Instant::now();
+    while start.elapsed() < limit {
+        if http_status(port, path) == Some(200) {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    Err(format!(
+        "{what} did not answer 200 on port {port}{path} within {}s",
+        limit.as_secs()
+    ))
+}
+
+/// A child process (and everything it started) stopped when this goes out of scope.
+struct Guard {
+    child: Child,
+    name: &'static str,
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        // The child leads its own process group, so this also stops workerd under wrangler.
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+        let _ = self.child.wait();
+        eprintln!("stopped {}", self.name);
+    }
+}
+
+/// `cargo xtask dev`.
+pub fn dev() -> Result<(), String> {
+    tools::ensure_build_tools()?;
+    build_app()?;
+    build_worker()?;
+    let state = root().join(".wrangler/state");
+    load_demo_data(&state)?;
+    let mut wrangler = start_wrangler(8787, 9229, &state, None)?;
+    wait_until_ready(
+        8787,
+        "/api/public/services",
+        "wrangler dev",
+        Duration::from_secs(60),
+    )?;
+    eprintln!("\n  Seteli is running at http://127.0.0.1:8787  (Ctrl-C stops it)\n");
+    watch(&mut wrangler)
+}
+
+/// Rebuilds the app or the worker when their sources change; wrangler reloads the output.
+fn watch(wrangler: &mut Child) -> Result<(), String> {
+    let root = root();
+    let app_sources = [
+        root.join("app"),
+        root.join("domain/src"),
+        root.join("style"),
+        root.join("public"),
+        root.join("Trunk.toml"),
+    ];
+    let worker_sources = [root.join("edge/src"), root.join("domain/src")];
+    let mut app_seen = fingerprint(&app_sources);
+    let mut worker_seen = fingerprint(&worker_sources);
+    loop {
+        if let Ok(Some(status)) = wrangler.try_wait() {
+            return Err(format!("wrangler dev exited ({status})"));
+        }
+        std::thread::sleep(Duration::from_millis(700));
+        let app_now = fingerprint(&app_sources);
+        if app_now != app_seen {
+            app_seen = app_now;
+            if let Err(e) = build_app() {
+                eprintln!("app build failed, still serving the last good build: {e}");
+            }
+        }
+        let worker_now = fingerprint(&worker_sources);
+        if worker_now != worker_seen {
+            worker_seen = worker_now;
+            if let Err(e) = build_worker() {
+                eprintln!("worker build failed, still serving the last good build: {e}");
+            }
+        }
+    }
+}
+
+/// The newest modification time and the file count under `paths`: changes when a file is
+/// edited, added or removed.
+fn fingerprint(paths: &[PathBuf]) -> (Option<SystemTime>, usize) {
+    fn walk(path: &Path, newest: &mut Option<SystemTime>, count: &mut usize) {
+        let Ok(meta) = std::fs::metadata(path) else {
+            return;
+        };
+        if meta.is_dir() {
+            if let Ok(entries) = std::fs::read_dir(path) {
+                for entry in entries.flatten() {
+                    walk(&entry.path(), newest, count);
+                }
+            }
+        } else if let Ok(modified) = meta.modified() {
+            *count += 1;
+            *newest = (*newest).max(Some(modified));
+        }
+    }
+    let (mut newest, mut count) = (None, 0);
+    for p in paths {
+        walk(p, &mut newest, &mut count);
+    }
+    (newest, count)
+}
+
+/// `cargo xtask test [--no-e2e]`.
+pub fn test(args: &[String]) -> Result<(), String> {
+    let e2e = !args.iter().any(|a| a == "--no-e2e");
+    tools::ensure_build_tools()?;
+    run(command("cargo").args(["fmt", "--all", "--check"]))?;
+    run(command("cargo").args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run(command("cargo").args([
+        "clippy",
+        "-p",
+        "seteli-app",
+        "-p",
+        "seteli-edge",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run(command("cargo").args([
+        "test",
+        "--workspace",
+        "--exclude",
+        "seteli-e2e",
+        "--exclude",
+        "seteli-app",
+    ]))?;
+    if !e2e {
+        return Ok(());
+    }
+    tools::ensure_browser()?;
+    build_app()?;
+    build_worker()?;
+    browser_tests()
+}
+
+/// Starts a fresh stack on free ports, runs the browser tests against it, stops it.
+fn browser_tests() -> Result<(), String> {
+    let dir = root().join("target/e2e");
+    let state = dir.join("state");
+    let _ = std::fs::remove_dir_all(&state);
+    std::fs::create_dir_all(&state).map_err(|e| e.to_string())?;
+    load_demo_data(&state)?;
+
+    let port = free_port()?;
+    let log = dir.join("wrangler.log");
+    let wrangler = Guard {
+        child: start_wrangler(port, free_port()?, &state, Some(&log))?,
+        name: "wrangler",
+    };
+    if let Err(e) = wait_until_ready(
+        port,
+        "/api/public/services",
+        "wrangler dev",
+        Duration::from_secs(90),
+    ) {
+        let log_text = std::fs::read_to_string(&log).unwrap_or_default();
+        return Err(format!("{e}\n--- wrangler log ---\n{log_text}"));
+    }
+
+    let driver_port = free_port()?;
+    let driver = Command::new("chromedriver")
+        .arg(format!("--port={driver_port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .process_group(0)
+        .spawn()
+        .map_err(|e| format!("could not start chromedriver: {e}"))?;
+    let driver = Guard {
+        child: driver,
+        name: "chromedriver",
+    };
+    wait_until_ready(
+        driver_port,
+        "/status",
+        "chromedriver",
+        Duration::from_secs(30),
+    )?;
+
+    let result = run(command("cargo")
+        .args(["test", "-p", "seteli-e2e", "--", "--test-threads=2"])
+        .env("SETELI_URL", format!("http://127.0.0.1:{port}"))
+        .env("WEBDRIVER_URL", format!("http://127.0.0.1:{driver_port}"))
+        .env("SETELI_ARTIFACTS", &dir)
+        .env("AXE_JS", root().join("node_modules/axe-core/axe.min.js")));
+    drop(driver);
+    drop(wrangler);
+    if result.is_err() {
+        eprintln!("wrangler's log: {}", log.display());
+    }
+    result
+}
