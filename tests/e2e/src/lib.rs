@@ -1,1 +1,147 @@
-//! Helpers for browser tests.
+//! Helpers for the browser tests: a headless Chromium session against the stack that
+//! `cargo xtask test` starts, finding elements by `data-testid`, an axe-core scan, and
+//! screenshots under `target/e2e/screenshots/`.
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{json, Value};
+use std::path::PathBuf;
+use std::time::Duration;
+
+pub use fantoccini;
+
+fn env(name: &str) -> String {
+    std::env::var(name).unwrap_or_else(|_| {
+        panic!("{name} is not set: the browser tests run against the local stack that `cargo xtask test` starts")
+    })
+}
+
+/// The stack's base URL, e.g. `http://127.0.0.1:41234`.
+pub fn base_url() -> String {
+    env("SETELI_URL")
+}
+
+/// A page of the app by path (with query).
+pub fn url(path: &str) -> String {
+    format!("{}{path}", base_url())
+}
+
+/// A fresh headless Chromium with a viewport of `width` × `height` CSS pixels.
+pub async fn browser(width: u32, height: u32) -> Client {
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        json!({
+            "binary": "/usr/bin/chromium",
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-quic", "--hide-scrollbars",
+                format!("--window-size={width},{height}"),
+            ],
+        }),
+    );
+    let client = ClientBuilder::new(HttpConnector::new())
+        .capabilities(caps)
+        .connect(&env("WEBDRIVER_URL"))
+        .await
+        .expect("chromedriver session");
+    client.set_window_size(width, height).await.expect("window size");
+    client
+}
+
+/// A phone-sized browser (360 × 780), as most producers and proxies use Seteli.
+pub async fn phone() -> Client {
+    browser(360, 780).await
+}
+
+/// A desktop-sized browser.
+pub async fn desktop() -> Client {
+    browser(1280, 900).await
+}
+
+pub fn testid(id: &str) -> String {
+    format!("[data-testid=\"{id}\"]")
+}
+
+/// Waits (up to 15 s) for an element with this `data-testid`.
+pub async fn wait_testid(client: &Client, id: &str) -> Element {
+    let css = testid(id);
+    client
+        .wait()
+        .at_most(Duration::from_secs(15))
+        .for_element(Locator::Css(&css))
+        .await
+        .unwrap_or_else(|e| panic!("no element {css} appeared: {e}"))
+}
+
+/// All elements with this `data-testid`, now.
+pub async fn all_testid(client: &Client, id: &str) -> Vec<Element> {
+    client.find_all(Locator::Css(&testid(id))).await.unwrap_or_default()
+}
+
+/// Runs a JavaScript expression and returns its value.
+pub async fn js(client: &Client, expression: &str) -> Value {
+    client
+        .execute(&format!("return {expression};"), vec![])
+        .await
+        .unwrap_or_else(|e| panic!("script {expression} failed: {e}"))
+}
+
+/// Polls a JavaScript condition until it holds (up to 15 s); panics with `what` if it never does.
+pub async fn wait_until(client: &Client, condition: &str, what: &str) {
+    for _ in 0..150 {
+        if js(client, condition).await == Value::Bool(true) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("timed out waiting until {what} ({condition})");
+}
+
+/// The `data-cents` attribute of an element as an integer.
+pub async fn cents(element: &Element) -> i64 {
+    let value = element.attr("data-cents").await.expect("attribute read").expect("data-cents attribute");
+    value.parse().unwrap_or_else(|_| panic!("data-cents is not an integer: {value}"))
+}
+
+/// The current URL's query parameter.
+pub async fn query_param(client: &Client, name: &str) -> Option<String> {
+    let url = client.current_url().await.expect("current url");
+    url.query_pairs().find(|(k, _)| k == name).map(|(_, v)| v.into_owned())
+}
+
+/// Saves a PNG screenshot under `target/e2e/screenshots/` and returns its path.
+pub async fn screenshot(client: &Client, name: &str) -> PathBuf {
+    let dir = PathBuf::from(std::env::var("SETELI_ARTIFACTS").unwrap_or_else(|_| "target/e2e".into())).join("screenshots");
+    std::fs::create_dir_all(&dir).expect("screenshot folder");
+    let png = client.screenshot().await.expect("screenshot");
+    let path = dir.join(format!("{name}.png"));
+    std::fs::write(&path, png).expect("screenshot written");
+    path
+}
+
+/// Runs axe-core (from npm, injected into the page) and returns the serious and critical
+/// WCAG 2.1 A/AA violations as readable lines.
+pub async fn serious_accessibility_violations(client: &Client) -> Vec<String> {
+    let axe = std::fs::read_to_string(env("AXE_JS")).expect("axe-core's axe.min.js");
+    client.execute(&axe, vec![]).await.expect("axe-core injected");
+    let script = r#"
+        const done = arguments[arguments.length - 1];
+        axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+          .then(r => done(r.violations.map(v => ({
+              id: v.id, impact: v.impact, help: v.help,
+              targets: v.nodes.slice(0, 3).map(n => n.target.join(' ')) }))))
+          .catch(e => done([{ id: 'axe-error', impact: 'critical', help: String(e), targets: [] }]));
+    "#;
+    let result = client.execute_async(script, vec![]).await.expect("axe run");
+    result
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
+        .map(|v| format!("{} ({}): {} at {}", v["id"], v["impact"], v["help"], v["targets"]))
+        .collect()
+}
