@@ -109,7 +109,11 @@ impl ApiResponse {
         let body = serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned());
         Self {
             status,
-            headers: vec![("content-type", "application/json; charset=utf-8".to_owned())],
+            // nosniff: a JSON answer must never be run as a script or styled as a page.
+            headers: vec![
+                ("content-type", "application/json; charset=utf-8".to_owned()),
+                ("x-content-type-options", "nosniff".to_owned()),
+            ],
             body,
         }
     }

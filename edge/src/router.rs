@@ -27,7 +27,7 @@ pub async fn handle<D: Database>(req: &ApiRequest, ctx: &Ctx<D>) -> ApiResponse 
 async fn route<D: Database>(req: &ApiRequest, ctx: &Ctx<D>) -> Result<ApiResponse, EdgeError> {
     let segments: Vec<&str> = req.path.trim_matches('/').split('/').collect();
     let (method, allowed) = (req.method, Method::Get);
-    let response = match segments.as_slice() {
+    match segments.as_slice() {
         ["api", "public", "municipalities"] if method == allowed => {
             public::catalogue::handle_municipalities(req, ctx).await
         }
@@ -43,9 +43,8 @@ async fn route<D: Database>(req: &ApiRequest, ctx: &Ctx<D>) -> Result<ApiRespons
         ["api", "public", "municipalities" | "services" | "offers"]
         | ["api", "public", "producers", _] => {
             let error = ApiError::new(ErrorCode::MethodNotAllowed, req.lang());
-            return Ok(ApiResponse::error(&error).with_header("allow", "GET"));
+            Ok(ApiResponse::error(&error).with_header("allow", "GET"))
         }
         _ => Err(ApiError::new(ErrorCode::NotFound, req.lang()).into()),
-    };
-    response.map(|r| r.with_header("x-content-type-options", "nosniff"))
+    }
 }

@@ -12,6 +12,7 @@ async fn an_unknown_api_path_is_a_json_404() {
 
     assert_eq!(res.status, 404);
     assert_eq!(res.code(), "not_found");
+    assert_eq!(res.header("x-content-type-options"), Some("nosniff"));
 }
 
 #[tokio::test]
