@@ -94,7 +94,7 @@ impl Cents {
             let digits = euros.to_string();
             let mut out = String::new();
             for (i, ch) in digits.chars().enumerate() {
-                if i > 0 && (digits.len() - i) % 3 == 0 {
+                if i > 0 && (digits.len() - i).is_multiple_of(3) {
                     out.push_str(sep);
                 }
                 out.push(ch);

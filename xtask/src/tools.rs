@@ -24,11 +24,12 @@ pub fn cargo_bin() -> PathBuf {
     }
 }
 
-/// A command with the cargo bin directory first on PATH, run from the repository root.
+/// A command with the cargo bin directory and the npm tools (trunk finds `wasm-opt` there)
+/// first on PATH, run from the repository root.
 pub fn command(program: &str) -> Command {
     let mut cmd = Command::new(program);
     let path = std::env::var_os("PATH").unwrap_or_default();
-    let mut paths = vec![cargo_bin()];
+    let mut paths = vec![cargo_bin(), root().join("node_modules/.bin")];
     paths.extend(std::env::split_paths(&path));
     if let Ok(joined) = std::env::join_paths(paths) {
         cmd.env("PATH", joined);

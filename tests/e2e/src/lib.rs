@@ -47,7 +47,10 @@ pub async fn browser(width: u32, height: u32) -> Client {
         .connect(&env("WEBDRIVER_URL"))
         .await
         .expect("chromedriver session");
-    client.set_window_size(width, height).await.expect("window size");
+    client
+        .set_window_size(width, height)
+        .await
+        .expect("window size");
     client
 }
 
@@ -78,7 +81,10 @@ pub async fn wait_testid(client: &Client, id: &str) -> Element {
 
 /// All elements with this `data-testid`, now.
 pub async fn all_testid(client: &Client, id: &str) -> Vec<Element> {
-    client.find_all(Locator::Css(&testid(id))).await.unwrap_or_default()
+    client
+        .find_all(Locator::Css(&testid(id)))
+        .await
+        .unwrap_or_default()
 }
 
 /// Runs a JavaScript expression and returns its value.
@@ -102,19 +108,29 @@ pub async fn wait_until(client: &Client, condition: &str, what: &str) {
 
 /// The `data-cents` attribute of an element as an integer.
 pub async fn cents(element: &Element) -> i64 {
-    let value = element.attr("data-cents").await.expect("attribute read").expect("data-cents attribute");
-    value.parse().unwrap_or_else(|_| panic!("data-cents is not an integer: {value}"))
+    let value = element
+        .attr("data-cents")
+        .await
+        .expect("attribute read")
+        .expect("data-cents attribute");
+    value
+        .parse()
+        .unwrap_or_else(|_| panic!("data-cents is not an integer: {value}"))
 }
 
 /// The current URL's query parameter.
 pub async fn query_param(client: &Client, name: &str) -> Option<String> {
     let url = client.current_url().await.expect("current url");
-    url.query_pairs().find(|(k, _)| k == name).map(|(_, v)| v.into_owned())
+    url.query_pairs()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.into_owned())
 }
 
 /// Saves a PNG screenshot under `target/e2e/screenshots/` and returns its path.
 pub async fn screenshot(client: &Client, name: &str) -> PathBuf {
-    let dir = PathBuf::from(std::env::var("SETELI_ARTIFACTS").unwrap_or_else(|_| "target/e2e".into())).join("screenshots");
+    let dir =
+        PathBuf::from(std::env::var("SETELI_ARTIFACTS").unwrap_or_else(|_| "target/e2e".into()))
+            .join("screenshots");
     std::fs::create_dir_all(&dir).expect("screenshot folder");
     let png = client.screenshot().await.expect("screenshot");
     let path = dir.join(format!("{name}.png"));
@@ -126,7 +142,10 @@ pub async fn screenshot(client: &Client, name: &str) -> PathBuf {
 /// WCAG 2.1 A/AA violations as readable lines.
 pub async fn serious_accessibility_violations(client: &Client) -> Vec<String> {
     let axe = std::fs::read_to_string(env("AXE_JS")).expect("axe-core's axe.min.js");
-    client.execute(&axe, vec![]).await.expect("axe-core injected");
+    client
+        .execute(&axe, vec![])
+        .await
+        .expect("axe-core injected");
     let script = r#"
         const done = arguments[arguments.length - 1];
         axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
@@ -142,6 +161,11 @@ pub async fn serious_accessibility_violations(client: &Client) -> Vec<String> {
         .unwrap_or_default()
         .into_iter()
         .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
-        .map(|v| format!("{} ({}): {} at {}", v["id"], v["impact"], v["help"], v["targets"]))
+        .map(|v| {
+            format!(
+                "{} ({}): {} at {}",
+                v["id"], v["impact"], v["help"], v["targets"]
+            )
+        })
         .collect()
 }

@@ -1,0 +1,125 @@
+//! The only module that talks HTTP. Every call returns the API's own [`ApiError`] on
+//! failure: decoded from the body of any non-2xx answer, or made here when the server
+//! could not be reached ([`ErrorCode::Network`]) or answered with something that is not
+//! the contract. A page can therefore tell "not found" from "network down".
+//!
+//! The base URL comes from `<meta name="seteli-api-base">`; empty means the app's own
+//! origin, which is how `wrangler dev` and production serve it.
+
+use gloo_net::http::Request;
+use leptos::prelude::document;
+use serde::de::DeserializeOwned;
+use seteli_domain::api::{Municipality, OfferPage, ProducerProfile, Service};
+use seteli_domain::catalogue::ProducerId;
+use seteli_domain::comparison::OffersQuery;
+use seteli_domain::{ApiError, ErrorCode, Lang};
+
+/// `GET /api/public/municipalities`, names in `lang`.
+pub async fn municipalities(lang: Lang) -> Result<Vec<Municipality>, ApiError> {
+    get(
+        "/api/public/municipalities",
+        &[("lang", lang.code().to_owned())],
+        lang,
+    )
+    .await
+}
+
+/// `GET /api/public/services`, names and descriptions in `lang`.
+pub async fn services(lang: Lang) -> Result<Vec<Service>, ApiError> {
+    get(
+        "/api/public/services",
+        &[("lang", lang.code().to_owned())],
+        lang,
+    )
+    .await
+}
+
+/// `GET /api/public/offers`: one page of the comparison.
+pub async fn offers(query: &OffersQuery) -> Result<OfferPage, ApiError> {
+    let mut pairs = query.to_pairs();
+    // `to_pairs` leaves the default language out; the API is told explicitly so that its
+    // answer does not depend on its own default.
+    if !pairs.iter().any(|(k, _)| *k == "lang") {
+        pairs.push(("lang", query.lang.code().to_owned()));
+    }
+    get("/api/public/offers", &pairs, query.lang).await
+}
+
+/// `GET /api/public/producers/{id}`: an approved producer's profile. An unknown or
+/// unapproved producer is [`ErrorCode::ProducerNotFound`].
+pub async fn producer(id: ProducerId, lang: Lang) -> Result<ProducerProfile, ApiError> {
+    let path = format!("/api/public/producers/{id}");
+    get(&path, &[("lang", lang.code().to_owned())], lang).await
+}
+
+/// Whether an error means the thing asked for does not exist (as opposed to a failure
+/// worth retrying).
+pub fn is_not_found(error: &ApiError) -> bool {
+    matches!(
+        error.code,
+        ErrorCode::NotFound | ErrorCode::ProducerNotFound
+    )
+}
+
+async fn get<T: DeserializeOwned>(
+    path: &str,
+    query: &[(&'static str, String)],
+    lang: Lang,
+) -> Result<T, ApiError> {
+    let url = format!("{}{path}", api_base());
+    let response = Request::get(&url)
+        .query(query.iter().map(|(k, v)| (*k, v.as_str())))
+        .header("Accept", "application/json")
+        .send()
+        .await
+        // `fetch` rejects only when no answer arrived at all: offline, DNS, CORS, abort.
+        .map_err(|_| ApiError::new(ErrorCode::Network, lang))?;
+    if response.ok() {
+        return response
+            .json::<T>()
+            .await
+            .map_err(|_| ApiError::new(ErrorCode::Internal, lang));
+    }
+    let status = response.status();
+    match response.json::<ApiError>().await {
+        Ok(error) => Err(error),
+        // Not our JSON: a proxy's or the platform's own error page.
+        Err(_) => Err(ApiError::new(code_for_status(status), lang)),
+    }
+}
+
+/// The closest code for a non-2xx answer whose body is not an [`ApiError`].
+fn code_for_status(status: u16) -> ErrorCode {
+    match status {
+        403 => ErrorCode::Forbidden,
+        404 => ErrorCode::NotFound,
+        405 => ErrorCode::MethodNotAllowed,
+        502..=504 => ErrorCode::Network,
+        _ => ErrorCode::Internal,
+    }
+}
+
+/// The API's origin from `<meta name="seteli-api-base" content="...">`, without a
+/// trailing slash; empty (same origin) when the tag is missing or empty.
+fn api_base() -> String {
+    document()
+        .query_selector(r#"meta[name="seteli-api-base"]"#)
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .map(|base| base.trim().trim_end_matches('/').to_owned())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_error_bodies_map_to_the_nearest_code() {
+        assert_eq!(code_for_status(404), ErrorCode::NotFound);
+        assert_eq!(code_for_status(503), ErrorCode::Network);
+        assert_eq!(code_for_status(500), ErrorCode::Internal);
+        assert_eq!(code_for_status(418), ErrorCode::Internal);
+    }
+}

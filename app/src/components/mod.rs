@@ -1,0 +1,8 @@
+//! Pieces shared by pages: the frame, the language switcher, the price chart, the pager
+//! and the loading / error / not-found states.
+
+pub mod language_switcher;
+pub mod layout;
+pub mod pager;
+pub mod price_chart;
+pub mod states;

@@ -1,0 +1,158 @@
+//! A bar chart of the offers' prices against the voucher value.
+//!
+//! Each bar's length is the price on a scale shared by all bars. With a voucher value the
+//! bar splits into the part the voucher covers (solid) and the own share (hatched, with a
+//! border), and the legend names both, so the split does not depend on colour. The bars
+//! are hidden from assistive technology; each row carries the same facts as a sentence.
+
+use leptos::prelude::*;
+use seteli_domain::api::OfferSummary;
+use seteli_domain::comparison::own_share;
+use seteli_domain::i18n::{self, t, Text};
+use seteli_domain::{Cents, Lang};
+
+/// One bar, in percentages of the chart's width.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Bar {
+    /// The whole price, as a share of the widest amount on the chart.
+    total: f64,
+    /// The part the voucher covers, as a share of this bar.
+    covered: f64,
+}
+
+/// Percentages for a price on a chart whose widest amount is `max`.
+fn bar(price: Cents, voucher: Option<Cents>, max: Cents) -> Bar {
+    let percent = |part: i64, whole: i64| {
+        if whole <= 0 {
+            0.0
+        } else {
+            part as f64 * 100.0 / whole as f64
+        }
+    };
+    let covered = voucher.map_or(0, |v| v.get().min(price.get()));
+    Bar {
+        total: percent(price.get(), max.get()),
+        covered: percent(covered, price.get()),
+    }
+}
+
+/// The chart for one page of offers.
+#[component]
+pub fn PriceChart(offers: Vec<OfferSummary>, voucher: Option<Cents>, lang: Lang) -> impl IntoView {
+    // The voucher value is on the scale too, so that a bar shorter than it visibly is
+    // fully covered.
+    let max = offers
+        .iter()
+        .map(|o| o.price_cents)
+        .chain(voucher)
+        .max()
+        .unwrap_or(Cents::ZERO);
+    let rows = offers
+        .into_iter()
+        .map(|offer| {
+            let b = bar(offer.price_cents, voucher, max);
+            let split = voucher.map(|v| {
+                let own = own_share(offer.price_cents, v);
+                (offer.price_cents.saturating_sub(own), own)
+            });
+            let description = i18n::chart_row_description(
+                lang,
+                &offer.producer_name,
+                offer.price_cents,
+                offer.unit,
+                split,
+            );
+            let split_text = split.map(|(covered, own)| {
+                format!(
+                    "{} {} · {} {}",
+                    t(lang, Text::ChartCovered),
+                    covered.format(lang),
+                    t(lang, Text::OwnShare),
+                    own.format(lang)
+                )
+            });
+            let (covered_class, covered_width) = if voucher.is_some() {
+                ("bar-covered", b.covered)
+            } else {
+                ("bar-price", 100.0)
+            };
+            view! {
+                <li class="chart-row">
+                    <div class="chart-label" aria-hidden="true">
+                        <span class="chart-name">{offer.producer_name.clone()}</span>
+                        <span class="chart-amount">
+                            {i18n::price_per_unit(lang, offer.price_cents, offer.unit)}
+                        </span>
+                    </div>
+                    <div class="bar-track" aria-hidden="true">
+                        <div class="bar" style=format!("width: {:.2}%", b.total)>
+                            <span
+                                class=format!("bar-part {covered_class}")
+                                style=format!("width: {covered_width:.2}%")
+                            ></span>
+                            <span
+                                class="bar-part bar-own"
+                                style=format!("width: {:.2}%", 100.0 - covered_width)
+                            ></span>
+                        </div>
+                    </div>
+                    {split_text.map(|text| view! { <p class="chart-split" aria-hidden="true">{text}</p> })}
+                    <span class="visually-hidden">{description}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let legend = if voucher.is_some() {
+        view! {
+            <ul class="chart-legend" aria-hidden="true">
+                <li><span class="swatch bar-covered"></span>{t(lang, Text::ChartCovered)}</li>
+                <li><span class="swatch bar-own"></span>{t(lang, Text::OwnShare)}</li>
+            </ul>
+        }
+        .into_any()
+    } else {
+        view! {
+            <ul class="chart-legend" aria-hidden="true">
+                <li><span class="swatch bar-price"></span>{t(lang, Text::ChartPrice)}</li>
+            </ul>
+            <p class="hint">{t(lang, Text::ChartNoVoucherHint)}</p>
+        }
+        .into_any()
+    };
+    view! {
+        <figure class="price-chart" data-testid="price-chart" aria-labelledby="price-chart-title">
+            <figcaption id="price-chart-title" class="chart-title">{t(lang, Text::ChartTitle)}</figcaption>
+            {legend}
+            <ul class="chart-rows" role="list">{rows}</ul>
+        </figure>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(cents: i64) -> Cents {
+        Cents::new(cents).unwrap()
+    }
+
+    #[test]
+    fn the_most_expensive_offer_fills_the_chart() {
+        let b = bar(c(4000), Some(c(2500)), c(4000));
+        assert_eq!(b.total, 100.0);
+        assert_eq!(b.covered, 62.5);
+    }
+
+    #[test]
+    fn an_offer_under_the_voucher_is_covered_whole() {
+        let b = bar(c(2000), Some(c(2500)), c(2500));
+        assert_eq!(b.total, 80.0);
+        assert_eq!(b.covered, 100.0);
+    }
+
+    #[test]
+    fn free_offers_and_empty_charts_do_not_divide_by_zero() {
+        assert_eq!(bar(Cents::ZERO, None, Cents::ZERO).total, 0.0);
+        assert_eq!(bar(Cents::ZERO, Some(c(100)), c(100)).covered, 0.0);
+    }
+}

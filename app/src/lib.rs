@@ -1,0 +1,63 @@
+//! Seteli's browser app (Leptos, client-side rendered): the public comparison of service
+//! voucher producers and their public profiles.
+//!
+//! The URL is the state: pages derive what they show from the path and the query, so links
+//! can be shared and the back button restores earlier choices. [`api`] is the only module
+//! that talks HTTP; [`dom`] holds the other few browser calls.
+
+pub mod api;
+pub mod components;
+pub mod dom;
+pub mod links;
+pub mod locale;
+pub mod pages;
+
+use components::layout::Layout;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
+use pages::not_found::NotFound;
+use pages::public::comparison::ComparisonPage;
+use pages::public::producer::ProducerPage;
+
+/// The whole app: the router, the page frame and the routes.
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Router>
+            <Shell/>
+        </Router>
+    }
+}
+
+/// Everything that needs the router: the language (which the URL can carry), focus
+/// management and the routes themselves.
+#[component]
+fn Shell() -> impl IntoView {
+    locale::provide_locale();
+    focus_heading_on_route_change();
+    view! {
+        <Layout>
+            <Routes fallback=|| view! { <NotFound/> }>
+                <Route path=path!("/") view=ComparisonPage/>
+                <Route path=path!("/producers/:id") view=ProducerPage/>
+            </Routes>
+        </Layout>
+    }
+}
+
+/// Moves focus to the new page's `h1` when the path changes, so that keyboard and screen
+/// reader users start from the top of the new page as after a full page load. The first
+/// load is left alone: the browser already starts at the top. Query-only changes (the
+/// comparison's choices) keep focus where the user is.
+fn focus_heading_on_route_change() {
+    let location = use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|p| p != path) {
+            dom::focus_after_render("main h1");
+        }
+        path
+    });
+}

@@ -1,0 +1,83 @@
+//! The app's own addresses. Query strings are built here so that escaping and the
+//! `lang` parameter are handled the same way everywhere. Pure Rust (no browser calls), so
+//! it is tested natively.
+
+use seteli_domain::catalogue::ProducerId;
+use seteli_domain::Lang;
+
+/// `path` followed by `pairs` as an escaped query string (nothing when `pairs` is empty).
+pub fn href<K, V>(path: &str, pairs: impl IntoIterator<Item = (K, V)>) -> String
+where
+    K: AsRef<str>,
+    V: AsRef<str>,
+{
+    let query = pairs
+        .into_iter()
+        .map(|(k, v)| format!("{}={}", escape(k.as_ref()), escape(v.as_ref())))
+        .collect::<Vec<_>>()
+        .join("&");
+    if query.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{query}")
+    }
+}
+
+/// The same address in `lang`: `lang` is replaced, or left out for Finnish, the default.
+pub fn with_lang<'a>(
+    path: &str,
+    query: impl IntoIterator<Item = (&'a str, &'a str)>,
+    lang: Lang,
+) -> String {
+    let mut pairs: Vec<(&str, &str)> = query.into_iter().filter(|(k, _)| *k != "lang").collect();
+    if lang != Lang::default() {
+        pairs.push(("lang", lang.code()));
+    }
+    href(path, pairs)
+}
+
+/// The front page (the comparison with nothing chosen) in `lang`.
+pub fn home(lang: Lang) -> String {
+    with_lang("/", [], lang)
+}
+
+/// A producer's public profile.
+pub fn producer(id: ProducerId) -> String {
+    format!("/producers/{id}")
+}
+
+/// Percent-encodes everything but RFC 3986's unreserved characters.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finnish_is_left_out_of_the_url() {
+        let query = [("service", "home-care"), ("lang", "sv")];
+        assert_eq!(with_lang("/", query, Lang::Fi), "/?service=home-care");
+        assert_eq!(
+            with_lang("/", query, Lang::En),
+            "/?service=home-care&lang=en"
+        );
+        assert_eq!(home(Lang::Fi), "/");
+        assert_eq!(home(Lang::Sv), "/?lang=sv");
+    }
+
+    #[test]
+    fn values_are_escaped() {
+        assert_eq!(href("/", [("q", "a b&c=ä")]), "/?q=a%20b%26c%3D%C3%A4");
+        assert_eq!(href("/", Vec::<(&str, &str)>::new()), "/");
+    }
+}

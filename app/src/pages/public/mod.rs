@@ -1,0 +1,4 @@
+//! Pages anyone may open without logging in.
+
+pub mod comparison;
+pub mod producer;
