@@ -83,7 +83,7 @@ impl Database for Sqlite {
             .lock()
             .map_err(|_| DbError("connection lock poisoned".into()))?;
         let mut stmt = conn.prepare(sql).map_err(err)?;
-        let names: Vec<String> = stmt.column_names().into_iter().map(str::to_owned).collect();
+        let names: Vec<String> = stmt.column_names().map(str::to_owned).collect();
         let values: Vec<Value> = params
             .iter()
             .map(|p| match p {

@@ -138,6 +138,28 @@ pub async fn screenshot(client: &Client, name: &str) -> PathBuf {
     path
 }
 
+/// Saves a screenshot of the whole page (the window grown to the page's height, the width
+/// kept), then restores the window.
+pub async fn full_page_screenshot(client: &Client, name: &str) -> PathBuf {
+    let (width, height) = (
+        js(client, "window.innerWidth").await,
+        js(client, "document.documentElement.scrollHeight").await,
+    );
+    let width = width.as_u64().unwrap_or(360) as u32;
+    let height = height.as_u64().unwrap_or(800).min(8000) as u32;
+    let original = client.get_window_size().await.expect("window size");
+    client
+        .set_window_size(width, height)
+        .await
+        .expect("window size");
+    let path = screenshot(client, name).await;
+    client
+        .set_window_size(original.0 as u32, original.1 as u32)
+        .await
+        .expect("window size");
+    path
+}
+
 /// Runs axe-core (from npm, injected into the page) and returns the serious and critical
 /// WCAG 2.1 A/AA violations as readable lines.
 pub async fn serious_accessibility_violations(client: &Client) -> Vec<String> {

@@ -439,7 +439,7 @@ async fn on_a_phone_the_comparison_fits_the_screen() {
         true,
         "no horizontal scrolling at 360 px"
     );
-    let path = screenshot(&client, "comparison-360").await;
+    let path = full_page_screenshot(&client, "comparison-360").await;
     assert!(
         std::fs::metadata(&path).unwrap().len() > 10_000,
         "a real screenshot at {}",
@@ -461,7 +461,7 @@ async fn on_a_phone_the_comparison_fits_the_screen() {
         .await,
         true
     );
-    screenshot(&client, "producer-360").await;
+    full_page_screenshot(&client, "producer-360").await;
     client.close().await.unwrap();
 }
 
