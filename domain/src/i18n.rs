@@ -416,6 +416,15 @@ pub fn language_name(lang: Lang, code: &str) -> Option<&'static str> {
     })
 }
 
+/// Language codes as a comma-separated list of names in `lang` (unknown codes in capitals).
+pub fn language_list(lang: Lang, codes: &[String]) -> String {
+    codes
+        .iter()
+        .map(|code| language_name(lang, code).map_or_else(|| code.to_uppercase(), str::to_owned))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// An ISO date (`2025-03-01`) as people read it: `1.3.2025` in Finnish and Swedish,
 /// `1 March 2025` in English. Anything that is not a valid date is shown as it is.
 pub fn format_date(lang: Lang, iso: &str) -> String {

@@ -304,46 +304,30 @@ fn sql_text(s: &str) -> String {
     format!("'{}'", s.replace('\'', "''"))
 }
 
-fn language_names_fi(langs: &[&str]) -> String {
-    let name = |l: &str| match l {
-        "fi" => "suomeksi",
-        "sv" => "ruotsiksi",
-        "en" => "englanniksi",
-        "ru" => "venäjäksi",
-        "et" => "viroksi",
-        "so" => "somaliksi",
-        "ar" => "arabiaksi",
-        _ => "",
-    };
-    join_list(langs.iter().map(|l| name(l)).collect(), "ja")
-}
+/// How the demo texts say "in <language>": Finnish translative, Swedish and English names.
+const LANGUAGE_WORDS: &[(&str, [&str; 3])] = &[
+    ("fi", ["suomeksi", "finska", "Finnish"]),
+    ("sv", ["ruotsiksi", "svenska", "Swedish"]),
+    ("en", ["englanniksi", "engelska", "English"]),
+    ("ru", ["venäjäksi", "ryska", "Russian"]),
+    ("et", ["viroksi", "estniska", "Estonian"]),
+    ("so", ["somaliksi", "somaliska", "Somali"]),
+    ("ar", ["arabiaksi", "arabiska", "Arabic"]),
+];
 
-fn language_names_sv(langs: &[&str]) -> String {
-    let name = |l: &str| match l {
-        "fi" => "finska",
-        "sv" => "svenska",
-        "en" => "engelska",
-        "ru" => "ryska",
-        "et" => "estniska",
-        "so" => "somaliska",
-        "ar" => "arabiska",
-        _ => "",
-    };
-    join_list(langs.iter().map(|l| name(l)).collect(), "och")
-}
-
-fn language_names_en(langs: &[&str]) -> String {
-    let name = |l: &str| match l {
-        "fi" => "Finnish",
-        "sv" => "Swedish",
-        "en" => "English",
-        "ru" => "Russian",
-        "et" => "Estonian",
-        "so" => "Somali",
-        "ar" => "Arabic",
-        _ => "",
-    };
-    join_list(langs.iter().map(|l| name(l)).collect(), "and")
+/// The producer's languages as a list in text language `i` (0 fi, 1 sv, 2 en).
+fn language_words(langs: &[&str], i: usize) -> String {
+    let and = ["ja", "och", "and"][i];
+    let words = langs
+        .iter()
+        .filter_map(|l| {
+            LANGUAGE_WORDS
+                .iter()
+                .find(|(code, _)| code == l)
+                .map(|(_, w)| w[i])
+        })
+        .collect();
+    join_list(words, and)
 }
 
 fn join_list(items: Vec<&str>, and: &str) -> String {
@@ -527,32 +511,32 @@ pub fn demo_sql(today: &str) -> String {
             "{} {} alueella. Palvelemme {}.",
             capitalize(&services_fi),
             home.fi_gen,
-            language_names_fi(&p.languages)
+            language_words(&p.languages, 0)
         );
         let summary_sv = format!(
             "{} i {}. Vi betjänar på {}.",
             capitalize(&services_sv),
             home.sv,
-            language_names_sv(&p.languages)
+            language_words(&p.languages, 1)
         );
         let summary_en = format!(
             "{} in {}. We serve in {}.",
             capitalize(&services_en),
             home.fi,
-            language_names_en(&p.languages)
+            language_words(&p.languages, 2)
         );
         let description_fi = format!(
             "{} on toiminut {} seudulla {}. Tarjoamme palvelusetelillä {}. Työntekijämme ovat koulutettuja lähi- ja sairaanhoitajia tai terapeutteja, ja sama tuttu työntekijä käy mahdollisuuksien mukaan aina. Palvelemme {}. Ota yhteyttä, niin sovitaan ensimmäinen käynti.",
-            p.name, home.fi_gen, format_years_fi(years), services_fi_part, language_names_fi(&p.languages)
+            p.name, home.fi_gen, format_years_fi(years), services_fi_part, language_words(&p.languages, 0)
         );
         let description_sv = format!(
             "{} har verkat i {} i {} år. Med servicesedel erbjuder vi {}. Våra anställda är utbildade när- och sjukskötare eller terapeuter, och så långt det är möjligt kommer samma bekanta person varje gång. Vi betjänar på {}. Kontakta oss så kommer vi överens om det första besöket.",
-            p.name, home.sv, years, services_sv, language_names_sv(&p.languages)
+            p.name, home.sv, years, services_sv, language_words(&p.languages, 1)
         );
         let has_english = p.languages.contains(&"en");
         let description_en = format!(
             "{} has worked in the {} area for {} years. With a service voucher we offer {}. Our staff are trained practical nurses, nurses or therapists, and whenever possible the same familiar person visits each time. We serve in {}. Contact us to agree on the first visit.",
-            p.name, home.fi, years, services_en, language_names_en(&p.languages)
+            p.name, home.fi, years, services_en, language_words(&p.languages, 2)
         );
         let street = rng.pick(home.streets);
         let postal = format!("{}{}0", home.postal_prefix, rng.below(10));

@@ -8,24 +8,36 @@ use seteli_domain::comparison::{own_share, OffersQuery, SortKey, PAGE_SIZE};
 use seteli_domain::lang::Localized;
 use seteli_domain::Cents;
 
-/// The current offers of approved producers: for each producer the row with the latest
-/// `valid_from` on or before today (?3). ?1 municipality, ?2 service.
-const CURRENT_OFFERS: &str = "
-    WITH current AS (
-        SELECT o.producer_id, o.unit, o.price_cents, o.valid_from
-        FROM offers o
-        JOIN approvals a
-          ON a.producer_id = o.producer_id
-         AND a.municipality_code = o.municipality_code
-         AND a.service_code = o.service_code
-        WHERE o.municipality_code = ?1 AND o.service_code = ?2 AND a.status = 'approved'
-          AND o.valid_from = (
-              SELECT MAX(o2.valid_from) FROM offers o2
-              WHERE o2.municipality_code = o.municipality_code
-                AND o2.service_code = o.service_code
-                AND o2.producer_id = o.producer_id
-                AND o2.valid_from <= ?3)
-    )";
+/// The SQL condition that offer row `o` holds the price valid on the date bound to
+/// `date_param`: the latest `valid_from` on or before that date for its producer,
+/// municipality and service. The one definition of "current price".
+pub(crate) fn is_current_price(date_param: &str) -> String {
+    format!(
+        "o.valid_from = (
+            SELECT MAX(o2.valid_from) FROM offers o2
+            WHERE o2.producer_id = o.producer_id
+              AND o2.municipality_code = o.municipality_code
+              AND o2.service_code = o.service_code
+              AND o2.valid_from <= {date_param})"
+    )
+}
+
+/// The current offers of approved producers. ?1 municipality, ?2 service, ?3 today.
+fn current_offers() -> String {
+    format!(
+        "WITH current AS (
+            SELECT o.producer_id, o.unit, o.price_cents, o.valid_from
+            FROM offers o
+            JOIN approvals a
+              ON a.producer_id = o.producer_id
+             AND a.municipality_code = o.municipality_code
+             AND a.service_code = o.service_code
+            WHERE o.municipality_code = ?1 AND o.service_code = ?2 AND a.status = 'approved'
+              AND {}
+        )",
+        is_current_price("?3")
+    )
+}
 
 #[derive(Deserialize)]
 struct OfferRow {
@@ -73,14 +85,15 @@ pub async fn current_page(
     };
     let voucher = query.voucher.unwrap_or(Cents::ZERO);
     let sql = format!(
-        "{CURRENT_OFFERS}
+        "{}
         SELECT c.producer_id, p.name, c.unit, c.price_cents, c.valid_from, p.post_office,
                p.summary_fi, p.summary_sv, p.summary_en,
                (SELECT group_concat(lang, ',') FROM
                    (SELECT lang FROM producer_languages l WHERE l.producer_id = c.producer_id ORDER BY lang)) AS languages
         FROM current c JOIN producers p ON p.id = c.producer_id
         ORDER BY {order}
-        LIMIT ?5 OFFSET ?6"
+        LIMIT ?5 OFFSET ?6",
+        current_offers()
     );
     let params = [
         SqlValue::from(query.municipality.as_str()),
@@ -93,7 +106,7 @@ pub async fn current_page(
     let rows: Vec<OfferRow> = db.query(&sql, &params).await?;
     let counts: Vec<CountRow> = db
         .query(
-            &format!("{CURRENT_OFFERS} SELECT COUNT(*) AS total FROM current"),
+            &format!("{} SELECT COUNT(*) AS total FROM current", current_offers()),
             &params[..3],
         )
         .await?;

@@ -1,6 +1,6 @@
 //! A producer's public profile.
 
-use super::offers::split_languages;
+use super::offers::{is_current_price, split_languages};
 use super::{Database, DbError, SqlValue};
 use serde::Deserialize;
 use seteli_domain::api::{ProducerOffer, ProducerProfile};
@@ -65,24 +65,21 @@ pub async fn public_profile(
     };
     let rows: Vec<ServiceRow> = db
         .query(
-            "SELECT o.municipality_code, m.name_fi AS municipality_fi, m.name_sv AS municipality_sv,
-                    o.service_code, s.name_fi AS service_fi, s.name_sv AS service_sv, s.name_en AS service_en,
-                    o.unit, o.price_cents, o.valid_from
-             FROM approvals a
-             JOIN offers o
-               ON o.producer_id = a.producer_id
-              AND o.municipality_code = a.municipality_code
-              AND o.service_code = a.service_code
-             JOIN municipalities m ON m.code = o.municipality_code
-             JOIN services s ON s.code = o.service_code
-             WHERE a.producer_id = ?1 AND a.status = 'approved'
-               AND o.valid_from = (
-                   SELECT MAX(o2.valid_from) FROM offers o2
-                   WHERE o2.producer_id = o.producer_id
-                     AND o2.municipality_code = o.municipality_code
-                     AND o2.service_code = o.service_code
-                     AND o2.valid_from <= ?2)
-             ORDER BY s.sort_order, s.code, m.name_fi",
+            &format!(
+                "SELECT o.municipality_code, m.name_fi AS municipality_fi, m.name_sv AS municipality_sv,
+                        o.service_code, s.name_fi AS service_fi, s.name_sv AS service_sv, s.name_en AS service_en,
+                        o.unit, o.price_cents, o.valid_from
+                 FROM approvals a
+                 JOIN offers o
+                   ON o.producer_id = a.producer_id
+                  AND o.municipality_code = a.municipality_code
+                  AND o.service_code = a.service_code
+                 JOIN municipalities m ON m.code = o.municipality_code
+                 JOIN services s ON s.code = o.service_code
+                 WHERE a.producer_id = ?1 AND a.status = 'approved' AND {}
+                 ORDER BY s.sort_order, s.code, m.name_fi",
+                is_current_price("?2")
+            ),
             &[SqlValue::Int(id.0), SqlValue::from(today)],
         )
         .await?;

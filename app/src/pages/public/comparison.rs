@@ -545,14 +545,7 @@ fn OfferItem(offer: OfferSummary, query: OffersQuery) -> impl IntoView {
             .own_share_cents
             .unwrap_or_else(|| own_share(offer.price_cents, voucher))
     });
-    let languages = offer
-        .languages
-        .iter()
-        .map(|code| {
-            i18n::language_name(lang, code).map_or_else(|| code.to_uppercase(), str::to_owned)
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
+    let languages = i18n::language_list(lang, &offer.languages);
     let unit = offer.unit;
     view! {
         <li class="offer" data-testid="offer" data-producer-id=offer.producer_id.to_string()>

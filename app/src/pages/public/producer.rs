@@ -86,14 +86,7 @@ pub fn ProducerPage() -> impl IntoView {
 /// The profile's body, below the name.
 #[component]
 fn Profile(profile: ProducerProfile, lang: Lang) -> impl IntoView {
-    let languages = profile
-        .languages
-        .iter()
-        .map(|code| {
-            i18n::language_name(lang, code).map_or_else(|| code.to_uppercase(), str::to_owned)
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
+    let languages = i18n::language_list(lang, &profile.languages);
     let phone_href = tel_href(&profile.phone);
     let email_href = format!("mailto:{}", profile.email);
     // Only web addresses become links: a stored `javascript:` URL must never be clickable.
