@@ -82,3 +82,12 @@ pub struct ProducerProfile {
     pub website: Option<String>,
     pub services: Vec<ProducerOffer>,
 }
+
+/// `GET /api/auth/me`: who is logged in. Never carries the identity code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Me {
+    /// `citizen` (staff later).
+    pub audience: String,
+    pub given_name: String,
+    pub family_name: String,
+}

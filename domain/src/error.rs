@@ -23,6 +23,14 @@ pub enum ErrorCode {
     ProducerNotFound,
     MethodNotAllowed,
     Forbidden,
+    /// The request needs a login (or the session has ended).
+    Unauthorized,
+    /// A state-changing request that did not come from Seteli's own pages.
+    CrossSiteRequest,
+    /// The login with the identity provider did not complete (cancelled, expired, refused).
+    LoginFailed,
+    /// The identity provider could not be reached or answered wrongly.
+    IdentificationUnavailable,
     /// The server failed; the message carries a reference id for support.
     Internal,
     /// The client could not reach the server (set by the app, never sent by the edge).
@@ -37,7 +45,10 @@ impl ErrorCode {
             MissingParameter | InvalidMunicipality | UnknownMunicipality | InvalidService
             | UnknownService | InvalidVoucherValue | InvalidSort | InvalidPage
             | InvalidLanguage => 400,
-            Forbidden => 403,
+            Forbidden | CrossSiteRequest => 403,
+            Unauthorized => 401,
+            LoginFailed => 400,
+            IdentificationUnavailable => 503,
             NotFound | ProducerNotFound => 404,
             MethodNotAllowed => 405,
             Internal => 500,
@@ -83,6 +94,18 @@ impl ErrorCode {
             (Forbidden, Fi) => "Sinulla ei ole oikeutta tähän toimintoon.",
             (Forbidden, Sv) => "Du har inte rätt till den här åtgärden.",
             (Forbidden, En) => "You do not have the right to do this.",
+            (Unauthorized, Fi) => "Kirjaudu sisään. Jos olit jo kirjautunut, istuntosi on päättynyt.",
+            (Unauthorized, Sv) => "Logga in. Om du redan var inloggad har din session gått ut.",
+            (Unauthorized, En) => "Please log in. If you were logged in, your session has ended.",
+            (CrossSiteRequest, Fi) => "Pyyntö ei tullut Setelin omalta sivulta, joten sitä ei käsitelty.",
+            (CrossSiteRequest, Sv) => "Begäran kom inte från Setelis egen sida och behandlades därför inte.",
+            (CrossSiteRequest, En) => "The request did not come from Seteli's own pages, so it was not processed.",
+            (LoginFailed, Fi) => "Tunnistautuminen ei onnistunut tai se keskeytettiin. Kirjaudu uudelleen.",
+            (LoginFailed, Sv) => "Identifieringen lyckades inte eller avbröts. Logga in på nytt.",
+            (LoginFailed, En) => "Identification did not succeed or was cancelled. Please log in again.",
+            (IdentificationUnavailable, Fi) => "Tunnistuspalveluun ei juuri nyt saada yhteyttä. Yritä hetken kuluttua uudelleen.",
+            (IdentificationUnavailable, Sv) => "Identifieringstjänsten kan inte nås just nu. Försök igen om en stund.",
+            (IdentificationUnavailable, En) => "The identification service cannot be reached right now. Please try again shortly.",
             (Internal, Fi) => "Palvelussa tapahtui virhe. Yritä hetken kuluttua uudelleen.",
             (Internal, Sv) => "Ett fel inträffade i tjänsten. Försök igen om en stund.",
             (Internal, En) => "Something went wrong on our side. Please try again shortly.",
@@ -176,6 +199,10 @@ mod tests {
             ProducerNotFound,
             MethodNotAllowed,
             Forbidden,
+            Unauthorized,
+            CrossSiteRequest,
+            LoginFailed,
+            IdentificationUnavailable,
             Internal,
             Network,
         ];

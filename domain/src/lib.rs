@@ -9,13 +9,16 @@ pub mod clock;
 pub mod codes;
 pub mod comparison;
 pub mod error;
+pub mod hetu;
 pub mod i18n;
 pub mod lang;
 pub mod money;
 pub mod permissions;
+pub mod session;
 
 pub use business_id::BusinessId;
 pub use codes::{MunicipalityCode, ServiceCode};
 pub use error::{ApiError, ErrorCode};
+pub use hetu::Hetu;
 pub use lang::Lang;
 pub use money::Cents;

@@ -1,9 +1,18 @@
 //! Who is asking, and the one permission catalogue every route consults before it touches
-//! data. Later audiences (citizens, proxies, producers, staff) extend [`Actor`] and
-//! [`Action`]; the rule stays in this one place.
+//! data. Later audiences (proxies, producers, staff) extend [`Actor`] and [`Action`]; the
+//! rule stays in this one place.
 
 use crate::error::{ApiError, ErrorCode};
+use crate::hetu::Hetu;
 use crate::lang::Lang;
+
+/// A person identified by strong identification.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    pub hetu: Hetu,
+    pub given_name: String,
+    pub family_name: String,
+}
 
 /// The party making a request. Acting for someone else will be a variant of its own, so
 /// that it is explicit in every signature that handles it.
@@ -11,6 +20,8 @@ use crate::lang::Lang;
 pub enum Actor {
     /// Nobody is logged in.
     Visitor,
+    /// A person logged in with strong identification, acting for themselves.
+    Citizen(Person),
 }
 
 /// Everything a route can do. Each route names exactly one.
@@ -19,18 +30,20 @@ pub enum Action {
     /// Read the public catalogue: municipalities, services, approved producers and their
     /// current prices. Open to everyone, logged in or not.
     ViewPublicCatalogue,
+    /// See who one is logged in as. Needs a login.
+    ViewOwnSession,
 }
 
-/// Allows `action` for `actor`, or says why not (in `lang`). Every handler calls this
-/// before it reads or writes anything.
+/// Allows `action` for `actor`, or says why not (in `lang`): `unauthorized` (401) when a
+/// login would help, `forbidden` (403) when it would not. Every handler calls this before
+/// it reads or writes anything.
 pub fn require(actor: &Actor, action: Action, lang: Lang) -> Result<(), ApiError> {
-    let allowed = match (actor, action) {
-        (Actor::Visitor, Action::ViewPublicCatalogue) => true,
-    };
-    if allowed {
-        Ok(())
-    } else {
-        Err(ApiError::new(ErrorCode::Forbidden, lang))
+    match (actor, action) {
+        (_, Action::ViewPublicCatalogue) => Ok(()),
+        (Actor::Citizen(_), Action::ViewOwnSession) => Ok(()),
+        (Actor::Visitor, Action::ViewOwnSession) => {
+            Err(ApiError::new(ErrorCode::Unauthorized, lang))
+        }
     }
 }
 
@@ -38,8 +51,26 @@ pub fn require(actor: &Actor, action: Action, lang: Lang) -> Result<(), ApiError
 mod tests {
     use super::*;
 
+    fn citizen() -> Actor {
+        Actor::Citizen(Person {
+            hetu: Hetu::parse("010280-952L").unwrap(),
+            given_name: "Testi".into(),
+            family_name: "Henkilö".into(),
+        })
+    }
+
     #[test]
-    fn a_visitor_may_view_the_public_catalogue() {
-        assert!(require(&Actor::Visitor, Action::ViewPublicCatalogue, Lang::Fi).is_ok());
+    fn everyone_may_view_the_public_catalogue() {
+        for actor in [Actor::Visitor, citizen()] {
+            assert!(require(&actor, Action::ViewPublicCatalogue, Lang::Fi).is_ok());
+        }
+    }
+
+    #[test]
+    fn a_visitor_is_asked_to_log_in_to_see_a_session() {
+        let e = require(&Actor::Visitor, Action::ViewOwnSession, Lang::En).unwrap_err();
+        assert_eq!(e.code, ErrorCode::Unauthorized);
+        assert_eq!(e.status(), 401);
+        assert!(require(&citizen(), Action::ViewOwnSession, Lang::En).is_ok());
     }
 }

@@ -59,3 +59,16 @@ fn log_error(line: &str) {
 fn log_error(line: &str) {
     eprintln!("{line}");
 }
+
+/// Logs something worth knowing that the user has already been told about (a refused
+/// login, an unreachable provider). Callers never include identity codes.
+#[cfg(target_arch = "wasm32")]
+pub fn log_warning(line: &str) {
+    worker::console_warn!("{line}");
+}
+
+/// Logs something worth knowing that the user has already been told about.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn log_warning(line: &str) {
+    eprintln!("warning: {line}");
+}

@@ -118,6 +118,27 @@ impl ApiResponse {
         }
     }
 
+    /// A redirect (303 See Other: the browser follows it with GET) to `location`.
+    pub fn redirect(location: &str) -> Self {
+        Self {
+            status: 303,
+            headers: vec![
+                ("location", location.to_owned()),
+                ("cache-control", "no-store".to_owned()),
+            ],
+            body: String::new(),
+        }
+    }
+
+    /// A success with nothing to say (204).
+    pub fn no_content() -> Self {
+        Self {
+            status: 204,
+            headers: vec![("cache-control", "no-store".to_owned())],
+            body: String::new(),
+        }
+    }
+
     /// The error as `{"code","message"}` with its status; errors are never cached.
     pub fn error(error: &ApiError) -> Self {
         Self::json(error.status(), error).with_header("cache-control", "no-store")
@@ -129,10 +150,25 @@ impl ApiResponse {
         self
     }
 
+    /// Adds a header that may repeat (`set-cookie`).
+    pub fn add_header(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.headers.push((name, value.into()));
+        self
+    }
+
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
             .find(|(k, _)| *k == name)
             .map(|(_, v)| v.as_str())
+    }
+
+    /// Every value of a header that may repeat.
+    pub fn header_values(&self, name: &str) -> Vec<&str> {
+        self.headers
+            .iter()
+            .filter(|(k, _)| *k == name)
+            .map(|(_, v)| v.as_str())
+            .collect()
     }
 }

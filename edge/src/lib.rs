@@ -4,13 +4,16 @@
 //! so the same code runs in the Worker (D1) and in native tests (SQLite over the same
 //! migrations). `worker_entry` is the only file that knows about the Workers runtime.
 
+pub mod auth;
+pub mod crypto;
 pub mod db;
 pub mod error;
 pub mod http;
+pub mod outbound;
 pub mod router;
 pub mod routes;
 
 #[cfg(target_arch = "wasm32")]
 mod worker_entry;
 
-pub use router::{handle, Ctx};
+pub use router::{handle, Config, Ctx};

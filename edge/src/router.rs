@@ -1,50 +1,105 @@
-//! The API's routes: one table from method and path to handler.
+//! The API's routes: one table from method and path to handler, after the session is
+//! resolved and the same-origin rule is applied to every state-changing request.
 
+use crate::auth;
+use crate::auth::oidc::OidcConfig;
 use crate::db::Database;
 use crate::error::EdgeError;
 use crate::http::{ApiRequest, ApiResponse, Method};
-use crate::routes::public;
+use crate::outbound::Outbound;
+use crate::routes::{auth as auth_routes, public};
+use seteli_domain::clock::{finnish_date, iso_date};
 use seteli_domain::permissions::Actor;
 use seteli_domain::{ApiError, ErrorCode};
+use time::OffsetDateTime;
 
-/// What a handler may use: the database, today's date in Finland (from an injected clock),
-/// and who is asking.
-pub struct Ctx<D: Database> {
+/// The deployment's configuration (wrangler vars and secrets; see README).
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Where users reach Seteli, e.g. `https://seteli.porvoo.fi`: the OAuth redirect URI and
+    /// the same-origin rule derive from it.
+    pub public_url: String,
+    /// The citizens' identity provider; `None` when not configured (login then explains
+    /// that identification is unavailable).
+    pub citizen_oidc: Option<OidcConfig>,
+    /// The ID-token claim that carries the personal identity code.
+    pub hetu_claim: String,
+}
+
+/// The claim Suomi.fi e-Identification uses for the identity code (nationalIdentificationNumber).
+pub const DEFAULT_HETU_CLAIM: &str = "urn:oid:1.2.246.21";
+
+/// What a handler may use: the database, the outside world, the configuration, and the
+/// time of the request from an injected clock.
+pub struct Ctx<D: Database, H: Outbound> {
     pub db: D,
-    /// `YYYY-MM-DD`, Finnish calendar date.
-    pub today: String,
-    pub actor: Actor,
+    pub http: H,
+    pub config: Config,
+    pub now: OffsetDateTime,
+}
+
+impl<D: Database, H: Outbound> Ctx<D, H> {
+    /// Unix seconds of the request.
+    pub fn unix_now(&self) -> i64 {
+        self.now.unix_timestamp()
+    }
+
+    /// Today's date in Finland, `YYYY-MM-DD`.
+    pub fn today(&self) -> String {
+        iso_date(finnish_date(self.now))
+    }
 }
 
 /// Answers one API request. Never fails: every error becomes an `ApiError` response.
-pub async fn handle<D: Database>(req: &ApiRequest, ctx: &Ctx<D>) -> ApiResponse {
+pub async fn handle<D: Database, H: Outbound>(req: &ApiRequest, ctx: &Ctx<D, H>) -> ApiResponse {
     match route(req, ctx).await {
         Ok(response) => response,
         Err(error) => ApiResponse::error(&error.into_api_error(req.lang())),
     }
 }
 
-async fn route<D: Database>(req: &ApiRequest, ctx: &Ctx<D>) -> Result<ApiResponse, EdgeError> {
+async fn route<D: Database, H: Outbound>(
+    req: &ApiRequest,
+    ctx: &Ctx<D, H>,
+) -> Result<ApiResponse, EdgeError> {
+    auth::require_same_origin(req, &ctx.config.public_url)?;
+    let session = auth::current_session(req, ctx).await?;
+    let actor = session.as_ref().map_or(Actor::Visitor, |s| s.actor.clone());
     let segments: Vec<&str> = req.path.trim_matches('/').split('/').collect();
-    let (method, allowed) = (req.method, Method::Get);
-    match segments.as_slice() {
-        ["api", "public", "municipalities"] if method == allowed => {
-            public::catalogue::handle_municipalities(req, ctx).await
+    let method = req.method;
+    let lang = req.lang();
+    let allow = |methods: &str| {
+        let error = ApiError::new(ErrorCode::MethodNotAllowed, lang);
+        Ok(ApiResponse::error(&error).with_header("allow", methods.to_owned()))
+    };
+    match (segments.as_slice(), method) {
+        (["api", "public", "municipalities"], Method::Get) => {
+            public::catalogue::handle_municipalities(req, ctx, &actor).await
         }
-        ["api", "public", "services"] if method == allowed => {
-            public::catalogue::handle_services(req, ctx).await
+        (["api", "public", "services"], Method::Get) => {
+            public::catalogue::handle_services(req, ctx, &actor).await
         }
-        ["api", "public", "offers"] if method == allowed => {
-            public::offers::handle_list(req, ctx).await
+        (["api", "public", "offers"], Method::Get) => {
+            public::offers::handle_list(req, ctx, &actor).await
         }
-        ["api", "public", "producers", id] if method == allowed => {
-            public::producers::handle_get(req, ctx, id).await
+        (["api", "public", "producers", id], Method::Get) => {
+            public::producers::handle_get(req, ctx, &actor, id).await
         }
-        ["api", "public", "municipalities" | "services" | "offers"]
-        | ["api", "public", "producers", _] => {
-            let error = ApiError::new(ErrorCode::MethodNotAllowed, req.lang());
-            Ok(ApiResponse::error(&error).with_header("allow", "GET"))
+        (
+            ["api", "public", "municipalities" | "services" | "offers"]
+            | ["api", "public", "producers", _],
+            _,
+        ) => allow("GET"),
+        (["api", "auth", "login"], Method::Get) => auth_routes::handle_login(req, ctx).await,
+        (["api", "auth", "callback"], Method::Get) => {
+            auth_routes::handle_callback(req, ctx, session.as_ref()).await
         }
-        _ => Err(ApiError::new(ErrorCode::NotFound, req.lang()).into()),
+        (["api", "auth", "logout"], Method::Post) => {
+            auth_routes::handle_logout(ctx, session.as_ref()).await
+        }
+        (["api", "auth", "me"], Method::Get) => auth_routes::handle_me(&actor, lang).await,
+        (["api", "auth", "login" | "callback" | "me"], _) => allow("GET"),
+        (["api", "auth", "logout"], _) => allow("POST"),
+        _ => Err(ApiError::new(ErrorCode::NotFound, lang).into()),
     }
 }

@@ -1,29 +1,38 @@
 //! The Workers runtime's entry point: converts the runtime's request into an
 //! [`ApiRequest`], builds the context from the bindings, and converts the answer back.
+//! The only file that knows about the Workers runtime, with the D1 store.
 
+use crate::auth::oidc::OidcConfig;
 use crate::db::d1::D1;
 use crate::http::{ApiRequest, ApiResponse, Method};
-use crate::router::{handle, Ctx};
-use seteli_domain::clock::{finnish_date, iso_date};
-use seteli_domain::permissions::Actor;
+use crate::outbound::{Outbound, OutboundError, OutboundRequest, OutboundResponse, TIMEOUT_MS};
+use crate::router::{handle, Config, Ctx, DEFAULT_HETU_CLAIM};
+use futures_util::future::{select, Either};
+use std::time::Duration;
 use time::OffsetDateTime;
-use worker::{event, Context, Env, Headers, Request, Response, Result};
+use worker::{
+    event, AbortController, Context, Delay, Env, Fetch, Headers, Request, RequestInit, Response,
+    Result,
+};
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     let url = req.url()?;
     let headers: Vec<(String, String)> = req.headers().entries().collect();
-    let api_req = ApiRequest::from_url(Method::parse(req.method().as_ref()), &url, headers);
+    let mut api_req = ApiRequest::from_url(Method::parse(req.method().as_ref()), &url, headers);
     let response = match env.d1("DB") {
         Ok(db) => {
+            let config = config(&env, &url);
             let ctx = Ctx {
                 db: D1(db),
-                today: today(),
-                actor: Actor::Visitor,
+                http: WorkerFetch,
+                config,
+                now: now(),
             };
             handle(&api_req, &ctx).await
         }
         Err(e) => {
+            api_req.headers.clear();
             let error = crate::error::EdgeError::Internal(format!("D1 binding DB: {e}"));
             ApiResponse::error(&error.into_api_error(api_req.lang()))
         }
@@ -31,22 +40,112 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     to_worker_response(response)
 }
 
-/// Today's Finnish date from the runtime's clock.
-fn today() -> String {
+/// A configuration value: a plain var or a secret (`wrangler secret put`, `.dev.vars`).
+fn setting(env: &Env, name: &str) -> Option<String> {
+    env.var(name)
+        .map(|v| v.to_string())
+        .or_else(|_| env.secret(name).map(|s| s.to_string()))
+        .ok()
+        .filter(|v| !v.is_empty())
+}
+
+fn config(env: &Env, url: &url::Url) -> Config {
+    let citizen_oidc = match (
+        setting(env, "OIDC_ISSUER"),
+        setting(env, "OIDC_CLIENT_ID"),
+        setting(env, "OIDC_CLIENT_SECRET"),
+    ) {
+        (Some(issuer), Some(client_id), Some(client_secret)) => Some(OidcConfig {
+            issuer,
+            client_id,
+            client_secret,
+        }),
+        _ => None,
+    };
+    Config {
+        // Without PUBLIC_URL the request's own origin is used (fine behind one hostname).
+        public_url: setting(env, "PUBLIC_URL")
+            .unwrap_or_else(|| url.origin().ascii_serialization()),
+        citizen_oidc,
+        hetu_claim: setting(env, "OIDC_HETU_CLAIM")
+            .unwrap_or_else(|| DEFAULT_HETU_CLAIM.to_owned()),
+    }
+}
+
+/// The runtime's clock.
+fn now() -> OffsetDateTime {
     let millis = worker::Date::now().as_millis();
-    let now = i128::from(millis)
+    i128::from(millis)
         .checked_mul(1_000_000)
         .and_then(|nanos| OffsetDateTime::from_unix_timestamp_nanos(nanos).ok())
-        .unwrap_or(OffsetDateTime::UNIX_EPOCH);
-    iso_date(finnish_date(now))
+        .unwrap_or(OffsetDateTime::UNIX_EPOCH)
+}
+
+/// Outbound calls through the runtime's `fetch`, aborted after [`TIMEOUT_MS`].
+struct WorkerFetch;
+
+impl WorkerFetch {
+    async fn send_inner(&self, request: OutboundRequest) -> Result<OutboundResponse> {
+        let headers = Headers::new();
+        for (name, value) in &request.headers {
+            headers.set(name, value)?;
+        }
+        let method = match request.method {
+            Method::Post => worker::Method::Post,
+            _ => worker::Method::Get,
+        };
+        let mut init = RequestInit::new();
+        init.with_method(method).with_headers(headers);
+        if let Some(body) = request.body {
+            init.with_body(Some(body.into()));
+        }
+        let controller = AbortController::default();
+        let signal = controller.signal();
+        let outbound = Request::new_with_init(&request.url, &init)?;
+        let call = Box::pin(async move {
+            let mut response = Fetch::Request(outbound).send_with_signal(&signal).await?;
+            let body = response.text().await?;
+            Ok::<_, worker::Error>(OutboundResponse {
+                status: response.status_code(),
+                body,
+            })
+        });
+        let timeout = Delay::from(Duration::from_millis(TIMEOUT_MS));
+        match select(call, timeout).await {
+            Either::Left((result, _)) => result,
+            Either::Right(_) => {
+                controller.abort();
+                Err(worker::Error::RustError(format!(
+                    "no answer within {TIMEOUT_MS} ms"
+                )))
+            }
+        }
+    }
+}
+
+impl Outbound for WorkerFetch {
+    async fn send(
+        &self,
+        request: OutboundRequest,
+    ) -> std::result::Result<OutboundResponse, OutboundError> {
+        let target = request.url.split('?').next().unwrap_or_default().to_owned();
+        // The query string is left out of errors: it may carry codes or identity data.
+        self.send_inner(request)
+            .await
+            .map_err(|e| OutboundError(format!("{target}: {e}")))
+    }
 }
 
 fn to_worker_response(response: ApiResponse) -> Result<Response> {
     let headers = Headers::new();
     for (name, value) in &response.headers {
-        headers.set(name, value)?;
+        // append, not set: `set-cookie` may repeat.
+        headers.append(name, value)?;
     }
-    Ok(Response::ok(response.body)?
-        .with_status(response.status)
-        .with_headers(headers))
+    let base = if response.body.is_empty() {
+        Response::empty()?
+    } else {
+        Response::ok(response.body)?
+    };
+    Ok(base.with_status(response.status).with_headers(headers))
 }

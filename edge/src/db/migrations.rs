@@ -1,7 +1,13 @@
 //! The schema, compiled in so native tests apply exactly the files wrangler applies to D1.
 
 /// Every file in `migrations/`, in order. A test checks that none is missing.
-pub const MIGRATIONS: &[(&str, &str)] = &[(
-    "0001_catalogue.sql",
-    include_str!("../../../migrations/0001_catalogue.sql"),
-)];
+pub const MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "0001_catalogue.sql",
+        include_str!("../../../migrations/0001_catalogue.sql"),
+    ),
+    (
+        "0002_sessions.sql",
+        include_str!("../../../migrations/0002_sessions.sql"),
+    ),
+];

@@ -5,6 +5,7 @@ pub mod catalogue;
 pub mod migrations;
 pub mod offers;
 pub mod producers;
+pub mod sessions;
 
 #[cfg(target_arch = "wasm32")]
 pub mod d1;
@@ -62,4 +63,10 @@ pub trait Database {
         sql: &str,
         params: &[SqlValue],
     ) -> Result<Vec<T>, DbError>;
+
+    /// Runs one writing statement and returns how many rows it changed.
+    async fn execute(&self, sql: &str, params: &[SqlValue]) -> Result<u64, DbError>;
+
+    /// Runs statements atomically: all take effect or none does.
+    async fn batch(&self, statements: &[(&str, Vec<SqlValue>)]) -> Result<(), DbError>;
 }

@@ -72,7 +72,36 @@ fn to_json(value: ValueRef<'_>) -> serde_json::Value {
     }
 }
 
+fn to_values(params: &[SqlValue]) -> Vec<Value> {
+    params
+        .iter()
+        .map(|p| match p {
+            SqlValue::Null => Value::Null,
+            SqlValue::Int(i) => Value::Integer(*i),
+            SqlValue::Text(t) => Value::Text(t.clone()),
+        })
+        .collect()
+}
+
 impl Database for Sqlite {
+    async fn execute(&self, sql: &str, params: &[SqlValue]) -> Result<u64, DbError> {
+        let conn = self.lock()?;
+        let changed = conn
+            .execute(sql, rusqlite::params_from_iter(to_values(params)))
+            .map_err(err)?;
+        Ok(changed as u64)
+    }
+
+    async fn batch(&self, statements: &[(&str, Vec<SqlValue>)]) -> Result<(), DbError> {
+        let mut conn = self.lock()?;
+        let tx = conn.transaction().map_err(err)?;
+        for (sql, params) in statements {
+            tx.execute(sql, rusqlite::params_from_iter(to_values(params)))
+                .map_err(err)?;
+        }
+        tx.commit().map_err(err)
+    }
+
     async fn query<T: DeserializeOwned>(
         &self,
         sql: &str,

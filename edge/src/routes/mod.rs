@@ -1,4 +1,5 @@
-//! Handlers, grouped by audience as the URLs are: `/api/public/..` first; citizens,
-//! producers and staff follow.
+//! Handlers, grouped by audience as the URLs are: `/api/public/..`, `/api/auth/..`;
+//! citizens, producers and staff follow.
 
+pub mod auth;
 pub mod public;

@@ -1,16 +1,32 @@
 //! Arrange and act helpers: a fresh database per test, data added explicitly, and one
 //! helper per endpoint.
 
-use seteli_domain::permissions::Actor;
+use crate::fake_provider::{self, FakeProvider, Grant};
+use seteli_edge::auth::oidc::OidcConfig;
 use seteli_edge::db::sqlite::Sqlite;
 use seteli_edge::http::{ApiRequest, Method};
-use seteli_edge::{handle, Ctx};
+use seteli_edge::outbound::{NoOutbound, Outbound};
+use seteli_edge::{handle, Config, Ctx};
+use time::macros::datetime;
 
 /// "Today" in every test, so that price validity is deterministic.
 pub const TODAY: &str = "2026-11-21";
 
-pub struct TestApp {
-    pub ctx: Ctx<Sqlite>,
+/// Where the tests pretend Seteli is served.
+pub const PUBLIC_URL: &str = "http://127.0.0.1:8787";
+
+/// The edge over a fresh database, with `H` as the outside world.
+pub struct TestApp<H: Outbound = NoOutbound> {
+    pub ctx: Ctx<Sqlite, H>,
+}
+
+/// The configuration of a test deployment with no identity provider.
+pub fn test_config() -> Config {
+    Config {
+        public_url: PUBLIC_URL.into(),
+        citizen_oidc: None,
+        hetu_claim: seteli_edge::router::DEFAULT_HETU_CLAIM.into(),
+    }
 }
 
 /// A response with its body parsed as JSON.
@@ -27,6 +43,23 @@ impl TestResponse {
             .find(|(k, _)| *k == name)
             .map(|(_, v)| v.as_str())
     }
+    /// The value a `Set-Cookie` header gives the cookie `name`.
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        self.set_cookies().into_iter().find_map(|c| {
+            let value = c.strip_prefix(&format!("{name}="))?;
+            Some(value.split(';').next().unwrap_or_default().to_owned())
+        })
+    }
+
+    /// Every `Set-Cookie` header.
+    pub fn set_cookies(&self) -> Vec<String> {
+        self.headers
+            .iter()
+            .filter(|(k, _)| *k == "set-cookie")
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+
     /// The error code of an error answer.
     pub fn code(&self) -> &str {
         self.json["code"].as_str().unwrap_or("<no code>")
@@ -55,12 +88,88 @@ impl TestApp {
         Self {
             ctx: Ctx {
                 db,
-                today: TODAY.to_owned(),
-                actor: Actor::Visitor,
+                http: NoOutbound,
+                config: test_config(),
+                now: datetime!(2026-11-21 10:00 UTC),
+            },
+        }
+    }
+}
+
+impl TestApp<FakeProvider> {
+    /// A deployment whose citizens log in at the fake identity provider; the clock starts
+    /// at 2026-11-21 10:00 UTC and moves only when a test moves it.
+    pub fn with_identification() -> Self {
+        let base = TestApp::new();
+        let mut config = test_config();
+        config.citizen_oidc = Some(OidcConfig {
+            issuer: fake_provider::ISSUER.into(),
+            client_id: fake_provider::CLIENT_ID.into(),
+            client_secret: fake_provider::CLIENT_SECRET.into(),
+        });
+        let now = base.ctx.now;
+        Self {
+            ctx: Ctx {
+                db: base.ctx.db,
+                http: FakeProvider::new(now.unix_timestamp()),
+                config,
+                now,
             },
         }
     }
 
+    /// Moves the clock (for the edge and the provider) by `seconds`.
+    pub fn advance(&mut self, seconds: i64) {
+        self.ctx.now += time::Duration::seconds(seconds);
+        *self.ctx.http.now.lock().unwrap() = self.ctx.now.unix_timestamp();
+    }
+
+    /// Starts a login; returns the login cookie and the provider's authorize URL.
+    pub async fn start_login(&self) -> (String, url::Url) {
+        let res = self.get("/api/auth/login?return_to=/omat").await;
+        assert_eq!(res.status, 303, "login redirects to the provider");
+        let login_cookie = res.cookie("seteli_login").expect("a login cookie");
+        let location =
+            url::Url::parse(res.header("location").expect("a location")).expect("an absolute URL");
+        (login_cookie, location)
+    }
+
+    /// Logs in as the person with `hetu` through the whole code flow; returns the callback's
+    /// response (whose `seteli_session` cookie is the new session).
+    pub async fn login_as(&self, hetu: &str, previous_session: Option<&str>) -> TestResponse {
+        let (login_cookie, authorize) = self.start_login().await;
+        let param = |name: &str| {
+            authorize
+                .query_pairs()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.into_owned())
+                .unwrap()
+        };
+        self.ctx.http.grant(
+            "code-1",
+            Grant {
+                hetu: hetu.into(),
+                given_name: "Anni".into(),
+                family_name: "Kumpulainen".into(),
+                nonce: param("nonce"),
+                code_challenge: param("code_challenge"),
+            },
+        );
+        let mut cookies = format!("seteli_login={login_cookie}");
+        if let Some(session) = previous_session {
+            cookies.push_str(&format!("; seteli_session={session}"));
+        }
+        let state = param("state");
+        self.request_with(
+            Method::Get,
+            &format!("/api/auth/callback?code=code-1&state={state}"),
+            &[("cookie", &cookies)],
+        )
+        .await
+    }
+}
+
+impl<H: Outbound> TestApp<H> {
     /// Adds a producer with Finnish and Swedish texts, serving in `languages`.
     pub fn add_producer(&self, id: i64, name: &str, languages: &[&str]) {
         let business_id = seteli_domain::BusinessId::from_body(1_000_000 + id as u32 * 7)
@@ -105,9 +214,31 @@ impl TestApp {
     }
 
     pub async fn request(&self, method: Method, path_and_query: &str) -> TestResponse {
-        let req = ApiRequest::new(method, path_and_query).expect("a valid test path");
+        self.request_with(method, path_and_query, &[]).await
+    }
+
+    /// A request with extra headers. Unless a test sets its own, `Origin` is Seteli's own,
+    /// as a browser on Seteli's pages sends it.
+    pub async fn request_with(
+        &self,
+        method: Method,
+        path_and_query: &str,
+        headers: &[(&str, &str)],
+    ) -> TestResponse {
+        let mut req = ApiRequest::new(method, path_and_query).expect("a valid test path");
+        req.headers = headers
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        if !headers.iter().any(|(k, _)| *k == "origin") {
+            req.headers.push(("origin".into(), PUBLIC_URL.into()));
+        }
         let res = handle(&req, &self.ctx).await;
-        let json = serde_json::from_str(&res.body).expect("every answer is JSON");
+        let json = if res.body.is_empty() {
+            serde_json::Value::Null
+        } else {
+            serde_json::from_str(&res.body).expect("every answer with a body is JSON")
+        };
         TestResponse {
             status: res.status,
             headers: res.headers,
@@ -117,6 +248,16 @@ impl TestApp {
 
     pub async fn get(&self, path_and_query: &str) -> TestResponse {
         self.request(Method::Get, path_and_query).await
+    }
+
+    /// `GET /api/auth/me` with a session cookie.
+    pub async fn get_me(&self, session: &str) -> TestResponse {
+        self.request_with(
+            Method::Get,
+            "/api/auth/me",
+            &[("cookie", &format!("seteli_session={session}"))],
+        )
+        .await
     }
 
     pub async fn get_municipalities(&self, query: &str) -> TestResponse {

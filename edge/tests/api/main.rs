@@ -1,6 +1,8 @@
 //! The API tested natively: the real router, handlers and SQL over SQLite with the same
 //! migrations as D1, a fresh database per test.
 
+mod auth;
+mod fake_provider;
 mod helpers;
 mod public_catalogue;
 mod public_offers;

@@ -1,8 +1,9 @@
-use crate::helpers::TestApp;
-use seteli_domain::permissions::Actor;
+use crate::helpers::{test_config, TestApp};
 use seteli_edge::db::{Database, DbError, SqlValue};
 use seteli_edge::http::{ApiRequest, Method};
+use seteli_edge::outbound::NoOutbound;
 use seteli_edge::{handle, Ctx};
+use time::macros::datetime;
 
 #[tokio::test]
 async fn an_unknown_api_path_is_a_json_404() {
@@ -42,14 +43,21 @@ impl Database for BrokenDb {
     ) -> Result<Vec<T>, DbError> {
         Err(DbError("disk I/O error at /secret/path".into()))
     }
+    async fn execute(&self, _: &str, _: &[SqlValue]) -> Result<u64, DbError> {
+        Err(DbError("disk I/O error at /secret/path".into()))
+    }
+    async fn batch(&self, _: &[(&str, Vec<SqlValue>)]) -> Result<(), DbError> {
+        Err(DbError("disk I/O error at /secret/path".into()))
+    }
 }
 
 #[tokio::test]
 async fn a_storage_failure_is_a_500_with_a_reference_and_no_internals() {
     let ctx = Ctx {
         db: BrokenDb,
-        today: "2026-11-21".into(),
-        actor: Actor::Visitor,
+        http: NoOutbound,
+        config: test_config(),
+        now: datetime!(2026-11-21 10:00 UTC),
     };
     let req = ApiRequest::new(Method::Get, "/api/public/services?lang=en").unwrap();
 

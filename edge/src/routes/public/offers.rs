@@ -4,20 +4,22 @@ use super::public_json;
 use crate::db::{catalogue, offers, Database};
 use crate::error::EdgeError;
 use crate::http::{ApiRequest, ApiResponse};
+use crate::outbound::Outbound;
 use crate::router::Ctx;
 use seteli_domain::comparison::OffersQuery;
-use seteli_domain::permissions::{require, Action};
+use seteli_domain::permissions::{require, Action, Actor};
 use seteli_domain::{ApiError, ErrorCode};
 
 /// One page of offers for a municipality and service; own shares when a voucher value is
 /// given. Unknown codes are 400, not an empty list, so a mistyped link says so.
 /// Permission: [`Action::ViewPublicCatalogue`].
-pub async fn handle_list<D: Database>(
+pub async fn handle_list<D: Database, H: Outbound>(
     req: &ApiRequest,
-    ctx: &Ctx<D>,
+    ctx: &Ctx<D, H>,
+    actor: &Actor,
 ) -> Result<ApiResponse, EdgeError> {
     let query = OffersQuery::from_pairs(req.query_pairs())?;
-    require(&ctx.actor, Action::ViewPublicCatalogue, query.lang)?;
+    require(actor, Action::ViewPublicCatalogue, query.lang)?;
     if !catalogue::municipality_exists(&ctx.db, &query.municipality).await? {
         return Err(ApiError::new(ErrorCode::UnknownMunicipality, query.lang).into());
     }
@@ -25,6 +27,6 @@ pub async fn handle_list<D: Database>(
         return Err(ApiError::new(ErrorCode::UnknownService, query.lang).into());
     }
     Ok(public_json(
-        &offers::current_page(&ctx.db, &query, &ctx.today).await?,
+        &offers::current_page(&ctx.db, &query, &ctx.today()).await?,
     ))
 }

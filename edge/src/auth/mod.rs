@@ -1,0 +1,180 @@
+//! Who is asking: the session cookie, server-side sessions with idle and absolute limits,
+//! and the same-origin rule for every state-changing request.
+
+pub mod oidc;
+
+use crate::crypto::sha256_hex;
+use crate::db::sessions::{self, Audience};
+use crate::db::Database;
+use crate::error::EdgeError;
+use crate::http::{ApiRequest, Method};
+use crate::outbound::Outbound;
+use crate::router::Ctx;
+use seteli_domain::hetu::Hetu;
+use seteli_domain::permissions::{Actor, Person};
+use seteli_domain::session::{session_state, SessionState};
+use seteli_domain::{ApiError, ErrorCode};
+
+/// The session cookie: a random 256-bit id; the server keeps only its hash.
+pub const SESSION_COOKIE: &str = "seteli_session";
+/// The cookie that ties a login in progress to this browser (prevents login CSRF).
+pub const LOGIN_COOKIE: &str = "seteli_login";
+/// `last_seen_at` is written at most this often, to spare the database a write per request;
+/// the idle limit is thus enforced to within a minute.
+const TOUCH_INTERVAL_SECS: i64 = 60;
+
+/// The logged-in party behind a request, and its session's key.
+pub struct CurrentSession {
+    pub id_hash: String,
+    pub actor: Actor,
+}
+
+/// A cookie's value from the request's `Cookie` header.
+pub fn cookie(req: &ApiRequest, name: &str) -> Option<String> {
+    let header = req.header("cookie")?;
+    header.split(';').find_map(|pair| {
+        let (k, v) = pair.trim().split_once('=')?;
+        (k == name && !v.is_empty()).then(|| v.to_owned())
+    })
+}
+
+/// Cookies are `Secure` everywhere except plain-http development on this machine.
+pub fn secure_cookies(public_url: &str) -> bool {
+    !(public_url.starts_with("http://127.0.0.1") || public_url.starts_with("http://localhost"))
+}
+
+/// A `Set-Cookie` value: HttpOnly, SameSite=Lax, and Secure outside localhost.
+pub fn set_cookie(
+    name: &str,
+    value: &str,
+    path: &str,
+    max_age: Option<i64>,
+    secure: bool,
+) -> String {
+    let mut cookie = format!("{name}={value}; Path={path}; HttpOnly; SameSite=Lax");
+    if let Some(age) = max_age {
+        cookie.push_str(&format!("; Max-Age={age}"));
+    }
+    if secure {
+        cookie.push_str("; Secure");
+    }
+    cookie
+}
+
+/// A `Set-Cookie` value that deletes the cookie.
+pub fn clear_cookie(name: &str, path: &str, secure: bool) -> String {
+    set_cookie(name, "", path, Some(0), secure)
+}
+
+/// The valid session behind the request's cookie, if any. An expired session is deleted.
+pub async fn current_session<D: Database, H: Outbound>(
+    req: &ApiRequest,
+    ctx: &Ctx<D, H>,
+) -> Result<Option<CurrentSession>, EdgeError> {
+    let Some(id) = cookie(req, SESSION_COOKIE) else {
+        return Ok(None);
+    };
+    let id_hash = sha256_hex(&id);
+    let Some(row) = sessions::find_session(&ctx.db, &id_hash).await? else {
+        return Ok(None);
+    };
+    let now = ctx.unix_now();
+    if session_state(row.created_at, row.last_seen_at, now) != SessionState::Valid {
+        sessions::delete_session(&ctx.db, &id_hash).await?;
+        return Ok(None);
+    }
+    let actor = match (
+        Audience::parse(&row.audience),
+        row.hetu.as_deref().map(Hetu::parse),
+    ) {
+        (Some(Audience::Citizen), Some(Ok(hetu))) => Actor::Citizen(Person {
+            hetu,
+            given_name: row.given_name,
+            family_name: row.family_name,
+        }),
+        // A staff session has no use until staff routes exist; an unreadable row grants nothing.
+        _ => return Ok(None),
+    };
+    if now - row.last_seen_at >= TOUCH_INTERVAL_SECS {
+        sessions::touch_session(&ctx.db, &id_hash, now).await?;
+    }
+    Ok(Some(CurrentSession { id_hash, actor }))
+}
+
+/// Refuses a state-changing request whose `Origin` is not Seteli's own. Browsers send
+/// `Origin` on every cross-origin and every POST request, so a missing one on a
+/// state-changing request is refused too.
+pub fn require_same_origin(req: &ApiRequest, public_url: &str) -> Result<(), ApiError> {
+    let changes_state = !matches!(req.method, Method::Get | Method::Head | Method::Options);
+    if !changes_state {
+        return Ok(());
+    }
+    let expected = url::Url::parse(public_url)
+        .map(|u| u.origin().ascii_serialization())
+        .ok();
+    match (req.header("origin"), expected) {
+        (Some(origin), Some(expected)) if origin == expected => Ok(()),
+        _ => Err(ApiError::new(ErrorCode::CrossSiteRequest, req.lang())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn req(method: Method, headers: &[(&str, &str)]) -> ApiRequest {
+        let mut r = ApiRequest::new(method, "/api/auth/logout").unwrap();
+        r.headers = headers
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        r
+    }
+
+    #[test]
+    fn cookies_are_read_by_exact_name() {
+        let r = req(
+            Method::Get,
+            &[("cookie", "a=1; seteli_session=abc; seteli_sessionx=no")],
+        );
+        assert_eq!(cookie(&r, SESSION_COOKIE).as_deref(), Some("abc"));
+        assert_eq!(cookie(&r, "missing"), None);
+    }
+
+    #[test]
+    fn session_cookies_are_http_only_lax_and_secure_outside_localhost() {
+        let c = set_cookie(
+            SESSION_COOKIE,
+            "v",
+            "/",
+            None,
+            secure_cookies("https://seteli.example.fi"),
+        );
+        assert_eq!(
+            c,
+            "seteli_session=v; Path=/; HttpOnly; SameSite=Lax; Secure"
+        );
+        assert!(!secure_cookies("http://127.0.0.1:8787"));
+    }
+
+    #[test]
+    fn only_our_own_origin_may_change_state() {
+        let public = "http://127.0.0.1:8787";
+        assert!(require_same_origin(
+            &req(Method::Post, &[("origin", "http://127.0.0.1:8787")]),
+            public
+        )
+        .is_ok());
+        let cross = require_same_origin(
+            &req(Method::Post, &[("origin", "https://evil.example")]),
+            public,
+        );
+        assert_eq!(cross.unwrap_err().code, ErrorCode::CrossSiteRequest);
+        assert!(require_same_origin(&req(Method::Post, &[]), public).is_err());
+        assert!(require_same_origin(
+            &req(Method::Get, &[("origin", "https://evil.example")]),
+            public
+        )
+        .is_ok());
+    }
+}

@@ -1,0 +1,146 @@
+//! Logins in progress and sessions. Rows are keyed by the SHA-256 of the cookie's id.
+
+use super::{Database, DbError, SqlValue};
+use serde::Deserialize;
+
+/// Who a session or login is for: citizens and staff log in through different identity
+/// providers and never share a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    Citizen,
+    Staff,
+}
+
+impl Audience {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Audience::Citizen => "citizen",
+            Audience::Staff => "staff",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Audience> {
+        match s {
+            "citizen" => Some(Audience::Citizen),
+            "staff" => Some(Audience::Staff),
+            _ => None,
+        }
+    }
+}
+
+/// A login waiting for the identity provider's callback.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct LoginAttempt {
+    pub audience: String,
+    pub state: String,
+    pub nonce: String,
+    pub code_verifier: String,
+    pub return_to: String,
+    pub created_at: i64,
+}
+
+pub async fn insert_login_attempt(
+    db: &impl Database,
+    id_hash: &str,
+    a: &LoginAttempt,
+) -> Result<(), DbError> {
+    db.execute(
+        "INSERT INTO login_attempts (id_hash, audience, state, nonce, code_verifier, return_to, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        &[
+            id_hash.into(),
+            a.audience.as_str().into(),
+            a.state.as_str().into(),
+            a.nonce.as_str().into(),
+            a.code_verifier.as_str().into(),
+            a.return_to.as_str().into(),
+            SqlValue::Int(a.created_at),
+        ],
+    )
+    .await
+    .map(|_| ())
+}
+
+/// Removes and returns a login attempt, so that each can be completed at most once.
+pub async fn take_login_attempt(
+    db: &impl Database,
+    id_hash: &str,
+) -> Result<Option<LoginAttempt>, DbError> {
+    let rows: Vec<LoginAttempt> = db
+        .query(
+            "DELETE FROM login_attempts WHERE id_hash = ?1
+             RETURNING audience, state, nonce, code_verifier, return_to, created_at",
+            &[id_hash.into()],
+        )
+        .await?;
+    Ok(rows.into_iter().next())
+}
+
+/// A stored session.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct SessionRow {
+    pub audience: String,
+    pub subject: String,
+    pub hetu: Option<String>,
+    pub given_name: String,
+    pub family_name: String,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+}
+
+/// Stores a new session and, in the same transaction, removes the one it replaces (a new
+/// id at every login) and logins older than `expired_before`.
+pub async fn create_session(
+    db: &impl Database,
+    id_hash: &str,
+    replaces: Option<&str>,
+    s: &SessionRow,
+) -> Result<(), DbError> {
+    let insert = (
+        "INSERT INTO sessions (id_hash, audience, subject, hetu, given_name, family_name, created_at, last_seen_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        vec![
+            id_hash.into(),
+            s.audience.as_str().into(),
+            s.subject.as_str().into(),
+            s.hetu.clone().map_or(SqlValue::Null, SqlValue::Text),
+            s.given_name.as_str().into(),
+            s.family_name.as_str().into(),
+            SqlValue::Int(s.created_at),
+            SqlValue::Int(s.last_seen_at),
+        ],
+    );
+    let mut statements = vec![insert];
+    if let Some(old) = replaces {
+        statements.push(("DELETE FROM sessions WHERE id_hash = ?1", vec![old.into()]));
+    }
+    db.batch(&statements).await
+}
+
+pub async fn find_session(
+    db: &impl Database,
+    id_hash: &str,
+) -> Result<Option<SessionRow>, DbError> {
+    let rows: Vec<SessionRow> = db
+        .query(
+            "SELECT audience, subject, hetu, given_name, family_name, created_at, last_seen_at
+             FROM sessions WHERE id_hash = ?1",
+            &[id_hash.into()],
+        )
+        .await?;
+    Ok(rows.into_iter().next())
+}
+
+pub async fn touch_session(db: &impl Database, id_hash: &str, now: i64) -> Result<(), DbError> {
+    db.execute(
+        "UPDATE sessions SET last_seen_at = ?2 WHERE id_hash = ?1",
+        &[id_hash.into(), SqlValue::Int(now)],
+    )
+    .await
+    .map(|_| ())
+}
+
+pub async fn delete_session(db: &impl Database, id_hash: &str) -> Result<(), DbError> {
+    db.execute("DELETE FROM sessions WHERE id_hash = ?1", &[id_hash.into()])
+        .await
+        .map(|_| ())
+}
