@@ -9,7 +9,7 @@
 use gloo_net::http::Request;
 use leptos::prelude::document;
 use serde::de::DeserializeOwned;
-use seteli_domain::api::{Municipality, OfferPage, ProducerProfile, Service};
+use seteli_domain::api::{Me, Municipality, OfferPage, ProducerProfile, Service};
 use seteli_domain::catalogue::ProducerId;
 use seteli_domain::comparison::OffersQuery;
 use seteli_domain::{ApiError, ErrorCode, Lang};
@@ -50,6 +50,44 @@ pub async fn offers(query: &OffersQuery) -> Result<OfferPage, ApiError> {
 pub async fn producer(id: ProducerId, lang: Lang) -> Result<ProducerProfile, ApiError> {
     let path = format!("/api/public/producers/{id}");
     get(&path, &[("lang", lang.code().to_owned())], lang).await
+}
+
+/// `GET /api/auth/me`: who is logged in; `None` when nobody is (401).
+pub async fn me(lang: Lang) -> Result<Option<Me>, ApiError> {
+    match get::<Me>("/api/auth/me", &[], lang).await {
+        Ok(me) => Ok(Some(me)),
+        Err(e) if e.code == ErrorCode::Unauthorized => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// `POST /api/auth/logout`: ends the session on the server.
+pub async fn logout(lang: Lang) -> Result<(), ApiError> {
+    let url = format!("{}/api/auth/logout", api_base());
+    let response = Request::post(&url)
+        .header("Accept", "application/json")
+        .send()
+        .await
+        .map_err(|_| ApiError::new(ErrorCode::Network, lang))?;
+    if response.ok() {
+        return Ok(());
+    }
+    let status = response.status();
+    Err(response
+        .json::<ApiError>()
+        .await
+        .unwrap_or_else(|_| ApiError::new(code_for_status(status), lang)))
+}
+
+/// Where the browser goes to log in; back to `return_to` (a path in the app) afterwards.
+pub fn login_url(return_to: &str) -> String {
+    format!("{}{}", api_base(), login_path(return_to))
+}
+
+fn login_path(return_to: &str) -> String {
+    let encoded =
+        percent_encoding::utf8_percent_encode(return_to, percent_encoding::NON_ALPHANUMERIC);
+    format!("/api/auth/login?return_to={encoded}")
 }
 
 /// Whether an error means the thing asked for does not exist (as opposed to a failure
@@ -121,5 +159,13 @@ mod tests {
         assert_eq!(code_for_status(503), ErrorCode::Network);
         assert_eq!(code_for_status(500), ErrorCode::Internal);
         assert_eq!(code_for_status(418), ErrorCode::Internal);
+    }
+
+    #[test]
+    fn the_login_url_carries_the_return_path_encoded() {
+        assert_eq!(
+            login_path("/?municipality=638&lang=sv"),
+            "/api/auth/login?return_to=%2F%3Fmunicipality%3D638%26lang%3Dsv"
+        );
     }
 }

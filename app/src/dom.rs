@@ -69,3 +69,8 @@ pub fn history_back() {
         let _ = history.back();
     }
 }
+
+/// Leaves the app state behind: a full page load of `path`.
+pub fn go_to(path: &str) {
+    let _ = window().location().set_href(path);
+}

@@ -75,10 +75,27 @@ fn load_demo_data(state: &Path) -> Result<(), String> {
         .arg(&seed_file))
 }
 
+/// The worker's configuration for a local stack: Seteli at `port`, citizens identified by
+/// the mock at `identification_port`. (Production sets these with wrangler vars and
+/// secrets; see README.)
+fn local_vars(port: u16, identification_port: u16) -> Vec<(&'static str, String)> {
+    vec![
+        ("PUBLIC_URL", format!("http://127.0.0.1:{port}")),
+        (
+            "OIDC_ISSUER",
+            format!("http://127.0.0.1:{identification_port}/citizen"),
+        ),
+        ("OIDC_CLIENT_ID", "seteli-local".to_owned()),
+        // The mock's published test secret, not a real one.
+        ("OIDC_CLIENT_SECRET", "seteli-local-secret".to_owned()),
+    ]
+}
+
 fn start_wrangler(
     port: u16,
     inspector_port: u16,
     state: &Path,
+    vars: &[(&str, String)],
     log: Option<&Path>,
 ) -> Result<Child, String> {
     let mut cmd = wrangler();
@@ -87,6 +104,9 @@ fn start_wrangler(
         .args(["--persist-to", &state.to_string_lossy()])
         .arg("--show-interactive-dev-session=false")
         .stdin(Stdio::null());
+    for (name, value) in vars {
+        cmd.arg("--var").arg(format!("{name}:{value}"));
+    }
     if let Some(log) = log {
         let file = std::fs::File::create(log).map_err(|e| e.to_string())?;
         let err = file.try_clone().map_err(|e| e.to_string())?;
@@ -95,6 +115,44 @@ fn start_wrangler(
     eprintln!("$ {}", tools::describe(&cmd));
     cmd.spawn()
         .map_err(|e| format!("could not start wrangler: {e}"))
+}
+
+/// Builds the mocks of outside services (native, debug: they start in a moment).
+fn build_mocks() -> Result<(), String> {
+    run(command("cargo").args(["build", "--quiet", "-p", "seteli-mocks"]))
+}
+
+/// Starts the identification mock on `port`, accepting `redirect_uri` for its clients.
+fn start_identification_mock(
+    port: u16,
+    redirect_uri: &str,
+    log: Option<&Path>,
+) -> Result<Child, String> {
+    let mut cmd = Command::new(root().join("target/debug/seteli-mocks"));
+    cmd.args([
+        "identification",
+        "--port",
+        &port.to_string(),
+        "--redirect-uri",
+        redirect_uri,
+    ])
+    .stdin(Stdio::null());
+    if let Some(log) = log {
+        let file = std::fs::File::create(log).map_err(|e| e.to_string())?;
+        let err = file.try_clone().map_err(|e| e.to_string())?;
+        cmd.stdout(file).stderr(err).process_group(0);
+    }
+    eprintln!("$ {}", tools::describe(&cmd));
+    let child = cmd
+        .spawn()
+        .map_err(|e| format!("could not start the identification mock: {e}"))?;
+    wait_until_ready(
+        port,
+        "/health",
+        "the identification mock",
+        Duration::from_secs(30),
+    )?;
+    Ok(child)
 }
 
 /// A port nobody listens on right now.
@@ -163,17 +221,35 @@ pub fn dev() -> Result<(), String> {
     tools::ensure_build_tools()?;
     build_app()?;
     build_worker()?;
+    build_mocks()?;
     let state = root().join(".wrangler/state");
     load_demo_data(&state)?;
-    let mut wrangler = start_wrangler(8787, 9229, &state, None)?;
+    let (port, identification_port) = (8787, 8788);
+    let mut mock = start_identification_mock(
+        identification_port,
+        "http://127.0.0.1:8787/api/auth/callback",
+        None,
+    )?;
+    let mut wrangler = start_wrangler(
+        port,
+        9229,
+        &state,
+        &local_vars(port, identification_port),
+        None,
+    )?;
     wait_until_ready(
         8787,
         "/api/public/services",
         "wrangler dev",
         Duration::from_secs(60),
     )?;
-    eprintln!("\n  Seteli is running at http://127.0.0.1:8787  (Ctrl-C stops it)\n");
-    watch(&mut wrangler)
+    eprintln!("\n  Seteli is running at http://127.0.0.1:8787  (Ctrl-C stops it)");
+    eprintln!(
+        "  Identification mock (test persons): http://127.0.0.1:{identification_port}/citizen\n"
+    );
+    let result = watch(&mut wrangler);
+    let _ = mock.kill();
+    result
 }
 
 /// Rebuilds the app or the worker when their sources change; wrangler reloads the output.
@@ -269,6 +345,7 @@ pub fn test(args: &[String]) -> Result<(), String> {
     tools::ensure_browser()?;
     build_app()?;
     build_worker()?;
+    build_mocks()?;
     browser_tests()
 }
 
@@ -281,9 +358,17 @@ fn browser_tests() -> Result<(), String> {
     load_demo_data(&state)?;
 
     let port = free_port()?;
+    let identification_port = free_port()?;
+    let redirect_uri = format!("http://127.0.0.1:{port}/api/auth/callback");
+    let mock_log = dir.join("identification-mock.log");
+    let mock = Guard {
+        child: start_identification_mock(identification_port, &redirect_uri, Some(&mock_log))?,
+        name: "identification mock",
+    };
     let log = dir.join("wrangler.log");
+    let vars = local_vars(port, identification_port);
     let wrangler = Guard {
-        child: start_wrangler(port, free_port()?, &state, Some(&log))?,
+        child: start_wrangler(port, free_port()?, &state, &vars, Some(&log))?,
         name: "wrangler",
     };
     if let Err(e) = wait_until_ready(
@@ -323,6 +408,7 @@ fn browser_tests() -> Result<(), String> {
         .env("AXE_JS", root().join("node_modules/axe-core/axe.min.js")));
     drop(driver);
     drop(wrangler);
+    drop(mock);
     if result.is_err() {
         eprintln!("wrangler's log: {}", log.display());
     }

@@ -1,6 +1,7 @@
 //! The page frame: skip link, header with the language switcher and navigation, the main
 //! landmark every page renders into, and the footer.
 
+use crate::components::account::{AccountMenu, LoginNotice};
 use crate::components::language_switcher::LanguageSwitcher;
 use crate::dom;
 use crate::links;
@@ -35,7 +36,10 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <span class="brand-name">{tr(Text::SiteName)}</span>
                     <span class="brand-tagline">{tr(Text::SiteTagline)}</span>
                 </a>
-                <LanguageSwitcher/>
+                <div class="header-tools">
+                    <AccountMenu/>
+                    <LanguageSwitcher/>
+                </div>
             </div>
             <nav class="site-nav" aria-label=tr(Text::MainNavLabel)>
                 <div class="container">
@@ -50,6 +54,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             </nav>
         </header>
         <main id="main" tabindex="-1" class="container">
+            <LoginNotice/>
             {children()}
         </main>
         <footer class="site-footer">

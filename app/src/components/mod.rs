@@ -1,6 +1,7 @@
 //! Pieces shared by pages: the frame, the language switcher, the price chart, the pager
 //! and the loading / error / not-found states.
 
+pub mod account;
 pub mod language_switcher;
 pub mod layout;
 pub mod pager;

@@ -1,0 +1,245 @@
+//! A stand-in for Suomi.fi e-Identification as an OpenID Connect provider: the authorization
+//! code flow with PKCE (S256) and RS256-signed ID tokens, for two issuers on one server.
+//!
+//! - `{base}/citizen`: residents log in as a test person or with any test personal identity
+//!   code (individual number 900–999); the ID token carries the code in `urn:oid:1.2.246.21`.
+//! - `{base}/staff`: municipal staff log in as a test user; the ID token carries
+//!   `municipality` and `roles`.
+//!
+//! Per issuer: `/.well-known/openid-configuration`, `/jwks`, `/authorize` (GET shows the
+//! login page, POST is the page's own form), `/token`. Plus `GET /health`.
+
+mod authorize;
+mod pages;
+pub mod people;
+pub mod signing;
+mod tokens;
+
+use axum::http::header;
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use axum::{extract::State, Json, Router};
+use people::{Person, StaffUser};
+use serde_json::json;
+use signing::{SigningError, SigningKey};
+use std::sync::Arc;
+use tokio::net::TcpListener;
+
+/// The redirect URI registered when none is given: Seteli's callback under `cargo xtask dev`.
+pub const DEFAULT_REDIRECT_URI: &str = "http://127.0.0.1:8787/api/auth/callback";
+
+/// The level of assurance every login here claims (substantial, as with bank credentials).
+pub const ACR_LOA3: &str = "http://ftn.ficora.fi/2017/loa3";
+
+/// The claim that carries the personal identity code, named as Suomi.fi names the national
+/// identification number attribute.
+pub const HETU_CLAIM: &str = "urn:oid:1.2.246.21";
+
+/// ID tokens and access tokens are valid this long (seconds).
+pub const TOKEN_LIFETIME_SECS: u64 = 600;
+
+/// One of the two OpenID Connect issuers the server hosts. Each has exactly one client.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Issuer {
+    /// Residents: Seteli's citizen login.
+    Citizen,
+    /// Municipal staff: Seteli's staff login.
+    Staff,
+}
+
+impl Issuer {
+    /// Both issuers.
+    pub const ALL: [Issuer; 2] = [Issuer::Citizen, Issuer::Staff];
+
+    /// The issuer's path under the server's base URL (`{base}/{path}` is the issuer).
+    pub fn path(self) -> &'static str {
+        match self {
+            Issuer::Citizen => "citizen",
+            Issuer::Staff => "staff",
+        }
+    }
+
+    /// The one client registered with this issuer.
+    pub fn client_id(self) -> &'static str {
+        match self {
+            Issuer::Citizen => "seteli-local",
+            Issuer::Staff => "seteli-staff-local",
+        }
+    }
+
+    /// That client's secret (a local test secret, not a credential).
+    pub fn client_secret(self) -> &'static str {
+        match self {
+            Issuer::Citizen => "seteli-local-secret",
+            Issuer::Staff => "seteli-staff-local-secret",
+        }
+    }
+
+    fn claims_supported(self) -> &'static [&'static str] {
+        const COMMON: [&str; 11] = [
+            "iss",
+            "aud",
+            "sub",
+            "iat",
+            "exp",
+            "auth_time",
+            "nonce",
+            "acr",
+            "given_name",
+            "family_name",
+            "name",
+        ];
+        const CITIZEN: [&str; 12] = concat_claims(COMMON, [HETU_CLAIM]);
+        const STAFF: [&str; 15] = concat_claims(
+            COMMON,
+            ["email", "preferred_username", "municipality", "roles"],
+        );
+        match self {
+            Issuer::Citizen => &CITIZEN,
+            Issuer::Staff => &STAFF,
+        }
+    }
+}
+
+const fn concat_claims<const A: usize, const B: usize, const C: usize>(
+    a: [&'static str; A],
+    b: [&'static str; B],
+) -> [&'static str; C] {
+    let mut out = [""; C];
+    let mut i = 0;
+    while i < A {
+        out[i] = a[i];
+        i += 1;
+    }
+    while i < C {
+        out[i] = b[i - A];
+        i += 1;
+    }
+    out
+}
+
+/// What the server is started with.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The redirect URIs registered for both clients, compared exactly. Each must be an
+    /// absolute http(s) URL without a fragment.
+    pub redirect_uris: Vec<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            redirect_uris: vec![DEFAULT_REDIRECT_URI.to_owned()],
+        }
+    }
+}
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("cannot load the signing key: {0}")]
+    Signing(#[from] SigningError),
+    #[error("cannot read the test persons or staff users: {0}")]
+    Data(#[from] serde_json::Error),
+    #[error("a redirect URI must be an absolute http(s) URL without a fragment")]
+    RedirectUri,
+    #[error("the server failed: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Everything both issuers share.
+struct Shared {
+    /// `http://127.0.0.1:PORT`, without a trailing slash.
+    base: String,
+    redirect_uris: Vec<String>,
+    key: SigningKey,
+    codes: tokens::Codes,
+    persons: Vec<Person>,
+    staff: Vec<StaffUser>,
+}
+
+/// The state of one issuer's routes.
+#[derive(Clone)]
+struct IssuerState {
+    shared: Arc<Shared>,
+    issuer: Issuer,
+}
+
+impl IssuerState {
+    fn issuer_url(&self) -> String {
+        format!("{}/{}", self.shared.base, self.issuer.path())
+    }
+}
+
+/// The whole mock as a router, for a server reachable at `base_url` (e.g.
+/// `http://127.0.0.1:4000`; the issuers are `{base_url}/citizen` and `{base_url}/staff`).
+pub fn router(base_url: &str, config: Config) -> Result<Router, StartError> {
+    for uri in &config.redirect_uris {
+        let ok = url::Url::parse(uri)
+            .is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.fragment().is_none());
+        if !ok {
+            return Err(StartError::RedirectUri);
+        }
+    }
+    let shared = Arc::new(Shared {
+        base: base_url.trim_end_matches('/').to_owned(),
+        redirect_uris: config.redirect_uris,
+        key: SigningKey::test_key()?,
+        codes: tokens::Codes::default(),
+        persons: people::persons()?,
+        staff: people::staff()?,
+    });
+    let mut router = Router::new().route("/health", get(|| async { "ok" }));
+    for issuer in Issuer::ALL {
+        let state = IssuerState {
+            shared: shared.clone(),
+            issuer,
+        };
+        let routes = Router::new()
+            .route("/.well-known/openid-configuration", get(discovery))
+            .route("/jwks", get(jwks))
+            .route("/authorize", get(authorize::show).post(authorize::submit))
+            .route("/token", post(tokens::token))
+            .with_state(state);
+        router = router.nest(&format!("/{}", issuer.path()), routes);
+    }
+    Ok(router)
+}
+
+/// Serves the mock on `listener` until the process ends. The base URL is taken from the
+/// listener's address, so bind `127.0.0.1:0` to get a free port.
+pub async fn serve(listener: TcpListener, config: Config) -> Result<(), StartError> {
+    let base = format!("http://{}", listener.local_addr()?);
+    let app = router(&base, config)?;
+    axum::serve(listener, app).await?;
+    Ok(())
+}
+
+/// `GET {iss}/.well-known/openid-configuration`
+async fn discovery(State(st): State<IssuerState>) -> impl IntoResponse {
+    let iss = st.issuer_url();
+    Json(json!({
+        "issuer": iss,
+        "authorization_endpoint": format!("{iss}/authorize"),
+        "token_endpoint": format!("{iss}/token"),
+        "jwks_uri": format!("{iss}/jwks"),
+        "response_types_supported": ["code"],
+        "subject_types_supported": ["public"],
+        "id_token_signing_alg_values_supported": ["RS256"],
+        "code_challenge_methods_supported": ["S256"],
+        "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post"],
+        "grant_types_supported": ["authorization_code"],
+        "scopes_supported": ["openid", "profile"],
+        "acr_values_supported": [ACR_LOA3],
+        "ui_locales_supported": ["fi", "sv", "en"],
+        "claims_supported": st.issuer.claims_supported(),
+    }))
+}
+
+/// `GET {iss}/jwks`
+async fn jwks(State(st): State<IssuerState>) -> impl IntoResponse {
+    (
+        [(header::CACHE_CONTROL, "public, max-age=300")],
+        Json(st.shared.key.jwks()),
+    )
+}

@@ -1,0 +1,468 @@
+//! The mock's own HTML: the login page (test persons or staff users, a field for any test
+//! code, cancel) and the error page shown when the client cannot be trusted with a redirect.
+//! Finnish, Swedish or English; everything echoed is HTML-escaped.
+
+use super::people::{Person, StaffUser};
+use super::Issuer;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use seteli_domain::hetu::HetuError;
+use seteli_domain::Lang;
+use std::fmt::Write as _;
+
+/// Why a typed personal identity code was not accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum HetuProblem {
+    Empty,
+    Invalid(HetuError),
+    NotATestCode,
+}
+
+/// Why the login cannot go on at all. Shown on a page, never sent to the redirect URI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum PageError {
+    UnknownClient,
+    UnregisteredRedirectUri,
+    MalformedRequest,
+    UnknownUser,
+    NothingChosen,
+    ServerError,
+}
+
+impl PageError {
+    pub(super) fn status(self) -> StatusCode {
+        match self {
+            PageError::ServerError => StatusCode::INTERNAL_SERVER_ERROR,
+            _ => StatusCode::BAD_REQUEST,
+        }
+    }
+}
+
+/// Everything the login page shows.
+pub(super) struct LoginView<'a> {
+    pub issuer: Issuer,
+    pub lang: Lang,
+    /// `{iss}/authorize`, where every form on the page posts.
+    pub action: &'a str,
+    /// The authorization request's own parameters, carried in hidden fields.
+    pub hidden: &'a [(&'static str, &'a str)],
+    pub persons: &'a [Person],
+    pub staff: &'a [StaffUser],
+    pub problem: Option<HetuProblem>,
+    /// What the person typed, put back in the field so it can be corrected.
+    pub typed: Option<&'a str>,
+}
+
+struct Words {
+    title: &'static str,
+    notice: &'static str,
+    citizen_heading: &'static str,
+    persons_heading: &'static str,
+    typed_heading: &'static str,
+    hetu_label: &'static str,
+    hetu_hint: &'static str,
+    identify: &'static str,
+    staff_heading: &'static str,
+    staff_list_heading: &'static str,
+    cancel: &'static str,
+    error_heading: &'static str,
+}
+
+fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::Fi => &Words {
+            title: "Suomi.fi-tunnistus – testiympäristö",
+            notice: "Tämä on Setelin paikallinen testipalvelu, ei oikea Suomi.fi-tunnistus. \
+                     Käytä vain testihenkilöitä ja testitunnuksia.",
+            citizen_heading: "Tunnistaudu",
+            persons_heading: "Valitse testihenkilö",
+            typed_heading: "Tai kirjoita testihenkilön henkilötunnus",
+            hetu_label: "Henkilötunnus",
+            hetu_hint: "Testitunnuksen yksilönumero on 900–999, esimerkiksi 010280-952L.",
+            identify: "Tunnistaudu",
+            staff_heading: "Kirjaudu virkailijana",
+            staff_list_heading: "Valitse testikäyttäjä",
+            cancel: "Peruuta ja palaa palveluun",
+            error_heading: "Tunnistautumista ei voi jatkaa",
+        },
+        Lang::Sv => &Words {
+            title: "Suomi.fi-identifikation – testmiljö",
+            notice: "Det här är Setelis lokala testtjänst, inte den riktiga \
+                     Suomi.fi-identifikationen. Använd endast testpersoner och testbeteckningar.",
+            citizen_heading: "Identifiera dig",
+            persons_heading: "Välj en testperson",
+            typed_heading: "Eller skriv in en testpersons personbeteckning",
+            hetu_label: "Personbeteckning",
+            hetu_hint: "Individnumret i en testbeteckning är 900–999, till exempel 010280-952L.",
+            identify: "Identifiera",
+            staff_heading: "Logga in som tjänsteinnehavare",
+            staff_list_heading: "Välj en testanvändare",
+            cancel: "Avbryt och återvänd till tjänsten",
+            error_heading: "Identifieringen kan inte fortsätta",
+        },
+        Lang::En => &Words {
+            title: "Suomi.fi e-Identification – test environment",
+            notice: "This is Seteli's local test service, not the real Suomi.fi \
+                     e-Identification. Use test persons and test codes only.",
+            citizen_heading: "Identify yourself",
+            persons_heading: "Choose a test person",
+            typed_heading: "Or type a test person's personal identity code",
+            hetu_label: "Personal identity code",
+            hetu_hint: "A test code's individual number is 900–999, for example 010280-952L.",
+            identify: "Identify",
+            staff_heading: "Log in as staff",
+            staff_list_heading: "Choose a test user",
+            cancel: "Cancel and return to the service",
+            error_heading: "Identification cannot continue",
+        },
+    }
+}
+
+fn hetu_problem_text(lang: Lang, problem: HetuProblem) -> &'static str {
+    use HetuProblem::*;
+    match (lang, problem) {
+        (Lang::Fi, Empty) => "Kirjoita henkilötunnus.",
+        (Lang::Fi, Invalid(HetuError::Format)) => {
+            "Tarkista henkilötunnuksen muoto: kuusi numeroa syntymäajasta, välimerkki (esimerkiksi \
+             - tai A), kolme numeroa ja tarkiste isona kirjaimena tai numerona, esimerkiksi \
+             010280-952L."
+        }
+        (Lang::Fi, Invalid(HetuError::Date)) => {
+            "Henkilötunnuksen alussa oleva syntymäaika ei ole todellinen päivämäärä."
+        }
+        (Lang::Fi, Invalid(HetuError::Individual)) => {
+            "Yksilönumero (kolme numeroa välimerkin jälkeen) ei voi olla 000 tai 001."
+        }
+        (Lang::Fi, Invalid(HetuError::Checksum)) => {
+            "Henkilötunnuksen viimeinen merkki (tarkiste) ei täsmää. Tarkista, ettei tunnuksessa \
+             ole lyöntivirhettä."
+        }
+        (Lang::Fi, NotATestCode) => {
+            "Tässä testipalvelussa käyvät vain testitunnukset, joiden yksilönumero on 900–999."
+        }
+        (Lang::Sv, Empty) => "Skriv in en personbeteckning.",
+        (Lang::Sv, Invalid(HetuError::Format)) => {
+            "Kontrollera personbeteckningens format: sex siffror för födelsedatumet, ett \
+             skiljetecken (till exempel - eller A), tre siffror och ett kontrolltecken (versal \
+             eller siffra), till exempel 010280-952L."
+        }
+        (Lang::Sv, Invalid(HetuError::Date)) => {
+            "Födelsedatumet i början av personbeteckningen är inte ett verkligt datum."
+        }
+        (Lang::Sv, Invalid(HetuError::Individual)) => {
+            "Individnumret (de tre siffrorna efter skiljetecknet) kan inte vara 000 eller 001."
+        }
+        (Lang::Sv, Invalid(HetuError::Checksum)) => {
+            "Personbeteckningens sista tecken (kontrolltecknet) stämmer inte. Kontrollera att \
+             det inte finns något skrivfel."
+        }
+        (Lang::Sv, NotATestCode) => {
+            "I den här testtjänsten godkänns endast testbeteckningar med individnummer 900–999."
+        }
+        (Lang::En, Empty) => "Enter a personal identity code.",
+        (Lang::En, Invalid(HetuError::Format)) => {
+            "Check the format of the code: six digits of the date of birth, a century sign (for \
+             example - or A), three digits and a check character (a capital letter or a digit), \
+             for example 010280-952L."
+        }
+        (Lang::En, Invalid(HetuError::Date)) => {
+            "The date of birth at the start of the code is not a real date."
+        }
+        (Lang::En, Invalid(HetuError::Individual)) => {
+            "The individual number (the three digits after the century sign) cannot be 000 or \
+             001."
+        }
+        (Lang::En, Invalid(HetuError::Checksum)) => {
+            "The last character of the code (the check character) does not match. Check the code \
+             for typing errors."
+        }
+        (Lang::En, NotATestCode) => {
+            "This test service accepts only test codes, whose individual number is 900–999."
+        }
+    }
+}
+
+fn page_error_text(lang: Lang, error: PageError) -> &'static str {
+    use PageError::*;
+    match (lang, error) {
+        (Lang::Fi, UnknownClient) => {
+            "Palvelua, josta tulit, ei ole rekisteröity tähän testitunnistukseen (tuntematon \
+             client_id). Sinua ei ohjata takaisin."
+        }
+        (Lang::Fi, UnregisteredRedirectUri) => {
+            "Paluuosoitetta (redirect_uri) ei ole rekisteröity tälle palvelulle, joten sinua ei \
+             ohjata takaisin."
+        }
+        (Lang::Fi, MalformedRequest) => "Pyynnön parametrit ovat virheelliset.",
+        (Lang::Fi, UnknownUser) => {
+            "Valittua testikäyttäjää ei löydy. Palaa palveluun ja aloita tunnistautuminen \
+             uudelleen."
+        }
+        (Lang::Fi, NothingChosen) => "Valitse testikäyttäjä tai kirjoita henkilötunnus.",
+        (Lang::Fi, ServerError) => "Testipalvelussa tapahtui virhe. Yritä uudelleen.",
+        (Lang::Sv, UnknownClient) => {
+            "Tjänsten du kom från är inte registrerad i den här testidentifikationen (okänt \
+             client_id). Du skickas inte tillbaka."
+        }
+        (Lang::Sv, UnregisteredRedirectUri) => {
+            "Returadressen (redirect_uri) är inte registrerad för tjänsten, så du skickas inte \
+             tillbaka."
+        }
+        (Lang::Sv, MalformedRequest) => "Begärans parametrar är felaktiga.",
+        (Lang::Sv, UnknownUser) => {
+            "Den valda testanvändaren finns inte. Återvänd till tjänsten och börja \
+             identifieringen på nytt."
+        }
+        (Lang::Sv, NothingChosen) => "Välj en testanvändare eller skriv in en personbeteckning.",
+        (Lang::Sv, ServerError) => "Ett fel uppstod i testtjänsten. Försök igen.",
+        (Lang::En, UnknownClient) => {
+            "The service you came from is not registered with this test identification \
+             (unknown client_id). You will not be sent back."
+        }
+        (Lang::En, UnregisteredRedirectUri) => {
+            "The return address (redirect_uri) is not registered for the service, so you will \
+             not be sent back."
+        }
+        (Lang::En, MalformedRequest) => "The request's parameters are malformed.",
+        (Lang::En, UnknownUser) => {
+            "The chosen test user does not exist. Return to the service and start again."
+        }
+        (Lang::En, NothingChosen) => "Choose a test user or type a personal identity code.",
+        (Lang::En, ServerError) => "The test service failed. Please try again.",
+    }
+}
+
+/// Escapes text for HTML content and double- or single-quoted attribute values.
+pub(super) fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const CSS: &str = "\
+*{box-sizing:border-box}\
+body{margin:0;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;font-size:1rem;\
+line-height:1.5;color:#1b1b1b;background:#f5f7fa}\
+header{background:#003479;color:#fff;padding:.75rem 1rem}\
+header p{margin:0;font-weight:600}\
+main{max-width:36rem;margin:0 auto;padding:1rem}\
+h1{font-size:1.5rem;margin:.5rem 0 1rem}\
+h2{font-size:1.125rem;margin:1.5rem 0 .5rem}\
+.notice{background:#fff4d6;border-left:4px solid #8a5a00;padding:.5rem .75rem}\
+ul{list-style:none;margin:0;padding:0}\
+li{margin:0 0 .5rem}\
+button{font:inherit;cursor:pointer;border-radius:4px;min-height:44px}\
+.choice{display:block;width:100%;text-align:left;padding:.75rem 1rem;background:#fff;\
+border:1px solid #6b7280;color:inherit}\
+.choice:hover{border-color:#003479;background:#eef3fb}\
+.choice span{display:block;font-size:.875rem;color:#4a4f57}\
+label{display:block;font-weight:600;margin-bottom:.25rem}\
+.hint{margin:0 0 .5rem;font-size:.875rem;color:#4a4f57}\
+input{font:inherit;width:100%;max-width:20rem;padding:.5rem;border:1px solid #4a4f57;\
+border-radius:4px}\
+input[aria-invalid=true]{border:2px solid #a0001c}\
+.error{color:#a0001c;font-weight:600;margin:.5rem 0}\
+.primary{display:block;margin-top:.75rem;padding:.5rem 1.25rem;background:#003479;color:#fff;\
+border:1px solid #003479}\
+.secondary{margin-top:2rem;padding:.5rem 1.25rem;background:#fff;color:#003479;\
+border:1px solid #003479}\
+:focus-visible{outline:3px solid #ffb000;outline-offset:2px}";
+
+fn document(lang: Lang, title: &str, body: &str) -> String {
+    format!(
+        "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n\
+         <header><p>{title}</p></header>\n<main>\n{body}</main>\n</body>\n</html>\n",
+        lang = lang.code(),
+        title = esc(title),
+    )
+}
+
+fn hidden_fields(view: &LoginView) -> String {
+    let mut out = String::new();
+    for (name, value) in view.hidden {
+        let _ = writeln!(
+            out,
+            "<input type=\"hidden\" name=\"{}\" value=\"{}\">",
+            esc(name),
+            esc(value)
+        );
+    }
+    out
+}
+
+/// The login page for `view.issuer`.
+pub(super) fn login_page(view: &LoginView) -> String {
+    let w = words(view.lang);
+    let hidden = hidden_fields(view);
+    let action = esc(view.action);
+    let mut body = String::new();
+    let heading = match view.issuer {
+        Issuer::Citizen => w.citizen_heading,
+        Issuer::Staff => w.staff_heading,
+    };
+    let _ = write!(
+        body,
+        "<h1>{}</h1>\n<p class=\"notice\">{}</p>\n",
+        esc(heading),
+        esc(w.notice)
+    );
+    match view.issuer {
+        Issuer::Citizen => {
+            let _ = write!(
+                body,
+                "<section aria-labelledby=\"persons-heading\">\n\
+                 <h2 id=\"persons-heading\">{}</h2>\n\
+                 <form method=\"post\" action=\"{action}\">\n{hidden}<ul>\n",
+                esc(w.persons_heading)
+            );
+            for person in view.persons {
+                let code = esc(person.hetu.as_str());
+                let _ = writeln!(
+                    body,
+                    "<li><button type=\"submit\" class=\"choice\" name=\"person\" value=\"{code}\" \
+                     data-testid=\"person-{code}\">{}<span>{}</span></button></li>",
+                    esc(&person.full_name()),
+                    esc(&person.hetu.masked()),
+                );
+            }
+            body.push_str("</ul>\n</form>\n</section>\n");
+
+            let (invalid, describedby, error) = match view.problem {
+                Some(problem) => (
+                    " aria-invalid=\"true\" autofocus",
+                    "hetu-hint hetu-error",
+                    format!(
+                        "<p id=\"hetu-error\" class=\"error\" role=\"alert\" \
+                         data-testid=\"hetu-error\">{}</p>\n",
+                        esc(hetu_problem_text(view.lang, problem))
+                    ),
+                ),
+                None => ("", "hetu-hint", String::new()),
+            };
+            let _ = write!(
+                body,
+                "<section aria-labelledby=\"typed-heading\">\n\
+                 <h2 id=\"typed-heading\">{typed_heading}</h2>\n\
+                 <form method=\"post\" action=\"{action}\" novalidate>\n{hidden}\
+                 <label for=\"hetu\">{label}</label>\n\
+                 <p id=\"hetu-hint\" class=\"hint\">{hint}</p>\n{error}\
+                 <input id=\"hetu\" name=\"hetu\" type=\"text\" value=\"{typed}\" \
+                 autocomplete=\"off\" autocapitalize=\"characters\" spellcheck=\"false\" \
+                 aria-describedby=\"{describedby}\"{invalid} data-testid=\"hetu-input\">\n\
+                 <button type=\"submit\" class=\"primary\" data-testid=\"hetu-submit\">{identify}</button>\n\
+                 </form>\n</section>\n",
+                typed_heading = esc(w.typed_heading),
+                label = esc(w.hetu_label),
+                hint = esc(w.hetu_hint),
+                typed = esc(view.typed.unwrap_or("")),
+                identify = esc(w.identify),
+            );
+        }
+        Issuer::Staff => {
+            let _ = write!(
+                body,
+                "<section aria-labelledby=\"staff-heading\">\n\
+                 <h2 id=\"staff-heading\">{}</h2>\n\
+                 <form method=\"post\" action=\"{action}\">\n{hidden}<ul>\n",
+                esc(w.staff_list_heading)
+            );
+            for user in view.staff {
+                let username = esc(&user.username);
+                let _ = writeln!(
+                    body,
+                    "<li><button type=\"submit\" class=\"choice\" name=\"user\" value=\"{username}\" \
+                     data-testid=\"staff-{username}\">{}<span>{username} · {} · {}</span></button></li>",
+                    esc(&user.full_name()),
+                    esc(user.municipality.as_str()),
+                    esc(&user.roles.join(", ")),
+                );
+            }
+            body.push_str("</ul>\n</form>\n</section>\n");
+        }
+    }
+    let _ = write!(
+        body,
+        "<form method=\"post\" action=\"{action}\">\n{hidden}\
+         <button type=\"submit\" class=\"secondary\" name=\"action\" value=\"cancel\" \
+         data-testid=\"cancel\">{}</button>\n</form>\n",
+        esc(w.cancel)
+    );
+    document(view.lang, w.title, &body)
+}
+
+/// The page for a request that cannot go on (and must not be redirected anywhere).
+pub(super) fn error_page(lang: Lang, error: PageError) -> String {
+    let w = words(lang);
+    let body = format!(
+        "<h1>{}</h1>\n<p role=\"alert\" data-testid=\"error-message\">{}</p>\n",
+        esc(w.error_heading),
+        esc(page_error_text(lang, error))
+    );
+    document(lang, w.title, &body)
+}
+
+/// An HTML response that is never cached, framed or given a referrer.
+pub(super) fn html(status: StatusCode, body: String) -> Response {
+    (
+        status,
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+            (header::REFERRER_POLICY, "no-referrer"),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+            ),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// [`error_page`] as a response with the error's status.
+pub(super) fn error_response(lang: Lang, error: PageError) -> Response {
+    html(error.status(), error_page(lang, error))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_covers_every_character_that_can_break_out() {
+        assert_eq!(
+            esc(r#"<a href="x" onclick='y'>&</a>"#),
+            "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;"
+        );
+    }
+
+    #[test]
+    fn hidden_fields_are_escaped() {
+        let hidden = [("state", "\"><script>alert(1)</script>")];
+        let view = LoginView {
+            issuer: Issuer::Staff,
+            lang: Lang::En,
+            action: "http://127.0.0.1:1/staff/authorize",
+            hidden: &hidden,
+            persons: &[],
+            staff: &[],
+            problem: None,
+            typed: None,
+        };
+        let page = login_page(&view);
+        assert!(!page.contains("<script>"));
+        assert!(page.contains("&quot;&gt;&lt;script&gt;"));
+    }
+}

@@ -1,0 +1,424 @@
+//! Authorization codes and `{iss}/token`: client authentication, the single-use code
+//! exchange with PKCE, and the signed ID token.
+
+use super::people::{Person, StaffUser};
+use super::{Issuer, IssuerState, ACR_LOA3, HETU_CLAIM, TOKEN_LIFETIME_SECS};
+use axum::extract::rejection::FormRejection;
+use axum::extract::State;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::{Form, Json};
+use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use base64::Engine as _;
+use serde::Deserialize;
+use serde_json::{json, Map, Value};
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+/// An authorization code is valid this long after the login.
+pub(super) const CODE_LIFETIME: Duration = Duration::from_secs(60);
+
+/// Who logged in.
+#[derive(Debug, Clone)]
+pub(super) enum Subject {
+    Citizen(Person),
+    Staff(StaffUser),
+}
+
+/// What an authorization code stands for, and what its exchange must match.
+#[derive(Debug)]
+pub(super) struct Grant {
+    issuer: Issuer,
+    client_id: &'static str,
+    redirect_uri: String,
+    nonce: String,
+    code_challenge: String,
+    subject: Subject,
+    auth_time: u64,
+    created: Instant,
+}
+
+impl Grant {
+    /// A grant for a login that happened now.
+    pub(super) fn new(
+        issuer: Issuer,
+        client_id: &'static str,
+        redirect_uri: &str,
+        nonce: &str,
+        code_challenge: &str,
+        subject: Subject,
+    ) -> Self {
+        Self {
+            issuer,
+            client_id,
+            redirect_uri: redirect_uri.to_owned(),
+            nonce: nonce.to_owned(),
+            code_challenge: code_challenge.to_owned(),
+            subject,
+            auth_time: unix_now(),
+            created: Instant::now(),
+        }
+    }
+
+    fn is_expired(&self) -> bool {
+        self.created.elapsed() >= CODE_LIFETIME
+    }
+}
+
+/// The outstanding authorization codes. Taking a code removes it, so each is single-use.
+#[derive(Default)]
+pub(super) struct Codes(Mutex<HashMap<String, Grant>>);
+
+impl Codes {
+    fn map(&self) -> std::sync::MutexGuard<'_, HashMap<String, Grant>> {
+        // A panic elsewhere while holding the lock leaves the map itself consistent.
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Stores a new code, dropping expired ones so the map stays small.
+    pub(super) fn insert(&self, code: String, grant: Grant) {
+        let mut map = self.map();
+        map.retain(|_, grant| !grant.is_expired());
+        map.insert(code, grant);
+    }
+
+    /// Removes the code and returns its grant if it has not expired. Any exchange attempt
+    /// uses the code up, even one that then fails.
+    pub(super) fn take(&self, code: &str) -> Option<Grant> {
+        self.map().remove(code).filter(|grant| !grant.is_expired())
+    }
+}
+
+/// 256 random bits as base64url: authorization codes and access tokens.
+pub(super) fn random_token() -> Result<String, getrandom::Error> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes)?;
+    Ok(URL_SAFE_NO_PAD.encode(bytes))
+}
+
+fn unix_now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// The `{iss}/token` form. Deliberately not `Debug`: it holds the client secret.
+#[derive(Deserialize)]
+pub(super) struct TokenParams {
+    grant_type: Option<String>,
+    code: Option<String>,
+    redirect_uri: Option<String>,
+    code_verifier: Option<String>,
+    client_id: Option<String>,
+    client_secret: Option<String>,
+}
+
+/// An RFC 6749 §5.2 error response.
+fn oauth_error(status: StatusCode, error: &str, description: &str) -> Response {
+    (
+        status,
+        [
+            (header::CACHE_CONTROL, "no-store"),
+            (header::PRAGMA, "no-cache"),
+        ],
+        Json(json!({ "error": error, "error_description": description })),
+    )
+        .into_response()
+}
+
+fn invalid_client(basic_used: bool) -> Response {
+    let mut response = oauth_error(
+        StatusCode::UNAUTHORIZED,
+        "invalid_client",
+        "client authentication failed",
+    );
+    if basic_used {
+        response.headers_mut().insert(
+            header::WWW_AUTHENTICATE,
+            HeaderValue::from_static("Basic realm=\"seteli-mocks\""),
+        );
+    }
+    response
+}
+
+fn invalid_grant(description: &str) -> Response {
+    oauth_error(StatusCode::BAD_REQUEST, "invalid_grant", description)
+}
+
+fn invalid_request(description: &str) -> Response {
+    oauth_error(StatusCode::BAD_REQUEST, "invalid_request", description)
+}
+
+/// Decodes one half of HTTP Basic client credentials, which RFC 6749 §2.3.1 form-encodes.
+fn form_decode(part: &str) -> Option<String> {
+    let spaced = part.replace('+', " ");
+    percent_encoding::percent_decode_str(&spaced)
+        .decode_utf8()
+        .ok()
+        .map(|s| s.into_owned())
+}
+
+/// `(client_id, client_secret)` from an `Authorization: Basic` header, if it is well-formed.
+fn basic_credentials(value: &HeaderValue) -> Option<(String, String)> {
+    let value = value.to_str().ok()?;
+    let (scheme, encoded) = value.split_once(' ')?;
+    if !scheme.eq_ignore_ascii_case("basic") {
+        return None;
+    }
+    let decoded = String::from_utf8(STANDARD.decode(encoded.trim()).ok()?).ok()?;
+    let (id, secret) = decoded.split_once(':')?;
+    Some((form_decode(id)?, form_decode(secret)?))
+}
+
+/// Why a client was not authenticated.
+enum ClientAuthError {
+    /// Wrong, malformed or missing credentials; `basic` when HTTP Basic was tried.
+    Invalid { basic: bool },
+    /// Both HTTP Basic and `client_secret` in the body.
+    TwoMethods,
+}
+
+impl ClientAuthError {
+    fn into_response(self) -> Response {
+        match self {
+            ClientAuthError::Invalid { basic } => invalid_client(basic),
+            ClientAuthError::TwoMethods => invalid_request(
+                "use one client authentication method, not both Basic and client_secret",
+            ),
+        }
+    }
+}
+
+/// Authenticates the issuer's client by `client_secret_basic` or `client_secret_post`.
+fn authenticate_client(
+    issuer: Issuer,
+    headers: &HeaderMap,
+    p: &TokenParams,
+) -> Result<(), ClientAuthError> {
+    // A mock: plain comparison is fine for secrets that are published in the README.
+    let matches =
+        |id: &str, secret: &str| id == issuer.client_id() && secret == issuer.client_secret();
+    match headers.get(header::AUTHORIZATION) {
+        Some(value) => {
+            if p.client_secret.is_some() {
+                return Err(ClientAuthError::TwoMethods);
+            }
+            match basic_credentials(value) {
+                Some((id, secret))
+                    if matches(&id, &secret)
+                        && p.client_id.as_deref().is_none_or(|body_id| body_id == id) =>
+                {
+                    Ok(())
+                }
+                _ => Err(ClientAuthError::Invalid { basic: true }),
+            }
+        }
+        None => match (p.client_id.as_deref(), p.client_secret.as_deref()) {
+            (Some(id), Some(secret)) if matches(id, secret) => Ok(()),
+            _ => Err(ClientAuthError::Invalid { basic: false }),
+        },
+    }
+}
+
+/// RFC 7636 §4.1: a code verifier is 43–128 unreserved characters. An S256 challenge is 43 of
+/// them; the same syntax is accepted for it.
+pub(super) fn is_pkce_value(value: &str) -> bool {
+    (43..=128).contains(&value.len())
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~'))
+}
+
+/// BASE64URL(SHA256(code_verifier)), the S256 challenge (RFC 7636 §4.2).
+pub(super) fn s256_challenge(code_verifier: &str) -> String {
+    URL_SAFE_NO_PAD.encode(Sha256::digest(code_verifier.as_bytes()))
+}
+
+/// A stable pairwise-looking subject: the same person gets the same `sub` from the same
+/// issuer on every run and port, and the `sub` does not reveal the personal identity code.
+fn subject_id(issuer: Issuer, identifier: &str) -> String {
+    let digest = Sha256::digest(format!("seteli-mocks/{}/{identifier}", issuer.path()));
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The ID token's claims for `grant`, issued by `iss` at `now`.
+fn id_token_claims(iss: &str, grant: &Grant, now: u64) -> Value {
+    let mut claims = Map::new();
+    let mut put = |name: &str, value: Value| {
+        claims.insert(name.to_owned(), value);
+    };
+    let sub = match &grant.subject {
+        Subject::Citizen(person) => subject_id(grant.issuer, person.hetu.as_str()),
+        Subject::Staff(user) => subject_id(grant.issuer, &user.username),
+    };
+    put("iss", json!(iss));
+    put("aud", json!(grant.client_id));
+    put("sub", json!(sub));
+    put("iat", json!(now));
+    put("exp", json!(now + TOKEN_LIFETIME_SECS));
+    put("auth_time", json!(grant.auth_time));
+    put("nonce", json!(grant.nonce));
+    put("acr", json!(ACR_LOA3));
+    match &grant.subject {
+        Subject::Citizen(person) => {
+            put("given_name", json!(person.given_name));
+            put("family_name", json!(person.family_name));
+            put("name", json!(person.full_name()));
+            put(HETU_CLAIM, json!(person.hetu.as_str()));
+        }
+        Subject::Staff(user) => {
+            put("given_name", json!(user.given_name));
+            put("family_name", json!(user.family_name));
+            put("name", json!(user.full_name()));
+            put("email", json!(user.email));
+            put("preferred_username", json!(user.username));
+            put("municipality", json!(user.municipality.as_str()));
+            put("roles", json!(user.roles));
+        }
+    }
+    Value::Object(claims)
+}
+
+/// `POST {iss}/token`: exchanges an authorization code for an ID token.
+pub(super) async fn token(
+    State(st): State<IssuerState>,
+    headers: HeaderMap,
+    form: Result<Form<TokenParams>, FormRejection>,
+) -> Response {
+    let Ok(Form(p)) = form else {
+        return invalid_request(
+            "the body must be application/x-www-form-urlencoded, each parameter once",
+        );
+    };
+    if let Err(error) = authenticate_client(st.issuer, &headers, &p) {
+        return error.into_response();
+    }
+    match p.grant_type.as_deref() {
+        Some("authorization_code") => {}
+        Some(_) => {
+            return oauth_error(
+                StatusCode::BAD_REQUEST,
+                "unsupported_grant_type",
+                "only authorization_code is supported",
+            )
+        }
+        None => return invalid_request("grant_type is required"),
+    }
+    let (Some(code), Some(redirect_uri), Some(code_verifier)) = (
+        p.code.as_deref(),
+        p.redirect_uri.as_deref(),
+        p.code_verifier.as_deref(),
+    ) else {
+        return invalid_request("code, redirect_uri and code_verifier are required");
+    };
+
+    let Some(grant) = st.shared.codes.take(code) else {
+        return invalid_grant("the code is unknown, expired or already used");
+    };
+    if grant.issuer != st.issuer || grant.client_id != st.issuer.client_id() {
+        return invalid_grant("the code was issued to another client");
+    }
+    if grant.redirect_uri != redirect_uri {
+        return invalid_grant("redirect_uri differs from the one in the authorization request");
+    }
+    if !is_pkce_value(code_verifier) || s256_challenge(code_verifier) != grant.code_challenge {
+        return invalid_grant("code_verifier does not match the code_challenge");
+    }
+
+    let claims = id_token_claims(&st.issuer_url(), &grant, unix_now());
+    let (Ok(id_token), Ok(access_token)) = (st.shared.key.sign_jwt(&claims), random_token()) else {
+        return oauth_error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "server_error",
+            "the ID token could not be signed",
+        );
+    };
+    (
+        [
+            (header::CACHE_CONTROL, "no-store"),
+            (header::PRAGMA, "no-cache"),
+        ],
+        Json(json!({
+            "access_token": access_token,
+            "token_type": "Bearer",
+            "expires_in": TOKEN_LIFETIME_SECS,
+            "id_token": id_token,
+        })),
+    )
+        .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::identification::people;
+
+    fn grant(created: Instant) -> Grant {
+        let person = people::persons().unwrap().remove(0);
+        Grant {
+            created,
+            ..Grant::new(
+                Issuer::Citizen,
+                Issuer::Citizen.client_id(),
+                "http://127.0.0.1:1/cb",
+                "n",
+                "c",
+                Subject::Citizen(person),
+            )
+        }
+    }
+
+    #[test]
+    fn a_code_can_be_taken_only_once() {
+        let codes = Codes::default();
+        codes.insert("abc".into(), grant(Instant::now()));
+        assert!(codes.take("abc").is_some());
+        assert!(codes.take("abc").is_none());
+    }
+
+    #[test]
+    fn a_code_older_than_sixty_seconds_is_refused() {
+        let codes = Codes::default();
+        let Some(long_ago) = Instant::now().checked_sub(CODE_LIFETIME + Duration::from_secs(1))
+        else {
+            return; // the clock started too recently to go back a minute
+        };
+        codes.insert("old".into(), grant(long_ago));
+        assert!(codes.take("old").is_none());
+    }
+
+    #[test]
+    fn the_s256_challenge_matches_rfc_7636_appendix_b() {
+        assert_eq!(
+            s256_challenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"),
+            "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+        );
+    }
+
+    #[test]
+    fn basic_credentials_are_form_decoded() {
+        let header =
+            HeaderValue::from_str(&format!("Basic {}", STANDARD.encode("a%3Ab:c+d"))).unwrap();
+        assert_eq!(
+            basic_credentials(&header),
+            Some(("a:b".to_owned(), "c d".to_owned()))
+        );
+        assert_eq!(
+            basic_credentials(&HeaderValue::from_static("Bearer x")),
+            None
+        );
+    }
+
+    #[test]
+    fn the_subject_is_stable_and_does_not_contain_the_code() {
+        let a = subject_id(Issuer::Citizen, "220784-926C");
+        assert_eq!(a, subject_id(Issuer::Citizen, "220784-926C"));
+        assert_ne!(a, subject_id(Issuer::Staff, "220784-926C"));
+        assert!(!a.contains("220784"));
+        assert_eq!(a.len(), 64);
+    }
+}

@@ -1,0 +1,6 @@
+//! Stand-ins for the outside services Seteli talks to. Each speaks its real service's protocol
+//! on 127.0.0.1, so Seteli's code runs unchanged against it in local development and tests.
+//!
+//! - [`identification`]: Suomi.fi e-Identification as an OpenID Connect provider.
+
+pub mod identification;

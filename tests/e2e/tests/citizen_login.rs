@@ -1,0 +1,166 @@
+//! Logging in with strong identification through the identification mock's own page, the
+//! session cookie, and logging out — in Chromium against the real local stack.
+
+use fantoccini::Locator;
+use seteli_e2e::*;
+
+/// `fetch('/api/auth/me')` from the page: the status the API gives this browser.
+async fn me_status(client: &fantoccini::Client) -> i64 {
+    client
+        .execute_async(
+            "const done = arguments[0]; fetch('/api/auth/me').then(r => done(r.status)).catch(() => done(0));",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_i64()
+        .unwrap()
+}
+
+/// From Seteli's front page to the mock's page and back, picking the first test person.
+async fn log_in(client: &fantoccini::Client) -> String {
+    client
+        .goto(&url("/?municipality=638&service=home-care"))
+        .await
+        .unwrap();
+    wait_testid(client, "login").await.click().await.unwrap();
+    let person = client
+        .wait()
+        .at_most(std::time::Duration::from_secs(15))
+        .for_element(Locator::Css("[data-testid^=\"person-\"]"))
+        .await
+        .expect("the identification page lists test persons");
+    let label = person.text().await.unwrap();
+    person.click().await.unwrap();
+    let name = wait_testid(client, "account-name")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!name.is_empty());
+    assert!(
+        label.contains(name.split(' ').next().unwrap()),
+        "picked {label}, logged in as {name}"
+    );
+    name
+}
+
+#[tokio::test]
+async fn a_customer_logs_in_at_the_identification_page_and_out_again() {
+    let client = phone().await;
+
+    log_in(&client).await;
+
+    // Back where the login started, with the choices kept.
+    assert_eq!(
+        query_param(&client, "municipality").await.as_deref(),
+        Some("638")
+    );
+    assert_eq!(me_status(&client).await, 200);
+    let cookies = client.get_all_cookies().await.unwrap();
+    let session = cookies
+        .iter()
+        .find(|c| c.name() == "seteli_session")
+        .expect("a session cookie");
+    assert_eq!(
+        session.http_only(),
+        Some(true),
+        "JavaScript cannot read the session id"
+    );
+    assert_eq!(
+        session.same_site().map(|s| s.to_string()).as_deref(),
+        Some("Lax")
+    );
+    assert_eq!(session.path(), Some("/"));
+    assert_eq!(session.value().len(), 43, "a 256-bit random id");
+    assert!(
+        !client.source().await.unwrap().contains("952L"),
+        "no identity code on the page"
+    );
+
+    wait_testid(&client, "logout").await.click().await.unwrap();
+    wait_testid(&client, "login").await;
+
+    assert_eq!(
+        me_status(&client).await,
+        401,
+        "the API refuses after logout"
+    );
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn cancelling_identification_says_so_and_logs_nobody_in() {
+    let client = desktop().await;
+    client.goto(&url("/")).await.unwrap();
+    wait_testid(&client, "login").await.click().await.unwrap();
+
+    wait_testid(&client, "cancel").await.click().await.unwrap();
+
+    let notice = wait_testid(&client, "login-notice").await;
+    assert!(notice.text().await.unwrap().contains("keskeytettiin"));
+    assert_eq!(notice.attr("role").await.unwrap().as_deref(), Some("alert"));
+    wait_testid(&client, "login").await;
+    assert_eq!(me_status(&client).await, 401);
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_typed_test_identity_code_is_checked_before_it_logs_in() {
+    let client = desktop().await;
+    client.goto(&url("/")).await.unwrap();
+    wait_testid(&client, "login").await.click().await.unwrap();
+
+    wait_testid(&client, "hetu-input")
+        .await
+        .send_keys("131052-308U")
+        .await
+        .unwrap();
+    wait_testid(&client, "hetu-submit")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_testid(&client, "hetu-error").await;
+    let input = wait_testid(&client, "hetu-input").await;
+    input.clear().await.unwrap();
+    input.send_keys("010280-952L").await.unwrap();
+    wait_testid(&client, "hetu-submit")
+        .await
+        .click()
+        .await
+        .unwrap();
+
+    wait_testid(&client, "account-name").await;
+    assert_eq!(me_status(&client).await, 200);
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_logged_in_pages_pass_an_accessibility_scan() {
+    let client = desktop().await;
+    client.goto(&url("/")).await.unwrap();
+    wait_testid(&client, "login").await.click().await.unwrap();
+    wait_testid(&client, "cancel").await;
+    let identification_page = serious_accessibility_violations(&client).await;
+
+    client
+        .find(Locator::Css("[data-testid^=\"person-\"]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_testid(&client, "account-name").await;
+    let front_page = serious_accessibility_violations(&client).await;
+
+    assert!(
+        identification_page.is_empty(),
+        "identification mock: {identification_page:#?}"
+    );
+    assert!(
+        front_page.is_empty(),
+        "logged-in front page: {front_page:#?}"
+    );
+    client.close().await.unwrap();
+}
