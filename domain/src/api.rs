@@ -91,3 +91,118 @@ pub struct Me {
     pub given_name: String,
     pub family_name: String,
 }
+
+/// A voucher as its customer sees it (`GET /api/citizen/vouchers`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoucherSummary {
+    pub id: i64,
+    /// What the customer gives the producer, grouped for reading (`4821 9930 1175`).
+    pub number: String,
+    pub service_code: ServiceCode,
+    pub service_name: String,
+    pub municipality_code: MunicipalityCode,
+    pub municipality_name: String,
+    pub unit: Unit,
+    /// The voucher's value per unit.
+    pub unit_value_cents: Cents,
+    /// Units granted, when the decision names a number of units.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub granted_units: Option<i64>,
+    /// The purchasing power granted (ostovoima).
+    pub granted_cents: Cents,
+    /// What is left of it.
+    pub balance_cents: Cents,
+    pub valid_from: String,
+    pub valid_until: String,
+    /// `active`, `ended` (validity passed) or `cancelled`.
+    pub status: String,
+}
+
+/// A service event under a voucher, as the customer sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceEventView {
+    pub id: i64,
+    pub service_date: String,
+    pub producer_id: ProducerId,
+    pub producer_name: String,
+    pub description: String,
+    /// Hundredths of a unit (150 = 1.5 hours).
+    pub units_x100: i64,
+    pub unit_price_cents: Cents,
+    pub voucher_share_cents: Cents,
+    pub own_share_cents: Cents,
+    /// `recorded` or `cancelled`.
+    pub status: String,
+}
+
+/// A producer that has served the customer under a voucher, and whether this month's
+/// survey about it is still open.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoucherProducer {
+    pub producer_id: ProducerId,
+    pub producer_name: String,
+    pub survey_answered_this_month: bool,
+}
+
+/// `GET /api/citizen/vouchers/{id}`: the voucher, its events newest first, and its producers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoucherDetail {
+    pub voucher: VoucherSummary,
+    pub events: Vec<ServiceEventView>,
+    pub producers: Vec<VoucherProducer>,
+}
+
+/// A producer's reply to feedback.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeedbackReplyView {
+    pub body: String,
+    pub created_at: String,
+}
+
+/// Feedback the customer gave, with the producer's reply if any (`GET /api/citizen/feedback`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeedbackView {
+    pub id: i64,
+    pub producer_id: ProducerId,
+    pub producer_name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voucher_id: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_id: Option<i64>,
+    pub body: String,
+    pub created_at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply: Option<FeedbackReplyView>,
+}
+
+/// `POST /api/citizen/feedback`: feedback on a producer that served under the voucher,
+/// optionally on one of its events. The body is 1–2000 characters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewFeedback {
+    pub voucher_id: i64,
+    pub producer_id: ProducerId,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_id: Option<i64>,
+    pub body: String,
+}
+
+/// `POST /api/citizen/surveys`: a satisfaction survey about a producer that served under the
+/// voucher; at most one per voucher and producer per month. Scores are 1–5.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewSurveyAnswer {
+    pub voucher_id: i64,
+    pub producer_id: ProducerId,
+    pub overall: crate::voucher::Score,
+    pub punctuality: crate::voucher::Score,
+    pub staff: crate::voucher::Score,
+    pub information: crate::voucher::Score,
+    #[serde(default)]
+    pub comment: String,
+}
+
+/// The answer to `POST /api/citizen/surveys` (201): the month the answer counts for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SurveyReceipt {
+    /// `YYYY-MM`.
+    pub period: String,
+}

@@ -31,6 +31,17 @@ pub enum ErrorCode {
     LoginFailed,
     /// The identity provider could not be reached or answered wrongly.
     IdentificationUnavailable,
+    /// A voucher that does not exist or is not the asker's: the two are not told apart.
+    VoucherNotFound,
+    /// Feedback that is empty, too long, or about a producer that did not serve under the voucher.
+    InvalidFeedback,
+    /// A survey with a missing or out-of-range answer, a too long comment, or about a
+    /// producer that did not serve under the voucher.
+    InvalidSurvey,
+    /// This month's survey about this producer and voucher is already answered.
+    SurveyAlreadyAnswered,
+    /// A request body that is not the JSON the route expects.
+    InvalidBody,
     /// The server failed; the message carries a reference id for support.
     Internal,
     /// The client could not reach the server (set by the app, never sent by the edge).
@@ -49,7 +60,9 @@ impl ErrorCode {
             Unauthorized => 401,
             LoginFailed => 400,
             IdentificationUnavailable => 503,
-            NotFound | ProducerNotFound => 404,
+            NotFound | ProducerNotFound | VoucherNotFound => 404,
+            InvalidFeedback | InvalidSurvey | InvalidBody => 400,
+            SurveyAlreadyAnswered => 409,
             MethodNotAllowed => 405,
             Internal => 500,
             Network => 503,
@@ -106,6 +119,21 @@ impl ErrorCode {
             (IdentificationUnavailable, Fi) => "Tunnistuspalveluun ei juuri nyt saada yhteyttä. Yritä hetken kuluttua uudelleen.",
             (IdentificationUnavailable, Sv) => "Identifieringstjänsten kan inte nås just nu. Försök igen om en stund.",
             (IdentificationUnavailable, En) => "The identification service cannot be reached right now. Please try again shortly.",
+            (VoucherNotFound, Fi) => "Palveluseteliä ei löytynyt.",
+            (VoucherNotFound, Sv) => "Servicesedeln hittades inte.",
+            (VoucherNotFound, En) => "Voucher not found.",
+            (InvalidFeedback, Fi) => "Kirjoita palaute (enintään 2000 merkkiä) ja valitse palveluntuottaja, joka on tuottanut palvelua tällä setelillä.",
+            (InvalidFeedback, Sv) => "Skriv responsen (högst 2000 tecken) och välj en serviceproducent som har producerat tjänster med den här sedeln.",
+            (InvalidFeedback, En) => "Write your feedback (at most 2000 characters) and choose a provider that has served you with this voucher.",
+            (InvalidSurvey, Fi) => "Vastaa jokaiseen kysymykseen asteikolla 1–5. Kommentti voi olla enintään 1000 merkkiä.",
+            (InvalidSurvey, Sv) => "Svara på varje fråga på skalan 1–5. Kommentaren får vara högst 1000 tecken.",
+            (InvalidSurvey, En) => "Answer every question on the scale 1–5. The comment can be at most 1000 characters.",
+            (SurveyAlreadyAnswered, Fi) => "Olet jo vastannut tämän kuun kyselyyn tästä palveluntuottajasta. Voit vastata uudelleen ensi kuussa.",
+            (SurveyAlreadyAnswered, Sv) => "Du har redan svarat på månadens enkät om den här serviceproducenten. Du kan svara igen nästa månad.",
+            (SurveyAlreadyAnswered, En) => "You have already answered this month's survey about this provider. You can answer again next month.",
+            (InvalidBody, Fi) => "Pyynnön tiedot olivat puutteelliset. Lataa sivu uudelleen ja yritä uudelleen.",
+            (InvalidBody, Sv) => "Uppgifterna i begäran var bristfälliga. Ladda om sidan och försök igen.",
+            (InvalidBody, En) => "The request was incomplete. Reload the page and try again.",
             (Internal, Fi) => "Palvelussa tapahtui virhe. Yritä hetken kuluttua uudelleen.",
             (Internal, Sv) => "Ett fel inträffade i tjänsten. Försök igen om en stund.",
             (Internal, En) => "Something went wrong on our side. Please try again shortly.",
@@ -203,6 +231,11 @@ mod tests {
             CrossSiteRequest,
             LoginFailed,
             IdentificationUnavailable,
+            VoucherNotFound,
+            InvalidFeedback,
+            InvalidSurvey,
+            SurveyAlreadyAnswered,
+            InvalidBody,
             Internal,
             Network,
         ];

@@ -15,6 +15,7 @@ pub mod lang;
 pub mod money;
 pub mod permissions;
 pub mod session;
+pub mod voucher;
 
 pub use business_id::BusinessId;
 pub use codes::{MunicipalityCode, ServiceCode};

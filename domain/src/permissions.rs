@@ -32,6 +32,12 @@ pub enum Action {
     ViewPublicCatalogue,
     /// See who one is logged in as. Needs a login.
     ViewOwnSession,
+    /// Read one's own vouchers, their events and one's feedback. Citizens only.
+    ViewOwnVouchers,
+    /// Give feedback on a producer that served under one's voucher. Citizens only.
+    GiveFeedback,
+    /// Answer a satisfaction survey about such a producer. Citizens only.
+    AnswerSurvey,
 }
 
 /// Allows `action` for `actor`, or says why not (in `lang`): `unauthorized` (401) when a
@@ -40,10 +46,21 @@ pub enum Action {
 pub fn require(actor: &Actor, action: Action, lang: Lang) -> Result<(), ApiError> {
     match (actor, action) {
         (_, Action::ViewPublicCatalogue) => Ok(()),
-        (Actor::Citizen(_), Action::ViewOwnSession) => Ok(()),
-        (Actor::Visitor, Action::ViewOwnSession) => {
-            Err(ApiError::new(ErrorCode::Unauthorized, lang))
-        }
+        // A citizen acts for themselves; acting for another person will be its own actor.
+        (
+            Actor::Citizen(_),
+            Action::ViewOwnSession
+            | Action::ViewOwnVouchers
+            | Action::GiveFeedback
+            | Action::AnswerSurvey,
+        ) => Ok(()),
+        (
+            Actor::Visitor,
+            Action::ViewOwnSession
+            | Action::ViewOwnVouchers
+            | Action::GiveFeedback
+            | Action::AnswerSurvey,
+        ) => Err(ApiError::new(ErrorCode::Unauthorized, lang)),
     }
 }
 
@@ -63,6 +80,21 @@ mod tests {
     fn everyone_may_view_the_public_catalogue() {
         for actor in [Actor::Visitor, citizen()] {
             assert!(require(&actor, Action::ViewPublicCatalogue, Lang::Fi).is_ok());
+        }
+    }
+
+    #[test]
+    fn only_a_logged_in_customer_reaches_their_vouchers_feedback_and_surveys() {
+        for action in [
+            Action::ViewOwnVouchers,
+            Action::GiveFeedback,
+            Action::AnswerSurvey,
+        ] {
+            assert_eq!(
+                require(&Actor::Visitor, action, Lang::Fi).unwrap_err().code,
+                ErrorCode::Unauthorized
+            );
+            assert!(require(&citizen(), action, Lang::Fi).is_ok());
         }
     }
 

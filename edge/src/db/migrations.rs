@@ -10,4 +10,8 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0002_sessions.sql",
         include_str!("../../../migrations/0002_sessions.sql"),
     ),
+    (
+        "0003_vouchers.sql",
+        include_str!("../../../migrations/0003_vouchers.sql"),
+    ),
 ];
