@@ -39,6 +39,8 @@ pub struct ApiRequest {
     pub query: Vec<(String, String)>,
     /// Header names are lowercase.
     pub headers: Vec<(String, String)>,
+    /// The body as text (empty for GET). JSON is the only body the API reads.
+    pub body: String,
 }
 
 impl ApiRequest {
@@ -61,7 +63,24 @@ impl ApiRequest {
                 .into_iter()
                 .map(|(k, v)| (k.to_ascii_lowercase(), v))
                 .collect(),
+            body: String::new(),
         }
+    }
+
+    /// The body as JSON of type `T`. Anything else — another content type, malformed JSON,
+    /// a missing field or a value its type refuses — is `invalid_body`.
+    pub fn json<T: serde::de::DeserializeOwned>(&self) -> Result<T, ApiError> {
+        let is_json = self
+            .header("content-type")
+            .is_some_and(|t| t.split(';').next().map(str::trim) == Some("application/json"));
+        if !is_json {
+            return Err(ApiError::new(
+                seteli_domain::ErrorCode::InvalidBody,
+                self.lang(),
+            ));
+        }
+        serde_json::from_str(&self.body)
+            .map_err(|_| ApiError::new(seteli_domain::ErrorCode::InvalidBody, self.lang()))
     }
 
     /// A header by (lowercase) name.

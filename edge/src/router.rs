@@ -7,7 +7,7 @@ use crate::db::Database;
 use crate::error::EdgeError;
 use crate::http::{ApiRequest, ApiResponse, Method};
 use crate::outbound::Outbound;
-use crate::routes::{auth as auth_routes, public};
+use crate::routes::{auth as auth_routes, citizen, public};
 use seteli_domain::clock::{finnish_date, iso_date};
 use seteli_domain::permissions::Actor;
 use seteli_domain::{ApiError, ErrorCode};
@@ -98,6 +98,24 @@ async fn route<D: Database, H: Outbound>(
             auth_routes::handle_logout(ctx, session.as_ref()).await
         }
         (["api", "auth", "me"], Method::Get) => auth_routes::handle_me(&actor, lang).await,
+        (["api", "citizen", "vouchers"], Method::Get) => {
+            citizen::vouchers::handle_list(req, ctx, &actor).await
+        }
+        (["api", "citizen", "vouchers", id], Method::Get) => {
+            citizen::vouchers::handle_get(req, ctx, &actor, id).await
+        }
+        (["api", "citizen", "feedback"], Method::Get) => {
+            citizen::feedback::handle_list(req, ctx, &actor).await
+        }
+        (["api", "citizen", "feedback"], Method::Post) => {
+            citizen::feedback::handle_create(req, ctx, &actor).await
+        }
+        (["api", "citizen", "surveys"], Method::Post) => {
+            citizen::surveys::handle_create(req, ctx, &actor).await
+        }
+        (["api", "citizen", "vouchers"] | ["api", "citizen", "vouchers", _], _) => allow("GET"),
+        (["api", "citizen", "feedback"], _) => allow("GET, POST"),
+        (["api", "citizen", "surveys"], _) => allow("POST"),
         (["api", "auth", "login" | "callback" | "me"], _) => allow("GET"),
         (["api", "auth", "logout"], _) => allow("POST"),
         _ => Err(ApiError::new(ErrorCode::NotFound, lang).into()),

@@ -16,10 +16,16 @@ use worker::{
 };
 
 #[event(fetch)]
-async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
+async fn fetch(mut req: Request, env: Env, _ctx: Context) -> Result<Response> {
     let url = req.url()?;
     let headers: Vec<(String, String)> = req.headers().entries().collect();
-    let mut api_req = ApiRequest::from_url(Method::parse(req.method().as_ref()), &url, headers);
+    let method = Method::parse(req.method().as_ref());
+    let mut api_req = ApiRequest::from_url(method, &url, headers);
+    if !matches!(method, Method::Get | Method::Head) {
+        // The API's bodies are small JSON documents; anything unreadable is an empty body,
+        // which the handler then refuses as `invalid_body`.
+        api_req.body = req.text().await.unwrap_or_default();
+    }
     let response = match env.d1("DB") {
         Ok(db) => {
             let config = config(&env, &url);

@@ -6,6 +6,7 @@ pub mod migrations;
 pub mod offers;
 pub mod producers;
 pub mod sessions;
+pub mod vouchers;
 
 #[cfg(target_arch = "wasm32")]
 pub mod d1;

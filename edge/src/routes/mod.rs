@@ -2,4 +2,5 @@
 //! citizens, producers and staff follow.
 
 pub mod auth;
+pub mod citizen;
 pub mod public;

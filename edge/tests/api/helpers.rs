@@ -209,7 +209,8 @@ impl<H: Outbound> TestApp<H> {
         self.price(id, "638", "home-care", "2026-01-01", cents);
     }
 
-    fn sql(&self, sql: &str) {
+    /// Runs arrangement SQL.
+    pub fn sql(&self, sql: &str) {
         self.ctx.db.execute_script(sql).expect("test data");
     }
 
@@ -225,7 +226,20 @@ impl<H: Outbound> TestApp<H> {
         path_and_query: &str,
         headers: &[(&str, &str)],
     ) -> TestResponse {
+        self.request_with_body(method, path_and_query, headers, "")
+            .await
+    }
+
+    /// A request with headers and a body.
+    pub async fn request_with_body(
+        &self,
+        method: Method,
+        path_and_query: &str,
+        headers: &[(&str, &str)],
+        body: &str,
+    ) -> TestResponse {
         let mut req = ApiRequest::new(method, path_and_query).expect("a valid test path");
+        req.body = body.to_owned();
         req.headers = headers
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))

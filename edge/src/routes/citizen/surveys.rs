@@ -1,0 +1,71 @@
+//! `POST /api/citizen/surveys`: the monthly satisfaction survey about a producer.
+
+use super::{own_customer, timestamp};
+use crate::db::vouchers::{self, SurveyRow};
+use crate::db::Database;
+use crate::error::EdgeError;
+use crate::http::{ApiRequest, ApiResponse};
+use crate::outbound::Outbound;
+use crate::router::Ctx;
+use seteli_domain::api::{NewSurveyAnswer, SurveyReceipt};
+use seteli_domain::permissions::{require, Action, Actor};
+use seteli_domain::voucher::{survey_period, SURVEY_COMMENT_MAX_CHARS};
+use seteli_domain::{ApiError, ErrorCode};
+
+/// Stores the answer for aggregation; at most one per voucher and producer per month (409
+/// after that). Scores out of 1–5 never reach the handler: the body does not parse.
+/// Permission: [`Action::AnswerSurvey`].
+pub async fn handle_create<D: Database, H: Outbound>(
+    req: &ApiRequest,
+    ctx: &Ctx<D, H>,
+    actor: &Actor,
+) -> Result<ApiResponse, EdgeError> {
+    let lang = req.lang();
+    require(actor, Action::AnswerSurvey, lang)?;
+    let invalid = || EdgeError::from(ApiError::new(ErrorCode::InvalidSurvey, lang));
+    let answer: NewSurveyAnswer = req.json().map_err(|_| invalid())?;
+    let comment = answer.comment.trim();
+    if comment.chars().count() > SURVEY_COMMENT_MAX_CHARS {
+        return Err(invalid());
+    }
+    let customer = own_customer(&ctx.db, actor)
+        .await?
+        .ok_or_else(|| EdgeError::from(ApiError::new(ErrorCode::VoucherNotFound, lang)))?;
+    if !vouchers::producer_served(
+        &ctx.db,
+        customer,
+        answer.voucher_id,
+        answer.producer_id,
+        None,
+    )
+    .await?
+    {
+        return Err(invalid());
+    }
+    let today = ctx.today();
+    let period = survey_period(&today);
+    let row = SurveyRow {
+        customer,
+        voucher_id: answer.voucher_id,
+        producer: answer.producer_id,
+        period,
+        scores: [
+            answer.overall.into(),
+            answer.punctuality.into(),
+            answer.staff.into(),
+            answer.information.into(),
+        ],
+        comment,
+        created_at: &timestamp(ctx.now),
+    };
+    if !vouchers::insert_survey(&ctx.db, &row).await? {
+        return Err(ApiError::new(ErrorCode::SurveyAlreadyAnswered, lang).into());
+    }
+    Ok(ApiResponse::json(
+        201,
+        &SurveyReceipt {
+            period: period.to_owned(),
+        },
+    )
+    .with_header("cache-control", "no-store"))
+}

@@ -1,0 +1,314 @@
+//! A customer's own vouchers, events, feedback and surveys.
+
+use crate::fake_provider::FakeProvider;
+use crate::helpers::TestApp;
+use seteli_domain::voucher::VoucherNumber;
+use seteli_edge::http::Method;
+
+const ANNI: &str = "010280-952L";
+const OTHER: &str = "100871-998D";
+
+struct Fixture {
+    app: TestApp<FakeProvider>,
+    cookie: String,
+}
+
+/// Anni (customer 1) has an active home-care voucher 10 with two events by producer 1 and
+/// an ended cleaning voucher 11; customer 2 has voucher 20. Producer 2 never served Anni.
+async fn fixture() -> Fixture {
+    let app = TestApp::with_identification();
+    app.approved_home_care(1, "Hoiva Oy", 3600);
+    app.approved_home_care(2, "Muu Oy", 3000);
+    app.sql(&format!(
+        "INSERT INTO customers (id, hetu, given_name, family_name, municipality_code) VALUES
+             (1, '{ANNI}', 'Anni', 'Kumpulainen', '638'), (2, '{OTHER}', 'Olli', 'Muu', '638');
+         INSERT INTO vouchers (id, number, customer_id, municipality_code, service_code, unit, unit_value_cents,
+                               granted_units, granted_cents, balance_cents, valid_from, valid_until, status, granted_at) VALUES
+             (10, '{}', 1, '638', 'home-care', 'hour', 3200, 40, 128000, 118400, '2026-01-01', '2026-12-31', 'active', '2026-01-01'),
+             (11, '{}', 1, '638', 'cleaning', 'hour', 2500, NULL, 50000, 50000, '2025-01-01', '2025-12-31', 'active', '2025-01-01'),
+             (20, '{}', 2, '638', 'home-care', 'hour', 3200, 10, 32000, 32000, '2026-01-01', '2026-12-31', 'active', '2026-01-01');
+         INSERT INTO service_events (id, voucher_id, producer_id, service_date, description, units_x100, unit_price_cents,
+                                     voucher_share_cents, own_share_cents, created_at) VALUES
+             (100, 10, 1, '2026-11-02', 'Aamukäynti', 100, 3600, 3200, 400, '2026-11-02T08:00:00Z'),
+             (101, 10, 1, '2026-11-09', 'Aamukäynti ja kauppa', 150, 3600, 4800, 600, '2026-11-09T08:00:00Z');",
+        VoucherNumber::from_body(48_219_930_117).unwrap().as_str(),
+        VoucherNumber::from_body(48_219_930_118).unwrap().as_str(),
+        VoucherNumber::from_body(48_219_930_119).unwrap().as_str(),
+    ));
+    let cookie = format!(
+        "seteli_session={}",
+        app.login_as(ANNI, None)
+            .await
+            .cookie("seteli_session")
+            .unwrap()
+    );
+    Fixture { app, cookie }
+}
+
+impl Fixture {
+    async fn get(&self, path: &str) -> crate::helpers::TestResponse {
+        self.app
+            .request_with(Method::Get, path, &[("cookie", &self.cookie)])
+            .await
+    }
+    async fn post(&self, path: &str, body: serde_json::Value) -> crate::helpers::TestResponse {
+        self.app
+            .request_with_body(
+                Method::Post,
+                path,
+                &[
+                    ("cookie", &self.cookie),
+                    ("content-type", "application/json"),
+                ],
+                &body.to_string(),
+            )
+            .await
+    }
+    fn count(&self, table: &str) -> i64 {
+        self.app
+            .ctx
+            .db
+            .scalar(&format!("SELECT COUNT(*) FROM {table}"))
+            .unwrap()
+    }
+}
+
+fn survey(voucher: i64, producer: i64, scores: [u8; 4]) -> serde_json::Value {
+    serde_json::json!({"voucher_id": voucher, "producer_id": producer, "overall": scores[0],
+                       "punctuality": scores[1], "staff": scores[2], "information": scores[3], "comment": "Hyvä"})
+}
+
+#[tokio::test]
+async fn a_customer_sees_their_own_vouchers_valid_ones_first() {
+    let f = fixture().await;
+
+    let res = f.get("/api/citizen/vouchers").await;
+
+    assert_eq!(res.status, 200);
+    assert_eq!(res.header("cache-control"), Some("no-store"));
+    let list = res.json.as_array().unwrap();
+    assert_eq!(list.len(), 2, "not customer 2's voucher");
+    assert_eq!(list[0]["id"], 10);
+    assert_eq!(list[0]["status"], "active");
+    assert_eq!(list[0]["balance_cents"], 118400);
+    assert_eq!(list[0]["granted_cents"], 128000);
+    assert_eq!(list[0]["granted_units"], 40);
+    assert_eq!(
+        list[0]["number"].as_str().unwrap().len(),
+        14,
+        "shown in groups of four"
+    );
+    assert_eq!(list[1]["status"], "ended", "validity passed");
+    assert!(!res.json.to_string().contains(ANNI));
+}
+
+#[tokio::test]
+async fn a_voucher_page_lists_its_events_newest_first_with_both_shares() {
+    let f = fixture().await;
+
+    let res = f.get("/api/citizen/vouchers/10?lang=sv").await;
+
+    assert_eq!(res.status, 200);
+    assert_eq!(res.json["voucher"]["service_name"], "Hemvård");
+    let events = res.json["events"].as_array().unwrap();
+    assert_eq!(
+        events
+            .iter()
+            .map(|e| e["id"].as_i64().unwrap())
+            .collect::<Vec<_>>(),
+        [101, 100]
+    );
+    assert_eq!(events[0]["voucher_share_cents"], 4800);
+    assert_eq!(events[0]["own_share_cents"], 600);
+    assert_eq!(events[0]["units_x100"], 150);
+    assert_eq!(res.json["producers"][0]["producer_name"], "Hoiva Oy");
+    assert_eq!(
+        res.json["producers"][0]["survey_answered_this_month"],
+        false
+    );
+}
+
+#[tokio::test]
+async fn another_customers_voucher_answers_exactly_like_a_missing_one() {
+    let f = fixture().await;
+
+    let others = f.get("/api/citizen/vouchers/20").await;
+    let missing = f.get("/api/citizen/vouchers/999").await;
+    let malformed = f.get("/api/citizen/vouchers/abc").await;
+
+    for res in [&others, &missing, &malformed] {
+        assert_eq!(res.status, 404);
+        assert_eq!(res.code(), "voucher_not_found");
+    }
+    assert_eq!(others.json, missing.json);
+}
+
+#[tokio::test]
+async fn a_person_who_is_not_a_customer_has_no_vouchers() {
+    let app = TestApp::with_identification();
+    let session = app
+        .login_as("131052-308T", None)
+        .await
+        .cookie("seteli_session")
+        .unwrap();
+    let cookie = format!("seteli_session={session}");
+
+    let list = app
+        .request_with(Method::Get, "/api/citizen/vouchers", &[("cookie", &cookie)])
+        .await;
+    let feedback = app
+        .request_with(Method::Get, "/api/citizen/feedback", &[("cookie", &cookie)])
+        .await;
+
+    assert_eq!(list.json, serde_json::json!([]));
+    assert_eq!(feedback.json, serde_json::json!([]));
+}
+
+#[tokio::test]
+async fn every_citizen_route_needs_a_login() {
+    let app = TestApp::new();
+    for (method, path) in [
+        (Method::Get, "/api/citizen/vouchers"),
+        (Method::Get, "/api/citizen/vouchers/10"),
+        (Method::Get, "/api/citizen/feedback"),
+        (Method::Post, "/api/citizen/feedback"),
+        (Method::Post, "/api/citizen/surveys"),
+    ] {
+        let res = app.request(method, path).await;
+        assert_eq!(res.status, 401, "{path}");
+        assert_eq!(res.code(), "unauthorized");
+    }
+}
+
+#[tokio::test]
+async fn feedback_on_a_producer_that_served_is_stored_and_shows_the_reply() {
+    let f = fixture().await;
+
+    let res = f
+        .post("/api/citizen/feedback", serde_json::json!({"voucher_id": 10, "producer_id": 1, "event_id": 101, "body": "  Kiitos avusta!  "}))
+        .await;
+
+    assert_eq!(res.status, 201);
+    assert_eq!(res.json["body"], "Kiitos avusta!");
+    assert_eq!(res.json["producer_name"], "Hoiva Oy");
+    assert!(res.json.get("reply").is_none());
+    let id = res.json["id"].as_i64().unwrap();
+    f.app.sql(&format!(
+        "INSERT INTO feedback_replies (feedback_id, producer_id, body, created_at) VALUES ({id}, 1, 'Kiitos palautteesta.', '2026-11-21T12:00:00Z');"
+    ));
+    let list = f.get("/api/citizen/feedback").await;
+    assert_eq!(list.json[0]["reply"]["body"], "Kiitos palautteesta.");
+}
+
+#[tokio::test]
+async fn refused_feedback_changes_nothing() {
+    let f = fixture().await;
+    let cases = [
+        serde_json::json!({"voucher_id": 10, "producer_id": 2, "body": "Never served me"}),
+        serde_json::json!({"voucher_id": 20, "producer_id": 1, "body": "Someone else's voucher"}),
+        serde_json::json!({"voucher_id": 10, "producer_id": 1, "event_id": 999, "body": "No such visit"}),
+        serde_json::json!({"voucher_id": 10, "producer_id": 1, "body": "   "}),
+        serde_json::json!({"voucher_id": 10, "producer_id": 1, "body": "x".repeat(2001)}),
+    ];
+    for body in cases {
+        let res = f.post("/api/citizen/feedback", body.clone()).await;
+        assert_eq!(res.status, 400, "{body}");
+        assert_eq!(res.code(), "invalid_feedback");
+    }
+    let not_json = f
+        .app
+        .request_with_body(
+            Method::Post,
+            "/api/citizen/feedback",
+            &[("cookie", &f.cookie), ("content-type", "text/plain")],
+            "hi",
+        )
+        .await;
+    assert_eq!(not_json.code(), "invalid_body");
+    assert_eq!(f.count("feedback"), 0);
+}
+
+#[tokio::test]
+async fn a_survey_is_answered_at_most_once_a_month_per_voucher_and_producer() {
+    let mut f = fixture().await;
+
+    let first = f
+        .post("/api/citizen/surveys", survey(10, 1, [5, 4, 5, 3]))
+        .await;
+    let again = f
+        .post("/api/citizen/surveys", survey(10, 1, [1, 1, 1, 1]))
+        .await;
+    let detail = f.get("/api/citizen/vouchers/10").await;
+
+    assert_eq!(first.status, 201);
+    assert_eq!(first.json["period"], "2026-11");
+    assert_eq!(again.status, 409);
+    assert_eq!(again.code(), "survey_already_answered");
+    assert_eq!(
+        detail.json["producers"][0]["survey_answered_this_month"],
+        true
+    );
+    assert_eq!(f.app.ctx.db.scalar("SELECT overall * 1000 + punctuality * 100 + staff * 10 + information FROM survey_answers").unwrap(), 5453);
+
+    f.app.advance(15 * 24 * 3600); // December
+    let cookie = format!(
+        "seteli_session={}",
+        f.app
+            .login_as(ANNI, None)
+            .await
+            .cookie("seteli_session")
+            .unwrap()
+    );
+    f.cookie = cookie;
+    let next_month = f
+        .post("/api/citizen/surveys", survey(10, 1, [4, 4, 4, 4]))
+        .await;
+    assert_eq!(next_month.status, 201);
+    assert_eq!(next_month.json["period"], "2026-12");
+}
+
+#[tokio::test]
+async fn a_survey_with_a_bad_answer_is_refused() {
+    let f = fixture().await;
+    let mut missing = survey(10, 1, [5, 5, 5, 5]);
+    missing.as_object_mut().unwrap().remove("staff");
+    let mut long = survey(10, 1, [5, 5, 5, 5]);
+    long["comment"] = "x".repeat(1001).into();
+
+    for body in [
+        survey(10, 1, [0, 5, 5, 5]),
+        survey(10, 1, [5, 6, 5, 5]),
+        missing,
+        long,
+        survey(10, 2, [5, 5, 5, 5]),
+    ] {
+        let res = f.post("/api/citizen/surveys", body.clone()).await;
+        assert_eq!(res.status, 400, "{body}");
+        assert_eq!(res.code(), "invalid_survey");
+    }
+    assert_eq!(f.count("survey_answers"), 0);
+}
+
+#[tokio::test]
+async fn a_cross_site_feedback_post_is_refused() {
+    let f = fixture().await;
+    let body =
+        serde_json::json!({"voucher_id": 10, "producer_id": 1, "body": "forged"}).to_string();
+
+    let res = f
+        .app
+        .request_with_body(
+            Method::Post,
+            "/api/citizen/feedback",
+            &[
+                ("cookie", &f.cookie),
+                ("content-type", "application/json"),
+                ("origin", "https://evil.example"),
+            ],
+            &body,
+        )
+        .await;
+
+    assert_eq!(res.status, 403);
+    assert_eq!(f.count("feedback"), 0);
+}
