@@ -9,6 +9,7 @@
 
 mod bench;
 mod seed;
+mod seed_customers;
 mod stack;
 mod tools;
 
