@@ -6,10 +6,14 @@
 //! The base URL comes from `<meta name="seteli-api-base">`; empty means the app's own
 //! origin, which is how `wrangler dev` and production serve it.
 
-use gloo_net::http::Request;
+use gloo_net::http::{Request, Response};
 use leptos::prelude::document;
 use serde::de::DeserializeOwned;
-use seteli_domain::api::{Me, Municipality, OfferPage, ProducerProfile, Service};
+use serde::Serialize;
+use seteli_domain::api::{
+    FeedbackView, Me, Municipality, NewFeedback, NewSurveyAnswer, OfferPage, ProducerProfile,
+    Service, SurveyReceipt, VoucherDetail, VoucherSummary,
+};
 use seteli_domain::catalogue::ProducerId;
 use seteli_domain::comparison::OffersQuery;
 use seteli_domain::{ApiError, ErrorCode, Lang};
@@ -72,11 +76,48 @@ pub async fn logout(lang: Lang) -> Result<(), ApiError> {
     if response.ok() {
         return Ok(());
     }
-    let status = response.status();
-    Err(response
-        .json::<ApiError>()
-        .await
-        .unwrap_or_else(|_| ApiError::new(code_for_status(status), lang)))
+    Err(error_from(response, lang).await)
+}
+
+/// `GET /api/citizen/vouchers`: the logged-in customer's own vouchers, active first.
+/// [`ErrorCode::Unauthorized`] when nobody is logged in or the session has ended.
+pub async fn my_vouchers(lang: Lang) -> Result<Vec<VoucherSummary>, ApiError> {
+    get(
+        "/api/citizen/vouchers",
+        &[("lang", lang.code().to_owned())],
+        lang,
+    )
+    .await
+}
+
+/// `GET /api/citizen/vouchers/{id}`: one of the customer's vouchers with its service events
+/// and producers. Someone else's voucher is [`ErrorCode::VoucherNotFound`], as is a
+/// voucher that does not exist.
+pub async fn my_voucher(id: i64, lang: Lang) -> Result<VoucherDetail, ApiError> {
+    let path = format!("/api/citizen/vouchers/{id}");
+    get(&path, &[("lang", lang.code().to_owned())], lang).await
+}
+
+/// `GET /api/citizen/feedback`: the feedback the customer has given, newest first, with
+/// the producers' replies.
+pub async fn my_feedback(lang: Lang) -> Result<Vec<FeedbackView>, ApiError> {
+    get(
+        "/api/citizen/feedback",
+        &[("lang", lang.code().to_owned())],
+        lang,
+    )
+    .await
+}
+
+/// `POST /api/citizen/feedback`: sends feedback to a producer; the stored feedback back.
+pub async fn send_feedback(feedback: &NewFeedback, lang: Lang) -> Result<FeedbackView, ApiError> {
+    post("/api/citizen/feedback", feedback, lang).await
+}
+
+/// `POST /api/citizen/surveys`: answers this month's survey about a producer.
+/// [`ErrorCode::SurveyAlreadyAnswered`] when this month's answer is already in.
+pub async fn send_survey(answer: &NewSurveyAnswer, lang: Lang) -> Result<SurveyReceipt, ApiError> {
+    post("/api/citizen/surveys", answer, lang).await
 }
 
 /// Where the browser goes to log in; back to `return_to` (a path in the app) afterwards.
@@ -95,8 +136,14 @@ fn login_path(return_to: &str) -> String {
 pub fn is_not_found(error: &ApiError) -> bool {
     matches!(
         error.code,
-        ErrorCode::NotFound | ErrorCode::ProducerNotFound
+        ErrorCode::NotFound | ErrorCode::ProducerNotFound | ErrorCode::VoucherNotFound
     )
+}
+
+/// Whether an error means the request needs a login: nobody is logged in, or the session
+/// has ended.
+pub fn is_unauthorized(error: &ApiError) -> bool {
+    error.code == ErrorCode::Unauthorized
 }
 
 async fn get<T: DeserializeOwned>(
@@ -112,23 +159,55 @@ async fn get<T: DeserializeOwned>(
         .await
         // `fetch` rejects only when no answer arrived at all: offline, DNS, CORS, abort.
         .map_err(|_| ApiError::new(ErrorCode::Network, lang))?;
+    decode(response, lang).await
+}
+
+/// A JSON `POST`. `Content-Type: application/json` is what the edge requires of a body;
+/// the browser adds the `Origin` header that its same-origin rule checks.
+async fn post<B: Serialize, T: DeserializeOwned>(
+    path: &str,
+    body: &B,
+    lang: Lang,
+) -> Result<T, ApiError> {
+    let url = format!("{}{path}", api_base());
+    let request = Request::post(&url)
+        .query([("lang", lang.code())])
+        .header("Accept", "application/json")
+        .json(body)
+        // Serializing the contract's own types does not fail; if it ever did, it is ours.
+        .map_err(|_| ApiError::new(ErrorCode::Internal, lang))?;
+    let response = request
+        .send()
+        .await
+        .map_err(|_| ApiError::new(ErrorCode::Network, lang))?;
+    decode(response, lang).await
+}
+
+/// The body of a 2xx answer as `T`, or the error any other answer carries.
+async fn decode<T: DeserializeOwned>(response: Response, lang: Lang) -> Result<T, ApiError> {
     if response.ok() {
         return response
             .json::<T>()
             .await
             .map_err(|_| ApiError::new(ErrorCode::Internal, lang));
     }
+    Err(error_from(response, lang).await)
+}
+
+/// The [`ApiError`] of a non-2xx answer.
+async fn error_from(response: Response, lang: Lang) -> ApiError {
     let status = response.status();
     match response.json::<ApiError>().await {
-        Ok(error) => Err(error),
+        Ok(error) => error,
         // Not our JSON: a proxy's or the platform's own error page.
-        Err(_) => Err(ApiError::new(code_for_status(status), lang)),
+        Err(_) => ApiError::new(code_for_status(status), lang),
     }
 }
 
 /// The closest code for a non-2xx answer whose body is not an [`ApiError`].
 fn code_for_status(status: u16) -> ErrorCode {
     match status {
+        401 => ErrorCode::Unauthorized,
         403 => ErrorCode::Forbidden,
         404 => ErrorCode::NotFound,
         405 => ErrorCode::MethodNotAllowed,
@@ -155,6 +234,7 @@ mod tests {
 
     #[test]
     fn unknown_error_bodies_map_to_the_nearest_code() {
+        assert_eq!(code_for_status(401), ErrorCode::Unauthorized);
         assert_eq!(code_for_status(404), ErrorCode::NotFound);
         assert_eq!(code_for_status(503), ErrorCode::Network);
         assert_eq!(code_for_status(500), ErrorCode::Internal);

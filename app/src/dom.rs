@@ -41,8 +41,9 @@ pub fn set_title(title: &str) {
 }
 
 /// Focuses the first element matching `selector` once the pending render is on screen.
-pub fn focus_after_render(selector: &'static str) {
-    request_animation_frame(move || focus(selector));
+pub fn focus_after_render(selector: impl Into<String>) {
+    let selector = selector.into();
+    request_animation_frame(move || focus(&selector));
 }
 
 /// Focuses the first element matching `selector`, if there is one.

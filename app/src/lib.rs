@@ -1,5 +1,6 @@
 //! Seteli's browser app (Leptos, client-side rendered): the public comparison of service
-//! voucher producers and their public profiles.
+//! voucher producers and their public profiles, and the logged-in customer's own vouchers,
+//! service events, feedback and satisfaction surveys.
 //!
 //! The URL is the state: pages derive what they show from the path and the query, so links
 //! can be shared and the back button restores earlier choices. [`api`] is the only module
@@ -11,12 +12,16 @@ pub mod dom;
 pub mod links;
 pub mod locale;
 pub mod pages;
+pub mod session;
 
 use components::layout::Layout;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
+use pages::citizen::feedback::MyFeedbackPage;
+use pages::citizen::voucher::VoucherPage;
+use pages::citizen::vouchers::MyVouchersPage;
 use pages::not_found::NotFound;
 use pages::public::comparison::ComparisonPage;
 use pages::public::producer::ProducerPage;
@@ -31,17 +36,22 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Everything that needs the router: the language (which the URL can carry), focus
-/// management and the routes themselves.
+/// Everything that needs the router: the language (which the URL can carry), who is
+/// logged in, focus management and the routes themselves. The customer's pages (`/my/..`)
+/// ask the API themselves and show a login panel when it answers 401.
 #[component]
 fn Shell() -> impl IntoView {
     locale::provide_locale();
+    session::provide_session();
     focus_heading_on_route_change();
     view! {
         <Layout>
             <Routes fallback=|| view! { <NotFound/> }>
                 <Route path=path!("/") view=ComparisonPage/>
                 <Route path=path!("/producers/:id") view=ProducerPage/>
+                <Route path=path!("/my/vouchers") view=MyVouchersPage/>
+                <Route path=path!("/my/vouchers/:id") view=VoucherPage/>
+                <Route path=path!("/my/feedback") view=MyFeedbackPage/>
             </Routes>
         </Layout>
     }

@@ -46,6 +46,21 @@ pub fn producer(id: ProducerId) -> String {
     format!("/producers/{id}")
 }
 
+/// The logged-in customer's vouchers, in `lang`.
+pub fn my_vouchers(lang: Lang) -> String {
+    with_lang("/my/vouchers", [], lang)
+}
+
+/// One of the customer's vouchers, in `lang`.
+pub fn my_voucher(id: i64, lang: Lang) -> String {
+    with_lang(&format!("/my/vouchers/{id}"), [], lang)
+}
+
+/// The feedback the customer has given, with the producers' replies, in `lang`.
+pub fn my_feedback(lang: Lang) -> String {
+    with_lang("/my/feedback", [], lang)
+}
+
 /// Percent-encodes everything but RFC 3986's unreserved characters.
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -73,6 +88,13 @@ mod tests {
         );
         assert_eq!(home(Lang::Fi), "/");
         assert_eq!(home(Lang::Sv), "/?lang=sv");
+    }
+
+    #[test]
+    fn the_customer_s_pages_keep_the_language() {
+        assert_eq!(my_vouchers(Lang::Fi), "/my/vouchers");
+        assert_eq!(my_voucher(7, Lang::Sv), "/my/vouchers/7?lang=sv");
+        assert_eq!(my_feedback(Lang::En), "/my/feedback?lang=en");
     }
 
     #[test]

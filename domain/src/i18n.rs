@@ -12,6 +12,7 @@
 use crate::catalogue::Unit;
 use crate::lang::Lang;
 use crate::money::Cents;
+use crate::voucher::SurveyQuestion;
 
 /// Declares [`Text`] and [`Text::ALL`] from one list, so that `ALL` cannot miss a text.
 macro_rules! texts {
@@ -106,6 +107,79 @@ texts! {
     NotFoundTitle,
     NotFoundText,
     GoToComparison,
+    // The logged-in customer's pages.
+    MyVouchersTitle,
+    MyFeedbackTitle,
+    LoginRequiredTitle,
+    LoginRequiredText,
+    LoginRequiredAction,
+    MyVouchersLead,
+    VouchersEmptyTitle,
+    VouchersEmptyText,
+    VoucherNumberLabel,
+    VoucherNumberHint,
+    VoucherValueLabel,
+    ValidityLabel,
+    GrantedLabel,
+    GrantedUnitsLabel,
+    BalanceLabel,
+    StatusLabel,
+    StatusActive,
+    StatusEnded,
+    StatusCancelled,
+    OpenVoucher,
+    VoucherFallbackTitle,
+    VoucherNotFoundTitle,
+    BackToMyVouchers,
+    EventsHeading,
+    EventsCaption,
+    EventsEmpty,
+    ColumnDate,
+    ColumnProducer,
+    ColumnWhatWasDone,
+    ColumnUnits,
+    ColumnUnitPrice,
+    ColumnVoucherShare,
+    // Feedback.
+    FeedbackHeading,
+    FeedbackIntro,
+    FeedbackUnavailable,
+    FeedbackProducerLabel,
+    FeedbackEventLabel,
+    FeedbackNoEvent,
+    FeedbackBodyLabel,
+    FeedbackBodyHint,
+    FeedbackSubmit,
+    FeedbackEmptyError,
+    FeedbackTooLongError,
+    FeedbackSent,
+    SeeMyFeedback,
+    Sending,
+    MyFeedbackLead,
+    FeedbackEmpty,
+    FeedbackEmptyHint,
+    FeedbackSentOn,
+    ProducerReply,
+    NoReplyYet,
+    ShowVoucher,
+    // The satisfaction survey.
+    SurveyHeading,
+    SurveyIntro,
+    SurveyOverall,
+    SurveyPunctuality,
+    SurveyStaff,
+    SurveyInformation,
+    Score1,
+    Score2,
+    Score3,
+    Score4,
+    Score5,
+    SurveyCommentLabel,
+    SurveyCommentHint,
+    SurveySubmit,
+    SurveyMissingAnswers,
+    SurveyCommentTooLong,
+    SurveySent,
 }
 
 /// `text` in `lang`.
@@ -327,6 +401,341 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         (GoToComparison, Fi) => "Siirry vertailemaan palveluntuottajia",
         (GoToComparison, Sv) => "Gå till jämförelsen av serviceproducenter",
         (GoToComparison, En) => "Go to the service provider comparison",
+
+        (MyVouchersTitle, Fi) => "Omat palvelusetelit",
+        (MyVouchersTitle, Sv) => "Mina servicesedlar",
+        (MyVouchersTitle, En) => "My vouchers",
+        (MyFeedbackTitle, Fi) => "Palautteeni",
+        (MyFeedbackTitle, Sv) => "Min respons",
+        (MyFeedbackTitle, En) => "My feedback",
+        (LoginRequiredTitle, Fi) => "Kirjaudu sisään nähdäksesi tämän sivun",
+        (LoginRequiredTitle, Sv) => "Logga in för att se den här sidan",
+        (LoginRequiredTitle, En) => "Log in to see this page",
+        (LoginRequiredText, Fi) => "Sivulla näytetään henkilökohtaisia tietojasi, kuten palvelusetelisi ja niillä ostetut palvelut. Siksi sinun täytyy ensin tunnistautua vahvasti pankkitunnuksilla tai mobiilivarmenteella.",
+        (LoginRequiredText, Sv) => "Sidan visar dina personliga uppgifter, till exempel dina servicesedlar och de tjänster som köpts med dem. Därför måste du först identifiera dig starkt med bankkoder eller mobilcertifikat.",
+        (LoginRequiredText, En) => "This page shows your personal information, such as your service vouchers and the services bought with them. You therefore need to identify yourself first with strong identification: online banking codes or a mobile certificate.",
+        (LoginRequiredAction, Fi) => "Tunnistaudu ja kirjaudu sisään",
+        (LoginRequiredAction, Sv) => "Identifiera dig och logga in",
+        (LoginRequiredAction, En) => "Identify yourself and log in",
+        (MyVouchersLead, Fi) => "Tässä ovat palvelusetelit, jotka kunta on myöntänyt sinulle. Näet, paljonko setelin ostovoimaa on jäljellä ja mitä palveluja sillä on ostettu.",
+        (MyVouchersLead, Sv) => "Här är de servicesedlar som kommunen har beviljat dig. Du ser hur mycket av sedelns köpkraft som återstår och vilka tjänster som har köpts med den.",
+        (MyVouchersLead, En) => "These are the service vouchers your municipality has granted you. You can see how much of each voucher's purchasing power is left and which services have been bought with it.",
+        (VouchersEmptyTitle, Fi) => "Sinulla ei ole palveluseteleitä.",
+        (VouchersEmptyTitle, Sv) => "Du har inga servicesedlar.",
+        (VouchersEmptyTitle, En) => "You have no service vouchers.",
+        (VouchersEmptyText, Fi) => "Palvelusetelin myöntää kotikuntasi. Jos tarvitset esimerkiksi kotihoitoa tai siivousta, ota yhteyttä kuntasi palveluohjaukseen tai sosiaalitoimistoon. Siellä arvioidaan tarpeesi ja kerrotaan, voitko saada palvelusetelin. Myönnetyt setelit näkyvät tällä sivulla.",
+        (VouchersEmptyText, Sv) => "Servicesedeln beviljas av din hemkommun. Om du behöver till exempel hemvård eller städning, kontakta kommunens servicehandledning eller socialbyrå. Där bedöms ditt behov och du får veta om du kan få en servicesedel. Beviljade sedlar visas på den här sidan.",
+        (VouchersEmptyText, En) => "Service vouchers are granted by your home municipality. If you need, for example, home care or cleaning, contact your municipality's client guidance or social services office. They will assess your needs and tell you whether you can get a voucher. Vouchers you are granted appear on this page.",
+        (VoucherNumberLabel, Fi) => "Setelin numero",
+        (VoucherNumberLabel, Sv) => "Sedelns nummer",
+        (VoucherNumberLabel, En) => "Voucher number",
+        (VoucherNumberHint, Fi) => "Anna tämä numero palveluntuottajalle, kun sovit palvelusta.",
+        (VoucherNumberHint, Sv) => "Ge det här numret till serviceproducenten när ni kommer överens om tjänsten.",
+        (VoucherNumberHint, En) => "Give this number to the service provider when you arrange the service.",
+        (VoucherValueLabel, Fi) => "Setelin arvo",
+        (VoucherValueLabel, Sv) => "Sedelns värde",
+        (VoucherValueLabel, En) => "Voucher value",
+        (ValidityLabel, Fi) => "Voimassaoloaika",
+        (ValidityLabel, Sv) => "Giltighetstid",
+        (ValidityLabel, En) => "Valid",
+        (GrantedLabel, Fi) => "Myönnetty ostovoima",
+        (GrantedLabel, Sv) => "Beviljad köpkraft",
+        (GrantedLabel, En) => "Purchasing power granted",
+        (GrantedUnitsLabel, Fi) => "Myönnetty määrä",
+        (GrantedUnitsLabel, Sv) => "Beviljad mängd",
+        (GrantedUnitsLabel, En) => "Amount granted",
+        (BalanceLabel, Fi) => "Jäljellä",
+        (BalanceLabel, Sv) => "Kvar",
+        (BalanceLabel, En) => "Left",
+        (StatusLabel, Fi) => "Tila",
+        (StatusLabel, Sv) => "Status",
+        (StatusLabel, En) => "Status",
+        (StatusActive, Fi) => "Voimassa",
+        (StatusActive, Sv) => "Giltig",
+        (StatusActive, En) => "Active",
+        (StatusEnded, Fi) => "Päättynyt",
+        (StatusEnded, Sv) => "Upphört",
+        (StatusEnded, En) => "Ended",
+        (StatusCancelled, Fi) => "Peruttu",
+        (StatusCancelled, Sv) => "Annullerad",
+        (StatusCancelled, En) => "Cancelled",
+        (OpenVoucher, Fi) => "Näytä käynnit ja anna palautetta",
+        (OpenVoucher, Sv) => "Visa besöken och ge respons",
+        (OpenVoucher, En) => "Show visits and give feedback",
+        (VoucherFallbackTitle, Fi) => "Palveluseteli",
+        (VoucherFallbackTitle, Sv) => "Servicesedel",
+        (VoucherFallbackTitle, En) => "Service voucher",
+        (VoucherNotFoundTitle, Fi) => "Palveluseteliä ei löytynyt",
+        (VoucherNotFoundTitle, Sv) => "Servicesedeln hittades inte",
+        (VoucherNotFoundTitle, En) => "Voucher not found",
+        (BackToMyVouchers, Fi) => "Takaisin omiin palveluseteleihin",
+        (BackToMyVouchers, Sv) => "Tillbaka till mina servicesedlar",
+        (BackToMyVouchers, En) => "Back to my vouchers",
+        (EventsHeading, Fi) => "Palvelukäynnit",
+        (EventsHeading, Sv) => "Servicebesök",
+        (EventsHeading, En) => "Service visits",
+        (EventsCaption, Fi) => "Palveluntuottajien kirjaamat käynnit, uusin ensin",
+        (EventsCaption, Sv) => "Besök som serviceproducenterna har registrerat, det senaste först",
+        (EventsCaption, En) => "Visits recorded by service providers, newest first",
+        (EventsEmpty, Fi) => "Tälle setelille ei ole vielä kirjattu käyntejä. Palveluntuottaja kirjaa käynnin, kun olet antanut sille setelin numeron.",
+        (EventsEmpty, Sv) => "Inga besök har registrerats på den här sedeln ännu. Serviceproducenten registrerar besöket när du har gett den sedelns nummer.",
+        (EventsEmpty, En) => "No visits have been recorded on this voucher yet. The provider records a visit once you have given it the voucher number.",
+        (ColumnDate, Fi) => "Päivä",
+        (ColumnDate, Sv) => "Datum",
+        (ColumnDate, En) => "Date",
+        (ColumnProducer, Fi) => "Palveluntuottaja",
+        (ColumnProducer, Sv) => "Serviceproducent",
+        (ColumnProducer, En) => "Provider",
+        (ColumnWhatWasDone, Fi) => "Mitä tehtiin",
+        (ColumnWhatWasDone, Sv) => "Vad som gjordes",
+        (ColumnWhatWasDone, En) => "What was done",
+        (ColumnUnits, Fi) => "Määrä",
+        (ColumnUnits, Sv) => "Mängd",
+        (ColumnUnits, En) => "Amount",
+        (ColumnUnitPrice, Fi) => "Yksikköhinta",
+        (ColumnUnitPrice, Sv) => "Enhetspris",
+        (ColumnUnitPrice, En) => "Unit price",
+        (ColumnVoucherShare, Fi) => "Setelin osuus",
+        (ColumnVoucherShare, Sv) => "Sedelns andel",
+        (ColumnVoucherShare, En) => "Voucher's share",
+
+        (FeedbackHeading, Fi) => "Anna palautetta",
+        (FeedbackHeading, Sv) => "Ge respons",
+        (FeedbackHeading, En) => "Give feedback",
+        (FeedbackIntro, Fi) => "Palaute menee palveluntuottajalle, joka voi vastata siihen. Näet vastauksen sivulla Palautteeni.",
+        (FeedbackIntro, Sv) => "Responsen går till serviceproducenten, som kan svara på den. Du ser svaret på sidan Min respons.",
+        (FeedbackIntro, En) => "Your feedback goes to the provider, who can reply to it. You will see the reply on the My feedback page.",
+        (FeedbackUnavailable, Fi) => "Voit antaa palautetta ja vastata tyytyväisyyskyselyyn, kun palveluntuottaja on kirjannut tälle setelille käynnin.",
+        (FeedbackUnavailable, Sv) => "Du kan ge respons och svara på nöjdhetsenkäten när en serviceproducent har registrerat ett besök på den här sedeln.",
+        (FeedbackUnavailable, En) => "You can give feedback and answer the satisfaction survey once a provider has recorded a visit on this voucher.",
+        (FeedbackProducerLabel, Fi) => "Palveluntuottaja, jolle palaute annetaan",
+        (FeedbackProducerLabel, Sv) => "Serviceproducent som responsen gäller",
+        (FeedbackProducerLabel, En) => "Provider the feedback is for",
+        (FeedbackEventLabel, Fi) => "Käynti, jota palaute koskee (vapaaehtoinen)",
+        (FeedbackEventLabel, Sv) => "Besök som responsen gäller (frivilligt)",
+        (FeedbackEventLabel, En) => "Visit the feedback is about (optional)",
+        (FeedbackNoEvent, Fi) => "Ei tiettyä käyntiä",
+        (FeedbackNoEvent, Sv) => "Inget särskilt besök",
+        (FeedbackNoEvent, En) => "No specific visit",
+        (FeedbackBodyLabel, Fi) => "Palautteesi",
+        (FeedbackBodyLabel, Sv) => "Din respons",
+        (FeedbackBodyLabel, En) => "Your feedback",
+        (FeedbackBodyHint, Fi) => "Enintään 2000 merkkiä. Älä kirjoita palautteeseen henkilötunnustasi.",
+        (FeedbackBodyHint, Sv) => "Högst 2000 tecken. Skriv inte din personbeteckning i responsen.",
+        (FeedbackBodyHint, En) => "At most 2000 characters. Do not write your personal identity code in the feedback.",
+        (FeedbackSubmit, Fi) => "Lähetä palaute",
+        (FeedbackSubmit, Sv) => "Skicka responsen",
+        (FeedbackSubmit, En) => "Send feedback",
+        (FeedbackEmptyError, Fi) => "Kirjoita palaute ennen lähettämistä.",
+        (FeedbackEmptyError, Sv) => "Skriv responsen innan du skickar den.",
+        (FeedbackEmptyError, En) => "Write your feedback before sending it.",
+        (FeedbackTooLongError, Fi) => "Palaute on liian pitkä. Lyhennä se enintään 2000 merkkiin.",
+        (FeedbackTooLongError, Sv) => "Responsen är för lång. Förkorta den till högst 2000 tecken.",
+        (FeedbackTooLongError, En) => "The feedback is too long. Shorten it to at most 2000 characters.",
+        (FeedbackSent, Fi) => "Kiitos! Palautteesi on lähetetty palveluntuottajalle.",
+        (FeedbackSent, Sv) => "Tack! Din respons har skickats till serviceproducenten.",
+        (FeedbackSent, En) => "Thank you! Your feedback has been sent to the provider.",
+        (SeeMyFeedback, Fi) => "Näytä palautteeni ja vastaukset",
+        (SeeMyFeedback, Sv) => "Visa min respons och svaren",
+        (SeeMyFeedback, En) => "See my feedback and the replies",
+        (Sending, Fi) => "Lähetetään…",
+        (Sending, Sv) => "Skickas…",
+        (Sending, En) => "Sending…",
+        (MyFeedbackLead, Fi) => "Tässä ovat palautteet, jotka olet antanut palveluntuottajille, uusin ensin, ja palveluntuottajien vastaukset niihin.",
+        (MyFeedbackLead, Sv) => "Här är den respons du har gett serviceproducenterna, den senaste först, och producenternas svar.",
+        (MyFeedbackLead, En) => "Here is the feedback you have given to service providers, newest first, with the providers' replies.",
+        (FeedbackEmpty, Fi) => "Et ole vielä antanut palautetta.",
+        (FeedbackEmpty, Sv) => "Du har inte gett någon respons ännu.",
+        (FeedbackEmpty, En) => "You have not given any feedback yet.",
+        (FeedbackEmptyHint, Fi) => "Voit antaa palautetta palveluntuottajalle palvelusetelisi sivulla, kun se on kirjannut käynnin setelillesi.",
+        (FeedbackEmptyHint, Sv) => "Du kan ge respons till en serviceproducent på din servicesedels sida när den har registrerat ett besök på din sedel.",
+        (FeedbackEmptyHint, En) => "You can give feedback to a provider on your voucher's page once it has recorded a visit on your voucher.",
+        (FeedbackSentOn, Fi) => "Lähetetty",
+        (FeedbackSentOn, Sv) => "Skickad",
+        (FeedbackSentOn, En) => "Sent",
+        (ProducerReply, Fi) => "Palveluntuottajan vastaus",
+        (ProducerReply, Sv) => "Serviceproducentens svar",
+        (ProducerReply, En) => "The provider's reply",
+        (NoReplyYet, Fi) => "Ei vielä vastausta.",
+        (NoReplyYet, Sv) => "Inget svar ännu.",
+        (NoReplyYet, En) => "No reply yet.",
+        (ShowVoucher, Fi) => "Näytä palveluseteli",
+        (ShowVoucher, Sv) => "Visa servicesedeln",
+        (ShowVoucher, En) => "Show the voucher",
+
+        (SurveyHeading, Fi) => "Tyytyväisyyskysely",
+        (SurveyHeading, Sv) => "Nöjdhetsenkät",
+        (SurveyHeading, En) => "Satisfaction survey",
+        (SurveyIntro, Fi) => "Kerro kerran kuukaudessa, kuinka tyytyväinen olet kunkin palveluntuottajan palveluun. Vastaukset kootaan palveluntuottajien laatutietoihin.",
+        (SurveyIntro, Sv) => "Berätta en gång i månaden hur nöjd du är med varje serviceproducents tjänst. Svaren sammanställs till producenternas kvalitetsuppgifter.",
+        (SurveyIntro, En) => "Once a month, tell us how satisfied you are with each provider's service. The answers are compiled into the providers' quality figures.",
+        (SurveyOverall, Fi) => "Kuinka tyytyväinen olet palveluun kokonaisuutena?",
+        (SurveyOverall, Sv) => "Hur nöjd är du med tjänsten som helhet?",
+        (SurveyOverall, En) => "How satisfied are you with the service overall?",
+        (SurveyPunctuality, Fi) => "Tuliko työntekijä sovittuun aikaan?",
+        (SurveyPunctuality, Sv) => "Kom personalen vid överenskommen tid?",
+        (SurveyPunctuality, En) => "Did the worker come at the agreed time?",
+        (SurveyStaff, Fi) => "Miten työntekijät kohtelivat sinua?",
+        (SurveyStaff, Sv) => "Hur bemötte personalen dig?",
+        (SurveyStaff, En) => "How did the staff treat you?",
+        (SurveyInformation, Fi) => "Saitko tarpeeksi tietoa palvelusta?",
+        (SurveyInformation, Sv) => "Fick du tillräckligt med information om tjänsten?",
+        (SurveyInformation, En) => "Did you get enough information about the service?",
+        (Score1, Fi) => "Erittäin huono",
+        (Score1, Sv) => "Mycket dålig",
+        (Score1, En) => "Very poor",
+        (Score2, Fi) => "Huono",
+        (Score2, Sv) => "Dålig",
+        (Score2, En) => "Poor",
+        (Score3, Fi) => "Kohtalainen",
+        (Score3, Sv) => "Varken bra eller dålig",
+        (Score3, En) => "Fair",
+        (Score4, Fi) => "Hyvä",
+        (Score4, Sv) => "Bra",
+        (Score4, En) => "Good",
+        (Score5, Fi) => "Erittäin hyvä",
+        (Score5, Sv) => "Mycket bra",
+        (Score5, En) => "Very good",
+        (SurveyCommentLabel, Fi) => "Kommentti (vapaaehtoinen)",
+        (SurveyCommentLabel, Sv) => "Kommentar (frivilligt)",
+        (SurveyCommentLabel, En) => "Comment (optional)",
+        (SurveyCommentHint, Fi) => "Enintään 1000 merkkiä.",
+        (SurveyCommentHint, Sv) => "Högst 1000 tecken.",
+        (SurveyCommentHint, En) => "At most 1000 characters.",
+        (SurveySubmit, Fi) => "Lähetä vastaukset",
+        (SurveySubmit, Sv) => "Skicka svaren",
+        (SurveySubmit, En) => "Send answers",
+        (SurveyMissingAnswers, Fi) => "Vastaa kaikkiin neljään kysymykseen. Merkityt kysymykset ovat vielä vastaamatta.",
+        (SurveyMissingAnswers, Sv) => "Svara på alla fyra frågor. De markerade frågorna är ännu obesvarade.",
+        (SurveyMissingAnswers, En) => "Answer all four questions. The marked questions are still unanswered.",
+        (SurveyCommentTooLong, Fi) => "Kommentti on liian pitkä. Lyhennä se enintään 1000 merkkiin.",
+        (SurveyCommentTooLong, Sv) => "Kommentaren är för lång. Förkorta den till högst 1000 tecken.",
+        (SurveyCommentTooLong, En) => "The comment is too long. Shorten it to at most 1000 characters.",
+        (SurveySent, Fi) => "Kiitos vastauksistasi! Voit vastata kyselyyn tästä palveluntuottajasta uudelleen ensi kuussa.",
+        (SurveySent, Sv) => "Tack för dina svar! Du kan svara på enkäten om den här serviceproducenten igen nästa månad.",
+        (SurveySent, En) => "Thank you for your answers! You can answer the survey about this provider again next month.",
+    }
+}
+
+/// The question a survey item asks.
+pub fn survey_question(question: SurveyQuestion) -> Text {
+    match question {
+        SurveyQuestion::Overall => Text::SurveyOverall,
+        SurveyQuestion::Punctuality => Text::SurveyPunctuality,
+        SurveyQuestion::Staff => Text::SurveyStaff,
+        SurveyQuestion::Information => Text::SurveyInformation,
+    }
+}
+
+/// The words for a survey score, 1 = very poor … 5 = very good; `None` outside 1–5.
+pub fn score_label(score: u8) -> Option<Text> {
+    match score {
+        1 => Some(Text::Score1),
+        2 => Some(Text::Score2),
+        3 => Some(Text::Score3),
+        4 => Some(Text::Score4),
+        5 => Some(Text::Score5),
+        _ => None,
+    }
+}
+
+/// A count of hundredths of a unit as a decimal number without trailing zeros: `1,5` in
+/// Finnish and Swedish, `1.5` in English; whole numbers without decimals (`2`).
+pub fn decimal_units(lang: Lang, units_x100: i64) -> String {
+    let sign = if units_x100 < 0 { "-" } else { "" };
+    let abs = units_x100.unsigned_abs();
+    let (whole, hundredths) = (abs / 100, abs % 100);
+    let separator = if lang == Lang::En { '.' } else { ',' };
+    if hundredths == 0 {
+        format!("{sign}{whole}")
+    } else if hundredths % 10 == 0 {
+        format!("{sign}{whole}{separator}{}", hundredths / 10)
+    } else {
+        format!("{sign}{whole}{separator}{hundredths:02}")
+    }
+}
+
+/// An amount of a unit, with the unit in the right number: `1 tunti`, `1,5 tuntia`,
+/// `2 timmar`, `1.5 hours`. Only exactly one takes the singular, as in all three languages.
+pub fn unit_quantity(lang: Lang, units_x100: i64, unit: Unit) -> String {
+    let number = decimal_units(lang, units_x100);
+    let word = if units_x100 == 100 {
+        unit_name(lang, unit)
+    } else {
+        match (unit, lang) {
+            (Unit::Hour, Lang::Fi) => "tuntia",
+            (Unit::Hour, Lang::Sv) => "timmar",
+            (Unit::Hour, Lang::En) => "hours",
+            (Unit::Visit, Lang::Fi) => "käyntiä",
+            (Unit::Visit, Lang::Sv) => "besök",
+            (Unit::Visit, Lang::En) => "visits",
+            (Unit::Day, Lang::Fi) => "päivää",
+            (Unit::Day, Lang::Sv) => "dagar",
+            (Unit::Day, Lang::En) => "days",
+        }
+    };
+    // U+00A0 keeps the number and its unit on one line.
+    format!("{number}\u{a0}{word}")
+}
+
+/// A validity period: `1.1.2026–31.12.2026`, `1 January 2026 – 31 December 2026`.
+pub fn validity(lang: Lang, from_iso: &str, until_iso: &str) -> String {
+    let (from, until) = (format_date(lang, from_iso), format_date(lang, until_iso));
+    match lang {
+        // Finnish and Swedish write a range of short dates without spaces around the dash.
+        Lang::Fi | Lang::Sv => format!("{from}–{until}"),
+        Lang::En => format!("{from} – {until}"),
+    }
+}
+
+/// The text equivalent of a voucher's balance bar: `Ostovoimasta on jäljellä 50 %.`
+pub fn share_left(lang: Lang, percent: u8) -> String {
+    match lang {
+        Lang::Fi => format!("Ostovoimasta on jäljellä {percent}\u{a0}%."),
+        Lang::Sv => format!("{percent}\u{a0}% av köpkraften återstår."),
+        Lang::En => format!("{percent}% of the purchasing power is left."),
+    }
+}
+
+/// How many characters may still be typed, for a screen reader near a text's limit:
+/// `87 merkkiä jäljellä`; past the limit, how many too many.
+pub fn characters_left(lang: Lang, count: usize, max: usize) -> String {
+    if count > max {
+        let over = count - max;
+        return match (lang, over) {
+            (Lang::Fi, 1) => "1 merkki liikaa".to_owned(),
+            (Lang::Fi, n) => format!("{n} merkkiä liikaa"),
+            (Lang::Sv, n) => format!("{n} tecken för mycket"),
+            (Lang::En, 1) => "1 character too many".to_owned(),
+            (Lang::En, n) => format!("{n} characters too many"),
+        };
+    }
+    match (lang, max - count) {
+        (Lang::Fi, 1) => "1 merkki jäljellä".to_owned(),
+        (Lang::Fi, n) => format!("{n} merkkiä jäljellä"),
+        (Lang::Sv, n) => format!("{n} tecken kvar"),
+        (Lang::En, 1) => "1 character left".to_owned(),
+        (Lang::En, n) => format!("{n} characters left"),
+    }
+}
+
+/// Why a producer's survey form is not shown: this month's answer is already in.
+pub fn survey_answered(lang: Lang, producer: &str) -> String {
+    match lang {
+        Lang::Fi => format!("Olet vastannut tämän kuun kyselyyn palveluntuottajasta {producer}. Voit vastata uudelleen ensi kuussa."),
+        Lang::Sv => format!("Du har svarat på månadens enkät om {producer}. Du kan svara igen nästa månad."),
+        Lang::En => format!("You have answered this month's survey about {producer}; you can answer again next month."),
+    }
+}
+
+/// The comparison's button that fills in the logged-in customer's own voucher value:
+/// `Käytä palvelusetelini arvoa (32,00 € / tunti)`.
+pub fn use_my_voucher(lang: Lang, value: Cents, unit: Unit) -> String {
+    let value = price_per_unit(lang, value, unit);
+    match lang {
+        Lang::Fi => format!("Käytä palvelusetelini arvoa ({value})"),
+        Lang::Sv => format!("Använd min servicesedels värde ({value})"),
+        Lang::En => format!("Use my voucher's value ({value})"),
     }
 }
 
@@ -589,6 +998,81 @@ mod tests {
         assert_eq!(
             chart_row_description(Lang::En, "Care Ltd", price, Unit::Visit, None),
             "Care Ltd: price €32.00 / visit."
+        );
+    }
+
+    #[test]
+    fn units_are_decimals_in_the_language_s_own_way() {
+        assert_eq!(decimal_units(Lang::Fi, 150), "1,5");
+        assert_eq!(decimal_units(Lang::Sv, 150), "1,5");
+        assert_eq!(decimal_units(Lang::En, 150), "1.5");
+        assert_eq!(decimal_units(Lang::Fi, 200), "2");
+        assert_eq!(decimal_units(Lang::Fi, 25), "0,25");
+        assert_eq!(decimal_units(Lang::En, 105), "1.05");
+        assert_eq!(decimal_units(Lang::En, -150), "-1.5");
+    }
+
+    #[test]
+    fn only_exactly_one_unit_is_singular() {
+        assert_eq!(unit_quantity(Lang::Fi, 100, Unit::Hour), "1\u{a0}tunti");
+        assert_eq!(unit_quantity(Lang::Fi, 150, Unit::Hour), "1,5\u{a0}tuntia");
+        assert_eq!(unit_quantity(Lang::Sv, 200, Unit::Day), "2\u{a0}dagar");
+        assert_eq!(unit_quantity(Lang::Sv, 100, Unit::Visit), "1\u{a0}besök");
+        assert_eq!(unit_quantity(Lang::En, 150, Unit::Hour), "1.5\u{a0}hours");
+        assert_eq!(unit_quantity(Lang::En, 100, Unit::Visit), "1\u{a0}visit");
+    }
+
+    #[test]
+    fn validity_periods_read_as_ranges() {
+        assert_eq!(
+            validity(Lang::Fi, "2026-01-01", "2026-12-31"),
+            "1.1.2026–31.12.2026"
+        );
+        assert_eq!(
+            validity(Lang::En, "2026-01-01", "2026-12-31"),
+            "1 January 2026 – 31 December 2026"
+        );
+    }
+
+    #[test]
+    fn character_counts_say_what_is_left_or_too_much() {
+        assert_eq!(characters_left(Lang::Fi, 1913, 2000), "87 merkkiä jäljellä");
+        assert_eq!(characters_left(Lang::Fi, 1999, 2000), "1 merkki jäljellä");
+        assert_eq!(characters_left(Lang::Sv, 2000, 2000), "0 tecken kvar");
+        assert_eq!(
+            characters_left(Lang::En, 2003, 2000),
+            "3 characters too many"
+        );
+    }
+
+    #[test]
+    fn every_question_and_score_has_words() {
+        for q in SurveyQuestion::ALL {
+            assert!(!t(Lang::Fi, survey_question(q)).is_empty());
+        }
+        assert_eq!(
+            t(Lang::Fi, survey_question(SurveyQuestion::Punctuality)),
+            "Tuliko työntekijä sovittuun aikaan?"
+        );
+        assert_eq!(score_label(1), Some(Text::Score1));
+        assert_eq!(
+            score_label(5).map(|s| t(Lang::Fi, s)),
+            Some("Erittäin hyvä")
+        );
+        assert_eq!(score_label(0), None);
+        assert_eq!(score_label(6), None);
+    }
+
+    #[test]
+    fn the_comparison_offers_the_customer_s_own_voucher_value() {
+        assert_eq!(
+            use_my_voucher(Lang::Fi, Cents::new(3200).unwrap(), Unit::Hour),
+            "Käytä palvelusetelini arvoa (32,00\u{a0}€ / tunti)"
+        );
+        assert!(survey_answered(Lang::En, "Hoiva Oy").contains("Hoiva Oy"));
+        assert_eq!(
+            share_left(Lang::En, 50),
+            "50% of the purchasing power is left."
         );
     }
 

@@ -103,29 +103,37 @@ const VOUCHERS: &[DemoVoucher] = &[
     },
 ];
 
-/// (voucher index, event index or none, days ago, feedback, reply)
-const FEEDBACK: &[(usize, Option<usize>, i64, &str, Option<&str>)] = &[
-    (
-        0,
-        Some(1),
-        9,
-        "Kiitos, kauppa-asiointi sujui hyvin ja hoitaja oli ystävällinen.",
-        Some("Kiitos palautteesta! Välitämme kiitoksen hoitajallemme."),
-    ),
-    (
-        0,
-        Some(0),
-        2,
-        "Käynti alkoi puoli tuntia myöhässä, eikä siitä ilmoitettu etukäteen.",
-        None,
-    ),
-    (
-        5,
-        None,
-        15,
-        "Personalen var vänlig och talade svenska med min mor. Tack!",
-        Some("Tack för responsen, det gläder oss att höra."),
-    ),
+/// Demo feedback on a voucher's producer, optionally on one event, with the reply if any.
+struct DemoFeedback {
+    voucher: usize,
+    event: Option<usize>,
+    days_ago: i64,
+    body: &'static str,
+    reply: Option<&'static str>,
+}
+
+const FEEDBACK: &[DemoFeedback] = &[
+    DemoFeedback {
+        voucher: 0,
+        event: Some(1),
+        days_ago: 9,
+        body: "Kiitos, kauppa-asiointi sujui hyvin ja hoitaja oli ystävällinen.",
+        reply: Some("Kiitos palautteesta! Välitämme kiitoksen hoitajallemme."),
+    },
+    DemoFeedback {
+        voucher: 0,
+        event: Some(0),
+        days_ago: 2,
+        body: "Käynti alkoi puoli tuntia myöhässä, eikä siitä ilmoitettu etukäteen.",
+        reply: None,
+    },
+    DemoFeedback {
+        voucher: 5,
+        event: None,
+        days_ago: 15,
+        body: "Personalen var vänlig och talade svenska med min mor. Tack!",
+        reply: Some("Tack för responsen, det gläder oss att höra."),
+    },
 ];
 
 fn date(today: Date, days: i64) -> String {
@@ -212,7 +220,17 @@ pub fn write_customers(out: &mut String, prices: &[CurrentPrice], today_iso: &st
         out.push_str(&statements);
         event_ids.push(events);
     }
-    for (i, (voucher, event, days_ago, body, reply)) in FEEDBACK.iter().enumerate() {
+    for (
+        i,
+        DemoFeedback {
+            voucher,
+            event,
+            days_ago,
+            body,
+            reply,
+        },
+    ) in FEEDBACK.iter().enumerate()
+    {
         let Some(&(event_id, producer_id)) = event_ids
             .get(*voucher)
             .and_then(|e| e.get(event.unwrap_or(0)))

@@ -1,23 +1,21 @@
 //! The header's account area: "Log in" for visitors; the person's name and "Log out" once
 //! logged in. Logging in leaves the app for the identity provider and comes back to the
-//! page it started from.
+//! page it started from. Also the panel a personal page shows to someone not logged in.
 
 use crate::api;
 use crate::dom;
 use crate::links;
 use crate::locale::{tr, use_lang};
+use crate::session::use_session;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use seteli_domain::i18n::Text;
 
-/// Who is logged in, with the matching action.
-#[component]
-pub fn AccountMenu() -> impl IntoView {
-    let lang = use_lang();
+/// Where the login should return to: this page, without a stale notice about an earlier
+/// attempt (reactive).
+pub fn use_return_to() -> impl Fn() -> String + Copy + Send + Sync + 'static {
     let location = use_location();
-    let me = LocalResource::new(move || api::me(lang.get_untracked()));
-    // Back to this page after login, without a stale notice about an earlier attempt.
-    let return_to = move || {
+    move || {
         let path = location.pathname.get();
         location.query.with(|q| {
             links::href(
@@ -25,7 +23,15 @@ pub fn AccountMenu() -> impl IntoView {
                 q.into_iter().filter(|(k, _)| k.as_ref() != "login_error"),
             )
         })
-    };
+    }
+}
+
+/// Who is logged in, with the matching action.
+#[component]
+pub fn AccountMenu() -> impl IntoView {
+    let lang = use_lang();
+    let me = use_session().me();
+    let return_to = use_return_to();
     let logout = Action::new_local(move |_: &()| api::logout(lang.get_untracked()));
     Effect::new(move |_| {
         if let Some(Ok(())) = logout.value().get() {
@@ -72,6 +78,33 @@ pub fn AccountMenu() -> impl IntoView {
                     }
                 })}
             </Suspense>
+        </div>
+    }
+}
+
+/// What a personal page shows when the API says nobody is logged in (or the session has
+/// ended): why the page needs strong identification, and the way to log in that returns
+/// here afterwards.
+#[component]
+pub fn LoginRequired() -> impl IntoView {
+    let return_to = use_return_to();
+    // The header may still show the name from before the session ended.
+    use_session().recheck();
+    view! {
+        <div class="notice login-required" data-testid="login-required">
+            <p class="notice-title">{tr(Text::LoginRequiredTitle)}</p>
+            <p>{tr(Text::LoginRequiredText)}</p>
+            <p>
+                // rel=external: a full navigation to the edge, not an app route.
+                <a
+                    class="button"
+                    rel="external"
+                    data-testid="login-required-link"
+                    href=move || api::login_url(&return_to())
+                >
+                    {tr(Text::LoginRequiredAction)}
+                </a>
+            </p>
         </div>
     }
 }

@@ -6,17 +6,62 @@ use crate::components::language_switcher::LanguageSwitcher;
 use crate::dom;
 use crate::links;
 use crate::locale::{tr, use_lang};
+use crate::session::use_session;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use seteli_domain::i18n::Text;
+
+/// How a navigation link relates to the page on screen: `page` on the page itself, `true`
+/// on a page below it (a voucher under "My vouchers"), nothing elsewhere.
+pub fn nav_current(section: &str, path: &str) -> Option<&'static str> {
+    let path = path.trim_end_matches('/');
+    if path == section {
+        Some("page")
+    } else if path
+        .strip_prefix(section)
+        .is_some_and(|rest| rest.starts_with('/'))
+    {
+        Some("true")
+    } else {
+        None
+    }
+}
 
 /// Wraps every page. `<main id="main">` takes focus from the skip link and holds the page.
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let lang = use_lang();
-    let location = use_location();
+    let pathname = use_location().pathname;
     let home = move || links::home(lang.get());
-    let on_comparison = move || location.pathname.get() == "/";
+    let session = use_session();
+    let on_comparison = move || pathname.get() == "/";
+    let current =
+        move |section: &'static str| move || pathname.with(|path| nav_current(section, path));
+    // The customer's own pages, once the session says a customer is logged in.
+    let personal = move || {
+        session.is_citizen().then(|| {
+            view! {
+                <li>
+                    <a
+                        href=move || links::my_vouchers(lang.get())
+                        data-testid="nav-my-vouchers"
+                        aria-current=current("/my/vouchers")
+                    >
+                        {tr(Text::MyVouchersTitle)}
+                    </a>
+                </li>
+                <li>
+                    <a
+                        href=move || links::my_feedback(lang.get())
+                        data-testid="nav-my-feedback"
+                        aria-current=current("/my/feedback")
+                    >
+                        {tr(Text::MyFeedbackTitle)}
+                    </a>
+                </li>
+            }
+        })
+    };
     view! {
         // The router would turn `#main` into a navigation (and a history entry); moving
         // focus directly is what the link is for.
@@ -49,6 +94,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                                 {tr(Text::NavComparison)}
                             </a>
                         </li>
+                        {personal}
                     </ul>
                 </div>
             </nav>
@@ -62,5 +108,19 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <p>{tr(Text::FooterText)}</p>
             </div>
         </footer>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_nav_marks_the_page_and_the_section_it_is_in() {
+        assert_eq!(nav_current("/my/vouchers", "/my/vouchers"), Some("page"));
+        assert_eq!(nav_current("/my/vouchers", "/my/vouchers/"), Some("page"));
+        assert_eq!(nav_current("/my/vouchers", "/my/vouchers/12"), Some("true"));
+        assert_eq!(nav_current("/my/vouchers", "/my/vouchersx"), None);
+        assert_eq!(nav_current("/my/vouchers", "/my/feedback"), None);
     }
 }

@@ -1,5 +1,5 @@
-//! Pieces shared by pages: the frame, the language switcher, the price chart, the pager
-//! and the loading / error / not-found states.
+//! Pieces shared by pages: the frame, the language switcher, the price chart, the pager,
+//! the character counter and the loading / error / not-found states.
 
 pub mod account;
 pub mod language_switcher;
@@ -7,3 +7,4 @@ pub mod layout;
 pub mod pager;
 pub mod price_chart;
 pub mod states;
+pub mod text_limit;

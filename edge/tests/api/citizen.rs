@@ -316,13 +316,13 @@ async fn a_cross_site_feedback_post_is_refused() {
 #[tokio::test]
 async fn a_customer_never_sees_another_customers_feedback() {
     let f = fixture().await;
-    f.app.sql(&format!(
+    f.app.sql(
         "INSERT INTO service_events (id, voucher_id, producer_id, service_date, description, units_x100, unit_price_cents,
                                      voucher_share_cents, own_share_cents, created_at)
              VALUES (200, 20, 1, '2026-11-03', 'Käynti', 100, 3600, 3200, 400, '2026-11-03T08:00:00Z');
          INSERT INTO feedback (customer_id, producer_id, voucher_id, event_id, body, created_at)
-             VALUES (2, 1, 20, 200, 'Olli''s private feedback', '2026-11-04T08:00:00Z');"
-    ));
+             VALUES (2, 1, 20, 200, 'Olli''s private feedback', '2026-11-04T08:00:00Z');",
+    );
 
     let mine = f.get("/api/citizen/feedback").await;
     let others_events = f.get("/api/citizen/vouchers/20").await;

@@ -4,6 +4,9 @@
 //! `page`, and `lang` when not Finnish). The form never keeps state of its own beyond the
 //! text being typed: a change pushes a new URL and the page derives everything from it,
 //! so links can be shared and the back button restores earlier choices.
+//!
+//! A logged-in customer with an active voucher for the chosen municipality and service
+//! gets a button that fills in that voucher's value (through the URL, as typing it does).
 
 use crate::api;
 use crate::components::pager::Pager;
@@ -12,11 +15,12 @@ use crate::components::states::{ErrorState, Loading};
 use crate::dom;
 use crate::links;
 use crate::locale::{tr, use_document_title, use_lang};
+use crate::session::use_session;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsValue;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use seteli_domain::api::{OfferPage, OfferSummary};
+use seteli_domain::api::{OfferPage, OfferSummary, VoucherSummary};
 use seteli_domain::comparison::{own_share, OffersQuery, SortKey, MAX_PAGE};
 use seteli_domain::i18n::{self, t, Text};
 use seteli_domain::money::MoneyError;
@@ -131,6 +135,18 @@ pub fn voucher_field_text(value: Cents, lang: Lang) -> String {
     }
 }
 
+/// The customer's active voucher for `municipality` and `service`, if there is one (the
+/// first, as the API lists active vouchers first).
+pub fn matching_voucher<'a>(
+    vouchers: &'a [VoucherSummary],
+    municipality: &MunicipalityCode,
+    service: &ServiceCode,
+) -> Option<&'a VoucherSummary> {
+    vouchers.iter().find(|v| {
+        v.status == "active" && v.municipality_code == *municipality && v.service_code == *service
+    })
+}
+
 /// A finished request, with what it was for: the results on screen belong to the current
 /// URL only when both match (the retry button bumps `attempt`).
 #[derive(Debug, Clone)]
@@ -239,6 +255,55 @@ pub fn ComparisonPage() -> impl IntoView {
             next.page = 1;
             go(next);
         }
+    };
+
+    // The logged-in customer's own vouchers, asked only once the session says a customer
+    // is logged in; any failure just leaves the button out.
+    let session = use_session();
+    let my_vouchers = LocalResource::new(move || {
+        let logged_in = session.is_citizen();
+        let lang = lang.get_untracked();
+        async move {
+            if logged_in {
+                api::my_vouchers(lang).await.ok()
+            } else {
+                None
+            }
+        }
+    });
+    let own_voucher = Memo::new(move |_| {
+        let (municipality, service) = choices.with(|c| (c.municipality.clone(), c.service.clone()));
+        let (municipality, service) = (municipality?, service?);
+        my_vouchers.with(|v| {
+            let list = v.as_ref()?.as_ref()?;
+            matching_voucher(list, &municipality, &service).map(|v| (v.unit_value_cents, v.unit))
+        })
+    });
+    let use_own_voucher = {
+        let go = go.clone();
+        move |value: Cents| {
+            let mut next = choices.get_untracked();
+            if next.voucher != Some(value) {
+                next.voucher = Some(value);
+                next.page = 1;
+                go(next);
+            }
+        }
+    };
+    let own_voucher_button = move || {
+        own_voucher.get().map(|(value, unit)| {
+            let use_own_voucher = use_own_voucher.clone();
+            view! {
+                <button
+                    type="button"
+                    class="button button-secondary use-my-voucher"
+                    data-testid="use-my-voucher"
+                    on:click=move |_| use_own_voucher(value)
+                >
+                    {move || i18n::use_my_voucher(lang.get(), value, unit)}
+                </button>
+            }
+        })
     };
 
     // The voucher field keeps what is being typed; the URL changes only when the value is
@@ -436,6 +501,7 @@ pub fn ComparisonPage() -> impl IntoView {
                     on:input=move |ev| voucher_text.set(event_target_value(&ev))
                     on:change=on_voucher_change
                 />
+                {own_voucher_button}
             </div>
             <div class="field">
                 <label for="sort">{tr(Text::SortLabel)}</label>
@@ -641,6 +707,44 @@ mod tests {
         };
         assert_eq!(c.href(Lang::Fi), "/?service=home-care&sort=name");
         assert_eq!(Choices::default().href(Lang::En), "/?lang=en");
+    }
+
+    fn voucher(id: i64, municipality: &str, service: &str, status: &str) -> VoucherSummary {
+        VoucherSummary {
+            id,
+            number: "482199301175".to_owned(),
+            service_code: ServiceCode::parse(service).unwrap(),
+            service_name: "Kotihoito".to_owned(),
+            municipality_code: MunicipalityCode::parse(municipality).unwrap(),
+            municipality_name: "Porvoo".to_owned(),
+            unit: seteli_domain::catalogue::Unit::Hour,
+            unit_value_cents: Cents::new(3200).unwrap(),
+            granted_units: None,
+            granted_cents: Cents::new(128_000).unwrap(),
+            balance_cents: Cents::new(64_000).unwrap(),
+            valid_from: "2026-01-01".to_owned(),
+            valid_until: "2026-12-31".to_owned(),
+            status: status.to_owned(),
+        }
+    }
+
+    #[test]
+    fn only_an_active_voucher_for_the_chosen_place_and_service_is_offered() {
+        let list = [
+            voucher(1, "638", "home-care", "ended"),
+            voucher(2, "091", "home-care", "active"),
+            voucher(3, "638", "cleaning", "active"),
+            voucher(4, "638", "home-care", "active"),
+        ];
+        let porvoo = MunicipalityCode::parse("638").unwrap();
+        let home_care = ServiceCode::parse("home-care").unwrap();
+        assert_eq!(
+            matching_voucher(&list, &porvoo, &home_care).map(|v| v.id),
+            Some(4)
+        );
+        let other = ServiceCode::parse("meals").unwrap();
+        assert!(matching_voucher(&list, &porvoo, &other).is_none());
+        assert!(matching_voucher(&list[..3], &porvoo, &home_care).is_none());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! can return to the same results even when the page was opened on its own.
 
 use crate::api;
-use crate::components::states::{ErrorState, Loading, NotFoundNotice};
+use crate::components::states::{retryable, ErrorState, Loading, NotFoundNotice};
 use crate::dom;
 use crate::links;
 use crate::locale::{tr, use_document_title, use_lang};
@@ -22,11 +22,9 @@ pub fn ProducerPage() -> impl IntoView {
     let params = use_params_map();
     let location = use_location();
     let id = Memo::new(move |_| params.with(|p| p.get_str("id").and_then(ProducerId::parse)));
-    let attempt = RwSignal::new(0_u32);
-    let producer = LocalResource::new(move || {
+    let (producer, retry) = retryable(move || {
         let id = id.get();
         let lang = lang.get();
-        attempt.track();
         async move {
             match id {
                 Some(id) => api::producer(id, lang).await,
@@ -35,7 +33,6 @@ pub fn ProducerPage() -> impl IntoView {
             }
         }
     });
-    let retry = Callback::new(move |()| attempt.update(|n| *n += 1));
 
     // The heading is outside the loading boundary, so that it exists (and can take focus)
     // from the first frame; it names the producer once known.

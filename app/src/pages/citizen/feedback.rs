@@ -1,0 +1,113 @@
+//! `/my/feedback`: the feedback the customer has given, newest first, each with the
+//! producer's reply or a note that there is none yet.
+
+use crate::api;
+use crate::components::account::LoginRequired;
+use crate::components::states::{retryable, ErrorState, Loading};
+use crate::links;
+use crate::locale::{tr, use_document_title, use_lang};
+use leptos::prelude::*;
+use seteli_domain::api::FeedbackView;
+use seteli_domain::i18n::{self, t, Text};
+use seteli_domain::Lang;
+
+/// The date part of a timestamp (`2026-11-21T09:30:00Z` → `2026-11-21`), for
+/// [`i18n::format_date`]; anything shorter is passed on as it is.
+pub fn date_of(timestamp: &str) -> &str {
+    timestamp.get(..10).unwrap_or(timestamp)
+}
+
+/// The feedback page.
+#[component]
+pub fn MyFeedbackPage() -> impl IntoView {
+    let lang = use_lang();
+    let (feedback, retry) = retryable(move || api::my_feedback(lang.get()));
+    use_document_title(|lang| t(lang, Text::MyFeedbackTitle).to_owned());
+
+    view! {
+        <h1 tabindex="-1">{tr(Text::MyFeedbackTitle)}</h1>
+        <Suspense fallback=|| view! { <Loading/> }>
+            {move || Suspend::new(async move {
+                let lang = lang.get();
+                match feedback.await {
+                    Ok(list) if list.is_empty() => view! {
+                        <div class="notice" data-testid="feedback-empty">
+                            <p class="notice-title">{t(lang, Text::FeedbackEmpty)}</p>
+                            <p>{t(lang, Text::FeedbackEmptyHint)}</p>
+                            <p><a href=links::my_vouchers(lang)>{t(lang, Text::MyVouchersTitle)}</a></p>
+                        </div>
+                    }
+                        .into_any(),
+                    Ok(list) => {
+                        let items = list
+                            .into_iter()
+                            .map(|item| view! { <FeedbackItem item lang/> })
+                            .collect_view();
+                        view! {
+                            <p class="lead">{t(lang, Text::MyFeedbackLead)}</p>
+                            <ol class="feedback-list" role="list" data-testid="feedback-list">{items}</ol>
+                        }
+                            .into_any()
+                    }
+                    Err(error) if api::is_unauthorized(&error) => {
+                        view! { <LoginRequired/> }.into_any()
+                    }
+                    Err(error) => view! { <ErrorState error on_retry=retry/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// One piece of feedback and its reply.
+#[component]
+fn FeedbackItem(item: FeedbackView, lang: Lang) -> impl IntoView {
+    let sent = i18n::format_date(lang, date_of(&item.created_at));
+    let voucher_link = item.voucher_id.map(|id| {
+        view! {
+            <p class="feedback-voucher">
+                <a href=links::my_voucher(id, lang)>{t(lang, Text::ShowVoucher)}</a>
+            </p>
+        }
+    });
+    let reply = match item.reply {
+        Some(reply) => view! {
+            <div class="feedback-reply" data-testid="feedback-reply">
+                <p class="feedback-reply-title">
+                    {t(lang, Text::ProducerReply)} ", "
+                    {i18n::format_date(lang, date_of(&reply.created_at))}
+                </p>
+                <p class="feedback-text">{reply.body}</p>
+            </div>
+        }
+        .into_any(),
+        None => view! { <p class="feedback-no-reply" data-testid="feedback-no-reply">{t(lang, Text::NoReplyYet)}</p> }
+            .into_any(),
+    };
+    view! {
+        <li class="feedback-item" data-testid="feedback-item" data-feedback-id=item.id.to_string()>
+            <h2 class="feedback-producer">{item.producer_name}</h2>
+            <p class="feedback-meta">{t(lang, Text::FeedbackSentOn)} " " {sent}</p>
+            <p class="feedback-text" data-testid="feedback-text">{item.body}</p>
+            {reply}
+            {voucher_link}
+        </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_are_shown_as_their_date() {
+        assert_eq!(date_of("2026-11-21T09:30:00Z"), "2026-11-21");
+        assert_eq!(date_of("2026-11-21 09:30:00"), "2026-11-21");
+        assert_eq!(date_of("2026-11-21"), "2026-11-21");
+        assert_eq!(date_of("soon"), "soon");
+        assert_eq!(
+            i18n::format_date(Lang::Fi, date_of("2026-11-21T09:30:00Z")),
+            "21.11.2026"
+        );
+    }
+}

@@ -1,0 +1,305 @@
+//! The voucher page's feedback form: to a producer that served under the voucher,
+//! optionally about one of its visits. The text is checked with the domain's own
+//! [`FeedbackText`] before it is sent, so the browser and the edge refuse the same things.
+
+use crate::api;
+use crate::components::states::SubmitError;
+use crate::components::text_limit::CharCounter;
+use crate::dom;
+use crate::links;
+use crate::locale::{tr, use_lang};
+use leptos::prelude::*;
+use seteli_domain::api::{NewFeedback, ServiceEventView, VoucherProducer};
+use seteli_domain::catalogue::ProducerId;
+use seteli_domain::i18n::{self, t, Text};
+use seteli_domain::voucher::{FeedbackText, TextError, FEEDBACK_MAX_CHARS};
+use seteli_domain::Lang;
+
+/// What is being written. The voucher page keeps it above its loading boundary, so that
+/// switching the language (which reloads the voucher in that language) keeps the text.
+#[derive(Debug, Clone, Copy)]
+pub struct FeedbackDraft {
+    /// `None` until the customer picks one: the first producer is then meant.
+    producer: RwSignal<Option<ProducerId>>,
+    /// `None` is "no specific visit".
+    event: RwSignal<Option<i64>>,
+    body: RwSignal<String>,
+    /// The last feedback went through (until the next one is sent).
+    sent: RwSignal<bool>,
+}
+
+impl Default for FeedbackDraft {
+    fn default() -> Self {
+        Self {
+            producer: RwSignal::new(None),
+            event: RwSignal::new(None),
+            body: RwSignal::new(String::new()),
+            sent: RwSignal::new(false),
+        }
+    }
+}
+
+/// The request for what the form holds, or why the text cannot be sent.
+pub fn new_feedback(
+    voucher_id: i64,
+    producer_id: ProducerId,
+    event_id: Option<i64>,
+    body: &str,
+) -> Result<NewFeedback, TextError> {
+    let body = FeedbackText::parse(body)?;
+    Ok(NewFeedback {
+        voucher_id,
+        producer_id,
+        event_id,
+        body: body.as_str().to_owned(),
+    })
+}
+
+/// What the customer is told about a text the domain refuses.
+pub fn feedback_problem(error: TextError) -> Text {
+    match error {
+        TextError::Empty => Text::FeedbackEmptyError,
+        TextError::TooLong => Text::FeedbackTooLongError,
+    }
+}
+
+/// A visit as the visit list names it: `1.3.2026 – Siivous`.
+fn event_label(lang: Lang, event: &ServiceEventView) -> String {
+    let date = i18n::format_date(lang, &event.service_date);
+    if event.status == "cancelled" {
+        format!(
+            "{date} – {} ({})",
+            event.description,
+            t(lang, Text::StatusCancelled)
+        )
+    } else {
+        format!("{date} – {}", event.description)
+    }
+}
+
+/// The form. `producers` is not empty (the page explains instead when it is).
+#[component]
+pub fn FeedbackForm(
+    voucher_id: i64,
+    producers: Vec<VoucherProducer>,
+    events: Vec<ServiceEventView>,
+    draft: FeedbackDraft,
+    lang: Lang,
+) -> impl IntoView {
+    let ui_lang = use_lang();
+    let first = producers.first().map(|p| p.producer_id);
+    let known: Vec<ProducerId> = producers.iter().map(|p| p.producer_id).collect();
+    // The chosen producer, or the first when nothing (or no longer a listed one) is chosen.
+    let producer = Memo::new(move |_| draft.producer.get().filter(|p| known.contains(p)).or(first));
+    let problem = RwSignal::new(None::<TextError>);
+
+    let send = Action::new_local(move |(input, lang): &(NewFeedback, Lang)| {
+        let (input, lang) = (input.clone(), *lang);
+        async move {
+            let result = api::send_feedback(&input, lang).await;
+            if result.is_ok() {
+                // The draft outlives this form; the page may be gone by now, though.
+                draft.body.try_set(String::new());
+                draft.event.try_set(None);
+                draft.sent.try_set(true);
+            }
+            result
+        }
+    });
+    let pending = send.pending();
+    let server_error = move || match send.value().get() {
+        Some(Err(error)) if !pending.get() => Some(error),
+        _ => None,
+    };
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let Some(producer_id) = producer.get_untracked() else {
+            return;
+        };
+        draft.sent.set(false);
+        let body = draft.body.get_untracked();
+        match new_feedback(voucher_id, producer_id, draft.event.get_untracked(), &body) {
+            Ok(input) => {
+                problem.set(None);
+                send.dispatch_local((input, ui_lang.get_untracked()));
+            }
+            Err(error) => {
+                problem.set(Some(error));
+                dom::focus("#feedback-body");
+            }
+        }
+    };
+
+    let producer_options = producers
+        .into_iter()
+        .map(|p| {
+            let id = p.producer_id;
+            view! {
+                <option value=id.to_string() prop:selected=move || producer.get() == Some(id)>
+                    {p.producer_name}
+                </option>
+            }
+        })
+        .collect_view();
+    let event_options = move || {
+        let chosen = producer.get();
+        events
+            .iter()
+            .filter(|e| Some(e.producer_id) == chosen)
+            .map(|e| {
+                let id = e.id;
+                view! {
+                    <option value=id.to_string() prop:selected=move || draft.event.get() == Some(id)>
+                        {event_label(lang, e)}
+                    </option>
+                }
+            })
+            .collect_view()
+    };
+    let described_by = move || {
+        if problem.get().is_some() {
+            "feedback-body-hint feedback-error"
+        } else {
+            "feedback-body-hint"
+        }
+    };
+
+    view! {
+        <p>{t(lang, Text::FeedbackIntro)}</p>
+        <form class="form-panel" data-testid="feedback-form" novalidate on:submit=on_submit>
+            <div class="field">
+                <label for="feedback-producer">{tr(Text::FeedbackProducerLabel)}</label>
+                <select
+                    id="feedback-producer"
+                    name="producer"
+                    data-testid="feedback-producer"
+                    on:change=move |ev| {
+                        draft.producer.set(ProducerId::parse(&event_target_value(&ev)));
+                        draft.event.set(None);
+                    }
+                >
+                    {producer_options}
+                </select>
+            </div>
+            <div class="field">
+                <label for="feedback-event">{tr(Text::FeedbackEventLabel)}</label>
+                <select
+                    id="feedback-event"
+                    name="event"
+                    data-testid="feedback-event"
+                    on:change=move |ev| draft.event.set(event_target_value(&ev).parse().ok())
+                >
+                    <option value="" prop:selected=move || draft.event.get().is_none()>
+                        {tr(Text::FeedbackNoEvent)}
+                    </option>
+                    {event_options}
+                </select>
+            </div>
+            <div class="field">
+                <label for="feedback-body">{tr(Text::FeedbackBodyLabel)}</label>
+                <p id="feedback-body-hint" class="hint">{tr(Text::FeedbackBodyHint)}</p>
+                {move || {
+                    problem
+                        .get()
+                        .map(|error| {
+                            view! {
+                                <p id="feedback-error" class="field-error" data-testid="feedback-error">
+                                    {tr(feedback_problem(error))}
+                                </p>
+                            }
+                        })
+                }}
+                <textarea
+                    id="feedback-body"
+                    name="body"
+                    rows="6"
+                    maxlength=FEEDBACK_MAX_CHARS.to_string()
+                    data-testid="feedback-body"
+                    aria-describedby=described_by
+                    aria-invalid=move || problem.get().is_some().then_some("true")
+                    prop:value=move || draft.body.get()
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        // A fixed text takes its error away at once; a new one waits for
+                        // the next submit, so typing is not interrupted.
+                        if problem.get_untracked().is_some() && FeedbackText::parse(&text).is_ok() {
+                            problem.set(None);
+                        }
+                        draft.body.set(text);
+                    }
+                ></textarea>
+                <CharCounter text=draft.body max=FEEDBACK_MAX_CHARS testid="feedback-count"/>
+            </div>
+            {move || server_error().map(|error| view! { <SubmitError error testid="feedback-server-error"/> })}
+            // Present from the start, so that screen readers notice what appears in it.
+            <div aria-live="polite">
+                {move || {
+                    draft
+                        .sent
+                        .get()
+                        .then(|| {
+                            view! {
+                                <div class="notice notice-success" role="status" data-testid="feedback-sent">
+                                    <p>{tr(Text::FeedbackSent)}</p>
+                                    <p>
+                                        <a href=move || links::my_feedback(ui_lang.get())>
+                                            {tr(Text::SeeMyFeedback)}
+                                        </a>
+                                    </p>
+                                </div>
+                            }
+                        })
+                }}
+            </div>
+            <div class="form-actions">
+                <button
+                    type="submit"
+                    class="button"
+                    data-testid="feedback-submit"
+                    aria-disabled=move || pending.get().then_some("true")
+                >
+                    {move || {
+                        t(ui_lang.get(), if pending.get() { Text::Sending } else { Text::FeedbackSubmit })
+                    }}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn feedback_is_sent_trimmed_with_its_producer_and_visit() {
+        let f = new_feedback(7, ProducerId(3), Some(11), "  Kiitos hyvästä palvelusta!\n").unwrap();
+        assert_eq!(f.voucher_id, 7);
+        assert_eq!(f.producer_id, ProducerId(3));
+        assert_eq!(f.event_id, Some(11));
+        assert_eq!(f.body, "Kiitos hyvästä palvelusta!");
+    }
+
+    #[test]
+    fn empty_or_too_long_feedback_is_refused_before_sending() {
+        assert_eq!(
+            new_feedback(7, ProducerId(3), None, " \n "),
+            Err(TextError::Empty)
+        );
+        let long = "ä".repeat(FEEDBACK_MAX_CHARS + 1);
+        assert_eq!(
+            new_feedback(7, ProducerId(3), None, &long),
+            Err(TextError::TooLong)
+        );
+        assert!(new_feedback(7, ProducerId(3), None, &"ä".repeat(FEEDBACK_MAX_CHARS)).is_ok());
+        assert_eq!(feedback_problem(TextError::Empty), Text::FeedbackEmptyError);
+        assert_eq!(
+            feedback_problem(TextError::TooLong),
+            Text::FeedbackTooLongError
+        );
+    }
+}

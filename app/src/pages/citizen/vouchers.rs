@@ -1,0 +1,242 @@
+//! `/my/vouchers`: the logged-in customer's service vouchers, active first, each with its
+//! number, value, validity and what is left of the purchasing power granted.
+
+use crate::api;
+use crate::components::account::LoginRequired;
+use crate::components::states::{retryable, ErrorState, Loading};
+use crate::links;
+use crate::locale::{tr, use_document_title, use_lang};
+use leptos::prelude::*;
+use seteli_domain::api::VoucherSummary;
+use seteli_domain::i18n::{self, t, Text};
+use seteli_domain::voucher::VoucherNumber;
+use seteli_domain::{Cents, Lang};
+
+/// The list page.
+#[component]
+pub fn MyVouchersPage() -> impl IntoView {
+    let lang = use_lang();
+    let (vouchers, retry) = retryable(move || api::my_vouchers(lang.get()));
+    use_document_title(|lang| t(lang, Text::MyVouchersTitle).to_owned());
+
+    view! {
+        <h1 tabindex="-1">{tr(Text::MyVouchersTitle)}</h1>
+        <Suspense fallback=|| view! { <Loading/> }>
+            {move || Suspend::new(async move {
+                let lang = lang.get();
+                match vouchers.await {
+                    Ok(list) if list.is_empty() => view! { <NoVouchers lang/> }.into_any(),
+                    Ok(list) => {
+                        let cards = list
+                            .into_iter()
+                            .map(|voucher| view! { <VoucherCard voucher lang/> })
+                            .collect_view();
+                        view! {
+                            <p class="lead">{t(lang, Text::MyVouchersLead)}</p>
+                            <ul class="voucher-list" role="list" data-testid="voucher-list">
+                                {cards}
+                            </ul>
+                        }
+                            .into_any()
+                    }
+                    Err(error) if api::is_unauthorized(&error) => {
+                        view! { <LoginRequired/> }.into_any()
+                    }
+                    Err(error) => view! { <ErrorState error on_retry=retry/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// What the page says to someone who has no vouchers: who grants them and how to ask.
+#[component]
+fn NoVouchers(lang: Lang) -> impl IntoView {
+    view! {
+        <div class="notice" data-testid="vouchers-empty">
+            <p class="notice-title">{t(lang, Text::VouchersEmptyTitle)}</p>
+            <p>{t(lang, Text::VouchersEmptyText)}</p>
+        </div>
+    }
+}
+
+/// One voucher in the list, with the link to its page.
+#[component]
+fn VoucherCard(voucher: VoucherSummary, lang: Lang) -> impl IntoView {
+    let id = voucher.id;
+    let title_id = format!("voucher-{id}-title");
+    let href = links::my_voucher(id, lang);
+    view! {
+        <li class="voucher-card" data-testid="voucher" data-voucher-id=id.to_string()>
+            <h2 class="voucher-title" id=title_id.clone()>
+                {voucher.service_name.clone()}
+                <span class="voucher-municipality">{voucher.municipality_name.clone()}</span>
+            </h2>
+            <VoucherFacts voucher lang/>
+            // Every card has the same link text; the card's heading tells them apart.
+            <a class="button button-secondary" href=href data-testid="voucher-link" aria-describedby=title_id>
+                {t(lang, Text::OpenVoucher)}
+            </a>
+        </li>
+    }
+}
+
+/// A voucher's facts, as the list's cards and the voucher's own page show them: number,
+/// status, value, validity, purchasing power granted and left (with a bar and its text).
+#[component]
+pub fn VoucherFacts(voucher: VoucherSummary, lang: Lang) -> impl IntoView {
+    let number = grouped_number(&voucher.number);
+    let status_text = status_label(&voucher.status)
+        .map_or_else(|| voucher.status.clone(), |text| t(lang, text).to_owned());
+    let percent = balance_percent(voucher.balance_cents, voucher.granted_cents);
+    let unit = voucher.unit;
+    view! {
+        <dl class="facts voucher-facts">
+            <div class="fact fact-number">
+                <dt>{t(lang, Text::VoucherNumberLabel)}</dt>
+                <dd>
+                    <span class="voucher-number" data-testid="voucher-number" translate="no">
+                        {number}
+                    </span>
+                    <span class="hint voucher-number-hint">{t(lang, Text::VoucherNumberHint)}</span>
+                </dd>
+            </div>
+            <div class="fact">
+                <dt>{t(lang, Text::StatusLabel)}</dt>
+                <dd>
+                    <span
+                        class=format!("status status-{}", status_class(&voucher.status))
+                        data-testid="voucher-status"
+                        data-status=voucher.status.clone()
+                    >
+                        {status_text}
+                    </span>
+                </dd>
+            </div>
+            <div class="fact">
+                <dt>{t(lang, Text::VoucherValueLabel)}</dt>
+                <dd data-testid="voucher-value" data-cents=voucher.unit_value_cents.get().to_string()>
+                    {i18n::price_per_unit(lang, voucher.unit_value_cents, unit)}
+                </dd>
+            </div>
+            <div class="fact">
+                <dt>{t(lang, Text::ValidityLabel)}</dt>
+                <dd data-testid="voucher-validity">
+                    {i18n::validity(lang, &voucher.valid_from, &voucher.valid_until)}
+                </dd>
+            </div>
+            {voucher.granted_units.map(|units| {
+                view! {
+                    <div class="fact">
+                        <dt>{t(lang, Text::GrantedUnitsLabel)}</dt>
+                        <dd>{i18n::unit_quantity(lang, units.saturating_mul(100), unit)}</dd>
+                    </div>
+                }
+            })}
+            <div class="fact">
+                <dt>{t(lang, Text::GrantedLabel)}</dt>
+                <dd data-testid="voucher-granted" data-cents=voucher.granted_cents.get().to_string()>
+                    {voucher.granted_cents.format(lang)}
+                </dd>
+            </div>
+            <div class="fact fact-balance">
+                <dt>{t(lang, Text::BalanceLabel)}</dt>
+                <dd data-testid="voucher-balance" data-cents=voucher.balance_cents.get().to_string()>
+                    {voucher.balance_cents.format(lang)}
+                </dd>
+            </div>
+        </dl>
+        <div class="balance">
+            // The bar is for the eye; the sentence below says the same in words.
+            <div class="balance-track" aria-hidden="true">
+                <span class="balance-bar" style=format!("width: {percent}%")></span>
+            </div>
+            <p class="balance-text" data-testid="voucher-balance-text">
+                {i18n::share_left(lang, percent)}
+            </p>
+        </div>
+    }
+}
+
+/// A voucher number in groups of four, as the customer reads it out; shown as it came if
+/// it is not a valid number (the API's own formatting then stands).
+pub fn grouped_number(number: &str) -> String {
+    VoucherNumber::parse(number).map_or_else(|_| number.to_owned(), |n| n.grouped())
+}
+
+/// The words for a voucher's `status`; `None` for a status this app does not know.
+pub fn status_label(status: &str) -> Option<Text> {
+    match status {
+        "active" => Some(Text::StatusActive),
+        "ended" => Some(Text::StatusEnded),
+        "cancelled" => Some(Text::StatusCancelled),
+        _ => None,
+    }
+}
+
+/// The CSS modifier for a status: one of a fixed few, whatever the API sent.
+fn status_class(status: &str) -> &'static str {
+    match status {
+        "active" => "active",
+        "cancelled" => "cancelled",
+        _ => "ended",
+    }
+}
+
+/// What is left of the purchasing power, in whole percent of what was granted. Rounded,
+/// except that a balance above zero never shows as 0 % and one below the grant never as
+/// 100 %. Nothing granted is 0 %.
+pub fn balance_percent(balance: Cents, granted: Cents) -> u8 {
+    let granted = granted.get();
+    if granted <= 0 {
+        return 0;
+    }
+    let balance = balance.get().clamp(0, granted);
+    // Both are at most `Cents::MAX`, so `balance * 100` cannot overflow.
+    let rounded = (balance * 100 + granted / 2) / granted;
+    let percent = if balance > 0 && rounded == 0 {
+        1
+    } else if balance < granted && rounded == 100 {
+        99
+    } else {
+        rounded
+    };
+    u8::try_from(percent).unwrap_or(100)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cents(c: i64) -> Cents {
+        Cents::new(c).unwrap()
+    }
+
+    #[test]
+    fn the_balance_bar_rounds_but_never_to_empty_or_full_by_mistake() {
+        assert_eq!(balance_percent(cents(64_000), cents(128_000)), 50);
+        assert_eq!(balance_percent(cents(128_000), cents(128_000)), 100);
+        assert_eq!(balance_percent(Cents::ZERO, cents(128_000)), 0);
+        assert_eq!(balance_percent(cents(1), cents(128_000)), 1);
+        assert_eq!(balance_percent(cents(127_999), cents(128_000)), 99);
+        assert_eq!(balance_percent(cents(500), Cents::ZERO), 0);
+        assert_eq!(balance_percent(cents(200), cents(100)), 100);
+    }
+
+    #[test]
+    fn voucher_numbers_are_shown_in_groups_of_four() {
+        let n = VoucherNumber::from_body(48_219_930_117).unwrap();
+        assert_eq!(grouped_number(n.as_str()), n.grouped());
+        assert_eq!(grouped_number(&n.grouped()), n.grouped());
+        assert_eq!(grouped_number("not a number"), "not a number");
+    }
+
+    #[test]
+    fn every_known_status_has_words_and_unknown_ones_a_safe_class() {
+        assert_eq!(status_label("active"), Some(Text::StatusActive));
+        assert_eq!(status_label("ended"), Some(Text::StatusEnded));
+        assert_eq!(status_label("cancelled"), Some(Text::StatusCancelled));
+        assert_eq!(status_label("paused"), None);
+        assert_eq!(status_class("\" onclick=\"x"), "ended");
+    }
+}

@@ -1,0 +1,63 @@
+//! Who is logged in, asked once per page load and shared through context by the header's
+//! account area, the navigation and the pages, so that they never disagree and the API is
+//! asked once. Logging in and out are full page loads, so the answer is fresh after each.
+
+use crate::api;
+use crate::locale::use_lang;
+use leptos::prelude::*;
+use seteli_domain::api::Me;
+use seteli_domain::ApiError;
+
+/// The `Me.audience` of a logged-in customer.
+const CITIZEN: &str = "citizen";
+
+/// The answer to `GET /api/auth/me`, provided by [`provide_session`].
+#[derive(Clone, Copy)]
+pub struct Session {
+    me: LocalResource<Result<Option<Me>, ApiError>>,
+}
+
+impl Session {
+    /// The resource itself, for views that wait for it in a `<Suspense>`.
+    pub fn me(self) -> LocalResource<Result<Option<Me>, ApiError>> {
+        self.me
+    }
+
+    /// Whether a customer is logged in (reactive): `false` while asking, when nobody is,
+    /// and when the question failed, so that nothing personal is offered on a guess.
+    pub fn is_citizen(self) -> bool {
+        self.me
+            .with(|me| matches!(me, Some(Ok(Some(me))) if me.audience == CITIZEN))
+    }
+
+    /// Asks again, when a page learned that the session has ended but the header still
+    /// shows a name. Does nothing unless someone is shown as logged in, so that it cannot
+    /// loop.
+    pub fn recheck(self) {
+        if self.me.with_untracked(|me| matches!(me, Some(Ok(Some(_))))) {
+            self.me.refetch();
+        }
+    }
+}
+
+/// Asks who is logged in, for everything below; call once, inside the locale's provider.
+pub fn provide_session() {
+    let lang = use_lang();
+    // The language only picks the language of an error message: switching it is no reason
+    // to ask again.
+    let me = LocalResource::new(move || api::me(lang.get_untracked()));
+    provide_context(Session { me });
+}
+
+/// The [`Session`] in context.
+pub fn use_session() -> Session {
+    // `provide_session` runs in the shell above every page; a missing context is a bug in
+    // the app's own wiring, not something a user or the network can cause.
+    use_context::<Session>().unwrap_or_else(|| {
+        leptos::logging::error!("no Session in context; asking the API directly");
+        let lang = use_lang();
+        Session {
+            me: LocalResource::new(move || api::me(lang.get_untracked())),
+        }
+    })
+}

@@ -1,0 +1,252 @@
+//! The customer's journey in Chromium against the real stack: log in at the identification
+//! mock, see one's vouchers and events, give feedback, answer the survey, read replies.
+
+use fantoccini::{Client, Locator};
+use seteli_e2e::*;
+
+/// Eeva-Liisa Kinnunen: two vouchers (home care active, cleaning ended), feedback with a reply.
+const EEVA: &str = "140334-912M";
+/// Mikko Kumpulainen: not a customer.
+const MIKKO: &str = "091182-931V";
+
+async fn log_in_as(client: &Client, hetu: &str, path: &str) {
+    client.goto(&url(path)).await.unwrap();
+    wait_testid(client, "login").await.click().await.unwrap();
+    wait_testid(client, &format!("person-{hetu}"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_testid(client, "account-name").await;
+}
+
+async fn status_of(client: &Client, path: &str) -> i64 {
+    client
+        .execute_async(
+            &format!("const done = arguments[0]; fetch('{path}').then(r => done(r.status)).catch(() => done(0));"),
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_i64()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_customer_sees_vouchers_and_events_gives_feedback_and_answers_the_survey() {
+    let client = phone().await;
+    log_in_as(&client, EEVA, "/").await;
+
+    wait_testid(&client, "nav-my-vouchers")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_testid(&client, "voucher").await;
+    let vouchers = all_testid(&client, "voucher").await;
+    assert_eq!(vouchers.len(), 2);
+    let balance = cents(
+        &vouchers[0]
+            .find(Locator::Css(&testid("voucher-balance")))
+            .await
+            .unwrap(),
+    )
+    .await;
+    let granted = cents(
+        &vouchers[0]
+            .find(Locator::Css(&testid("voucher-granted")))
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(
+        0 < balance && balance < granted,
+        "home care has been used: {balance} of {granted}"
+    );
+    full_page_screenshot(&client, "my-vouchers-360").await;
+
+    vouchers[0]
+        .find(Locator::Css(&testid("voucher-link")))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_testid(&client, "event-list").await;
+    let events = all_testid(&client, "event").await;
+    assert_eq!(events.len(), 4);
+    let mut voucher_total = 0;
+    for event in &events {
+        voucher_total += cents(
+            &event
+                .find(Locator::Css(&testid("event-voucher-share")))
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert!(
+            cents(
+                &event
+                    .find(Locator::Css(&testid("event-own-share")))
+                    .await
+                    .unwrap()
+            )
+            .await
+                >= 0
+        );
+    }
+    assert_eq!(
+        balance,
+        granted - voucher_total,
+        "balance = granted − what the voucher paid"
+    );
+    assert_eq!(
+        js(
+            &client,
+            "document.documentElement.scrollWidth <= window.innerWidth"
+        )
+        .await,
+        true
+    );
+    full_page_screenshot(&client, "voucher-360").await;
+
+    // Feedback.
+    wait_testid(&client, "feedback-body")
+        .await
+        .send_keys("Kiitos, hyvää palvelua.")
+        .await
+        .unwrap();
+    wait_testid(&client, "feedback-submit")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_testid(&client, "feedback-sent").await;
+
+    // This month's survey is open (last month's was answered in the demo data).
+    let form = wait_testid(&client, "survey-form").await;
+    for question in ["overall", "punctuality", "staff", "information"] {
+        form.find(Locator::Css(&testid(&format!("survey-{question}-4"))))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+    }
+    wait_testid(&client, "survey-submit")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_testid(&client, "survey-sent").await;
+    client.refresh().await.unwrap();
+    wait_testid(&client, "survey-answered").await;
+
+    // Earlier feedback with the producer's reply, newest first.
+    wait_testid(&client, "nav-my-feedback")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_testid(&client, "feedback-list").await;
+    let items = all_testid(&client, "feedback-item").await;
+    assert_eq!(items.len(), 3);
+    assert!(items[0]
+        .text()
+        .await
+        .unwrap()
+        .contains("Kiitos, hyvää palvelua."));
+    assert!(
+        !all_testid(&client, "feedback-reply").await.is_empty(),
+        "the producer's reply is shown"
+    );
+
+    wait_testid(&client, "logout").await.click().await.unwrap();
+    wait_testid(&client, "login").await;
+    assert_eq!(status_of(&client, "/api/citizen/vouchers").await, 401);
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_person_without_vouchers_is_told_how_to_get_one() {
+    let client = desktop().await;
+    log_in_as(&client, MIKKO, "/my/vouchers").await;
+
+    let empty = wait_testid(&client, "vouchers-empty")
+        .await
+        .text()
+        .await
+        .unwrap();
+
+    assert!(!empty.is_empty());
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn someone_elses_voucher_is_not_found_and_a_visitor_is_asked_to_log_in() {
+    let client = desktop().await;
+    client.goto(&url("/my/vouchers")).await.unwrap();
+    wait_testid(&client, "login-required").await;
+
+    log_in_as(&client, EEVA, "/").await;
+    // Voucher 3 is Anni Kumpulainen's.
+    client.goto(&url("/my/vouchers/3")).await.unwrap();
+    wait_testid(&client, "not-found").await;
+    assert_eq!(status_of(&client, "/api/citizen/vouchers/3").await, 404);
+    assert_eq!(status_of(&client, "/api/citizen/vouchers/1").await, 200);
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_customer_pages_pass_an_accessibility_scan_in_swedish() {
+    let client = desktop().await;
+    log_in_as(&client, EEVA, "/my/vouchers").await;
+    wait_testid(&client, "lang-sv").await.click().await.unwrap();
+    wait_until(&client, "document.documentElement.lang === 'sv'", "Swedish").await;
+    wait_testid(&client, "voucher").await;
+    let list = serious_accessibility_violations(&client).await;
+
+    wait_testid(&client, "voucher-link")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_testid(&client, "event-list").await;
+    wait_until(
+        &client,
+        "document.body.innerText.includes('Hemvård')",
+        "the service in Swedish",
+    )
+    .await;
+    let detail = serious_accessibility_violations(&client).await;
+
+    assert!(list.is_empty(), "my vouchers: {list:#?}");
+    assert!(detail.is_empty(), "voucher page: {detail:#?}");
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_comparison_offers_the_customers_own_voucher_value() {
+    let client = desktop().await;
+    log_in_as(&client, EEVA, "/?municipality=638&service=home-care").await;
+
+    wait_testid(&client, "use-my-voucher")
+        .await
+        .click()
+        .await
+        .unwrap();
+
+    wait_until(
+        &client,
+        "location.search.includes('voucher=3200')",
+        "her voucher's value in the URL",
+    )
+    .await;
+    wait_until(
+        &client,
+        "document.querySelectorAll('[data-testid=offer-own-share]').length > 0",
+        "own shares",
+    )
+    .await;
+    client.close().await.unwrap();
+}
