@@ -12,6 +12,7 @@ pub mod error;
 pub mod hetu;
 pub mod i18n;
 pub mod lang;
+pub mod mandates;
 pub mod money;
 pub mod permissions;
 pub mod session;

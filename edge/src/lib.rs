@@ -12,6 +12,7 @@ pub mod http;
 pub mod outbound;
 pub mod router;
 pub mod routes;
+pub mod valtuudet;
 
 #[cfg(target_arch = "wasm32")]
 mod worker_entry;

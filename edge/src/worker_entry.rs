@@ -134,8 +134,11 @@ impl Outbound for WorkerFetch {
         &self,
         request: OutboundRequest,
     ) -> std::result::Result<OutboundResponse, OutboundError> {
-        let target = request.url.split('?').next().unwrap_or_default().to_owned();
-        // The query string is left out of errors: it may carry codes or identity data.
+        // Only the service's origin goes into errors: paths and queries may carry codes or
+        // identity codes (Valtuudet puts them in the path).
+        let target = url::Url::parse(&request.url)
+            .map(|u| u.origin().ascii_serialization())
+            .unwrap_or_default();
         self.send_inner(request)
             .await
             .map_err(|e| OutboundError(format!("{target}: {e}")))

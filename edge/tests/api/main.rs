@@ -9,3 +9,4 @@ mod public_catalogue;
 mod public_offers;
 mod public_producers;
 mod routing;
+mod valtuudet_client;
