@@ -125,6 +125,11 @@ pub fn login_url(return_to: &str) -> String {
     format!("{}{}", api_base(), login_path(return_to))
 }
 
+/// Where municipal staff log in: the staff identity provider, then the front page.
+pub fn staff_login_url() -> String {
+    format!("{}/api/auth/login?audience=staff&return_to=%2F", api_base())
+}
+
 fn login_path(return_to: &str) -> String {
     let encoded =
         percent_encoding::utf8_percent_encode(return_to, percent_encoding::NON_ALPHANUMERIC);

@@ -86,10 +86,16 @@ pub struct ProducerProfile {
 /// `GET /api/auth/me`: who is logged in. Never carries the identity code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Me {
-    /// `citizen` (staff later).
+    /// `citizen` or `staff`.
     pub audience: String,
     pub given_name: String,
     pub family_name: String,
+    /// Staff: the municipality they work for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub municipality_code: Option<MunicipalityCode>,
+    /// Staff: their roles (`customer_service`, `authorisation_admin`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<String>,
 }
 
 /// A voucher as its customer sees it (`GET /api/citizen/vouchers`).

@@ -42,6 +42,7 @@ texts! {
     // Logging in and out.
     LogIn,
     LogOut,
+    StaffLogin,
     LoggedInAs,
     AccountNavLabel,
     LoginCancelled,
@@ -194,6 +195,9 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         (LogIn, Fi) => "Kirjaudu sisään",
         (LogIn, Sv) => "Logga in",
         (LogIn, En) => "Log in",
+        (StaffLogin, Fi) => "Kirjautuminen henkilöstölle",
+        (StaffLogin, Sv) => "Inloggning för personal",
+        (StaffLogin, En) => "Staff login",
         (LogOut, Fi) => "Kirjaudu ulos",
         (LogOut, Sv) => "Logga ut",
         (LogOut, En) => "Log out",

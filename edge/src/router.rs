@@ -22,6 +22,8 @@ pub struct Config {
     /// The citizens' identity provider; `None` when not configured (login then explains
     /// that identification is unavailable).
     pub citizen_oidc: Option<OidcConfig>,
+    /// The staff identity provider (a separate issuer and client); `None` when not configured.
+    pub staff_oidc: Option<OidcConfig>,
     /// The ID-token claim that carries the personal identity code.
     pub hetu_claim: String,
 }

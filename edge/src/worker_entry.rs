@@ -56,10 +56,10 @@ fn setting(env: &Env, name: &str) -> Option<String> {
 }
 
 fn config(env: &Env, url: &url::Url) -> Config {
-    let citizen_oidc = match (
-        setting(env, "OIDC_ISSUER"),
-        setting(env, "OIDC_CLIENT_ID"),
-        setting(env, "OIDC_CLIENT_SECRET"),
+    let provider = |prefix: &str| match (
+        setting(env, &format!("{prefix}_ISSUER")),
+        setting(env, &format!("{prefix}_CLIENT_ID")),
+        setting(env, &format!("{prefix}_CLIENT_SECRET")),
     ) {
         (Some(issuer), Some(client_id), Some(client_secret)) => Some(OidcConfig {
             issuer,
@@ -72,7 +72,8 @@ fn config(env: &Env, url: &url::Url) -> Config {
         // Without PUBLIC_URL the request's own origin is used (fine behind one hostname).
         public_url: setting(env, "PUBLIC_URL")
             .unwrap_or_else(|| url.origin().ascii_serialization()),
-        citizen_oidc,
+        citizen_oidc: provider("OIDC"),
+        staff_oidc: provider("STAFF_OIDC"),
         hetu_claim: setting(env, "OIDC_HETU_CLAIM")
             .unwrap_or_else(|| DEFAULT_HETU_CLAIM.to_owned()),
     }

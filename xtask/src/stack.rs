@@ -88,6 +88,15 @@ fn local_vars(port: u16, identification_port: u16) -> Vec<(&'static str, String)
         ("OIDC_CLIENT_ID", "seteli-local".to_owned()),
         // The mock's published test secret, not a real one.
         ("OIDC_CLIENT_SECRET", "seteli-local-secret".to_owned()),
+        (
+            "STAFF_OIDC_ISSUER",
+            format!("http://127.0.0.1:{identification_port}/staff"),
+        ),
+        ("STAFF_OIDC_CLIENT_ID", "seteli-staff-local".to_owned()),
+        (
+            "STAFF_OIDC_CLIENT_SECRET",
+            "seteli-staff-local-secret".to_owned(),
+        ),
     ]
 }
 

@@ -1,6 +1,7 @@
 //! The page frame: skip link, header with the language switcher and navigation, the main
 //! landmark every page renders into, and the footer.
 
+use crate::api;
 use crate::components::account::{AccountMenu, LoginNotice};
 use crate::components::language_switcher::LanguageSwitcher;
 use crate::dom;
@@ -106,6 +107,12 @@ pub fn Layout(children: Children) -> impl IntoView {
         <footer class="site-footer">
             <div class="container">
                 <p>{tr(Text::FooterText)}</p>
+                // A full navigation to the edge (rel=external), not an app route.
+                <p>
+                    <a rel="external" href=api::staff_login_url() data-testid="staff-login">
+                        {tr(Text::StaffLogin)}
+                    </a>
+                </p>
             </div>
         </footer>
     }

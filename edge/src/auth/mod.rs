@@ -11,8 +11,9 @@ use crate::http::{ApiRequest, Method};
 use crate::outbound::Outbound;
 use crate::router::Ctx;
 use seteli_domain::hetu::Hetu;
-use seteli_domain::permissions::{Actor, Person};
+use seteli_domain::permissions::{Actor, Person, StaffMember, StaffRole};
 use seteli_domain::session::{session_state, SessionState};
+use seteli_domain::MunicipalityCode;
 use seteli_domain::{ApiError, ErrorCode};
 
 /// The session cookie: a random 256-bit id; the server keeps only its hash.
@@ -92,7 +93,27 @@ pub async fn current_session<D: Database, H: Outbound>(
             given_name: row.given_name,
             family_name: row.family_name,
         }),
-        // A staff session has no use until staff routes exist; an unreadable row grants nothing.
+        (Some(Audience::Staff), None) => {
+            let municipality = row
+                .municipality_code
+                .as_deref()
+                .map(MunicipalityCode::parse);
+            let Some(Ok(municipality)) = municipality else {
+                return Ok(None);
+            };
+            Actor::Staff(StaffMember {
+                username: row.subject,
+                given_name: row.given_name,
+                family_name: row.family_name,
+                municipality,
+                roles: row
+                    .roles
+                    .split_whitespace()
+                    .filter_map(StaffRole::parse)
+                    .collect(),
+            })
+        }
+        // An unreadable row grants nothing.
         _ => return Ok(None),
     };
     if now - row.last_seen_at >= TOUCH_INTERVAL_SECS {

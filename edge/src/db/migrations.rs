@@ -14,4 +14,8 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0003_vouchers.sql",
         include_str!("../../../migrations/0003_vouchers.sql"),
     ),
+    (
+        "0004_staff_sessions.sql",
+        include_str!("../../../migrations/0004_staff_sessions.sql"),
+    ),
 ];

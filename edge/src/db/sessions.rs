@@ -83,6 +83,10 @@ pub struct SessionRow {
     pub hetu: Option<String>,
     pub given_name: String,
     pub family_name: String,
+    /// Staff: the municipality the identity provider asserted.
+    pub municipality_code: Option<String>,
+    /// Staff: space-separated role names.
+    pub roles: String,
     pub created_at: i64,
     pub last_seen_at: i64,
 }
@@ -96,8 +100,9 @@ pub async fn create_session(
     s: &SessionRow,
 ) -> Result<(), DbError> {
     let insert = (
-        "INSERT INTO sessions (id_hash, audience, subject, hetu, given_name, family_name, created_at, last_seen_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO sessions (id_hash, audience, subject, hetu, given_name, family_name, municipality_code, roles,
+                               created_at, last_seen_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         vec![
             id_hash.into(),
             s.audience.as_str().into(),
@@ -105,6 +110,8 @@ pub async fn create_session(
             s.hetu.clone().map_or(SqlValue::Null, SqlValue::Text),
             s.given_name.as_str().into(),
             s.family_name.as_str().into(),
+            s.municipality_code.clone().map_or(SqlValue::Null, SqlValue::Text),
+            s.roles.as_str().into(),
             SqlValue::Int(s.created_at),
             SqlValue::Int(s.last_seen_at),
         ],
@@ -122,7 +129,7 @@ pub async fn find_session(
 ) -> Result<Option<SessionRow>, DbError> {
     let rows: Vec<SessionRow> = db
         .query(
-            "SELECT audience, subject, hetu, given_name, family_name, created_at, last_seen_at
+            "SELECT audience, subject, hetu, given_name, family_name, municipality_code, roles, created_at, last_seen_at
              FROM sessions WHERE id_hash = ?1",
             &[id_hash.into()],
         )

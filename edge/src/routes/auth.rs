@@ -2,6 +2,7 @@
 //! Login and callback are browser navigations, so their failures redirect to a page that
 //! explains them (`/?login_error=..`); `me` and `logout` answer JSON.
 
+use crate::auth::oidc::OidcConfig;
 use crate::auth::oidc::{self, CodeExchange, FlowError};
 use crate::auth::{
     clear_cookie, cookie, secure_cookies, set_cookie, CurrentSession, LOGIN_COOKIE, SESSION_COOKIE,
@@ -15,8 +16,9 @@ use crate::outbound::Outbound;
 use crate::router::Ctx;
 use seteli_domain::api::Me;
 use seteli_domain::hetu::Hetu;
-use seteli_domain::permissions::{require, Action, Actor};
+use seteli_domain::permissions::{require, Action, Actor, StaffRole};
 use seteli_domain::session::LOGIN_ATTEMPT_LIMIT_SECS;
+use seteli_domain::MunicipalityCode;
 use seteli_domain::{ApiError, ErrorCode, Lang};
 
 /// Why a login ended without a session, as the app's page names it.
@@ -59,14 +61,27 @@ fn redirect_uri(public_url: &str) -> String {
     format!("{}/api/auth/callback", public_url.trim_end_matches('/'))
 }
 
-/// `GET /api/auth/login?return_to=/path`: starts strong identification. Open to everyone.
+/// The identity provider for an audience, if configured.
+fn provider<D: Database, H: Outbound>(ctx: &Ctx<D, H>, audience: Audience) -> Option<&OidcConfig> {
+    match audience {
+        Audience::Citizen => ctx.config.citizen_oidc.as_ref(),
+        Audience::Staff => ctx.config.staff_oidc.as_ref(),
+    }
+}
+
+/// `GET /api/auth/login?return_to=/path[&audience=staff]`: starts strong identification of
+/// a citizen, or a staff login at the staff identity provider. Open to everyone.
 pub async fn handle_login<D: Database, H: Outbound>(
     req: &ApiRequest,
     ctx: &Ctx<D, H>,
 ) -> Result<ApiResponse, EdgeError> {
     let lang = req.lang();
     let public_url = &ctx.config.public_url;
-    let Some(config) = &ctx.config.citizen_oidc else {
+    let audience = match req.query_param("audience") {
+        Some("staff") => Audience::Staff,
+        _ => Audience::Citizen,
+    };
+    let Some(config) = provider(ctx, audience) else {
         return Ok(failure_redirect(public_url, LoginFailure::Unavailable));
     };
     let discovery = match oidc::discover(&ctx.http, config).await {
@@ -86,7 +101,7 @@ pub async fn handle_login<D: Database, H: Outbound>(
         return Err(EdgeError::Internal("no randomness for a login".into()));
     };
     let attempt = LoginAttempt {
-        audience: Audience::Citizen.as_str().to_owned(),
+        audience: audience.as_str().to_owned(),
         state,
         nonce,
         code_verifier: verifier,
@@ -126,9 +141,6 @@ pub async fn handle_callback<D: Database, H: Outbound>(
 ) -> Result<ApiResponse, EdgeError> {
     let public_url = &ctx.config.public_url;
     let fail = |failure| Ok(failure_redirect(public_url, failure));
-    let Some(config) = &ctx.config.citizen_oidc else {
-        return fail(LoginFailure::Unavailable);
-    };
     let Some(login_id) = cookie(req, LOGIN_COOKIE) else {
         return fail(LoginFailure::Failed);
     };
@@ -140,12 +152,15 @@ pub async fn handle_callback<D: Database, H: Outbound>(
     let state_ok = req
         .query_param("state")
         .is_some_and(|s| constant_time_eq(s, &attempt.state));
-    if !state_ok
-        || now - attempt.created_at > LOGIN_ATTEMPT_LIMIT_SECS
-        || attempt.audience != "citizen"
-    {
+    let Some(audience) = Audience::parse(&attempt.audience) else {
+        return fail(LoginFailure::Failed);
+    };
+    if !state_ok || now - attempt.created_at > LOGIN_ATTEMPT_LIMIT_SECS {
         return fail(LoginFailure::Failed);
     }
+    let Some(config) = provider(ctx, audience) else {
+        return fail(LoginFailure::Unavailable);
+    };
     if req.query_param("error") == Some("access_denied") {
         return fail(LoginFailure::Cancelled);
     }
@@ -174,25 +189,14 @@ pub async fn handle_callback<D: Database, H: Outbound>(
             return fail(LoginFailure::Failed);
         }
     };
-    let text = |name: &str| claims.get(name).and_then(|v| v.as_str()).map(str::to_owned);
-    let hetu = text(&ctx.config.hetu_claim).and_then(|h| Hetu::parse(&h).ok());
-    let (Some(hetu), Some(subject)) = (hetu, text("sub")) else {
+    let Some(row) = session_row(audience, &claims, &ctx.config.hetu_claim, now) else {
         crate::error::log_warning(
-            "identification: the ID token lacks a valid identity code or subject",
+            "identification: the ID token lacks the identity this audience needs",
         );
         return fail(LoginFailure::Failed);
     };
     let Some(session_id) = random_token() else {
         return Err(EdgeError::Internal("no randomness for a session".into()));
-    };
-    let row = SessionRow {
-        audience: Audience::Citizen.as_str().to_owned(),
-        subject,
-        hetu: Some(hetu.as_str().to_owned()),
-        given_name: text("given_name").unwrap_or_default(),
-        family_name: text("family_name").unwrap_or_default(),
-        created_at: now,
-        last_seen_at: now,
     };
     sessions::create_session(
         &ctx.db,
@@ -211,6 +215,58 @@ pub async fn handle_callback<D: Database, H: Outbound>(
             "set-cookie",
             clear_cookie(LOGIN_COOKIE, "/api/auth", secure),
         ))
+}
+
+/// The session to store for verified `claims`: citizens need a valid identity code; staff
+/// a municipality (their roles may be empty). `None` when the token lacks what is needed.
+fn session_row(
+    audience: Audience,
+    claims: &serde_json::Map<String, serde_json::Value>,
+    hetu_claim: &str,
+    now: i64,
+) -> Option<SessionRow> {
+    let text = |name: &str| claims.get(name).and_then(|v| v.as_str()).map(str::to_owned);
+    let (hetu, municipality_code, roles) = match audience {
+        Audience::Citizen => {
+            let hetu = Hetu::parse(&text(hetu_claim)?).ok()?;
+            (Some(hetu.as_str().to_owned()), None, String::new())
+        }
+        Audience::Staff => {
+            let municipality = MunicipalityCode::parse(&text("municipality")?).ok()?;
+            let roles: Vec<&str> = claims
+                .get("roles")
+                .and_then(|r| r.as_array())
+                .map(|r| {
+                    r.iter()
+                        .filter_map(|v| v.as_str())
+                        .filter_map(StaffRole::parse)
+                        .map(StaffRole::as_str)
+                        .collect()
+                })
+                .unwrap_or_default();
+            (
+                None,
+                Some(municipality.as_str().to_owned()),
+                roles.join(" "),
+            )
+        }
+    };
+    let subject = match audience {
+        Audience::Citizen => text("sub")?,
+        // Staff are known by their username in Seteli's records.
+        Audience::Staff => text("preferred_username").or_else(|| text("sub"))?,
+    };
+    Some(SessionRow {
+        audience: audience.as_str().to_owned(),
+        subject,
+        hetu,
+        given_name: text("given_name").unwrap_or_default(),
+        family_name: text("family_name").unwrap_or_default(),
+        municipality_code,
+        roles,
+        created_at: now,
+        last_seen_at: now,
+    })
 }
 
 /// `POST /api/auth/logout`: ends the session on the server and deletes the cookie. Open to
@@ -237,6 +293,19 @@ pub async fn handle_me(actor: &Actor, lang: Lang) -> Result<ApiResponse, EdgeErr
                 audience: "citizen".into(),
                 given_name: person.given_name.clone(),
                 family_name: person.family_name.clone(),
+                municipality_code: None,
+                roles: Vec::new(),
+            },
+        )
+        .with_header("cache-control", "no-store")),
+        Actor::Staff(staff) => Ok(ApiResponse::json(
+            200,
+            &Me {
+                audience: "staff".into(),
+                given_name: staff.given_name.clone(),
+                family_name: staff.family_name.clone(),
+                municipality_code: Some(staff.municipality.clone()),
+                roles: staff.roles.iter().map(|r| r.as_str().to_owned()).collect(),
             },
         )
         .with_header("cache-control", "no-store")),

@@ -407,3 +407,61 @@ mod id_token {
         assert_eq!(verify("not.a.jwt.at-all", NOW), Err(TokenError::Malformed));
     }
 }
+
+#[tokio::test]
+async fn staff_log_in_at_their_own_provider_and_get_a_staff_session() {
+    let mut app = TestApp::with_identification();
+    // The fake provider stands in for the staff issuer; citizens have none configured here.
+    app.ctx.config.staff_oidc = app.ctx.config.citizen_oidc.take();
+    app.ctx.http.tamper.lock().unwrap().extend([
+        ("municipality".to_owned(), serde_json::json!("638")),
+        (
+            "roles".to_owned(),
+            serde_json::json!(["customer_service", "root"]),
+        ),
+        (
+            "preferred_username".to_owned(),
+            serde_json::json!("asiakaspalvelu"),
+        ),
+    ]);
+
+    let res = app
+        .login_at("/api/auth/login?audience=staff", HETU, None)
+        .await;
+    let session = res.cookie("seteli_session").expect("a staff session");
+    let me = app.get_me(&session).await;
+    let vouchers = app
+        .request_with(
+            Method::Get,
+            "/api/citizen/vouchers",
+            &[("cookie", &format!("seteli_session={session}"))],
+        )
+        .await;
+
+    assert_eq!(me.json["audience"], "staff");
+    assert_eq!(me.json["municipality_code"], "638");
+    assert_eq!(
+        me.json["roles"],
+        serde_json::json!(["customer_service"]),
+        "unknown roles are dropped"
+    );
+    assert_eq!(vouchers.status, 403, "a staff session is not a customer's");
+    // Citizens' login is not configured here: it explains itself instead of using staff's.
+    assert_eq!(
+        app.get("/api/auth/login").await.header("location"),
+        Some("/?login_error=unavailable")
+    );
+}
+
+#[tokio::test]
+async fn a_staff_token_without_a_municipality_gives_no_session() {
+    let mut app = TestApp::with_identification();
+    app.ctx.config.staff_oidc = app.ctx.config.citizen_oidc.take();
+
+    let res = app
+        .login_at("/api/auth/login?audience=staff", HETU, None)
+        .await;
+
+    assert_eq!(res.header("location"), Some("/?login_error=failed"));
+    assert!(res.cookie("seteli_session").is_none());
+}

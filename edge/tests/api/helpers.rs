@@ -25,6 +25,7 @@ pub fn test_config() -> Config {
     Config {
         public_url: PUBLIC_URL.into(),
         citizen_oidc: None,
+        staff_oidc: None,
         hetu_claim: seteli_edge::router::DEFAULT_HETU_CLAIM.into(),
     }
 }
@@ -126,7 +127,13 @@ impl TestApp<FakeProvider> {
 
     /// Starts a login; returns the login cookie and the provider's authorize URL.
     pub async fn start_login(&self) -> (String, url::Url) {
-        let res = self.get("/api/auth/login?return_to=/omat").await;
+        self.start_login_at("/api/auth/login?return_to=/omat").await
+    }
+
+    /// Starts a login at `path` (e.g. the staff login); returns the login cookie and the
+    /// provider's authorize URL.
+    pub async fn start_login_at(&self, path: &str) -> (String, url::Url) {
+        let res = self.get(path).await;
         assert_eq!(res.status, 303, "login redirects to the provider");
         let login_cookie = res.cookie("seteli_login").expect("a login cookie");
         let location =
@@ -137,7 +144,18 @@ impl TestApp<FakeProvider> {
     /// Logs in as the person with `hetu` through the whole code flow; returns the callback's
     /// response (whose `seteli_session` cookie is the new session).
     pub async fn login_as(&self, hetu: &str, previous_session: Option<&str>) -> TestResponse {
-        let (login_cookie, authorize) = self.start_login().await;
+        self.login_at("/api/auth/login?return_to=/omat", hetu, previous_session)
+            .await
+    }
+
+    /// The whole code flow from the login at `path`.
+    pub async fn login_at(
+        &self,
+        path: &str,
+        hetu: &str,
+        previous_session: Option<&str>,
+    ) -> TestResponse {
+        let (login_cookie, authorize) = self.start_login_at(path).await;
         let param = |name: &str| {
             authorize
                 .query_pairs()

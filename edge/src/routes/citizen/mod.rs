@@ -17,7 +17,7 @@ pub(crate) async fn own_customer(
 ) -> Result<Option<CustomerId>, EdgeError> {
     match actor {
         Actor::Citizen(person) => Ok(customer_by_hetu(db, person.hetu.as_str()).await?),
-        Actor::Visitor => Ok(None),
+        Actor::Visitor | Actor::Staff(_) => Ok(None),
     }
 }
 
