@@ -2,5 +2,9 @@
 //! on 127.0.0.1, so Seteli's code runs unchanged against it in local development and tests.
 //!
 //! - [`identification`]: Suomi.fi e-Identification as an OpenID Connect provider.
+//! - [`valtuudet`]: the Suomi.fi-valtuudet (e-Authorizations) Web API, `hpa` and `ypa`.
 
+mod html;
 pub mod identification;
+mod random;
+pub mod valtuudet;

@@ -2,35 +2,69 @@
 //!
 //! ```text
 //! seteli-mocks identification --port PORT [--redirect-uri URI]...
+//! seteli-mocks valtuudet --port PORT [--redirect-uri URI]... [--seed FILE]
 //! ```
 
-use seteli_mocks::identification::{self, Config};
+use seteli_mocks::{identification, valtuudet};
 use std::process::ExitCode;
 use tokio::net::TcpListener;
 
 const USAGE: &str = "\
 usage: seteli-mocks identification --port PORT [--redirect-uri URI]...
+       seteli-mocks valtuudet --port PORT [--redirect-uri URI]... [--seed FILE]
 
   identification   Suomi.fi e-Identification (OpenID Connect) on http://127.0.0.1:PORT,
                    issuers /citizen (client seteli-local) and /staff (client seteli-staff-local)
+  valtuudet        Suomi.fi-valtuudet Web API (hpa, ypa) on http://127.0.0.1:PORT,
+                   client sete1i01 (see mocks/README.md for its API key and OAuth password)
   --port PORT      the port to listen on, on 127.0.0.1 (0 picks a free one)
-  --redirect-uri   a redirect URI registered for both clients; repeat for more
-                   (default: http://127.0.0.1:8787/api/auth/callback)";
+  --redirect-uri   a redirect URI registered for the client(s); repeat for more
+                   (default: http://127.0.0.1:8787/api/auth/callback for identification,
+                   http://127.0.0.1:8787/api/valtuudet/callback for valtuudet)
+  --seed FILE      valtuudet only: the register as JSON (default: mocks/data/valtuudet.json,
+                   compiled in)";
+
+/// Which mock to run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mock {
+    Identification,
+    Valtuudet,
+}
+
+impl Mock {
+    fn name(self) -> &'static str {
+        match self {
+            Mock::Identification => "identification",
+            Mock::Valtuudet => "valtuudet",
+        }
+    }
+
+    fn default_redirect_uri(self) -> &'static str {
+        match self {
+            Mock::Identification => identification::DEFAULT_REDIRECT_URI,
+            Mock::Valtuudet => valtuudet::DEFAULT_REDIRECT_URI,
+        }
+    }
+}
 
 /// A parsed command line.
 struct Args {
+    mock: Mock,
     port: u16,
     redirect_uris: Vec<String>,
+    seed: Option<String>,
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
-    match args.next().as_deref() {
-        Some("identification") => {}
+    let mock = match args.next().as_deref() {
+        Some("identification") => Mock::Identification,
+        Some("valtuudet") => Mock::Valtuudet,
         Some(other) => return Err(format!("unknown mock {other:?}")),
         None => return Err("name the mock to run".to_owned()),
-    }
+    };
     let mut port = None;
     let mut redirect_uris = Vec::new();
+    let mut seed = None;
     while let Some(arg) = args.next() {
         let (flag, inline) = match arg.split_once('=') {
             Some((flag, value)) => (flag.to_owned(), Some(value.to_owned())),
@@ -51,17 +85,80 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                 );
             }
             "--redirect-uri" => redirect_uris.push(value()?),
-            other => return Err(format!("unknown option {other:?}")),
+            "--seed" if mock == Mock::Valtuudet => seed = Some(value()?),
+            other => return Err(format!("unknown option {other:?} for {}", mock.name())),
         }
     }
     let port = port.ok_or("--port is required")?;
     if redirect_uris.is_empty() {
-        redirect_uris.push(identification::DEFAULT_REDIRECT_URI.to_owned());
+        redirect_uris.push(mock.default_redirect_uri().to_owned());
     }
     Ok(Args {
+        mock,
         port,
         redirect_uris,
+        seed,
     })
+}
+
+/// Why the mock did not run: a usage-level problem (exit 2) or a failure (exit 1).
+enum Failure {
+    Config(String),
+    Runtime(String),
+}
+
+impl Failure {
+    fn exit(self) -> ExitCode {
+        match self {
+            Failure::Config(message) => {
+                eprintln!("seteli-mocks: {message}");
+                ExitCode::from(2)
+            }
+            Failure::Runtime(message) => {
+                eprintln!("seteli-mocks: {message}");
+                ExitCode::FAILURE
+            }
+        }
+    }
+}
+
+async fn run_identification(listener: TcpListener, port: u16, args: Args) -> Result<(), Failure> {
+    let config = identification::Config {
+        redirect_uris: args.redirect_uris,
+    };
+    // Build the router first, so a bad URI never looks ready.
+    let app = identification::router(&format!("http://127.0.0.1:{port}"), config)
+        .map_err(|e| Failure::Config(e.to_string()))?;
+    // Scripts wait for exactly this line.
+    println!("identification mock listening on http://127.0.0.1:{port}");
+    axum::serve(listener, app)
+        .await
+        .map_err(|e| Failure::Runtime(format!("the server failed: {e}")))
+}
+
+async fn run_valtuudet(listener: TcpListener, port: u16, args: Args) -> Result<(), Failure> {
+    let seed = match &args.seed {
+        Some(path) => {
+            let json = std::fs::read_to_string(path)
+                .map_err(|e| Failure::Config(format!("cannot read {path}: {e}")))?;
+            let register = valtuudet::register::Register::from_json(&json)
+                .map_err(|e| Failure::Config(format!("{path}: {e}")))?;
+            Some(register)
+        }
+        None => None,
+    };
+    let config = valtuudet::Config {
+        redirect_uris: args.redirect_uris,
+        seed,
+        clock: valtuudet::clock::Clock::system(),
+    };
+    // Build the router first, so a bad URI or seed never looks ready.
+    let app = valtuudet::router(config).map_err(|e| Failure::Config(e.to_string()))?;
+    // Scripts wait for exactly this line.
+    println!("valtuudet mock listening on http://127.0.0.1:{port}");
+    axum::serve(listener, app)
+        .await
+        .map_err(|e| Failure::Runtime(format!("the server failed: {e}")))
 }
 
 #[tokio::main]
@@ -89,22 +186,13 @@ async fn main() -> ExitCode {
         }
     };
     let port = listener.local_addr().map_or(args.port, |a| a.port());
-    let config = Config {
-        redirect_uris: args.redirect_uris,
+    let result = match args.mock {
+        Mock::Identification => run_identification(listener, port, args).await,
+        Mock::Valtuudet => run_valtuudet(listener, port, args).await,
     };
-    // Check the configuration before announcing readiness, so a bad URI never looks ready.
-    if let Err(e) = identification::router(&format!("http://127.0.0.1:{port}"), config.clone()) {
-        eprintln!("seteli-mocks: {e}");
-        return ExitCode::from(2);
-    }
-    // Scripts wait for exactly this line.
-    println!("identification mock listening on http://127.0.0.1:{port}");
-    match identification::serve(listener, config).await {
+    match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("seteli-mocks: {e}");
-            ExitCode::FAILURE
-        }
+        Err(failure) => failure.exit(),
     }
 }
 
@@ -139,8 +227,27 @@ mod tests {
     #[test]
     fn a_missing_port_or_unknown_mock_is_refused() {
         assert!(parse(&["identification"]).is_err());
-        assert!(parse(&["valtuudet", "--port", "1"]).is_err());
+        assert!(parse(&["valtuudet"]).is_err());
+        assert!(parse(&["nonexistent", "--port", "1"]).is_err());
         assert!(parse(&["identification", "--port", "x"]).is_err());
         assert!(parse(&["identification", "--port"]).is_err());
+    }
+
+    #[test]
+    fn valtuudet_takes_a_seed_and_its_own_default_callback() {
+        let args = parse(&["valtuudet", "--port", "0", "--seed", "register.json"]).unwrap();
+        assert_eq!(args.mock, Mock::Valtuudet);
+        assert_eq!(args.seed.as_deref(), Some("register.json"));
+        assert_eq!(args.redirect_uris, [valtuudet::DEFAULT_REDIRECT_URI]);
+        let args = parse(&[
+            "valtuudet",
+            "--port=1",
+            "--redirect-uri=http://127.0.0.1:1/a",
+        ])
+        .unwrap();
+        assert_eq!(args.redirect_uris, ["http://127.0.0.1:1/a"]);
+        assert_eq!(args.seed, None);
+        // Only the valtuudet mock has a register to seed.
+        assert!(parse(&["identification", "--port", "0", "--seed", "x.json"]).is_err());
     }
 }

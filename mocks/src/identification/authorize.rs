@@ -269,7 +269,7 @@ pub(super) async fn submit(
         },
     };
 
-    let Ok(code) = tokens::random_token() else {
+    let Ok(code) = crate::random::token() else {
         return pages::error_response(lang, PageError::ServerError);
     };
     st.shared.codes.insert(

@@ -4,8 +4,10 @@
 
 use super::people::{Person, StaffUser};
 use super::Issuer;
-use axum::http::{header, StatusCode};
-use axum::response::{IntoResponse, Response};
+pub(super) use crate::html::html;
+use crate::html::{document, esc};
+use axum::http::StatusCode;
+use axum::response::Response;
 use seteli_domain::hetu::HetuError;
 use seteli_domain::Lang;
 use std::fmt::Write as _;
@@ -232,62 +234,6 @@ fn page_error_text(lang: Lang, error: PageError) -> &'static str {
     }
 }
 
-/// Escapes text for HTML content and double- or single-quoted attribute values.
-pub(super) fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-const CSS: &str = "\
-*{box-sizing:border-box}\
-body{margin:0;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;font-size:1rem;\
-line-height:1.5;color:#1b1b1b;background:#f5f7fa}\
-header{background:#003479;color:#fff;padding:.75rem 1rem}\
-header p{margin:0;font-weight:600}\
-main{max-width:36rem;margin:0 auto;padding:1rem}\
-h1{font-size:1.5rem;margin:.5rem 0 1rem}\
-h2{font-size:1.125rem;margin:1.5rem 0 .5rem}\
-.notice{background:#fff4d6;border-left:4px solid #8a5a00;padding:.5rem .75rem}\
-ul{list-style:none;margin:0;padding:0}\
-li{margin:0 0 .5rem}\
-button{font:inherit;cursor:pointer;border-radius:4px;min-height:44px}\
-.choice{display:block;width:100%;text-align:left;padding:.75rem 1rem;background:#fff;\
-border:1px solid #6b7280;color:inherit}\
-.choice:hover{border-color:#003479;background:#eef3fb}\
-.choice span{display:block;font-size:.875rem;color:#4a4f57}\
-label{display:block;font-weight:600;margin-bottom:.25rem}\
-.hint{margin:0 0 .5rem;font-size:.875rem;color:#4a4f57}\
-input{font:inherit;width:100%;max-width:20rem;padding:.5rem;border:1px solid #4a4f57;\
-border-radius:4px}\
-input[aria-invalid=true]{border:2px solid #a0001c}\
-.error{color:#a0001c;font-weight:600;margin:.5rem 0}\
-.primary{display:block;margin-top:.75rem;padding:.5rem 1.25rem;background:#003479;color:#fff;\
-border:1px solid #003479}\
-.secondary{margin-top:2rem;padding:.5rem 1.25rem;background:#fff;color:#003479;\
-border:1px solid #003479}\
-:focus-visible{outline:3px solid #ffb000;outline-offset:2px}";
-
-fn document(lang: Lang, title: &str, body: &str) -> String {
-    format!(
-        "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n\
-         <header><p>{title}</p></header>\n<main>\n{body}</main>\n</body>\n</html>\n",
-        lang = lang.code(),
-        title = esc(title),
-    )
-}
-
 fn hidden_fields(view: &LoginView) -> String {
     let mut out = String::new();
     for (name, value) in view.hidden {
@@ -412,25 +358,6 @@ pub(super) fn error_page(lang: Lang, error: PageError) -> String {
     document(lang, w.title, &body)
 }
 
-/// An HTML response that is never cached, framed or given a referrer.
-pub(super) fn html(status: StatusCode, body: String) -> Response {
-    (
-        status,
-        [
-            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
-            (header::CACHE_CONTROL, "no-store"),
-            (header::REFERRER_POLICY, "no-referrer"),
-            (
-                header::CONTENT_SECURITY_POLICY,
-                "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
-            ),
-            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
-        ],
-        body,
-    )
-        .into_response()
-}
-
 /// [`error_page`] as a response with the error's status.
 pub(super) fn error_response(lang: Lang, error: PageError) -> Response {
     html(error.status(), error_page(lang, error))
@@ -439,14 +366,6 @@ pub(super) fn error_response(lang: Lang, error: PageError) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn escaping_covers_every_character_that_can_break_out() {
-        assert_eq!(
-            esc(r#"<a href="x" onclick='y'>&</a>"#),
-            "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;"
-        );
-    }
 
     #[test]
     fn hidden_fields_are_escaped() {

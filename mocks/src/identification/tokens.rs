@@ -93,13 +93,6 @@ impl Codes {
     }
 }
 
-/// 256 random bits as base64url: authorization codes and access tokens.
-pub(super) fn random_token() -> Result<String, getrandom::Error> {
-    let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes)?;
-    Ok(URL_SAFE_NO_PAD.encode(bytes))
-}
-
 fn unix_now() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -330,7 +323,9 @@ pub(super) async fn token(
     }
 
     let claims = id_token_claims(&st.issuer_url(), &grant, unix_now());
-    let (Ok(id_token), Ok(access_token)) = (st.shared.key.sign_jwt(&claims), random_token()) else {
+    let (Ok(id_token), Ok(access_token)) =
+        (st.shared.key.sign_jwt(&claims), crate::random::token())
+    else {
         return oauth_error(
             StatusCode::INTERNAL_SERVER_ERROR,
             "server_error",

@@ -1,0 +1,283 @@
+//! The Web API's service calls: register, unregister, delegate, authorization and
+//! organizationRoles. Each checks the checksum header over the request target exactly as
+//! received, then `requestId`, then the session (and for the `api` calls its bearer token).
+
+use super::checksum::{self, ChecksumError};
+use super::register::{Decision, Principal, Register};
+use super::sessions::{Mode, Session};
+use super::{AppState, API_KEY, CLIENT_ID};
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde_json::{json, Value};
+use seteli_domain::Hetu;
+use time::OffsetDateTime;
+
+/// A JSON error answer. The Web API's real error bodies differ; clients act on the status.
+pub(super) fn api_error(status: StatusCode, error: &str, description: &str) -> Response {
+    (
+        status,
+        [(header::CACHE_CONTROL, "no-store")],
+        Json(json!({ "error": error, "error_description": description })),
+    )
+        .into_response()
+}
+
+/// Why a service call was refused.
+pub(super) enum Refused {
+    /// 401: a bad checksum, token or session.
+    Unauthorized(String),
+    /// 400: a malformed parameter.
+    BadRequest(&'static str),
+    /// 404: no such mode or call.
+    NotFound,
+    /// 500.
+    ServerError,
+}
+
+impl Refused {
+    fn unauthorized(description: &str) -> Self {
+        Refused::Unauthorized(description.to_owned())
+    }
+
+    fn no_session() -> Self {
+        Refused::unauthorized("the session is unknown, has ended or has expired")
+    }
+}
+
+impl From<ChecksumError> for Refused {
+    fn from(error: ChecksumError) -> Self {
+        Refused::Unauthorized(error.to_string())
+    }
+}
+
+impl IntoResponse for Refused {
+    fn into_response(self) -> Response {
+        match self {
+            Refused::Unauthorized(description) => {
+                api_error(StatusCode::UNAUTHORIZED, "unauthorized", &description)
+            }
+            Refused::BadRequest(description) => {
+                api_error(StatusCode::BAD_REQUEST, "invalid_request", description)
+            }
+            Refused::NotFound => {
+                api_error(StatusCode::NOT_FOUND, "not_found", "no such service call")
+            }
+            Refused::ServerError => api_error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "server_error",
+                "the mock failed",
+            ),
+        }
+    }
+}
+
+fn json_no_store<T: serde::Serialize>(body: T) -> Response {
+    ([(header::CACHE_CONTROL, "no-store")], Json(body)).into_response()
+}
+
+/// A service call that passed the common checks.
+struct Call {
+    mode: Mode,
+    /// The query's parameters in order, repeated names kept.
+    query: Vec<(String, String)>,
+    /// The mock's clock when the call came in.
+    now: OffsetDateTime,
+}
+
+/// The common checks of every service call: the mode exists and is `only` (when given), the
+/// checksum header is right for the raw target and the mock's clock, and `requestId` is there.
+fn check_call(
+    st: &AppState,
+    mode: &str,
+    only: Option<Mode>,
+    uri: &Uri,
+    headers: &HeaderMap,
+) -> Result<Call, Refused> {
+    let mode = Mode::parse(mode)
+        .filter(|m| only.is_none_or(|only| only == *m))
+        .ok_or(Refused::NotFound)?;
+    let now = st.clock.now();
+    // The target as the client sent it: never decoded or re-encoded before hashing.
+    let path_and_query = uri.path_and_query().map_or("", |pq| pq.as_str());
+    let header = headers
+        .get(checksum::HEADER)
+        .map(|v| v.to_str().map_err(|_| ChecksumError::Malformed))
+        .transpose()?;
+    checksum::verify(header, CLIENT_ID, API_KEY, path_and_query, now)?;
+    let query: Vec<(String, String)> =
+        url::form_urlencoded::parse(uri.query().unwrap_or("").as_bytes())
+            .into_owned()
+            .collect();
+    if !query.iter().any(|(n, v)| n == "requestId" && !v.is_empty()) {
+        return Err(Refused::BadRequest("requestId is required"));
+    }
+    Ok(Call { mode, query, now })
+}
+
+/// The bearer token of an `Authorization: Bearer ..` header.
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())
+}
+
+/// Runs `f` on the session that the bearer token belongs to, and its pick, under the lock.
+fn with_authorized_session<T>(
+    st: &AppState,
+    call: &Call,
+    session_id: &str,
+    headers: &HeaderMap,
+    f: impl FnOnce(&Register, &Session, &Principal) -> T,
+) -> Result<T, Refused> {
+    let token =
+        bearer(headers).ok_or_else(|| Refused::unauthorized("a Bearer token is required"))?;
+    let state = st.state();
+    let session = state
+        .session(call.mode, session_id, call.now)
+        .ok_or_else(Refused::no_session)?;
+    if !session.accepts(token, call.now) {
+        return Err(Refused::unauthorized(
+            "the token is not this session's, or it has expired",
+        ));
+    }
+    let principal = session
+        .principal
+        .as_ref()
+        .ok_or_else(|| Refused::unauthorized("nobody has been picked in this session"))?;
+    Ok(f(&state.register, session, principal))
+}
+
+/// `GET /service/{mode}/user/register/{clientId}/{delegateHetu}?requestId=..`
+/// → `{"sessionId":..,"userId":..}`. Any valid identity code may register.
+pub(super) async fn register(
+    State(st): State<AppState>,
+    Path((mode, client_id, delegate)): Path<(String, String, String)>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Result<Response, Refused> {
+    let call = check_call(&st, &mode, None, &uri, &headers)?;
+    if client_id != CLIENT_ID {
+        return Err(Refused::unauthorized(
+            "the client id in the path is not registered",
+        ));
+    }
+    let delegate = Hetu::parse(&delegate)
+        .map_err(|_| Refused::BadRequest("the delegate is not a valid personal identity code"))?;
+    let (Ok(session_id), Ok(user_id)) = (crate::random::token(), crate::random::token()) else {
+        return Err(Refused::ServerError);
+    };
+    st.state().insert_session(
+        session_id.clone(),
+        Session {
+            mode: call.mode,
+            user_id: user_id.clone(),
+            delegate,
+            created: call.now,
+            principal: None,
+            token: None,
+        },
+        call.now,
+    );
+    Ok(json_no_store(
+        json!({ "sessionId": session_id, "userId": user_id }),
+    ))
+}
+
+/// `GET /service/{mode}/user/unregister/{sessionId}?requestId=..` → `true`
+pub(super) async fn unregister(
+    State(st): State<AppState>,
+    Path((mode, session_id)): Path<(String, String)>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Result<Response, Refused> {
+    let call = check_call(&st, &mode, None, &uri, &headers)?;
+    let mut state = st.state();
+    if state.session(call.mode, &session_id, call.now).is_none() {
+        return Err(Refused::no_session());
+    }
+    state.remove_session(&session_id);
+    Ok(json_no_store(true))
+}
+
+/// `GET /service/hpa/api/delegate/{sessionId}?requestId=..` → the picked person.
+pub(super) async fn delegate(
+    State(st): State<AppState>,
+    Path((mode, session_id)): Path<(String, String)>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Result<Response, Refused> {
+    let call = check_call(&st, &mode, Some(Mode::Hpa), &uri, &headers)?;
+    let body = with_authorized_session(&st, &call, &session_id, &headers, |reg, _, picked| {
+        let Principal::Person(hetu) = picked else {
+            return json!([]);
+        };
+        // `Family Given Names`, as the Web API names people.
+        let name = reg
+            .person(hetu)
+            .map(|person| format!("{} {}", person.family_name, person.given_name))
+            .unwrap_or_default();
+        json!([{ "personId": hetu.as_str(), "name": name }])
+    })?;
+    Ok(json_no_store(body))
+}
+
+/// `GET /service/hpa/api/authorization/{sessionId}/{principalId}?requestId=..[&issues=..]..`
+/// → `{"result":"ALLOWED"|"DISALLOWED"|"UNKNOWN","reasons":[..]}`
+pub(super) async fn authorization(
+    State(st): State<AppState>,
+    Path((mode, session_id, principal_id)): Path<(String, String, String)>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Result<Response, Refused> {
+    let call = check_call(&st, &mode, Some(Mode::Hpa), &uri, &headers)?;
+    let issues: Vec<String> = call
+        .query
+        .iter()
+        .filter(|(name, _)| name == "issues")
+        .map(|(_, value)| value.clone())
+        .collect();
+    let today = st.clock.today();
+    let decision =
+        with_authorized_session(&st, &call, &session_id, &headers, |reg, session, picked| {
+            match picked {
+                Principal::Person(hetu) if hetu.as_str() == principal_id => {
+                    reg.decide(&session.delegate, hetu, &issues, today)
+                }
+                _ => Decision::not_the_picked_principal(),
+            }
+        })?;
+    Ok(json_no_store(decision))
+}
+
+/// `GET /service/ypa/api/organizationRoles/{sessionId}?requestId=..` → the picked
+/// organisation with the delegate's roles in it (an empty list if they have none left).
+pub(super) async fn organization_roles(
+    State(st): State<AppState>,
+    Path((mode, session_id)): Path<(String, String)>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Result<Response, Refused> {
+    let call = check_call(&st, &mode, Some(Mode::Ypa), &uri, &headers)?;
+    let body =
+        with_authorized_session(&st, &call, &session_id, &headers, |reg, session, picked| {
+            let Principal::Organisation(id) = picked else {
+                return json!([]);
+            };
+            let Some(org) = reg.organisation(id) else {
+                return json!([]);
+            };
+            let roles = reg.roles_in(org, &session.delegate);
+            if roles.is_empty() {
+                return json!([]);
+            }
+            json!([{
+                "name": org.name,
+                "identifier": org.business_id.as_str(),
+                "complete": org.complete,
+                "roles": roles,
+            }])
+        })?;
+    Ok(json_no_store::<Value>(body))
+}
