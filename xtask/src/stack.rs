@@ -75,29 +75,51 @@ fn load_demo_data(state: &Path) -> Result<(), String> {
         .arg(&seed_file))
 }
 
-/// The worker's configuration for a local stack: Seteli at `port`, citizens identified by
-/// the mock at `identification_port`. (Production sets these with wrangler vars and
-/// secrets; see README.)
-fn local_vars(port: u16, identification_port: u16) -> Vec<(&'static str, String)> {
-    vec![
-        ("PUBLIC_URL", format!("http://127.0.0.1:{port}")),
-        (
-            "OIDC_ISSUER",
-            format!("http://127.0.0.1:{identification_port}/citizen"),
-        ),
-        ("OIDC_CLIENT_ID", "seteli-local".to_owned()),
-        // The mock's published test secret, not a real one.
-        ("OIDC_CLIENT_SECRET", "seteli-local-secret".to_owned()),
-        (
-            "STAFF_OIDC_ISSUER",
-            format!("http://127.0.0.1:{identification_port}/staff"),
-        ),
-        ("STAFF_OIDC_CLIENT_ID", "seteli-staff-local".to_owned()),
-        (
-            "STAFF_OIDC_CLIENT_SECRET",
-            "seteli-staff-local-secret".to_owned(),
-        ),
-    ]
+/// Where the pieces of a local stack listen.
+#[derive(Clone, Copy)]
+struct Ports {
+    /// wrangler dev: the app and the API.
+    app: u16,
+    identification: u16,
+    valtuudet: u16,
+}
+
+impl Ports {
+    fn redirect_uri(self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{path}", self.app)
+    }
+
+    /// The worker's configuration: citizens and staff identified by the identification
+    /// mock, mandates checked at the Valtuudet mock. The secrets are the mocks' published
+    /// test values. (Production sets these with wrangler vars and secrets; see README.)
+    fn worker_vars(self) -> Vec<(&'static str, String)> {
+        let identification = format!("http://127.0.0.1:{}", self.identification);
+        vec![
+            ("PUBLIC_URL", format!("http://127.0.0.1:{}", self.app)),
+            ("OIDC_ISSUER", format!("{identification}/citizen")),
+            ("OIDC_CLIENT_ID", "seteli-local".to_owned()),
+            ("OIDC_CLIENT_SECRET", "seteli-local-secret".to_owned()),
+            ("STAFF_OIDC_ISSUER", format!("{identification}/staff")),
+            ("STAFF_OIDC_CLIENT_ID", "seteli-staff-local".to_owned()),
+            (
+                "STAFF_OIDC_CLIENT_SECRET",
+                "seteli-staff-local-secret".to_owned(),
+            ),
+            (
+                "VALTUUDET_BASE_URL",
+                format!("http://127.0.0.1:{}", self.valtuudet),
+            ),
+            ("VALTUUDET_CLIENT_ID", "sete1i01".to_owned()),
+            (
+                "VALTUUDET_API_KEY",
+                "seteli-local-valtuudet-api-key".to_owned(),
+            ),
+            (
+                "VALTUUDET_OAUTH_PASSWORD",
+                "seteli-local-valtuudet-oauth".to_owned(),
+            ),
+        ]
+    }
 }
 
 fn start_wrangler(
@@ -131,15 +153,17 @@ fn build_mocks() -> Result<(), String> {
     run(command("cargo").args(["build", "--quiet", "-p", "seteli-mocks"]))
 }
 
-/// Starts the identification mock on `port`, accepting `redirect_uri` for its clients.
-fn start_identification_mock(
+/// Starts one of the mocks (`identification` or `valtuudet`) on `port`, accepting
+/// `redirect_uri` for its clients, and waits until it answers.
+fn start_mock(
+    kind: &'static str,
     port: u16,
     redirect_uri: &str,
     log: Option<&Path>,
-) -> Result<Child, String> {
+) -> Result<Guard, String> {
     let mut cmd = Command::new(root().join("target/debug/seteli-mocks"));
     cmd.args([
-        "identification",
+        kind,
         "--port",
         &port.to_string(),
         "--redirect-uri",
@@ -149,19 +173,17 @@ fn start_identification_mock(
     if let Some(log) = log {
         let file = std::fs::File::create(log).map_err(|e| e.to_string())?;
         let err = file.try_clone().map_err(|e| e.to_string())?;
+        // The test stack stops it through its own process group. Under `dev` it stays in
+        // the terminal's group, so that Ctrl-C stops it with everything else.
         cmd.stdout(file).stderr(err).process_group(0);
     }
     eprintln!("$ {}", tools::describe(&cmd));
     let child = cmd
         .spawn()
-        .map_err(|e| format!("could not start the identification mock: {e}"))?;
-    wait_until_ready(
-        port,
-        "/health",
-        "the identification mock",
-        Duration::from_secs(30),
-    )?;
-    Ok(child)
+        .map_err(|e| format!("could not start the {kind} mock: {e}"))?;
+    let guard = Guard { child, name: kind };
+    wait_until_ready(port, "/health", kind, Duration::from_secs(30))?;
+    Ok(guard)
 }
 
 /// A port nobody listens on right now.
@@ -209,9 +231,13 @@ struct Guard {
 
 impl Drop for Guard {
     fn drop(&mut self) {
-        // The child leads its own process group, so this also stops workerd under wrangler.
+        // A child that leads its own process group (the test stack) is stopped with its
+        // group, which also stops workerd under wrangler; one that does not is stopped alone.
         let group = format!("-{}", self.child.id());
         let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
         let deadline = Instant::now() + Duration::from_secs(5);
         while Instant::now() < deadline {
             if let Ok(Some(_)) = self.child.try_wait() {
@@ -220,6 +246,7 @@ impl Drop for Guard {
             std::thread::sleep(Duration::from_millis(100));
         }
         let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+        let _ = self.child.kill();
         let _ = self.child.wait();
         eprintln!("stopped {}", self.name);
     }
@@ -233,32 +260,41 @@ pub fn dev() -> Result<(), String> {
     build_mocks()?;
     let state = root().join(".wrangler/state");
     load_demo_data(&state)?;
-    let (port, identification_port) = (8787, 8788);
-    let mut mock = start_identification_mock(
-        identification_port,
-        "http://127.0.0.1:8787/api/auth/callback",
+    let ports = Ports {
+        app: 8787,
+        identification: 8788,
+        valtuudet: 8789,
+    };
+    let _identification = start_mock(
+        "identification",
+        ports.identification,
+        &ports.redirect_uri("/api/auth/callback"),
         None,
     )?;
-    let mut wrangler = start_wrangler(
-        port,
-        9229,
-        &state,
-        &local_vars(port, identification_port),
+    let _valtuudet = start_mock(
+        "valtuudet",
+        ports.valtuudet,
+        &ports.redirect_uri("/api/valtuudet/callback"),
         None,
     )?;
+    let mut wrangler = start_wrangler(ports.app, 9229, &state, &ports.worker_vars(), None)?;
     wait_until_ready(
-        8787,
+        ports.app,
         "/api/public/services",
         "wrangler dev",
         Duration::from_secs(60),
     )?;
-    eprintln!("\n  Seteli is running at http://127.0.0.1:8787  (Ctrl-C stops it)");
     eprintln!(
-        "  Identification mock (test persons): http://127.0.0.1:{identification_port}/citizen\n"
+        "\n  Seteli is running at http://127.0.0.1:{}  (Ctrl-C stops it)",
+        ports.app
     );
-    let result = watch(&mut wrangler);
-    let _ = mock.kill();
-    result
+    eprintln!(
+        "  Identification mock (test persons): http://127.0.0.1:{}/citizen",
+        ports.identification
+    );
+    eprintln!("  Valtuudet mock: http://127.0.0.1:{}\n", ports.valtuudet);
+    // The mocks stop when their guards drop.
+    watch(&mut wrangler)
 }
 
 /// Rebuilds the app or the worker when their sources change; wrangler reloads the output.
@@ -366,20 +402,35 @@ fn browser_tests() -> Result<(), String> {
     std::fs::create_dir_all(&state).map_err(|e| e.to_string())?;
     load_demo_data(&state)?;
 
-    let port = free_port()?;
-    let identification_port = free_port()?;
-    let redirect_uri = format!("http://127.0.0.1:{port}/api/auth/callback");
-    let mock_log = dir.join("identification-mock.log");
-    let mock = Guard {
-        child: start_identification_mock(identification_port, &redirect_uri, Some(&mock_log))?,
-        name: "identification mock",
+    let ports = Ports {
+        app: free_port()?,
+        identification: free_port()?,
+        valtuudet: free_port()?,
     };
+    let identification = start_mock(
+        "identification",
+        ports.identification,
+        &ports.redirect_uri("/api/auth/callback"),
+        Some(&dir.join("identification-mock.log")),
+    )?;
+    let valtuudet = start_mock(
+        "valtuudet",
+        ports.valtuudet,
+        &ports.redirect_uri("/api/valtuudet/callback"),
+        Some(&dir.join("valtuudet-mock.log")),
+    )?;
     let log = dir.join("wrangler.log");
-    let vars = local_vars(port, identification_port);
     let wrangler = Guard {
-        child: start_wrangler(port, free_port()?, &state, &vars, Some(&log))?,
+        child: start_wrangler(
+            ports.app,
+            free_port()?,
+            &state,
+            &ports.worker_vars(),
+            Some(&log),
+        )?,
         name: "wrangler",
     };
+    let port = ports.app;
     if let Err(e) = wait_until_ready(
         port,
         "/api/public/services",
@@ -417,7 +468,8 @@ fn browser_tests() -> Result<(), String> {
         .env("AXE_JS", root().join("node_modules/axe-core/axe.min.js")));
     drop(driver);
     drop(wrangler);
-    drop(mock);
+    drop(identification);
+    drop(valtuudet);
     if result.is_err() {
         eprintln!("wrangler's log: {}", log.display());
     }
