@@ -1,6 +1,6 @@
 //! `GET /api/citizen/feedback` and `POST /api/citizen/feedback`.
 
-use super::{own_customer, timestamp};
+use super::{customer_or_not_found, own_customer, timestamp};
 use crate::db::{vouchers, Database};
 use crate::error::EdgeError;
 use crate::http::{ApiRequest, ApiResponse};
@@ -38,9 +38,7 @@ pub async fn handle_create<D: Database, H: Outbound>(
     let new: NewFeedback = req.json()?;
     let invalid = || EdgeError::from(ApiError::new(ErrorCode::InvalidFeedback, lang));
     let body = FeedbackText::parse(&new.body).map_err(|_| invalid())?;
-    let customer = own_customer(&ctx.db, actor)
-        .await?
-        .ok_or_else(|| EdgeError::from(ApiError::new(ErrorCode::VoucherNotFound, lang)))?;
+    let customer = customer_or_not_found(&ctx.db, actor, lang).await?;
     if !vouchers::producer_served(
         &ctx.db,
         customer,

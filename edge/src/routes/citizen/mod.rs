@@ -8,6 +8,7 @@ use crate::db::vouchers::{customer_by_hetu, CustomerId};
 use crate::db::Database;
 use crate::error::EdgeError;
 use seteli_domain::permissions::Actor;
+use seteli_domain::{ApiError, ErrorCode, Lang};
 
 /// The customer record of the person acting for themselves; `None` for a person the
 /// municipality has not made a customer (they simply have no vouchers).
@@ -19,6 +20,18 @@ pub(crate) async fn own_customer(
         Actor::Citizen(person) => Ok(customer_by_hetu(db, person.hetu.as_str()).await?),
         Actor::Visitor | Actor::Staff(_) => Ok(None),
     }
+}
+
+/// The asker's customer record for a request about one voucher. A person who is not a
+/// customer gets the same `voucher_not_found` as for someone else's voucher.
+pub(crate) async fn customer_or_not_found(
+    db: &impl Database,
+    actor: &Actor,
+    lang: Lang,
+) -> Result<CustomerId, EdgeError> {
+    own_customer(db, actor)
+        .await?
+        .ok_or_else(|| ApiError::new(ErrorCode::VoucherNotFound, lang).into())
 }
 
 /// An RFC 3339 timestamp (UTC) for `created_at` columns.

@@ -1,6 +1,6 @@
 //! `POST /api/citizen/surveys`: the monthly satisfaction survey about a producer.
 
-use super::{own_customer, timestamp};
+use super::{customer_or_not_found, timestamp};
 use crate::db::vouchers::{self, SurveyRow};
 use crate::db::Database;
 use crate::error::EdgeError;
@@ -28,9 +28,7 @@ pub async fn handle_create<D: Database, H: Outbound>(
     if comment.chars().count() > SURVEY_COMMENT_MAX_CHARS {
         return Err(invalid());
     }
-    let customer = own_customer(&ctx.db, actor)
-        .await?
-        .ok_or_else(|| EdgeError::from(ApiError::new(ErrorCode::VoucherNotFound, lang)))?;
+    let customer = customer_or_not_found(&ctx.db, actor, lang).await?;
     if !vouchers::producer_served(
         &ctx.db,
         customer,

@@ -1,6 +1,6 @@
 //! `GET /api/citizen/vouchers` and `GET /api/citizen/vouchers/{id}`.
 
-use super::own_customer;
+use super::{customer_or_not_found, own_customer};
 use crate::db::{vouchers, Database};
 use crate::error::EdgeError;
 use crate::http::{ApiRequest, ApiResponse};
@@ -43,7 +43,7 @@ pub async fn handle_get<D: Database, H: Outbound>(
     require(actor, Action::ViewOwnVouchers, lang)?;
     let not_found = || EdgeError::from(ApiError::new(ErrorCode::VoucherNotFound, lang));
     let id: i64 = id.parse().map_err(|_| not_found())?;
-    let customer = own_customer(&ctx.db, actor).await?.ok_or_else(not_found)?;
+    let customer = customer_or_not_found(&ctx.db, actor, lang).await?;
     let today = ctx.today();
     let voucher = vouchers::voucher_of(&ctx.db, customer, id, lang, &today)
         .await?
