@@ -4,6 +4,7 @@
 use crate::business_id::BusinessId;
 use crate::catalogue::{ProducerId, Unit};
 use crate::codes::{MunicipalityCode, ServiceCode};
+use crate::mandates::{Basis, OnBehalfAction};
 use crate::money::Cents;
 use serde::{Deserialize, Serialize};
 
@@ -96,6 +97,81 @@ pub struct Me {
     /// Staff: their roles (`customer_service`, `authorisation_admin`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<String>,
+    /// Citizens: the person they act for now; absent while they act for themselves.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acting_for: Option<ActingFor>,
+}
+
+/// The principal a citizen session acts for, and on what basis. Every citizen page then
+/// shows the principal's data under a banner naming them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActingFor {
+    pub given_name: String,
+    pub family_name: String,
+    pub basis: Basis,
+}
+
+/// A customer for whom the municipality registered the asker as proxy, valid today
+/// (`GET /api/on-behalf/registered`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegisteredPrincipal {
+    pub customer_id: i64,
+    pub given_name: String,
+    pub family_name: String,
+    pub municipality_name: String,
+    /// The last day of the registration, `YYYY-MM-DD`.
+    pub valid_until: String,
+}
+
+/// `POST /api/on-behalf/registered`: act for this customer as their registered proxy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActForRegistered {
+    pub customer_id: i64,
+}
+
+/// Whether an on-behalf action was let through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TrailResult {
+    Allowed,
+    Refused,
+}
+
+/// One thing someone did, or tried, on the principal's behalf (`GET /api/citizen/trail`,
+/// newest first).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrailEntry {
+    /// RFC 3339, UTC.
+    pub at: String,
+    /// Who acted: their name, never their identity code.
+    pub actor_name: String,
+    pub action: OnBehalfAction,
+    pub basis: Basis,
+    pub result: TrailResult,
+}
+
+/// What a message in the principal's Suomi.fi Messages outbox is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MessageKind {
+    FeedbackGiven,
+    SurveyAnswered,
+}
+
+/// A message queued to the principal when someone wrote on their behalf
+/// (`GET /api/citizen/messages`, newest first). Rendered in the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MessageView {
+    pub id: i64,
+    /// RFC 3339, UTC.
+    pub created_at: String,
+    pub kind: MessageKind,
+    /// Who acted on the principal's behalf.
+    pub actor_name: String,
+    /// The producer the feedback or survey was about.
+    pub producer_name: String,
+    /// `queued` until the Suomi.fi Messages stand-in has taken it.
+    pub status: String,
 }
 
 /// A voucher as its customer sees it (`GET /api/citizen/vouchers`).

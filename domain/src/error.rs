@@ -42,6 +42,15 @@ pub enum ErrorCode {
     SurveyAlreadyAnswered,
     /// A request body that is not the JSON the route expects.
     InvalidBody,
+    /// The person acted for another and has no right to do this for them (DISALLOWED,
+    /// UNKNOWN, a mandate without the needed issue, or a registration no longer valid).
+    /// `mandate_issues` names the issues the mandate would need.
+    NoRightToAct,
+    /// Suomi.fi-valtuudet could not be reached or did not answer properly; nothing was
+    /// granted or changed.
+    MandateServiceUnavailable,
+    /// The choice of principal is no longer valid (the Valtuudet session ended); choose again.
+    OnBehalfExpired,
     /// The server failed; the message carries a reference id for support.
     Internal,
     /// The client could not reach the server (set by the app, never sent by the edge).
@@ -63,6 +72,9 @@ impl ErrorCode {
             NotFound | ProducerNotFound | VoucherNotFound => 404,
             InvalidFeedback | InvalidSurvey | InvalidBody => 400,
             SurveyAlreadyAnswered => 409,
+            NoRightToAct => 403,
+            MandateServiceUnavailable => 503,
+            OnBehalfExpired => 409,
             MethodNotAllowed => 405,
             Internal => 500,
             Network => 503,
@@ -137,6 +149,15 @@ impl ErrorCode {
             (Internal, Fi) => "Palvelussa tapahtui virhe. Yritä hetken kuluttua uudelleen.",
             (Internal, Sv) => "Ett fel inträffade i tjänsten. Försök igen om en stund.",
             (Internal, En) => "Something went wrong on our side. Please try again shortly.",
+            (NoRightToAct, Fi) => "Sinulla ei ole oikeutta asioida tämän henkilön puolesta tässä asiassa.",
+            (NoRightToAct, Sv) => "Du har inte rätt att sköta detta ärende för den här personen.",
+            (NoRightToAct, En) => "You have no right to act for this person in this matter.",
+            (MandateServiceUnavailable, Fi) => "Suomi.fi-valtuudet-palveluun ei saatu yhteyttä, joten mitään ei tallennettu. Yritä hetken kuluttua uudelleen.",
+            (MandateServiceUnavailable, Sv) => "Det gick inte att nå Suomi.fi-fullmakter, så inget sparades. Försök igen om en stund.",
+            (MandateServiceUnavailable, En) => "Suomi.fi e-Authorizations could not be reached, so nothing was saved. Try again in a moment.",
+            (OnBehalfExpired, Fi) => "Valintasi puolesta asioinnista on vanhentunut. Valitse henkilö uudelleen.",
+            (OnBehalfExpired, Sv) => "Ditt val att sköta ärenden för någon annan har gått ut. Välj personen på nytt.",
+            (OnBehalfExpired, En) => "Your choice of the person you act for has expired. Choose the person again.",
             (Network, Fi) => "Palveluun ei saatu yhteyttä. Tarkista verkkoyhteys ja yritä uudelleen.",
             (Network, Sv) => "Det gick inte att nå tjänsten. Kontrollera nätverket och försök igen.",
             (Network, En) => "Could not reach the service. Check your connection and try again.",
@@ -152,6 +173,10 @@ pub struct ApiError {
     pub message: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
+    /// `no_right_to_act`: the Valtuudet issue URIs the mandate would need (see
+    /// [`crate::mandates::issue_name`] and [`crate::mandates::MANDATE_REQUEST_URL`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mandate_issues: Vec<String>,
 }
 
 impl ApiError {
@@ -161,6 +186,31 @@ impl ApiError {
             code,
             message: code.message(lang).to_owned(),
             reference: None,
+            mandate_issues: Vec::new(),
+        }
+    }
+
+    /// `no_right_to_act` for a mandate that lacks `issues`: the message names them, so the
+    /// person knows which mandate to ask for.
+    pub fn mandate_needed(issues: &[&str], lang: Lang) -> Self {
+        let names: Vec<&str> = issues
+            .iter()
+            .map(|uri| crate::mandates::issue_name(uri, lang))
+            .collect();
+        let needed = match lang {
+            Lang::Fi => "Tarvitset valtuuden asiaan",
+            Lang::Sv => "Du behöver en fullmakt för ärendet",
+            Lang::En => "You need a mandate for",
+        };
+        Self {
+            code: ErrorCode::NoRightToAct,
+            message: format!(
+                "{} {needed}: {}.",
+                ErrorCode::NoRightToAct.message(lang),
+                names.join(", ")
+            ),
+            reference: None,
+            mandate_issues: issues.iter().map(|uri| (*uri).to_owned()).collect(),
         }
     }
 
@@ -171,6 +221,7 @@ impl ApiError {
             code: ErrorCode::Internal,
             message,
             reference: Some(reference),
+            mandate_issues: Vec::new(),
         }
     }
 
@@ -236,6 +287,9 @@ mod tests {
             InvalidSurvey,
             SurveyAlreadyAnswered,
             InvalidBody,
+            NoRightToAct,
+            MandateServiceUnavailable,
+            OnBehalfExpired,
             Internal,
             Network,
         ];

@@ -1,7 +1,11 @@
-//! The one common rule set (the same for every municipality) saying which Suomi.fi-valtuudet
-//! issue (valtuusasia) each action done on behalf of another adult needs. Guardianship of a
-//! minor needs no issue; a mandate between adults must cover every issue the action names.
-//! The app shows the same data to people: which mandate is needed and where to ask for it.
+//! The one common rule set (the same for every municipality) for acting on another person's
+//! behalf: which Suomi.fi-valtuudet issue (valtuusasia) each on-behalf action needs, what the
+//! issues are called, and where a mandate is requested. Guardianship of a minor needs no
+//! issue; a mandate between adults must cover every issue the action names. The app shows
+//! the same data to people: which mandate is needed and where to ask for it.
+
+use crate::lang::Lang;
+use serde::{Deserialize, Serialize};
 
 /// Where a person can give someone a mandate (Suomi.fi e-Authorizations).
 pub const MANDATE_REQUEST_URL: &str = "https://www.suomi.fi/valtuudet";
@@ -12,17 +16,74 @@ pub const ISSUE_VOUCHER_MATTERS: &str = "http://valtuusrekisteri.suomi.fi/palvel
 /// Issue: giving feedback and answering surveys about services on another person's behalf.
 pub const ISSUE_FEEDBACK: &str = "http://valtuusrekisteri.suomi.fi/palveluseteli_palaute";
 
-/// What a proxy can do for a principal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// Every issue the rule set knows, in the order they are shown.
+pub const ISSUES: [&str; 2] = [ISSUE_VOUCHER_MATTERS, ISSUE_FEEDBACK];
+
+/// A person-readable name for an issue URI; the URI itself for one the rule set does not know.
+pub fn issue_name(uri: &str, lang: Lang) -> &str {
+    match (uri, lang) {
+        (ISSUE_VOUCHER_MATTERS, Lang::Fi) => "Palvelusetelin käyttö (palveluseteliasiointi)",
+        (ISSUE_VOUCHER_MATTERS, Lang::Sv) => "Användning av servicesedlar",
+        (ISSUE_VOUCHER_MATTERS, Lang::En) => "Using service vouchers",
+        (ISSUE_FEEDBACK, Lang::Fi) => "Palautteen antaminen palveluseteliasioissa",
+        (ISSUE_FEEDBACK, Lang::Sv) => "Att ge respons i servicesedelärenden",
+        (ISSUE_FEEDBACK, Lang::En) => "Giving feedback on service-voucher services",
+        (other, _) => other,
+    }
+}
+
+/// On what ground one person acts for another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// A guardian for their minor child (the population register, through Valtuudet).
+    Guardian,
+    /// An adult's mandate in Suomi.fi-valtuudet, for named issues.
+    Mandate,
+    /// A proxy the municipality registered for the customer in Seteli itself.
+    RegisteredProxy,
+}
+
+impl Basis {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Basis::Guardian => "guardian",
+            Basis::Mandate => "mandate",
+            Basis::RegisteredProxy => "registered_proxy",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Basis> {
+        [Basis::Guardian, Basis::Mandate, Basis::RegisteredProxy]
+            .into_iter()
+            .find(|b| b.as_str() == s)
+    }
+}
+
+/// What a proxy can do for a principal. Each is logged in the principal's trail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum OnBehalfAction {
+    /// Choosing the principal (the check made at selection).
+    Choose,
+    /// Reading vouchers, a voucher's events and producers.
     ViewVouchers,
+    /// Reading the feedback given and the replies.
+    ViewFeedback,
+    /// Reading what others did on the principal's behalf.
+    ViewTrail,
+    /// Reading the messages sent to the principal.
+    ViewMessages,
     GiveFeedback,
     AnswerSurvey,
 }
 
 impl OnBehalfAction {
-    pub const ALL: [OnBehalfAction; 3] = [
+    pub const ALL: [OnBehalfAction; 7] = [
+        OnBehalfAction::Choose,
         OnBehalfAction::ViewVouchers,
+        OnBehalfAction::ViewFeedback,
+        OnBehalfAction::ViewTrail,
+        OnBehalfAction::ViewMessages,
         OnBehalfAction::GiveFeedback,
         OnBehalfAction::AnswerSurvey,
     ];
@@ -30,7 +91,11 @@ impl OnBehalfAction {
     /// The issue URIs an adult principal's mandate must cover for this action.
     pub fn required_issues(self) -> &'static [&'static str] {
         match self {
-            OnBehalfAction::ViewVouchers => &[ISSUE_VOUCHER_MATTERS],
+            OnBehalfAction::Choose
+            | OnBehalfAction::ViewVouchers
+            | OnBehalfAction::ViewFeedback
+            | OnBehalfAction::ViewTrail
+            | OnBehalfAction::ViewMessages => &[ISSUE_VOUCHER_MATTERS],
             OnBehalfAction::GiveFeedback | OnBehalfAction::AnswerSurvey => {
                 &[ISSUE_VOUCHER_MATTERS, ISSUE_FEEDBACK]
             }
@@ -40,7 +105,88 @@ impl OnBehalfAction {
     /// Whether the action changes something (then the right is re-checked with Valtuudet
     /// right before it, never taken from an earlier answer).
     pub fn is_write(self) -> bool {
-        !matches!(self, OnBehalfAction::ViewVouchers)
+        matches!(
+            self,
+            OnBehalfAction::GiveFeedback | OnBehalfAction::AnswerSurvey
+        )
+    }
+
+    /// The stored name (`snake_case`, as serialized).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OnBehalfAction::Choose => "choose",
+            OnBehalfAction::ViewVouchers => "view_vouchers",
+            OnBehalfAction::ViewFeedback => "view_feedback",
+            OnBehalfAction::ViewTrail => "view_trail",
+            OnBehalfAction::ViewMessages => "view_messages",
+            OnBehalfAction::GiveFeedback => "give_feedback",
+            OnBehalfAction::AnswerSurvey => "answer_survey",
+        }
+    }
+    pub fn parse(s: &str) -> Option<OnBehalfAction> {
+        OnBehalfAction::ALL.into_iter().find(|a| a.as_str() == s)
+    }
+}
+
+/// Whom the person wants to act for: the selection starts the same way, but the refusal
+/// when there is nobody to pick is worded for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PrincipalKind {
+    Child,
+    Adult,
+}
+
+impl PrincipalKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PrincipalKind::Child => "child",
+            PrincipalKind::Adult => "adult",
+        }
+    }
+    pub fn parse(s: &str) -> Option<PrincipalKind> {
+        [PrincipalKind::Child, PrincipalKind::Adult]
+            .into_iter()
+            .find(|k| k.as_str() == s)
+    }
+}
+
+/// Why choosing a principal did not succeed; the edge sends the browser to
+/// `/on-behalf?refused={as_str}&for={child|adult}` and the page explains it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Refusal {
+    /// Valtuudet had nobody to list (or the person cancelled the choice).
+    NoPrincipals,
+    /// DISALLOWED or UNKNOWN: no right to act for the person picked.
+    NoRight,
+    /// The person picked is not a customer of any municipality in Seteli.
+    NoData,
+    /// Valtuudet could not be reached or did not answer properly; nothing was granted.
+    Unavailable,
+    /// The choice took too long, or came back to a different session.
+    Expired,
+}
+
+impl Refusal {
+    pub const ALL: [Refusal; 5] = [
+        Refusal::NoPrincipals,
+        Refusal::NoRight,
+        Refusal::NoData,
+        Refusal::Unavailable,
+        Refusal::Expired,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Refusal::NoPrincipals => "no_principals",
+            Refusal::NoRight => "no_right",
+            Refusal::NoData => "no_data",
+            Refusal::Unavailable => "unavailable",
+            Refusal::Expired => "expired",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Refusal> {
+        Refusal::ALL.into_iter().find(|r| r.as_str() == s)
     }
 }
 
@@ -59,18 +205,45 @@ mod tests {
     }
 
     #[test]
-    fn feedback_and_surveys_need_the_feedback_issue_and_are_writes() {
-        for action in [OnBehalfAction::GiveFeedback, OnBehalfAction::AnswerSurvey] {
-            assert!(action.required_issues().contains(&ISSUE_FEEDBACK));
-            assert!(action.is_write());
+    fn feedback_and_surveys_need_the_feedback_issue_and_are_the_only_writes() {
+        for action in OnBehalfAction::ALL {
+            assert_eq!(
+                action.is_write(),
+                action.required_issues().contains(&ISSUE_FEEDBACK),
+                "{action:?}"
+            );
         }
-        assert!(!OnBehalfAction::ViewVouchers.is_write());
+        assert!(OnBehalfAction::GiveFeedback.is_write());
+        assert!(OnBehalfAction::AnswerSurvey.is_write());
     }
 
     #[test]
-    fn issue_uris_are_under_the_mandate_register() {
-        for uri in [ISSUE_VOUCHER_MATTERS, ISSUE_FEEDBACK] {
+    fn issue_uris_are_under_the_mandate_register_and_have_names() {
+        for uri in ISSUES {
             assert!(uri.starts_with("http://valtuusrekisteri.suomi.fi/"));
+            for lang in Lang::ALL {
+                assert_ne!(issue_name(uri, lang), uri);
+            }
         }
+        assert_eq!(issue_name("urn:other", Lang::Fi), "urn:other");
+    }
+
+    #[test]
+    fn stored_names_round_trip() {
+        for action in OnBehalfAction::ALL {
+            assert_eq!(OnBehalfAction::parse(action.as_str()), Some(action));
+            assert_eq!(
+                serde_json::to_value(action).unwrap(),
+                serde_json::json!(action.as_str())
+            );
+        }
+        for basis in [Basis::Guardian, Basis::Mandate, Basis::RegisteredProxy] {
+            assert_eq!(Basis::parse(basis.as_str()), Some(basis));
+        }
+        for refusal in Refusal::ALL {
+            assert_eq!(Refusal::parse(refusal.as_str()), Some(refusal));
+        }
+        assert_eq!(PrincipalKind::parse("child"), Some(PrincipalKind::Child));
+        assert_eq!(Refusal::parse("granted"), None);
     }
 }

@@ -6,6 +6,7 @@ use crate::codes::MunicipalityCode;
 use crate::error::{ApiError, ErrorCode};
 use crate::hetu::Hetu;
 use crate::lang::Lang;
+use crate::mandates::{Basis, OnBehalfAction};
 
 /// A person identified by strong identification.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,14 +52,35 @@ pub struct StaffMember {
     pub roles: Vec<StaffRole>,
 }
 
-/// The party making a request. Acting for someone else will be a variant of its own, so
-/// that it is explicit in every signature that handles it.
+/// The customer a person acts for. Their identity code stays in the edge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrincipalRef {
+    /// The principal's customer id in Seteli.
+    pub customer_id: i64,
+    pub given_name: String,
+    pub family_name: String,
+}
+
+/// A person acting on another person's behalf: who acts, for whom, and on what basis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OnBehalf {
+    pub delegate: Person,
+    pub principal: PrincipalRef,
+    pub basis: Basis,
+}
+
+/// The party making a request. Acting for someone else is a variant of its own, so that it
+/// is explicit in every signature that handles it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Actor {
     /// Nobody is logged in.
     Visitor,
     /// A person logged in with strong identification, acting for themselves.
     Citizen(Person),
+    /// A person logged in with strong identification, acting for a principal they chose.
+    /// Every customer action is then about the principal, and the edge checks the right
+    /// (Valtuudet or the municipality's register) and logs it before touching data.
+    OnBehalf(OnBehalf),
     /// A municipal employee; never a citizen in the same session.
     Staff(StaffMember),
 }
@@ -77,32 +99,61 @@ pub enum Action {
     GiveFeedback,
     /// Answer a satisfaction survey about such a producer. Citizens only.
     AnswerSurvey,
+    /// Read what others did on one's behalf. Citizens only.
+    ViewTrail,
+    /// Read the messages sent to one (the Suomi.fi Messages outbox). Citizens only.
+    ViewMessages,
+    /// Start or end acting for another person (choose a principal, go back to oneself).
+    /// Citizens only.
+    ChoosePrincipal,
+}
+
+impl Action {
+    /// What the action is when done for a principal (the rule set then names the Valtuudet
+    /// issues it needs); `None` for actions that are never done for someone else.
+    pub fn on_behalf(self) -> Option<OnBehalfAction> {
+        match self {
+            Action::ViewOwnVouchers => Some(OnBehalfAction::ViewVouchers),
+            Action::GiveFeedback => Some(OnBehalfAction::GiveFeedback),
+            Action::AnswerSurvey => Some(OnBehalfAction::AnswerSurvey),
+            Action::ViewTrail => Some(OnBehalfAction::ViewTrail),
+            Action::ViewMessages => Some(OnBehalfAction::ViewMessages),
+            Action::ViewPublicCatalogue | Action::ViewOwnSession | Action::ChoosePrincipal => None,
+        }
+    }
 }
 
 /// Allows `action` for `actor`, or says why not (in `lang`): `unauthorized` (401) when a
 /// login would help, `forbidden` (403) when it would not. Every handler calls this before
 /// it reads or writes anything.
 pub fn require(actor: &Actor, action: Action, lang: Lang) -> Result<(), ApiError> {
+    use Action::*;
     match (actor, action) {
-        (_, Action::ViewPublicCatalogue) => Ok(()),
-        (Actor::Citizen(_) | Actor::Staff(_), Action::ViewOwnSession) => Ok(()),
-        // A citizen acts for themselves; acting for another person will be its own actor.
+        (_, ViewPublicCatalogue) => Ok(()),
+        (Actor::Citizen(_) | Actor::OnBehalf(_) | Actor::Staff(_), ViewOwnSession) => Ok(()),
         (
             Actor::Citizen(_),
-            Action::ViewOwnVouchers | Action::GiveFeedback | Action::AnswerSurvey,
+            ViewOwnVouchers | GiveFeedback | AnswerSurvey | ViewTrail | ViewMessages
+            | ChoosePrincipal,
+        ) => Ok(()),
+        // Allowed here only in principle: the edge then checks the right to act for the
+        // principal (see `Action::on_behalf`) and logs the attempt before it reads or writes.
+        (
+            Actor::OnBehalf(_),
+            ViewOwnVouchers | GiveFeedback | AnswerSurvey | ViewTrail | ViewMessages
+            | ChoosePrincipal,
         ) => Ok(()),
         // Staff have no vouchers of their own in a staff session; staff views of customers'
         // data will be actions of their own, each logged.
         (
             Actor::Staff(_),
-            Action::ViewOwnVouchers | Action::GiveFeedback | Action::AnswerSurvey,
+            ViewOwnVouchers | GiveFeedback | AnswerSurvey | ViewTrail | ViewMessages
+            | ChoosePrincipal,
         ) => Err(ApiError::new(ErrorCode::Forbidden, lang)),
         (
             Actor::Visitor,
-            Action::ViewOwnSession
-            | Action::ViewOwnVouchers
-            | Action::GiveFeedback
-            | Action::AnswerSurvey,
+            ViewOwnSession | ViewOwnVouchers | GiveFeedback | AnswerSurvey | ViewTrail
+            | ViewMessages | ChoosePrincipal,
         ) => Err(ApiError::new(ErrorCode::Unauthorized, lang)),
     }
 }
@@ -166,6 +217,39 @@ mod tests {
             Some(StaffRole::AuthorisationAdmin)
         );
         assert_eq!(StaffRole::parse("root"), None);
+    }
+
+    #[test]
+    fn acting_for_someone_reaches_the_customer_actions_subject_to_the_edges_check() {
+        let Actor::Citizen(delegate) = citizen() else {
+            unreachable!()
+        };
+        let proxy = Actor::OnBehalf(OnBehalf {
+            delegate,
+            principal: PrincipalRef {
+                customer_id: 4,
+                given_name: "Eetu".into(),
+                family_name: "Kumpulainen".into(),
+            },
+            basis: Basis::Guardian,
+        });
+        for action in [
+            Action::ViewOwnVouchers,
+            Action::GiveFeedback,
+            Action::AnswerSurvey,
+            Action::ViewTrail,
+            Action::ViewMessages,
+        ] {
+            assert!(require(&proxy, action, Lang::Fi).is_ok());
+            assert!(action.on_behalf().is_some(), "{action:?}");
+        }
+        assert_eq!(Action::ChoosePrincipal.on_behalf(), None);
+        assert_eq!(
+            require(&Actor::Visitor, Action::ChoosePrincipal, Lang::Fi)
+                .unwrap_err()
+                .code,
+            ErrorCode::Unauthorized
+        );
     }
 
     #[test]
