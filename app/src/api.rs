@@ -11,11 +11,13 @@ use leptos::prelude::document;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use seteli_domain::api::{
-    FeedbackView, Me, Municipality, NewFeedback, NewSurveyAnswer, OfferPage, ProducerProfile,
-    Service, SurveyReceipt, VoucherDetail, VoucherSummary,
+    ActForRegistered, FeedbackView, Me, MessageView, Municipality, NewFeedback, NewSurveyAnswer,
+    OfferPage, ProducerProfile, RegisteredPrincipal, Service, SurveyReceipt, TrailEntry,
+    VoucherDetail, VoucherSummary,
 };
 use seteli_domain::catalogue::ProducerId;
 use seteli_domain::comparison::OffersQuery;
+use seteli_domain::mandates::PrincipalKind;
 use seteli_domain::{ApiError, ErrorCode, Lang};
 
 /// `GET /api/public/municipalities`, names in `lang`.
@@ -120,6 +122,67 @@ pub async fn send_survey(answer: &NewSurveyAnswer, lang: Lang) -> Result<SurveyR
     post("/api/citizen/surveys", answer, lang).await
 }
 
+/// `GET /api/on-behalf/registered`: the customers for whom the municipality registered the
+/// logged-in person as proxy, valid today.
+pub async fn registered_principals(lang: Lang) -> Result<Vec<RegisteredPrincipal>, ApiError> {
+    get(
+        "/api/on-behalf/registered",
+        &[("lang", lang.code().to_owned())],
+        lang,
+    )
+    .await
+}
+
+/// `POST /api/on-behalf/registered`: from now on the session acts for this customer as
+/// their registered proxy. [`ErrorCode::NoRightToAct`] when the registration is not (or no
+/// longer) valid.
+pub async fn act_for_registered(customer_id: i64, lang: Lang) -> Result<(), ApiError> {
+    post_no_content(
+        "/api/on-behalf/registered",
+        Some(&ActForRegistered { customer_id }),
+        lang,
+    )
+    .await
+}
+
+/// `POST /api/on-behalf/stop`: the session acts for the logged-in person again.
+pub async fn stop_acting(lang: Lang) -> Result<(), ApiError> {
+    post_no_content("/api/on-behalf/stop", None::<&()>, lang).await
+}
+
+/// `GET /api/citizen/trail`: what others did, or tried, on the person's behalf (the
+/// principal's, while acting for someone), newest first.
+pub async fn my_trail(lang: Lang) -> Result<Vec<TrailEntry>, ApiError> {
+    get(
+        "/api/citizen/trail",
+        &[("lang", lang.code().to_owned())],
+        lang,
+    )
+    .await
+}
+
+/// `GET /api/citizen/messages`: the person's (or the principal's) Suomi.fi Messages about
+/// things done on their behalf, newest first.
+pub async fn my_messages(lang: Lang) -> Result<Vec<MessageView>, ApiError> {
+    get(
+        "/api/citizen/messages",
+        &[("lang", lang.code().to_owned())],
+        lang,
+    )
+    .await
+}
+
+/// Where the browser goes to choose, in Suomi.fi e-Authorizations, a child or an adult to
+/// act for; the edge brings it back to `/my/vouchers`, or to `/on-behalf?refused=..`.
+pub fn on_behalf_start_url(kind: PrincipalKind, lang: Lang) -> String {
+    format!(
+        "{}/api/on-behalf/start?for={}&lang={}",
+        api_base(),
+        kind.as_str(),
+        lang.code()
+    )
+}
+
 /// Where the browser goes to log in; back to `return_to` (a path in the app) afterwards.
 pub fn login_url(return_to: &str) -> String {
     format!("{}{}", api_base(), login_path(return_to))
@@ -186,6 +249,34 @@ async fn post<B: Serialize, T: DeserializeOwned>(
         .await
         .map_err(|_| ApiError::new(ErrorCode::Network, lang))?;
     decode(response, lang).await
+}
+
+/// A `POST` whose success is `204 No Content`: the body, if any, as JSON.
+async fn post_no_content<B: Serialize>(
+    path: &str,
+    body: Option<&B>,
+    lang: Lang,
+) -> Result<(), ApiError> {
+    let url = format!("{}{path}", api_base());
+    let request = Request::post(&url)
+        .query([("lang", lang.code())])
+        .header("Accept", "application/json");
+    let sent = match body {
+        // Serializing the contract's own types does not fail; if it ever did, it is ours.
+        Some(body) => {
+            request
+                .json(body)
+                .map_err(|_| ApiError::new(ErrorCode::Internal, lang))?
+                .send()
+                .await
+        }
+        None => request.send().await,
+    };
+    let response = sent.map_err(|_| ApiError::new(ErrorCode::Network, lang))?;
+    if response.ok() {
+        return Ok(());
+    }
+    Err(error_from(response, lang).await)
 }
 
 /// The body of a 2xx answer as `T`, or the error any other answer carries.

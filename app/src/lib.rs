@@ -1,6 +1,7 @@
 //! Seteli's browser app (Leptos, client-side rendered): the public comparison of service
 //! voucher producers and their public profiles, and the logged-in customer's own vouchers,
-//! service events, feedback and satisfaction surveys.
+//! service events, feedback and satisfaction surveys — for themselves or on behalf of
+//! someone else (Suomi.fi e-Authorizations, or a proxy registered by the municipality).
 //!
 //! The URL is the state: pages derive what they show from the path and the query, so links
 //! can be shared and the back button restores earlier choices. [`api`] is the only module
@@ -20,6 +21,9 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 use pages::citizen::feedback::MyFeedbackPage;
+use pages::citizen::messages::MessagesPage;
+use pages::citizen::on_behalf::OnBehalfPage;
+use pages::citizen::trail::TrailPage;
 use pages::citizen::voucher::VoucherPage;
 use pages::citizen::vouchers::MyVouchersPage;
 use pages::not_found::NotFound;
@@ -37,8 +41,8 @@ pub fn App() -> impl IntoView {
 }
 
 /// Everything that needs the router: the language (which the URL can carry), who is
-/// logged in, focus management and the routes themselves. The customer's pages (`/my/..`)
-/// ask the API themselves and show a login panel when it answers 401.
+/// logged in, focus management and the routes themselves. The customer's pages (`/my/..`,
+/// `/on-behalf`) ask the API themselves and show a login panel when it answers 401.
 #[component]
 fn Shell() -> impl IntoView {
     locale::provide_locale();
@@ -52,6 +56,9 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/my/vouchers") view=MyVouchersPage/>
                 <Route path=path!("/my/vouchers/:id") view=VoucherPage/>
                 <Route path=path!("/my/feedback") view=MyFeedbackPage/>
+                <Route path=path!("/my/trail") view=TrailPage/>
+                <Route path=path!("/my/messages") view=MessagesPage/>
+                <Route path=path!("/on-behalf") view=OnBehalfPage/>
             </Routes>
         </Layout>
     }

@@ -61,6 +61,21 @@ pub fn my_feedback(lang: Lang) -> String {
     with_lang("/my/feedback", [], lang)
 }
 
+/// Where the customer chooses whom to act for, in `lang`.
+pub fn on_behalf(lang: Lang) -> String {
+    with_lang("/on-behalf", [], lang)
+}
+
+/// What others did on the customer's (or the principal's) behalf, in `lang`.
+pub fn my_trail(lang: Lang) -> String {
+    with_lang("/my/trail", [], lang)
+}
+
+/// The messages sent to the customer (or the principal) about it, in `lang`.
+pub fn my_messages(lang: Lang) -> String {
+    with_lang("/my/messages", [], lang)
+}
+
 /// Percent-encodes everything but RFC 3986's unreserved characters.
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -95,6 +110,9 @@ mod tests {
         assert_eq!(my_vouchers(Lang::Fi), "/my/vouchers");
         assert_eq!(my_voucher(7, Lang::Sv), "/my/vouchers/7?lang=sv");
         assert_eq!(my_feedback(Lang::En), "/my/feedback?lang=en");
+        assert_eq!(on_behalf(Lang::Fi), "/on-behalf");
+        assert_eq!(my_trail(Lang::Sv), "/my/trail?lang=sv");
+        assert_eq!(my_messages(Lang::En), "/my/messages?lang=en");
     }
 
     #[test]

@@ -1,11 +1,13 @@
 //! Who is logged in, asked once per page load and shared through context by the header's
 //! account area, the navigation and the pages, so that they never disagree and the API is
-//! asked once. Logging in and out are full page loads, so the answer is fresh after each.
+//! asked once. Logging in and out are full page loads, so the answer is fresh after each;
+//! so is starting or stopping to act for someone else ([`start_afresh`]).
 
 use crate::api;
+use crate::dom;
 use crate::locale::use_lang;
 use leptos::prelude::*;
-use seteli_domain::api::Me;
+use seteli_domain::api::{ActingFor, Me};
 use seteli_domain::ApiError;
 
 /// The `Me.audience` of a logged-in customer.
@@ -30,6 +32,15 @@ impl Session {
             .with(|me| matches!(me, Some(Ok(Some(me))) if me.audience == CITIZEN))
     }
 
+    /// Whom the logged-in customer acts for now (reactive): `None` while they act for
+    /// themselves, while asking, and when the question failed.
+    pub fn acting_for(self) -> Option<ActingFor> {
+        self.me.with(|me| match me {
+            Some(Ok(Some(me))) if me.audience == CITIZEN => me.acting_for.clone(),
+            _ => None,
+        })
+    }
+
     /// Asks again, when a page learned that the session has ended but the header still
     /// shows a name. Does nothing unless someone is shown as logged in, so that it cannot
     /// loop.
@@ -38,6 +49,13 @@ impl Session {
             self.me.refetch();
         }
     }
+}
+
+/// After the session has started or stopped acting for someone: a full page load of `path`.
+/// Everything then asks the API again — who is logged in and for whom (the banner), and the
+/// page's data — and nothing loaded or typed for the previous person stays in the app.
+pub fn start_afresh(path: &str) {
+    dom::go_to(path);
 }
 
 /// Asks who is logged in, for everything below; call once, inside the locale's provider.

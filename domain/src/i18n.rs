@@ -9,8 +9,10 @@
 //! *omavastuuosuus* / *självriskandel* / *own share* (the part of the price the voucher
 //! does not cover).
 
+use crate::api::MessageKind;
 use crate::catalogue::Unit;
 use crate::lang::Lang;
+use crate::mandates::{Basis, OnBehalfAction};
 use crate::money::Cents;
 use crate::voucher::SurveyQuestion;
 
@@ -181,6 +183,62 @@ texts! {
     SurveyMissingAnswers,
     SurveyCommentTooLong,
     SurveySent,
+    // Acting on behalf of someone else.
+    ActingBannerLabel,
+    BasisLabel,
+    BasisGuardian,
+    BasisMandate,
+    BasisRegisteredProxy,
+    ActForMyself,
+    ChooseSomeoneElse,
+    NavOnBehalf,
+    NavTrail,
+    NavMessages,
+    OnBehalfTitle,
+    OnBehalfLead,
+    ValtuudetHeading,
+    ValtuudetLead,
+    ActForChild,
+    ActForChildHint,
+    ActForAdult,
+    ActForAdultHint,
+    RegisteredHeading,
+    RegisteredLead,
+    RegisteredEmpty,
+    Switching,
+    RefusalTitle,
+    RefusalNoChildren,
+    RefusalNoMandators,
+    RefusalNoPrincipals,
+    RefusalStartAgainHint,
+    RefusalNoRight,
+    RefusalNoData,
+    RefusalUnavailable,
+    RefusalExpired,
+    MandateNeeded,
+    MandateRequestLink,
+    ChooseAgain,
+    // What others did on the person's behalf, and the messages about it.
+    TrailTitle,
+    TrailLead,
+    TrailEmpty,
+    TrailActorLabel,
+    TrailActionLabel,
+    ResultLabel,
+    ResultAllowed,
+    ResultRefused,
+    ActionChoose,
+    ActionViewVouchers,
+    ActionViewFeedback,
+    ActionViewTrail,
+    ActionViewMessages,
+    ActionGiveFeedback,
+    ActionAnswerSurvey,
+    MessagesTitle,
+    MessagesLead,
+    MessagesEmpty,
+    MessageQueued,
+    MessageSent,
 }
 
 /// `text` in `lang`.
@@ -618,6 +676,168 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         (SurveySent, Fi) => "Kiitos vastauksistasi! Voit vastata kyselyyn tästä palveluntuottajasta uudelleen ensi kuussa.",
         (SurveySent, Sv) => "Tack för dina svar! Du kan svara på enkäten om den här serviceproducenten igen nästa månad.",
         (SurveySent, En) => "Thank you for your answers! You can answer the survey about this provider again next month.",
+        (ActingBannerLabel, Fi) => "Puolesta asiointi",
+        (ActingBannerLabel, Sv) => "Ärenden för någon annan",
+        (ActingBannerLabel, En) => "Acting on behalf of someone",
+        (BasisLabel, Fi) => "Peruste",
+        (BasisLabel, Sv) => "Grund",
+        (BasisLabel, En) => "Basis",
+        (BasisGuardian, Fi) => "huoltaja",
+        (BasisGuardian, Sv) => "vårdnadshavare",
+        (BasisGuardian, En) => "guardian",
+        (BasisMandate, Fi) => "valtuutus Suomi.fi-valtuuksissa",
+        (BasisMandate, Sv) => "fullmakt i Suomi.fi-fullmakter",
+        (BasisMandate, En) => "mandate in Suomi.fi e-Authorizations",
+        (BasisRegisteredProxy, Fi) => "kunnan rekisteröimä asiamies",
+        (BasisRegisteredProxy, Sv) => "ombud registrerat av kommunen",
+        (BasisRegisteredProxy, En) => "proxy registered by the municipality",
+        (ActForMyself, Fi) => "Asioi omana itsenäsi",
+        (ActForMyself, Sv) => "Sköt dina egna ärenden",
+        (ActForMyself, En) => "Act for myself",
+        (ChooseSomeoneElse, Fi) => "Valitse toinen henkilö",
+        (ChooseSomeoneElse, Sv) => "Välj en annan person",
+        (ChooseSomeoneElse, En) => "Choose someone else",
+        (NavOnBehalf, Fi) => "Asioi toisen puolesta",
+        (NavOnBehalf, Sv) => "Ärenden för andra",
+        (NavOnBehalf, En) => "Act for someone else",
+        (NavTrail, Fi) => "Puolestani tehdyt",
+        (NavTrail, Sv) => "Gjort för min räkning",
+        (NavTrail, En) => "Done on my behalf",
+        (NavMessages, Fi) => "Viestit",
+        (NavMessages, Sv) => "Meddelanden",
+        (NavMessages, En) => "Messages",
+        (OnBehalfTitle, Fi) => "Asioi toisen henkilön puolesta",
+        (OnBehalfTitle, Sv) => "Sköt ärenden för någon annan",
+        (OnBehalfTitle, En) => "Act on behalf of someone else",
+        (OnBehalfLead, Fi) => "Kun sinulla on siihen oikeus, voit katsoa toisen henkilön palveluseteleitä ja antaa palautetta hänen puolestaan. Kaikki, mitä teet hänen puolestaan, tallentuu, ja hän näkee sen.",
+        (OnBehalfLead, Sv) => "När du har rätt till det kan du se en annan persons servicesedlar och ge respons för hens räkning. Allt du gör för personen sparas, och hen kan se det.",
+        (OnBehalfLead, En) => "When you have the right to, you can see another person's service vouchers and give feedback on their behalf. Everything you do for them is recorded, and they can see it.",
+        (ValtuudetHeading, Fi) => "Valitse henkilö Suomi.fi-valtuuksissa",
+        (ValtuudetHeading, Sv) => "Välj personen i Suomi.fi-fullmakter",
+        (ValtuudetHeading, En) => "Choose the person in Suomi.fi e-Authorizations",
+        (ValtuudetLead, Fi) => "Siirryt Suomi.fi-valtuuksiin valitsemaan henkilön, ja palaat sen jälkeen tänne.",
+        (ValtuudetLead, Sv) => "Du går till Suomi.fi-fullmakter för att välja personen och kommer sedan tillbaka hit.",
+        (ValtuudetLead, En) => "You go to Suomi.fi e-Authorizations to choose the person and then come back here.",
+        (ActForChild, Fi) => "Asioi lapsen puolesta",
+        (ActForChild, Sv) => "Sköt ärenden för ett barn",
+        (ActForChild, En) => "Act on behalf of a child",
+        (ActForChildHint, Fi) => "Alle 18-vuotias lapsi, jonka huoltaja olet väestötietojärjestelmän mukaan.",
+        (ActForChildHint, Sv) => "Ett barn under 18 år som du är vårdnadshavare för enligt befolkningsdatasystemet.",
+        (ActForChildHint, En) => "A child under 18 whose guardian you are according to the population register.",
+        (ActForAdult, Fi) => "Asioi toisen aikuisen puolesta (valtuutus)",
+        (ActForAdult, Sv) => "Sköt ärenden för en annan vuxen (fullmakt)",
+        (ActForAdult, En) => "Act on behalf of another adult (with a mandate)",
+        (ActForAdultHint, Fi) => "Aikuinen, joka on valtuuttanut sinut Suomi.fi-valtuuksissa asioimaan puolestaan.",
+        (ActForAdultHint, Sv) => "En vuxen som har gett dig fullmakt i Suomi.fi-fullmakter att sköta sina ärenden.",
+        (ActForAdultHint, En) => "An adult who has given you a mandate in Suomi.fi e-Authorizations to act for them.",
+        (RegisteredHeading, Fi) => "Kuntasi rekisteröimät asiamiehyydet",
+        (RegisteredHeading, Sv) => "Ombudskap som din kommun har registrerat",
+        (RegisteredHeading, En) => "Proxies registered by your municipality",
+        (RegisteredLead, Fi) => "Henkilöt, joiden asiamieheksi kunta on rekisteröinyt sinut. Valitse henkilö, jonka puolesta haluat asioida.",
+        (RegisteredLead, Sv) => "Personer som kommunen har registrerat dig som ombud för. Välj den person du vill sköta ärenden för.",
+        (RegisteredLead, En) => "People for whom the municipality has registered you as a proxy. Choose the person you want to act for.",
+        (RegisteredEmpty, Fi) => "Kunta ei ole rekisteröinyt sinua kenenkään asiamieheksi.",
+        (RegisteredEmpty, Sv) => "Kommunen har inte registrerat dig som ombud för någon.",
+        (RegisteredEmpty, En) => "The municipality has not registered you as anyone's proxy.",
+        (Switching, Fi) => "Vaihdetaan…",
+        (Switching, Sv) => "Byter…",
+        (Switching, En) => "Switching…",
+        (RefusalTitle, Fi) => "Henkilön valinta ei onnistunut",
+        (RefusalTitle, Sv) => "Det gick inte att välja personen",
+        (RefusalTitle, En) => "The person could not be chosen",
+        (RefusalNoChildren, Fi) => "Ei puolesta-asiointilapsia.",
+        (RefusalNoChildren, Sv) => "Det finns inga barn som du kan sköta ärenden för.",
+        (RefusalNoChildren, En) => "No children to act for.",
+        (RefusalNoMandators, Fi) => "Kukaan ei ole valtuuttanut sinua asioimaan puolestaan.",
+        (RefusalNoMandators, Sv) => "Ingen har gett dig fullmakt att sköta sina ärenden.",
+        (RefusalNoMandators, En) => "No one has given you a mandate to act for them.",
+        (RefusalNoPrincipals, Fi) => "Ei henkilöitä, joiden puolesta voisit asioida.",
+        (RefusalNoPrincipals, Sv) => "Det finns ingen som du kan sköta ärenden för.",
+        (RefusalNoPrincipals, En) => "There is nobody you can act for.",
+        (RefusalStartAgainHint, Fi) => "Jos peruutit valinnan, voit aloittaa uudelleen.",
+        (RefusalStartAgainHint, Sv) => "Om du avbröt valet kan du börja om.",
+        (RefusalStartAgainHint, En) => "If you cancelled the choice, you can start again.",
+        (RefusalNoRight, Fi) => "Ei oikeuksia asioida tämän henkilön puolesta.",
+        (RefusalNoRight, Sv) => "Du har inte rätt att sköta ärenden för den här personen.",
+        (RefusalNoRight, En) => "You have no right to act for this person.",
+        (RefusalNoData, Fi) => "Henkilötunnuksella ei löytynyt tietoja.",
+        (RefusalNoData, Sv) => "Inga uppgifter hittades med personbeteckningen.",
+        (RefusalNoData, En) => "No data was found for this person.",
+        (RefusalUnavailable, Fi) => "Suomi.fi-valtuuksiin ei saatu yhteyttä. Mitään oikeuksia ei annettu; yritä hetken kuluttua uudelleen.",
+        (RefusalUnavailable, Sv) => "Det gick inte att nå Suomi.fi-fullmakter. Inga rättigheter beviljades; försök igen om en stund.",
+        (RefusalUnavailable, En) => "Suomi.fi e-Authorizations could not be reached. Nothing was granted; try again in a moment.",
+        (RefusalExpired, Fi) => "Valinta kesti liian kauan tai keskeytyi. Aloita alusta.",
+        (RefusalExpired, Sv) => "Valet tog för lång tid eller avbröts. Börja om.",
+        (RefusalExpired, En) => "The choice took too long or was interrupted. Start again.",
+        (MandateNeeded, Fi) => "Tarvittava valtuusasia:",
+        (MandateNeeded, Sv) => "Fullmakt behövs för ärendet:",
+        (MandateNeeded, En) => "The mandate needed:",
+        (MandateRequestLink, Fi) => "Henkilö voi valtuuttaa sinut Suomi.fi-valtuuksissa",
+        (MandateRequestLink, Sv) => "Personen kan ge dig fullmakt i Suomi.fi-fullmakter",
+        (MandateRequestLink, En) => "The person can give you a mandate in Suomi.fi e-Authorizations",
+        (ChooseAgain, Fi) => "Valitse henkilö uudelleen",
+        (ChooseAgain, Sv) => "Välj personen på nytt",
+        (ChooseAgain, En) => "Choose the person again",
+        (TrailTitle, Fi) => "Mitä muut ovat tehneet puolestani",
+        (TrailTitle, Sv) => "Vad andra har gjort för min räkning",
+        (TrailTitle, En) => "What others did on my behalf",
+        (TrailLead, Fi) => "Kaikki, mitä huoltaja, valtuutettu tai kunnan rekisteröimä asiamies on tehnyt tai yrittänyt tehdä puolestasi, uusimmat ensin.",
+        (TrailLead, Sv) => "Allt som en vårdnadshavare, en befullmäktigad eller ett ombud som kommunen registrerat har gjort eller försökt göra för din räkning, de senaste först.",
+        (TrailLead, En) => "Everything a guardian, someone with a mandate or a proxy registered by the municipality has done or tried to do on your behalf, newest first.",
+        (TrailEmpty, Fi) => "Kukaan ei ole asioinut puolestasi.",
+        (TrailEmpty, Sv) => "Ingen har skött ärenden för din räkning.",
+        (TrailEmpty, En) => "Nobody has acted on your behalf.",
+        (TrailActorLabel, Fi) => "Kuka",
+        (TrailActorLabel, Sv) => "Vem",
+        (TrailActorLabel, En) => "Who",
+        (TrailActionLabel, Fi) => "Mitä",
+        (TrailActionLabel, Sv) => "Vad",
+        (TrailActionLabel, En) => "What",
+        (ResultLabel, Fi) => "Tulos",
+        (ResultLabel, Sv) => "Resultat",
+        (ResultLabel, En) => "Result",
+        (ResultAllowed, Fi) => "Sallittiin",
+        (ResultAllowed, Sv) => "Tilläts",
+        (ResultAllowed, En) => "Allowed",
+        (ResultRefused, Fi) => "Estettiin",
+        (ResultRefused, Sv) => "Nekades",
+        (ResultRefused, En) => "Refused",
+        (ActionChoose, Fi) => "Valitsi asioida puolestasi",
+        (ActionChoose, Sv) => "Valde att sköta ärenden för din räkning",
+        (ActionChoose, En) => "Chose to act on your behalf",
+        (ActionViewVouchers, Fi) => "Katsoi palveluseteleitäsi",
+        (ActionViewVouchers, Sv) => "Tittade på dina servicesedlar",
+        (ActionViewVouchers, En) => "Viewed your service vouchers",
+        (ActionViewFeedback, Fi) => "Katsoi antamiasi palautteita",
+        (ActionViewFeedback, Sv) => "Tittade på din respons",
+        (ActionViewFeedback, En) => "Viewed your feedback",
+        (ActionViewTrail, Fi) => "Katsoi, mitä muut ovat tehneet puolestasi",
+        (ActionViewTrail, Sv) => "Tittade på vad andra har gjort för din räkning",
+        (ActionViewTrail, En) => "Viewed what others did on your behalf",
+        (ActionViewMessages, Fi) => "Katsoi viestejäsi",
+        (ActionViewMessages, Sv) => "Tittade på dina meddelanden",
+        (ActionViewMessages, En) => "Viewed your messages",
+        (ActionGiveFeedback, Fi) => "Antoi palautetta palveluntuottajalle",
+        (ActionGiveFeedback, Sv) => "Gav respons till en serviceproducent",
+        (ActionGiveFeedback, En) => "Gave feedback to a service provider",
+        (ActionAnswerSurvey, Fi) => "Vastasi tyytyväisyyskyselyyn",
+        (ActionAnswerSurvey, Sv) => "Svarade på en nöjdhetsenkät",
+        (ActionAnswerSurvey, En) => "Answered a satisfaction survey",
+        (MessagesTitle, Fi) => "Viestit",
+        (MessagesTitle, Sv) => "Meddelanden",
+        (MessagesTitle, En) => "Messages",
+        (MessagesLead, Fi) => "Kun joku antaa palautetta tai vastaa kyselyyn puolestasi, sinulle lähetetään siitä viesti Suomi.fi-viesteihin. Tässä ovat lähetetyt viestit, uusimmat ensin.",
+        (MessagesLead, Sv) => "När någon ger respons eller svarar på en enkät för din räkning får du ett meddelande om det i Suomi.fi-meddelanden. Här är meddelandena, de senaste först.",
+        (MessagesLead, En) => "When someone gives feedback or answers a survey on your behalf, you are sent a message about it in Suomi.fi Messages. Here are those messages, newest first.",
+        (MessagesEmpty, Fi) => "Sinulle ei ole viestejä.",
+        (MessagesEmpty, Sv) => "Du har inga meddelanden.",
+        (MessagesEmpty, En) => "You have no messages.",
+        (MessageQueued, Fi) => "Odottaa lähetystä Suomi.fi-viesteihin",
+        (MessageQueued, Sv) => "Väntar på att skickas till Suomi.fi-meddelanden",
+        (MessageQueued, En) => "Queued for Suomi.fi Messages",
+        (MessageSent, Fi) => "Lähetetty Suomi.fi-viesteihin",
+        (MessageSent, Sv) => "Skickat till Suomi.fi-meddelanden",
+        (MessageSent, En) => "Sent to Suomi.fi Messages",
     }
 }
 
@@ -885,6 +1105,104 @@ pub fn format_date(lang: Lang, iso: &str) -> String {
     }
 }
 
+/// On what ground someone acts for another, as a phrase that follows "Basis:" (lower case).
+pub fn basis_text(basis: Basis) -> Text {
+    match basis {
+        Basis::Guardian => Text::BasisGuardian,
+        Basis::Mandate => Text::BasisMandate,
+        Basis::RegisteredProxy => Text::BasisRegisteredProxy,
+    }
+}
+
+/// What a proxy did, as the principal's trail tells it: `Katsoi palveluseteleitäsi`.
+pub fn action_text(action: OnBehalfAction) -> Text {
+    match action {
+        OnBehalfAction::Choose => Text::ActionChoose,
+        OnBehalfAction::ViewVouchers => Text::ActionViewVouchers,
+        OnBehalfAction::ViewFeedback => Text::ActionViewFeedback,
+        OnBehalfAction::ViewTrail => Text::ActionViewTrail,
+        OnBehalfAction::ViewMessages => Text::ActionViewMessages,
+        OnBehalfAction::GiveFeedback => Text::ActionGiveFeedback,
+        OnBehalfAction::AnswerSurvey => Text::ActionAnswerSurvey,
+    }
+}
+
+/// The banner's sentence around the principal's name, which the app sets apart:
+/// `Asioit henkilön ` NAME ` puolesta`. Either part may be empty.
+pub fn acting_for_parts(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::Fi => ("Asioit henkilön ", " puolesta"),
+        Lang::Sv => ("Du sköter ärenden för ", ""),
+        Lang::En => ("You are acting on behalf of ", ""),
+    }
+}
+
+/// A message in the principal's outbox, told in the reader's language.
+pub fn message_sentence(lang: Lang, kind: MessageKind, actor: &str, producer: &str) -> String {
+    match (kind, lang) {
+        (MessageKind::FeedbackGiven, Lang::Fi) => {
+            format!("{actor} antoi puolestasi palautetta palveluntuottajalle {producer}.")
+        }
+        (MessageKind::FeedbackGiven, Lang::Sv) => {
+            format!("{actor} gav respons till {producer} för din räkning.")
+        }
+        (MessageKind::FeedbackGiven, Lang::En) => {
+            format!("{actor} gave feedback on {producer} on your behalf.")
+        }
+        (MessageKind::SurveyAnswered, Lang::Fi) => format!(
+            "{actor} vastasi puolestasi tyytyväisyyskyselyyn palveluntuottajasta {producer}."
+        ),
+        (MessageKind::SurveyAnswered, Lang::Sv) => {
+            format!("{actor} svarade på en nöjdhetsenkät om {producer} för din räkning.")
+        }
+        (MessageKind::SurveyAnswered, Lang::En) => {
+            format!("{actor} answered a satisfaction survey about {producer} on your behalf.")
+        }
+    }
+}
+
+/// The last day of something still valid: `voimassa 31.12.2026 asti`.
+pub fn valid_until(lang: Lang, iso: &str) -> String {
+    let date = format_date(lang, iso);
+    match lang {
+        Lang::Fi => format!("voimassa {date} asti"),
+        Lang::Sv => format!("giltig till {date}"),
+        Lang::En => format!("valid until {date}"),
+    }
+}
+
+/// An RFC 3339 instant as a date and time in Finland: `21.11.2026 klo 11.30`,
+/// `21.11.2026 kl. 11.30`, `21 November 2026, 11:30`. Anything else is shown as it is.
+pub fn format_date_time(lang: Lang, rfc3339: &str) -> String {
+    use time::format_description::well_known::Rfc3339;
+    let Ok(instant) = time::OffsetDateTime::parse(rfc3339, &Rfc3339) else {
+        return rfc3339.to_owned();
+    };
+    let local = finnish_time(instant);
+    let date = format_date(lang, &crate::clock::iso_date(local.date()));
+    let (hour, minute) = (local.hour(), local.minute());
+    match lang {
+        Lang::Fi => format!("{date} klo {hour}.{minute:02}"),
+        Lang::Sv => format!("{date} kl. {hour}.{minute:02}"),
+        Lang::En => format!("{date}, {hour:02}:{minute:02}"),
+    }
+}
+
+/// The wall-clock time in Finland at `instant`: UTC+3 in summer time, else UTC+2.
+fn finnish_time(instant: time::OffsetDateTime) -> time::PrimitiveDateTime {
+    let utc = instant.to_offset(time::UtcOffset::UTC);
+    // `clock` knows the summer-time rule only through the date it gives. Summer time
+    // changes at 01:00 UTC, so the offset is the same all through the UTC "day" that
+    // starts then; at 21:30 UTC in that day, +3 h is already the next date and +2 h is
+    // not, so the date `clock` gives then tells the offset.
+    let day = (utc - time::Duration::hours(1)).date();
+    let probe = day.with_hms(21, 30, 0).map(|t| t.assume_utc());
+    let summer = probe.is_ok_and(|p| crate::clock::finnish_date(p) != day);
+    let hours = if summer { 3 } else { 2 };
+    let local = utc + time::Duration::hours(hours);
+    time::PrimitiveDateTime::new(local.date(), local.time())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1085,6 +1403,69 @@ mod tests {
         assert_eq!(
             document_title(Lang::Sv, t(Lang::Sv, Text::ComparisonTitle)),
             "Jämför serviceproducenter – Seteli"
+        );
+    }
+
+    #[test]
+    fn times_are_shown_in_finnish_time_winter_and_summer() {
+        assert_eq!(
+            format_date_time(Lang::Fi, "2026-11-21T09:30:00Z"),
+            "21.11.2026 klo 11.30"
+        );
+        assert_eq!(
+            format_date_time(Lang::Sv, "2026-06-30T21:05:00Z"),
+            "1.7.2026 kl. 0.05"
+        );
+        assert_eq!(
+            format_date_time(Lang::En, "2026-06-30T08:05:00+00:00"),
+            "30 June 2026, 11:05"
+        );
+        assert_eq!(format_date_time(Lang::Fi, "yesterday"), "yesterday");
+    }
+
+    #[test]
+    fn the_time_follows_the_summer_time_change_to_the_minute() {
+        // 2026: summer time starts 29 March and ends 25 October, at 01:00 UTC.
+        assert_eq!(
+            format_date_time(Lang::Fi, "2026-03-29T00:59:00Z"),
+            "29.3.2026 klo 2.59"
+        );
+        assert_eq!(
+            format_date_time(Lang::Fi, "2026-03-29T01:00:00Z"),
+            "29.3.2026 klo 4.00"
+        );
+        assert_eq!(
+            format_date_time(Lang::Fi, "2026-10-25T00:59:00Z"),
+            "25.10.2026 klo 3.59"
+        );
+        assert_eq!(
+            format_date_time(Lang::Fi, "2026-10-25T01:00:00Z"),
+            "25.10.2026 klo 3.00"
+        );
+        assert_eq!(
+            format_date_time(Lang::Fi, "2026-10-24T23:30:00Z"),
+            "25.10.2026 klo 2.30"
+        );
+    }
+
+    #[test]
+    fn on_behalf_words_cover_every_action_and_basis() {
+        for action in OnBehalfAction::ALL {
+            assert!(!t(Lang::Sv, action_text(action)).is_empty());
+        }
+        assert_eq!(t(Lang::Fi, basis_text(Basis::Guardian)), "huoltaja");
+        let (before, after) = acting_for_parts(Lang::Fi);
+        assert_eq!(
+            format!("{before}Maija Meikäläinen{after}"),
+            "Asioit henkilön Maija Meikäläinen puolesta"
+        );
+        assert_eq!(
+            valid_until(Lang::Fi, "2026-12-31"),
+            "voimassa 31.12.2026 asti"
+        );
+        assert_eq!(
+            message_sentence(Lang::En, MessageKind::FeedbackGiven, "Matti", "Hoiva Oy"),
+            "Matti gave feedback on Hoiva Oy on your behalf."
         );
     }
 }

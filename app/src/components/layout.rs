@@ -1,9 +1,11 @@
-//! The page frame: skip link, header with the language switcher and navigation, the main
-//! landmark every page renders into, and the footer.
+//! The page frame: skip link, the banner naming the person the session acts for (if any),
+//! header with the language switcher and navigation, the main landmark every page renders
+//! into, and the footer.
 
 use crate::api;
 use crate::components::account::{AccountMenu, LoginNotice};
 use crate::components::language_switcher::LanguageSwitcher;
+use crate::components::on_behalf::ActingBanner;
 use crate::dom;
 use crate::links;
 use crate::locale::{tr, use_lang};
@@ -60,6 +62,33 @@ pub fn Layout(children: Children) -> impl IntoView {
                         {tr(Text::MyFeedbackTitle)}
                     </a>
                 </li>
+                <li>
+                    <a
+                        href=move || links::my_trail(lang.get())
+                        data-testid="nav-trail"
+                        aria-current=current("/my/trail")
+                    >
+                        {tr(Text::NavTrail)}
+                    </a>
+                </li>
+                <li>
+                    <a
+                        href=move || links::my_messages(lang.get())
+                        data-testid="nav-messages"
+                        aria-current=current("/my/messages")
+                    >
+                        {tr(Text::NavMessages)}
+                    </a>
+                </li>
+                <li>
+                    <a
+                        href=move || links::on_behalf(lang.get())
+                        data-testid="nav-on-behalf"
+                        aria-current=current("/on-behalf")
+                    >
+                        {tr(Text::NavOnBehalf)}
+                    </a>
+                </li>
             }
         })
     };
@@ -76,6 +105,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         >
             {tr(Text::SkipToContent)}
         </a>
+        <ActingBanner/>
         <header class="site-header">
             <div class="container header-bar">
                 <a class="brand" href=home>

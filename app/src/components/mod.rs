@@ -1,9 +1,10 @@
-//! Pieces shared by pages: the frame, the language switcher, the price chart, the pager,
+//! Pieces shared by pages: the frame, the acting-for banner, the language switcher, the price chart, the pager,
 //! the character counter and the loading / error / not-found states.
 
 pub mod account;
 pub mod language_switcher;
 pub mod layout;
+pub mod on_behalf;
 pub mod pager;
 pub mod price_chart;
 pub mod states;

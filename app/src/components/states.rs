@@ -3,12 +3,13 @@
 
 use crate::api;
 use crate::components::account::use_return_to;
+use crate::components::on_behalf::MandateHelp;
 use crate::links;
 use crate::locale::{tr, use_lang};
 use crate::session::use_session;
 use leptos::prelude::*;
 use seteli_domain::i18n::Text;
-use seteli_domain::{ApiError, Lang};
+use seteli_domain::{ApiError, ErrorCode, Lang};
 
 /// A loading message. The region that loads carries `aria-busy`; the page's live region
 /// does the announcing, so this is for sighted users.
@@ -23,13 +24,16 @@ pub fn Loading() -> impl IntoView {
 }
 
 /// A failure: the API's message (in the user's language, with a reference id for internal
-/// errors) and a button that tries again. `role="alert"` makes screen readers say it at once.
+/// errors), what to do about a refusal to act for someone ([`OnBehalfHelp`]) and a button
+/// that tries again. `role="alert"` makes screen readers say it at once.
 #[component]
 pub fn ErrorState(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
+    let help = view! { <OnBehalfHelp error=error.clone()/> };
     view! {
         <div class="notice notice-error" role="alert" data-testid="error">
             <p class="notice-title">{tr(Text::ErrorTitle)}</p>
             <p>{error.message}</p>
+            {help}
             <button
                 type="button"
                 class="button button-secondary"
@@ -43,10 +47,12 @@ pub fn ErrorState(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl
 }
 
 /// A form's request that the server refused or could not take: its message, said at once
-/// (`role="alert"`). When the session has ended, also the way to log in again, back to
-/// this page (what was typed is lost with the page load, which the message cannot hide).
+/// (`role="alert"`), and what to do about a refusal to act for someone ([`OnBehalfHelp`]).
+/// When the session has ended, also the way to log in again, back to this page (what was
+/// typed is lost with the page load, which the message cannot hide).
 #[component]
 pub fn SubmitError(error: ApiError, testid: &'static str) -> impl IntoView {
+    let help = view! { <OnBehalfHelp error=error.clone()/> };
     let return_to = use_return_to();
     let unauthorized = api::is_unauthorized(&error);
     if unauthorized {
@@ -63,8 +69,37 @@ pub fn SubmitError(error: ApiError, testid: &'static str) -> impl IntoView {
     view! {
         <div class="notice notice-error" role="alert" data-testid=testid>
             <p>{error.message}</p>
+            {help}
             {login}
         </div>
+    }
+}
+
+/// The rest of an error about acting for someone else, wherever an error is shown: for
+/// `no_right_to_act`, the mandate needed and where to ask for it; for `on_behalf_expired`,
+/// the way to choose the person again. Nothing for other errors.
+#[component]
+pub fn OnBehalfHelp(error: ApiError) -> impl IntoView {
+    let lang = use_lang();
+    match error.code {
+        ErrorCode::NoRightToAct => {
+            Some(view! { <MandateHelp issues=error.mandate_issues/> }.into_any())
+        }
+        ErrorCode::OnBehalfExpired => {
+            // The banner may still name the person whose choice has expired.
+            use_session().recheck();
+            Some(
+                view! {
+                    <p>
+                        <a href=move || links::on_behalf(lang.get()) data-testid="choose-again">
+                            {tr(Text::ChooseAgain)}
+                        </a>
+                    </p>
+                }
+                .into_any(),
+            )
+        }
+        _ => None,
     }
 }
 

@@ -1,0 +1,129 @@
+//! Acting on behalf of someone else: the banner every page shows while the session acts
+//! for another person, and what a refusal says about the mandate that would be needed.
+
+use crate::api;
+use crate::components::states::SubmitError;
+use crate::links;
+use crate::locale::{tr, use_lang};
+use crate::session::{self, use_session};
+use leptos::prelude::*;
+use seteli_domain::api::ActingFor;
+use seteli_domain::i18n::{self, t, Text};
+use seteli_domain::mandates::{issue_name, MANDATE_REQUEST_URL};
+
+/// Whom the session acts for, on what basis, and the ways back to acting for oneself or
+/// to someone else; nothing while the person acts for themselves. The stylesheet keeps it
+/// on screen (sticky at the top), so that nobody forgets whose matters they are handling.
+#[component]
+pub fn ActingBanner() -> impl IntoView {
+    let session = use_session();
+    // Only a change of person (or basis) rebuilds the banner, not every answer to `me`.
+    let acting = Memo::new(move |_| session.acting_for());
+    move || acting.get().map(|acting| view! { <Banner acting/> })
+}
+
+/// The banner for one principal.
+#[component]
+fn Banner(acting: ActingFor) -> impl IntoView {
+    let lang = use_lang();
+    let stop = Action::new_local(move |_: &()| api::stop_acting(lang.get_untracked()));
+    let done = move || matches!(stop.value().get(), Some(Ok(())));
+    Effect::new(move |_| {
+        if done() {
+            session::start_afresh(&links::my_vouchers(lang.get_untracked()));
+        }
+    });
+    let pending = stop.pending();
+    // Busy from the click until the page reloads as the person themselves.
+    let busy = move || pending.get() || done();
+    let busy_now =
+        move || pending.get_untracked() || matches!(stop.value().get_untracked(), Some(Ok(())));
+    let error = move || match stop.value().get() {
+        Some(Err(error)) if !pending.get() => Some(error),
+        _ => None,
+    };
+    let name = format!("{} {}", acting.given_name, acting.family_name);
+    let basis = acting.basis;
+    view! {
+        // A region named by its sentence, so that a screen reader's landmark list says
+        // whom the person acts for.
+        <section class="acting-banner" aria-labelledby="acting-banner-text" data-testid="acting-banner">
+            <div class="container acting-bar">
+                <div class="acting-who">
+                    <p id="acting-banner-text" class="acting-text">
+                        {move || i18n::acting_for_parts(lang.get()).0}
+                        <strong data-testid="acting-name">{name}</strong>
+                        {move || i18n::acting_for_parts(lang.get()).1}
+                    </p>
+                    <p class="acting-basis" data-testid="acting-basis" data-basis=basis.as_str()>
+                        {tr(Text::BasisLabel)}
+                        ": "
+                        {tr(i18n::basis_text(basis))}
+                    </p>
+                </div>
+                <div class="acting-actions">
+                    <button
+                        type="button"
+                        class="acting-stop"
+                        data-testid="act-for-myself"
+                        aria-disabled=move || busy().then_some("true")
+                        on:click=move |_| {
+                            if !busy_now() {
+                                stop.dispatch_local(());
+                            }
+                        }
+                    >
+                        {move || {
+                            let text = if busy() { Text::Switching } else { Text::ActForMyself };
+                            t(lang.get(), text)
+                        }}
+                    </button>
+                    <a class="acting-choose" href=move || links::on_behalf(lang.get()) data-testid="choose-other">
+                        {tr(Text::ChooseSomeoneElse)}
+                    </a>
+                </div>
+            </div>
+            {move || {
+                error()
+                    .map(|error| {
+                        view! {
+                            <div class="container acting-error">
+                                <SubmitError error testid="act-for-myself-error"/>
+                            </div>
+                        }
+                    })
+            }}
+        </section>
+    }
+}
+
+/// Which mandate acting for the person needs (`mandate-needed`, when `issues` names any)
+/// and where the person can give it (`mandate-request-link`, Suomi.fi e-Authorizations).
+#[component]
+pub fn MandateHelp(issues: Vec<String>) -> impl IntoView {
+    let lang = use_lang();
+    let needed = (!issues.is_empty()).then(|| {
+        let names = move || {
+            let lang = lang.get();
+            issues
+                .iter()
+                .map(|uri| view! { <li>{issue_name(uri, lang).to_owned()}</li> })
+                .collect_view()
+        };
+        view! {
+            <div class="mandate-needed" data-testid="mandate-needed">
+                <p>{tr(Text::MandateNeeded)}</p>
+                <ul>{names}</ul>
+            </div>
+        }
+    });
+    view! {
+        {needed}
+        <p>
+            // Another site: a full navigation, never an app route.
+            <a rel="external" href=MANDATE_REQUEST_URL data-testid="mandate-request-link">
+                {tr(Text::MandateRequestLink)}
+            </a>
+        </p>
+    }
+}

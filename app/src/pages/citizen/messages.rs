@@ -1,0 +1,126 @@
+//! `/my/messages`: the messages sent to the customer's Suomi.fi Messages when someone gave
+//! feedback or answered a survey on their behalf, newest first. While the customer acts
+//! for someone else, the API answers with that person's messages.
+
+use crate::api;
+use crate::components::account::LoginRequired;
+use crate::components::states::{retryable, ErrorState, Loading};
+use crate::locale::{tr, use_document_title, use_lang};
+use leptos::prelude::*;
+use seteli_domain::api::{MessageKind, MessageView};
+use seteli_domain::i18n::{self, t, Text};
+use seteli_domain::Lang;
+
+/// A kind's name in test ids, as the API names it.
+pub fn kind_name(kind: MessageKind) -> &'static str {
+    match kind {
+        MessageKind::FeedbackGiven => "feedback_given",
+        MessageKind::SurveyAnswered => "survey_answered",
+    }
+}
+
+/// The words for a message's delivery status; `None` for one this app does not know
+/// (shown as it came).
+pub fn status_label(status: &str) -> Option<Text> {
+    match status {
+        "queued" => Some(Text::MessageQueued),
+        "sent" => Some(Text::MessageSent),
+        _ => None,
+    }
+}
+
+/// The messages page.
+#[component]
+pub fn MessagesPage() -> impl IntoView {
+    let lang = use_lang();
+    let (messages, retry) = retryable(move || api::my_messages(lang.get()));
+    use_document_title(|lang| t(lang, Text::MessagesTitle).to_owned());
+
+    view! {
+        <h1 tabindex="-1">{tr(Text::MessagesTitle)}</h1>
+        <Suspense fallback=|| view! { <Loading/> }>
+            {move || Suspend::new(async move {
+                let lang = lang.get();
+                match messages.await {
+                    Ok(list) if list.is_empty() => view! {
+                        <p class="lead">{t(lang, Text::MessagesLead)}</p>
+                        <p class="notice" data-testid="messages-empty">{t(lang, Text::MessagesEmpty)}</p>
+                    }
+                        .into_any(),
+                    Ok(list) => {
+                        let items = list
+                            .into_iter()
+                            .map(|message| view! { <MessageItem message lang/> })
+                            .collect_view();
+                        view! {
+                            <p class="lead">{t(lang, Text::MessagesLead)}</p>
+                            <ol class="card-list" role="list" data-testid="message-list">{items}</ol>
+                        }
+                            .into_any()
+                    }
+                    Err(error) if api::is_unauthorized(&error) => {
+                        view! { <LoginRequired/> }.into_any()
+                    }
+                    Err(error) => view! { <ErrorState error on_retry=retry/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// One message: what was done, when, and whether it has gone to Suomi.fi Messages.
+#[component]
+fn MessageItem(message: MessageView, lang: Lang) -> impl IntoView {
+    let sentence = i18n::message_sentence(
+        lang,
+        message.kind,
+        &message.actor_name,
+        &message.producer_name,
+    );
+    let status_text = status_label(&message.status)
+        .map_or_else(|| message.status.clone(), |text| t(lang, text).to_owned());
+    let status_class = if message.status == "queued" {
+        "status status-ended"
+    } else {
+        "status status-active"
+    };
+    view! {
+        <li
+            class="card"
+            data-testid="message"
+            data-kind=kind_name(message.kind)
+            data-message-id=message.id.to_string()
+        >
+            <p class="card-time">
+                <time datetime=message.created_at.clone()>
+                    {i18n::format_date_time(lang, &message.created_at)}
+                </time>
+            </p>
+            <p class="message-text" data-testid="message-text">{sentence}</p>
+            <p class="card-status">
+                <span class=status_class data-testid="message-status" data-status=message.status.clone()>
+                    {status_text}
+                </span>
+            </p>
+        </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_are_named_as_the_api_names_them() {
+        for kind in [MessageKind::FeedbackGiven, MessageKind::SurveyAnswered] {
+            let json = serde_json::to_value(kind).unwrap();
+            assert_eq!(json, serde_json::json!(kind_name(kind)));
+        }
+    }
+
+    #[test]
+    fn queued_messages_say_so_and_unknown_statuses_are_shown_as_they_came() {
+        assert_eq!(status_label("queued"), Some(Text::MessageQueued));
+        assert_eq!(status_label("bounced"), None);
+    }
+}

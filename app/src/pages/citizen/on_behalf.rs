@@ -1,0 +1,272 @@
+//! `/on-behalf`: choosing whom to act for. A child or another adult is chosen in Suomi.fi
+//! e-Authorizations: a full navigation through the edge, which brings the browser back to
+//! `/my/vouchers` once the session acts for them, or here with `?refused=<reason>&for=..`.
+//! Someone the municipality registered the customer as proxy for is chosen on this page.
+
+use crate::api;
+use crate::components::account::LoginRequired;
+use crate::components::on_behalf::MandateHelp;
+use crate::components::states::{retryable, ErrorState, Loading, SubmitError};
+use crate::dom;
+use crate::links;
+use crate::locale::{tr, use_document_title, use_lang};
+use crate::session;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use seteli_domain::api::RegisteredPrincipal;
+use seteli_domain::i18n::{self, t, Text};
+use seteli_domain::mandates::{OnBehalfAction, PrincipalKind, Refusal};
+use seteli_domain::{ApiError, Lang};
+
+/// What the refusal box says: why, and what the person can do next, if anything beyond it.
+/// `kind` is whom they tried to choose, when the address says.
+pub fn refusal_texts(refusal: Refusal, kind: Option<PrincipalKind>) -> (Text, Option<Text>) {
+    match refusal {
+        Refusal::NoPrincipals => {
+            let text = match kind {
+                Some(PrincipalKind::Child) => Text::RefusalNoChildren,
+                Some(PrincipalKind::Adult) => Text::RefusalNoMandators,
+                None => Text::RefusalNoPrincipals,
+            };
+            (text, Some(Text::RefusalStartAgainHint))
+        }
+        Refusal::NoRight => (Text::RefusalNoRight, None),
+        Refusal::NoData => (Text::RefusalNoData, None),
+        Refusal::Unavailable => (Text::RefusalUnavailable, None),
+        Refusal::Expired => (Text::RefusalExpired, None),
+    }
+}
+
+/// Whether a refusal should name the mandate that choosing needs: only an adult can give
+/// one, and only "no right" is about what the mandate covers.
+pub fn names_the_mandate(refusal: Refusal, kind: Option<PrincipalKind>) -> bool {
+    refusal == Refusal::NoRight && kind == Some(PrincipalKind::Adult)
+}
+
+/// The page.
+#[component]
+pub fn OnBehalfPage() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let refusal = Memo::new(move |_| {
+        query.with(|q| {
+            let refusal = q.get_str("refused").and_then(Refusal::parse)?;
+            Some((refusal, q.get_str("for").and_then(PrincipalKind::parse)))
+        })
+    });
+    let (registered, retry) = retryable(move || api::registered_principals(lang.get()));
+    use_document_title(|lang| t(lang, Text::OnBehalfTitle).to_owned());
+    // The person comes back here from Suomi.fi e-Authorizations: the refusal is the first
+    // thing a screen reader should say.
+    Effect::new(move |_| {
+        if refusal.get().is_some() {
+            dom::focus_after_render("#on-behalf-refusal");
+        }
+    });
+
+    view! {
+        <h1 tabindex="-1">{tr(Text::OnBehalfTitle)}</h1>
+        {move || refusal.get().map(|(refusal, kind)| view! { <RefusalBox refusal kind/> })}
+        <Suspense fallback=|| view! { <Loading/> }>
+            {move || Suspend::new(async move {
+                let lang = lang.get();
+                match registered.await {
+                    Err(error) if api::is_unauthorized(&error) => {
+                        view! { <LoginRequired/> }.into_any()
+                    }
+                    result => view! { <Choices result retry lang/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Why the last choice in Suomi.fi e-Authorizations did not succeed.
+#[component]
+fn RefusalBox(refusal: Refusal, kind: Option<PrincipalKind>) -> impl IntoView {
+    let (text, hint) = refusal_texts(refusal, kind);
+    let mandate = names_the_mandate(refusal, kind).then(|| {
+        let issues = OnBehalfAction::Choose
+            .required_issues()
+            .iter()
+            .map(|uri| (*uri).to_owned())
+            .collect::<Vec<_>>();
+        view! { <MandateHelp issues/> }
+    });
+    view! {
+        <div
+            id="on-behalf-refusal"
+            class="notice notice-error"
+            role="alert"
+            tabindex="-1"
+            data-testid="on-behalf-refusal"
+            data-reason=refusal.as_str()
+        >
+            <p class="notice-title">{tr(Text::RefusalTitle)}</p>
+            <p>{tr(text)}</p>
+            {hint.map(|hint| view! { <p>{tr(hint)}</p> })}
+            {mandate}
+        </div>
+    }
+}
+
+/// The ways to choose: through Suomi.fi e-Authorizations, and the municipality's
+/// registrations (or why they cannot be shown).
+#[component]
+fn Choices(
+    result: Result<Vec<RegisteredPrincipal>, ApiError>,
+    retry: Callback<()>,
+    lang: Lang,
+) -> impl IntoView {
+    let registered = match result {
+        Ok(list) if list.is_empty() => view! {
+            <p class="notice" data-testid="registered-empty">{t(lang, Text::RegisteredEmpty)}</p>
+        }
+        .into_any(),
+        Ok(list) => view! { <RegisteredList principals=list lang/> }.into_any(),
+        Err(error) => view! { <ErrorState error on_retry=retry/> }.into_any(),
+    };
+    view! {
+        <p class="lead">{t(lang, Text::OnBehalfLead)}</p>
+        <section class="page-section" aria-labelledby="valtuudet-heading">
+            <h2 id="valtuudet-heading">{t(lang, Text::ValtuudetHeading)}</h2>
+            <p>{t(lang, Text::ValtuudetLead)}</p>
+            <ul class="choice-list" role="list">
+                <StartChoice kind=PrincipalKind::Child lang/>
+                <StartChoice kind=PrincipalKind::Adult lang/>
+            </ul>
+        </section>
+        <section class="page-section" aria-labelledby="registered-heading">
+            <h2 id="registered-heading">{t(lang, Text::RegisteredHeading)}</h2>
+            {registered}
+        </section>
+    }
+}
+
+/// A link that starts the choice of a child or an adult in Suomi.fi e-Authorizations,
+/// with a line on whom it is for.
+#[component]
+fn StartChoice(kind: PrincipalKind, lang: Lang) -> impl IntoView {
+    let (text, hint) = match kind {
+        PrincipalKind::Child => (Text::ActForChild, Text::ActForChildHint),
+        PrincipalKind::Adult => (Text::ActForAdult, Text::ActForAdultHint),
+    };
+    let hint_id = format!("act-for-{}-hint", kind.as_str());
+    view! {
+        <li class="choice">
+            // rel=external: a full navigation to the edge, which goes on to Valtuudet.
+            <a
+                class="button"
+                rel="external"
+                href=api::on_behalf_start_url(kind, lang)
+                data-testid=format!("act-for-{}", kind.as_str())
+                aria-describedby=hint_id.clone()
+            >
+                {t(lang, text)}
+            </a>
+            <p id=hint_id class="hint">{t(lang, hint)}</p>
+        </li>
+    }
+}
+
+/// The people the municipality registered the customer as proxy for, each a button that
+/// starts acting for them.
+#[component]
+fn RegisteredList(principals: Vec<RegisteredPrincipal>, lang: Lang) -> impl IntoView {
+    let ui_lang = use_lang();
+    let choose =
+        Action::new_local(move |id: &i64| api::act_for_registered(*id, ui_lang.get_untracked()));
+    let done = move || matches!(choose.value().get(), Some(Ok(())));
+    Effect::new(move |_| {
+        if done() {
+            session::start_afresh(&links::my_vouchers(ui_lang.get_untracked()));
+        }
+    });
+    let pending = choose.pending();
+    // Busy from the click until the page reloads for the new person.
+    let busy = move || pending.get() || done();
+    let busy_now =
+        move || pending.get_untracked() || matches!(choose.value().get_untracked(), Some(Ok(())));
+    let error = move || match choose.value().get() {
+        Some(Err(error)) if !pending.get() => Some(error),
+        _ => None,
+    };
+    let items = principals
+        .into_iter()
+        .map(|p| {
+            let id = p.customer_id;
+            let name = format!("{} {}", p.given_name, p.family_name);
+            let meta = format!(
+                "{} · {}",
+                p.municipality_name,
+                i18n::valid_until(lang, &p.valid_until)
+            );
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        class="principal-button"
+                        data-testid=format!("registered-principal-{id}")
+                        aria-disabled=move || busy().then_some("true")
+                        on:click=move |_| {
+                            if !busy_now() {
+                                choose.dispatch_local(id);
+                            }
+                        }
+                    >
+                        <span class="principal-name">{name}</span>
+                        <span class="principal-meta">{meta}</span>
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <p>{t(lang, Text::RegisteredLead)}</p>
+        <ul class="principal-list" role="list" data-testid="registered-list">
+            {items}
+        </ul>
+        // Present from the start, so that screen readers notice what appears in it.
+        <div aria-live="polite">
+            {move || busy().then(|| view! { <p class="loading" data-testid="switching">{tr(Text::Switching)}</p> })}
+        </div>
+        {move || error().map(|error| view! { <SubmitError error testid="registered-error"/> })}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nobody_to_choose_is_worded_for_a_child_or_an_adult() {
+        let child = refusal_texts(Refusal::NoPrincipals, Some(PrincipalKind::Child));
+        let adult = refusal_texts(Refusal::NoPrincipals, Some(PrincipalKind::Adult));
+        assert_eq!(child.0, Text::RefusalNoChildren);
+        assert_eq!(adult.0, Text::RefusalNoMandators);
+        assert_eq!(child.1, Some(Text::RefusalStartAgainHint));
+        assert_eq!(
+            refusal_texts(Refusal::NoPrincipals, None).0,
+            Text::RefusalNoPrincipals
+        );
+    }
+
+    #[test]
+    fn only_an_adult_s_refusal_names_the_mandate_needed() {
+        assert!(names_the_mandate(
+            Refusal::NoRight,
+            Some(PrincipalKind::Adult)
+        ));
+        assert!(!names_the_mandate(
+            Refusal::NoRight,
+            Some(PrincipalKind::Child)
+        ));
+        assert!(!names_the_mandate(
+            Refusal::NoData,
+            Some(PrincipalKind::Adult)
+        ));
+        for refusal in Refusal::ALL {
+            assert!(!t(Lang::Fi, refusal_texts(refusal, None).0).is_empty());
+        }
+    }
+}
