@@ -9,6 +9,7 @@ pub mod crypto;
 pub mod db;
 pub mod error;
 pub mod http;
+pub mod on_behalf;
 pub mod outbound;
 pub mod router;
 pub mod routes;

@@ -7,7 +7,8 @@ use crate::db::Database;
 use crate::error::EdgeError;
 use crate::http::{ApiRequest, ApiResponse, Method};
 use crate::outbound::Outbound;
-use crate::routes::{auth as auth_routes, citizen, public};
+use crate::routes::{auth as auth_routes, citizen, on_behalf, public};
+use crate::valtuudet::ValtuudetConfig;
 use seteli_domain::clock::{finnish_date, iso_date};
 use seteli_domain::permissions::Actor;
 use seteli_domain::{ApiError, ErrorCode};
@@ -26,7 +27,16 @@ pub struct Config {
     pub staff_oidc: Option<OidcConfig>,
     /// The ID-token claim that carries the personal identity code.
     pub hetu_claim: String,
+    /// Suomi.fi-valtuudet; `None` when not configured (acting for others through it then
+    /// explains that the service is unavailable, and grants nothing).
+    pub valtuudet: Option<ValtuudetConfig>,
+    /// How long a read for a principal may rely on the last confirmed right (seconds, at
+    /// most [`MAX_RIGHTS_CACHE_SECS`]); writes always ask Valtuudet again.
+    pub rights_cache_secs: i64,
 }
+
+/// The longest a read may rely on an earlier Valtuudet answer.
+pub const MAX_RIGHTS_CACHE_SECS: i64 = 300;
 
 /// The claim Suomi.fi e-Identification uses for the identity code (nationalIdentificationNumber).
 pub const DEFAULT_HETU_CLAIM: &str = "urn:oid:1.2.246.21";
@@ -67,6 +77,7 @@ async fn route<D: Database, H: Outbound>(
     auth::require_same_origin(req, &ctx.config.public_url)?;
     let session = auth::current_session(req, ctx).await?;
     let actor = session.as_ref().map_or(Actor::Visitor, |s| s.actor.clone());
+    let session = session.as_ref();
     let segments: Vec<&str> = req.path.trim_matches('/').split('/').collect();
     let method = req.method;
     let lang = req.lang();
@@ -94,28 +105,55 @@ async fn route<D: Database, H: Outbound>(
         ) => allow("GET"),
         (["api", "auth", "login"], Method::Get) => auth_routes::handle_login(req, ctx).await,
         (["api", "auth", "callback"], Method::Get) => {
-            auth_routes::handle_callback(req, ctx, session.as_ref()).await
+            auth_routes::handle_callback(req, ctx, session).await
         }
-        (["api", "auth", "logout"], Method::Post) => {
-            auth_routes::handle_logout(ctx, session.as_ref()).await
-        }
+        (["api", "auth", "logout"], Method::Post) => auth_routes::handle_logout(ctx, session).await,
         (["api", "auth", "me"], Method::Get) => auth_routes::handle_me(&actor, lang).await,
         (["api", "citizen", "vouchers"], Method::Get) => {
-            citizen::vouchers::handle_list(req, ctx, &actor).await
+            citizen::vouchers::handle_list(req, ctx, session, &actor).await
         }
         (["api", "citizen", "vouchers", id], Method::Get) => {
-            citizen::vouchers::handle_get(req, ctx, &actor, id).await
+            citizen::vouchers::handle_get(req, ctx, session, &actor, id).await
         }
         (["api", "citizen", "feedback"], Method::Get) => {
-            citizen::feedback::handle_list(req, ctx, &actor).await
+            citizen::feedback::handle_list(req, ctx, session, &actor).await
         }
         (["api", "citizen", "feedback"], Method::Post) => {
-            citizen::feedback::handle_create(req, ctx, &actor).await
+            citizen::feedback::handle_create(req, ctx, session, &actor).await
         }
         (["api", "citizen", "surveys"], Method::Post) => {
-            citizen::surveys::handle_create(req, ctx, &actor).await
+            citizen::surveys::handle_create(req, ctx, session, &actor).await
         }
-        (["api", "citizen", "vouchers"] | ["api", "citizen", "vouchers", _], _) => allow("GET"),
+        (["api", "citizen", "trail"], Method::Get) => {
+            citizen::messages::handle_trail(req, ctx, session, &actor).await
+        }
+        (["api", "citizen", "messages"], Method::Get) => {
+            citizen::messages::handle_messages(req, ctx, session, &actor).await
+        }
+        (["api", "on-behalf", "start"], Method::Get) => {
+            on_behalf::handle_start(req, ctx, session, &actor).await
+        }
+        (["api", "valtuudet", "callback"], Method::Get) => {
+            on_behalf::handle_callback(req, ctx, session, &actor).await
+        }
+        (["api", "on-behalf", "registered"], Method::Get) => {
+            on_behalf::handle_registered(req, ctx, &actor).await
+        }
+        (["api", "on-behalf", "registered"], Method::Post) => {
+            on_behalf::handle_act_for_registered(req, ctx, session, &actor).await
+        }
+        (["api", "on-behalf", "stop"], Method::Post) => {
+            on_behalf::handle_stop(req, ctx, session, &actor).await
+        }
+        (
+            ["api", "citizen", "vouchers" | "trail" | "messages"]
+            | ["api", "citizen", "vouchers", _]
+            | ["api", "on-behalf", "start"]
+            | ["api", "valtuudet", "callback"],
+            _,
+        ) => allow("GET"),
+        (["api", "on-behalf", "registered"], _) => allow("GET, POST"),
+        (["api", "on-behalf", "stop"], _) => allow("POST"),
         (["api", "citizen", "feedback"], _) => allow("GET, POST"),
         (["api", "citizen", "surveys"], _) => allow("POST"),
         (["api", "auth", "login" | "callback" | "me"], _) => allow("GET"),

@@ -149,7 +149,14 @@ fn interpret(
 
 fn parse<T: serde::de::DeserializeOwned>(body: &str) -> Result<T, ValtuudetError> {
     serde_json::from_str(body)
-        .map_err(|e| ValtuudetError::Unavailable(format!("unexpected answer: {e}")))
+        // The position only: serde's message may quote the body, which can hold identity codes.
+        .map_err(|e| {
+            ValtuudetError::Unavailable(format!(
+                "unexpected answer (line {}, column {})",
+                e.line(),
+                e.column()
+            ))
+        })
 }
 
 async fn checksummed_get(

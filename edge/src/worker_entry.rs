@@ -6,7 +6,8 @@ use crate::auth::oidc::OidcConfig;
 use crate::db::d1::D1;
 use crate::http::{ApiRequest, ApiResponse, Method};
 use crate::outbound::{Outbound, OutboundError, OutboundRequest, OutboundResponse, TIMEOUT_MS};
-use crate::router::{handle, Config, Ctx, DEFAULT_HETU_CLAIM};
+use crate::router::{handle, Config, Ctx, DEFAULT_HETU_CLAIM, MAX_RIGHTS_CACHE_SECS};
+use crate::valtuudet::ValtuudetConfig;
 use futures_util::future::{select, Either};
 use std::time::Duration;
 use time::OffsetDateTime;
@@ -76,6 +77,25 @@ fn config(env: &Env, url: &url::Url) -> Config {
         staff_oidc: provider("STAFF_OIDC"),
         hetu_claim: setting(env, "OIDC_HETU_CLAIM")
             .unwrap_or_else(|| DEFAULT_HETU_CLAIM.to_owned()),
+        valtuudet: match (
+            setting(env, "VALTUUDET_BASE_URL"),
+            setting(env, "VALTUUDET_CLIENT_ID"),
+            setting(env, "VALTUUDET_API_KEY"),
+            setting(env, "VALTUUDET_OAUTH_PASSWORD"),
+        ) {
+            (Some(base_url), Some(client_id), Some(api_key), Some(oauth_password)) => {
+                Some(ValtuudetConfig {
+                    base_url,
+                    client_id,
+                    api_key,
+                    oauth_password,
+                })
+            }
+            _ => None,
+        },
+        rights_cache_secs: setting(env, "VALTUUDET_READ_CACHE_SECONDS")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(MAX_RIGHTS_CACHE_SECS),
     }
 }
 

@@ -32,6 +32,9 @@ const CUSTOMERS: &[(&str, &str, &str, &str)] = &[
     ("280175-967D", "Karl-Johan Fredrik", "Nyström", "638"),
 ];
 
+/// The proxy the municipality registered for customer 1 (Eeva-Liisa): Karl-Johan.
+const REGISTERED_PROXY: (&str, &str, &str) = ("280175-967D", "Karl-Johan Fredrik", "Nyström");
+
 const VOUCHERS: &[DemoVoucher] = &[
     DemoVoucher {
         customer: 0,
@@ -258,6 +261,18 @@ pub fn write_customers(out: &mut String, prices: &[CurrentPrice], today_iso: &st
             );
         }
     }
+    // Porvoo registered Karl-Johan as Eeva-Liisa's proxy in Seteli, valid a year either way.
+    let _ = writeln!(
+        out,
+        "INSERT INTO registered_proxies (customer_id, proxy_hetu, proxy_given_name, proxy_family_name, valid_from, valid_until, registered_by, registered_at) VALUES (1, {}, {}, {}, {}, {}, {}, {});",
+        sql_text(REGISTERED_PROXY.0),
+        sql_text(REGISTERED_PROXY.1),
+        sql_text(REGISTERED_PROXY.2),
+        sql_text(&date(today, -365)),
+        sql_text(&date(today, 365)),
+        sql_text("asiakaspalvelu"),
+        sql_text(&format!("{}T09:00:00Z", date(today, -365)))
+    );
     // Last month's survey about Eeva-Liisa's home care, so this month's is open.
     if let Some(&(_, producer_id)) = event_ids.first().and_then(|e| e.first()) {
         let last_month = date(today, -31);
@@ -335,6 +350,19 @@ mod tests {
         assert_eq!(
             db.scalar("SELECT COUNT(*) FROM survey_answers WHERE period = '2026-10'")
                 .unwrap(),
+            1
+        );
+    }
+
+    #[test]
+    fn eeva_liisa_has_a_registered_proxy_valid_today() {
+        let db = loaded();
+        assert_eq!(
+            db.scalar(
+                "SELECT COUNT(*) FROM registered_proxies WHERE customer_id = 1
+                 AND proxy_hetu = '280175-967D' AND valid_from <= '2026-11-21' AND valid_until >= '2026-11-21'"
+            )
+            .unwrap(),
             1
         );
     }

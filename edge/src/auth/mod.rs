@@ -11,7 +11,8 @@ use crate::http::{ApiRequest, Method};
 use crate::outbound::Outbound;
 use crate::router::Ctx;
 use seteli_domain::hetu::Hetu;
-use seteli_domain::permissions::{Actor, Person, StaffMember, StaffRole};
+use seteli_domain::mandates::Basis;
+use seteli_domain::permissions::{Actor, OnBehalf, Person, PrincipalRef, StaffMember, StaffRole};
 use seteli_domain::session::{session_state, SessionState};
 use seteli_domain::MunicipalityCode;
 use seteli_domain::{ApiError, ErrorCode};
@@ -28,6 +29,18 @@ const TOUCH_INTERVAL_SECS: i64 = 60;
 pub struct CurrentSession {
     pub id_hash: String,
     pub actor: Actor,
+    /// While the actor is [`Actor::OnBehalf`]: what is needed to check the right again.
+    pub acting: Option<ActingState>,
+}
+
+/// What the edge keeps about the principal a session acts for. Never sent to the browser.
+#[derive(Debug, Clone)]
+pub struct ActingState {
+    pub principal_hetu: Hetu,
+    /// Valtuudet's session id and access token (guardians and mandates).
+    pub valtuudet: Option<(String, String)>,
+    /// When the right was last confirmed (Unix seconds).
+    pub checked_at: i64,
 }
 
 /// A cookie's value from the request's `Cookie` header.
@@ -84,15 +97,30 @@ pub async fn current_session<D: Database, H: Outbound>(
         sessions::delete_session(&ctx.db, &id_hash).await?;
         return Ok(None);
     }
+    let mut principal = acting_principal(&row);
+    let mut acting = None;
     let actor = match (
         Audience::parse(&row.audience),
         row.hetu.as_deref().map(Hetu::parse),
     ) {
-        (Some(Audience::Citizen), Some(Ok(hetu))) => Actor::Citizen(Person {
-            hetu,
-            given_name: row.given_name,
-            family_name: row.family_name,
-        }),
+        (Some(Audience::Citizen), Some(Ok(hetu))) => {
+            let person = Person {
+                hetu,
+                given_name: row.given_name,
+                family_name: row.family_name,
+            };
+            match principal.take() {
+                Some((principal, basis, state)) => {
+                    acting = Some(state);
+                    Actor::OnBehalf(OnBehalf {
+                        delegate: person,
+                        principal,
+                        basis,
+                    })
+                }
+                None => Actor::Citizen(person),
+            }
+        }
         (Some(Audience::Staff), None) => {
             let municipality = row
                 .municipality_code
@@ -119,7 +147,40 @@ pub async fn current_session<D: Database, H: Outbound>(
     if now - row.last_seen_at >= TOUCH_INTERVAL_SECS {
         sessions::touch_session(&ctx.db, &id_hash, now).await?;
     }
-    Ok(Some(CurrentSession { id_hash, actor }))
+    Ok(Some(CurrentSession {
+        id_hash,
+        actor,
+        acting,
+    }))
+}
+
+/// The principal a citizen session acts for, if its row names a valid one. A row that is
+/// half filled or unreadable means acting for oneself: it never grants anything.
+fn acting_principal(row: &sessions::SessionRow) -> Option<(PrincipalRef, Basis, ActingState)> {
+    let customer_id = row.acting_customer_id?;
+    let basis = Basis::parse(row.acting_basis.as_deref()?)?;
+    let principal_hetu = Hetu::parse(row.principal_hetu.as_deref()?).ok()?;
+    let valtuudet = match (&row.valtuudet_session, &row.valtuudet_token) {
+        (Some(session), Some(token)) => Some((session.clone(), token.clone())),
+        _ => None,
+    };
+    // Guardianships and mandates are re-checked with Valtuudet, so they need its session.
+    if basis != Basis::RegisteredProxy && valtuudet.is_none() {
+        return None;
+    }
+    Some((
+        PrincipalRef {
+            customer_id,
+            given_name: row.principal_given_name.clone()?,
+            family_name: row.principal_family_name.clone()?,
+        },
+        basis,
+        ActingState {
+            principal_hetu,
+            valtuudet,
+            checked_at: row.acting_checked_at.unwrap_or(0),
+        },
+    ))
 }
 
 /// Refuses a state-changing request whose `Origin` is not Seteli's own. Browsers send

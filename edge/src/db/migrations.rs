@@ -18,4 +18,8 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0004_staff_sessions.sql",
         include_str!("../../../migrations/0004_staff_sessions.sql"),
     ),
+    (
+        "0005_on_behalf.sql",
+        include_str!("../../../migrations/0005_on_behalf.sql"),
+    ),
 ];

@@ -4,6 +4,7 @@
 pub mod catalogue;
 pub mod migrations;
 pub mod offers;
+pub mod on_behalf;
 pub mod producers;
 pub mod sessions;
 pub mod vouchers;
@@ -50,6 +51,11 @@ impl DbError {
     /// A row whose column does not hold a valid value for its domain type.
     pub fn bad_row(table: &str, column: &str) -> Self {
         DbError(format!("{table}.{column} holds an invalid value"))
+    }
+
+    /// Whether a UNIQUE key refused the write (SQLite and D1 word it the same way).
+    pub fn is_unique_violation(&self) -> bool {
+        self.0.contains("UNIQUE constraint failed")
     }
 }
 

@@ -76,7 +76,7 @@ pub async fn take_login_attempt(
 }
 
 /// A stored session.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 pub struct SessionRow {
     pub audience: String,
     pub subject: String,
@@ -89,6 +89,25 @@ pub struct SessionRow {
     pub roles: String,
     pub created_at: i64,
     pub last_seen_at: i64,
+    /// Citizens acting for someone: the principal's customer id (set only by
+    /// [`crate::db::on_behalf`], never at login).
+    #[serde(default)]
+    pub acting_customer_id: Option<i64>,
+    #[serde(default)]
+    pub acting_basis: Option<String>,
+    #[serde(default)]
+    pub valtuudet_session: Option<String>,
+    #[serde(default)]
+    pub valtuudet_token: Option<String>,
+    #[serde(default)]
+    pub acting_checked_at: Option<i64>,
+    /// The principal's identity code and names, joined from `customers`.
+    #[serde(default)]
+    pub principal_hetu: Option<String>,
+    #[serde(default)]
+    pub principal_given_name: Option<String>,
+    #[serde(default)]
+    pub principal_family_name: Option<String>,
 }
 
 /// Stores a new session and, in the same transaction, removes the one it replaces (a new
@@ -129,8 +148,12 @@ pub async fn find_session(
 ) -> Result<Option<SessionRow>, DbError> {
     let rows: Vec<SessionRow> = db
         .query(
-            "SELECT audience, subject, hetu, given_name, family_name, municipality_code, roles, created_at, last_seen_at
-             FROM sessions WHERE id_hash = ?1",
+            "SELECT s.audience, s.subject, s.hetu, s.given_name, s.family_name, s.municipality_code, s.roles,
+                    s.created_at, s.last_seen_at, s.acting_customer_id, s.acting_basis, s.valtuudet_session,
+                    s.valtuudet_token, s.acting_checked_at, c.hetu AS principal_hetu,
+                    c.given_name AS principal_given_name, c.family_name AS principal_family_name
+             FROM sessions s LEFT JOIN customers c ON c.id = s.acting_customer_id
+             WHERE s.id_hash = ?1",
             &[id_hash.into()],
         )
         .await?;
@@ -146,8 +169,17 @@ pub async fn touch_session(db: &impl Database, id_hash: &str, now: i64) -> Resul
     .map(|_| ())
 }
 
+/// Deletes the session and any choice of principal it had in progress.
 pub async fn delete_session(db: &impl Database, id_hash: &str) -> Result<(), DbError> {
-    db.execute("DELETE FROM sessions WHERE id_hash = ?1", &[id_hash.into()])
-        .await
-        .map(|_| ())
+    db.batch(&[
+        (
+            "DELETE FROM on_behalf_selections WHERE session_id_hash = ?1",
+            vec![id_hash.into()],
+        ),
+        (
+            "DELETE FROM sessions WHERE id_hash = ?1",
+            vec![id_hash.into()],
+        ),
+    ])
+    .await
 }

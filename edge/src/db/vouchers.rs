@@ -2,6 +2,7 @@
 //! takes the customer's id and reads only that customer's rows: ownership is part of each
 //! query, not a check beside it.
 
+use super::on_behalf::Statement;
 use super::{Database, DbError, SqlValue};
 use serde::Deserialize;
 use seteli_domain::api::{
@@ -308,38 +309,56 @@ pub async fn feedback_of(
     Ok(rows.into_iter().map(feedback_dto).collect())
 }
 
-/// Stores feedback (already validated) and returns it as the customer will see it.
+/// Feedback validated by the caller.
+#[derive(Clone, Copy)]
+pub struct NewFeedbackRow<'a> {
+    pub customer: CustomerId,
+    pub voucher_id: i64,
+    pub producer: ProducerId,
+    pub event: Option<i64>,
+    pub body: &'a str,
+    pub created_at: &'a str,
+}
+
+/// Stores feedback (already validated), together with `also` (the trail entry and message
+/// of a write done on the customer's behalf) in one atomic batch, and returns it as the
+/// customer will see it.
 pub async fn insert_feedback(
     db: &impl Database,
-    customer: CustomerId,
-    voucher_id: i64,
-    producer: ProducerId,
-    event: Option<i64>,
-    body: &str,
-    created_at: &str,
+    f: &NewFeedbackRow<'_>,
+    also: Vec<Statement>,
 ) -> Result<FeedbackView, DbError> {
-    let ids: Vec<IdRow> = db
-        .query(
-            "INSERT INTO feedback (customer_id, producer_id, voucher_id, event_id, body, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
-            &[
-                SqlValue::Int(customer.0),
-                SqlValue::Int(producer.0),
-                SqlValue::Int(voucher_id),
-                event.map_or(SqlValue::Null, SqlValue::Int),
-                body.into(),
-                created_at.into(),
-            ],
-        )
-        .await?;
-    let id = ids
-        .first()
-        .map(|r| r.id)
-        .ok_or_else(|| DbError("feedback insert returned no id".into()))?;
+    let NewFeedbackRow {
+        customer,
+        voucher_id,
+        producer,
+        event,
+        body,
+        created_at,
+    } = *f;
+    let mut statements = vec![(
+        "INSERT INTO feedback (customer_id, producer_id, voucher_id, event_id, body, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        vec![
+            SqlValue::Int(customer.0),
+            SqlValue::Int(producer.0),
+            SqlValue::Int(voucher_id),
+            event.map_or(SqlValue::Null, SqlValue::Int),
+            body.into(),
+            created_at.into(),
+        ],
+    )];
+    statements.extend(also);
+    db.batch(&statements).await?;
+    // The batch gives no ids back: the customer's newest feedback with this time and text
+    // is the one just stored.
     let rows: Vec<FeedbackRow> = db
         .query(
-            &format!("{FEEDBACK_SELECT} WHERE f.id = ?1"),
-            &[SqlValue::Int(id)],
+            &format!(
+                "{FEEDBACK_SELECT} WHERE f.customer_id = ?1 AND f.created_at = ?2 AND f.body = ?3
+                 ORDER BY f.id DESC LIMIT 1"
+            ),
+            &[SqlValue::Int(customer.0), created_at.into(), body.into()],
         )
         .await?;
     rows.into_iter()
@@ -359,17 +378,19 @@ pub struct SurveyRow<'a> {
     pub created_at: &'a str,
 }
 
-/// Stores a survey answer; `false` when this voucher's survey about this producer is
-/// already answered for the period (the unique key decides, so concurrent answers cannot
-/// both count).
-pub async fn insert_survey(db: &impl Database, a: &SurveyRow<'_>) -> Result<bool, DbError> {
-    let changed = db
-        .execute(
-            "INSERT INTO survey_answers
-                 (customer_id, voucher_id, producer_id, period, overall, punctuality, staff, information, comment, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-             ON CONFLICT (voucher_id, producer_id, period) DO NOTHING",
-            &[
+/// Stores a survey answer, with `also` (see [`insert_feedback`]) in one atomic batch;
+/// `false`, with nothing stored, when this voucher's survey about this producer is already
+/// answered for the period (the unique key decides, so concurrent answers cannot both count).
+pub async fn insert_survey(
+    db: &impl Database,
+    a: &SurveyRow<'_>,
+    also: Vec<Statement>,
+) -> Result<bool, DbError> {
+    let mut statements = vec![(
+        "INSERT INTO survey_answers
+             (customer_id, voucher_id, producer_id, period, overall, punctuality, staff, information, comment, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        vec![
                 SqlValue::Int(a.customer.0),
                 SqlValue::Int(a.voucher_id),
                 SqlValue::Int(a.producer.0),
@@ -380,8 +401,12 @@ pub async fn insert_survey(db: &impl Database, a: &SurveyRow<'_>) -> Result<bool
                 SqlValue::Int(i64::from(a.scores[3])),
                 a.comment.into(),
                 a.created_at.into(),
-            ],
-        )
-        .await?;
-    Ok(changed == 1)
+        ],
+    )];
+    statements.extend(also);
+    match db.batch(&statements).await {
+        Ok(()) => Ok(true),
+        Err(e) if e.is_unique_violation() => Ok(false),
+        Err(e) => Err(e),
+    }
 }

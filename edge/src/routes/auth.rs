@@ -14,9 +14,9 @@ use crate::error::EdgeError;
 use crate::http::{ApiRequest, ApiResponse};
 use crate::outbound::Outbound;
 use crate::router::Ctx;
-use seteli_domain::api::Me;
+use seteli_domain::api::{ActingFor, Me};
 use seteli_domain::hetu::Hetu;
-use seteli_domain::permissions::{require, Action, Actor, StaffRole};
+use seteli_domain::permissions::{require, Action, Actor, Person, StaffRole};
 use seteli_domain::session::LOGIN_ATTEMPT_LIMIT_SECS;
 use seteli_domain::MunicipalityCode;
 use seteli_domain::{ApiError, ErrorCode, Lang};
@@ -266,6 +266,7 @@ fn session_row(
         roles,
         created_at: now,
         last_seen_at: now,
+        ..SessionRow::default()
     })
 }
 
@@ -276,6 +277,7 @@ pub async fn handle_logout<D: Database, H: Outbound>(
     session: Option<&CurrentSession>,
 ) -> Result<ApiResponse, EdgeError> {
     if let Some(session) = session {
+        crate::routes::on_behalf::end_valtuudet_session(ctx, session).await;
         sessions::delete_session(&ctx.db, &session.id_hash).await?;
     }
     let secure = secure_cookies(&ctx.config.public_url);
@@ -283,32 +285,37 @@ pub async fn handle_logout<D: Database, H: Outbound>(
         .add_header("set-cookie", clear_cookie(SESSION_COOKIE, "/", secure)))
 }
 
-/// `GET /api/auth/me`: who is logged in. Permission: [`Action::ViewOwnSession`].
+/// `GET /api/auth/me`: who is logged in, and whom they act for. Permission:
+/// [`Action::ViewOwnSession`].
 pub async fn handle_me(actor: &Actor, lang: Lang) -> Result<ApiResponse, EdgeError> {
     require(actor, Action::ViewOwnSession, lang)?;
-    match actor {
-        Actor::Citizen(person) => Ok(ApiResponse::json(
-            200,
-            &Me {
-                audience: "citizen".into(),
-                given_name: person.given_name.clone(),
-                family_name: person.family_name.clone(),
-                municipality_code: None,
-                roles: Vec::new(),
-            },
-        )
-        .with_header("cache-control", "no-store")),
-        Actor::Staff(staff) => Ok(ApiResponse::json(
-            200,
-            &Me {
-                audience: "staff".into(),
-                given_name: staff.given_name.clone(),
-                family_name: staff.family_name.clone(),
-                municipality_code: Some(staff.municipality.clone()),
-                roles: staff.roles.iter().map(|r| r.as_str().to_owned()).collect(),
-            },
-        )
-        .with_header("cache-control", "no-store")),
-        Actor::Visitor => Err(ApiError::new(ErrorCode::Unauthorized, lang).into()),
-    }
+    let citizen = |person: &Person, acting_for| Me {
+        audience: "citizen".into(),
+        given_name: person.given_name.clone(),
+        family_name: person.family_name.clone(),
+        municipality_code: None,
+        roles: Vec::new(),
+        acting_for,
+    };
+    let me = match actor {
+        Actor::Citizen(person) => citizen(person, None),
+        Actor::OnBehalf(on_behalf) => citizen(
+            &on_behalf.delegate,
+            Some(ActingFor {
+                given_name: on_behalf.principal.given_name.clone(),
+                family_name: on_behalf.principal.family_name.clone(),
+                basis: on_behalf.basis,
+            }),
+        ),
+        Actor::Staff(staff) => Me {
+            audience: "staff".into(),
+            given_name: staff.given_name.clone(),
+            family_name: staff.family_name.clone(),
+            municipality_code: Some(staff.municipality.clone()),
+            roles: staff.roles.iter().map(|r| r.as_str().to_owned()).collect(),
+            acting_for: None,
+        },
+        Actor::Visitor => return Err(ApiError::new(ErrorCode::Unauthorized, lang).into()),
+    };
+    Ok(ApiResponse::json(200, &me).with_header("cache-control", "no-store"))
 }

@@ -3,4 +3,5 @@
 
 pub mod auth;
 pub mod citizen;
+pub mod on_behalf;
 pub mod public;

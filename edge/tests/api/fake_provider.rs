@@ -3,6 +3,7 @@
 //! the identification mock's test key. The browser tests use the real mock over HTTP; this
 //! one lets native tests drive every branch of the callback, clock included.
 
+use crate::valtuudet_mock::ValtuudetMock;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine;
 use rsa::pkcs1v15::SigningKey;
@@ -39,6 +40,8 @@ pub struct FakeProvider {
     pub up: Mutex<bool>,
     /// Claims to override in the next ID token (e.g. a wrong audience).
     pub tamper: Mutex<Vec<(String, serde_json::Value)>>,
+    /// Suomi.fi-valtuudet, when the test deployment has it.
+    pub valtuudet: Option<ValtuudetMock>,
 }
 
 impl FakeProvider {
@@ -49,6 +52,7 @@ impl FakeProvider {
             now: Mutex::new(now),
             up: Mutex::new(true),
             tamper: Mutex::new(Vec::new()),
+            valtuudet: None,
         }
     }
 
@@ -126,6 +130,11 @@ impl FakeProvider {
 
 impl Outbound for FakeProvider {
     async fn send(&self, request: OutboundRequest) -> Result<OutboundResponse, OutboundError> {
+        if let Some(valtuudet) = &self.valtuudet {
+            if request.url.starts_with(crate::valtuudet_mock::BASE_URL) {
+                return valtuudet.send(request).await;
+            }
+        }
         if !*self.up.lock().unwrap() {
             return Err(OutboundError("connection refused".into()));
         }

@@ -2,6 +2,7 @@
 //! helper per endpoint.
 
 use crate::fake_provider::{self, FakeProvider, Grant};
+use crate::valtuudet_mock::ValtuudetMock;
 use seteli_edge::auth::oidc::OidcConfig;
 use seteli_edge::db::sqlite::Sqlite;
 use seteli_edge::http::{ApiRequest, Method};
@@ -27,6 +28,19 @@ pub fn test_config() -> Config {
         citizen_oidc: None,
         staff_oidc: None,
         hetu_claim: seteli_edge::router::DEFAULT_HETU_CLAIM.into(),
+        valtuudet: None,
+        rights_cache_secs: seteli_edge::router::MAX_RIGHTS_CACHE_SECS,
+    }
+}
+
+/// The names the identity provider asserts for a test person: the mocks' persons by their
+/// codes, "Anni Kumpulainen" for anyone else.
+pub fn person_name(hetu: &str) -> (&'static str, &'static str) {
+    match hetu {
+        "140334-912M" => ("Eeva-Liisa", "Kinnunen"),
+        "091182-931V" => ("Mikko", "Kumpulainen"),
+        "280175-967D" => ("Karl-Johan", "Nyström"),
+        _ => ("Anni", "Kumpulainen"),
     }
 }
 
@@ -119,10 +133,32 @@ impl TestApp<FakeProvider> {
         }
     }
 
-    /// Moves the clock (for the edge and the provider) by `seconds`.
+    /// A deployment with identification and Suomi.fi-valtuudet (the mock, in-process,
+    /// with its default register).
+    pub fn with_valtuudet() -> Self {
+        let mut app = Self::with_identification();
+        let callback = format!("{PUBLIC_URL}/api/valtuudet/callback");
+        app.ctx.http.valtuudet = Some(ValtuudetMock::new(&callback, app.ctx.now.unix_timestamp()));
+        app.ctx.config.valtuudet = Some(ValtuudetMock::config());
+        app
+    }
+
+    /// The Valtuudet mock of a [`TestApp::with_valtuudet`] deployment.
+    pub fn valtuudet(&self) -> &ValtuudetMock {
+        self.ctx
+            .http
+            .valtuudet
+            .as_ref()
+            .expect("a deployment with Valtuudet")
+    }
+
+    /// Moves the clock (for the edge and the providers) by `seconds`.
     pub fn advance(&mut self, seconds: i64) {
         self.ctx.now += time::Duration::seconds(seconds);
         *self.ctx.http.now.lock().unwrap() = self.ctx.now.unix_timestamp();
+        if let Some(valtuudet) = &self.ctx.http.valtuudet {
+            valtuudet.set_now(self.ctx.now.unix_timestamp());
+        }
     }
 
     /// Starts a login; returns the login cookie and the provider's authorize URL.
@@ -167,8 +203,8 @@ impl TestApp<FakeProvider> {
             "code-1",
             Grant {
                 hetu: hetu.into(),
-                given_name: "Anni".into(),
-                family_name: "Kumpulainen".into(),
+                given_name: person_name(hetu).0.into(),
+                family_name: person_name(hetu).1.into(),
                 nonce: param("nonce"),
                 code_challenge: param("code_challenge"),
             },

@@ -678,7 +678,12 @@ mod tests {
 
     #[test]
     fn an_unknown_flag_wins_over_guardianship() {
-        let register = seed();
+        let mut register = seed();
+        register.unknown.push(UnknownFlag {
+            principal: hetu(EETU),
+            delegate: hetu(MIKKO),
+            note: None,
+        });
         assert_eq!(
             register
                 .decide(&hetu(MIKKO), &hetu(EETU), &[], TODAY)

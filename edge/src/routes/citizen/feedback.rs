@@ -1,12 +1,15 @@
 //! `GET /api/citizen/feedback` and `POST /api/citizen/feedback`.
 
-use super::{customer_or_not_found, own_customer, timestamp};
-use crate::db::{vouchers, Database};
+use super::{private_json, timestamp};
+use crate::auth::CurrentSession;
+use crate::db::vouchers::{self, NewFeedbackRow};
+use crate::db::Database;
 use crate::error::EdgeError;
 use crate::http::{ApiRequest, ApiResponse};
+use crate::on_behalf::subject;
 use crate::outbound::Outbound;
 use crate::router::Ctx;
-use seteli_domain::api::NewFeedback;
+use seteli_domain::api::{MessageKind, NewFeedback};
 use seteli_domain::permissions::{require, Action, Actor};
 use seteli_domain::voucher::FeedbackText;
 use seteli_domain::{ApiError, ErrorCode};
@@ -15,15 +18,16 @@ use seteli_domain::{ApiError, ErrorCode};
 pub async fn handle_list<D: Database, H: Outbound>(
     req: &ApiRequest,
     ctx: &Ctx<D, H>,
+    session: Option<&CurrentSession>,
     actor: &Actor,
 ) -> Result<ApiResponse, EdgeError> {
     let lang = req.lang();
-    require(actor, Action::ViewOwnVouchers, lang)?;
-    let list = match own_customer(&ctx.db, actor).await? {
+    let subject = subject(ctx, session, actor, Action::ViewOwnVouchers, lang).await?;
+    let list = match subject.customer {
         Some(customer) => vouchers::feedback_of(&ctx.db, customer).await?,
         None => Vec::new(),
     };
-    Ok(ApiResponse::json(200, &list).with_header("cache-control", "no-store"))
+    Ok(private_json(200, &list))
 }
 
 /// New feedback on a producer that served under the customer's voucher (optionally on one
@@ -31,6 +35,7 @@ pub async fn handle_list<D: Database, H: Outbound>(
 pub async fn handle_create<D: Database, H: Outbound>(
     req: &ApiRequest,
     ctx: &Ctx<D, H>,
+    session: Option<&CurrentSession>,
     actor: &Actor,
 ) -> Result<ApiResponse, EdgeError> {
     let lang = req.lang();
@@ -38,7 +43,9 @@ pub async fn handle_create<D: Database, H: Outbound>(
     let new: NewFeedback = req.json()?;
     let invalid = || EdgeError::from(ApiError::new(ErrorCode::InvalidFeedback, lang));
     let body = FeedbackText::parse(&new.body).map_err(|_| invalid())?;
-    let customer = customer_or_not_found(&ctx.db, actor, lang).await?;
+    // For a principal, Valtuudet is asked again here, right before the write.
+    let subject = subject(ctx, session, actor, Action::GiveFeedback, lang).await?;
+    let customer = subject.customer_or_not_found(lang)?;
     if !vouchers::producer_served(
         &ctx.db,
         customer,
@@ -50,15 +57,16 @@ pub async fn handle_create<D: Database, H: Outbound>(
     {
         return Err(invalid());
     }
-    let created = vouchers::insert_feedback(
-        &ctx.db,
+    let at = timestamp(ctx.now);
+    let row = NewFeedbackRow {
         customer,
-        new.voucher_id,
-        new.producer_id,
-        new.event_id,
-        body.as_str(),
-        &timestamp(ctx.now),
-    )
-    .await?;
-    Ok(ApiResponse::json(201, &created).with_header("cache-control", "no-store"))
+        voucher_id: new.voucher_id,
+        producer: new.producer_id,
+        event: new.event_id,
+        body: body.as_str(),
+        created_at: &at,
+    };
+    let also = subject.write_records(MessageKind::FeedbackGiven, new.producer_id.0, &at);
+    let created = vouchers::insert_feedback(&ctx.db, &row, also).await?;
+    Ok(private_json(201, &created))
 }

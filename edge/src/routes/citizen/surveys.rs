@@ -1,13 +1,15 @@
 //! `POST /api/citizen/surveys`: the monthly satisfaction survey about a producer.
 
-use super::{customer_or_not_found, timestamp};
+use super::timestamp;
+use crate::auth::CurrentSession;
 use crate::db::vouchers::{self, SurveyRow};
 use crate::db::Database;
 use crate::error::EdgeError;
 use crate::http::{ApiRequest, ApiResponse};
+use crate::on_behalf::subject;
 use crate::outbound::Outbound;
 use crate::router::Ctx;
-use seteli_domain::api::{NewSurveyAnswer, SurveyReceipt};
+use seteli_domain::api::{MessageKind, NewSurveyAnswer, SurveyReceipt};
 use seteli_domain::permissions::{require, Action, Actor};
 use seteli_domain::voucher::{survey_period, SURVEY_COMMENT_MAX_CHARS};
 use seteli_domain::{ApiError, ErrorCode};
@@ -18,6 +20,7 @@ use seteli_domain::{ApiError, ErrorCode};
 pub async fn handle_create<D: Database, H: Outbound>(
     req: &ApiRequest,
     ctx: &Ctx<D, H>,
+    session: Option<&CurrentSession>,
     actor: &Actor,
 ) -> Result<ApiResponse, EdgeError> {
     let lang = req.lang();
@@ -28,7 +31,9 @@ pub async fn handle_create<D: Database, H: Outbound>(
     if comment.chars().count() > SURVEY_COMMENT_MAX_CHARS {
         return Err(invalid());
     }
-    let customer = customer_or_not_found(&ctx.db, actor, lang).await?;
+    // For a principal, Valtuudet is asked again here, right before the write.
+    let subject = subject(ctx, session, actor, Action::AnswerSurvey, lang).await?;
+    let customer = subject.customer_or_not_found(lang)?;
     if !vouchers::producer_served(
         &ctx.db,
         customer,
@@ -42,6 +47,7 @@ pub async fn handle_create<D: Database, H: Outbound>(
     }
     let today = ctx.today();
     let period = survey_period(&today);
+    let at = timestamp(ctx.now);
     let row = SurveyRow {
         customer,
         voucher_id: answer.voucher_id,
@@ -54,9 +60,10 @@ pub async fn handle_create<D: Database, H: Outbound>(
             answer.information.into(),
         ],
         comment,
-        created_at: &timestamp(ctx.now),
+        created_at: &at,
     };
-    if !vouchers::insert_survey(&ctx.db, &row).await? {
+    let also = subject.write_records(MessageKind::SurveyAnswered, answer.producer_id.0, &at);
+    if !vouchers::insert_survey(&ctx.db, &row, also).await? {
         return Err(ApiError::new(ErrorCode::SurveyAlreadyAnswered, lang).into());
     }
     Ok(ApiResponse::json(

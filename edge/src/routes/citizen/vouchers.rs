@@ -1,34 +1,32 @@
 //! `GET /api/citizen/vouchers` and `GET /api/citizen/vouchers/{id}`.
 
-use super::{customer_or_not_found, own_customer};
+use super::private_json;
+use crate::auth::CurrentSession;
 use crate::db::{vouchers, Database};
 use crate::error::EdgeError;
 use crate::http::{ApiRequest, ApiResponse};
+use crate::on_behalf::subject;
 use crate::outbound::Outbound;
 use crate::router::Ctx;
 use seteli_domain::api::VoucherDetail;
-use seteli_domain::permissions::{require, Action, Actor};
+use seteli_domain::permissions::{Action, Actor};
 use seteli_domain::voucher::survey_period;
 use seteli_domain::{ApiError, ErrorCode};
-
-fn private_json<T: serde::Serialize>(value: &T) -> ApiResponse {
-    // Personal data: never stored by browsers or shared caches.
-    ApiResponse::json(200, value).with_header("cache-control", "no-store")
-}
 
 /// The customer's own vouchers. Permission: [`Action::ViewOwnVouchers`].
 pub async fn handle_list<D: Database, H: Outbound>(
     req: &ApiRequest,
     ctx: &Ctx<D, H>,
+    session: Option<&CurrentSession>,
     actor: &Actor,
 ) -> Result<ApiResponse, EdgeError> {
     let lang = req.lang();
-    require(actor, Action::ViewOwnVouchers, lang)?;
-    let list = match own_customer(&ctx.db, actor).await? {
+    let subject = subject(ctx, session, actor, Action::ViewOwnVouchers, lang).await?;
+    let list = match subject.customer {
         Some(customer) => vouchers::vouchers_of(&ctx.db, customer, lang, &ctx.today()).await?,
         None => Vec::new(),
     };
-    Ok(private_json(&list))
+    Ok(private_json(200, &list))
 }
 
 /// One of the customer's vouchers with its events and producers. Another customer's
@@ -36,14 +34,15 @@ pub async fn handle_list<D: Database, H: Outbound>(
 pub async fn handle_get<D: Database, H: Outbound>(
     req: &ApiRequest,
     ctx: &Ctx<D, H>,
+    session: Option<&CurrentSession>,
     actor: &Actor,
     id: &str,
 ) -> Result<ApiResponse, EdgeError> {
     let lang = req.lang();
-    require(actor, Action::ViewOwnVouchers, lang)?;
+    let subject = subject(ctx, session, actor, Action::ViewOwnVouchers, lang).await?;
     let not_found = || EdgeError::from(ApiError::new(ErrorCode::VoucherNotFound, lang));
     let id: i64 = id.parse().map_err(|_| not_found())?;
-    let customer = customer_or_not_found(&ctx.db, actor, lang).await?;
+    let customer = subject.customer_or_not_found(lang)?;
     let today = ctx.today();
     let voucher = vouchers::voucher_of(&ctx.db, customer, id, lang, &today)
         .await?
@@ -53,5 +52,5 @@ pub async fn handle_get<D: Database, H: Outbound>(
         producers: vouchers::producers_of(&ctx.db, voucher.id, survey_period(&today)).await?,
         voucher,
     };
-    Ok(private_json(&detail))
+    Ok(private_json(200, &detail))
 }

@@ -1,0 +1,367 @@
+//! Choosing whom to act for (`/api/on-behalf/..`, `/api/valtuudet/callback`): a guardian's
+//! child or an adult principal through the Suomi.fi-valtuudet selection page, or a customer
+//! whose proxy the municipality registered in Seteli; and going back to acting for oneself.
+//! Refusals send the browser to `/on-behalf?refused=..&for=..`, which explains them.
+
+use crate::auth::CurrentSession;
+use crate::crypto::random_token;
+use crate::db::on_behalf::{self as store, Acting, Selection, TrailRecord};
+use crate::db::vouchers::{customer_by_hetu, CustomerId};
+use crate::db::Database;
+use crate::error::{log_warning, EdgeError};
+use crate::http::{ApiRequest, ApiResponse};
+use crate::on_behalf::call_context;
+use crate::outbound::Outbound;
+use crate::router::Ctx;
+use crate::valtuudet::{self, Decision, Mode, ValtuudetError};
+use seteli_domain::api::{ActForRegistered, TrailResult};
+use seteli_domain::clock::finnish_date;
+use seteli_domain::hetu::Hetu;
+use seteli_domain::mandates::{Basis, OnBehalfAction, PrincipalKind, Refusal};
+use seteli_domain::permissions::{require, Action, Actor, Person};
+use seteli_domain::{ApiError, ErrorCode, Lang};
+
+/// How long a person may spend on the selection page.
+const SELECTION_LIMIT_SECS: i64 = 15 * 60;
+
+/// Where Valtuudet sends the browser back.
+pub fn callback_uri(public_url: &str) -> String {
+    format!(
+        "{}/api/valtuudet/callback",
+        public_url.trim_end_matches('/')
+    )
+}
+
+fn refused(refusal: Refusal, kind: PrincipalKind, lang: Lang) -> ApiResponse {
+    ApiResponse::redirect(&format!(
+        "/on-behalf?refused={}&for={}&lang={}",
+        refusal.as_str(),
+        kind.as_str(),
+        lang.code()
+    ))
+}
+
+/// The person logged in, whether acting for themselves or someone else now.
+fn logged_in_person(actor: &Actor) -> Option<&Person> {
+    match actor {
+        Actor::Citizen(person) => Some(person),
+        Actor::OnBehalf(on_behalf) => Some(&on_behalf.delegate),
+        Actor::Visitor | Actor::Staff(_) => None,
+    }
+}
+
+/// `GET /api/on-behalf/start?for=child|adult&lang=..` (a page load): registers a Valtuudet
+/// session for the logged-in person and sends the browser to the selection page. Ends
+/// acting for anyone chosen earlier. Permission: [`Action::ChoosePrincipal`].
+pub async fn handle_start<D: Database, H: Outbound>(
+    req: &ApiRequest,
+    ctx: &Ctx<D, H>,
+    session: Option<&CurrentSession>,
+    actor: &Actor,
+) -> Result<ApiResponse, EdgeError> {
+    let lang = req.lang();
+    let kind = req
+        .query_param("for")
+        .and_then(PrincipalKind::parse)
+        .unwrap_or(PrincipalKind::Child);
+    if matches!(actor, Actor::Visitor) {
+        // A page load: the page itself asks the person to log in.
+        return Ok(ApiResponse::redirect(&format!(
+            "/on-behalf?lang={}",
+            lang.code()
+        )));
+    }
+    require(actor, Action::ChoosePrincipal, lang)?;
+    let (Some(person), Some(session)) = (logged_in_person(actor), session) else {
+        return Err(ApiError::new(ErrorCode::Forbidden, lang).into());
+    };
+    // Choosing again ends acting for anyone chosen before, whatever the outcome.
+    store::stop_acting(&ctx.db, &session.id_hash).await?;
+    end_valtuudet_session(ctx, session).await;
+    let Some(config) = ctx.config.valtuudet.as_ref() else {
+        return Ok(refused(Refusal::Unavailable, kind, lang));
+    };
+    let registration = match valtuudet::register(
+        &ctx.http,
+        config,
+        Mode::Hpa,
+        person.hetu.as_str(),
+        &call_context(ctx),
+    )
+    .await
+    {
+        Ok(registration) => registration,
+        Err(error) => {
+            log_warning(&format!("valtuudet register failed: {error:?}"));
+            return Ok(refused(Refusal::Unavailable, kind, lang));
+        }
+    };
+    let state = random_token().ok_or_else(|| EdgeError::Internal("no randomness".into()))?;
+    store::begin_selection(
+        &ctx.db,
+        &state,
+        &Selection {
+            session_id_hash: session.id_hash.clone(),
+            kind: kind.as_str().to_owned(),
+            valtuudet_session: registration.session_id,
+            lang: lang.code().to_owned(),
+            created_at: ctx.unix_now(),
+        },
+        ctx.unix_now() - SELECTION_LIMIT_SECS,
+    )
+    .await?;
+    Ok(ApiResponse::redirect(&valtuudet::selection_url(
+        config,
+        &registration.user_id,
+        &callback_uri(&ctx.config.public_url),
+        &state,
+        lang.code(),
+    )))
+}
+
+/// `GET /api/valtuudet/callback?code=..&state=..` (or `error=..`): the person picked a
+/// principal. The right is asked from Valtuudet (DISALLOWED or UNKNOWN: no right), the
+/// principal is looked up among customers (none: no data), and only then does the session
+/// act for them. Every outcome after the pick is logged for the principal.
+/// Permission: [`Action::ChoosePrincipal`].
+pub async fn handle_callback<D: Database, H: Outbound>(
+    req: &ApiRequest,
+    ctx: &Ctx<D, H>,
+    session: Option<&CurrentSession>,
+    actor: &Actor,
+) -> Result<ApiResponse, EdgeError> {
+    let state = req.query_param("state").unwrap_or_default();
+    let selection = if state.is_empty() {
+        None
+    } else {
+        store::take_selection(&ctx.db, state).await?
+    };
+    let lang = selection
+        .as_ref()
+        .and_then(|s| Lang::parse(&s.lang))
+        .unwrap_or_else(|| req.lang());
+    let expired = |kind| Ok(refused(Refusal::Expired, kind, lang));
+    let (Some(selection), Some(session), Some(person)) =
+        (selection, session, logged_in_person(actor))
+    else {
+        return expired(PrincipalKind::Child);
+    };
+    let kind = selection.kind();
+    if selection.session_id_hash != session.id_hash
+        || ctx.unix_now() - selection.created_at > SELECTION_LIMIT_SECS
+    {
+        return expired(kind);
+    }
+    require(actor, Action::ChoosePrincipal, lang)?;
+    let Some(config) = ctx.config.valtuudet.as_ref() else {
+        return Ok(refused(Refusal::Unavailable, kind, lang));
+    };
+    let valtuudet_session = selection.valtuudet_session.as_str();
+    let code = match (req.query_param("code"), req.query_param("error")) {
+        (Some(code), None) if !code.is_empty() => code,
+        // Cancelled, or nobody to pick: Valtuudet does not tell the two apart.
+        _ => return Ok(refused(Refusal::NoPrincipals, kind, lang)),
+    };
+    let unavailable = |error: ValtuudetError| {
+        log_warning(&format!("valtuudet selection failed: {error:?}"));
+        Ok(refused(Refusal::Unavailable, kind, lang))
+    };
+    let redirect_uri = callback_uri(&ctx.config.public_url);
+    let token = match valtuudet::token(&ctx.http, config, code, &redirect_uri).await {
+        Ok(token) => token,
+        Err(error) => return unavailable(error),
+    };
+    let picked = match valtuudet::delegate(
+        &ctx.http,
+        config,
+        valtuudet_session,
+        &token,
+        &call_context(ctx),
+    )
+    .await
+    {
+        Ok(principals) => principals.into_iter().next(),
+        Err(error) => return unavailable(error),
+    };
+    let Some(picked) = picked else {
+        return Ok(refused(Refusal::NoPrincipals, kind, lang));
+    };
+    let Ok(principal_hetu) = Hetu::parse(&picked.person_id) else {
+        return unavailable(ValtuudetError::Unavailable(
+            "the picked person has no valid identity code".into(),
+        ));
+    };
+    let decision = match valtuudet::authorization(
+        &ctx.http,
+        config,
+        valtuudet_session,
+        &token,
+        principal_hetu.as_str(),
+        OnBehalfAction::Choose.required_issues(),
+        &call_context(ctx),
+    )
+    .await
+    {
+        Ok(decision) => decision,
+        Err(error) => return unavailable(error),
+    };
+    let customer = customer_by_hetu(&ctx.db, principal_hetu.as_str()).await?;
+    let basis = basis_of(&principal_hetu, ctx);
+    let name = format!("{} {}", person.given_name, person.family_name);
+    let at = crate::routes::citizen::timestamp(ctx.now);
+    let record = |customer, result| {
+        store::trail_statement(&TrailRecord {
+            at: &at,
+            actor_hetu: person.hetu.as_str(),
+            actor_name: &name,
+            principal: customer,
+            action: OnBehalfAction::Choose,
+            basis,
+            result,
+        })
+    };
+    if decision != Decision::Allowed {
+        if let Some(customer) = customer {
+            let (sql, params) = record(customer, TrailResult::Refused);
+            ctx.db.execute(sql, &params).await?;
+        }
+        return Ok(refused(Refusal::NoRight, kind, lang));
+    }
+    let Some(customer) = customer else {
+        return Ok(refused(Refusal::NoData, kind, lang));
+    };
+    store::start_acting(
+        &ctx.db,
+        &session.id_hash,
+        &Acting {
+            customer,
+            basis,
+            valtuudet: Some((valtuudet_session, &token)),
+            checked_at: ctx.unix_now(),
+        },
+        record(customer, TrailResult::Allowed),
+    )
+    .await?;
+    Ok(ApiResponse::redirect(&format!(
+        "/my/vouchers?lang={}",
+        lang.code()
+    )))
+}
+
+/// A minor is acted for by a guardian; an adult only through a mandate. (Valtuudet has
+/// already said yes; this names the basis for the trail and for what is asked later.)
+fn basis_of<D: Database, H: Outbound>(principal: &Hetu, ctx: &Ctx<D, H>) -> Basis {
+    let today = finnish_date(ctx.now);
+    let birth = principal.birth_date();
+    let mut age = today.year() - birth.year();
+    if (today.month() as u8, today.day()) < (birth.month() as u8, birth.day()) {
+        age -= 1;
+    }
+    if age < 18 {
+        Basis::Guardian
+    } else {
+        Basis::Mandate
+    }
+}
+
+/// `GET /api/on-behalf/registered`: the customers whose proxy the municipality registered
+/// this person as, valid today. Permission: [`Action::ChoosePrincipal`].
+pub async fn handle_registered<D: Database, H: Outbound>(
+    req: &ApiRequest,
+    ctx: &Ctx<D, H>,
+    actor: &Actor,
+) -> Result<ApiResponse, EdgeError> {
+    let lang = req.lang();
+    require(actor, Action::ChoosePrincipal, lang)?;
+    let person =
+        logged_in_person(actor).ok_or_else(|| ApiError::new(ErrorCode::Forbidden, lang))?;
+    let list =
+        store::registered_principals(&ctx.db, person.hetu.as_str(), &ctx.today(), lang).await?;
+    Ok(ApiResponse::json(200, &list).with_header("cache-control", "no-store"))
+}
+
+/// `POST /api/on-behalf/registered` `{customer_id}`: act for that customer as their
+/// registered proxy, if the registration is valid today (403 `no_right_to_act` otherwise,
+/// the same for a customer who does not exist). Permission: [`Action::ChoosePrincipal`].
+pub async fn handle_act_for_registered<D: Database, H: Outbound>(
+    req: &ApiRequest,
+    ctx: &Ctx<D, H>,
+    session: Option<&CurrentSession>,
+    actor: &Actor,
+) -> Result<ApiResponse, EdgeError> {
+    let lang = req.lang();
+    require(actor, Action::ChoosePrincipal, lang)?;
+    let choice: ActForRegistered = req.json()?;
+    let (Some(person), Some(session)) = (logged_in_person(actor), session) else {
+        return Err(ApiError::new(ErrorCode::Forbidden, lang).into());
+    };
+    let customer = CustomerId(choice.customer_id);
+    if !store::is_registered_proxy(&ctx.db, customer, person.hetu.as_str(), &ctx.today()).await? {
+        return Err(ApiError::new(ErrorCode::NoRightToAct, lang).into());
+    }
+    let at = crate::routes::citizen::timestamp(ctx.now);
+    let name = format!("{} {}", person.given_name, person.family_name);
+    store::start_acting(
+        &ctx.db,
+        &session.id_hash,
+        &Acting {
+            customer,
+            basis: Basis::RegisteredProxy,
+            valtuudet: None,
+            checked_at: ctx.unix_now(),
+        },
+        store::trail_statement(&TrailRecord {
+            at: &at,
+            actor_hetu: person.hetu.as_str(),
+            actor_name: &name,
+            principal: customer,
+            action: OnBehalfAction::Choose,
+            basis: Basis::RegisteredProxy,
+            result: TrailResult::Allowed,
+        }),
+    )
+    .await?;
+    Ok(ApiResponse::no_content())
+}
+
+/// `POST /api/on-behalf/stop`: act for oneself again; the Valtuudet session is ended (best
+/// effort: it expires by itself anyway). Permission: [`Action::ChoosePrincipal`].
+pub async fn handle_stop<D: Database, H: Outbound>(
+    req: &ApiRequest,
+    ctx: &Ctx<D, H>,
+    session: Option<&CurrentSession>,
+    actor: &Actor,
+) -> Result<ApiResponse, EdgeError> {
+    let lang = req.lang();
+    require(actor, Action::ChoosePrincipal, lang)?;
+    let Some(session) = session else {
+        return Err(ApiError::new(ErrorCode::Unauthorized, lang).into());
+    };
+    store::stop_acting(&ctx.db, &session.id_hash).await?;
+    end_valtuudet_session(ctx, session).await;
+    Ok(ApiResponse::no_content())
+}
+
+/// Ends the session's Valtuudet session, if any; a failure is only logged.
+pub async fn end_valtuudet_session<D: Database, H: Outbound>(
+    ctx: &Ctx<D, H>,
+    session: &CurrentSession,
+) {
+    let (Some(config), Some((valtuudet_session, _))) = (
+        ctx.config.valtuudet.as_ref(),
+        session.acting.as_ref().and_then(|a| a.valtuudet.as_ref()),
+    ) else {
+        return;
+    };
+    if let Err(error) = valtuudet::unregister(
+        &ctx.http,
+        config,
+        Mode::Hpa,
+        valtuudet_session,
+        &call_context(ctx),
+    )
+    .await
+    {
+        log_warning(&format!("valtuudet unregister failed: {error:?}"));
+    }
+}

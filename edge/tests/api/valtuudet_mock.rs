@@ -1,0 +1,167 @@
+//! The Valtuudet mock (`seteli-mocks`), called in-process through its router: the edge's
+//! requests go to it exactly as they would over HTTP, checksum and Basic headers included.
+
+use axum::body::Body;
+use axum::Router;
+use seteli_edge::http::Method;
+use seteli_edge::outbound::{OutboundError, OutboundRequest, OutboundResponse};
+use seteli_edge::valtuudet::ValtuudetConfig;
+use seteli_mocks::valtuudet::{self as mock, clock::Clock};
+use std::sync::Mutex;
+use tower::ServiceExt;
+
+/// Where the edge believes Valtuudet is.
+pub const BASE_URL: &str = "http://valtuudet.test";
+
+pub struct ValtuudetMock {
+    router: Router,
+    clock: Clock,
+    /// When false, every call fails as if Valtuudet were down.
+    pub up: Mutex<bool>,
+}
+
+impl ValtuudetMock {
+    /// The mock with its default register, its clock set to `now` (Unix seconds).
+    pub fn new(callback: &str, now: i64) -> Self {
+        let clock = Clock::system();
+        let mock = Self {
+            router: mock::router(mock::Config {
+                redirect_uris: vec![callback.to_owned()],
+                seed: None,
+                clock: clock.clone(),
+            })
+            .expect("the mock starts"),
+            clock,
+            up: Mutex::new(true),
+        };
+        mock.set_now(now);
+        mock
+    }
+
+    /// The edge's configuration for this mock.
+    pub fn config() -> ValtuudetConfig {
+        ValtuudetConfig {
+            base_url: BASE_URL.into(),
+            client_id: mock::CLIENT_ID.into(),
+            api_key: mock::API_KEY.into(),
+            oauth_password: mock::OAUTH_PASSWORD.into(),
+        }
+    }
+
+    /// Moves the mock's clock so that it reads `now` (Unix seconds), like the edge's.
+    pub fn set_now(&self, now: i64) {
+        let offset = self.clock.offset_seconds();
+        let system = self.clock.now().unix_timestamp() - offset;
+        self.clock.set_offset_seconds(now - system);
+    }
+
+    /// One HTTP exchange with the mock: method, path and query, headers, body.
+    pub async fn call(
+        &self,
+        method: &str,
+        path_and_query: &str,
+        headers: &[(String, String)],
+        body: String,
+    ) -> (u16, Vec<(String, String)>, String) {
+        let mut request = axum::http::Request::builder()
+            .method(method)
+            .uri(path_and_query);
+        for (name, value) in headers {
+            request = request.header(name.as_str(), value.as_str());
+        }
+        let request = request.body(Body::from(body)).expect("a valid request");
+        let response = match self.router.clone().oneshot(request).await {
+            Ok(response) => response,
+            Err(never) => match never {},
+        };
+        let status = response.status().as_u16();
+        let headers = response
+            .headers()
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or_default().to_owned()))
+            .collect();
+        let bytes = axum::body::to_bytes(response.into_body(), 1 << 20)
+            .await
+            .expect("a body");
+        (
+            status,
+            headers,
+            String::from_utf8_lossy(&bytes).into_owned(),
+        )
+    }
+
+    /// What the edge's `Outbound` sends here.
+    pub async fn send(&self, request: OutboundRequest) -> Result<OutboundResponse, OutboundError> {
+        if !*self.up.lock().unwrap() {
+            return Err(OutboundError("connection refused".into()));
+        }
+        let path = request.url.strip_prefix(BASE_URL).unwrap_or("/");
+        let method = match request.method {
+            Method::Post => "POST",
+            _ => "GET",
+        };
+        let (status, _, body) = self
+            .call(
+                method,
+                path,
+                &request.headers,
+                request.body.unwrap_or_default(),
+            )
+            .await;
+        Ok(OutboundResponse { status, body })
+    }
+
+    /// The person's pick on the selection page at `selection_url` (what the edge redirected
+    /// the browser to): the mock's redirect back, `Location` as it is.
+    pub async fn pick(&self, selection_url: &str, button: (&str, &str)) -> String {
+        let url = url::Url::parse(selection_url).expect("an absolute selection URL");
+        assert!(selection_url.starts_with(BASE_URL), "{selection_url}");
+        let mut form = url::form_urlencoded::Serializer::new(String::new());
+        for (name, value) in url.query_pairs() {
+            form.append_pair(&name, &value);
+        }
+        form.append_pair(button.0, button.1);
+        let (status, headers, _) = self
+            .call(
+                "POST",
+                "/oauth/authorize",
+                &[(
+                    "content-type".into(),
+                    "application/x-www-form-urlencoded".into(),
+                )],
+                form.finish(),
+            )
+            .await;
+        assert_eq!(status, 303, "the selection page redirects back");
+        headers
+            .into_iter()
+            .find(|(k, _)| k == "location")
+            .map(|(_, v)| v)
+            .expect("a location")
+    }
+
+    /// `GET` of the selection page itself (a person with nobody to pick is sent straight back).
+    pub async fn open(&self, selection_url: &str) -> (u16, Option<String>) {
+        let path = selection_url.strip_prefix(BASE_URL).expect("a mock URL");
+        let (status, headers, _) = self.call("GET", path, &[], String::new()).await;
+        let location = headers
+            .into_iter()
+            .find(|(k, _)| k == "location")
+            .map(|(_, v)| v);
+        (status, location)
+    }
+
+    /// Revokes the principal's mandates to the delegate (the mock's development endpoint).
+    pub async fn revoke(&self, principal: &str, delegate: &str) {
+        let body = serde_json::json!({"principal": principal, "delegate": delegate}).to_string();
+        let (status, _, _) = self
+            .call(
+                "POST",
+                "/dev/mandates/revoke",
+                &[("content-type".into(), "application/json".into())],
+                body,
+            )
+            .await;
+        assert_eq!(status, 200, "a mandate was revoked");
+    }
+}
