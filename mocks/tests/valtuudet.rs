@@ -926,3 +926,34 @@ async fn the_dev_clock_reports_and_resets_its_offset() {
     mock.post_json("/dev/reset", json!({})).await;
     assert_eq!(mock.clock.offset_seconds(), 0);
 }
+
+#[tokio::test]
+async fn a_simulated_outage_answers_503_until_lifted_or_reset() {
+    let mock = Mock::start().await;
+    let anni = mock.login("hpa", ANNI, EETU).await;
+    let down = mock.post_json("/dev/outage", json!({"down": true})).await;
+    assert_eq!(down.status(), StatusCode::NO_CONTENT);
+    let register = format!("/service/hpa/user/register/{CLIENT_ID}/{ANNI}?requestId=r1");
+    assert_eq!(
+        mock.get_signed(&register, None).await.status(),
+        StatusCode::SERVICE_UNAVAILABLE
+    );
+    assert_eq!(
+        mock.exchange("any-code", REDIRECT_URI).await.status(),
+        StatusCode::SERVICE_UNAVAILABLE
+    );
+    mock.post_json("/dev/outage", json!({"down": false})).await;
+    assert_eq!(
+        mock.authorization(&anni, EETU, &[ISSUE_VOUCHER_MATTERS])
+            .await,
+        "ALLOWED"
+    );
+    mock.post_json("/dev/outage", json!({"down": true})).await;
+    mock.post_json("/dev/reset", json!({})).await;
+    assert_eq!(
+        mock.get_signed(&register, None).await.status(),
+        StatusCode::OK
+    );
+    let bad = mock.post_json("/dev/outage", json!({"up": 1})).await;
+    assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+}

@@ -464,6 +464,11 @@ fn browser_tests() -> Result<(), String> {
         .args(["test", "-p", "seteli-e2e", "--", "--test-threads=2"])
         .env("SETELI_URL", format!("http://127.0.0.1:{port}"))
         .env("WEBDRIVER_URL", format!("http://127.0.0.1:{driver_port}"))
+        // The Valtuudet mock's development endpoints (revoke a mandate, an outage).
+        .env(
+            "SETELI_VALTUUDET_URL",
+            format!("http://127.0.0.1:{}", ports.valtuudet),
+        )
         .env("SETELI_ARTIFACTS", &dir)
         .env("AXE_JS", root().join("node_modules/axe-core/axe.min.js")));
     drop(driver);

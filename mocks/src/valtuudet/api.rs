@@ -34,6 +34,8 @@ pub(super) enum Refused {
     NotFound,
     /// 500.
     ServerError,
+    /// 503: a simulated outage.
+    Outage,
 }
 
 impl Refused {
@@ -69,6 +71,7 @@ impl IntoResponse for Refused {
                 "server_error",
                 "the mock failed",
             ),
+            Refused::Outage => outage_response(),
         }
     }
 }
@@ -86,6 +89,15 @@ struct Call {
     now: OffsetDateTime,
 }
 
+/// The answer of every call during a simulated outage (`POST /dev/outage`).
+pub(super) fn outage_response() -> Response {
+    api_error(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "temporarily_unavailable",
+        "the service is down (a simulated outage)",
+    )
+}
+
 /// The common checks of every service call: the mode exists and is `only` (when given), the
 /// checksum header is right for the raw target and the mock's clock, and `requestId` is there.
 fn check_call(
@@ -95,6 +107,9 @@ fn check_call(
     uri: &Uri,
     headers: &HeaderMap,
 ) -> Result<Call, Refused> {
+    if st.is_down() {
+        return Err(Refused::Outage);
+    }
     let mode = Mode::parse(mode)
         .filter(|m| only.is_none_or(|only| only == *m))
         .ok_or(Refused::NotFound)?;

@@ -19,10 +19,31 @@ fn bad_request(description: &str) -> Response {
     api_error(StatusCode::BAD_REQUEST, "invalid_request", description)
 }
 
-/// `POST /dev/reset`: the register back to the seed, the clock back to the system clock, and
-/// every session and code forgotten.
+/// The body of `POST /dev/outage`.
+#[derive(Deserialize)]
+pub(super) struct Outage {
+    down: bool,
+}
+
+/// `POST /dev/outage {"down": true|false}`: while down, every Web API call and the token
+/// exchange answer 503, as during a real outage. The selection page still opens.
+pub(super) async fn outage(
+    State(st): State<AppState>,
+    body: Result<Json<Outage>, JsonRejection>,
+) -> Response {
+    let Ok(Json(outage)) = body else {
+        return bad_request("the body must be {\"down\": true|false}");
+    };
+    st.outage
+        .store(outage.down, std::sync::atomic::Ordering::SeqCst);
+    StatusCode::NO_CONTENT.into_response()
+}
+
+/// `POST /dev/reset`: the register back to the seed, the clock back to the system clock, no
+/// outage, and every session and code forgotten.
 pub(super) async fn reset(State(st): State<AppState>) -> Response {
     st.clock.set_offset_seconds(0);
+    st.outage.store(false, std::sync::atomic::Ordering::SeqCst);
     st.state().reset(st.seed.clone());
     StatusCode::NO_CONTENT.into_response()
 }

@@ -14,7 +14,8 @@
 //! Every call but the token exchange (and the browser's authorize) must carry a valid
 //! `X-AsiointivaltuudetAuthorization` checksum header; steps 4–6 also need the session's
 //! bearer token. Development-only endpoints under `/dev/` reset or replace the register,
-//! revoke mandates and move the clock; `GET /health` answers `ok`.
+//! revoke mandates, move the clock and simulate an outage (every service and token call then
+//! answers 503); `GET /health` answers `ok`.
 
 mod api;
 pub mod checksum;
@@ -99,6 +100,14 @@ struct Shared {
     seed: Register,
     clock: Clock,
     state: Mutex<sessions::State>,
+    /// `POST /dev/outage`: while set, the Web API answers 503 to every call.
+    outage: std::sync::atomic::AtomicBool,
+}
+
+impl Shared {
+    fn is_down(&self) -> bool {
+        self.outage.load(std::sync::atomic::Ordering::SeqCst)
+    }
 }
 
 impl Shared {
@@ -130,6 +139,7 @@ pub fn router(config: Config) -> Result<Router, StartError> {
         state: Mutex::new(sessions::State::new(seed.clone())),
         seed,
         clock: config.clock,
+        outage: std::sync::atomic::AtomicBool::new(false),
     });
     Ok(Router::new()
         .route(
@@ -158,6 +168,7 @@ pub fn router(config: Config) -> Result<Router, StartError> {
         .route("/dev/seed", post(dev::seed))
         .route("/dev/mandates/revoke", post(dev::revoke))
         .route("/dev/clock", get(dev::clock).post(dev::set_clock))
+        .route("/dev/outage", post(dev::outage))
         .route("/health", get(|| async { "ok" }))
         .with_state(shared))
 }

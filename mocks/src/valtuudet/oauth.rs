@@ -297,6 +297,9 @@ pub(super) async fn token(
     headers: HeaderMap,
     query: Result<Query<TokenParams>, QueryRejection>,
 ) -> Response {
+    if st.is_down() {
+        return super::api::outage_response();
+    }
     if !basic_is_valid(&headers) {
         let mut response = oauth_error(
             StatusCode::UNAUTHORIZED,

@@ -191,3 +191,26 @@ pub async fn serious_accessibility_violations(client: &Client) -> Vec<String> {
         })
         .collect()
 }
+
+/// `POST`s JSON to a development endpoint of the Valtuudet mock (`SETELI_VALTUUDET_URL`),
+/// e.g. to revoke a mandate or simulate an outage; panics unless it answers 2xx.
+pub async fn valtuudet_dev(path: &str, body: &str) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let base = env("SETELI_VALTUUDET_URL");
+    let host = base.trim_start_matches("http://").trim_end_matches('/');
+    let mut stream = tokio::net::TcpStream::connect(host)
+        .await
+        .expect("the Valtuudet mock answers");
+    let request = format!(
+        "POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).await.unwrap();
+    assert!(
+        answer.starts_with("HTTP/1.1 2"),
+        "POST {path}: {}",
+        answer.lines().next().unwrap_or_default()
+    );
+}

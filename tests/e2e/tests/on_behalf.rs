@@ -1,0 +1,344 @@
+//! Acting on another person's behalf in Chromium against the real stack: the guardian's use
+//! case 1 through the Valtuudet mock's selection page, each refusal, adults' mandates with
+//! and without the needed issue, a revoked mandate, the municipality's registered proxy,
+//! the trail and messages, and Valtuudet being down.
+
+use fantoccini::{Client, Locator};
+use seteli_e2e::*;
+use std::sync::LazyLock;
+use tokio::sync::RwLock;
+
+const EEVA_LIISA: &str = "140334-912M";
+const ANNI: &str = "220784-926C";
+const MIKKO: &str = "091182-931V";
+const EETU: &str = "030413A9450";
+const ELLA: &str = "170816A958E";
+const KARL_JOHAN: &str = "280175-967D";
+const OSKAR: &str = "120515A9454";
+
+/// Tests that change the Valtuudet mock (a revoked mandate, an outage) run alone; the
+/// others share it.
+static MOCK: LazyLock<RwLock<()>> = LazyLock::new(|| RwLock::new(()));
+
+async fn log_in_as(client: &Client, hetu: &str) {
+    client.goto(&url("/")).await.unwrap();
+    wait_testid(client, "login").await.click().await.unwrap();
+    wait_testid(client, &format!("person-{hetu}"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_testid(client, "account-name").await;
+}
+
+/// From the navigation to the Valtuudet selection page (`child` or `adult`).
+async fn open_selection(client: &Client, kind: &str) {
+    wait_testid(client, "nav-on-behalf")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_testid(client, &format!("act-for-{kind}"))
+        .await
+        .click()
+        .await
+        .unwrap();
+}
+
+/// Picks `principal` on the selection page.
+async fn pick(client: &Client, principal: &str) {
+    wait_testid(client, &format!("principal-{principal}"))
+        .await
+        .click()
+        .await
+        .unwrap();
+}
+
+async fn banner_name(client: &Client) -> String {
+    wait_testid(client, "acting-name")
+        .await
+        .text()
+        .await
+        .unwrap()
+}
+
+/// The refusal shown on `/on-behalf`: its reason and text.
+async fn refusal(client: &Client) -> (String, String) {
+    let notice = wait_testid(client, "on-behalf-refusal").await;
+    (
+        notice
+            .attr("data-reason")
+            .await
+            .unwrap()
+            .unwrap_or_default(),
+        notice.text().await.unwrap(),
+    )
+}
+
+/// Opens the first voucher and sends feedback on its producer; the test id that answered.
+async fn give_feedback(client: &Client, text: &str) -> String {
+    wait_testid(client, "nav-my-vouchers")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_testid(client, "voucher-link")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_testid(client, "feedback-body")
+        .await
+        .send_keys(text)
+        .await
+        .unwrap();
+    wait_testid(client, "feedback-submit")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let answer = client
+        .wait()
+        .at_most(std::time::Duration::from_secs(15))
+        .for_element(Locator::Css(
+            "[data-testid=feedback-sent], [data-testid=feedback-server-error]",
+        ))
+        .await
+        .expect("an answer to the feedback");
+    answer.attr("data-testid").await.unwrap().unwrap()
+}
+
+fn assert_no_identity_code(text: &str) {
+    for code in [EEVA_LIISA, ANNI, MIKKO, EETU, ELLA, KARL_JOHAN, OSKAR] {
+        assert!(!text.contains(code), "an identity code is shown");
+    }
+}
+
+#[tokio::test]
+async fn a_guardian_acts_for_a_child_and_the_other_guardian_reads_what_was_done() {
+    let _shared = MOCK.read().await;
+    let client = phone().await;
+    log_in_as(&client, ANNI).await;
+    open_selection(&client, "child").await;
+    pick(&client, EETU).await;
+
+    // The child's dashboard, under a banner that names him.
+    assert!(banner_name(&client).await.contains("Eetu"));
+    wait_testid(&client, "voucher").await;
+    let basis = wait_testid(&client, "acting-basis").await;
+    assert_eq!(
+        basis.attr("data-basis").await.unwrap().as_deref(),
+        Some("guardian")
+    );
+    assert!(client.current_url().await.unwrap().path() == "/my/vouchers");
+    assert_no_identity_code(client.current_url().await.unwrap().as_str());
+
+    assert_eq!(
+        give_feedback(&client, "Eetu tykkäsi terapeutista.").await,
+        "feedback-sent"
+    );
+    // The banner stays on screen when the page is scrolled.
+    let on_screen = js(
+        &client,
+        "(() => { window.scrollTo(0, document.body.scrollHeight);
+           const r = document.querySelector('[data-testid=acting-banner]').getBoundingClientRect();
+           return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0; })()",
+    )
+    .await;
+    assert_eq!(on_screen, true, "the banner never leaves the screen");
+    full_page_screenshot(&client, "acting-for-child-360").await;
+    assert!(serious_accessibility_violations(&client).await.is_empty());
+
+    // The message queued to the child.
+    wait_testid(&client, "nav-messages")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let message = wait_testid(&client, "message").await;
+    assert_eq!(
+        message.attr("data-kind").await.unwrap().as_deref(),
+        Some("feedback_given")
+    );
+    assert!(message.text().await.unwrap().contains("Anni"));
+
+    // Back to acting for herself.
+    wait_testid(&client, "act-for-myself")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_until(
+        &client,
+        "!document.querySelector('[data-testid=acting-banner]') && !!document.querySelector('[data-testid=voucher]')",
+        "Anni's own vouchers without the banner",
+    )
+    .await;
+    wait_testid(&client, "logout").await.click().await.unwrap();
+    wait_testid(&client, "login").await;
+
+    // Mikko, the other guardian, reads what was done for Eetu.
+    log_in_as(&client, MIKKO).await;
+    open_selection(&client, "child").await;
+    pick(&client, EETU).await;
+    assert!(banner_name(&client).await.contains("Eetu"));
+    wait_testid(&client, "nav-trail")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_testid(&client, "trail-entry").await;
+    let mut anni_gave_feedback = false;
+    for entry in all_testid(&client, "trail-entry").await {
+        let action = entry.attr("data-action").await.unwrap().unwrap_or_default();
+        let actor = entry
+            .find(Locator::Css(&testid("trail-actor")))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        anni_gave_feedback |= action == "give_feedback" && actor.contains("Anni");
+    }
+    assert!(
+        anni_gave_feedback,
+        "Anni's feedback for Eetu is in the trail"
+    );
+    assert_no_identity_code(&client.source().await.unwrap());
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn each_refusal_reads_as_it_should() {
+    let _shared = MOCK.read().await;
+    let client = desktop().await;
+
+    // Nobody to act for.
+    log_in_as(&client, EEVA_LIISA).await;
+    open_selection(&client, "child").await;
+    let (reason, text) = refusal(&client).await;
+    assert_eq!(reason, "no_principals");
+    assert!(text.contains("Ei puolesta-asiointilapsia"), "{text}");
+    wait_testid(&client, "logout").await.click().await.unwrap();
+    wait_testid(&client, "login").await;
+
+    // No right: Mikko may not act for Ella.
+    log_in_as(&client, MIKKO).await;
+    open_selection(&client, "child").await;
+    pick(&client, ELLA).await;
+    let (reason, text) = refusal(&client).await;
+    assert_eq!(reason, "no_right");
+    assert!(text.contains("Ei oikeuksia"), "{text}");
+    assert!(all_testid(&client, "acting-banner").await.is_empty());
+    wait_testid(&client, "logout").await.click().await.unwrap();
+    wait_testid(&client, "login").await;
+
+    // No data: Oskar is not a customer.
+    log_in_as(&client, KARL_JOHAN).await;
+    open_selection(&client, "child").await;
+    pick(&client, OSKAR).await;
+    let (reason, text) = refusal(&client).await;
+    assert_eq!(reason, "no_data");
+    assert!(
+        text.contains("Henkilötunnuksella ei löytynyt tietoja"),
+        "{text}"
+    );
+    assert_no_identity_code(client.current_url().await.unwrap().as_str());
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn an_adult_mandate_without_the_feedback_issue_names_the_mandate_needed() {
+    let _shared = MOCK.read().await;
+    let client = phone().await;
+    log_in_as(&client, MIKKO).await;
+    open_selection(&client, "adult").await;
+    pick(&client, KARL_JOHAN).await;
+    assert!(banner_name(&client).await.contains("Karl-Johan"));
+    wait_testid(&client, "voucher").await;
+
+    assert_eq!(
+        give_feedback(&client, "Tack för hjälpen.").await,
+        "feedback-server-error"
+    );
+    let error = wait_testid(&client, "feedback-server-error").await;
+    assert!(error.text().await.unwrap().contains("Palautteen antaminen"));
+    let link = wait_testid(&client, "mandate-request-link").await;
+    assert_eq!(
+        link.attr("href").await.unwrap().as_deref(),
+        Some("https://www.suomi.fi/valtuudet")
+    );
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_revoked_mandate_stops_the_next_write() {
+    let _alone = MOCK.write().await;
+    let client = phone().await;
+    log_in_as(&client, ANNI).await;
+    open_selection(&client, "adult").await;
+    pick(&client, EEVA_LIISA).await;
+    assert!(banner_name(&client).await.contains("Eeva-Liisa"));
+    assert_eq!(
+        give_feedback(&client, "Äidin hoito sujuu hyvin.").await,
+        "feedback-sent"
+    );
+
+    valtuudet_dev(
+        "/dev/mandates/revoke",
+        &format!(r#"{{"principal": "{EEVA_LIISA}", "delegate": "{ANNI}"}}"#),
+    )
+    .await;
+    let answer = give_feedback(&client, "Vielä yksi palaute.").await;
+    valtuudet_dev("/dev/reset", "{}").await;
+    assert_eq!(answer, "feedback-server-error");
+    let error = wait_testid(&client, "feedback-server-error").await;
+    assert!(!error.text().await.unwrap().is_empty());
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_registered_proxy_acts_for_the_customer_without_valtuudet() {
+    let _shared = MOCK.read().await;
+    let client = phone().await;
+    log_in_as(&client, KARL_JOHAN).await;
+    wait_testid(&client, "nav-on-behalf")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_testid(&client, "registered-principal-1")
+        .await
+        .click()
+        .await
+        .unwrap();
+    assert!(banner_name(&client).await.contains("Eeva-Liisa"));
+    let basis = wait_testid(&client, "acting-basis").await;
+    assert_eq!(
+        basis.attr("data-basis").await.unwrap().as_deref(),
+        Some("registered_proxy")
+    );
+    wait_testid(&client, "voucher").await;
+    assert_eq!(all_testid(&client, "voucher").await.len(), 2);
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn with_valtuudet_down_the_on_behalf_flow_says_so_and_the_comparison_works() {
+    let _alone = MOCK.write().await;
+    let client = desktop().await;
+    log_in_as(&client, ANNI).await;
+    valtuudet_dev("/dev/outage", r#"{"down": true}"#).await;
+    open_selection(&client, "child").await;
+    let (reason, _) = refusal(&client).await;
+    valtuudet_dev("/dev/reset", "{}").await;
+    assert_eq!(reason, "unavailable");
+    assert!(all_testid(&client, "acting-banner").await.is_empty());
+
+    client
+        .goto(&url("/?municipality=638&service=home-care"))
+        .await
+        .unwrap();
+    wait_testid(&client, "offer").await;
+    client.close().await.unwrap();
+}
