@@ -77,6 +77,9 @@ async fn refusal(client: &Client) -> (String, String) {
 
 /// Opens the first voucher and sends feedback on its producer; the test id that answered.
 async fn give_feedback(client: &Client, text: &str) -> String {
+    // To the navigation at the top of the page, as a person would scroll: further down the
+    // sticky banner covers the header.
+    js(client, "window.scrollTo(0, 0)").await;
     wait_testid(client, "nav-my-vouchers")
         .await
         .click()
@@ -150,6 +153,7 @@ async fn a_guardian_acts_for_a_child_and_the_other_guardian_reads_what_was_done(
     assert!(serious_accessibility_violations(&client).await.is_empty());
 
     // The message queued to the child.
+    js(&client, "window.scrollTo(0, 0)").await;
     wait_testid(&client, "nav-messages")
         .await
         .click()
