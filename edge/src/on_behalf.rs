@@ -108,6 +108,12 @@ pub async fn subject<'a, D: Database, H: Outbound>(
                 Err(refusal) => {
                     let (sql, params) = log(TrailResult::Refused);
                     ctx.db.execute(sql, &params).await?;
+                    // A Valtuudet session that has ended cannot be asked again: the session
+                    // goes back to acting for the person themselves, who chooses again.
+                    if matches!(&refusal, EdgeError::Api(e) if e.code == ErrorCode::OnBehalfExpired)
+                    {
+                        store::stop_acting(&ctx.db, &session.id_hash).await?;
+                    }
                     Err(refusal)
                 }
                 Ok(()) => {

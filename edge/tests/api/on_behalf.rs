@@ -583,3 +583,56 @@ async fn the_on_behalf_routes_need_a_citizen() {
         assert_eq!(res.header("allow"), Some(allow), "{path}");
     }
 }
+
+#[tokio::test]
+async fn a_survey_answered_for_a_child_is_logged_and_messaged() {
+    let app = app();
+    let anni = Browser::login(&app, ANNI).await;
+    anni.act_for("child", EETU).await;
+    let answer = serde_json::json!({"voucher_id": 30, "producer_id": 1, "overall": 5,
+        "punctuality": 4, "staff": 5, "information": 4, "comment": ""});
+    let res = anni.post("/api/citizen/surveys", answer.clone()).await;
+    assert_eq!(res.status, 201, "{:?}", res.json);
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM survey_answers WHERE customer_id = 3"
+        ),
+        1
+    );
+    // A second answer this month is refused and leaves no second trail entry or message.
+    assert_eq!(anni.post("/api/citizen/surveys", answer).await.status, 409);
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM on_behalf_log WHERE action = 'answer_survey'"
+        ),
+        1
+    );
+    let messages = anni.get("/api/citizen/messages").await.json;
+    assert_eq!(messages.as_array().unwrap().len(), 1);
+    assert_eq!(messages[0]["kind"], "survey_answered");
+}
+
+#[tokio::test]
+async fn when_the_valtuudet_session_ends_the_person_is_asked_to_choose_again() {
+    let mut app = app();
+    let cookie = Browser::login(&app, ANNI).await.cookie;
+    Browser {
+        app: &app,
+        cookie: cookie.clone(),
+    }
+    .act_for("child", EETU)
+    .await;
+    // Valtuudet's session lasts 10 minutes; the read cache 5.
+    app.advance(11 * 60);
+    let anni = Browser { app: &app, cookie };
+    let expired = anni.get("/api/citizen/vouchers").await;
+    assert_eq!(expired.status, 409);
+    assert_eq!(expired.code(), "on_behalf_expired");
+    assert!(
+        anni.acting_for().await.is_null(),
+        "back to acting for herself"
+    );
+    assert_eq!(anni.get("/api/citizen/vouchers").await.json[0]["id"], 20);
+}
