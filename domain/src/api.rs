@@ -100,6 +100,177 @@ pub struct Me {
     /// Citizens: the person they act for now; absent while they act for themselves.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub acting_for: Option<ActingFor>,
+    /// Citizens acting for a producer company (chosen through Valtuudet `ypa`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acting_for_company: Option<ActingForCompany>,
+}
+
+/// The producer company a session acts for, and the person's roles in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActingForCompany {
+    pub producer_id: ProducerId,
+    pub name: String,
+    pub business_id: BusinessId,
+    /// As Valtuudet gave them: trade-register codes (`TJ`, `NIMKO`, ..) or issue URIs.
+    pub roles: Vec<String>,
+}
+
+/// A municipality and service the producer is approved for, with its price today and any
+/// price already set for a later day (`GET /api/producer/home`, `/api/producer/prices`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProducerService {
+    pub municipality_code: MunicipalityCode,
+    pub municipality_name: String,
+    pub service_code: ServiceCode,
+    pub service_name: String,
+    pub unit: Unit,
+    /// The price valid today; absent if none is set yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price_cents: Option<Cents>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price_valid_from: Option<String>,
+    /// Prices that take effect later, earliest first.
+    #[serde(default)]
+    pub upcoming: Vec<UpcomingPrice>,
+}
+
+/// A price that takes effect on `valid_from`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UpcomingPrice {
+    pub valid_from: String,
+    pub price_cents: Cents,
+}
+
+/// `POST /api/producer/prices`: a new price for an approved service from a later day on
+/// (tomorrow at the earliest). Setting the same day again replaces that future price.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewPrice {
+    pub municipality_code: MunicipalityCode,
+    pub service_code: ServiceCode,
+    /// `YYYY-MM-DD`.
+    pub valid_from: String,
+    pub price_cents: Cents,
+}
+
+/// A voucher the producer serves under (linked through its number), as the producer sees
+/// it: what the service needs, never the customer's identity code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProducerVoucher {
+    pub voucher_id: i64,
+    /// Grouped for reading (`4821 9930 1175`).
+    pub number: String,
+    pub customer_given_name: String,
+    pub customer_family_name: String,
+    pub service_code: ServiceCode,
+    pub service_name: String,
+    pub municipality_code: MunicipalityCode,
+    pub municipality_name: String,
+    pub unit: Unit,
+    pub unit_value_cents: Cents,
+    pub balance_cents: Cents,
+    pub valid_from: String,
+    pub valid_until: String,
+    /// `active`, `ended` or `cancelled`.
+    pub status: String,
+    /// The producer's price today for this service in this municipality; absent if the
+    /// producer is not approved for it or has no price (then no events can be logged).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price_cents: Option<Cents>,
+}
+
+/// `POST /api/producer/vouchers/lookup`: the number the customer gave (spaces allowed).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoucherLookup {
+    pub number: String,
+}
+
+/// `GET /api/producer/vouchers/{id}`: a linked voucher and this producer's events under it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProducerVoucherDetail {
+    pub voucher: ProducerVoucher,
+    pub events: Vec<ProducerEvent>,
+}
+
+/// A service event as the producer that logged it sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProducerEvent {
+    pub id: i64,
+    pub voucher_id: i64,
+    pub customer_given_name: String,
+    pub customer_family_name: String,
+    pub service_date: String,
+    pub description: String,
+    /// Hundredths of a unit (150 = 1.5 hours).
+    pub units_x100: i64,
+    pub unit_price_cents: Cents,
+    pub voucher_share_cents: Cents,
+    pub own_share_cents: Cents,
+    /// `recorded` or `cancelled`.
+    pub status: String,
+    /// RFC 3339, UTC: when it was logged.
+    pub created_at: String,
+    /// The event this one corrects, if it is a correction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corrects: Option<i64>,
+    /// Whether it can still be corrected or cancelled (14 days).
+    pub correctable: bool,
+}
+
+/// `POST /api/producer/events`: a visit to log. The unit price is the producer's current
+/// offer; the shares are computed by the edge. `idempotency_key` (a UUID made by the
+/// browser once per entry) makes a retry return the first result instead of a second event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewServiceEvent {
+    pub voucher_id: i64,
+    pub idempotency_key: String,
+    /// `YYYY-MM-DD`.
+    pub service_date: String,
+    pub units_x100: i64,
+    pub description: String,
+}
+
+/// `POST /api/producer/events/{id}/correct`: replaces the event with a corrected one (the
+/// original stays, cancelled, and the correction names it). Same rules as a new event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventCorrection {
+    pub idempotency_key: String,
+    pub service_date: String,
+    pub units_x100: i64,
+    pub description: String,
+}
+
+/// Feedback addressed to the producer (`GET /api/producer/feedback`), newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProducerFeedback {
+    pub id: i64,
+    pub customer_given_name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voucher_id: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_id: Option<i64>,
+    pub body: String,
+    pub created_at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply: Option<FeedbackReplyView>,
+}
+
+/// `POST /api/producer/feedback/{id}/reply`: 1–2000 characters; one reply per feedback.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewReply {
+    pub body: String,
+}
+
+/// `GET /api/producer/home`: the producer's approved services, the vouchers it serves,
+/// recent events and feedback waiting for a reply.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProducerHome {
+    pub producer_id: ProducerId,
+    pub name: String,
+    pub services: Vec<ProducerService>,
+    pub vouchers: Vec<ProducerVoucher>,
+    /// The 20 latest events.
+    pub recent_events: Vec<ProducerEvent>,
+    pub feedback_waiting: Vec<ProducerFeedback>,
 }
 
 /// The principal a citizen session acts for, and on what basis. Every citizen page then

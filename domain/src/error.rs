@@ -51,6 +51,26 @@ pub enum ErrorCode {
     MandateServiceUnavailable,
     /// The choice of principal is no longer valid (the Valtuudet session ended); choose again.
     OnBehalfExpired,
+    /// A voucher number that is malformed, unknown, or not usable by this producer; the
+    /// cases are not told apart.
+    VoucherNumberNotFound,
+    /// Too many wrong voucher numbers in a short time; try again later.
+    TooManyAttempts,
+    /// A service event with a date, units or description out of bounds.
+    InvalidEvent,
+    /// The event's voucher share is more than the voucher has left.
+    InsufficientBalance,
+    /// The producer has no price today for the voucher's service in its municipality, or is
+    /// not approved for it.
+    NoPrice,
+    /// The event can no longer be corrected or cancelled (14 days), or is already cancelled.
+    EventLocked,
+    /// A price that is negative, not for an approved service, or not from a later day.
+    InvalidPrice,
+    /// A reply that is empty or too long.
+    InvalidReply,
+    /// The feedback already has a reply.
+    AlreadyReplied,
     /// The server failed; the message carries a reference id for support.
     Internal,
     /// The client could not reach the server (set by the app, never sent by the edge).
@@ -73,6 +93,11 @@ impl ErrorCode {
             InvalidFeedback | InvalidSurvey | InvalidBody => 400,
             SurveyAlreadyAnswered => 409,
             NoRightToAct => 403,
+            VoucherNumberNotFound => 404,
+            TooManyAttempts => 429,
+            InvalidEvent | InvalidPrice | InvalidReply => 400,
+            InsufficientBalance | EventLocked | AlreadyReplied => 409,
+            NoPrice => 409,
             MandateServiceUnavailable => 503,
             OnBehalfExpired => 409,
             MethodNotAllowed => 405,
@@ -158,6 +183,33 @@ impl ErrorCode {
             (OnBehalfExpired, Fi) => "Valintasi puolesta asioinnista on vanhentunut. Valitse henkilö uudelleen.",
             (OnBehalfExpired, Sv) => "Ditt val att sköta ärenden för någon annan har gått ut. Välj personen på nytt.",
             (OnBehalfExpired, En) => "Your choice of the person you act for has expired. Choose the person again.",
+            (VoucherNumberNotFound, Fi) => "Palveluseteliä ei löytynyt tällä numerolla. Tarkista numero asiakkaan setelistä.",
+            (VoucherNumberNotFound, Sv) => "Ingen servicesedel hittades med det numret. Kontrollera numret på kundens sedel.",
+            (VoucherNumberNotFound, En) => "No voucher was found with this number. Check the number on the customer's voucher.",
+            (TooManyAttempts, Fi) => "Liian monta väärää setelinumeroa lyhyessä ajassa. Yritä uudelleen 15 minuutin kuluttua.",
+            (TooManyAttempts, Sv) => "För många felaktiga sedelnummer på kort tid. Försök igen om 15 minuter.",
+            (TooManyAttempts, En) => "Too many wrong voucher numbers in a short time. Try again in 15 minutes.",
+            (InvalidEvent, Fi) => "Tarkista käynnin tiedot: päivä setelin voimassaoloaikana eikä tulevaisuudessa, määrä yli 0 ja enintään 24, ja kuvaus (1–500 merkkiä).",
+            (InvalidEvent, Sv) => "Kontrollera besöket: datum inom sedelns giltighetstid och inte i framtiden, mängd över 0 och högst 24, och en beskrivning (1–500 tecken).",
+            (InvalidEvent, En) => "Check the visit: a date within the voucher's validity and not in the future, units above 0 and at most 24, and a description (1–500 characters).",
+            (InsufficientBalance, Fi) => "Setelin jäljellä oleva arvo ei riitä tähän käyntiin. Mitään ei kirjattu.",
+            (InsufficientBalance, Sv) => "Sedelns återstående värde räcker inte för detta besök. Inget registrerades.",
+            (InsufficientBalance, En) => "The voucher's remaining balance does not cover this visit. Nothing was logged.",
+            (NoPrice, Fi) => "Teillä ei ole tänään voimassa olevaa hintaa tälle palvelulle tässä kunnassa, joten käyntiä ei voi kirjata.",
+            (NoPrice, Sv) => "Ni har inget pris som gäller i dag för den här tjänsten i kommunen, så besöket kan inte registreras.",
+            (NoPrice, En) => "You have no price valid today for this service in this municipality, so the visit cannot be logged.",
+            (EventLocked, Fi) => "Käyntiä ei voi enää korjata tai perua: se on jo peruttu tai kirjattu yli 14 päivää sitten.",
+            (EventLocked, Sv) => "Besöket kan inte längre rättas eller annulleras: det är redan annullerat eller registrerades för mer än 14 dagar sedan.",
+            (EventLocked, En) => "The visit can no longer be corrected or cancelled: it is already cancelled or was logged more than 14 days ago.",
+            (InvalidPrice, Fi) => "Tarkista hinta: palvelun, johon teidät on hyväksytty, hinta euroina ja voimaantulopäivä aikaisintaan huomenna.",
+            (InvalidPrice, Sv) => "Kontrollera priset: ett pris i euro för en tjänst ni är godkända för, och ett startdatum tidigast i morgon.",
+            (InvalidPrice, En) => "Check the price: a price in euros for a service you are approved for, starting tomorrow at the earliest.",
+            (InvalidReply, Fi) => "Kirjoita vastaus (1–2000 merkkiä).",
+            (InvalidReply, Sv) => "Skriv ett svar (1–2000 tecken).",
+            (InvalidReply, En) => "Write a reply (1–2000 characters).",
+            (AlreadyReplied, Fi) => "Palautteeseen on jo vastattu.",
+            (AlreadyReplied, Sv) => "Responsen har redan besvarats.",
+            (AlreadyReplied, En) => "The feedback has already been replied to.",
             (Network, Fi) => "Palveluun ei saatu yhteyttä. Tarkista verkkoyhteys ja yritä uudelleen.",
             (Network, Sv) => "Det gick inte att nå tjänsten. Kontrollera nätverket och försök igen.",
             (Network, En) => "Could not reach the service. Check your connection and try again.",
@@ -290,6 +342,15 @@ mod tests {
             NoRightToAct,
             MandateServiceUnavailable,
             OnBehalfExpired,
+            VoucherNumberNotFound,
+            TooManyAttempts,
+            InvalidEvent,
+            InsufficientBalance,
+            NoPrice,
+            EventLocked,
+            InvalidPrice,
+            InvalidReply,
+            AlreadyReplied,
             Internal,
             Network,
         ];

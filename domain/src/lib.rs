@@ -15,6 +15,7 @@ pub mod lang;
 pub mod mandates;
 pub mod money;
 pub mod permissions;
+pub mod producer;
 pub mod session;
 pub mod voucher;
 

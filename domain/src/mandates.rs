@@ -135,6 +135,8 @@ impl OnBehalfAction {
 pub enum PrincipalKind {
     Child,
     Adult,
+    /// A producer company (Valtuudet `ypa`).
+    Company,
 }
 
 impl PrincipalKind {
@@ -142,12 +144,17 @@ impl PrincipalKind {
         match self {
             PrincipalKind::Child => "child",
             PrincipalKind::Adult => "adult",
+            PrincipalKind::Company => "company",
         }
     }
     pub fn parse(s: &str) -> Option<PrincipalKind> {
-        [PrincipalKind::Child, PrincipalKind::Adult]
-            .into_iter()
-            .find(|k| k.as_str() == s)
+        [
+            PrincipalKind::Child,
+            PrincipalKind::Adult,
+            PrincipalKind::Company,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
     }
 }
 
@@ -166,15 +173,21 @@ pub enum Refusal {
     Unavailable,
     /// The choice took too long, or came back to a different session.
     Expired,
+    /// Company: the person's roles in it do not allow acting for it in Seteli.
+    NoCompanyRole,
+    /// Company: it is not a service-voucher producer in Seteli.
+    NotAProducer,
 }
 
 impl Refusal {
-    pub const ALL: [Refusal; 5] = [
+    pub const ALL: [Refusal; 7] = [
         Refusal::NoPrincipals,
         Refusal::NoRight,
         Refusal::NoData,
         Refusal::Unavailable,
         Refusal::Expired,
+        Refusal::NoCompanyRole,
+        Refusal::NotAProducer,
     ];
     pub fn as_str(self) -> &'static str {
         match self {
@@ -183,6 +196,8 @@ impl Refusal {
             Refusal::NoData => "no_data",
             Refusal::Unavailable => "unavailable",
             Refusal::Expired => "expired",
+            Refusal::NoCompanyRole => "no_company_role",
+            Refusal::NotAProducer => "not_a_producer",
         }
     }
     pub fn parse(s: &str) -> Option<Refusal> {

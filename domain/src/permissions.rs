@@ -69,6 +69,22 @@ pub struct OnBehalf {
     pub basis: Basis,
 }
 
+/// The producer company a person acts for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompanyRef {
+    pub producer_id: crate::catalogue::ProducerId,
+    pub name: String,
+    pub business_id: crate::business_id::BusinessId,
+    pub roles: Vec<String>,
+}
+
+/// A person acting for a producer company they chose through Valtuudet (`ypa`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProducerAgent {
+    pub person: Person,
+    pub company: CompanyRef,
+}
+
 /// The party making a request. Acting for someone else is a variant of its own, so that it
 /// is explicit in every signature that handles it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,6 +97,9 @@ pub enum Actor {
     /// Every customer action is then about the principal, and the edge checks the right
     /// (Valtuudet or the municipality's register) and logs it before touching data.
     OnBehalf(OnBehalf),
+    /// A person logged in with strong identification, acting for a producer company. Every
+    /// producer action is about that company's own services, customers and events.
+    Producer(ProducerAgent),
     /// A municipal employee; never a citizen in the same session.
     Staff(StaffMember),
 }
@@ -106,6 +125,16 @@ pub enum Action {
     /// Start or end acting for another person (choose a principal, go back to oneself).
     /// Citizens only.
     ChoosePrincipal,
+    /// Producers: read the company's services, linked vouchers, events and feedback.
+    ProducerView,
+    /// Producers: look up a voucher by the number the customer gave (links it).
+    ProducerLookUpVoucher,
+    /// Producers: log, correct or cancel service events under linked vouchers.
+    ProducerLogEvents,
+    /// Producers: set prices of approved services from a later day on.
+    ProducerSetPrices,
+    /// Producers: reply to feedback addressed to the company.
+    ProducerReply,
 }
 
 impl Action {
@@ -118,7 +147,14 @@ impl Action {
             Action::AnswerSurvey => Some(OnBehalfAction::AnswerSurvey),
             Action::ViewTrail => Some(OnBehalfAction::ViewTrail),
             Action::ViewMessages => Some(OnBehalfAction::ViewMessages),
-            Action::ViewPublicCatalogue | Action::ViewOwnSession | Action::ChoosePrincipal => None,
+            Action::ViewPublicCatalogue
+            | Action::ViewOwnSession
+            | Action::ChoosePrincipal
+            | Action::ProducerView
+            | Action::ProducerLookUpVoucher
+            | Action::ProducerLogEvents
+            | Action::ProducerSetPrices
+            | Action::ProducerReply => None,
         }
     }
 }
@@ -128,33 +164,40 @@ impl Action {
 /// it reads or writes anything.
 pub fn require(actor: &Actor, action: Action, lang: Lang) -> Result<(), ApiError> {
     use Action::*;
-    match (actor, action) {
-        (_, ViewPublicCatalogue) => Ok(()),
-        (Actor::Citizen(_) | Actor::OnBehalf(_) | Actor::Staff(_), ViewOwnSession) => Ok(()),
-        (
-            Actor::Citizen(_),
-            ViewOwnVouchers | GiveFeedback | AnswerSurvey | ViewTrail | ViewMessages
-            | ChoosePrincipal,
-        ) => Ok(()),
-        // Allowed here only in principle: the edge then checks the right to act for the
-        // principal (see `Action::on_behalf`) and logs the attempt before it reads or writes.
-        (
-            Actor::OnBehalf(_),
-            ViewOwnVouchers | GiveFeedback | AnswerSurvey | ViewTrail | ViewMessages
-            | ChoosePrincipal,
-        ) => Ok(()),
+    let customer_action = matches!(
+        action,
+        ViewOwnVouchers | GiveFeedback | AnswerSurvey | ViewTrail | ViewMessages
+    );
+    let producer_action = matches!(
+        action,
+        ProducerView
+            | ProducerLookUpVoucher
+            | ProducerLogEvents
+            | ProducerSetPrices
+            | ProducerReply
+    );
+    let forbidden = || Err(ApiError::new(ErrorCode::Forbidden, lang));
+    match actor {
+        _ if action == ViewPublicCatalogue => Ok(()),
+        Actor::Visitor => Err(ApiError::new(ErrorCode::Unauthorized, lang)),
+        _ if action == ViewOwnSession => Ok(()),
+        // A person may always choose whom to act for, or go back to acting for themselves.
+        Actor::Citizen(_) | Actor::OnBehalf(_) | Actor::Producer(_)
+            if action == ChoosePrincipal =>
+        {
+            Ok(())
+        }
+        // For `OnBehalf` this is allowed only in principle: the edge then checks the right
+        // to act for the principal (see `Action::on_behalf`) and logs it before touching data.
+        Actor::Citizen(_) | Actor::OnBehalf(_) if customer_action => Ok(()),
+        // The company was allowed at selection (roles, and a producer in Seteli); each
+        // query is then limited to the company's own rows.
+        Actor::Producer(_) if producer_action => Ok(()),
         // Staff have no vouchers of their own in a staff session; staff views of customers'
         // data will be actions of their own, each logged.
-        (
-            Actor::Staff(_),
-            ViewOwnVouchers | GiveFeedback | AnswerSurvey | ViewTrail | ViewMessages
-            | ChoosePrincipal,
-        ) => Err(ApiError::new(ErrorCode::Forbidden, lang)),
-        (
-            Actor::Visitor,
-            ViewOwnSession | ViewOwnVouchers | GiveFeedback | AnswerSurvey | ViewTrail
-            | ViewMessages | ChoosePrincipal,
-        ) => Err(ApiError::new(ErrorCode::Unauthorized, lang)),
+        Actor::Citizen(_) | Actor::OnBehalf(_) | Actor::Producer(_) | Actor::Staff(_) => {
+            forbidden()
+        }
     }
 }
 
@@ -250,6 +293,47 @@ mod tests {
                 .code,
             ErrorCode::Unauthorized
         );
+    }
+
+    #[test]
+    fn only_a_person_acting_for_a_company_reaches_the_producer_actions() {
+        let Actor::Citizen(person) = citizen() else {
+            unreachable!()
+        };
+        let agent = Actor::Producer(ProducerAgent {
+            person,
+            company: CompanyRef {
+                producer_id: crate::catalogue::ProducerId(1),
+                name: "Hoiva Oy".into(),
+                business_id: crate::BusinessId::parse("2077474-0").unwrap(),
+                roles: vec!["TJ".into()],
+            },
+        });
+        for action in [
+            Action::ProducerView,
+            Action::ProducerLookUpVoucher,
+            Action::ProducerLogEvents,
+            Action::ProducerSetPrices,
+            Action::ProducerReply,
+        ] {
+            assert!(require(&agent, action, Lang::Fi).is_ok());
+            assert_eq!(
+                require(&citizen(), action, Lang::Fi).unwrap_err().code,
+                ErrorCode::Forbidden
+            );
+            assert_eq!(
+                require(&Actor::Visitor, action, Lang::Fi).unwrap_err().code,
+                ErrorCode::Unauthorized
+            );
+        }
+        // A company is not a customer: its agent has no vouchers of its own here.
+        assert_eq!(
+            require(&agent, Action::ViewOwnVouchers, Lang::Fi)
+                .unwrap_err()
+                .code,
+            ErrorCode::Forbidden
+        );
+        assert!(require(&agent, Action::ChoosePrincipal, Lang::Fi).is_ok());
     }
 
     #[test]

@@ -130,7 +130,9 @@ pub async fn subject<'a, D: Database, H: Outbound>(
             }
         }
         // `require` has refused everyone else already.
-        Actor::Visitor | Actor::Staff(_) => Err(ApiError::new(ErrorCode::Forbidden, lang).into()),
+        Actor::Visitor | Actor::Staff(_) | Actor::Producer(_) => {
+            Err(ApiError::new(ErrorCode::Forbidden, lang).into())
+        }
     }
 }
 

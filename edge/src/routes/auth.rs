@@ -14,7 +14,7 @@ use crate::error::EdgeError;
 use crate::http::{ApiRequest, ApiResponse};
 use crate::outbound::Outbound;
 use crate::router::Ctx;
-use seteli_domain::api::{ActingFor, Me};
+use seteli_domain::api::{ActingFor, ActingForCompany, Me};
 use seteli_domain::hetu::Hetu;
 use seteli_domain::permissions::{require, Action, Actor, Person, StaffRole};
 use seteli_domain::session::LOGIN_ATTEMPT_LIMIT_SECS;
@@ -296,6 +296,7 @@ pub async fn handle_me(actor: &Actor, lang: Lang) -> Result<ApiResponse, EdgeErr
         municipality_code: None,
         roles: Vec::new(),
         acting_for,
+        acting_for_company: None,
     };
     let me = match actor {
         Actor::Citizen(person) => citizen(person, None),
@@ -314,6 +315,16 @@ pub async fn handle_me(actor: &Actor, lang: Lang) -> Result<ApiResponse, EdgeErr
             municipality_code: Some(staff.municipality.clone()),
             roles: staff.roles.iter().map(|r| r.as_str().to_owned()).collect(),
             acting_for: None,
+            acting_for_company: None,
+        },
+        Actor::Producer(agent) => Me {
+            acting_for_company: Some(ActingForCompany {
+                producer_id: agent.company.producer_id,
+                name: agent.company.name.clone(),
+                business_id: agent.company.business_id.clone(),
+                roles: agent.company.roles.clone(),
+            }),
+            ..citizen(&agent.person, None)
         },
         Actor::Visitor => return Err(ApiError::new(ErrorCode::Unauthorized, lang).into()),
     };

@@ -46,6 +46,7 @@ fn logged_in_person(actor: &Actor) -> Option<&Person> {
     match actor {
         Actor::Citizen(person) => Some(person),
         Actor::OnBehalf(on_behalf) => Some(&on_behalf.delegate),
+        Actor::Producer(agent) => Some(&agent.person),
         Actor::Visitor | Actor::Staff(_) => None,
     }
 }
