@@ -183,6 +183,12 @@ pub fn on_behalf_start_url(kind: PrincipalKind, lang: Lang) -> String {
     )
 }
 
+/// Where the browser goes to choose, in Suomi.fi e-Authorizations, a producer company to
+/// act for; the edge brings it back to `/producer`, or to `/on-behalf?refused=..&for=company`.
+pub fn company_start_url(lang: Lang) -> String {
+    on_behalf_start_url(PrincipalKind::Company, lang)
+}
+
 /// Where the browser goes to log in; back to `return_to` (a path in the app) afterwards.
 pub fn login_url(return_to: &str) -> String {
     format!("{}{}", api_base(), login_path(return_to))

@@ -1,7 +1,9 @@
 //! `/on-behalf`: choosing whom to act for. A child or another adult is chosen in Suomi.fi
 //! e-Authorizations: a full navigation through the edge, which brings the browser back to
 //! `/my/vouchers` once the session acts for them, or here with `?refused=<reason>&for=..`.
-//! Someone the municipality registered the customer as proxy for is chosen on this page.
+//! A producer company is chosen the same way (Valtuudet `ypa`); the edge then brings the
+//! browser to `/producer`. Someone the municipality registered the customer as proxy for is
+//! chosen on this page.
 
 use crate::api;
 use crate::components::account::LoginRequired;
@@ -26,6 +28,7 @@ pub fn refusal_texts(refusal: Refusal, kind: Option<PrincipalKind>) -> (Text, Op
             let text = match kind {
                 Some(PrincipalKind::Child) => Text::RefusalNoChildren,
                 Some(PrincipalKind::Adult) => Text::RefusalNoMandators,
+                Some(PrincipalKind::Company) => Text::RefusalNoCompanies,
                 None => Text::RefusalNoPrincipals,
             };
             (text, Some(Text::RefusalStartAgainHint))
@@ -34,6 +37,16 @@ pub fn refusal_texts(refusal: Refusal, kind: Option<PrincipalKind>) -> (Text, Op
         Refusal::NoData => (Text::RefusalNoData, None),
         Refusal::Unavailable => (Text::RefusalUnavailable, None),
         Refusal::Expired => (Text::RefusalExpired, None),
+        Refusal::NoCompanyRole => (Text::RefusalNoCompanyRole, None),
+        Refusal::NotAProducer => (Text::RefusalNotAProducer, None),
+    }
+}
+
+/// The refusal box's heading: a company, or a person, could not be chosen.
+pub fn refusal_title(kind: Option<PrincipalKind>) -> Text {
+    match kind {
+        Some(PrincipalKind::Company) => Text::RefusalCompanyTitle,
+        _ => Text::RefusalTitle,
     }
 }
 
@@ -102,7 +115,7 @@ fn RefusalBox(refusal: Refusal, kind: Option<PrincipalKind>) -> impl IntoView {
             data-testid="on-behalf-refusal"
             data-reason=refusal.as_str()
         >
-            <p class="notice-title">{tr(Text::RefusalTitle)}</p>
+            <p class="notice-title">{tr(refusal_title(kind))}</p>
             <p>{tr(text)}</p>
             {hint.map(|hint| view! { <p>{tr(hint)}</p> })}
             {mandate}
@@ -136,6 +149,13 @@ fn Choices(
                 <StartChoice kind=PrincipalKind::Adult lang/>
             </ul>
         </section>
+        <section class="page-section" aria-labelledby="company-heading">
+            <h2 id="company-heading">{t(lang, Text::CompanyHeading)}</h2>
+            <p>{t(lang, Text::CompanyLead)}</p>
+            <ul class="choice-list" role="list">
+                <StartChoice kind=PrincipalKind::Company lang/>
+            </ul>
+        </section>
         <section class="page-section" aria-labelledby="registered-heading">
             <h2 id="registered-heading">{t(lang, Text::RegisteredHeading)}</h2>
             {registered}
@@ -143,13 +163,14 @@ fn Choices(
     }
 }
 
-/// A link that starts the choice of a child or an adult in Suomi.fi e-Authorizations,
-/// with a line on whom it is for.
+/// A link that starts the choice of a child, an adult or a company in Suomi.fi
+/// e-Authorizations, with a line on whom it is for.
 #[component]
 fn StartChoice(kind: PrincipalKind, lang: Lang) -> impl IntoView {
     let (text, hint) = match kind {
         PrincipalKind::Child => (Text::ActForChild, Text::ActForChildHint),
         PrincipalKind::Adult => (Text::ActForAdult, Text::ActForAdultHint),
+        PrincipalKind::Company => (Text::ActForCompany, Text::ActForCompanyHint),
     };
     let hint_id = format!("act-for-{}-hint", kind.as_str());
     view! {
@@ -158,7 +179,10 @@ fn StartChoice(kind: PrincipalKind, lang: Lang) -> impl IntoView {
             <a
                 class="button"
                 rel="external"
-                href=api::on_behalf_start_url(kind, lang)
+                href=match kind {
+                    PrincipalKind::Company => api::company_start_url(lang),
+                    _ => api::on_behalf_start_url(kind, lang),
+                }
                 data-testid=format!("act-for-{}", kind.as_str())
                 aria-describedby=hint_id.clone()
             >
@@ -268,5 +292,25 @@ mod tests {
         for refusal in Refusal::ALL {
             assert!(!t(Lang::Fi, refusal_texts(refusal, None).0).is_empty());
         }
+    }
+
+    #[test]
+    fn a_company_s_refusals_speak_of_companies() {
+        let company = Some(PrincipalKind::Company);
+        assert_eq!(
+            refusal_texts(Refusal::NoPrincipals, company),
+            (Text::RefusalNoCompanies, Some(Text::RefusalStartAgainHint))
+        );
+        assert_eq!(
+            refusal_texts(Refusal::NoCompanyRole, company).0,
+            Text::RefusalNoCompanyRole
+        );
+        assert_eq!(
+            refusal_texts(Refusal::NotAProducer, company).0,
+            Text::RefusalNotAProducer
+        );
+        assert_eq!(refusal_title(company), Text::RefusalCompanyTitle);
+        assert_eq!(refusal_title(None), Text::RefusalTitle);
+        assert!(!names_the_mandate(Refusal::NoRight, company));
     }
 }
