@@ -7,7 +7,7 @@ use crate::db::Database;
 use crate::error::EdgeError;
 use crate::http::{ApiRequest, ApiResponse, Method};
 use crate::outbound::Outbound;
-use crate::routes::{auth as auth_routes, citizen, on_behalf, public};
+use crate::routes::{auth as auth_routes, citizen, on_behalf, producer, public};
 use crate::valtuudet::ValtuudetConfig;
 use seteli_domain::clock::{finnish_date, iso_date};
 use seteli_domain::permissions::Actor;
@@ -152,6 +152,45 @@ async fn route<D: Database, H: Outbound>(
             | ["api", "valtuudet", "callback"],
             _,
         ) => allow("GET"),
+        (["api", "producer", "home"], Method::Get) => producer::handle_home(req, ctx, &actor).await,
+        (["api", "producer", "prices"], Method::Get) => {
+            producer::handle_prices(req, ctx, &actor).await
+        }
+        (["api", "producer", "prices"], Method::Post) => {
+            producer::handle_set_price(req, ctx, &actor).await
+        }
+        (["api", "producer", "vouchers", "lookup"], Method::Post) => {
+            producer::handle_lookup(req, ctx, &actor).await
+        }
+        (["api", "producer", "vouchers", "lookup"], _) => allow("POST"),
+        (["api", "producer", "vouchers", id], Method::Get) => {
+            producer::handle_voucher(req, ctx, &actor, id).await
+        }
+        (["api", "producer", "events"], Method::Post) => {
+            producer::handle_log_event(req, ctx, &actor).await
+        }
+        (["api", "producer", "events", id, "cancel"], Method::Post) => {
+            producer::handle_cancel_event(req, ctx, &actor, id).await
+        }
+        (["api", "producer", "events", id, "correct"], Method::Post) => {
+            producer::handle_correct_event(req, ctx, &actor, id).await
+        }
+        (["api", "producer", "feedback"], Method::Get) => {
+            producer::handle_feedback(req, ctx, &actor).await
+        }
+        (["api", "producer", "feedback", id, "reply"], Method::Post) => {
+            producer::handle_reply(req, ctx, &actor, id).await
+        }
+        (["api", "producer", "home" | "feedback"] | ["api", "producer", "vouchers", _], _) => {
+            allow("GET")
+        }
+        (["api", "producer", "prices"], _) => allow("GET, POST"),
+        (
+            ["api", "producer", "events"]
+            | ["api", "producer", "events", _, "cancel" | "correct"]
+            | ["api", "producer", "feedback", _, "reply"],
+            _,
+        ) => allow("POST"),
         (["api", "on-behalf", "registered"], _) => allow("GET, POST"),
         (["api", "on-behalf", "stop"], _) => allow("POST"),
         (["api", "citizen", "feedback"], _) => allow("GET, POST"),

@@ -422,6 +422,7 @@ fn demo_producers(rng: &mut Rng) -> Vec<Producer> {
             approvals,
         });
     }
+    name_the_mock_companies(&mut producers);
     // Producers that must never appear publicly.
     let hidden = [
         (HIDDEN_PRODUCERS[0], 0, "pending"),
@@ -440,6 +441,29 @@ fn demo_producers(rng: &mut Rng) -> Vec<Producer> {
         });
     }
     producers
+}
+
+/// The companies in the Valtuudet mock's trade register (`mocks/data/valtuudet.json`):
+/// (municipality index, service index, name, business id). Each becomes the first demo
+/// producer approved for that service there — the one that logged the demo customers'
+/// events — so that the mock's test persons can act for it as producers.
+pub const MOCK_COMPANIES: [(usize, usize, &str, &str); 2] = [
+    (0, 0, "Hoivapalvelu Aurinko Oy", "2077474-0"),
+    (0, 3, "Rova Oy", "7019376-8"),
+];
+
+fn name_the_mock_companies(producers: &mut [Producer]) {
+    for (municipality, service, name, business_id) in MOCK_COMPANIES {
+        let first = producers.iter_mut().find(|p| {
+            p.approvals
+                .iter()
+                .any(|a| a.0 == municipality && a.1 == service && a.2 == "approved")
+        });
+        if let (Some(producer), Ok(business_id)) = (first, BusinessId::parse(business_id)) {
+            producer.name = name.to_owned();
+            producer.business_id = business_id;
+        }
+    }
 }
 
 fn write_catalogue(out: &mut String) {
@@ -481,7 +505,8 @@ fn write_catalogue(out: &mut String) {
     out.push_str(";\n");
 }
 
-const CLEAR: &str = "DELETE FROM survey_answers;\nDELETE FROM feedback_replies;\nDELETE FROM feedback;\nDELETE FROM service_events;\nDELETE FROM vouchers;\nDELETE FROM customers;\nDELETE FROM offers;\nDELETE FROM approvals;\nDELETE FROM producer_languages;\nDELETE FROM producers;\nDELETE FROM services;\nDELETE FROM municipalities;\n";
+// Dependants first: D1 enforces foreign keys. Reloading logs everyone out.
+const CLEAR: &str = "DELETE FROM sessions;\nDELETE FROM on_behalf_selections;\nDELETE FROM messages;\nDELETE FROM on_behalf_log;\nDELETE FROM registered_proxies;\nDELETE FROM producer_log;\nDELETE FROM event_submissions;\nDELETE FROM producer_vouchers;\nDELETE FROM voucher_lookups;\nDELETE FROM survey_answers;\nDELETE FROM feedback_replies;\nDELETE FROM feedback;\nDELETE FROM service_events;\nDELETE FROM vouchers;\nDELETE FROM customers;\nDELETE FROM offers;\nDELETE FROM approvals;\nDELETE FROM producer_languages;\nDELETE FROM producers;\nDELETE FROM services;\nDELETE FROM municipalities;\n";
 
 /// The demo data set as SQL. `today` (`YYYY-MM-DD`) anchors the price history: every
 /// approved offer has a price valid today, some an older one, and some an announced change.

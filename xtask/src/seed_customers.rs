@@ -221,6 +221,15 @@ pub fn write_customers(out: &mut String, prices: &[CurrentPrice], today_iso: &st
             sql_text(&format!("{}T09:00:00Z", date(today, demo.valid.0 - 7)))
         );
         out.push_str(&statements);
+        // The producer that logged the events knows the voucher by its number.
+        if !events.is_empty() {
+            let _ = writeln!(
+                out,
+                "INSERT INTO producer_vouchers (producer_id, voucher_id, linked_at) VALUES ({}, {voucher_id}, {});",
+                producer.producer_id,
+                sql_text(&format!("{}T10:00:00Z", date(today, demo.valid.0)))
+            );
+        }
         event_ids.push(events);
     }
     for (
@@ -351,6 +360,30 @@ mod tests {
             db.scalar("SELECT COUNT(*) FROM survey_answers WHERE period = '2026-10'")
                 .unwrap(),
             1
+        );
+    }
+
+    #[test]
+    fn the_mock_companies_are_the_producers_that_served_demo_customers() {
+        let db = loaded();
+        for (_, _, name, business_id) in crate::seed::MOCK_COMPANIES {
+            let linked = db
+                .scalar(&format!(
+                    "SELECT COUNT(*) FROM producer_vouchers pv JOIN producers p ON p.id = pv.producer_id
+                     WHERE p.name = '{name}' AND p.business_id = '{business_id}'"
+                ))
+                .unwrap();
+            assert!(linked >= 1, "{name} serves a demo customer");
+        }
+        let unlinked = db
+            .scalar(
+                "SELECT COUNT(*) FROM service_events e WHERE NOT EXISTS (SELECT 1 FROM producer_vouchers pv
+                   WHERE pv.producer_id = e.producer_id AND pv.voucher_id = e.voucher_id)",
+            )
+            .unwrap();
+        assert_eq!(
+            unlinked, 0,
+            "every event's voucher is linked to its producer"
         );
     }
 

@@ -10,10 +10,14 @@ use crate::error::EdgeError;
 use crate::http::{ApiRequest, Method};
 use crate::outbound::Outbound;
 use crate::router::Ctx;
+use seteli_domain::catalogue::ProducerId;
 use seteli_domain::hetu::Hetu;
 use seteli_domain::mandates::Basis;
-use seteli_domain::permissions::{Actor, OnBehalf, Person, PrincipalRef, StaffMember, StaffRole};
+use seteli_domain::permissions::{
+    Actor, CompanyRef, OnBehalf, Person, PrincipalRef, ProducerAgent, StaffMember, StaffRole,
+};
 use seteli_domain::session::{session_state, SessionState};
+use seteli_domain::BusinessId;
 use seteli_domain::MunicipalityCode;
 use seteli_domain::{ApiError, ErrorCode};
 
@@ -98,6 +102,7 @@ pub async fn current_session<D: Database, H: Outbound>(
         return Ok(None);
     }
     let mut principal = acting_principal(&row);
+    let mut company = acting_company(&row);
     let mut acting = None;
     let actor = match (
         Audience::parse(&row.audience),
@@ -109,8 +114,9 @@ pub async fn current_session<D: Database, H: Outbound>(
                 given_name: row.given_name,
                 family_name: row.family_name,
             };
-            match principal.take() {
-                Some((principal, basis, state)) => {
+            match (company.take(), principal.take()) {
+                (Some(company), _) => Actor::Producer(ProducerAgent { person, company }),
+                (None, Some((principal, basis, state))) => {
                     acting = Some(state);
                     Actor::OnBehalf(OnBehalf {
                         delegate: person,
@@ -118,7 +124,7 @@ pub async fn current_session<D: Database, H: Outbound>(
                         basis,
                     })
                 }
-                None => Actor::Citizen(person),
+                (None, None) => Actor::Citizen(person),
             }
         }
         (Some(Audience::Staff), None) => {
@@ -152,6 +158,21 @@ pub async fn current_session<D: Database, H: Outbound>(
         actor,
         acting,
     }))
+}
+
+/// The producer company a citizen session acts for, if its row names a valid one.
+fn acting_company(row: &sessions::SessionRow) -> Option<CompanyRef> {
+    Some(CompanyRef {
+        producer_id: ProducerId(row.acting_producer_id?),
+        name: row.producer_name.clone()?,
+        business_id: BusinessId::parse(row.producer_business_id.as_deref()?).ok()?,
+        roles: row
+            .acting_company_roles
+            .as_deref()?
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect(),
+    })
 }
 
 /// The principal a citizen session acts for, if its row names a valid one. A row that is

@@ -22,4 +22,8 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0005_on_behalf.sql",
         include_str!("../../../migrations/0005_on_behalf.sql"),
     ),
+    (
+        "0006_producers.sql",
+        include_str!("../../../migrations/0006_producers.sql"),
+    ),
 ];

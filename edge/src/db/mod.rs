@@ -5,6 +5,7 @@ pub mod catalogue;
 pub mod migrations;
 pub mod offers;
 pub mod on_behalf;
+pub mod producer_desk;
 pub mod producers;
 pub mod sessions;
 pub mod vouchers;
@@ -51,6 +52,11 @@ impl DbError {
     /// A row whose column does not hold a valid value for its domain type.
     pub fn bad_row(table: &str, column: &str) -> Self {
         DbError(format!("{table}.{column} holds an invalid value"))
+    }
+
+    /// Whether a CHECK constraint refused the write (e.g. a balance below zero).
+    pub fn is_check_violation(&self) -> bool {
+        self.0.contains("CHECK constraint failed")
     }
 
     /// Whether a UNIQUE key refused the write (SQLite and D1 word it the same way).

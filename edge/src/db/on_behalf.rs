@@ -111,12 +111,54 @@ pub async fn start_acting(
 pub async fn stop_acting(db: &impl Database, session_id_hash: &str) -> Result<(), DbError> {
     db.execute(
         "UPDATE sessions SET acting_customer_id = NULL, acting_basis = NULL, valtuudet_session = NULL,
-             valtuudet_token = NULL, acting_checked_at = NULL
+             valtuudet_token = NULL, acting_checked_at = NULL, acting_producer_id = NULL,
+             acting_company_roles = NULL
          WHERE id_hash = ?1",
         &[session_id_hash.into()],
     )
     .await
     .map(|_| ())
+}
+
+/// Makes the session act for the producer company, with the person's roles in it.
+pub async fn start_acting_for_company(
+    db: &impl Database,
+    session_id_hash: &str,
+    producer_id: i64,
+    roles: &[String],
+) -> Result<(), DbError> {
+    db.execute(
+        "UPDATE sessions SET acting_customer_id = NULL, acting_basis = NULL, valtuudet_session = NULL,
+             valtuudet_token = NULL, acting_checked_at = NULL, acting_producer_id = ?2,
+             acting_company_roles = ?3
+         WHERE id_hash = ?1",
+        &[
+            session_id_hash.into(),
+            SqlValue::Int(producer_id),
+            roles.join(" ").into(),
+        ],
+    )
+    .await
+    .map(|_| ())
+}
+
+#[derive(Deserialize)]
+struct ProducerIdRow {
+    id: i64,
+}
+
+/// The producer in Seteli with this business id, if any.
+pub async fn producer_by_business_id(
+    db: &impl Database,
+    business_id: &str,
+) -> Result<Option<i64>, DbError> {
+    let rows: Vec<ProducerIdRow> = db
+        .query(
+            "SELECT id FROM producers WHERE business_id = ?1",
+            &[business_id.into()],
+        )
+        .await?;
+    Ok(rows.first().map(|r| r.id))
 }
 
 /// Records that the right was confirmed with Valtuudet at `now`.

@@ -108,6 +108,16 @@ pub struct SessionRow {
     pub principal_given_name: Option<String>,
     #[serde(default)]
     pub principal_family_name: Option<String>,
+    /// Citizens acting for a producer company: its id and the person's roles in it, and the
+    /// company's name and business id joined from `producers`.
+    #[serde(default)]
+    pub acting_producer_id: Option<i64>,
+    #[serde(default)]
+    pub acting_company_roles: Option<String>,
+    #[serde(default)]
+    pub producer_name: Option<String>,
+    #[serde(default)]
+    pub producer_business_id: Option<String>,
 }
 
 /// Stores a new session and, in the same transaction, removes the one it replaces (a new
@@ -151,8 +161,12 @@ pub async fn find_session(
             "SELECT s.audience, s.subject, s.hetu, s.given_name, s.family_name, s.municipality_code, s.roles,
                     s.created_at, s.last_seen_at, s.acting_customer_id, s.acting_basis, s.valtuudet_session,
                     s.valtuudet_token, s.acting_checked_at, c.hetu AS principal_hetu,
-                    c.given_name AS principal_given_name, c.family_name AS principal_family_name
-             FROM sessions s LEFT JOIN customers c ON c.id = s.acting_customer_id
+                    c.given_name AS principal_given_name, c.family_name AS principal_family_name,
+                    s.acting_producer_id, s.acting_company_roles, p.name AS producer_name,
+                    p.business_id AS producer_business_id
+             FROM sessions s
+             LEFT JOIN customers c ON c.id = s.acting_customer_id
+             LEFT JOIN producers p ON p.id = s.acting_producer_id
              WHERE s.id_hash = ?1",
             &[id_hash.into()],
         )

@@ -6,7 +6,8 @@ use super::on_behalf::Statement;
 use super::{Database, DbError, SqlValue};
 use serde::Deserialize;
 use seteli_domain::api::{
-    FeedbackReplyView, FeedbackView, ServiceEventView, VoucherProducer, VoucherSummary,
+    FeedbackReplyView, FeedbackView, ProducerVoucher, ServiceEventView, VoucherProducer,
+    VoucherSummary,
 };
 use seteli_domain::catalogue::{ProducerId, Unit};
 use seteli_domain::lang::Localized;
@@ -34,7 +35,7 @@ pub async fn customer_by_hetu(
 }
 
 #[derive(Deserialize)]
-struct VoucherRow {
+pub(crate) struct VoucherRow {
     id: i64,
     number: String,
     service_code: String,
@@ -52,9 +53,15 @@ struct VoucherRow {
     valid_from: String,
     valid_until: String,
     status: String,
+    /// Producers' queries add the customer's names (never the identity code).
+    #[serde(default)]
+    customer_given_name: Option<String>,
+    #[serde(default)]
+    customer_family_name: Option<String>,
 }
 
-const VOUCHER_COLUMNS: &str = "
+/// The columns and joins of [`VoucherRow`]; `v` is the voucher.
+pub(crate) const VOUCHER_COLUMNS: &str = "
     v.id, v.number, v.service_code, s.name_fi AS service_fi, s.name_sv AS service_sv, s.name_en AS service_en,
     v.municipality_code, m.name_fi AS municipality_fi, m.name_sv AS municipality_sv, v.unit,
     v.unit_value_cents, v.granted_units, v.granted_cents, v.balance_cents, v.valid_from, v.valid_until, v.status
@@ -63,6 +70,42 @@ const VOUCHER_COLUMNS: &str = "
     JOIN municipalities m ON m.code = v.municipality_code";
 
 impl VoucherRow {
+    pub(crate) fn id(&self) -> i64 {
+        self.id
+    }
+
+    /// The voucher as a producer sees it; needs the customer's names in the row.
+    pub(crate) fn into_producer_view(
+        mut self,
+        lang: Lang,
+        today: &str,
+        price_cents: Option<Cents>,
+    ) -> Result<ProducerVoucher, DbError> {
+        let given = self.customer_given_name.take();
+        let family = self.customer_family_name.take();
+        let (Some(customer_given_name), Some(customer_family_name)) = (given, family) else {
+            return Err(DbError::bad_row("customers", "given_name"));
+        };
+        let v = self.into_dto(lang, today)?;
+        Ok(ProducerVoucher {
+            voucher_id: v.id,
+            number: v.number,
+            customer_given_name,
+            customer_family_name,
+            service_code: v.service_code,
+            service_name: v.service_name,
+            municipality_code: v.municipality_code,
+            municipality_name: v.municipality_name,
+            unit: v.unit,
+            unit_value_cents: v.unit_value_cents,
+            balance_cents: v.balance_cents,
+            valid_from: v.valid_from,
+            valid_until: v.valid_until,
+            status: v.status,
+            price_cents,
+        })
+    }
+
     fn into_dto(self, lang: Lang, today: &str) -> Result<VoucherSummary, DbError> {
         let bad = |column| DbError::bad_row("vouchers", column);
         let service = Localized {

@@ -4,4 +4,5 @@
 pub mod auth;
 pub mod citizen;
 pub mod on_behalf;
+pub mod producer;
 pub mod public;

@@ -19,6 +19,7 @@ use seteli_domain::clock::finnish_date;
 use seteli_domain::hetu::Hetu;
 use seteli_domain::mandates::{Basis, OnBehalfAction, PrincipalKind, Refusal};
 use seteli_domain::permissions::{require, Action, Actor, Person};
+use seteli_domain::producer::may_act_for_company;
 use seteli_domain::{ApiError, ErrorCode, Lang};
 
 /// How long a person may spend on the selection page.
@@ -82,10 +83,14 @@ pub async fn handle_start<D: Database, H: Outbound>(
     let Some(config) = ctx.config.valtuudet.as_ref() else {
         return Ok(refused(Refusal::Unavailable, kind, lang));
     };
+    let mode = match kind {
+        PrincipalKind::Company => Mode::Ypa,
+        PrincipalKind::Child | PrincipalKind::Adult => Mode::Hpa,
+    };
     let registration = match valtuudet::register(
         &ctx.http,
         config,
-        Mode::Hpa,
+        mode,
         person.hetu.as_str(),
         &call_context(ctx),
     )
@@ -172,6 +177,13 @@ pub async fn handle_callback<D: Database, H: Outbound>(
         Ok(token) => token,
         Err(error) => return unavailable(error),
     };
+    if kind == PrincipalKind::Company {
+        let refusal = choose_company(ctx, session, config, valtuudet_session, &token, lang).await?;
+        return Ok(match refusal {
+            None => ApiResponse::redirect(&format!("/producer?lang={}", lang.code())),
+            Some(refusal) => refused(refusal, kind, lang),
+        });
+    }
     let picked = match valtuudet::delegate(
         &ctx.http,
         config,
@@ -247,6 +259,63 @@ pub async fn handle_callback<D: Database, H: Outbound>(
         "/my/vouchers?lang={}",
         lang.code()
     )))
+}
+
+/// The company picked on the `ypa` selection page: allowed when the person's roles in it
+/// permit (the common rule set) and it is a producer in Seteli. Valtuudet's session is
+/// ended at once: the choice holds for this Seteli session. `None` when the session now
+/// acts for the company.
+async fn choose_company<D: Database, H: Outbound>(
+    ctx: &Ctx<D, H>,
+    session: &CurrentSession,
+    config: &crate::valtuudet::ValtuudetConfig,
+    valtuudet_session: &str,
+    token: &str,
+    lang: Lang,
+) -> Result<Option<Refusal>, EdgeError> {
+    let organisations = valtuudet::organization_roles(
+        &ctx.http,
+        config,
+        valtuudet_session,
+        token,
+        &call_context(ctx),
+    )
+    .await;
+    let _ = valtuudet::unregister(
+        &ctx.http,
+        config,
+        Mode::Ypa,
+        valtuudet_session,
+        &call_context(ctx),
+    )
+    .await;
+    let organisation = match organisations {
+        Ok(list) => list.into_iter().next(),
+        Err(error) => {
+            log_warning(&format!("valtuudet organisation roles failed: {error:?}"));
+            return Ok(Some(Refusal::Unavailable));
+        }
+    };
+    let Some(organisation) = organisation else {
+        return Ok(Some(Refusal::NoPrincipals));
+    };
+    if !may_act_for_company(&organisation.roles) {
+        return Ok(Some(Refusal::NoCompanyRole));
+    }
+    let Some(producer_id) =
+        store::producer_by_business_id(&ctx.db, &organisation.identifier).await?
+    else {
+        return Ok(Some(Refusal::NotAProducer));
+    };
+    // Roles are codes or URIs; anything else is not stored.
+    let roles: Vec<String> = organisation
+        .roles
+        .into_iter()
+        .filter(|r| !r.is_empty() && r.len() <= 200 && !r.contains(char::is_whitespace))
+        .collect();
+    store::start_acting_for_company(&ctx.db, &session.id_hash, producer_id, &roles).await?;
+    let _ = lang;
+    Ok(None)
 }
 
 /// A minor is acted for by a guardian; an adult only through a mandate. (Valtuudet has

@@ -6,6 +6,7 @@ mod citizen;
 mod fake_provider;
 mod helpers;
 mod on_behalf;
+mod producer;
 mod public_catalogue;
 mod public_offers;
 mod public_producers;

@@ -111,6 +111,8 @@ pub struct Organisation {
     pub complete: bool,
     #[serde(default)]
     pub roles: Vec<OrganisationRoles>,
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 /// One person's roles in an organisation: trade-register codes (`TJ`, `PJ`, `J`, `NIMKO`,
@@ -120,6 +122,8 @@ pub struct Organisation {
 pub struct OrganisationRoles {
     pub person: Hetu,
     pub roles: Vec<String>,
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 fn yes() -> bool {
