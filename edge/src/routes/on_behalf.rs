@@ -271,7 +271,6 @@ async fn choose_company<D: Database, H: Outbound>(
     config: &crate::valtuudet::ValtuudetConfig,
     valtuudet_session: &str,
     token: &str,
-    lang: Lang,
 ) -> Result<Option<Refusal>, EdgeError> {
     let organisations = valtuudet::organization_roles(
         &ctx.http,
@@ -314,7 +313,6 @@ async fn choose_company<D: Database, H: Outbound>(
         .filter(|r| !r.is_empty() && r.len() <= 200 && !r.contains(char::is_whitespace))
         .collect();
     store::start_acting_for_company(&ctx.db, &session.id_hash, producer_id, &roles).await?;
-    let _ = lang;
     Ok(None)
 }
 

@@ -214,3 +214,38 @@ pub async fn valtuudet_dev(path: &str, body: &str) {
         answer.lines().next().unwrap_or_default()
     );
 }
+
+/// ChromeDriver's `POST /session/{id}/chromium/network_conditions`.
+#[derive(Debug)]
+struct NetworkConditions {
+    offline: bool,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for NetworkConditions {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/chromium/network_conditions",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        let conditions = json!({"network_conditions": {
+            "offline": self.offline, "latency": 0,
+            "download_throughput": -1, "upload_throughput": -1,
+        }});
+        (http::Method::POST, Some(conditions.to_string()))
+    }
+}
+
+/// Takes the browser off the network (as when a phone loses its connection) or back on.
+pub async fn set_offline(client: &Client, offline: bool) {
+    client
+        .issue_cmd(NetworkConditions { offline })
+        .await
+        .expect("chromedriver emulates the network");
+}

@@ -1,0 +1,290 @@
+//! A producer's employee on a phone, in Chromium against the real stack: picking the company
+//! on the Valtuudet mock's `ypa` page, a customer's voucher number, logging a visit, logging
+//! another while offline and seeing it sync once, replying to feedback, and changing a price
+//! from next month on; and the refusals of a role that may not act and of a company that is
+//! no producer.
+
+use fantoccini::{Client, Locator};
+use seteli_domain::voucher::VoucherNumber;
+use seteli_e2e::*;
+
+const EEVA_LIISA: &str = "140334-912M";
+const ANNI: &str = "220784-926C";
+const MIKKO: &str = "091182-931V";
+const KARL_JOHAN: &str = "280175-967D";
+/// Hoivapalvelu Aurinko Oy: the demo producer of Eeva-Liisa's home care.
+const AURINKO: &str = "2077474-0";
+const LASKURI: &str = "3141590-3";
+
+/// Eeva-Liisa's home-care voucher in the demo data, as she would read it out.
+fn eeva_liisas_voucher() -> String {
+    VoucherNumber::from_body(48_200_000_000 + 7_919)
+        .unwrap()
+        .grouped()
+}
+
+async fn log_in_as(client: &Client, hetu: &str) {
+    client.goto(&url("/")).await.unwrap();
+    wait_testid(client, "login").await.click().await.unwrap();
+    wait_testid(client, &format!("person-{hetu}"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_testid(client, "account-name").await;
+}
+
+async fn log_out(client: &Client) {
+    js(client, "window.scrollTo(0, 0)").await;
+    wait_testid(client, "logout").await.click().await.unwrap();
+    wait_testid(client, "login").await;
+}
+
+/// From the navigation through the `ypa` selection page, picking `company`.
+async fn act_for_company(client: &Client, company: &str) {
+    wait_testid(client, "nav-on-behalf")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_testid(client, "act-for-company")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_testid(client, &format!("principal-{company}"))
+        .await
+        .click()
+        .await
+        .unwrap();
+}
+
+async fn click(client: &Client, id: &str) {
+    js(client, "window.scrollTo(0, 0)").await;
+    wait_testid(client, id).await.click().await.unwrap();
+}
+
+async fn type_into(client: &Client, id: &str, text: &str) {
+    let input = wait_testid(client, id).await;
+    input.clear().await.unwrap();
+    input.send_keys(text).await.unwrap();
+}
+
+async fn balance(client: &Client) -> i64 {
+    cents(&wait_testid(client, "voucher-balance").await).await
+}
+
+async fn event_count(client: &Client) -> usize {
+    all_testid(client, "producer-event").await.len()
+}
+
+#[tokio::test]
+async fn an_employee_logs_visits_online_and_offline_replies_and_sets_a_price_on_a_phone() {
+    let client = phone().await;
+
+    // Eeva-Liisa leaves feedback for her home-care producer.
+    let wish = "Toivoisin aamukäynnit ennen yhdeksää.";
+    log_in_as(&client, EEVA_LIISA).await;
+    click(&client, "nav-my-vouchers").await;
+    wait_testid(&client, "voucher-link")
+        .await
+        .click()
+        .await
+        .unwrap();
+    type_into(&client, "feedback-body", wish).await;
+    wait_testid(&client, "feedback-submit")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_testid(&client, "feedback-sent").await;
+    log_out(&client).await;
+
+    // Karl-Johan, chair of Hoivapalvelu Aurinko Oy, acts for the company.
+    log_in_as(&client, KARL_JOHAN).await;
+    act_for_company(&client, AURINKO).await;
+    let banner = wait_testid(&client, "company-name").await;
+    assert!(banner.text().await.unwrap().contains("Aurinko"));
+    wait_testid(&client, "producer-home").await;
+    wait_testid(&client, "producer-service").await;
+
+    // The voucher number the customer gave.
+    click(&client, "nav-producer-voucher").await;
+    type_into(&client, "voucher-number-input", "4820 0000 0000").await;
+    wait_testid(&client, "voucher-number-submit")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_testid(&client, "voucher-number-error").await;
+    type_into(&client, "voucher-number-input", &eeva_liisas_voucher()).await;
+    wait_testid(&client, "voucher-number-submit")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let name = wait_testid(&client, "customer-name").await;
+    assert!(name.text().await.unwrap().contains("Eeva-Liisa"));
+    assert!(!client.source().await.unwrap().contains(EEVA_LIISA));
+    wait_testid(&client, "producer-event").await;
+    let before = balance(&client).await;
+    let events_before = event_count(&client).await;
+
+    // A visit, online.
+    type_into(&client, "event-units", "1").await;
+    type_into(&client, "event-description", "Aamukäynti: lääkkeet").await;
+    wait_testid(&client, "event-submit")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_testid(&client, "event-sent").await;
+    wait_until(
+        &client,
+        &format!(
+            "document.querySelectorAll('[data-testid=producer-event]').length === {}",
+            events_before + 1
+        ),
+        "the new visit in the list",
+    )
+    .await;
+    let after_one = balance(&client).await;
+    assert_eq!(before - after_one, 3200, "one hour at the voucher's value");
+
+    // Another, offline: it waits in a visible queue.
+    set_offline(&client, true).await;
+    type_into(&client, "event-units", "0,5").await;
+    type_into(&client, "event-description", "Iltakäynti").await;
+    wait_testid(&client, "event-submit")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_testid(&client, "event-queued").await;
+    assert_eq!(
+        wait_testid(&client, "queue-count")
+            .await
+            .text()
+            .await
+            .unwrap()
+            .trim(),
+        "1"
+    );
+    assert_eq!(all_testid(&client, "queue-item").await.len(), 1);
+    screenshot(&client, "producer-offline-queue-360").await;
+
+    // Back online: it syncs once, by itself.
+    set_offline(&client, false).await;
+    wait_until(
+        &client,
+        "document.querySelectorAll('[data-testid=queue-item]').length === 0",
+        "the queue to empty",
+    )
+    .await;
+    wait_until(
+        &client,
+        &format!(
+            "document.querySelectorAll('[data-testid=producer-event]').length === {}",
+            events_before + 2
+        ),
+        "the synced visit in the list",
+    )
+    .await;
+    client.refresh().await.unwrap();
+    wait_testid(&client, "producer-event").await;
+    assert_eq!(
+        event_count(&client).await,
+        events_before + 2,
+        "no duplicates"
+    );
+    assert_eq!(after_one - balance(&client).await, 1600);
+    assert_eq!(
+        js(
+            &client,
+            "document.documentElement.scrollWidth <= window.innerWidth"
+        )
+        .await,
+        true,
+        "no sideways scrolling at 360 px"
+    );
+    full_page_screenshot(&client, "producer-voucher-360").await;
+    assert!(serious_accessibility_violations(&client).await.is_empty());
+
+    // A reply to Eeva-Liisa's feedback.
+    click(&client, "nav-producer-feedback").await;
+    wait_testid(&client, "producer-feedback-item").await;
+    let mut replied = false;
+    for item in all_testid(&client, "producer-feedback-item").await {
+        if !item.text().await.unwrap().contains(wish) {
+            continue;
+        }
+        item.find(Locator::Css(&testid("reply-body")))
+            .await
+            .unwrap()
+            .send_keys("Kiitos, siirrämme käynnit aamuun.")
+            .await
+            .unwrap();
+        item.find(Locator::Css(&testid("reply-submit")))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        replied = true;
+        break;
+    }
+    assert!(replied, "the feedback is waiting for a reply");
+    wait_testid(&client, "reply-sent").await;
+
+    // A price from next month on.
+    click(&client, "nav-producer-prices").await;
+    let row = wait_testid(&client, "price-row").await;
+    let input = row
+        .find(Locator::Css(&testid("price-input")))
+        .await
+        .unwrap();
+    input.clear().await.unwrap();
+    input.send_keys("39,50").await.unwrap();
+    row.find(Locator::Css(&testid("price-submit")))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_testid(&client, "price-saved").await;
+    log_out(&client).await;
+
+    // Eeva-Liisa reads the reply.
+    log_in_as(&client, EEVA_LIISA).await;
+    click(&client, "nav-my-feedback").await;
+    wait_testid(&client, "feedback-reply").await;
+    assert!(client
+        .source()
+        .await
+        .unwrap()
+        .contains("Kiitos, siirrämme käynnit aamuun."));
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_role_that_may_not_act_and_a_company_that_is_no_producer_are_refused() {
+    let client = desktop().await;
+    log_in_as(&client, ANNI).await;
+    act_for_company(&client, AURINKO).await;
+    let refusal = wait_testid(&client, "on-behalf-refusal").await;
+    assert_eq!(
+        refusal.attr("data-reason").await.unwrap().as_deref(),
+        Some("no_company_role")
+    );
+    assert!(all_testid(&client, "company-banner").await.is_empty());
+    log_out(&client).await;
+
+    log_in_as(&client, MIKKO).await;
+    act_for_company(&client, LASKURI).await;
+    let refusal = wait_testid(&client, "on-behalf-refusal").await;
+    assert_eq!(
+        refusal.attr("data-reason").await.unwrap().as_deref(),
+        Some("not_a_producer")
+    );
+    client.close().await.unwrap();
+}
