@@ -178,7 +178,7 @@ pub async fn handle_callback<D: Database, H: Outbound>(
         Err(error) => return unavailable(error),
     };
     if kind == PrincipalKind::Company {
-        let refusal = choose_company(ctx, session, config, valtuudet_session, &token, lang).await?;
+        let refusal = choose_company(ctx, session, config, valtuudet_session, &token).await?;
         return Ok(match refusal {
             None => ApiResponse::redirect(&format!("/producer?lang={}", lang.code())),
             Some(refusal) => refused(refusal, kind, lang),
