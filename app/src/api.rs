@@ -11,9 +11,11 @@ use leptos::prelude::document;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use seteli_domain::api::{
-    ActForRegistered, FeedbackView, Me, MessageView, Municipality, NewFeedback, NewSurveyAnswer,
-    OfferPage, ProducerProfile, RegisteredPrincipal, Service, SurveyReceipt, TrailEntry,
-    VoucherDetail, VoucherSummary,
+    ActForRegistered, EventCorrection, FeedbackView, Me, MessageView, Municipality, NewFeedback,
+    NewPrice, NewReply, NewServiceEvent, NewSurveyAnswer, OfferPage, ProducerEvent,
+    ProducerFeedback, ProducerHome, ProducerProfile, ProducerService, ProducerVoucher,
+    ProducerVoucherDetail, RegisteredPrincipal, Service, SurveyReceipt, TrailEntry, VoucherDetail,
+    VoucherLookup, VoucherSummary,
 };
 use seteli_domain::catalogue::ProducerId;
 use seteli_domain::comparison::OffersQuery;
@@ -170,6 +172,113 @@ pub async fn my_messages(lang: Lang) -> Result<Vec<MessageView>, ApiError> {
         lang,
     )
     .await
+}
+
+/// `GET /api/producer/home`: the company's services, the vouchers it serves, recent
+/// events and feedback waiting for a reply. [`ErrorCode::Forbidden`] while the session does
+/// not act for a producer company.
+pub async fn producer_home(lang: Lang) -> Result<ProducerHome, ApiError> {
+    get(
+        "/api/producer/home",
+        &[("lang", lang.code().to_owned())],
+        lang,
+    )
+    .await
+}
+
+/// `GET /api/producer/prices`: the services the company is approved for, with today's and
+/// later prices.
+pub async fn producer_prices(lang: Lang) -> Result<Vec<ProducerService>, ApiError> {
+    get(
+        "/api/producer/prices",
+        &[("lang", lang.code().to_owned())],
+        lang,
+    )
+    .await
+}
+
+/// `POST /api/producer/prices`: a price from a later day on; all the services back, updated.
+/// [`ErrorCode::InvalidPrice`] for a day that is not in the future or a service the
+/// company is not approved for.
+pub async fn set_price(price: &NewPrice, lang: Lang) -> Result<Vec<ProducerService>, ApiError> {
+    post("/api/producer/prices", price, lang).await
+}
+
+/// `POST /api/producer/vouchers/lookup`: the voucher with the number the customer gave,
+/// which from then on is linked to the company. [`ErrorCode::VoucherNumberNotFound`] for
+/// any number that cannot be used, [`ErrorCode::TooManyAttempts`] after too many of them.
+pub async fn lookup_voucher(number: &str, lang: Lang) -> Result<ProducerVoucher, ApiError> {
+    let body = VoucherLookup {
+        number: number.to_owned(),
+    };
+    post("/api/producer/vouchers/lookup", &body, lang).await
+}
+
+/// `GET /api/producer/vouchers/{id}`: a voucher linked to the company, with the company's
+/// events under it. [`ErrorCode::VoucherNotFound`] unless it is linked.
+pub async fn producer_voucher(id: i64, lang: Lang) -> Result<ProducerVoucherDetail, ApiError> {
+    let path = format!("/api/producer/vouchers/{id}");
+    get(&path, &[("lang", lang.code().to_owned())], lang).await
+}
+
+/// `POST /api/producer/events`: logs a visit. Sending the same `idempotency_key` again
+/// returns the event logged the first time instead of logging a second one, so an entry
+/// can be retried safely after a network failure.
+pub async fn log_event(event: &NewServiceEvent, lang: Lang) -> Result<ProducerEvent, ApiError> {
+    post("/api/producer/events", event, lang).await
+}
+
+/// `POST /api/producer/events/{id}/cancel`: the event, now cancelled.
+/// [`ErrorCode::EventLocked`] once it can no longer be cancelled.
+pub async fn cancel_event(id: i64, lang: Lang) -> Result<ProducerEvent, ApiError> {
+    let path = format!("/api/producer/events/{id}/cancel");
+    post(&path, &serde_json::json!({}), lang).await
+}
+
+/// `POST /api/producer/events/{id}/correct`: replaces the event with a corrected one; the
+/// new event (which names the one it corrects) back.
+pub async fn correct_event(
+    id: i64,
+    correction: &EventCorrection,
+    lang: Lang,
+) -> Result<ProducerEvent, ApiError> {
+    let path = format!("/api/producer/events/{id}/correct");
+    post(&path, correction, lang).await
+}
+
+/// `GET /api/producer/feedback`: feedback addressed to the company, newest first.
+pub async fn producer_feedback(lang: Lang) -> Result<Vec<ProducerFeedback>, ApiError> {
+    get(
+        "/api/producer/feedback",
+        &[("lang", lang.code().to_owned())],
+        lang,
+    )
+    .await
+}
+
+/// `POST /api/producer/feedback/{id}/reply`: the company's one reply to a feedback; the
+/// feedback with its reply back. [`ErrorCode::AlreadyReplied`] if it already has one.
+pub async fn reply_to_feedback(
+    id: i64,
+    body: &str,
+    lang: Lang,
+) -> Result<ProducerFeedback, ApiError> {
+    let path = format!("/api/producer/feedback/{id}/reply");
+    let reply = NewReply {
+        body: body.to_owned(),
+    };
+    post(&path, &reply, lang).await
+}
+
+/// Whether an error means the session does not act for a producer company (any more).
+pub fn is_forbidden(error: &ApiError) -> bool {
+    error.code == ErrorCode::Forbidden
+}
+
+/// Whether an error means the request did not reach the server, or the server could not
+/// handle it now: the same request may succeed later, unlike any other refusal (4xx).
+pub fn is_transient(error: &ApiError) -> bool {
+    error.code == ErrorCode::Network || error.status() >= 500
 }
 
 /// Where the browser goes to choose, in Suomi.fi e-Authorizations, a child or an adult to
@@ -341,6 +450,18 @@ mod tests {
         assert_eq!(code_for_status(503), ErrorCode::Network);
         assert_eq!(code_for_status(500), ErrorCode::Internal);
         assert_eq!(code_for_status(418), ErrorCode::Internal);
+    }
+
+    #[test]
+    fn only_network_and_server_failures_are_worth_retrying_later() {
+        let lang = Lang::Fi;
+        assert!(is_transient(&ApiError::new(ErrorCode::Network, lang)));
+        assert!(is_transient(&ApiError::new(ErrorCode::Internal, lang)));
+        assert!(!is_transient(&ApiError::new(
+            ErrorCode::InsufficientBalance,
+            lang
+        )));
+        assert!(!is_transient(&ApiError::new(ErrorCode::InvalidEvent, lang)));
     }
 
     #[test]

@@ -1,10 +1,14 @@
 //! The browser calls the app makes besides HTTP: the document's language and title, focus,
-//! history and the stored language choice. Each tolerates a browser that refuses (storage
-//! disabled, no history state): these are conveniences, never reasons to fail a page.
+//! history, `localStorage`, the clock, random ids and whether the browser is online. Each
+//! tolerates a browser that refuses (storage disabled, no history state): the callers say
+//! what happens then.
 
 use leptos::prelude::{document, request_animation_frame, window};
+use seteli_domain::clock::finnish_date;
 use seteli_domain::Lang;
+use time::{Date, OffsetDateTime};
 use wasm_bindgen::{JsCast, JsValue};
+use web_sys::js_sys;
 
 /// The history state the comparison's producer links push, so that a producer page knows
 /// the entry before it is the comparison (and "back" can be the browser's back).
@@ -74,4 +78,64 @@ pub fn history_back() {
 /// Leaves the app state behind: a full page load of `path`.
 pub fn go_to(path: &str) {
     let _ = window().location().set_href(path);
+}
+
+/// The text stored under `key` in `localStorage`; `None` when there is none or storage is
+/// disabled.
+pub fn read_storage(key: &str) -> Option<String> {
+    let storage = window().local_storage().ok().flatten()?;
+    storage.get_item(key).ok().flatten()
+}
+
+/// Stores `value` under `key` in `localStorage`; `false` when the browser refused (storage
+/// disabled, or full), so that the caller can say that nothing was kept.
+pub fn write_storage(key: &str, value: &str) -> bool {
+    match window().local_storage() {
+        Ok(Some(storage)) => storage.set_item(key, value).is_ok(),
+        _ => false,
+    }
+}
+
+/// A random UUID (v4) from `crypto.randomUUID()`; where the browser lacks it (an insecure
+/// origin, an old browser), one built from `Math.random()`, which is enough for a key that
+/// only has to differ from the same person's other keys.
+pub fn random_uuid() -> String {
+    if let Ok(crypto) = window().crypto() {
+        let uuid = crypto.random_uuid();
+        if !uuid.is_empty() {
+            return uuid;
+        }
+    }
+    let hex = |n: usize| -> String {
+        (0..n)
+            .map(|_| {
+                let digit = (js_sys::Math::random() * 16.0) as u32 % 16;
+                char::from_digit(digit, 16).unwrap_or('0')
+            })
+            .collect()
+    };
+    let variant =
+        char::from_digit(8 + (js_sys::Math::random() * 4.0) as u32 % 4, 16).unwrap_or('8');
+    format!(
+        "{}-{}-4{}-{variant}{}-{}",
+        hex(8),
+        hex(4),
+        hex(3),
+        hex(3),
+        hex(12)
+    )
+}
+
+/// Whether the browser believes it is online (`navigator.onLine`). `false` is reliable
+/// (nothing can be sent); `true` only means a network is connected, not that the API can
+/// be reached.
+pub fn is_online() -> bool {
+    window().navigator().on_line()
+}
+
+/// Today's date in Finland, by the browser's clock.
+pub fn today() -> Date {
+    let seconds = (js_sys::Date::now() / 1000.0) as i64;
+    let now = OffsetDateTime::from_unix_timestamp(seconds).unwrap_or(OffsetDateTime::UNIX_EPOCH);
+    finnish_date(now)
 }

@@ -1,13 +1,16 @@
 //! Seteli's browser app (Leptos, client-side rendered): the public comparison of service
 //! voucher producers and their public profiles, and the logged-in customer's own vouchers,
 //! service events, feedback and satisfaction surveys — for themselves or on behalf of
-//! someone else (Suomi.fi e-Authorizations, or a proxy registered by the municipality).
+//! someone else (Suomi.fi e-Authorizations, or a proxy registered by the municipality); and
+//! a producer company's pages, while the session acts for one: its vouchers, visits (also
+//! logged offline), prices and replies to feedback.
 //!
 //! The URL is the state: pages derive what they show from the path and the query, so links
 //! can be shared and the back button restores earlier choices. [`api`] is the only module
 //! that talks HTTP; [`dom`] holds the other few browser calls.
 
 pub mod api;
+pub mod calendar;
 pub mod components;
 pub mod dom;
 pub mod links;
@@ -27,6 +30,11 @@ use pages::citizen::trail::TrailPage;
 use pages::citizen::voucher::VoucherPage;
 use pages::citizen::vouchers::MyVouchersPage;
 use pages::not_found::NotFound;
+use pages::producer::feedback::ProducerFeedbackPage;
+use pages::producer::home::ProducerHomePage;
+use pages::producer::lookup::ProducerLookupPage;
+use pages::producer::prices::ProducerPricesPage;
+use pages::producer::voucher::ProducerVoucherPage;
 use pages::public::comparison::ComparisonPage;
 use pages::public::producer::ProducerPage;
 
@@ -42,7 +50,8 @@ pub fn App() -> impl IntoView {
 
 /// Everything that needs the router: the language (which the URL can carry), who is
 /// logged in, focus management and the routes themselves. The customer's pages (`/my/..`,
-/// `/on-behalf`) ask the API themselves and show a login panel when it answers 401.
+/// `/on-behalf`) and the producer's (`/producer/..`) ask the API themselves and show a login
+/// panel when it answers 401.
 #[component]
 fn Shell() -> impl IntoView {
     locale::provide_locale();
@@ -59,6 +68,11 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/my/trail") view=TrailPage/>
                 <Route path=path!("/my/messages") view=MessagesPage/>
                 <Route path=path!("/on-behalf") view=OnBehalfPage/>
+                <Route path=path!("/producer") view=ProducerHomePage/>
+                <Route path=path!("/producer/voucher") view=ProducerLookupPage/>
+                <Route path=path!("/producer/vouchers/:id") view=ProducerVoucherPage/>
+                <Route path=path!("/producer/prices") view=ProducerPricesPage/>
+                <Route path=path!("/producer/feedback") view=ProducerFeedbackPage/>
             </Routes>
         </Layout>
     }

@@ -76,6 +76,31 @@ pub fn my_messages(lang: Lang) -> String {
     with_lang("/my/messages", [], lang)
 }
 
+/// The home page of the producer company the session acts for, in `lang`.
+pub fn producer_home(lang: Lang) -> String {
+    with_lang("/producer", [], lang)
+}
+
+/// Where a producer's employee types the customer's voucher number, in `lang`.
+pub fn producer_lookup(lang: Lang) -> String {
+    with_lang("/producer/voucher", [], lang)
+}
+
+/// A voucher the company serves, with its visits and the form to log one, in `lang`.
+pub fn producer_voucher(id: i64, lang: Lang) -> String {
+    with_lang(&format!("/producer/vouchers/{id}"), [], lang)
+}
+
+/// The company's prices, in `lang`.
+pub fn producer_prices(lang: Lang) -> String {
+    with_lang("/producer/prices", [], lang)
+}
+
+/// The feedback customers gave the company, in `lang`.
+pub fn producer_feedback(lang: Lang) -> String {
+    with_lang("/producer/feedback", [], lang)
+}
+
 /// Percent-encodes everything but RFC 3986's unreserved characters.
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -113,6 +138,18 @@ mod tests {
         assert_eq!(on_behalf(Lang::Fi), "/on-behalf");
         assert_eq!(my_trail(Lang::Sv), "/my/trail?lang=sv");
         assert_eq!(my_messages(Lang::En), "/my/messages?lang=en");
+    }
+
+    #[test]
+    fn the_producer_s_pages_keep_the_language() {
+        assert_eq!(producer_home(Lang::Fi), "/producer");
+        assert_eq!(producer_lookup(Lang::Sv), "/producer/voucher?lang=sv");
+        assert_eq!(
+            producer_voucher(7, Lang::En),
+            "/producer/vouchers/7?lang=en"
+        );
+        assert_eq!(producer_prices(Lang::Fi), "/producer/prices");
+        assert_eq!(producer_feedback(Lang::Sv), "/producer/feedback?lang=sv");
     }
 
     #[test]

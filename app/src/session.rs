@@ -7,7 +7,7 @@ use crate::api;
 use crate::dom;
 use crate::locale::use_lang;
 use leptos::prelude::*;
-use seteli_domain::api::{ActingFor, Me};
+use seteli_domain::api::{ActingFor, ActingForCompany, Me};
 use seteli_domain::ApiError;
 
 /// The `Me.audience` of a logged-in customer.
@@ -39,6 +39,23 @@ impl Session {
             Some(Ok(Some(me))) if me.audience == CITIZEN => me.acting_for.clone(),
             _ => None,
         })
+    }
+
+    /// The producer company the logged-in person acts for now (reactive): `None` while they
+    /// act for themselves or for another person, while asking, and when the question failed.
+    pub fn acting_for_company(self) -> Option<ActingForCompany> {
+        self.me.with(|me| match me {
+            Some(Ok(Some(me))) if me.audience == CITIZEN => me.acting_for_company.clone(),
+            _ => None,
+        })
+    }
+
+    /// Asks again after the question failed (the browser was offline when the page loaded
+    /// and the connection is back); does nothing otherwise.
+    pub fn retry_if_failed(self) {
+        if self.me.with_untracked(|me| matches!(me, Some(Err(_)))) {
+            self.me.refetch();
+        }
     }
 
     /// Asks again, when a page learned that the session has ended but the header still

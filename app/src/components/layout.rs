@@ -1,4 +1,5 @@
-//! The page frame: skip link, the banner naming the person the session acts for (if any),
+//! The page frame: skip link, the banner naming the person or company the session acts for
+//! (if any),
 //! header with the language switcher and navigation, the main landmark every page renders
 //! into, and the footer.
 
@@ -40,9 +41,65 @@ pub fn Layout(children: Children) -> impl IntoView {
     let on_comparison = move || pathname.get() == "/";
     let current =
         move |section: &'static str| move || pathname.with(|path| nav_current(section, path));
+    let acting_for_company = Memo::new(move |_| session.acting_for_company().is_some());
+    // The company's pages while the session acts for one: a company has no vouchers,
+    // feedback or messages of its own.
+    let producer = move || {
+        acting_for_company.get().then(|| {
+            view! {
+                <li>
+                    <a
+                        href=move || links::producer_home(lang.get())
+                        data-testid="nav-producer"
+                        aria-current=move || pathname.with(|path| (path.trim_end_matches('/') == "/producer").then_some("page"))
+                    >
+                        {tr(Text::NavProducerHome)}
+                    </a>
+                </li>
+                <li>
+                    <a
+                        href=move || links::producer_lookup(lang.get())
+                        data-testid="nav-producer-voucher"
+                        aria-current=move || {
+                            pathname.with(|path| nav_current("/producer/voucher", path).or(nav_current("/producer/vouchers", path)))
+                        }
+                    >
+                        {tr(Text::NavProducerVoucher)}
+                    </a>
+                </li>
+                <li>
+                    <a
+                        href=move || links::producer_prices(lang.get())
+                        data-testid="nav-producer-prices"
+                        aria-current=current("/producer/prices")
+                    >
+                        {tr(Text::NavProducerPrices)}
+                    </a>
+                </li>
+                <li>
+                    <a
+                        href=move || links::producer_feedback(lang.get())
+                        data-testid="nav-producer-feedback"
+                        aria-current=current("/producer/feedback")
+                    >
+                        {tr(Text::NavProducerFeedback)}
+                    </a>
+                </li>
+                <li>
+                    <a
+                        href=move || links::on_behalf(lang.get())
+                        data-testid="nav-on-behalf"
+                        aria-current=current("/on-behalf")
+                    >
+                        {tr(Text::NavOnBehalf)}
+                    </a>
+                </li>
+            }
+        })
+    };
     // The customer's own pages, once the session says a customer is logged in.
     let personal = move || {
-        session.is_citizen().then(|| {
+        (session.is_citizen() && !acting_for_company.get()).then(|| {
             view! {
                 <li>
                     <a
@@ -126,6 +183,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                             </a>
                         </li>
                         {personal}
+                        {producer}
                     </ul>
                 </div>
             </nav>

@@ -1,5 +1,6 @@
 //! Acting on behalf of someone else: the banner every page shows while the session acts
-//! for another person, and what a refusal says about the mandate that would be needed.
+//! for another person or a producer company, and what a refusal says about the mandate
+//! that would be needed.
 
 use crate::api;
 use crate::components::states::SubmitError;
@@ -7,24 +8,79 @@ use crate::links;
 use crate::locale::{tr, use_lang};
 use crate::session::{self, use_session};
 use leptos::prelude::*;
-use seteli_domain::api::ActingFor;
+use seteli_domain::api::{ActingFor, ActingForCompany};
 use seteli_domain::i18n::{self, t, Text};
 use seteli_domain::mandates::{issue_name, MANDATE_REQUEST_URL};
 
-/// Whom the session acts for, on what basis, and the ways back to acting for oneself or
-/// to someone else; nothing while the person acts for themselves. The stylesheet keeps it
-/// on screen (sticky at the top), so that nobody forgets whose matters they are handling.
+/// Whom the session acts for — another person (on what basis) or a producer company — and
+/// the ways back to acting for oneself or to choosing again; nothing while the person acts
+/// for themselves. The stylesheet keeps it on screen (sticky at the top), so that nobody
+/// forgets whose matters they are handling.
 #[component]
 pub fn ActingBanner() -> impl IntoView {
     let session = use_session();
-    // Only a change of person (or basis) rebuilds the banner, not every answer to `me`.
+    // Only a change of principal rebuilds the banner, not every answer to `me`.
     let acting = Memo::new(move |_| session.acting_for());
-    move || acting.get().map(|acting| view! { <Banner acting/> })
+    let company = Memo::new(move |_| session.acting_for_company());
+    move || match (company.get(), acting.get()) {
+        (Some(company), _) => Some(view! { <CompanyBanner company/> }.into_any()),
+        (None, Some(acting)) => Some(view! { <Banner acting/> }.into_any()),
+        (None, None) => None,
+    }
 }
 
 /// The banner for one principal.
 #[component]
 fn Banner(acting: ActingFor) -> impl IntoView {
+    let lang = use_lang();
+    let name = format!("{} {}", acting.given_name, acting.family_name);
+    let basis = acting.basis;
+    view! {
+        <BannerFrame class="acting-banner" testid="acting-banner" choose=Text::ChooseSomeoneElse>
+            <p id="acting-banner-text" class="acting-text">
+                {move || i18n::acting_for_parts(lang.get()).0}
+                <strong data-testid="acting-name">{name}</strong>
+                {move || i18n::acting_for_parts(lang.get()).1}
+            </p>
+            <p class="acting-basis" data-testid="acting-basis" data-basis=basis.as_str()>
+                {tr(Text::BasisLabel)}
+                ": "
+                {tr(i18n::basis_text(basis))}
+            </p>
+        </BannerFrame>
+    }
+}
+
+/// The banner for a producer company: its name and business id.
+#[component]
+fn CompanyBanner(company: ActingForCompany) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <BannerFrame class="acting-banner company-banner" testid="company-banner" choose=Text::ChooseOther>
+            <p id="acting-banner-text" class="acting-text">
+                {move || i18n::acting_for_company_parts(lang.get()).0}
+                <strong data-testid="company-name">{company.name.clone()}</strong>
+                {move || i18n::acting_for_company_parts(lang.get()).1}
+            </p>
+            <p class="acting-basis" data-testid="company-business-id">
+                {tr(Text::BusinessId)}
+                ": "
+                {company.business_id.to_string()}
+            </p>
+        </BannerFrame>
+    }
+}
+
+/// What both banners share: the sentence (`children`, whose first paragraph has the id
+/// `acting-banner-text`), the button back to acting for oneself and the link to choose
+/// again (`choose` says what).
+#[component]
+fn BannerFrame(
+    class: &'static str,
+    testid: &'static str,
+    choose: Text,
+    children: Children,
+) -> impl IntoView {
     let lang = use_lang();
     let stop = Action::new_local(move |_: &()| api::stop_acting(lang.get_untracked()));
     let done = move || matches!(stop.value().get(), Some(Ok(())));
@@ -42,25 +98,12 @@ fn Banner(acting: ActingFor) -> impl IntoView {
         Some(Err(error)) if !pending.get() => Some(error),
         _ => None,
     };
-    let name = format!("{} {}", acting.given_name, acting.family_name);
-    let basis = acting.basis;
     view! {
         // A region named by its sentence, so that a screen reader's landmark list says
         // whom the person acts for.
-        <section class="acting-banner" aria-labelledby="acting-banner-text" data-testid="acting-banner">
+        <section class=class aria-labelledby="acting-banner-text" data-testid=testid>
             <div class="container acting-bar">
-                <div class="acting-who">
-                    <p id="acting-banner-text" class="acting-text">
-                        {move || i18n::acting_for_parts(lang.get()).0}
-                        <strong data-testid="acting-name">{name}</strong>
-                        {move || i18n::acting_for_parts(lang.get()).1}
-                    </p>
-                    <p class="acting-basis" data-testid="acting-basis" data-basis=basis.as_str()>
-                        {tr(Text::BasisLabel)}
-                        ": "
-                        {tr(i18n::basis_text(basis))}
-                    </p>
-                </div>
+                <div class="acting-who">{children()}</div>
                 <div class="acting-actions">
                     <button
                         type="button"
@@ -79,7 +122,7 @@ fn Banner(acting: ActingFor) -> impl IntoView {
                         }}
                     </button>
                     <a class="acting-choose" href=move || links::on_behalf(lang.get()) data-testid="choose-other">
-                        {tr(Text::ChooseSomeoneElse)}
+                        {tr(choose)}
                     </a>
                 </div>
             </div>

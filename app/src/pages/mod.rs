@@ -1,6 +1,7 @@
 //! Pages, grouped by audience as the API's URLs are (`/api/public/..` → `public`,
-//! `/api/citizen/..` → `citizen`).
+//! `/api/citizen/..` → `citizen`, `/api/producer/..` → `producer`).
 
 pub mod citizen;
 pub mod not_found;
+pub mod producer;
 pub mod public;

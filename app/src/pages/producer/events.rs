@@ -1,0 +1,298 @@
+//! Service events as the producer that logged them sees them: the home page's recent ones
+//! and a voucher's own, where an event can still be cancelled for 14 days after it was
+//! logged (the server says which can, in `correctable`).
+
+use crate::api;
+use crate::components::states::SubmitError;
+use crate::dom;
+use crate::locale::tr;
+use leptos::prelude::*;
+use seteli_domain::api::ProducerEvent;
+use seteli_domain::catalogue::Unit;
+use seteli_domain::i18n::{self, t, Text};
+use seteli_domain::Lang;
+
+/// The amount of an event: `1,5 tuntia` when the unit is known, else the bare number.
+fn quantity(lang: Lang, units_x100: i64, unit: Option<Unit>) -> String {
+    match unit {
+        Some(unit) => i18n::unit_quantity(lang, units_x100, unit),
+        None => i18n::decimal_units(lang, units_x100),
+    }
+}
+
+/// One event as a card. `with_customer` names the customer (the home page lists events of
+/// many vouchers); `children` are the controls under it.
+#[component]
+pub fn EventCard(
+    event: ProducerEvent,
+    unit: Option<Unit>,
+    with_customer: bool,
+    lang: Lang,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let cancelled = event.status == "cancelled";
+    let customer = with_customer.then(|| {
+        view! {
+            <p class="event-customer">
+                {format!("{} {}", event.customer_given_name, event.customer_family_name)}
+            </p>
+        }
+    });
+    let correction = event.corrects.map(|_| {
+        view! { <span class="status status-ended">{t(lang, Text::EventCorrection)}</span> }
+    });
+    view! {
+        <li
+            class="card producer-event"
+            class:event-cancelled=cancelled
+            data-testid="producer-event"
+            data-event-id=event.id.to_string()
+            data-voucher-id=event.voucher_id.to_string()
+            data-status=event.status.clone()
+        >
+            <p class="card-time">
+                {i18n::format_date(lang, &event.service_date)} " "
+                {cancelled.then(|| view! {
+                    <span class="status status-cancelled" data-testid="event-status-cancelled">
+                        {t(lang, Text::StatusCancelled)}
+                    </span>
+                })}
+                {correction}
+            </p>
+            {customer}
+            <p class="event-description">{event.description.clone()}</p>
+            <dl class="facts event-facts">
+                <div class="fact">
+                    <dt>{t(lang, Text::ColumnUnits)}</dt>
+                    <dd data-units-x100=event.units_x100.to_string()>{quantity(lang, event.units_x100, unit)}</dd>
+                </div>
+                <div class="fact">
+                    <dt>{t(lang, Text::ColumnVoucherShare)}</dt>
+                    <dd class="amount" data-cents=event.voucher_share_cents.get().to_string()>
+                        {event.voucher_share_cents.format(lang)}
+                    </dd>
+                </div>
+                <div class="fact">
+                    <dt>{t(lang, Text::OwnShare)}</dt>
+                    <dd class="amount" data-cents=event.own_share_cents.get().to_string()>
+                        {event.own_share_cents.format(lang)}
+                    </dd>
+                </div>
+            </dl>
+            {children.map(|children| children())}
+        </li>
+    }
+}
+
+/// The events of a list, newest first as the API sends them; `empty` when there are none.
+#[component]
+pub fn EventList(
+    events: Vec<ProducerEvent>,
+    unit: Option<Unit>,
+    with_customer: bool,
+    lang: Lang,
+    empty: Text,
+    testid: &'static str,
+) -> impl IntoView {
+    if events.is_empty() {
+        return view! { <p class="notice" data-testid=format!("{testid}-empty")>{t(lang, empty)}</p> }
+            .into_any();
+    }
+    let cards = events
+        .into_iter()
+        .map(|event| view! { <EventCard event unit with_customer lang/> })
+        .collect_view();
+    view! { <ol class="card-list" role="list" data-testid=testid>{cards}</ol> }.into_any()
+}
+
+/// Cancelling a voucher's events: which one is being confirmed, the request, and what came
+/// of it. Lives above the list, which is rebuilt whenever the voucher is loaded again.
+#[derive(Clone, Copy)]
+pub struct Cancelling {
+    /// The event whose cancel button now asks for confirmation.
+    confirming: RwSignal<Option<i64>>,
+    /// The last event cancelled, for the notice.
+    done: RwSignal<bool>,
+    /// The last failed cancellation.
+    failed: RwSignal<Option<(i64, seteli_domain::ApiError)>>,
+    pending: RwSignal<Option<i64>>,
+    /// Called with nothing after an event was cancelled: the voucher is loaded again.
+    on_done: Callback<()>,
+}
+
+impl Cancelling {
+    /// The state; `on_done` reloads what the cancellation changed.
+    pub fn new(on_done: Callback<()>) -> Self {
+        Self {
+            confirming: RwSignal::new(None),
+            done: RwSignal::new(false),
+            failed: RwSignal::new(None),
+            pending: RwSignal::new(None),
+            on_done,
+        }
+    }
+
+    fn cancel(self, id: i64, lang: Lang) {
+        if self.pending.get_untracked().is_some() {
+            return;
+        }
+        self.pending.set(Some(id));
+        self.failed.set(None);
+        self.done.set(false);
+        leptos::task::spawn_local(async move {
+            let result = api::cancel_event(id, lang).await;
+            self.pending.try_set(None);
+            self.confirming.try_set(None);
+            match result {
+                Ok(_) => {
+                    self.done.try_set(true);
+                    dom::focus_after_render("#event-cancel-done");
+                    self.on_done.try_run(());
+                }
+                Err(error) => {
+                    self.failed.try_set(Some((id, error)));
+                }
+            }
+        });
+    }
+}
+
+/// The notice after a cancellation. Present from the start, so that screen readers notice
+/// what appears in it.
+#[component]
+pub fn CancelNotice(cancelling: Cancelling) -> impl IntoView {
+    view! {
+        <div aria-live="polite">
+            {move || {
+                cancelling
+                    .done
+                    .get()
+                    .then(|| {
+                        view! {
+                            <p
+                                id="event-cancel-done"
+                                class="notice notice-success"
+                                role="status"
+                                tabindex="-1"
+                                data-testid="event-cancel-done"
+                            >
+                                {tr(Text::EventCancelled)}
+                            </p>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+/// A voucher's events, with a cancel button on each that can still be cancelled. The
+/// first press asks for confirmation (the same button, so that keyboard focus stays on
+/// it), the second cancels; "keep" backs out.
+#[component]
+pub fn CancellableEvents(
+    events: Vec<ProducerEvent>,
+    unit: Unit,
+    lang: Lang,
+    cancelling: Cancelling,
+) -> impl IntoView {
+    if events.is_empty() {
+        return view! {
+            <p class="notice" data-testid="producer-events-empty">{t(lang, Text::ProducerEventsEmpty)}</p>
+        }
+        .into_any();
+    }
+    let cards = events
+        .into_iter()
+        .map(|event| {
+            let id = event.id;
+            let can_cancel = event.correctable && event.status == "recorded";
+            let share = event.voucher_share_cents;
+            let controls = can_cancel.then(|| {
+                let confirming = move || cancelling.confirming.get() == Some(id);
+                let pending = move || cancelling.pending.get() == Some(id);
+                let hint_id = format!("event-{id}-cancel-hint");
+                let error = move || match cancelling.failed.get() {
+                    Some((failed, error)) if failed == id => Some(view! { <SubmitError error testid="event-cancel-error"/> }),
+                    _ => None,
+                };
+                view! {
+                    <div class="event-actions">
+                        <p id=hint_id.clone() class="hint" aria-live="polite">
+                            {move || confirming().then(|| i18n::cancel_confirmation(lang, share))}
+                        </p>
+                        <div class="button-row">
+                            <button
+                                type="button"
+                                class="button button-secondary"
+                                class:button-danger=confirming
+                                data-testid="event-cancel"
+                                data-confirming=move || confirming().then_some("true")
+                                aria-describedby=hint_id
+                                aria-disabled=move || pending().then_some("true")
+                                on:click=move |_| {
+                                    if pending() {
+                                        return;
+                                    }
+                                    if confirming() {
+                                        cancelling.cancel(id, lang);
+                                    } else {
+                                        cancelling.failed.set(None);
+                                        cancelling.confirming.set(Some(id));
+                                    }
+                                }
+                            >
+                                {move || {
+                                    let text = if pending() {
+                                        Text::Sending
+                                    } else if confirming() {
+                                        Text::EventCancelConfirm
+                                    } else {
+                                        Text::EventCancel
+                                    };
+                                    t(lang, text)
+                                }}
+                            </button>
+                            {move || {
+                                (confirming() && !pending())
+                                    .then(|| {
+                                        view! {
+                                            <button
+                                                type="button"
+                                                class="button button-secondary"
+                                                data-testid="event-cancel-keep"
+                                                on:click=move |_| {
+                                                    cancelling.confirming.set(None);
+                                                    dom::focus(&format!("[data-event-id=\"{id}\"] [data-testid=\"event-cancel\"]"));
+                                                }
+                                            >
+                                                {t(lang, Text::EventCancelKeep)}
+                                            </button>
+                                        }
+                                    })
+                            }}
+                        </div>
+                        {error}
+                    </div>
+                }
+            });
+            view! {
+                <EventCard event unit=Some(unit) with_customer=false lang>
+                    {controls}
+                </EventCard>
+            }
+        })
+        .collect_view();
+    view! { <ol class="card-list" role="list" data-testid="producer-events">{cards}</ol> }
+        .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_event_s_amount_names_the_unit_when_it_is_known() {
+        assert_eq!(quantity(Lang::Fi, 150, Some(Unit::Hour)), "1,5\u{a0}tuntia");
+        assert_eq!(quantity(Lang::En, 150, None), "1.5");
+    }
+}

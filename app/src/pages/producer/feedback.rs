@@ -1,0 +1,239 @@
+//! `/producer/feedback`: feedback customers gave the company, newest first, each with the
+//! company's reply or the form to write it (one reply per feedback, 1–2000 characters,
+//! checked with the domain's [`FeedbackText`] before it is sent).
+
+use super::failure;
+use crate::api;
+use crate::components::states::{retryable, Loading, SubmitError};
+use crate::components::text_limit::CharCounter;
+use crate::dom;
+use crate::links;
+use crate::locale::{tr, use_document_title, use_lang};
+use crate::pages::citizen::feedback::date_of;
+use crate::pages::citizen::feedback_form::feedback_problem;
+use leptos::prelude::*;
+use seteli_domain::api::ProducerFeedback;
+use seteli_domain::i18n::{self, t, Text};
+use seteli_domain::voucher::{FeedbackText, TextError, FEEDBACK_MAX_CHARS};
+use seteli_domain::Lang;
+use std::collections::HashMap;
+
+/// Replies being written, by feedback id. Kept above the loading boundary: a language
+/// switch reloads the list but keeps the text.
+type Drafts = RwSignal<HashMap<i64, String>>;
+
+/// The page.
+#[component]
+pub fn ProducerFeedbackPage() -> impl IntoView {
+    let lang = use_lang();
+    let (feedback, retry) = retryable(move || api::producer_feedback(lang.get()));
+    let drafts: Drafts = RwSignal::new(HashMap::new());
+    use_document_title(|lang| t(lang, Text::ProducerFeedbackTitle).to_owned());
+    view! {
+        <h1 tabindex="-1">{tr(Text::ProducerFeedbackTitle)}</h1>
+        <Suspense fallback=|| view! { <Loading/> }>
+            {move || Suspend::new(async move {
+                let lang = lang.get();
+                match feedback.await {
+                    Ok(list) if list.is_empty() => view! {
+                        <div data-testid="producer-feedback">
+                            <p class="notice" data-testid="producer-feedback-empty">
+                                {t(lang, Text::ProducerFeedbackEmpty)}
+                            </p>
+                        </div>
+                    }
+                        .into_any(),
+                    Ok(list) => {
+                        let items = list
+                            .into_iter()
+                            .map(|item| view! { <FeedbackItem item drafts lang/> })
+                            .collect_view();
+                        view! {
+                            <div data-testid="producer-feedback">
+                                <p class="lead">{t(lang, Text::ProducerFeedbackLead)}</p>
+                                <ol class="feedback-list" role="list">{items}</ol>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                    Err(error) => failure(error, retry, None),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// One feedback, with the reply or the form.
+#[component]
+fn FeedbackItem(item: ProducerFeedback, drafts: Drafts, lang: Lang) -> impl IntoView {
+    let id = item.id;
+    let current = RwSignal::new(item.clone());
+    let sent = RwSignal::new(false);
+    let received = i18n::format_date(lang, date_of(&item.created_at));
+    let voucher_link = item.voucher_id.map(|voucher| {
+        view! {
+            <p class="feedback-voucher">
+                <a href=links::producer_voucher(voucher, lang)>{t(lang, Text::ShowVoucher)}</a>
+            </p>
+        }
+    });
+    let reply = move || {
+        match current.with(|f| f.reply.clone()) {
+        Some(reply) => view! {
+            <div class="feedback-reply" data-testid="producer-reply">
+                <p class="feedback-reply-title">
+                    {t(lang, Text::YourReply)} ", " {i18n::format_date(lang, date_of(&reply.created_at))}
+                </p>
+                <p class="feedback-text">{reply.body}</p>
+            </div>
+        }
+        .into_any(),
+        None => view! { <ReplyForm id current sent drafts/> }.into_any(),
+    }
+    };
+    view! {
+        <li class="feedback-item" data-testid="producer-feedback-item" data-feedback-id=id.to_string()>
+            <h2 class="feedback-producer">{item.customer_given_name.clone()}</h2>
+            <p class="feedback-meta">{t(lang, Text::FeedbackReceivedOn)} " " {received}</p>
+            <p class="feedback-text" data-testid="producer-feedback-text">{item.body.clone()}</p>
+            {voucher_link}
+            {reply}
+            // Present from the start, so that screen readers notice what appears in it.
+            <div aria-live="polite">
+                {move || {
+                    sent.get()
+                        .then(|| {
+                            view! {
+                                <p
+                                    id=format!("reply-{id}-sent")
+                                    class="notice notice-success"
+                                    role="status"
+                                    tabindex="-1"
+                                    data-testid="reply-sent"
+                                >
+                                    {tr(Text::ReplySent)}
+                                </p>
+                            }
+                        })
+                }}
+            </div>
+        </li>
+    }
+}
+
+/// The reply form of one feedback.
+#[component]
+fn ReplyForm(
+    id: i64,
+    current: RwSignal<ProducerFeedback>,
+    sent: RwSignal<bool>,
+    drafts: Drafts,
+) -> impl IntoView {
+    let lang = use_lang();
+    let field_id = format!("reply-{id}");
+    let hint_id = format!("reply-{id}-hint");
+    let error_id = format!("reply-{id}-error");
+    let body = Signal::derive(move || drafts.with(|d| d.get(&id).cloned().unwrap_or_default()));
+    let problem = RwSignal::new(None::<TextError>);
+    let send = Action::new_local(move |(text, lang): &(String, Lang)| {
+        let (text, lang) = (text.clone(), *lang);
+        async move {
+            match api::reply_to_feedback(id, &text, lang).await {
+                Ok(updated) => {
+                    drafts.try_update(|d| d.remove(&id));
+                    sent.try_set(true);
+                    // The form gives way to the reply; focus goes to the notice, not the
+                    // top of the page.
+                    dom::focus_after_render(format!("#reply-{id}-sent"));
+                    current.try_set(updated);
+                    None
+                }
+                Err(error) => Some(error),
+            }
+        }
+    });
+    let pending = send.pending();
+    let server_error = move || match send.value().get() {
+        Some(Some(error)) if !pending.get() => Some(error),
+        _ => None,
+    };
+    let focus_target = format!("#{field_id}");
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        match FeedbackText::parse(&body.get_untracked()) {
+            Ok(text) => {
+                problem.set(None);
+                send.dispatch_local((text.as_str().to_owned(), lang.get_untracked()));
+            }
+            Err(error) => {
+                problem.set(Some(error));
+                dom::focus(&focus_target);
+            }
+        }
+    };
+    let described = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            if problem.get().is_some() {
+                format!("{hint_id} {error_id}")
+            } else {
+                hint_id.clone()
+            }
+        }
+    };
+    view! {
+        <form class="form-panel reply-form" novalidate on:submit=on_submit>
+            <div class="field">
+                <label for=field_id.clone()>{tr(Text::ReplyLabel)}</label>
+                <p id=hint_id.clone() class="hint">{tr(Text::ReplyHint)}</p>
+                {move || {
+                    problem
+                        .get()
+                        .map(|error| {
+                            let text = match error {
+                                TextError::Empty => Text::ReplyEmptyError,
+                                TextError::TooLong => feedback_problem(error),
+                            };
+                            view! {
+                                <p id=error_id.clone() class="field-error" data-testid="reply-problem">{tr(text)}</p>
+                            }
+                        })
+                }}
+                <textarea
+                    id=field_id.clone()
+                    name="body"
+                    rows="4"
+                    maxlength=FEEDBACK_MAX_CHARS.to_string()
+                    data-testid="reply-body"
+                    aria-describedby=described
+                    aria-invalid=move || problem.get().is_some().then_some("true")
+                    prop:value=move || body.get()
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        if problem.get_untracked().is_some() && FeedbackText::parse(&text).is_ok() {
+                            problem.set(None);
+                        }
+                        drafts.update(|d| {
+                            d.insert(id, text);
+                        });
+                    }
+                ></textarea>
+                <CharCounter text=body max=FEEDBACK_MAX_CHARS testid="reply-count"/>
+            </div>
+            {move || server_error().map(|error| view! { <SubmitError error testid="reply-error"/> })}
+            <div class="form-actions">
+                <button
+                    type="submit"
+                    class="button"
+                    data-testid="reply-submit"
+                    aria-disabled=move || pending.get().then_some("true")
+                >
+                    {move || t(lang.get(), if pending.get() { Text::Sending } else { Text::ReplySubmit })}
+                </button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,130 @@
+//! `/producer/voucher`: the employee types the number the customer gives; the voucher it
+//! names opens (and is linked to the company from then on). The number is not checked
+//! here beyond being there: the server answers every unusable number the same way and
+//! counts them against guessing.
+
+use super::NotActingForCompany;
+use crate::api;
+use crate::components::account::LoginRequired;
+use crate::components::states::{Loading, SubmitError};
+use crate::dom;
+use crate::links;
+use crate::locale::{tr, use_document_title, use_lang};
+use crate::session::use_session;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use seteli_domain::i18n::{t, Text};
+
+/// The page.
+#[component]
+pub fn ProducerLookupPage() -> impl IntoView {
+    let me = use_session().me();
+    use_document_title(|lang| t(lang, Text::LookupTitle).to_owned());
+    view! {
+        <h1 tabindex="-1">{tr(Text::LookupTitle)}</h1>
+        <Suspense fallback=|| view! { <Loading/> }>
+            {move || Suspend::new(async move {
+                match me.await {
+                    Ok(Some(me)) if me.acting_for_company.is_some() => view! { <LookupForm/> }.into_any(),
+                    Ok(Some(_)) => view! { <NotActingForCompany/> }.into_any(),
+                    Ok(None) => view! { <LoginRequired/> }.into_any(),
+                    // Unknown (no connection): the form's own request will say what is wrong.
+                    Err(_) => view! { <LookupForm/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The number field and its button.
+#[component]
+fn LookupForm() -> impl IntoView {
+    let lang = use_lang();
+    let navigate = use_navigate();
+    let number = RwSignal::new(String::new());
+    let missing = RwSignal::new(false);
+    let lookup = Action::new_local(move |number: &String| {
+        let number = number.clone();
+        let lang = lang.get_untracked();
+        async move { api::lookup_voucher(&number, lang).await }
+    });
+    let pending = lookup.pending();
+    Effect::new(move |_| {
+        if let Some(Ok(voucher)) = lookup.value().get() {
+            navigate(
+                &links::producer_voucher(voucher.voucher_id, lang.get_untracked()),
+                Default::default(),
+            );
+        }
+    });
+    let server_error = move || match lookup.value().get() {
+        Some(Err(error)) if !pending.get() => Some(error),
+        _ => None,
+    };
+    let has_error = move || missing.get() || server_error().is_some();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let typed = number.get_untracked().trim().to_owned();
+        if typed.is_empty() {
+            lookup.value().set(None);
+            missing.set(true);
+            dom::focus("#voucher-number");
+            return;
+        }
+        missing.set(false);
+        lookup.dispatch_local(typed);
+    };
+    view! {
+        <p class="lead">{tr(Text::LookupLead)}</p>
+        <form class="form-panel" data-testid="voucher-lookup-form" novalidate on:submit=on_submit>
+            <div class="field">
+                <label for="voucher-number">{tr(Text::VoucherNumberLabel)}</label>
+                <p id="voucher-number-hint" class="hint">{tr(Text::LookupNumberHint)}</p>
+                <input
+                    id="voucher-number"
+                    name="number"
+                    type="text"
+                    inputmode="numeric"
+                    autocomplete="off"
+                    autocapitalize="off"
+                    spellcheck="false"
+                    maxlength="30"
+                    data-testid="voucher-number-input"
+                    aria-describedby=move || {
+                        if has_error() { "voucher-number-hint voucher-number-error" } else { "voucher-number-hint" }
+                    }
+                    aria-invalid=move || has_error().then_some("true")
+                    prop:value=move || number.get()
+                    on:input=move |ev| number.set(event_target_value(&ev))
+                />
+            </div>
+            <div id="voucher-number-error">
+                {move || {
+                    missing
+                        .get()
+                        .then(|| {
+                            view! {
+                                <div class="notice notice-error" role="alert" data-testid="voucher-number-error">
+                                    <p>{tr(Text::LookupNumberMissing)}</p>
+                                </div>
+                            }
+                        })
+                }}
+                {move || server_error().map(|error| view! { <SubmitError error testid="voucher-number-error"/> })}
+            </div>
+            <div class="form-actions">
+                <button
+                    type="submit"
+                    class="button"
+                    data-testid="voucher-number-submit"
+                    aria-disabled=move || pending.get().then_some("true")
+                >
+                    {move || t(lang.get(), if pending.get() { Text::Searching } else { Text::LookupSubmit })}
+                </button>
+            </div>
+        </form>
+    }
+}

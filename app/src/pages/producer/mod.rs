@@ -1,0 +1,71 @@
+//! The pages of a producer company's employee (`/api/producer/..`), while the session acts
+//! for the company (chosen through Suomi.fi e-Authorizations, `ypa`): its home, finding a
+//! voucher by its number, logging visits (also offline, see [`queue`]), prices and replies
+//! to feedback. Each page asks the API; a 401 shows the login panel and a 403 (the session
+//! does not act for a company) the way to choose one.
+
+pub mod events;
+pub mod feedback;
+pub mod home;
+pub mod lookup;
+pub mod prices;
+pub mod queue;
+pub mod voucher;
+
+use crate::api;
+use crate::components::account::LoginRequired;
+use crate::components::states::{BackLink, ErrorState, NotFoundNotice};
+use crate::links;
+use crate::locale::{tr, use_lang};
+use crate::session::use_session;
+use leptos::prelude::*;
+use seteli_domain::catalogue::ProducerId;
+use seteli_domain::i18n::Text;
+use seteli_domain::ApiError;
+
+/// The id of the company the session acts for (reactive); `None` until the session is
+/// known, and while it acts for no company.
+pub fn use_producer_id() -> Memo<Option<ProducerId>> {
+    let session = use_session();
+    Memo::new(move |_| session.acting_for_company().map(|c| c.producer_id))
+}
+
+/// What a producer page shows when the session does not act for a company: why, and the
+/// way to choose one.
+#[component]
+pub fn NotActingForCompany() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <div class="notice" data-testid="producer-not-acting">
+            <p class="notice-title">{tr(Text::NotActingTitle)}</p>
+            <p>{tr(Text::NotActingText)}</p>
+            <p>
+                <a class="button" href=move || links::on_behalf(lang.get()) data-testid="choose-company">
+                    {tr(Text::ChooseCompany)}
+                </a>
+            </p>
+        </div>
+    }
+}
+
+/// A producer page's failure to load: the login panel, the way to choose a company, "not
+/// found" (with `back`), or the error with a retry button.
+pub fn failure(error: ApiError, retry: Callback<()>, back: Option<BackLink>) -> AnyView {
+    if api::is_unauthorized(&error) {
+        view! { <LoginRequired/> }.into_any()
+    } else if api::is_forbidden(&error) {
+        view! { <NotActingForCompany/> }.into_any()
+    } else if api::is_not_found(&error) {
+        view! { <NotFoundNotice message=error.message back=back.unwrap_or_default()/> }.into_any()
+    } else {
+        view! { <ErrorState error on_retry=retry/> }.into_any()
+    }
+}
+
+/// The way back to the company's home page, for "not found" notices.
+pub fn back_to_home() -> BackLink {
+    BackLink {
+        href: links::producer_home,
+        text: Text::BackToProducerHome,
+    }
+}

@@ -1,0 +1,369 @@
+//! `/producer/prices`: each service the company is approved for, with today's price and
+//! the ones already set for later, and a form that sets a new price from a later day on
+//! (tomorrow at the earliest; by default the first day of next month). Visits logged
+//! before that day keep the old price.
+
+use super::failure;
+use crate::api;
+use crate::calendar::{first_of_next_month, iso, parse_iso, tomorrow};
+use crate::components::states::{retryable, Loading, SubmitError};
+use crate::dom;
+use crate::locale::{tr, use_document_title, use_lang};
+use leptos::prelude::*;
+use seteli_domain::api::{NewPrice, ProducerService};
+use seteli_domain::i18n::{self, t, Text};
+use seteli_domain::producer::valid_price_start;
+use seteli_domain::{Cents, Lang, MunicipalityCode, ServiceCode};
+use time::Date;
+
+/// What is wrong with a new price as typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PriceProblem {
+    /// Not an amount of euros.
+    Amount,
+    /// No date, or not a date.
+    NoDate,
+    /// Today or earlier.
+    TooEarly,
+}
+
+impl PriceProblem {
+    /// What the employee is told.
+    pub fn text(self) -> Text {
+        match self {
+            PriceProblem::Amount => Text::PriceAmountProblem,
+            PriceProblem::NoDate => Text::PriceDateMissing,
+            PriceProblem::TooEarly => Text::PriceDateTooEarly,
+        }
+    }
+}
+
+/// A new price as typed, checked: the amount (parsed like the rest of Seteli's euro
+/// fields) and the day it takes effect, or what is wrong.
+pub fn checked_price(
+    amount: &str,
+    valid_from: &str,
+    today: Date,
+) -> Result<(Cents, Date), PriceProblem> {
+    let cents = Cents::parse_euros(amount).map_err(|_| PriceProblem::Amount)?;
+    let from = parse_iso(valid_from).ok_or(PriceProblem::NoDate)?;
+    if !valid_price_start(from, today) {
+        return Err(PriceProblem::TooEarly);
+    }
+    Ok((cents, from))
+}
+
+/// The page.
+#[component]
+pub fn ProducerPricesPage() -> impl IntoView {
+    let lang = use_lang();
+    let (services, retry) = retryable(move || api::producer_prices(lang.get()));
+    use_document_title(|lang| t(lang, Text::PricesTitle).to_owned());
+    view! {
+        <h1 tabindex="-1">{tr(Text::PricesTitle)}</h1>
+        <Suspense fallback=|| view! { <Loading/> }>
+            {move || Suspend::new(async move {
+                let lang = lang.get();
+                match services.await {
+                    Ok(services) => view! { <PriceList services lang/> }.into_any(),
+                    Err(error) => failure(error, retry, None),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// A service's identity: the municipality and the service.
+type ServiceKey = (MunicipalityCode, ServiceCode);
+
+fn key_of(service: &ProducerService) -> ServiceKey {
+    (
+        service.municipality_code.clone(),
+        service.service_code.clone(),
+    )
+}
+
+/// The services, each with its own form. A saved price comes back with every service, and
+/// each row takes its own from the answer.
+#[component]
+fn PriceList(services: Vec<ProducerService>, lang: Lang) -> impl IntoView {
+    if services.is_empty() {
+        return view! {
+            <div data-testid="producer-prices">
+                <p class="notice" data-testid="prices-empty">{t(lang, Text::ProducerServicesEmpty)}</p>
+            </div>
+        }
+        .into_any();
+    }
+    let rows: Vec<(ServiceKey, RwSignal<ProducerService>)> = services
+        .into_iter()
+        .map(|s| (key_of(&s), RwSignal::new(s)))
+        .collect();
+    let stored = StoredValue::new(rows.clone());
+    let on_saved = Callback::new(move |updated: Vec<ProducerService>| {
+        stored.with_value(|rows| {
+            for service in updated {
+                let key = key_of(&service);
+                if let Some((_, row)) = rows.iter().find(|(k, _)| *k == key) {
+                    row.set(service);
+                }
+            }
+        });
+    });
+    let items = rows
+        .into_iter()
+        .enumerate()
+        .map(|(index, (_, service))| view! { <PriceRow index service on_saved lang/> })
+        .collect_view();
+    view! {
+        <div data-testid="producer-prices">
+            <p class="lead">{t(lang, Text::PricesLead)}</p>
+            <ul class="card-list" role="list">{items}</ul>
+        </div>
+    }
+    .into_any()
+}
+
+/// One service: its prices and the form for a new one.
+#[component]
+fn PriceRow(
+    index: usize,
+    service: RwSignal<ProducerService>,
+    on_saved: Callback<Vec<ProducerService>>,
+    lang: Lang,
+) -> impl IntoView {
+    let ui_lang = use_lang();
+    let s = service.get_untracked();
+    let unit = s.unit;
+    let today = dom::today();
+    let amount = RwSignal::new(String::new());
+    let valid_from = RwSignal::new(iso(first_of_next_month(today)));
+    let problem = RwSignal::new(None::<PriceProblem>);
+    let saved = RwSignal::new(None::<(Cents, String)>);
+    let ids = (
+        format!("price-{index}-amount"),
+        format!("price-{index}-from"),
+        format!("price-{index}-title"),
+        format!("price-{index}-error"),
+    );
+
+    let save = Action::new_local(move |(price, lang): &(NewPrice, Lang)| {
+        let (price, lang) = (price.clone(), *lang);
+        async move {
+            let result = api::set_price(&price, lang).await;
+            if let Ok(updated) = &result {
+                saved.try_set(Some((price.price_cents, price.valid_from.clone())));
+                amount.try_set(String::new());
+                on_saved.try_run(updated.clone());
+            }
+            result.err()
+        }
+    });
+    let pending = save.pending();
+    let server_error = move || match save.value().get() {
+        Some(Some(error)) if !pending.get() => Some(error),
+        _ => None,
+    };
+    let amount_id = ids.0.clone();
+    let from_id = ids.1.clone();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        saved.set(None);
+        match checked_price(
+            &amount.get_untracked(),
+            &valid_from.get_untracked(),
+            dom::today(),
+        ) {
+            Ok((price_cents, from)) => {
+                problem.set(None);
+                let s = service.get_untracked();
+                let price = NewPrice {
+                    municipality_code: s.municipality_code,
+                    service_code: s.service_code,
+                    valid_from: iso(from),
+                    price_cents,
+                };
+                save.dispatch_local((price, ui_lang.get_untracked()));
+            }
+            Err(error) => {
+                problem.set(Some(error));
+                let field = if error == PriceProblem::Amount {
+                    &amount_id
+                } else {
+                    &from_id
+                };
+                dom::focus(&format!("#{field}"));
+            }
+        }
+    };
+
+    let today_price = move || service.with(|s| s.price_cents);
+    let upcoming = move || {
+        service
+            .with(|s| s.upcoming.clone())
+            .into_iter()
+            .map(|u| {
+                view! {
+                    <li data-testid="price-upcoming" data-cents=u.price_cents.get().to_string() data-valid-from=u.valid_from.clone()>
+                        {i18n::price_from(lang, u.price_cents, unit, &u.valid_from)}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let has_upcoming = move || service.with(|s| !s.upcoming.is_empty());
+    let error_id = ids.3.clone();
+    let invalid = move |which: PriceProblem| {
+        move || {
+            let this = problem
+                .get()
+                .is_some_and(|p| (p == PriceProblem::Amount) == (which == PriceProblem::Amount));
+            this.then_some("true")
+        }
+    };
+    let described = move |which: PriceProblem| {
+        let error_id = error_id.clone();
+        move || {
+            problem
+                .get()
+                .filter(|p| (*p == PriceProblem::Amount) == (which == PriceProblem::Amount))
+                .map(|_| error_id.clone())
+        }
+    };
+
+    view! {
+        <li
+            class="card price-row"
+            data-testid="price-row"
+            data-municipality=s.municipality_code.to_string()
+            data-service=s.service_code.to_string()
+        >
+            <h2 id=ids.2.clone() class="card-title">
+                {s.service_name.clone()}
+                <span class="card-subtitle">{s.municipality_name.clone()}</span>
+            </h2>
+            <dl class="facts">
+                <div class="fact">
+                    <dt>{t(lang, Text::YourPriceToday)}</dt>
+                    <dd data-testid="price-today" data-cents=move || today_price().map(|p| p.get().to_string())>
+                        {move || match today_price() {
+                            Some(p) => i18n::price_per_unit(lang, p, unit),
+                            None => t(lang, Text::NoPriceToday).to_owned(),
+                        }}
+                    </dd>
+                </div>
+            </dl>
+            {move || {
+                has_upcoming()
+                    .then(|| {
+                        view! {
+                            <p class="upcoming-title">{t(lang, Text::UpcomingPrices)}</p>
+                            <ul class="upcoming-list">{upcoming}</ul>
+                        }
+                    })
+            }}
+            <form class="price-form" novalidate aria-labelledby=ids.2.clone() on:submit=on_submit>
+                <div class="field">
+                    <label for=ids.0.clone()>{i18n::new_price_label(lang, unit)}</label>
+                    <input
+                        id=ids.0.clone()
+                        name="price"
+                        type="text"
+                        inputmode="decimal"
+                        autocomplete="off"
+                        data-testid="price-input"
+                        aria-invalid=invalid(PriceProblem::Amount)
+                        aria-describedby=described(PriceProblem::Amount)
+                        prop:value=move || amount.get()
+                        on:input=move |ev| amount.set(event_target_value(&ev))
+                    />
+                </div>
+                <div class="field">
+                    <label for=ids.1.clone()>{t(lang, Text::PriceValidFromLabel)}</label>
+                    <input
+                        id=ids.1.clone()
+                        name="valid_from"
+                        type="date"
+                        required
+                        min=iso(tomorrow(today))
+                        data-testid="price-valid-from"
+                        aria-invalid=invalid(PriceProblem::TooEarly)
+                        aria-describedby=described(PriceProblem::TooEarly)
+                        prop:value=move || valid_from.get()
+                        on:input=move |ev| valid_from.set(event_target_value(&ev))
+                        on:change=move |ev| valid_from.set(event_target_value(&ev))
+                    />
+                </div>
+                {move || {
+                    problem
+                        .get()
+                        .map(|p| {
+                            view! {
+                                <p id=ids.3.clone() class="field-error" data-testid="price-problem">{tr(p.text())}</p>
+                            }
+                        })
+                }}
+                {move || server_error().map(|error| view! { <SubmitError error testid="price-error"/> })}
+                // Present from the start, so that screen readers notice what appears in it.
+                <div aria-live="polite">
+                    {move || {
+                        saved
+                            .get()
+                            .map(|(cents, from)| {
+                                view! {
+                                    <p class="notice notice-success" role="status" data-testid="price-saved">
+                                        {i18n::price_saved(ui_lang.get(), cents, unit, &from)}
+                                    </p>
+                                }
+                            })
+                    }}
+                </div>
+                <div class="form-actions">
+                    <button
+                        type="submit"
+                        class="button"
+                        data-testid="price-submit"
+                        aria-disabled=move || pending.get().then_some("true")
+                    >
+                        {move || t(ui_lang.get(), if pending.get() { Text::Sending } else { Text::PriceSubmit })}
+                    </button>
+                </div>
+            </form>
+        </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn a_new_price_is_euros_from_tomorrow_at_the_earliest() {
+        let today = date!(2026 - 11 - 21);
+        assert_eq!(
+            checked_price("32,50", "2026-12-01", today),
+            Ok((Cents::new(3250).unwrap(), date!(2026 - 12 - 01)))
+        );
+        assert_eq!(
+            checked_price("32.5 €", "2026-11-22", today).map(|(c, _)| c.get()),
+            Ok(3250)
+        );
+        assert_eq!(
+            checked_price("", "2026-12-01", today),
+            Err(PriceProblem::Amount)
+        );
+        assert_eq!(
+            checked_price("-5", "2026-12-01", today),
+            Err(PriceProblem::Amount)
+        );
+        assert_eq!(checked_price("30", "", today), Err(PriceProblem::NoDate));
+        assert_eq!(
+            checked_price("30", "2026-11-21", today),
+            Err(PriceProblem::TooEarly)
+        );
+    }
+}
