@@ -198,6 +198,33 @@ async fn an_employee_logs_visits_online_and_offline_replies_and_sets_a_price_on_
         "no duplicates"
     );
     assert_eq!(after_one - balance(&client).await, 1600);
+
+    // The evening visit was logged by mistake: cancelled, its share comes back.
+    let newest = wait_testid(&client, "producer-event").await;
+    assert!(newest.text().await.unwrap().contains("Iltakäynti"));
+    for _ in 0..2 {
+        newest
+            .find(Locator::Css(&testid("event-cancel")))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+    }
+    wait_until(
+        &client,
+        "document.querySelector('[data-testid=producer-event]').dataset.status === 'cancelled'",
+        "the visit to show as cancelled",
+    )
+    .await;
+    wait_until(
+        &client,
+        &format!(
+            "Number(document.querySelector('[data-testid=voucher-balance]').dataset.cents) === {after_one}"
+        ),
+        "the balance to come back",
+    )
+    .await;
     assert_eq!(
         js(
             &client,
