@@ -202,6 +202,8 @@ pub struct ProducerEvent {
     pub description: String,
     /// Hundredths of a unit (150 = 1.5 hours).
     pub units_x100: i64,
+    /// The voucher's unit (hour, visit or day).
+    pub unit: Unit,
     pub unit_price_cents: Cents,
     pub voucher_share_cents: Cents,
     pub own_share_cents: Cents,

@@ -396,6 +396,7 @@ struct EventRow {
     service_date: String,
     description: String,
     units_x100: i64,
+    unit: String,
     unit_price_cents: i64,
     voucher_share_cents: i64,
     own_share_cents: i64,
@@ -406,7 +407,7 @@ struct EventRow {
 
 const EVENT_SELECT: &str = "
     SELECT e.id, e.voucher_id, c.given_name AS customer_given_name, c.family_name AS customer_family_name,
-           e.service_date, e.description, e.units_x100, e.unit_price_cents, e.voucher_share_cents,
+           e.service_date, e.description, e.units_x100, v.unit, e.unit_price_cents, e.voucher_share_cents,
            e.own_share_cents, e.status, e.created_at, e.corrects
     FROM service_events e
     JOIN vouchers v ON v.id = e.voucher_id
@@ -426,6 +427,7 @@ fn event_dto(r: EventRow, today: time::Date) -> Result<ProducerEvent, DbError> {
         service_date: r.service_date,
         description: r.description,
         units_x100: r.units_x100,
+        unit: Unit::parse(&r.unit).ok_or_else(|| DbError::bad_row("vouchers", "unit"))?,
         unit_price_cents: money(r.unit_price_cents, "service_events", "unit_price_cents")?,
         voucher_share_cents: money(
             r.voucher_share_cents,

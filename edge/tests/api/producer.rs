@@ -259,6 +259,7 @@ async fn an_event_lowers_the_balance_once_even_when_retried() {
     assert_eq!(first.json["voucher_share_cents"], 4800);
     assert_eq!(first.json["own_share_cents"], 600);
     assert_eq!(first.json["correctable"], true);
+    assert_eq!(first.json["unit"], "hour");
     assert_eq!(balance(&app, 10), 32000 - 4800);
 
     let retry = agent.log_event(10, &key(1), 150).await;
