@@ -249,3 +249,16 @@ pub async fn set_offline(client: &Client, offline: bool) {
         .await
         .expect("chromedriver emulates the network");
 }
+
+/// Logs in at the identification mock's page as the test person `hetu`, starting from
+/// `path`; returns once the header shows the person's name.
+pub async fn log_in_as(client: &Client, hetu: &str, path: &str) {
+    client.goto(&url(path)).await.unwrap();
+    wait_testid(client, "login").await.click().await.unwrap();
+    wait_testid(client, &format!("person-{hetu}"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_testid(client, "account-name").await;
+}

@@ -9,17 +9,6 @@ const EEVA: &str = "140334-912M";
 /// Mikko Kumpulainen: not a customer.
 const MIKKO: &str = "091182-931V";
 
-async fn log_in_as(client: &Client, hetu: &str, path: &str) {
-    client.goto(&url(path)).await.unwrap();
-    wait_testid(client, "login").await.click().await.unwrap();
-    wait_testid(client, &format!("person-{hetu}"))
-        .await
-        .click()
-        .await
-        .unwrap();
-    wait_testid(client, "account-name").await;
-}
-
 async fn status_of(client: &Client, path: &str) -> i64 {
     client
         .execute_async(

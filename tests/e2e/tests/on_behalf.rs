@@ -20,17 +20,6 @@ const OSKAR: &str = "120515A9454";
 /// others share it.
 static MOCK: LazyLock<RwLock<()>> = LazyLock::new(|| RwLock::new(()));
 
-async fn log_in_as(client: &Client, hetu: &str) {
-    client.goto(&url("/")).await.unwrap();
-    wait_testid(client, "login").await.click().await.unwrap();
-    wait_testid(client, &format!("person-{hetu}"))
-        .await
-        .click()
-        .await
-        .unwrap();
-    wait_testid(client, "account-name").await;
-}
-
 /// From the navigation to the Valtuudet selection page (`child` or `adult`).
 async fn open_selection(client: &Client, kind: &str) {
     wait_testid(client, "nav-on-behalf")
@@ -121,7 +110,7 @@ fn assert_no_identity_code(text: &str) {
 async fn a_guardian_acts_for_a_child_and_the_other_guardian_reads_what_was_done() {
     let _shared = MOCK.read().await;
     let client = phone().await;
-    log_in_as(&client, ANNI).await;
+    log_in_as(&client, ANNI, "/").await;
     open_selection(&client, "child").await;
     pick(&client, EETU).await;
 
@@ -182,7 +171,7 @@ async fn a_guardian_acts_for_a_child_and_the_other_guardian_reads_what_was_done(
     wait_testid(&client, "login").await;
 
     // Mikko, the other guardian, reads what was done for Eetu.
-    log_in_as(&client, MIKKO).await;
+    log_in_as(&client, MIKKO, "/").await;
     open_selection(&client, "child").await;
     pick(&client, EETU).await;
     assert!(banner_name(&client).await.contains("Eetu"));
@@ -218,7 +207,7 @@ async fn each_refusal_reads_as_it_should() {
     let client = desktop().await;
 
     // Nobody to act for.
-    log_in_as(&client, EEVA_LIISA).await;
+    log_in_as(&client, EEVA_LIISA, "/").await;
     open_selection(&client, "child").await;
     let (reason, text) = refusal(&client).await;
     assert_eq!(reason, "no_principals");
@@ -227,7 +216,7 @@ async fn each_refusal_reads_as_it_should() {
     wait_testid(&client, "login").await;
 
     // No right: Mikko may not act for Ella.
-    log_in_as(&client, MIKKO).await;
+    log_in_as(&client, MIKKO, "/").await;
     open_selection(&client, "child").await;
     pick(&client, ELLA).await;
     let (reason, text) = refusal(&client).await;
@@ -238,7 +227,7 @@ async fn each_refusal_reads_as_it_should() {
     wait_testid(&client, "login").await;
 
     // No data: Oskar is not a customer.
-    log_in_as(&client, KARL_JOHAN).await;
+    log_in_as(&client, KARL_JOHAN, "/").await;
     open_selection(&client, "child").await;
     pick(&client, OSKAR).await;
     let (reason, text) = refusal(&client).await;
@@ -255,7 +244,7 @@ async fn each_refusal_reads_as_it_should() {
 async fn an_adult_mandate_without_the_feedback_issue_names_the_mandate_needed() {
     let _shared = MOCK.read().await;
     let client = phone().await;
-    log_in_as(&client, MIKKO).await;
+    log_in_as(&client, MIKKO, "/").await;
     open_selection(&client, "adult").await;
     pick(&client, KARL_JOHAN).await;
     assert!(banner_name(&client).await.contains("Karl-Johan"));
@@ -279,7 +268,7 @@ async fn an_adult_mandate_without_the_feedback_issue_names_the_mandate_needed() 
 async fn a_revoked_mandate_stops_the_next_write() {
     let _alone = MOCK.write().await;
     let client = phone().await;
-    log_in_as(&client, ANNI).await;
+    log_in_as(&client, ANNI, "/").await;
     open_selection(&client, "adult").await;
     pick(&client, EEVA_LIISA).await;
     assert!(banner_name(&client).await.contains("Eeva-Liisa"));
@@ -305,7 +294,7 @@ async fn a_revoked_mandate_stops_the_next_write() {
 async fn a_registered_proxy_acts_for_the_customer_without_valtuudet() {
     let _shared = MOCK.read().await;
     let client = phone().await;
-    log_in_as(&client, KARL_JOHAN).await;
+    log_in_as(&client, KARL_JOHAN, "/").await;
     wait_testid(&client, "nav-on-behalf")
         .await
         .click()
@@ -331,7 +320,7 @@ async fn a_registered_proxy_acts_for_the_customer_without_valtuudet() {
 async fn with_valtuudet_down_the_on_behalf_flow_says_so_and_the_comparison_works() {
     let _alone = MOCK.write().await;
     let client = desktop().await;
-    log_in_as(&client, ANNI).await;
+    log_in_as(&client, ANNI, "/").await;
     valtuudet_dev("/dev/outage", r#"{"down": true}"#).await;
     open_selection(&client, "child").await;
     let (reason, _) = refusal(&client).await;

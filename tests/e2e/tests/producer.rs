@@ -23,17 +23,6 @@ fn eeva_liisas_voucher() -> String {
         .grouped()
 }
 
-async fn log_in_as(client: &Client, hetu: &str) {
-    client.goto(&url("/")).await.unwrap();
-    wait_testid(client, "login").await.click().await.unwrap();
-    wait_testid(client, &format!("person-{hetu}"))
-        .await
-        .click()
-        .await
-        .unwrap();
-    wait_testid(client, "account-name").await;
-}
-
 async fn log_out(client: &Client) {
     js(client, "window.scrollTo(0, 0)").await;
     wait_testid(client, "logout").await.click().await.unwrap();
@@ -84,7 +73,7 @@ async fn an_employee_logs_visits_online_and_offline_replies_and_sets_a_price_on_
 
     // Eeva-Liisa leaves feedback for her home-care producer.
     let wish = "Toivoisin aamukäynnit ennen yhdeksää.";
-    log_in_as(&client, EEVA_LIISA).await;
+    log_in_as(&client, EEVA_LIISA, "/").await;
     click(&client, "nav-my-vouchers").await;
     wait_testid(&client, "voucher-link")
         .await
@@ -101,7 +90,7 @@ async fn an_employee_logs_visits_online_and_offline_replies_and_sets_a_price_on_
     log_out(&client).await;
 
     // Karl-Johan, chair of Hoivapalvelu Aurinko Oy, acts for the company.
-    log_in_as(&client, KARL_JOHAN).await;
+    log_in_as(&client, KARL_JOHAN, "/").await;
     act_for_company(&client, AURINKO).await;
     let banner = wait_testid(&client, "company-name").await;
     assert!(banner.text().await.unwrap().contains("Aurinko"));
@@ -286,7 +275,7 @@ async fn an_employee_logs_visits_online_and_offline_replies_and_sets_a_price_on_
     log_out(&client).await;
 
     // Eeva-Liisa reads the reply.
-    log_in_as(&client, EEVA_LIISA).await;
+    log_in_as(&client, EEVA_LIISA, "/").await;
     click(&client, "nav-my-feedback").await;
     wait_testid(&client, "feedback-reply").await;
     assert!(client
@@ -300,7 +289,7 @@ async fn an_employee_logs_visits_online_and_offline_replies_and_sets_a_price_on_
 #[tokio::test]
 async fn a_role_that_may_not_act_and_a_company_that_is_no_producer_are_refused() {
     let client = desktop().await;
-    log_in_as(&client, ANNI).await;
+    log_in_as(&client, ANNI, "/").await;
     act_for_company(&client, AURINKO).await;
     let refusal = wait_testid(&client, "on-behalf-refusal").await;
     assert_eq!(
@@ -310,7 +299,7 @@ async fn a_role_that_may_not_act_and_a_company_that_is_no_producer_are_refused()
     assert!(all_testid(&client, "company-banner").await.is_empty());
     log_out(&client).await;
 
-    log_in_as(&client, MIKKO).await;
+    log_in_as(&client, MIKKO, "/").await;
     act_for_company(&client, LASKURI).await;
     let refusal = wait_testid(&client, "on-behalf-refusal").await;
     assert_eq!(
