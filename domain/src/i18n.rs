@@ -303,6 +303,12 @@ texts! {
     EventCancelKeep,
     EventCancelled,
     EventCorrection,
+    EventCorrect,
+    CorrectionHint,
+    CorrectionSubmit,
+    CorrectionClose,
+    CorrectionSent,
+    CorrectsEarlierVisit,
     QueueHeading,
     QueueCountLabel,
     QueueHint,
@@ -1098,9 +1104,9 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         (VisitsHeading, Fi) => "Kirjatut käynnit",
         (VisitsHeading, Sv) => "Registrerade besök",
         (VisitsHeading, En) => "Logged visits",
-        (VisitsHint, Fi) => "Käynnin voi perua 14 päivän ajan sen kirjaamisesta.",
-        (VisitsHint, Sv) => "Ett besök kan annulleras inom 14 dagar efter att det registrerades.",
-        (VisitsHint, En) => "A visit can be cancelled for 14 days after it was logged.",
+        (VisitsHint, Fi) => "Käynnin voi korjata tai perua 14 päivän ajan sen kirjaamisesta.",
+        (VisitsHint, Sv) => "Ett besök kan rättas eller annulleras inom 14 dagar efter att det registrerades.",
+        (VisitsHint, En) => "A visit can be corrected or cancelled for 14 days after it was logged.",
         (EventCancel, Fi) => "Peru käynti",
         (EventCancel, Sv) => "Annullera besöket",
         (EventCancel, En) => "Cancel the visit",
@@ -1116,6 +1122,24 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         (EventCorrection, Fi) => "Korjaus",
         (EventCorrection, Sv) => "Rättelse",
         (EventCorrection, En) => "Correction",
+        (EventCorrect, Fi) => "Korjaa käynti",
+        (EventCorrect, Sv) => "Rätta besöket",
+        (EventCorrect, En) => "Correct the visit",
+        (CorrectionHint, Fi) => "Korjaus korvaa käynnin: alkuperäinen perutaan ja korjattu kirjataan sen tilalle tämän päivän hinnalla.",
+        (CorrectionHint, Sv) => "Rättelsen ersätter besöket: det ursprungliga annulleras och det rättade registreras i stället till dagens pris.",
+        (CorrectionHint, En) => "The correction replaces the visit: the original is cancelled and the corrected one is logged in its place at today's price.",
+        (CorrectionSubmit, Fi) => "Tallenna korjaus",
+        (CorrectionSubmit, Sv) => "Spara rättelsen",
+        (CorrectionSubmit, En) => "Save the correction",
+        (CorrectionClose, Fi) => "Sulje korjaamatta",
+        (CorrectionClose, Sv) => "Stäng utan att rätta",
+        (CorrectionClose, En) => "Close without correcting",
+        (CorrectionSent, Fi) => "Käynti on korjattu: alkuperäinen on peruttu ja korjattu kirjattu sen tilalle.",
+        (CorrectionSent, Sv) => "Besöket har rättats: det ursprungliga har annullerats och det rättade registrerats i stället.",
+        (CorrectionSent, En) => "The visit has been corrected: the original has been cancelled and the corrected one logged in its place.",
+        (CorrectsEarlierVisit, Fi) => "Korjaus aiempaan käyntiin",
+        (CorrectsEarlierVisit, Sv) => "Rättelse av ett tidigare besök",
+        (CorrectsEarlierVisit, En) => "Corrects an earlier visit",
         (QueueHeading, Fi) => "Lähettämättömät käynnit",
         (QueueHeading, Sv) => "Besök som inte har skickats",
         (QueueHeading, En) => "Visits not yet sent",
@@ -1556,6 +1580,26 @@ pub fn cancel_confirmation(lang: Lang, voucher_share: Cents) -> String {
     }
 }
 
+/// The heading of a visit's correction form: `Käynnin 21.11.2026 korjaus`.
+pub fn correcting_visit(lang: Lang, date_iso: &str) -> String {
+    let date = format_date(lang, date_iso);
+    match lang {
+        Lang::Fi => format!("Käynnin {date} korjaus"),
+        Lang::Sv => format!("Rättelse av besöket {date}"),
+        Lang::En => format!("Correcting the visit of {date}"),
+    }
+}
+
+/// What a correction says of the visit it replaced: `Korjaus käyntiin 21.11.2026`.
+pub fn corrects_visit(lang: Lang, date_iso: &str) -> String {
+    let date = format_date(lang, date_iso);
+    match lang {
+        Lang::Fi => format!("Korjaus käyntiin {date}"),
+        Lang::Sv => format!("Rättar besöket {date}"),
+        Lang::En => format!("Corrects the visit of {date}"),
+    }
+}
+
 /// A message in the principal's outbox, told in the reader's language.
 pub fn message_sentence(lang: Lang, kind: MessageKind, actor: &str, producer: &str) -> String {
     match (kind, lang) {
@@ -1886,6 +1930,14 @@ mod tests {
             "Asioit yrityksen Hoiva Oy puolesta"
         );
         assert!(cancel_confirmation(Lang::En, price).contains("€34.00"));
+        assert_eq!(
+            corrects_visit(Lang::En, "2026-11-20"),
+            "Corrects the visit of 20 November 2026"
+        );
+        assert_eq!(
+            correcting_visit(Lang::Fi, "2026-11-20"),
+            "Käynnin 20.11.2026 korjaus"
+        );
         assert!(price_saved(Lang::Sv, price, Unit::Hour, "2026-12-01").contains("1.12.2026"));
     }
 

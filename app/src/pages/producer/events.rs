@@ -1,31 +1,50 @@
 //! Service events as the producer that logged them sees them: the home page's recent ones
-//! and a voucher's own, where an event can still be cancelled for 14 days after it was
-//! logged (the server says which can, in `correctable`).
+//! and a voucher's own, where an event can still be corrected or cancelled for 14 days
+//! after it was logged (the server says which can, in `correctable`).
 
+use super::correction::{Correcting, CorrectionForm};
 use crate::api;
 use crate::components::states::SubmitError;
 use crate::dom;
 use crate::locale::tr;
 use leptos::prelude::*;
 use seteli_domain::api::ProducerEvent;
-use seteli_domain::catalogue::Unit;
 use seteli_domain::i18n::{self, t, Text};
 use seteli_domain::Lang;
+use std::collections::HashMap;
+use time::Date;
 
-/// The amount of an event: `1,5 tuntia` when the unit is known, else the bare number.
-fn quantity(lang: Lang, units_x100: i64, unit: Option<Unit>) -> String {
-    match unit {
-        Some(unit) => i18n::unit_quantity(lang, units_x100, unit),
-        None => i18n::decimal_units(lang, units_x100),
-    }
+/// What a correction says of the visit it replaced: its date when that visit is among
+/// `dates` (the list's events by id), else only that it corrects an earlier one. `None`
+/// for an event that is not a correction.
+fn corrects_text(
+    lang: Lang,
+    corrects: Option<i64>,
+    dates: &HashMap<i64, String>,
+) -> Option<String> {
+    let original = corrects?;
+    Some(match dates.get(&original) {
+        Some(date) => i18n::corrects_visit(lang, date),
+        None => t(lang, Text::CorrectsEarlierVisit).to_owned(),
+    })
+}
+
+/// The dates of a list's events by id, so that a correction can name the visit it
+/// replaced.
+fn dates_by_id(events: &[ProducerEvent]) -> HashMap<i64, String> {
+    events
+        .iter()
+        .map(|e| (e.id, e.service_date.clone()))
+        .collect()
 }
 
 /// One event as a card. `with_customer` names the customer (the home page lists events of
-/// many vouchers); `children` are the controls under it.
+/// many vouchers); `corrects` says which visit a correction replaced; `children` are the
+/// controls under it.
 #[component]
 pub fn EventCard(
     event: ProducerEvent,
-    unit: Option<Unit>,
+    corrects: Option<String>,
     with_customer: bool,
     lang: Lang,
     #[prop(optional)] children: Option<Children>,
@@ -59,12 +78,15 @@ pub fn EventCard(
                 })}
                 {correction}
             </p>
+            {corrects.map(|text| view! { <p class="event-corrects" data-testid="event-corrects">{text}</p> })}
             {customer}
             <p class="event-description">{event.description.clone()}</p>
             <dl class="facts event-facts">
                 <div class="fact">
                     <dt>{t(lang, Text::ColumnUnits)}</dt>
-                    <dd data-units-x100=event.units_x100.to_string()>{quantity(lang, event.units_x100, unit)}</dd>
+                    <dd data-units-x100=event.units_x100.to_string() data-unit=event.unit.as_str()>
+                        {i18n::unit_quantity(lang, event.units_x100, event.unit)}
+                    </dd>
                 </div>
                 <div class="fact">
                     <dt>{t(lang, Text::ColumnVoucherShare)}</dt>
@@ -88,7 +110,6 @@ pub fn EventCard(
 #[component]
 pub fn EventList(
     events: Vec<ProducerEvent>,
-    unit: Option<Unit>,
     with_customer: bool,
     lang: Lang,
     empty: Text,
@@ -98,9 +119,13 @@ pub fn EventList(
         return view! { <p class="notice" data-testid=format!("{testid}-empty")>{t(lang, empty)}</p> }
             .into_any();
     }
+    let dates = dates_by_id(&events);
     let cards = events
         .into_iter()
-        .map(|event| view! { <EventCard event unit with_customer lang/> })
+        .map(|event| {
+            let corrects = corrects_text(lang, event.corrects, &dates);
+            view! { <EventCard event corrects with_customer lang/> }
+        })
         .collect_view();
     view! { <ol class="card-list" role="list" data-testid=testid>{cards}</ol> }.into_any()
 }
@@ -185,15 +210,18 @@ pub fn CancelNotice(cancelling: Cancelling) -> impl IntoView {
     }
 }
 
-/// A voucher's events, with a cancel button on each that can still be cancelled. The
-/// first press asks for confirmation (the same button, so that keyboard focus stays on
-/// it), the second cancels; "keep" backs out.
+/// A voucher's events, with a correct and a cancel button on each that can still be
+/// changed. Correct opens the row's [`CorrectionForm`] (only when the voucher's validity,
+/// `valid`, is known to check it by). Cancel's first press asks for confirmation (the same
+/// button, so that keyboard focus stays on it), the second cancels; "keep" backs out. A
+/// correction loads the voucher again through the same callback as a cancellation.
 #[component]
 pub fn CancellableEvents(
     events: Vec<ProducerEvent>,
-    unit: Unit,
+    valid: Option<(Date, Date)>,
     lang: Lang,
     cancelling: Cancelling,
+    correcting: Correcting,
 ) -> impl IntoView {
     if events.is_empty() {
         return view! {
@@ -201,13 +229,15 @@ pub fn CancellableEvents(
         }
         .into_any();
     }
+    let dates = dates_by_id(&events);
     let cards = events
         .into_iter()
         .map(|event| {
             let id = event.id;
-            let can_cancel = event.correctable && event.status == "recorded";
+            let can_change = event.correctable && event.status == "recorded";
             let share = event.voucher_share_cents;
-            let controls = can_cancel.then(|| {
+            let corrects = corrects_text(lang, event.corrects, &dates);
+            let controls = can_change.then(|| {
                 let confirming = move || cancelling.confirming.get() == Some(id);
                 let pending = move || cancelling.pending.get() == Some(id);
                 let hint_id = format!("event-{id}-cancel-hint");
@@ -215,12 +245,56 @@ pub fn CancellableEvents(
                     Some((failed, error)) if failed == id => Some(view! { <SubmitError error testid="event-cancel-error"/> }),
                     _ => None,
                 };
+                let correct = valid.map(|valid| {
+                    let original = StoredValue::new(event.clone());
+                    let form_id = format!("correction-{id}");
+                    let open = move || correcting.is_open(id);
+                    let form = move || {
+                        open().then(|| {
+                            view! {
+                                <CorrectionForm
+                                    event_id=id
+                                    service_date=original.with_value(|e| e.service_date.clone())
+                                    unit=original.with_value(|e| e.unit)
+                                    valid
+                                    correcting
+                                    on_done=cancelling.on_done
+                                    lang
+                                />
+                            }
+                        })
+                    };
+                    let button = view! {
+                        <button
+                            type="button"
+                            class="button button-secondary"
+                            data-testid="event-correct"
+                            aria-expanded=move || if open() { "true" } else { "false" }
+                            aria-controls=form_id
+                            aria-disabled=move || (open() && correcting.pending()).then_some("true")
+                            on:click=move |_| {
+                                if pending() {
+                                    return;
+                                }
+                                cancelling.confirming.set(None);
+                                cancelling.failed.set(None);
+                                cancelling.done.set(false);
+                                original.with_value(|e| correcting.toggle(e, lang));
+                            }
+                        >
+                            {t(lang, Text::EventCorrect)}
+                        </button>
+                    };
+                    (button, form)
+                });
+                let (correct_button, correction_form) = correct.unzip();
                 view! {
                     <div class="event-actions">
                         <p id=hint_id.clone() class="hint" aria-live="polite">
                             {move || confirming().then(|| i18n::cancel_confirmation(lang, share))}
                         </p>
                         <div class="button-row">
+                            {correct_button}
                             <button
                                 type="button"
                                 class="button button-secondary"
@@ -236,6 +310,8 @@ pub fn CancellableEvents(
                                     if confirming() {
                                         cancelling.cancel(id, lang);
                                     } else {
+                                        correcting.dismiss();
+                                        correcting.forget_done();
                                         cancelling.failed.set(None);
                                         cancelling.confirming.set(Some(id));
                                     }
@@ -272,11 +348,12 @@ pub fn CancellableEvents(
                             }}
                         </div>
                         {error}
+                        {correction_form}
                     </div>
                 }
             });
             view! {
-                <EventCard event unit=Some(unit) with_customer=false lang>
+                <EventCard event corrects with_customer=false lang>
                     {controls}
                 </EventCard>
             }
@@ -291,8 +368,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn an_event_s_amount_names_the_unit_when_it_is_known() {
-        assert_eq!(quantity(Lang::Fi, 150, Some(Unit::Hour)), "1,5\u{a0}tuntia");
-        assert_eq!(quantity(Lang::En, 150, None), "1.5");
+    fn a_correction_names_the_date_of_the_visit_it_replaced() {
+        let dates = HashMap::from([(7, "2026-11-20".to_owned())]);
+        assert_eq!(
+            corrects_text(Lang::En, Some(7), &dates).as_deref(),
+            Some("Corrects the visit of 20 November 2026")
+        );
+        assert_eq!(
+            corrects_text(Lang::En, Some(3), &dates).as_deref(),
+            Some("Corrects an earlier visit")
+        );
+        assert_eq!(corrects_text(Lang::En, None, &dates), None);
     }
 }

@@ -88,7 +88,6 @@ fn HomeView(home: ProducerHome, lang: Lang) -> impl IntoView {
                 <h2 id="recent-heading">{t(lang, Text::RecentEventsHeading)}</h2>
                 <EventList
                     events=recent_events
-                    unit=None
                     with_customer=true
                     lang
                     empty=Text::ProducerEventsEmpty

@@ -1,12 +1,14 @@
 //! `/producer/vouchers/:id`: a voucher the company serves — whose it is, what is left and
 //! the company's price today — the form that logs a visit, and the visits logged under it,
-//! which can be cancelled for 14 days. A voucher that is not linked to the company (its
-//! number was never entered here) is "not found", like one that does not exist.
+//! which can be corrected or cancelled for 14 days (see [`correction`](super::correction)).
+//! A voucher that is not linked to the company (its number was never entered here) is "not
+//! found", like one that does not exist.
 //!
 //! A visit is checked with the domain's [`check_event`] before it is sent. Each entry gets
 //! its idempotency key when it is made; sending it again (after a failure, or from the
 //! offline [`queue`](super::queue)) uses the same key, so the server never logs it twice.
 
+use super::correction::{Correcting, CorrectionNotice};
 use super::events::{CancelNotice, CancellableEvents, Cancelling};
 use super::queue::{EventQueue, EventQueuePanel, QueuedEvent};
 use super::{back_to_home, failure, use_producer_id};
@@ -187,12 +189,14 @@ pub fn ProducerVoucherPage() -> impl IntoView {
     });
     let queue = EventQueue::new(use_producer_id());
     let draft = EventDraft::default();
+    let correcting = Correcting::default();
     // The router keeps this page when a link leads to another voucher: what was typed for
     // the previous one does not carry over.
     Effect::new(move |previous: Option<Option<i64>>| {
         let id = id.get();
         if previous.is_some_and(|p| p != id) {
             draft.reset();
+            correcting.reset();
         }
         id
     });
@@ -236,7 +240,7 @@ pub fn ProducerVoucherPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let lang = lang.get();
                     match detail.await {
-                        Ok(detail) => view! { <VoucherWork initial=detail queue draft lang/> }.into_any(),
+                        Ok(detail) => view! { <VoucherWork initial=detail queue draft correcting lang/> }.into_any(),
                         Err(error) => {
                             let back = BackLink {
                                 href: links::producer_lookup,
@@ -253,12 +257,14 @@ pub fn ProducerVoucherPage() -> impl IntoView {
 }
 
 /// Everything below the heading once the voucher is loaded. The voucher is loaded again
-/// after each visit sent, cancelled or synced from the queue, without rebuilding the form.
+/// after each visit sent, corrected, cancelled or synced from the queue, without
+/// rebuilding the forms.
 #[component]
 fn VoucherWork(
     initial: ProducerVoucherDetail,
     queue: EventQueue,
     draft: EventDraft,
+    correcting: Correcting,
     lang: Lang,
 ) -> impl IntoView {
     let ui_lang = use_lang();
@@ -283,8 +289,12 @@ fn VoucherWork(
     let cancelling = Cancelling::new(refresh);
     let voucher = Memo::new(move |_| current.with(|d| d.voucher.clone()));
     let events = move || {
-        let (events, unit) = current.with(|d| (d.events.clone(), d.voucher.unit));
-        view! { <CancellableEvents events unit lang cancelling/> }
+        let (events, valid) = current.with(|d| {
+            let v = &d.voucher;
+            let valid = parse_iso(&v.valid_from).zip(parse_iso(&v.valid_until));
+            (d.events.clone(), valid)
+        });
+        view! { <CancellableEvents events valid lang cancelling correcting/> }
     };
 
     view! {
@@ -297,6 +307,7 @@ fn VoucherWork(
             <h2 id="visits-heading">{t(lang, Text::VisitsHeading)}</h2>
             <p class="hint">{t(lang, Text::VisitsHint)}</p>
             <CancelNotice cancelling/>
+            <CorrectionNotice correcting/>
             {events}
         </section>
     }

@@ -1,0 +1,432 @@
+//! Correcting a visit on the voucher page, within the 14 days it can still be cancelled:
+//! the visit's row opens a form prefilled with what was logged, checked by the same rules
+//! as a new visit ([`checked_visit`]); the server replaces the visit with the corrected one
+//! in one step (the original stays, cancelled, and the correction names it).
+//!
+//! The form's state lives above the visit list, which is rebuilt whenever the voucher is
+//! loaded again, and above the page's loading boundary, so that a language switch keeps
+//! what was typed. Its idempotency key is made when the form opens: a double submit, or a
+//! retry after an answer that never came, gets the first correction back instead of
+//! correcting twice.
+
+use super::voucher::{checked_visit, EventProblem, Field};
+use crate::api;
+use crate::calendar::iso;
+use crate::components::states::SubmitError;
+use crate::components::text_limit::CharCounter;
+use crate::dom;
+use crate::locale::tr;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use seteli_domain::api::{EventCorrection, ProducerEvent};
+use seteli_domain::catalogue::Unit;
+use seteli_domain::i18n::{self, t, Text};
+use seteli_domain::producer::EVENT_DESCRIPTION_MAX_CHARS;
+use seteli_domain::{ApiError, Lang};
+use time::Date;
+
+/// The correction form of one visit at a time: its contents, its key and what came of it.
+#[derive(Clone, Copy)]
+pub struct Correcting {
+    /// The event whose form is open.
+    open: RwSignal<Option<i64>>,
+    date: RwSignal<String>,
+    units: RwSignal<String>,
+    description: RwSignal<String>,
+    /// Made when the form opens, and kept until it closes.
+    key: StoredValue<String>,
+    problem: RwSignal<Option<EventProblem>>,
+    failed: RwSignal<Option<ApiError>>,
+    pending: RwSignal<bool>,
+    /// Whether the last correction went through, for the notice.
+    done: RwSignal<bool>,
+}
+
+impl Default for Correcting {
+    fn default() -> Self {
+        Self {
+            open: RwSignal::new(None),
+            date: RwSignal::new(String::new()),
+            units: RwSignal::new(String::new()),
+            description: RwSignal::new(String::new()),
+            key: StoredValue::new(String::new()),
+            problem: RwSignal::new(None),
+            failed: RwSignal::new(None),
+            pending: RwSignal::new(false),
+            done: RwSignal::new(false),
+        }
+    }
+}
+
+/// What the correction form starts from: the visit's date, its units as a decimal typed
+/// the language's way (`1,5`, `1.5`) and its description.
+pub fn prefill(event: &ProducerEvent, lang: Lang) -> (String, String, String) {
+    (
+        event.service_date.clone(),
+        i18n::decimal_units(lang, event.units_x100),
+        event.description.clone(),
+    )
+}
+
+/// The `id` of a field of the correction form of event `event_id`.
+fn field_id(event_id: i64, field: Field) -> String {
+    let name = match field {
+        Field::Date => "date",
+        Field::Units => "units",
+        Field::Description => "description",
+    };
+    format!("correction-{event_id}-{name}")
+}
+
+/// The selector of the row's Correct button, where focus returns when the form closes.
+fn correct_button(event_id: i64) -> String {
+    format!("[data-event-id=\"{event_id}\"] [data-testid=\"event-correct\"]")
+}
+
+impl Correcting {
+    /// Whether the form of event `id` is open (reactive).
+    pub fn is_open(self, id: i64) -> bool {
+        self.open.get() == Some(id)
+    }
+
+    /// Whether a correction is being sent (reactive).
+    pub fn pending(self) -> bool {
+        self.pending.get()
+    }
+
+    /// Opens the form of `event`, prefilled, with a new key, and focuses its first field;
+    /// closes it if it is already open (the button is a disclosure).
+    pub fn toggle(self, event: &ProducerEvent, lang: Lang) {
+        if self.pending.get_untracked() {
+            return;
+        }
+        if self.open.get_untracked() == Some(event.id) {
+            self.close();
+            return;
+        }
+        let (date, units, description) = prefill(event, lang);
+        self.date.set(date);
+        self.units.set(units);
+        self.description.set(description);
+        self.key.set_value(dom::random_uuid());
+        self.problem.set(None);
+        self.failed.set(None);
+        self.done.set(false);
+        self.open.set(Some(event.id));
+        dom::focus_after_render(format!("#{}", field_id(event.id, Field::Date)));
+    }
+
+    /// Closes the form without correcting and returns focus to the row's Correct button.
+    /// Not while the correction is on its way: what comes back is shown in the form.
+    pub fn close(self) {
+        if self.pending.get_untracked() {
+            return;
+        }
+        if let Some(id) = self.open.get_untracked() {
+            self.open.set(None);
+            dom::focus_after_render(correct_button(id));
+        }
+    }
+
+    /// Closes the form without moving focus, for another of the row's actions.
+    pub fn dismiss(self) {
+        if !self.pending.get_untracked() {
+            self.open.set(None);
+        }
+    }
+
+    /// Hides the notice of the last correction, once something else has happened since.
+    pub fn forget_done(self) {
+        self.done.set(false);
+    }
+
+    /// Forgets everything, for another voucher.
+    pub fn reset(self) {
+        self.open.set(None);
+        self.problem.set(None);
+        self.failed.set(None);
+        self.done.set(false);
+    }
+
+    /// Checks the form and sends the correction of event `id`; `on_done` loads the voucher
+    /// again once it went through.
+    fn submit(self, id: i64, valid: (Date, Date), lang: Lang, on_done: Callback<()>) {
+        if self.pending.get_untracked() {
+            return;
+        }
+        self.failed.set(None);
+        let checked = checked_visit(
+            &self.date.get_untracked(),
+            &self.units.get_untracked(),
+            &self.description.get_untracked(),
+            valid,
+            dom::today(),
+        );
+        let (date, units_x100, description) = match checked {
+            Ok(visit) => visit,
+            Err(problem) => {
+                self.problem.set(Some(problem));
+                dom::focus(&format!("#{}", field_id(id, problem.field())));
+                return;
+            }
+        };
+        self.problem.set(None);
+        let correction = EventCorrection {
+            idempotency_key: self.key.get_value(),
+            service_date: iso(date),
+            units_x100,
+            description,
+        };
+        self.pending.set(true);
+        spawn_local(async move {
+            let result = api::correct_event(id, &correction, lang).await;
+            self.pending.try_set(false);
+            match result {
+                Ok(_) => {
+                    self.open.try_set(None);
+                    self.done.try_set(true);
+                    dom::focus_after_render("#correction-sent");
+                    on_done.try_run(());
+                }
+                Err(error) => {
+                    self.failed.try_set(Some(error));
+                }
+            }
+        });
+    }
+}
+
+/// The notice after a correction. Present from the start, so that screen readers notice
+/// what appears in it; focus moves to it, as the row's Correct button is gone by then (the
+/// original visit is cancelled).
+#[component]
+pub fn CorrectionNotice(correcting: Correcting) -> impl IntoView {
+    view! {
+        <div aria-live="polite">
+            {move || {
+                correcting
+                    .done
+                    .get()
+                    .then(|| {
+                        view! {
+                            <p
+                                id="correction-sent"
+                                class="notice notice-success"
+                                role="status"
+                                tabindex="-1"
+                                data-testid="correction-sent"
+                            >
+                                {tr(Text::CorrectionSent)}
+                            </p>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+/// The correction form in the row of event `event_id` (logged for `service_date`, in
+/// `unit`), for a voucher valid over `valid`. `on_done` loads the voucher again.
+#[component]
+pub fn CorrectionForm(
+    event_id: i64,
+    service_date: String,
+    unit: Unit,
+    valid: (Date, Date),
+    correcting: Correcting,
+    on_done: Callback<()>,
+    lang: Lang,
+) -> impl IntoView {
+    let latest = super::voucher::latest_day(valid, dom::today());
+    let c = correcting;
+    let id = move |field: Field| field_id(event_id, field);
+    let heading_id = format!("correction-{event_id}-heading");
+    let labelled_by = heading_id.clone();
+    let pending = move || c.pending.get();
+
+    let field_error = move |field: Field| {
+        move || {
+            c.problem.get().filter(|p| p.field() == field).map(|p| {
+                view! {
+                    <p id=format!("{}-error", id(field)) class="field-error" data-testid="correction-problem">
+                        {t(lang, p.text())}
+                    </p>
+                }
+            })
+        }
+    };
+    let invalid = move |field: Field| {
+        move || {
+            c.problem
+                .get()
+                .is_some_and(|p| p.field() == field)
+                .then_some("true")
+        }
+    };
+    let described = move |field: Field| {
+        move || {
+            let hint = format!("{}-hint", id(field));
+            if c.problem.get().is_some_and(|p| p.field() == field) {
+                format!("{hint} {}-error", id(field))
+            } else {
+                hint
+            }
+        }
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        c.submit(event_id, valid, lang, on_done);
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            ev.prevent_default();
+            c.close();
+        }
+    };
+
+    view! {
+        <form
+            id=format!("correction-{event_id}")
+            class="form-panel correction-form"
+            data-testid="correction-form"
+            aria-labelledby=labelled_by
+            novalidate
+            on:submit=on_submit
+            on:keydown=on_keydown
+        >
+            <h3 id=heading_id class="correction-heading">{i18n::correcting_visit(lang, &service_date)}</h3>
+            <p class="hint">{t(lang, Text::CorrectionHint)}</p>
+            <div class="field">
+                <label for=id(Field::Date)>{t(lang, Text::EventDateLabel)}</label>
+                <p id=format!("{}-hint", id(Field::Date)) class="hint">
+                    {i18n::validity(lang, &iso(valid.0), &iso(valid.1))}
+                </p>
+                {field_error(Field::Date)}
+                <input
+                    id=id(Field::Date)
+                    name="service_date"
+                    type="date"
+                    required
+                    min=iso(valid.0)
+                    max=iso(latest)
+                    data-testid="correction-date"
+                    aria-describedby=described(Field::Date)
+                    aria-invalid=invalid(Field::Date)
+                    prop:value=move || c.date.get()
+                    on:input=move |ev| c.date.set(event_target_value(&ev))
+                    on:change=move |ev| c.date.set(event_target_value(&ev))
+                />
+            </div>
+            <div class="field">
+                <label for=id(Field::Units)>{i18n::units_label(lang, unit)}</label>
+                <p id=format!("{}-hint", id(Field::Units)) class="hint">{t(lang, Text::EventUnitsHint)}</p>
+                {field_error(Field::Units)}
+                <input
+                    id=id(Field::Units)
+                    name="units"
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    data-testid="correction-units"
+                    aria-describedby=described(Field::Units)
+                    aria-invalid=invalid(Field::Units)
+                    prop:value=move || c.units.get()
+                    on:input=move |ev| c.units.set(event_target_value(&ev))
+                />
+            </div>
+            <div class="field">
+                <label for=id(Field::Description)>{t(lang, Text::EventDescriptionLabel)}</label>
+                <p id=format!("{}-hint", id(Field::Description)) class="hint">
+                    {t(lang, Text::EventDescriptionHint)}
+                </p>
+                {field_error(Field::Description)}
+                <textarea
+                    id=id(Field::Description)
+                    name="description"
+                    rows="3"
+                    maxlength=EVENT_DESCRIPTION_MAX_CHARS.to_string()
+                    data-testid="correction-description"
+                    aria-describedby=described(Field::Description)
+                    aria-invalid=invalid(Field::Description)
+                    prop:value=move || c.description.get()
+                    on:input=move |ev| c.description.set(event_target_value(&ev))
+                ></textarea>
+                <CharCounter text=c.description max=EVENT_DESCRIPTION_MAX_CHARS testid="correction-description-count"/>
+            </div>
+            {move || c.failed.get().map(|error| view! { <SubmitError error testid="correction-error"/> })}
+            <div class="button-row">
+                <button
+                    type="submit"
+                    class="button"
+                    data-testid="correction-submit"
+                    aria-disabled=move || pending().then_some("true")
+                >
+                    {move || t(lang, if pending() { Text::Sending } else { Text::CorrectionSubmit })}
+                </button>
+                <button
+                    type="button"
+                    class="button button-secondary"
+                    data-testid="correction-cancel"
+                    aria-disabled=move || pending().then_some("true")
+                    on:click=move |_| c.close()
+                >
+                    {t(lang, Text::CorrectionClose)}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use seteli_domain::money::Cents;
+
+    fn event(units_x100: i64) -> ProducerEvent {
+        let cents = |c| Cents::new(c).unwrap();
+        ProducerEvent {
+            id: 7,
+            voucher_id: 10,
+            customer_given_name: "Aino".into(),
+            customer_family_name: "Aaltonen".into(),
+            service_date: "2026-11-20".into(),
+            description: "Siivous".into(),
+            units_x100,
+            unit: Unit::Hour,
+            unit_price_cents: cents(3400),
+            voucher_share_cents: cents(4800),
+            own_share_cents: cents(300),
+            status: "recorded".into(),
+            created_at: "2026-11-20T10:00:00Z".into(),
+            corrects: None,
+            correctable: true,
+        }
+    }
+
+    #[test]
+    fn a_correction_starts_from_what_was_logged_typed_the_language_s_way() {
+        let (date, units, description) = prefill(&event(150), Lang::Fi);
+        assert_eq!(
+            (date.as_str(), units.as_str(), description.as_str()),
+            ("2026-11-20", "1,5", "Siivous")
+        );
+        assert_eq!(prefill(&event(150), Lang::En).1, "1.5");
+        assert_eq!(prefill(&event(200), Lang::Sv).1, "2");
+    }
+
+    #[test]
+    fn the_prefilled_units_pass_the_form_s_own_check() {
+        for units_x100 in [25, 100, 105, 150, 2400] {
+            for lang in Lang::ALL {
+                let typed = prefill(&event(units_x100), lang).1;
+                assert_eq!(crate::calendar::parse_units(&typed), Some(units_x100));
+            }
+        }
+    }
+
+    #[test]
+    fn each_field_of_a_row_s_form_has_its_own_id() {
+        assert_eq!(field_id(7, Field::Date), "correction-7-date");
+        assert_ne!(field_id(7, Field::Units), field_id(8, Field::Units));
+    }
+}
