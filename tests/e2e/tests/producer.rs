@@ -125,7 +125,7 @@ async fn an_employee_logs_visits_online_and_offline_replies_and_sets_a_price_on_
 
     // A visit, online.
     type_into(&client, "event-units", "1").await;
-    type_into(&client, "event-description", "Aamukäynti: lääkkeet").await;
+    type_into(&client, "event-description", "Aamukäynti ja verenpaine").await;
     wait_testid(&client, "event-submit")
         .await
         .click()
@@ -216,6 +216,43 @@ async fn an_employee_logs_visits_online_and_offline_replies_and_sets_a_price_on_
             "Number(document.querySelector('[data-testid=voucher-balance]').dataset.cents) === {after_one}"
         ),
         "the balance to come back",
+    )
+    .await;
+
+    // The morning visit took two hours, not one: corrected, the original kept as cancelled.
+    let mut corrected = false;
+    for row in all_testid(&client, "producer-event").await {
+        let recorded = row.attr("data-status").await.unwrap().as_deref() == Some("recorded");
+        if !recorded || !row.text().await.unwrap().contains("verenpaine") {
+            continue;
+        }
+        row.find(Locator::Css(&testid("event-correct")))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let units = wait_testid(&client, "correction-units").await;
+        units.clear().await.unwrap();
+        units.send_keys("2").await.unwrap();
+        wait_testid(&client, "correction-submit")
+            .await
+            .click()
+            .await
+            .unwrap();
+        corrected = true;
+        break;
+    }
+    assert!(corrected, "the morning visit can be corrected");
+    wait_testid(&client, "correction-sent").await;
+    wait_testid(&client, "event-corrects").await;
+    wait_until(
+        &client,
+        &format!(
+            "Number(document.querySelector('[data-testid=voucher-balance]').dataset.cents) === {}",
+            after_one - per_hour
+        ),
+        "the balance to follow the correction",
     )
     .await;
     assert_eq!(
