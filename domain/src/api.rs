@@ -43,6 +43,9 @@ pub struct OfferSummary {
     pub summary: String,
     /// ISO date (`YYYY-MM-DD`) from which the price is valid.
     pub valid_from: String,
+    /// Customer satisfaction over the last 12 months; absent until enough answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub satisfaction: Option<crate::voucher::Satisfaction>,
 }
 
 /// `GET /api/public/offers`: one page of the comparison and the total count.
@@ -82,6 +85,9 @@ pub struct ProducerProfile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
     pub services: Vec<ProducerOffer>,
+    /// Customer satisfaction over the last 12 months; absent until enough answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub satisfaction: Option<crate::voucher::Satisfaction>,
 }
 
 /// `GET /api/auth/me`: who is logged in. Never carries the identity code.

@@ -42,6 +42,8 @@ pub enum ErrorCode {
     SurveyAlreadyAnswered,
     /// A request body that is not the JSON the route expects.
     InvalidBody,
+    /// A request body larger than any form of Seteli sends.
+    PayloadTooLarge,
     /// The person acted for another and has no right to do this for them (DISALLOWED,
     /// UNKNOWN, a mandate without the needed issue, or a registration no longer valid).
     /// `mandate_issues` names the issues the mandate would need.
@@ -91,6 +93,7 @@ impl ErrorCode {
             IdentificationUnavailable => 503,
             NotFound | ProducerNotFound | VoucherNotFound => 404,
             InvalidFeedback | InvalidSurvey | InvalidBody => 400,
+            PayloadTooLarge => 413,
             SurveyAlreadyAnswered => 409,
             NoRightToAct => 403,
             VoucherNumberNotFound => 404,
@@ -171,6 +174,9 @@ impl ErrorCode {
             (InvalidBody, Fi) => "Pyynnön tiedot olivat puutteelliset. Lataa sivu uudelleen ja yritä uudelleen.",
             (InvalidBody, Sv) => "Uppgifterna i begäran var bristfälliga. Ladda om sidan och försök igen.",
             (InvalidBody, En) => "The request was incomplete. Reload the page and try again.",
+            (PayloadTooLarge, Fi) => "Lähetetty tieto oli liian suuri. Lyhennä tekstiä ja yritä uudelleen.",
+            (PayloadTooLarge, Sv) => "Det som skickades var för stort. Förkorta texten och försök igen.",
+            (PayloadTooLarge, En) => "What was sent was too large. Shorten the text and try again.",
             (Internal, Fi) => "Palvelussa tapahtui virhe. Yritä hetken kuluttua uudelleen.",
             (Internal, Sv) => "Ett fel inträffade i tjänsten. Försök igen om en stund.",
             (Internal, En) => "Something went wrong on our side. Please try again shortly.",
@@ -339,6 +345,7 @@ mod tests {
             InvalidSurvey,
             SurveyAlreadyAnswered,
             InvalidBody,
+            PayloadTooLarge,
             NoRightToAct,
             MandateServiceUnavailable,
             OnBehalfExpired,

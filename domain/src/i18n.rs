@@ -81,6 +81,10 @@ texts! {
     Price,
     OwnShare,
     ServiceLanguages,
+    /// The customer-satisfaction figure's label.
+    Satisfaction,
+    /// When a producer has too few survey answers for a published figure.
+    SatisfactionNotYet,
     Location,
     PagerLabel,
     PreviousPage,
@@ -475,6 +479,12 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         (ServiceLanguages, Fi) => "Palvelukielet",
         (ServiceLanguages, Sv) => "Servicespråk",
         (ServiceLanguages, En) => "Languages",
+        (Satisfaction, Fi) => "Asiakastyytyväisyys",
+        (Satisfaction, Sv) => "Kundnöjdhet",
+        (Satisfaction, En) => "Customer satisfaction",
+        (SatisfactionNotYet, Fi) => "Ei vielä riittävästi vastauksia",
+        (SatisfactionNotYet, Sv) => "Ännu för få svar",
+        (SatisfactionNotYet, En) => "Not enough answers yet",
         (Location, Fi) => "Toimipaikka",
         (Location, Sv) => "Verksamhetsort",
         (Location, En) => "Location",
@@ -1256,6 +1266,23 @@ pub fn decimal_units(lang: Lang, units_x100: i64) -> String {
     }
 }
 
+/// A satisfaction figure: `4,2 / 5 (6 vastausta)`, `4,2 / 5 (6 svar)`, `4.2 / 5 (6 answers)`.
+pub fn satisfaction_text(lang: Lang, s: crate::voucher::Satisfaction) -> String {
+    let separator = if lang == Lang::En { '.' } else { ',' };
+    let (whole, tenth) = (s.average_x10 / 10, s.average_x10 % 10);
+    let answers = match (lang, s.answers) {
+        (Lang::Fi, 1) => "vastaus",
+        (Lang::Fi, _) => "vastausta",
+        (Lang::Sv, _) => "svar",
+        (Lang::En, 1) => "answer",
+        (Lang::En, _) => "answers",
+    };
+    format!(
+        "{whole}{separator}{tenth}\u{a0}/\u{a0}5 ({} {answers})",
+        s.answers
+    )
+}
+
 /// An amount of a unit, with the unit in the right number: `1 tunti`, `1,5 tuntia`,
 /// `2 timmar`, `1.5 hours`. Only exactly one takes the singular, as in all three languages.
 pub fn unit_quantity(lang: Lang, units_x100: i64, unit: Unit) -> String {
@@ -1669,6 +1696,22 @@ fn finnish_time(instant: time::OffsetDateTime) -> time::PrimitiveDateTime {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn satisfaction_reads_as_a_score_out_of_five_with_its_answers() {
+        let s = crate::voucher::Satisfaction {
+            average_x10: 42,
+            answers: 6,
+        };
+        assert_eq!(
+            satisfaction_text(Lang::Fi, s),
+            "4,2\u{a0}/\u{a0}5 (6 vastausta)"
+        );
+        assert_eq!(
+            satisfaction_text(Lang::En, s),
+            "4.2\u{a0}/\u{a0}5 (6 answers)"
+        );
+    }
 
     #[test]
     fn every_text_is_translated_in_every_language() {

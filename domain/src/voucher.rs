@@ -216,10 +216,67 @@ pub fn survey_period(today_iso: &str) -> &str {
     today_iso.get(..7).unwrap_or(today_iso)
 }
 
+/// A producer's customer satisfaction: the mean of the surveys' overall score (1–5) over the
+/// last 12 months, in tenths (42 = 4.2), and how many answers it rests on. Published only
+/// from [`SATISFACTION_MIN_ANSWERS`] answers on, so that no one customer's answer can be
+/// read from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Satisfaction {
+    pub average_x10: i64,
+    pub answers: i64,
+}
+
+/// The fewest answers a published satisfaction figure rests on.
+pub const SATISFACTION_MIN_ANSWERS: i64 = 5;
+
+impl Satisfaction {
+    /// The figure, if there are enough answers and the mean is a real score.
+    pub fn publishable(average_x10: Option<i64>, answers: i64) -> Option<Satisfaction> {
+        let average_x10 = average_x10?;
+        (answers >= SATISFACTION_MIN_ANSWERS && (10..=50).contains(&average_x10)).then_some(
+            Satisfaction {
+                average_x10,
+                answers,
+            },
+        )
+    }
+}
+
+/// The first survey period (`YYYY-MM`) in the 12 months that end with `today`'s month.
+pub fn satisfaction_since(today_iso: &str) -> String {
+    let year: i32 = today_iso.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
+    let month: u32 = today_iso
+        .get(5..7)
+        .and_then(|m| m.parse().ok())
+        .unwrap_or(1);
+    if month == 12 {
+        format!("{year:04}-01")
+    } else {
+        format!("{:04}-{:02}", year - 1, month + 1)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn satisfaction_is_published_from_five_answers_over_twelve_months() {
+        assert_eq!(Satisfaction::publishable(Some(42), 4), None);
+        assert_eq!(
+            Satisfaction::publishable(Some(42), 5),
+            Some(Satisfaction {
+                average_x10: 42,
+                answers: 5
+            })
+        );
+        assert_eq!(Satisfaction::publishable(None, 9), None);
+        assert_eq!(Satisfaction::publishable(Some(51), 9), None);
+        assert_eq!(satisfaction_since("2026-11-21"), "2025-12");
+        assert_eq!(satisfaction_since("2026-12-01"), "2026-01");
+        assert_eq!(satisfaction_since("2027-01-31"), "2026-02");
+    }
 
     fn cents(c: i64) -> Cents {
         Cents::new(c).unwrap()

@@ -35,6 +35,10 @@ pub struct Config {
     pub rights_cache_secs: i64,
 }
 
+/// The largest request body accepted: every form Seteli has fits many times over (the
+/// longest text is 2000 characters).
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
 /// The longest a read may rely on an earlier Valtuudet answer.
 pub const MAX_RIGHTS_CACHE_SECS: i64 = 300;
 
@@ -75,6 +79,9 @@ async fn route<D: Database, H: Outbound>(
     ctx: &Ctx<D, H>,
 ) -> Result<ApiResponse, EdgeError> {
     auth::require_same_origin(req, &ctx.config.public_url)?;
+    if req.body.len() > MAX_BODY_BYTES {
+        return Err(ApiError::new(ErrorCode::PayloadTooLarge, req.lang()).into());
+    }
     let session = auth::current_session(req, ctx).await?;
     let actor = session.as_ref().map_or(Actor::Visitor, |s| s.actor.clone());
     let session = session.as_ref();

@@ -43,7 +43,7 @@ const VOUCHERS: &[DemoVoucher] = &[
         unit_value_cents: 3200,
         granted_units: Some(60),
         granted_cents: 192_000,
-        valid: (-120, 245),
+        valid: (-200, 165),
         events: &[
             (3, 100, "Aamukäynti: lääkkeet, aamupala ja peseytyminen"),
             (10, 150, "Aamukäynti ja kauppa-asiointi"),
@@ -292,6 +292,17 @@ pub fn write_customers(out: &mut String, prices: &[CurrentPrice], today_iso: &st
             sql_text("Hoitajat ovat ystävällisiä, mutta aikataulut joskus venyvät."),
             sql_text(&format!("{last_month}T12:00:00Z"))
         );
+        // Earlier months' answers, so that the producer has a published satisfaction figure
+        // (from five answers on). 31 days apart is always another month.
+        for (months_back, overall) in [(2, 5), (3, 4), (4, 4), (5, 5), (6, 3)] {
+            let day = date(today, -31 * months_back);
+            let _ = writeln!(
+                out,
+                "INSERT INTO survey_answers (customer_id, voucher_id, producer_id, period, overall, punctuality, staff, information, comment, created_at) VALUES (1, 1, {producer_id}, {}, {overall}, 4, 5, 4, '', {});",
+                sql_text(&day[..7]),
+                sql_text(&format!("{day}T12:00:00Z"))
+            );
+        }
     }
 }
 
@@ -360,6 +371,18 @@ mod tests {
             db.scalar("SELECT COUNT(*) FROM survey_answers WHERE period = '2026-10'")
                 .unwrap(),
             1
+        );
+        assert_eq!(
+            db.scalar("SELECT COUNT(*) FROM survey_answers WHERE period = '2026-11'")
+                .unwrap(),
+            0,
+            "this month's survey is open"
+        );
+        assert_eq!(
+            db.scalar("SELECT COUNT(*) FROM survey_answers WHERE voucher_id = 1")
+                .unwrap(),
+            6,
+            "enough answers for a published figure"
         );
     }
 

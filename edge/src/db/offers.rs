@@ -6,6 +6,7 @@ use seteli_domain::api::{OfferPage, OfferSummary};
 use seteli_domain::catalogue::{ProducerId, Unit};
 use seteli_domain::comparison::{own_share, OffersQuery, SortKey, PAGE_SIZE};
 use seteli_domain::lang::Localized;
+use seteli_domain::voucher::{satisfaction_since, Satisfaction};
 use seteli_domain::Cents;
 
 /// The SQL condition that offer row `o` holds the price valid on the date bound to
@@ -51,6 +52,20 @@ struct OfferRow {
     summary_sv: String,
     summary_en: Option<String>,
     languages: Option<String>,
+    satisfaction_x10: Option<i64>,
+    satisfaction_answers: i64,
+}
+
+/// The SQL columns `satisfaction_x10` and `satisfaction_answers` of producer `{producer}`,
+/// from survey periods on or after the one bound to `{since}`. The one definition of the
+/// published satisfaction figure's data.
+pub(crate) fn satisfaction_columns(producer: &str, since: &str) -> String {
+    format!(
+        "(SELECT CAST(ROUND(AVG(sa.overall) * 10) AS INTEGER) FROM survey_answers sa
+            WHERE sa.producer_id = {producer} AND sa.period >= {since}) AS satisfaction_x10,
+         (SELECT COUNT(*) FROM survey_answers sa
+            WHERE sa.producer_id = {producer} AND sa.period >= {since}) AS satisfaction_answers"
+    )
 }
 
 #[derive(Deserialize)]
@@ -89,11 +104,13 @@ pub async fn current_page(
         SELECT c.producer_id, p.name, c.unit, c.price_cents, c.valid_from, p.post_office,
                p.summary_fi, p.summary_sv, p.summary_en,
                (SELECT group_concat(lang, ',') FROM
-                   (SELECT lang FROM producer_languages l WHERE l.producer_id = c.producer_id ORDER BY lang)) AS languages
+                   (SELECT lang FROM producer_languages l WHERE l.producer_id = c.producer_id ORDER BY lang)) AS languages,
+               {}
         FROM current c JOIN producers p ON p.id = c.producer_id
         ORDER BY {order}
         LIMIT ?5 OFFSET ?6",
-        current_offers()
+        current_offers(),
+        satisfaction_columns("c.producer_id", "?7")
     );
     let params = [
         SqlValue::from(query.municipality.as_str()),
@@ -102,6 +119,7 @@ pub async fn current_page(
         SqlValue::Int(voucher.get()),
         SqlValue::Int(i64::from(PAGE_SIZE)),
         SqlValue::Int(i64::from(query.offset())),
+        SqlValue::from(satisfaction_since(today)),
     ];
     let rows: Vec<OfferRow> = db.query(&sql, &params).await?;
     let counts: Vec<CountRow> = db
@@ -132,6 +150,10 @@ pub async fn current_page(
                 post_office: row.post_office,
                 summary: summary.get(query.lang).to_owned(),
                 valid_from: row.valid_from,
+                satisfaction: Satisfaction::publishable(
+                    row.satisfaction_x10,
+                    row.satisfaction_answers,
+                ),
             })
         })
         .collect::<Result<Vec<_>, DbError>>()?;

@@ -1,11 +1,12 @@
 //! A producer's public profile.
 
-use super::offers::{is_current_price, split_languages};
+use super::offers::{is_current_price, satisfaction_columns, split_languages};
 use super::{Database, DbError, SqlValue};
 use serde::Deserialize;
 use seteli_domain::api::{ProducerOffer, ProducerProfile};
 use seteli_domain::catalogue::{ProducerId, Unit};
 use seteli_domain::lang::Localized;
+use seteli_domain::voucher::{satisfaction_since, Satisfaction};
 use seteli_domain::{BusinessId, Cents, Lang, MunicipalityCode, ServiceCode};
 
 #[derive(Deserialize)]
@@ -23,6 +24,8 @@ struct ProducerRow {
     email: String,
     website: Option<String>,
     languages: Option<String>,
+    satisfaction_x10: Option<i64>,
+    satisfaction_answers: i64,
 }
 
 #[derive(Deserialize)]
@@ -50,14 +53,18 @@ pub async fn public_profile(
 ) -> Result<Option<ProducerProfile>, DbError> {
     let producers: Vec<ProducerRow> = db
         .query(
-            "SELECT p.id, p.business_id, p.name, p.description_fi, p.description_sv, p.description_en,
-                    p.street_address, p.postal_code, p.post_office, p.phone, p.email, p.website,
-                    (SELECT group_concat(lang, ',') FROM
-                        (SELECT lang FROM producer_languages l WHERE l.producer_id = p.id ORDER BY lang)) AS languages
-             FROM producers p
-             WHERE p.id = ?1
-               AND EXISTS (SELECT 1 FROM approvals a WHERE a.producer_id = p.id AND a.status = 'approved')",
-            &[SqlValue::Int(id.0)],
+            &format!(
+                "SELECT p.id, p.business_id, p.name, p.description_fi, p.description_sv, p.description_en,
+                        p.street_address, p.postal_code, p.post_office, p.phone, p.email, p.website,
+                        (SELECT group_concat(lang, ',') FROM
+                            (SELECT lang FROM producer_languages l WHERE l.producer_id = p.id ORDER BY lang)) AS languages,
+                        {}
+                 FROM producers p
+                 WHERE p.id = ?1
+                   AND EXISTS (SELECT 1 FROM approvals a WHERE a.producer_id = p.id AND a.status = 'approved')",
+                satisfaction_columns("p.id", "?2")
+            ),
+            &[SqlValue::Int(id.0), satisfaction_since(today).into()],
         )
         .await?;
     let Some(p) = producers.into_iter().next() else {
@@ -129,5 +136,6 @@ pub async fn public_profile(
         email: p.email,
         website: p.website,
         services,
+        satisfaction: Satisfaction::publishable(p.satisfaction_x10, p.satisfaction_answers),
     }))
 }

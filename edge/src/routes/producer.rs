@@ -161,7 +161,10 @@ pub async fn handle_lookup<D: Database, H: Outbound>(
     let now = ctx.unix_now();
     let since = now - LOOKUP_WINDOW_SECS;
     if desk::lookup_failures(&ctx.db, &who.key, since).await? >= LOOKUP_FAILURES_ALLOWED {
-        return Err(error(ErrorCode::TooManyAttempts, lang));
+        let refused = ApiError::new(ErrorCode::TooManyAttempts, lang);
+        return Ok(
+            ApiResponse::error(&refused).with_header("retry-after", LOOKUP_WINDOW_SECS.to_string())
+        );
     }
     let lookup: VoucherLookup = req.json()?;
     let voucher_id = match VoucherNumber::parse(&lookup.number) {

@@ -240,6 +240,7 @@ async fn wrong_voucher_numbers_are_slowed_down() {
     let blocked = agent.lookup(&number(48_200_000_010)).await;
     assert_eq!(blocked.status, 429);
     assert_eq!(blocked.code(), "too_many_attempts");
+    assert_eq!(blocked.header("retry-after"), Some("900"));
     app.advance(15 * 60 + 1);
     let agent = Agent { app: &app, cookie };
     assert_eq!(agent.lookup(&number(48_200_000_010)).await.status, 200);

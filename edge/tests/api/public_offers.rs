@@ -189,3 +189,54 @@ async fn errors_are_told_in_the_requested_language() {
         "Ange sedelns värde i euro, till exempel 25 eller 25,50. Värdet kan inte vara negativt."
     );
 }
+
+#[tokio::test]
+async fn satisfaction_is_published_from_five_answers_of_the_last_twelve_months() {
+    let app = TestApp::new();
+    app.approved_home_care(1, "Kysytty Oy", 3000);
+    app.approved_home_care(2, "Uusi Oy", 3000);
+    app.sql(
+        "INSERT INTO customers (id, hetu, given_name, family_name, municipality_code)
+             VALUES (1, '010280-952L', 'Anni', 'K', '638');
+         INSERT INTO vouchers (id, number, customer_id, municipality_code, service_code, unit, unit_value_cents,
+                               granted_units, granted_cents, balance_cents, valid_from, valid_until, status, granted_at)
+             VALUES (1, '482199301175', 1, '638', 'home-care', 'hour', 3200, 10, 32000, 32000, '2025-01-01', '2026-12-31', 'active', '2025-01-01');",
+    );
+    // Five answers in the last 12 months for producer 1 (mean 4.2) and one older, which
+    // does not count; four for producer 2, too few to publish.
+    let answers = [
+        (1, "2026-11", 5),
+        (1, "2026-10", 4),
+        (1, "2026-06", 4),
+        (1, "2026-01", 5),
+        (1, "2025-12", 3),
+        (1, "2025-11", 1),
+        (2, "2026-11", 5),
+        (2, "2026-10", 5),
+        (2, "2026-09", 5),
+        (2, "2026-08", 5),
+    ];
+    for (producer, period, overall) in answers {
+        app.sql(&format!(
+            "INSERT INTO survey_answers (customer_id, voucher_id, producer_id, period, overall, punctuality, staff,
+                                         information, comment, created_at)
+             VALUES (1, 1, {producer}, '{period}', {overall}, 3, 3, 3, '', '{period}-15T10:00:00Z');"
+        ));
+    }
+
+    let res = app.get_offers("municipality=638&service=home-care").await;
+    let offer = |id: i64| {
+        res.json["offers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["producer_id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(offer(1)["satisfaction"]["average_x10"], 42);
+    assert_eq!(offer(1)["satisfaction"]["answers"], 5);
+    assert!(offer(2).get("satisfaction").is_none());
+    let profile = app.get("/api/public/producers/1").await;
+    assert_eq!(profile.json["satisfaction"]["average_x10"], 42);
+}

@@ -87,3 +87,22 @@ fn every_migration_file_is_compiled_into_the_native_store() {
         .collect();
     assert_eq!(on_disk, compiled);
 }
+
+#[tokio::test]
+async fn an_oversized_body_is_refused_before_anything_is_read() {
+    let app = TestApp::new();
+    let body = format!("{{\"body\": \"{}\"}}", "a".repeat(70 * 1024));
+    let res = app
+        .request_with_body(
+            Method::Post,
+            "/api/citizen/feedback",
+            &[
+                ("origin", crate::helpers::PUBLIC_URL),
+                ("content-type", "application/json"),
+            ],
+            &body,
+        )
+        .await;
+    assert_eq!(res.status, 413);
+    assert_eq!(res.code(), "payload_too_large");
+}

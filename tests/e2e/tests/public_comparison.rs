@@ -287,6 +287,20 @@ async fn a_producer_page_shows_approved_services_and_leads_back() {
         .await
         .unwrap();
     wait_testid(&client, "offer-list").await;
+    // Every offer says how satisfied customers are, or that there are too few answers yet;
+    // the demo producer with six answers has a figure.
+    assert_eq!(
+        all_testid(&client, "satisfaction").await.len(),
+        all_testid(&client, "offer").await.len()
+    );
+    assert_eq!(
+        js(
+            &client,
+            "document.querySelectorAll('[data-testid=satisfaction][data-average-x10]').length > 0"
+        )
+        .await,
+        true
+    );
     let first = all_testid(&client, "offer-name").await.remove(0);
     let name = first.text().await.unwrap();
 

@@ -24,6 +24,7 @@ use seteli_domain::api::{OfferPage, OfferSummary, VoucherSummary};
 use seteli_domain::comparison::{own_share, OffersQuery, SortKey, MAX_PAGE};
 use seteli_domain::i18n::{self, t, Text};
 use seteli_domain::money::MoneyError;
+use seteli_domain::voucher::Satisfaction;
 use seteli_domain::{ApiError, Cents, ErrorCode, Lang, MunicipalityCode, ServiceCode};
 
 /// The comparison's choices as the URL holds them. A missing or malformed parameter is
@@ -600,6 +601,23 @@ fn OfferResults(page: OfferPage, query: OffersQuery) -> impl IntoView {
     .into_any()
 }
 
+/// A producer's satisfaction figure, or that there are not enough answers yet
+/// (`data-average-x10` is absent then).
+pub fn satisfaction(lang: Lang, figure: Option<Satisfaction>) -> impl IntoView {
+    match figure {
+        Some(s) => view! {
+            <dd data-testid="satisfaction" data-average-x10=s.average_x10.to_string()>
+                {i18n::satisfaction_text(lang, s)}
+            </dd>
+        }
+        .into_any(),
+        None => view! {
+            <dd data-testid="satisfaction" class="hint">{t(lang, Text::SatisfactionNotYet)}</dd>
+        }
+        .into_any(),
+    }
+}
+
 /// One producer's offer in the list.
 #[component]
 fn OfferItem(offer: OfferSummary, query: OffersQuery) -> impl IntoView {
@@ -649,6 +667,10 @@ fn OfferItem(offer: OfferSummary, query: OffersQuery) -> impl IntoView {
                 <div class="fact">
                     <dt>{t(lang, Text::Location)}</dt>
                     <dd>{offer.post_office}</dd>
+                </div>
+                <div class="fact">
+                    <dt>{t(lang, Text::Satisfaction)}</dt>
+                    {satisfaction(lang, offer.satisfaction)}
                 </div>
             </dl>
             {(!offer.summary.is_empty()).then(|| view! { <p class="offer-summary">{offer.summary}</p> })}

@@ -106,16 +106,20 @@ fn Profile(profile: ProducerProfile, lang: Lang) -> impl IntoView {
             {t(lang, Text::BusinessId)} ": " <span>{profile.business_id.to_string()}</span>
         </p>
         <p class="lead" data-testid="producer-description">{profile.description}</p>
-        {(!languages.is_empty()).then(|| {
-            view! {
-                <dl class="facts">
+        <dl class="facts">
+            {(!languages.is_empty()).then(|| {
+                view! {
                     <div class="fact">
                         <dt>{t(lang, Text::ServiceLanguages)}</dt>
                         <dd>{languages}</dd>
                     </div>
-                </dl>
-            }
-        })}
+                }
+            })}
+            <div class="fact">
+                <dt>{t(lang, Text::Satisfaction)}</dt>
+                {crate::pages::public::comparison::satisfaction(lang, profile.satisfaction)}
+            </div>
+        </dl>
         <section aria-labelledby="contact-heading">
             <h2 id="contact-heading">{t(lang, Text::ContactHeading)}</h2>
             <dl class="facts contact">
