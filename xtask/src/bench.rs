@@ -84,5 +84,78 @@ async fn bench() -> Result<(), String> {
         samples.push(t.elapsed());
     }
     summary("producer profile", samples);
+    bench_events(&db).await
+}
+
+/// Logging service events: the atomic batch (balance, event, idempotency key, log line), a
+/// retry of a used key, and a producer's voucher page with its events.
+async fn bench_events(db: &Sqlite) -> Result<(), String> {
+    use seteli_domain::catalogue::ProducerId;
+    use seteli_domain::Cents;
+    use seteli_edge::db::producer_desk::{self as desk, Actor, EventFilter, EventRecord};
+    let producer = ProducerId(1);
+    let number = seteli_domain::voucher::VoucherNumber::from_body(48_219_930_117)
+        .ok_or("no voucher number")?;
+    db.execute_script(&format!(
+        "INSERT INTO customers (id, hetu, given_name, family_name, municipality_code)
+             VALUES (1, '010280-952L', 'Bench', 'Customer', '091');
+         INSERT INTO vouchers (id, number, customer_id, municipality_code, service_code, unit, unit_value_cents,
+                               granted_units, granted_cents, balance_cents, valid_from, valid_until, status, granted_at)
+             VALUES (1, '{}', 1, '091', 'home-care', 'hour', 3200, NULL, 1000000000, 1000000000,
+                     '2026-01-01', '2026-12-31', 'active', '2026-01-01');
+         INSERT INTO producer_vouchers (producer_id, voucher_id, linked_at) VALUES (1, 1, '2026-01-01');",
+        number.as_str()
+    ))
+    .map_err(|e| e.0)?;
+    let actor = Actor {
+        name: "Bench Agent",
+        key: "bench",
+        at: "2026-11-21T10:00:00Z",
+    };
+    let keys: Vec<String> = (0..2_000).map(|i| format!("bench-key-{i:08}")).collect();
+    let cents = |c: i64| Cents::new(c).map_err(|e| e.to_string());
+    let (price, voucher_share, own_share) = (cents(3600)?, cents(3200)?, cents(400)?);
+    for (name, repeat) in [("log an event", false), ("retry a used key", true)] {
+        let mut samples = Vec::new();
+        for key in &keys {
+            let r = EventRecord {
+                producer,
+                voucher_id: 1,
+                idempotency_key: key,
+                service_date: "2026-11-20",
+                description: "Aamukäynti",
+                units_x100: 100,
+                unit_price: price,
+                voucher_share,
+                own_share,
+                corrects: None,
+            };
+            let t = Instant::now();
+            let stored = desk::store_event(db, &r, &actor).await.map_err(|e| e.0)?;
+            samples.push(t.elapsed());
+            let expected = if repeat {
+                desk::Stored::Duplicate
+            } else {
+                desk::Stored::New
+            };
+            if stored != expected {
+                return Err(format!("{name}: {stored:?}"));
+            }
+        }
+        summary(name, samples);
+    }
+    let today = time::macros::date!(2026 - 11 - 21);
+    let mut samples = Vec::new();
+    for _ in 0..100 {
+        let t = Instant::now();
+        desk::linked_vouchers(db, producer, Some(1), "2026-11-21", seteli_domain::Lang::Fi)
+            .await
+            .map_err(|e| e.0)?;
+        desk::events(db, producer, EventFilter::Voucher(1), today)
+            .await
+            .map_err(|e| e.0)?;
+        samples.push(t.elapsed());
+    }
+    summary("voucher page, 2 000 events", samples);
     Ok(())
 }
