@@ -51,6 +51,14 @@ async fn offer_names(client: &fantoccini::Client) -> Vec<String> {
 async fn choosing_municipality_and_service_lists_approved_producers_cheapest_first() {
     let client = desktop().await;
     client.goto(&url("/")).await.unwrap();
+    // The selects are on the page before the catalogue has filled them.
+    wait_until(
+        &client,
+        "!!document.querySelector('[data-testid=municipality-select] option[value=\"091\"]') \
+         && !!document.querySelector('[data-testid=service-select] option[value=\"home-care\"]')",
+        "the municipalities and services to load",
+    )
+    .await;
 
     wait_testid(&client, "municipality-select")
         .await
