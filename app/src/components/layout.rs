@@ -14,6 +14,7 @@ use crate::session::use_session;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use seteli_domain::i18n::Text;
+use seteli_domain::Lang;
 
 /// How a navigation link relates to the page on screen: `page` on the page itself, `true`
 /// on a page below it (a voucher under "My vouchers"), nothing elsewhere.
@@ -31,6 +32,37 @@ pub fn nav_current(section: &str, path: &str) -> Option<&'static str> {
     }
 }
 
+/// One navigation link, `href` in the current language, marked with `aria-current` on the
+/// pages of `sections` (see [`nav_current`]) or, for `exact`, on that page only.
+#[component]
+fn NavItem(
+    href: fn(Lang) -> String,
+    testid: &'static str,
+    sections: &'static [&'static str],
+    #[prop(optional)] exact: Option<&'static str>,
+    text: Text,
+) -> impl IntoView {
+    let lang = use_lang();
+    let pathname = use_location().pathname;
+    let current = move || {
+        pathname.with(|path| {
+            let here = exact.filter(|page| path.trim_end_matches('/') == *page);
+            here.map(|_| "page").or_else(|| {
+                sections
+                    .iter()
+                    .find_map(|section| nav_current(section, path))
+            })
+        })
+    };
+    view! {
+        <li>
+            <a href=move || href(lang.get()) data-testid=testid aria-current=current>
+                {tr(text)}
+            </a>
+        </li>
+    }
+}
+
 /// Wraps every page. `<main id="main">` takes focus from the skip link and holds the page.
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
@@ -39,61 +71,22 @@ pub fn Layout(children: Children) -> impl IntoView {
     let home = move || links::home(lang.get());
     let session = use_session();
     let on_comparison = move || pathname.get() == "/";
-    let current =
-        move |section: &'static str| move || pathname.with(|path| nav_current(section, path));
     let acting_for_company = Memo::new(move |_| session.acting_for_company().is_some());
     // The company's pages while the session acts for one: a company has no vouchers,
     // feedback or messages of its own.
     let producer = move || {
         acting_for_company.get().then(|| {
             view! {
-                <li>
-                    <a
-                        href=move || links::producer_home(lang.get())
-                        data-testid="nav-producer"
-                        aria-current=move || pathname.with(|path| (path.trim_end_matches('/') == "/producer").then_some("page"))
-                    >
-                        {tr(Text::NavProducerHome)}
-                    </a>
-                </li>
-                <li>
-                    <a
-                        href=move || links::producer_lookup(lang.get())
-                        data-testid="nav-producer-voucher"
-                        aria-current=move || {
-                            pathname.with(|path| nav_current("/producer/voucher", path).or(nav_current("/producer/vouchers", path)))
-                        }
-                    >
-                        {tr(Text::NavProducerVoucher)}
-                    </a>
-                </li>
-                <li>
-                    <a
-                        href=move || links::producer_prices(lang.get())
-                        data-testid="nav-producer-prices"
-                        aria-current=current("/producer/prices")
-                    >
-                        {tr(Text::NavProducerPrices)}
-                    </a>
-                </li>
-                <li>
-                    <a
-                        href=move || links::producer_feedback(lang.get())
-                        data-testid="nav-producer-feedback"
-                        aria-current=current("/producer/feedback")
-                    >
-                        {tr(Text::NavProducerFeedback)}
-                    </a>
-                </li>
-                <li>
-                    <a
-                        href=move || links::on_behalf(lang.get())
-                        data-testid="nav-on-behalf"
-                        aria-current=current("/on-behalf")
-                    >
-                        {tr(Text::NavOnBehalf)}
-                    </a>
-                </li>
+                <NavItem href=links::producer_home testid="nav-producer" sections=&[] exact="/producer" text=Text::NavProducerHome/>
+                <NavItem
+                    href=links::producer_lookup
+                    testid="nav-producer-voucher"
+                    sections=&["/producer/voucher", "/producer/vouchers"]
+                    text=Text::NavProducerVoucher
+                />
+                <NavItem href=links::producer_prices testid="nav-producer-prices" sections=&["/producer/prices"] text=Text::NavProducerPrices/>
+                <NavItem href=links::producer_feedback testid="nav-producer-feedback" sections=&["/producer/feedback"] text=Text::NavProducerFeedback/>
+                <NavItem href=links::on_behalf testid="nav-on-behalf" sections=&["/on-behalf"] text=Text::NavOnBehalf/>
             }
         })
     };
@@ -101,51 +94,11 @@ pub fn Layout(children: Children) -> impl IntoView {
     let personal = move || {
         (session.is_citizen() && !acting_for_company.get()).then(|| {
             view! {
-                <li>
-                    <a
-                        href=move || links::my_vouchers(lang.get())
-                        data-testid="nav-my-vouchers"
-                        aria-current=current("/my/vouchers")
-                    >
-                        {tr(Text::MyVouchersTitle)}
-                    </a>
-                </li>
-                <li>
-                    <a
-                        href=move || links::my_feedback(lang.get())
-                        data-testid="nav-my-feedback"
-                        aria-current=current("/my/feedback")
-                    >
-                        {tr(Text::MyFeedbackTitle)}
-                    </a>
-                </li>
-                <li>
-                    <a
-                        href=move || links::my_trail(lang.get())
-                        data-testid="nav-trail"
-                        aria-current=current("/my/trail")
-                    >
-                        {tr(Text::NavTrail)}
-                    </a>
-                </li>
-                <li>
-                    <a
-                        href=move || links::my_messages(lang.get())
-                        data-testid="nav-messages"
-                        aria-current=current("/my/messages")
-                    >
-                        {tr(Text::NavMessages)}
-                    </a>
-                </li>
-                <li>
-                    <a
-                        href=move || links::on_behalf(lang.get())
-                        data-testid="nav-on-behalf"
-                        aria-current=current("/on-behalf")
-                    >
-                        {tr(Text::NavOnBehalf)}
-                    </a>
-                </li>
+                <NavItem href=links::my_vouchers testid="nav-my-vouchers" sections=&["/my/vouchers"] text=Text::MyVouchersTitle/>
+                <NavItem href=links::my_feedback testid="nav-my-feedback" sections=&["/my/feedback"] text=Text::MyFeedbackTitle/>
+                <NavItem href=links::my_trail testid="nav-trail" sections=&["/my/trail"] text=Text::NavTrail/>
+                <NavItem href=links::my_messages testid="nav-messages" sections=&["/my/messages"] text=Text::NavMessages/>
+                <NavItem href=links::on_behalf testid="nav-on-behalf" sections=&["/on-behalf"] text=Text::NavOnBehalf/>
             }
         })
     };

@@ -402,8 +402,11 @@ pub async fn handle_cancel_event<D: Database, H: Outbound>(
         EventFilter::Id(event.id),
         finnish_date(ctx.now),
     )
-    .await?;
-    Ok(private_json(200, &cancelled.first()))
+    .await?
+    .into_iter()
+    .next()
+    .ok_or_else(|| EdgeError::Internal("a cancelled event was not found".into()))?;
+    Ok(private_json(200, &cancelled))
 }
 
 /// `POST /api/producer/events/{id}/correct`: within 14 days, replaces the event with a
@@ -496,6 +499,10 @@ pub async fn handle_reply<D: Database, H: Outbound>(
     {
         return Err(error(ErrorCode::AlreadyReplied, lang));
     }
-    let answered = desk::feedback_of(&ctx.db, producer, Some(id)).await?;
-    Ok(private_json(201, &answered.first()))
+    let answered = desk::feedback_of(&ctx.db, producer, Some(id))
+        .await?
+        .into_iter()
+        .next()
+        .ok_or_else(|| EdgeError::Internal("replied feedback was not found".into()))?;
+    Ok(private_json(201, &answered))
 }
