@@ -109,6 +109,11 @@ pub struct Me {
     /// Citizens acting for a producer company (chosen through Valtuudet `ypa`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub acting_for_company: Option<ActingForCompany>,
+    /// Citizens: an opaque key of the logged-in person (an HMAC of their identity code,
+    /// the same in every session), so that what the browser keeps for a person — the
+    /// offline visit queue — is used only in that person's sessions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_key: Option<String>,
 }
 
 /// The producer company a session acts for, and the person's roles in it.

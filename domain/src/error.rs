@@ -58,6 +58,15 @@ pub enum ErrorCode {
     VoucherNumberNotFound,
     /// Too many wrong voucher numbers in a short time; try again later.
     TooManyAttempts,
+    /// The company has no valid approval as a voucher producer (withdrawn, suspended, or
+    /// only applying): customers' data and events are closed to it.
+    ProducerNotApproved,
+    /// The person's roles in the company do not include changing its prices.
+    NoPriceRole,
+    /// The choice of company has lasted its 30 minutes; choose the company again.
+    CompanyChoiceExpired,
+    /// An idempotency key used before with a different request: nothing was stored.
+    IdempotencyKeyReused,
     /// A service event with a date, units or description out of bounds.
     InvalidEvent,
     /// The event's voucher share is more than the voucher has left.
@@ -98,6 +107,8 @@ impl ErrorCode {
             NoRightToAct => 403,
             VoucherNumberNotFound => 404,
             TooManyAttempts => 429,
+            ProducerNotApproved | NoPriceRole => 403,
+            CompanyChoiceExpired | IdempotencyKeyReused => 409,
             InvalidEvent | InvalidPrice | InvalidReply => 400,
             InsufficientBalance | EventLocked | AlreadyReplied => 409,
             NoPrice => 409,
@@ -195,6 +206,18 @@ impl ErrorCode {
             (TooManyAttempts, Fi) => "Liian monta väärää setelinumeroa lyhyessä ajassa. Yritä uudelleen 15 minuutin kuluttua.",
             (TooManyAttempts, Sv) => "För många felaktiga sedelnummer på kort tid. Försök igen om 15 minuter.",
             (TooManyAttempts, En) => "Too many wrong voucher numbers in a short time. Try again in 15 minutes.",
+            (ProducerNotApproved, Fi) => "Yrityksellänne ei ole voimassa olevaa hyväksyntää palvelusetelituottajana, joten asiakkaiden tietoja ja käyntejä ei voi käsitellä. Kysy lisää hyväksynnän myöntäneestä kunnasta.",
+            (ProducerNotApproved, Sv) => "Ert företag har inget giltigt godkännande som serviceproducent, så kundernas uppgifter och besök kan inte hanteras. Fråga kommunen som gav godkännandet.",
+            (ProducerNotApproved, En) => "Your company has no valid approval as a voucher producer, so customers' data and visits are closed. Ask the municipality that approved you.",
+            (NoPriceRole, Fi) => "Hintoja voivat muuttaa yrityksen toimitusjohtaja, hallituksen puheenjohtaja, nimenkirjoittaja tai isännöitsijä. Muut voivat kirjata käyntejä.",
+            (NoPriceRole, Sv) => "Priser kan ändras av företagets verkställande direktör, styrelseordförande, firmatecknare eller disponent. Andra kan registrera besök.",
+            (NoPriceRole, En) => "Prices can be changed by the company's managing director, chair of the board, signatory or property manager. Others can log visits.",
+            (CompanyChoiceExpired, Fi) => "Yrityksen valinta on vanhentunut (30 minuuttia). Valitse yritys uudelleen; jonossa odottavat käynnit lähetetään sen jälkeen.",
+            (CompanyChoiceExpired, Sv) => "Valet av företag har gått ut (30 minuter). Välj företaget på nytt; besök i kön skickas därefter.",
+            (CompanyChoiceExpired, En) => "Your choice of company has expired (30 minutes). Choose the company again; queued visits are sent after that.",
+            (IdempotencyKeyReused, Fi) => "Tämä lähetys on jo tallennettu eri tiedoin. Mitään ei muutettu; tarkista käynnit ennen kuin kirjaat uudelleen.",
+            (IdempotencyKeyReused, Sv) => "Den här sändningen har redan sparats med andra uppgifter. Inget ändrades; kontrollera besöken innan du registrerar på nytt.",
+            (IdempotencyKeyReused, En) => "This submission was already stored with different details. Nothing changed; check the visits before logging again.",
             (InvalidEvent, Fi) => "Tarkista käynnin tiedot: päivä setelin voimassaoloaikana eikä tulevaisuudessa, määrä yli 0 ja enintään 24, ja kuvaus (1–500 merkkiä).",
             (InvalidEvent, Sv) => "Kontrollera besöket: datum inom sedelns giltighetstid och inte i framtiden, mängd över 0 och högst 24, och en beskrivning (1–500 tecken).",
             (InvalidEvent, En) => "Check the visit: a date within the voucher's validity and not in the future, units above 0 and at most 24, and a description (1–500 characters).",
@@ -351,6 +374,10 @@ mod tests {
             OnBehalfExpired,
             VoucherNumberNotFound,
             TooManyAttempts,
+            ProducerNotApproved,
+            NoPriceRole,
+            CompanyChoiceExpired,
+            IdempotencyKeyReused,
             InvalidEvent,
             InsufficientBalance,
             NoPrice,

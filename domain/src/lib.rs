@@ -16,6 +16,7 @@ pub mod mandates;
 pub mod money;
 pub mod permissions;
 pub mod producer;
+pub mod routes;
 pub mod session;
 pub mod voucher;
 

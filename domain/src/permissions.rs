@@ -76,6 +76,9 @@ pub struct CompanyRef {
     pub name: String,
     pub business_id: crate::business_id::BusinessId,
     pub roles: Vec<String>,
+    /// Whether the company holds at least one approval as a producer now. Read from the
+    /// approvals on every request, so a withdrawn approval closes customers' data at once.
+    pub approved: bool,
 }
 
 /// A person acting for a producer company they chose through Valtuudet (`ypa`).
@@ -138,6 +141,19 @@ pub enum Action {
 }
 
 impl Action {
+    /// Whether the action is done for a producer company (needs a company chosen, with an
+    /// approval).
+    pub fn is_producer_action(self) -> bool {
+        matches!(
+            self,
+            Action::ProducerView
+                | Action::ProducerLookUpVoucher
+                | Action::ProducerLogEvents
+                | Action::ProducerSetPrices
+                | Action::ProducerReply
+        )
+    }
+
     /// What the action is when done for a principal (the rule set then names the Valtuudet
     /// issues it needs); `None` for actions that are never done for someone else.
     pub fn on_behalf(self) -> Option<OnBehalfAction> {
@@ -168,14 +184,7 @@ pub fn require(actor: &Actor, action: Action, lang: Lang) -> Result<(), ApiError
         action,
         ViewOwnVouchers | GiveFeedback | AnswerSurvey | ViewTrail | ViewMessages
     );
-    let producer_action = matches!(
-        action,
-        ProducerView
-            | ProducerLookUpVoucher
-            | ProducerLogEvents
-            | ProducerSetPrices
-            | ProducerReply
-    );
+    let producer_action = action.is_producer_action();
     let forbidden = || Err(ApiError::new(ErrorCode::Forbidden, lang));
     match actor {
         _ if action == ViewPublicCatalogue => Ok(()),
@@ -190,9 +199,20 @@ pub fn require(actor: &Actor, action: Action, lang: Lang) -> Result<(), ApiError
         // For `OnBehalf` this is allowed only in principle: the edge then checks the right
         // to act for the principal (see `Action::on_behalf`) and logs it before touching data.
         Actor::Citizen(_) | Actor::OnBehalf(_) if customer_action => Ok(()),
-        // The company was allowed at selection (roles, and a producer in Seteli); each
-        // query is then limited to the company's own rows.
-        Actor::Producer(_) if producer_action => Ok(()),
+        // The company was allowed at selection (roles, and a producer in Seteli); every
+        // request then needs a valid approval, and each query is limited to the company's
+        // own rows. Changing prices is for those who can bind the company.
+        Actor::Producer(agent) if producer_action => {
+            if !agent.company.approved {
+                Err(ApiError::new(ErrorCode::ProducerNotApproved, lang))
+            } else if action == ProducerSetPrices
+                && !crate::producer::may_set_prices(&agent.company.roles)
+            {
+                Err(ApiError::new(ErrorCode::NoPriceRole, lang))
+            } else {
+                Ok(())
+            }
+        }
         // Staff have no vouchers of their own in a staff session; staff views of customers'
         // data will be actions of their own, each logged.
         Actor::Citizen(_) | Actor::OnBehalf(_) | Actor::Producer(_) | Actor::Staff(_) => {
@@ -295,20 +315,62 @@ mod tests {
         );
     }
 
-    #[test]
-    fn only_a_person_acting_for_a_company_reaches_the_producer_actions() {
+    fn agent(roles: &[&str], approved: bool) -> Actor {
         let Actor::Citizen(person) = citizen() else {
             unreachable!()
         };
-        let agent = Actor::Producer(ProducerAgent {
+        Actor::Producer(ProducerAgent {
             person,
             company: CompanyRef {
                 producer_id: crate::catalogue::ProducerId(1),
                 name: "Hoiva Oy".into(),
                 business_id: crate::BusinessId::parse("2077474-0").unwrap(),
-                roles: vec!["TJ".into()],
+                roles: roles.iter().map(|r| (*r).to_owned()).collect(),
+                approved,
             },
-        });
+        })
+    }
+
+    #[test]
+    fn a_company_without_an_approval_reaches_no_producer_action() {
+        let withdrawn = agent(&["TJ"], false);
+        for action in [
+            Action::ProducerView,
+            Action::ProducerLookUpVoucher,
+            Action::ProducerLogEvents,
+            Action::ProducerSetPrices,
+            Action::ProducerReply,
+        ] {
+            assert_eq!(
+                require(&withdrawn, action, Lang::Fi).unwrap_err().code,
+                ErrorCode::ProducerNotApproved
+            );
+        }
+        assert!(require(&withdrawn, Action::ViewOwnSession, Lang::Fi).is_ok());
+        assert!(require(&withdrawn, Action::ChoosePrincipal, Lang::Fi).is_ok());
+    }
+
+    #[test]
+    fn only_roles_that_bind_the_company_change_prices() {
+        let board_member = agent(&["J"], true);
+        assert_eq!(
+            require(&board_member, Action::ProducerSetPrices, Lang::Fi)
+                .unwrap_err()
+                .code,
+            ErrorCode::NoPriceRole
+        );
+        assert!(require(&board_member, Action::ProducerLogEvents, Lang::Fi).is_ok());
+        assert!(require(
+            &agent(&["NIMKO"], true),
+            Action::ProducerSetPrices,
+            Lang::Fi
+        )
+        .is_ok());
+    }
+
+    #[test]
+    fn only_a_person_acting_for_a_company_reaches_the_producer_actions() {
+        let agent = agent(&["TJ"], true);
         for action in [
             Action::ProducerView,
             Action::ProducerLookUpVoucher,

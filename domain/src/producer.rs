@@ -18,10 +18,33 @@ pub fn may_act_for_company(roles: &[String]) -> bool {
         .any(|role| COMPANY_ROLES.contains(&role.as_str()) || role == ISSUE_VOUCHER_MATTERS)
 }
 
+/// Trade-register roles that may change the company's prices: those who can bind the
+/// company commercially (managing director, chair, signatory, isännöitsijä). Board members
+/// alone and holders of the service-voucher mandate log visits but do not set prices.
+pub const PRICE_ROLES: [&str; 4] = ["TJ", "PJ", "NIMKO", "IS"];
+
+/// Whether a person with `roles` in a company may change its prices in Seteli.
+pub fn may_set_prices(roles: &[String]) -> bool {
+    roles
+        .iter()
+        .any(|role| PRICE_ROLES.contains(&role.as_str()))
+}
+
+/// How long a choice of company lasts (seconds). After it the person chooses the company
+/// again through Valtuudet `ypa`, so that a role that has ended stops within this time.
+pub const COMPANY_CHOICE_SECS: i64 = 30 * 60;
+
+/// Whether a company chosen at `chosen_at` (Unix seconds) may still be acted for at `now`.
+pub fn company_choice_valid(chosen_at: i64, now: i64) -> bool {
+    now >= chosen_at && now - chosen_at < COMPANY_CHOICE_SECS
+}
+
 /// An event can be corrected or cancelled for this many days after it was logged.
 pub const CORRECTION_DAYS: i64 = 14;
 
 /// Whether an event logged on `logged_on` can still be corrected or cancelled on `today`.
+/// For a correction, `logged_on` is the day the original event was logged: correcting a
+/// correction does not extend the window.
 pub fn correctable(logged_on: Date, today: Date) -> bool {
     today >= logged_on && today - logged_on <= Duration::days(CORRECTION_DAYS)
 }
@@ -99,6 +122,27 @@ mod tests {
         assert!(!may_act_for_company(&["TIL".to_owned()]));
         assert!(!may_act_for_company(&[]));
         assert!(may_act_for_company(&["TIL".into(), "J".into()]));
+    }
+
+    #[test]
+    fn only_those_who_bind_the_company_may_set_prices() {
+        for role in ["TJ", "PJ", "NIMKO", "IS"] {
+            assert!(may_set_prices(&[role.to_owned()]), "{role}");
+        }
+        for role in ["J", "TIL", ISSUE_VOUCHER_MATTERS, ""] {
+            assert!(!may_set_prices(&[role.to_owned()]), "{role}");
+        }
+        assert!(!may_set_prices(&[]));
+        assert!(may_set_prices(&["J".into(), "NIMKO".into()]));
+    }
+
+    #[test]
+    fn a_company_choice_lasts_thirty_minutes() {
+        assert!(company_choice_valid(1000, 1000));
+        assert!(company_choice_valid(1000, 1000 + 30 * 60 - 1));
+        assert!(!company_choice_valid(1000, 1000 + 30 * 60));
+        // A choice dated in the future (a clock gone wrong) grants nothing.
+        assert!(!company_choice_valid(1000, 999));
     }
 
     #[test]

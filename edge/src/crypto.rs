@@ -38,6 +38,27 @@ pub fn sha256_hex(input: &str) -> String {
         .collect()
 }
 
+/// A key derived from a personal identity code for one `purpose` (e.g. `voucher-lookups`):
+/// HMAC-SHA256 under the deployment's secret, as lowercase hex. Without the secret a copy
+/// of the database cannot be searched by identity code (the codes are few enough to try
+/// them all against a bare hash), and keys of different purposes cannot be joined.
+pub fn identity_key(secret: &str, purpose: &str, hetu: &str) -> String {
+    use hmac::{Hmac, Mac};
+    // HMAC takes a key of any length, so this cannot fail; an empty key is refused by the
+    // configuration before it gets here.
+    let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(secret.as_bytes()) else {
+        return String::new();
+    };
+    mac.update(purpose.as_bytes());
+    mac.update(b"\0");
+    mac.update(hetu.as_bytes());
+    mac.finalize()
+        .into_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// The PKCE S256 code challenge of a verifier (RFC 7636): BASE64URL(SHA256(verifier)).
 pub fn pkce_challenge(verifier: &str) -> String {
     URL_SAFE_NO_PAD.encode(Sha256::digest(verifier.as_bytes()))
@@ -52,6 +73,24 @@ pub fn constant_time_eq(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn identity_keys_depend_on_the_secret_and_the_purpose() {
+        let key = identity_key("secret", "voucher-lookups", "140334-912M");
+        assert_eq!(key.len(), 64);
+        assert_ne!(key, sha256_hex("140334-912M"));
+        assert_ne!(key, identity_key("other", "voucher-lookups", "140334-912M"));
+        assert_ne!(key, identity_key("secret", "producer-log", "140334-912M"));
+        assert_eq!(
+            key,
+            identity_key("secret", "voucher-lookups", "140334-912M")
+        );
+        // HMAC-SHA256(key, purpose || 0x00 || code), computed independently.
+        assert_eq!(
+            key,
+            "f6230f388eade55b2d1b63897b61587d7efe8bbafb943fd3134e9a91a7d2c43c"
+        );
+    }
 
     #[test]
     fn uuids_are_version_4_and_differ() {

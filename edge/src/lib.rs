@@ -9,6 +9,7 @@ pub mod crypto;
 pub mod db;
 pub mod error;
 pub mod http;
+pub mod jobs;
 pub mod on_behalf;
 pub mod outbound;
 pub mod router;

@@ -10,7 +10,8 @@ use crate::outbound::Outbound;
 use crate::routes::{auth as auth_routes, citizen, on_behalf, producer, public};
 use crate::valtuudet::ValtuudetConfig;
 use seteli_domain::clock::{finnish_date, iso_date};
-use seteli_domain::permissions::Actor;
+use seteli_domain::permissions::{require, Actor};
+use seteli_domain::routes::{resolve, Access, Resolved, RouteId, RouteMethod};
 use seteli_domain::{ApiError, ErrorCode};
 use time::OffsetDateTime;
 
@@ -33,6 +34,9 @@ pub struct Config {
     /// How long a read for a principal may rely on the last confirmed right (seconds, at
     /// most [`MAX_RIGHTS_CACHE_SECS`]); writes always ask Valtuudet again.
     pub rights_cache_secs: i64,
+    /// The secret (`IDENTITY_KEY_SECRET`) under which keys derived from identity codes are
+    /// HMACs; `None` when not configured, and then nothing that needs such a key works.
+    pub identity_key_secret: Option<String>,
 }
 
 /// The largest request body accepted: every form Seteli has fits many times over (the
@@ -60,6 +64,19 @@ impl<D: Database, H: Outbound> Ctx<D, H> {
         self.now.unix_timestamp()
     }
 
+    /// The key derived from `hetu` for `purpose` (see [`crate::crypto::identity_key`]); an
+    /// internal error when the deployment has no secret for it.
+    pub fn identity_key(&self, purpose: &str, hetu: &str) -> Result<String, EdgeError> {
+        match self.config.identity_key_secret.as_deref() {
+            Some(secret) if !secret.is_empty() => {
+                Ok(crate::crypto::identity_key(secret, purpose, hetu))
+            }
+            _ => Err(EdgeError::Internal(
+                "IDENTITY_KEY_SECRET is not configured".into(),
+            )),
+        }
+    }
+
     /// Today's date in Finland, `YYYY-MM-DD`.
     pub fn today(&self) -> String {
         iso_date(finnish_date(self.now))
@@ -67,143 +84,104 @@ impl<D: Database, H: Outbound> Ctx<D, H> {
 }
 
 /// Answers one API request. Never fails: every error becomes an `ApiError` response.
+/// `HEAD` is answered as `GET` without the body.
 pub async fn handle<D: Database, H: Outbound>(req: &ApiRequest, ctx: &Ctx<D, H>) -> ApiResponse {
-    match route(req, ctx).await {
+    let mut response = match route(req, ctx).await {
         Ok(response) => response,
         Err(error) => ApiResponse::error(&error.into_api_error(req.lang())),
+    };
+    if req.method == Method::Head {
+        response.body.clear();
     }
+    response
+}
+
+/// Whether a body announced with `content_length` may be read: a larger one is refused
+/// (413) before a byte of it is read.
+pub fn body_too_large(content_length: Option<&str>) -> bool {
+    content_length
+        .and_then(|n| n.trim().parse::<u64>().ok())
+        .is_some_and(|n| n > MAX_BODY_BYTES as u64)
 }
 
 async fn route<D: Database, H: Outbound>(
     req: &ApiRequest,
     ctx: &Ctx<D, H>,
 ) -> Result<ApiResponse, EdgeError> {
+    let lang = req.lang();
     auth::require_same_origin(req, &ctx.config.public_url)?;
-    if req.body.len() > MAX_BODY_BYTES {
-        return Err(ApiError::new(ErrorCode::PayloadTooLarge, req.lang()).into());
+    if req.body.len() > MAX_BODY_BYTES || body_too_large(req.header("content-length")) {
+        return Err(ApiError::new(ErrorCode::PayloadTooLarge, lang).into());
     }
+    let method = match req.method {
+        Method::Get | Method::Head => Some(RouteMethod::Get),
+        Method::Post => Some(RouteMethod::Post),
+        _ => None,
+    };
+    let (route, params) = match resolve(method, &req.path) {
+        Resolved::Found(route, params) => (route, params),
+        Resolved::MethodNotAllowed(allow) => {
+            let error = ApiError::new(ErrorCode::MethodNotAllowed, lang);
+            return Ok(ApiResponse::error(&error).with_header("allow", allow));
+        }
+        Resolved::NotFound => return Err(ApiError::new(ErrorCode::NotFound, lang).into()),
+    };
     let session = auth::current_session(req, ctx).await?;
     let actor = session.as_ref().map_or(Actor::Visitor, |s| s.actor.clone());
     let session = session.as_ref();
-    let segments: Vec<&str> = req.path.trim_matches('/').split('/').collect();
-    let method = req.method;
-    let lang = req.lang();
-    let allow = |methods: &str| {
-        let error = ApiError::new(ErrorCode::MethodNotAllowed, lang);
-        Ok(ApiResponse::error(&error).with_header("allow", methods.to_owned()))
-    };
-    match (segments.as_slice(), method) {
-        (["api", "public", "municipalities"], Method::Get) => {
+    if let Some(action) = route.access.action() {
+        // A company whose 30 minutes ran out on this request: say so, so that the person
+        // chooses it again (queued visits wait for that) instead of being told "forbidden".
+        if action.is_producer_action() && session.is_some_and(|s| s.company_expired) {
+            return Err(ApiError::new(ErrorCode::CompanyChoiceExpired, lang).into());
+        }
+        if matches!(route.access, Access::Requires(_)) {
+            require(&actor, action, lang)?;
+        }
+    }
+    let id = params.first().copied().unwrap_or_default();
+    match route.id {
+        RouteId::PublicMunicipalities => {
             public::catalogue::handle_municipalities(req, ctx, &actor).await
         }
-        (["api", "public", "services"], Method::Get) => {
-            public::catalogue::handle_services(req, ctx, &actor).await
-        }
-        (["api", "public", "offers"], Method::Get) => {
-            public::offers::handle_list(req, ctx, &actor).await
-        }
-        (["api", "public", "producers", id], Method::Get) => {
-            public::producers::handle_get(req, ctx, &actor, id).await
-        }
-        (
-            ["api", "public", "municipalities" | "services" | "offers"]
-            | ["api", "public", "producers", _],
-            _,
-        ) => allow("GET"),
-        (["api", "auth", "login"], Method::Get) => auth_routes::handle_login(req, ctx).await,
-        (["api", "auth", "callback"], Method::Get) => {
-            auth_routes::handle_callback(req, ctx, session).await
-        }
-        (["api", "auth", "logout"], Method::Post) => auth_routes::handle_logout(ctx, session).await,
-        (["api", "auth", "me"], Method::Get) => auth_routes::handle_me(&actor, lang).await,
-        (["api", "citizen", "vouchers"], Method::Get) => {
-            citizen::vouchers::handle_list(req, ctx, session, &actor).await
-        }
-        (["api", "citizen", "vouchers", id], Method::Get) => {
+        RouteId::PublicServices => public::catalogue::handle_services(req, ctx, &actor).await,
+        RouteId::PublicOffers => public::offers::handle_list(req, ctx, &actor).await,
+        RouteId::PublicProducer => public::producers::handle_get(req, ctx, &actor, id).await,
+        RouteId::AuthLogin => auth_routes::handle_login(req, ctx).await,
+        RouteId::AuthCallback => auth_routes::handle_callback(req, ctx, session).await,
+        RouteId::AuthLogout => auth_routes::handle_logout(ctx, session).await,
+        RouteId::AuthMe => auth_routes::handle_me(ctx, &actor, lang).await,
+        RouteId::CitizenVouchers => citizen::vouchers::handle_list(req, ctx, session, &actor).await,
+        RouteId::CitizenVoucher => {
             citizen::vouchers::handle_get(req, ctx, session, &actor, id).await
         }
-        (["api", "citizen", "feedback"], Method::Get) => {
-            citizen::feedback::handle_list(req, ctx, session, &actor).await
-        }
-        (["api", "citizen", "feedback"], Method::Post) => {
+        RouteId::CitizenFeedback => citizen::feedback::handle_list(req, ctx, session, &actor).await,
+        RouteId::CitizenGiveFeedback => {
             citizen::feedback::handle_create(req, ctx, session, &actor).await
         }
-        (["api", "citizen", "surveys"], Method::Post) => {
+        RouteId::CitizenAnswerSurvey => {
             citizen::surveys::handle_create(req, ctx, session, &actor).await
         }
-        (["api", "citizen", "trail"], Method::Get) => {
-            citizen::messages::handle_trail(req, ctx, session, &actor).await
-        }
-        (["api", "citizen", "messages"], Method::Get) => {
+        RouteId::CitizenTrail => citizen::messages::handle_trail(req, ctx, session, &actor).await,
+        RouteId::CitizenMessages => {
             citizen::messages::handle_messages(req, ctx, session, &actor).await
         }
-        (["api", "on-behalf", "start"], Method::Get) => {
-            on_behalf::handle_start(req, ctx, session, &actor).await
-        }
-        (["api", "valtuudet", "callback"], Method::Get) => {
-            on_behalf::handle_callback(req, ctx, session, &actor).await
-        }
-        (["api", "on-behalf", "registered"], Method::Get) => {
-            on_behalf::handle_registered(req, ctx, &actor).await
-        }
-        (["api", "on-behalf", "registered"], Method::Post) => {
+        RouteId::OnBehalfStart => on_behalf::handle_start(req, ctx, session, &actor).await,
+        RouteId::ValtuudetCallback => on_behalf::handle_callback(req, ctx, session, &actor).await,
+        RouteId::OnBehalfRegistered => on_behalf::handle_registered(req, ctx, &actor).await,
+        RouteId::OnBehalfActForRegistered => {
             on_behalf::handle_act_for_registered(req, ctx, session, &actor).await
         }
-        (["api", "on-behalf", "stop"], Method::Post) => {
-            on_behalf::handle_stop(req, ctx, session, &actor).await
-        }
-        (
-            ["api", "citizen", "vouchers" | "trail" | "messages"]
-            | ["api", "citizen", "vouchers", _]
-            | ["api", "on-behalf", "start"]
-            | ["api", "valtuudet", "callback"],
-            _,
-        ) => allow("GET"),
-        (["api", "producer", "home"], Method::Get) => producer::handle_home(req, ctx, &actor).await,
-        (["api", "producer", "prices"], Method::Get) => {
-            producer::handle_prices(req, ctx, &actor).await
-        }
-        (["api", "producer", "prices"], Method::Post) => {
-            producer::handle_set_price(req, ctx, &actor).await
-        }
-        (["api", "producer", "vouchers", "lookup"], Method::Post) => {
-            producer::handle_lookup(req, ctx, &actor).await
-        }
-        (["api", "producer", "vouchers", "lookup"], _) => allow("POST"),
-        (["api", "producer", "vouchers", id], Method::Get) => {
-            producer::handle_voucher(req, ctx, &actor, id).await
-        }
-        (["api", "producer", "events"], Method::Post) => {
-            producer::handle_log_event(req, ctx, &actor).await
-        }
-        (["api", "producer", "events", id, "cancel"], Method::Post) => {
-            producer::handle_cancel_event(req, ctx, &actor, id).await
-        }
-        (["api", "producer", "events", id, "correct"], Method::Post) => {
-            producer::handle_correct_event(req, ctx, &actor, id).await
-        }
-        (["api", "producer", "feedback"], Method::Get) => {
-            producer::handle_feedback(req, ctx, &actor).await
-        }
-        (["api", "producer", "feedback", id, "reply"], Method::Post) => {
-            producer::handle_reply(req, ctx, &actor, id).await
-        }
-        (["api", "producer", "home" | "feedback"] | ["api", "producer", "vouchers", _], _) => {
-            allow("GET")
-        }
-        (["api", "producer", "prices"], _) => allow("GET, POST"),
-        (
-            ["api", "producer", "events"]
-            | ["api", "producer", "events", _, "cancel" | "correct"]
-            | ["api", "producer", "feedback", _, "reply"],
-            _,
-        ) => allow("POST"),
-        (["api", "on-behalf", "registered"], _) => allow("GET, POST"),
-        (["api", "on-behalf", "stop"], _) => allow("POST"),
-        (["api", "citizen", "feedback"], _) => allow("GET, POST"),
-        (["api", "citizen", "surveys"], _) => allow("POST"),
-        (["api", "auth", "login" | "callback" | "me"], _) => allow("GET"),
-        (["api", "auth", "logout"], _) => allow("POST"),
-        _ => Err(ApiError::new(ErrorCode::NotFound, lang).into()),
+        RouteId::OnBehalfStop => on_behalf::handle_stop(req, ctx, session, &actor).await,
+        RouteId::ProducerHome => producer::handle_home(req, ctx, &actor).await,
+        RouteId::ProducerPrices => producer::handle_prices(req, ctx, &actor).await,
+        RouteId::ProducerSetPrice => producer::handle_set_price(req, ctx, &actor).await,
+        RouteId::ProducerLookUpVoucher => producer::handle_lookup(req, ctx, &actor).await,
+        RouteId::ProducerVoucher => producer::handle_voucher(req, ctx, &actor, id).await,
+        RouteId::ProducerLogEvent => producer::handle_log_event(req, ctx, &actor).await,
+        RouteId::ProducerCancelEvent => producer::handle_cancel_event(req, ctx, &actor, id).await,
+        RouteId::ProducerCorrectEvent => producer::handle_correct_event(req, ctx, &actor, id).await,
+        RouteId::ProducerFeedback => producer::handle_feedback(req, ctx, &actor).await,
+        RouteId::ProducerReply => producer::handle_reply(req, ctx, &actor, id).await,
     }
 }

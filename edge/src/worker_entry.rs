@@ -6,15 +6,30 @@ use crate::auth::oidc::OidcConfig;
 use crate::db::d1::D1;
 use crate::http::{ApiRequest, ApiResponse, Method};
 use crate::outbound::{Outbound, OutboundError, OutboundRequest, OutboundResponse, TIMEOUT_MS};
-use crate::router::{handle, Config, Ctx, DEFAULT_HETU_CLAIM, MAX_RIGHTS_CACHE_SECS};
+use crate::router::{
+    body_too_large, handle, Config, Ctx, DEFAULT_HETU_CLAIM, MAX_RIGHTS_CACHE_SECS,
+};
 use crate::valtuudet::ValtuudetConfig;
 use futures_util::future::{select, Either};
 use std::time::Duration;
 use time::OffsetDateTime;
 use worker::{
     event, AbortController, Context, Delay, Env, Fetch, Headers, Request, RequestInit, Response,
-    Result,
+    Result, ScheduleContext, ScheduledEvent,
 };
+
+/// The Cron Trigger (wrangler.toml `[triggers]`): the scheduled jobs, on the runtime's clock.
+#[event(scheduled)]
+async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
+    match env.d1("DB") {
+        Ok(db) => {
+            if let Err(e) = crate::jobs::run_scheduled(&D1(db), now().unix_timestamp()).await {
+                crate::error::log_warning(&format!("scheduled jobs failed: {e:?}"));
+            }
+        }
+        Err(e) => crate::error::log_warning(&format!("scheduled jobs: no D1 binding: {e}")),
+    }
+}
 
 #[event(fetch)]
 async fn fetch(mut req: Request, env: Env, _ctx: Context) -> Result<Response> {
@@ -22,7 +37,9 @@ async fn fetch(mut req: Request, env: Env, _ctx: Context) -> Result<Response> {
     let headers: Vec<(String, String)> = req.headers().entries().collect();
     let method = Method::parse(req.method().as_ref());
     let mut api_req = ApiRequest::from_url(method, &url, headers);
-    if !matches!(method, Method::Get | Method::Head) {
+    // A body announced as too large is never read: the router answers 413 from the header.
+    let announced_too_large = body_too_large(api_req.header("content-length"));
+    if !matches!(method, Method::Get | Method::Head) && !announced_too_large {
         // The API's bodies are small JSON documents; anything unreadable is an empty body,
         // which the handler then refuses as `invalid_body`.
         api_req.body = req.text().await.unwrap_or_default();
@@ -96,6 +113,7 @@ fn config(env: &Env, url: &url::Url) -> Config {
         rights_cache_secs: setting(env, "VALTUUDET_READ_CACHE_SECONDS")
             .and_then(|v| v.parse().ok())
             .unwrap_or(MAX_RIGHTS_CACHE_SECS),
+        identity_key_secret: setting(env, "IDENTITY_KEY_SECRET"),
     }
 }
 

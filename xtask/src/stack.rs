@@ -118,6 +118,11 @@ impl Ports {
                 "VALTUUDET_OAUTH_PASSWORD",
                 "seteli-local-valtuudet-oauth".to_owned(),
             ),
+            // Keys derived from identity codes; a real deployment sets its own secret.
+            (
+                "IDENTITY_KEY_SECRET",
+                "seteli-local-identity-key-secret".to_owned(),
+            ),
         ]
     }
 }
@@ -134,6 +139,8 @@ fn start_wrangler(
         .args(["--inspector-port", &inspector_port.to_string()])
         .args(["--persist-to", &state.to_string_lossy()])
         .arg("--show-interactive-dev-session=false")
+        // Crons never fire by themselves under wrangler dev: /__scheduled runs them.
+        .arg("--test-scheduled")
         .stdin(Stdio::null());
     for (name, value) in vars {
         cmd.arg("--var").arg(format!("{name}:{value}"));
@@ -294,11 +301,15 @@ pub fn dev() -> Result<(), String> {
     );
     eprintln!("  Valtuudet mock: http://127.0.0.1:{}\n", ports.valtuudet);
     // The mocks stop when their guards drop.
-    watch(&mut wrangler)
+    watch(&mut wrangler, ports.app)
 }
 
-/// Rebuilds the app or the worker when their sources change; wrangler reloads the output.
-fn watch(wrangler: &mut Child) -> Result<(), String> {
+/// How often `cargo xtask dev` runs the scheduled jobs.
+const CRON_EVERY: Duration = Duration::from_secs(5 * 60);
+
+/// Rebuilds the app or the worker when their sources change; wrangler reloads the output;
+/// runs the scheduled jobs every [`CRON_EVERY`].
+fn watch(wrangler: &mut Child, port: u16) -> Result<(), String> {
     let root = root();
     let app_sources = [
         root.join("app"),
@@ -310,11 +321,17 @@ fn watch(wrangler: &mut Child) -> Result<(), String> {
     let worker_sources = [root.join("edge/src"), root.join("domain/src")];
     let mut app_seen = fingerprint(&app_sources);
     let mut worker_seen = fingerprint(&worker_sources);
+    let mut last_cron = std::time::Instant::now();
     loop {
         if let Ok(Some(status)) = wrangler.try_wait() {
             return Err(format!("wrangler dev exited ({status})"));
         }
         std::thread::sleep(Duration::from_millis(700));
+        // What the Cron Trigger does in production (wrangler.toml [triggers]).
+        if last_cron.elapsed() >= CRON_EVERY {
+            last_cron = std::time::Instant::now();
+            let _ = http_status(port, "/__scheduled");
+        }
         let app_now = fingerprint(&app_sources);
         if app_now != app_seen {
             app_seen = app_now;

@@ -3,7 +3,7 @@
 
 pub mod oidc;
 
-use crate::crypto::sha256_hex;
+use crate::crypto::{random_token, sha256_hex};
 use crate::db::sessions::{self, Audience};
 use crate::db::Database;
 use crate::error::EdgeError;
@@ -16,15 +16,39 @@ use seteli_domain::mandates::Basis;
 use seteli_domain::permissions::{
     Actor, CompanyRef, OnBehalf, Person, PrincipalRef, ProducerAgent, StaffMember, StaffRole,
 };
+use seteli_domain::producer::company_choice_valid;
 use seteli_domain::session::{session_state, SessionState};
 use seteli_domain::BusinessId;
 use seteli_domain::MunicipalityCode;
 use seteli_domain::{ApiError, ErrorCode};
 
-/// The session cookie: a random 256-bit id; the server keeps only its hash.
+/// The session cookie: a random 256-bit id; the server keeps only its hash. On https its
+/// name carries the `__Host-` prefix (see [`session_cookie`]).
 pub const SESSION_COOKIE: &str = "seteli_session";
-/// The cookie that ties a login in progress to this browser (prevents login CSRF).
+/// The cookie that ties a login in progress to this browser (prevents login CSRF). On
+/// https its name carries the `__Secure-` prefix (see [`login_cookie`]).
 pub const LOGIN_COOKIE: &str = "seteli_login";
+
+/// The session cookie's name: `__Host-seteli_session` on https, so that the browser takes
+/// it only from this host, over https, for the whole site (no subdomain can plant one);
+/// plain-http localhost cannot use the prefix.
+pub fn session_cookie(secure: bool) -> &'static str {
+    if secure {
+        "__Host-seteli_session"
+    } else {
+        SESSION_COOKIE
+    }
+}
+
+/// The login cookie's name: `__Secure-seteli_login` on https (its path is `/api/auth`,
+/// which `__Host-` does not allow).
+pub fn login_cookie(secure: bool) -> &'static str {
+    if secure {
+        "__Secure-seteli_login"
+    } else {
+        LOGIN_COOKIE
+    }
+}
 /// `last_seen_at` is written at most this often, to spare the database a write per request;
 /// the idle limit is thus enforced to within a minute.
 const TOUCH_INTERVAL_SECS: i64 = 60;
@@ -35,6 +59,9 @@ pub struct CurrentSession {
     pub actor: Actor,
     /// While the actor is [`Actor::OnBehalf`]: what is needed to check the right again.
     pub acting: Option<ActingState>,
+    /// The session acted for a company until its choice ran out on this request: producer
+    /// routes answer `company_choice_expired` (the person is a citizen again).
+    pub company_expired: bool,
 }
 
 /// What the edge keeps about the principal a session acts for. Never sent to the browser.
@@ -79,6 +106,21 @@ pub fn set_cookie(
     cookie
 }
 
+/// A new id for a session: the value for the cookie and the hash the row is stored under.
+pub fn new_session_id() -> Result<(String, String), EdgeError> {
+    let id =
+        random_token().ok_or_else(|| EdgeError::Internal("no randomness for a session".into()))?;
+    let hash = sha256_hex(&id);
+    Ok((id, hash))
+}
+
+/// The `Set-Cookie` value that gives the browser the session id `id` (a session cookie:
+/// it ends with the browser, and the server's limits apply before that).
+pub fn session_set_cookie(public_url: &str, id: &str) -> String {
+    let secure = secure_cookies(public_url);
+    set_cookie(session_cookie(secure), id, "/", None, secure)
+}
+
 /// A `Set-Cookie` value that deletes the cookie.
 pub fn clear_cookie(name: &str, path: &str, secure: bool) -> String {
     set_cookie(name, "", path, Some(0), secure)
@@ -89,7 +131,7 @@ pub async fn current_session<D: Database, H: Outbound>(
     req: &ApiRequest,
     ctx: &Ctx<D, H>,
 ) -> Result<Option<CurrentSession>, EdgeError> {
-    let Some(id) = cookie(req, SESSION_COOKIE) else {
+    let Some(id) = cookie(req, session_cookie(secure_cookies(&ctx.config.public_url))) else {
         return Ok(None);
     };
     let id_hash = sha256_hex(&id);
@@ -104,6 +146,16 @@ pub async fn current_session<D: Database, H: Outbound>(
     let mut principal = acting_principal(&row);
     let mut company = acting_company(&row);
     let mut acting = None;
+    // The company choice lasts 30 minutes: then the person is themselves again, until they
+    // choose the company again through Valtuudet (which asks their roles anew).
+    let company_expired = row.acting_producer_id.is_some()
+        && !row
+            .company_chosen_at
+            .is_some_and(|at| company_choice_valid(at, now));
+    if company_expired {
+        crate::db::on_behalf::stop_acting(&ctx.db, &id_hash).await?;
+        company = None;
+    }
     let actor = match (
         Audience::parse(&row.audience),
         row.hetu.as_deref().map(Hetu::parse),
@@ -157,6 +209,7 @@ pub async fn current_session<D: Database, H: Outbound>(
         id_hash,
         actor,
         acting,
+        company_expired,
     }))
 }
 
@@ -172,6 +225,7 @@ fn acting_company(row: &sessions::SessionRow) -> Option<CompanyRef> {
             .split_whitespace()
             .map(str::to_owned)
             .collect(),
+        approved: row.producer_approvals.unwrap_or(0) > 0,
     })
 }
 

@@ -26,4 +26,8 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0006_producers.sql",
         include_str!("../../../migrations/0006_producers.sql"),
     ),
+    (
+        "0007_security.sql",
+        include_str!("../../../migrations/0007_security.sql"),
+    ),
 ];

@@ -77,10 +77,12 @@ pub struct Acting<'a> {
     pub checked_at: i64,
 }
 
-/// Makes the session act for `acting.customer`, logging the choice in the same batch.
+/// Makes the session act for `acting.customer` (and for no company), logging the choice
+/// and giving the session the new id `new_hash` in the same batch.
 pub async fn start_acting(
     db: &impl Database,
     session_id_hash: &str,
+    new_hash: &str,
     acting: &Acting<'_>,
     log: Statement,
 ) -> Result<(), DbError> {
@@ -88,10 +90,11 @@ pub async fn start_acting(
         Some((s, t)) => (SqlValue::Text(s.into()), SqlValue::Text(t.into())),
         None => (SqlValue::Null, SqlValue::Null),
     };
-    db.batch(&[
+    let mut statements = vec![
         (
             "UPDATE sessions SET acting_customer_id = ?2, acting_basis = ?3, valtuudet_session = ?4,
-                 valtuudet_token = ?5, acting_checked_at = ?6
+                 valtuudet_token = ?5, acting_checked_at = ?6, acting_producer_id = NULL,
+                 acting_company_roles = NULL, company_chosen_at = NULL
              WHERE id_hash = ?1",
             vec![
                 session_id_hash.into(),
@@ -103,43 +106,75 @@ pub async fn start_acting(
             ],
         ),
         log,
-    ])
-    .await
+    ];
+    statements.extend(super::sessions::rotate_statements(
+        session_id_hash,
+        new_hash,
+    ));
+    db.batch(&statements).await
 }
 
-/// The session acts for the logged-in person again.
-pub async fn stop_acting(db: &impl Database, session_id_hash: &str) -> Result<(), DbError> {
-    db.execute(
+/// The statement that makes the session act for the logged-in person again (no principal,
+/// no company).
+pub fn stop_acting_statement(session_id_hash: &str) -> Statement {
+    (
         "UPDATE sessions SET acting_customer_id = NULL, acting_basis = NULL, valtuudet_session = NULL,
              valtuudet_token = NULL, acting_checked_at = NULL, acting_producer_id = NULL,
-             acting_company_roles = NULL
+             acting_company_roles = NULL, company_chosen_at = NULL
          WHERE id_hash = ?1",
-        &[session_id_hash.into()],
+        vec![session_id_hash.into()],
     )
-    .await
-    .map(|_| ())
 }
 
-/// Makes the session act for the producer company, with the person's roles in it.
+/// The session acts for the logged-in person again (same id: used when a choice lapses,
+/// which only takes rights away).
+pub async fn stop_acting(db: &impl Database, session_id_hash: &str) -> Result<(), DbError> {
+    let (sql, params) = stop_acting_statement(session_id_hash);
+    db.execute(sql, &params).await.map(|_| ())
+}
+
+/// The session acts for the logged-in person again under the new id `new_hash`.
+pub async fn stop_acting_with_new_id(
+    db: &impl Database,
+    session_id_hash: &str,
+    new_hash: &str,
+) -> Result<(), DbError> {
+    let mut statements = vec![stop_acting_statement(session_id_hash)];
+    statements.extend(super::sessions::rotate_statements(
+        session_id_hash,
+        new_hash,
+    ));
+    db.batch(&statements).await
+}
+
+/// Makes the session act for the producer company (and for no person), with the person's
+/// roles in it, from `now` for [`seteli_domain::producer::COMPANY_CHOICE_SECS`], under the
+/// new id `new_hash`.
 pub async fn start_acting_for_company(
     db: &impl Database,
     session_id_hash: &str,
+    new_hash: &str,
     producer_id: i64,
     roles: &[String],
+    now: i64,
 ) -> Result<(), DbError> {
-    db.execute(
+    let mut statements = vec![(
         "UPDATE sessions SET acting_customer_id = NULL, acting_basis = NULL, valtuudet_session = NULL,
              valtuudet_token = NULL, acting_checked_at = NULL, acting_producer_id = ?2,
-             acting_company_roles = ?3
+             acting_company_roles = ?3, company_chosen_at = ?4
          WHERE id_hash = ?1",
-        &[
+        vec![
             session_id_hash.into(),
             SqlValue::Int(producer_id),
             roles.join(" ").into(),
+            SqlValue::Int(now),
         ],
-    )
-    .await
-    .map(|_| ())
+    )];
+    statements.extend(super::sessions::rotate_statements(
+        session_id_hash,
+        new_hash,
+    ));
+    db.batch(&statements).await
 }
 
 #[derive(Deserialize)]

@@ -169,67 +169,121 @@ pub async fn voucher_by_number(db: &impl Database, number: &str) -> Result<Optio
     Ok(rows.first().map(|r| r.id))
 }
 
-/// Whether the producer is approved for the voucher's service in its municipality (only
-/// then may it link the voucher and serve under it).
+/// Whether the producer may link the voucher and serve under it: the voucher is active and
+/// its validity has not ended by `today`, and the producer is approved for its service in
+/// its municipality.
 pub async fn may_serve(
     db: &impl Database,
     producer: ProducerId,
     voucher_id: i64,
+    today: &str,
 ) -> Result<bool, DbError> {
     let rows: Vec<IdRow> = db
         .query(
             "SELECT v.id FROM vouchers v
              JOIN approvals a ON a.municipality_code = v.municipality_code
                              AND a.service_code = v.service_code
-             WHERE v.id = ?1 AND a.producer_id = ?2 AND a.status = 'approved'",
-            &[SqlValue::Int(voucher_id), SqlValue::Int(producer.0)],
+             WHERE v.id = ?1 AND a.producer_id = ?2 AND a.status = 'approved'
+               AND v.status = 'active' AND v.valid_until >= ?3",
+            &[
+                SqlValue::Int(voucher_id),
+                SqlValue::Int(producer.0),
+                today.into(),
+            ],
         )
         .await?;
     Ok(!rows.is_empty())
 }
 
-/// How many voucher numbers this person entered wrongly since `since` (Unix seconds).
-pub async fn lookup_failures(
-    db: &impl Database,
-    actor_key: &str,
-    since: i64,
-) -> Result<i64, DbError> {
-    #[derive(Deserialize)]
-    struct N {
-        n: i64,
-    }
-    let rows: Vec<N> = db
-        .query(
-            "SELECT COUNT(*) AS n FROM voucher_lookups WHERE actor_key = ?1 AND at >= ?2 AND found = 0",
-            &[actor_key.into(), SqlValue::Int(since)],
-        )
-        .await?;
-    Ok(rows.first().map_or(0, |r| r.n))
-}
-
-/// Records one voucher number entered (and forgets entries older than `forget_before`).
-pub async fn record_lookup(
+/// Counts one voucher number entered by the person `actor_key`, as wrong until
+/// [`link_voucher`] marks it found — unless they already entered `allowed` wrong numbers
+/// since `since`: then nothing is recorded and `None` is returned. One statement does both,
+/// so parallel requests cannot all pass the check before any is counted. Entries older
+/// than `since` are forgotten.
+pub async fn begin_lookup(
     db: &impl Database,
     actor_key: &str,
     at: i64,
-    found: bool,
-    forget_before: i64,
-) -> Result<(), DbError> {
-    db.batch(&[
-        (
-            "DELETE FROM voucher_lookups WHERE at < ?1",
-            vec![SqlValue::Int(forget_before)],
-        ),
-        (
-            "INSERT INTO voucher_lookups (actor_key, at, found) VALUES (?1, ?2, ?3)",
-            vec![
+    since: i64,
+    allowed: i64,
+) -> Result<Option<i64>, DbError> {
+    db.execute(
+        "DELETE FROM voucher_lookups WHERE at < ?1",
+        &[SqlValue::Int(since)],
+    )
+    .await?;
+    let rows: Vec<IdRow> = db
+        .query(
+            "INSERT INTO voucher_lookups (actor_key, at, found)
+             SELECT ?1, ?2, 0
+             WHERE (SELECT COUNT(*) FROM voucher_lookups
+                    WHERE actor_key = ?1 AND at >= ?3 AND found = 0) < ?4
+             RETURNING id",
+            &[
                 actor_key.into(),
                 SqlValue::Int(at),
-                SqlValue::Int(i64::from(found)),
+                SqlValue::Int(since),
+                SqlValue::Int(allowed),
             ],
-        ),
-    ])
-    .await
+        )
+        .await?;
+    Ok(rows.first().map(|r| r.id))
+}
+
+/// The producer's price per unit for the voucher's service and municipality on
+/// `service_date` (the offer with the latest start on or before it), if the producer is
+/// approved for it.
+pub async fn price_on(
+    db: &impl Database,
+    producer: ProducerId,
+    voucher_id: i64,
+    service_date: &str,
+) -> Result<Option<Cents>, DbError> {
+    #[derive(Deserialize)]
+    struct PriceOnRow {
+        price_cents: i64,
+    }
+    let rows: Vec<PriceOnRow> = db
+        .query(
+            &format!(
+                "SELECT o.price_cents FROM vouchers v
+                 JOIN approvals a ON a.producer_id = ?1 AND a.municipality_code = v.municipality_code
+                                 AND a.service_code = v.service_code AND a.status = 'approved'
+                 JOIN offers o ON o.producer_id = ?1 AND o.municipality_code = v.municipality_code
+                              AND o.service_code = v.service_code
+                 WHERE v.id = ?2 AND {}",
+                is_current_price("?3")
+            ),
+            &[
+                SqlValue::Int(producer.0),
+                SqlValue::Int(voucher_id),
+                service_date.into(),
+            ],
+        )
+        .await?;
+    rows.first()
+        .map(|r| money(r.price_cents, "offers", "price_cents"))
+        .transpose()
+}
+
+/// The request hash stored with the producer's submission `key`: `None` when there is no
+/// such submission or it was stored before hashes were kept.
+pub async fn submission_hash(
+    db: &impl Database,
+    producer: ProducerId,
+    key: &str,
+) -> Result<Option<String>, DbError> {
+    #[derive(Deserialize)]
+    struct HashRow {
+        request_hash: Option<String>,
+    }
+    let rows: Vec<HashRow> = db
+        .query(
+            "SELECT request_hash FROM event_submissions WHERE producer_id = ?1 AND idempotency_key = ?2",
+            &[SqlValue::Int(producer.0), key.into()],
+        )
+        .await?;
+    Ok(rows.into_iter().next().and_then(|r| r.request_hash))
 }
 
 /// Who did something to a customer's data for the producer, for [`log_statement`].
@@ -291,14 +345,20 @@ pub enum EventRef<'a> {
     Submission(&'a str),
 }
 
-/// Links the voucher to the producer (if not linked yet) and logs it.
+/// Links the voucher to the producer (if not linked yet), marks the lookup `attempt` (from
+/// [`begin_lookup`]) found, and logs it, in one batch.
 pub async fn link_voucher(
     db: &impl Database,
     producer: ProducerId,
     voucher_id: i64,
+    attempt: i64,
     actor: &Actor<'_>,
 ) -> Result<(), DbError> {
     db.batch(&[
+        (
+            "UPDATE voucher_lookups SET found = 1 WHERE id = ?1",
+            vec![SqlValue::Int(attempt)],
+        ),
         (
             "INSERT INTO producer_vouchers (producer_id, voucher_id, linked_at) VALUES (?1, ?2, ?3)
              ON CONFLICT (producer_id, voucher_id) DO NOTHING",
@@ -403,20 +463,25 @@ struct EventRow {
     status: String,
     created_at: String,
     corrects: Option<i64>,
+    window_from: String,
 }
 
 const EVENT_SELECT: &str = "
     SELECT e.id, e.voucher_id, c.given_name AS customer_given_name, c.family_name AS customer_family_name,
            e.service_date, e.description, e.units_x100, v.unit, e.unit_price_cents, e.voucher_share_cents,
-           e.own_share_cents, e.status, e.created_at, e.corrects
+           e.own_share_cents, e.status, e.created_at, e.corrects,
+           COALESCE(e.window_from, substr(e.created_at, 1, 10)) AS window_from
     FROM service_events e
     JOIN vouchers v ON v.id = e.voucher_id
     JOIN customers c ON c.id = v.customer_id";
 
 fn event_dto(r: EventRow, today: time::Date) -> Result<ProducerEvent, DbError> {
-    let logged_on = r.created_at.get(..10).and_then(|d| {
-        time::Date::parse(d, &time::format_description::well_known::Iso8601::DATE).ok()
-    });
+    // The window counts from the day the original event was logged.
+    let logged_on = time::Date::parse(
+        &r.window_from,
+        &time::format_description::well_known::Iso8601::DATE,
+    )
+    .ok();
     Ok(ProducerEvent {
         correctable: r.status == "recorded"
             && logged_on.is_some_and(|d| seteli_domain::producer::correctable(d, today)),
@@ -487,6 +552,8 @@ pub struct EventRecord<'a> {
     pub producer: ProducerId,
     pub voucher_id: i64,
     pub idempotency_key: &'a str,
+    /// What the submission asked for, to tell a retry from a key reused for another request.
+    pub request_hash: &'a str,
     pub service_date: &'a str,
     pub description: &'a str,
     pub units_x100: i64,
@@ -537,8 +604,12 @@ pub async fn store_event(
     ));
     statements.push((
         "INSERT INTO service_events (voucher_id, producer_id, service_date, description, units_x100,
-                                     unit_price_cents, voucher_share_cents, own_share_cents, created_at, corrects)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                     unit_price_cents, voucher_share_cents, own_share_cents, created_at, corrects,
+                                     window_from)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,
+                 COALESCE((SELECT COALESCE(o.window_from, substr(o.created_at, 1, 10))
+                           FROM service_events o WHERE o.id = ?10),
+                          substr(?9, 1, 10)))",
         vec![
             SqlValue::Int(e.voucher_id),
             SqlValue::Int(e.producer.0),
@@ -553,9 +624,13 @@ pub async fn store_event(
         ],
     ));
     statements.push((
-        "INSERT INTO event_submissions (producer_id, idempotency_key, event_id)
-         VALUES (?1, ?2, last_insert_rowid())",
-        vec![SqlValue::Int(e.producer.0), e.idempotency_key.into()],
+        "INSERT INTO event_submissions (producer_id, idempotency_key, event_id, request_hash)
+         VALUES (?1, ?2, last_insert_rowid(), ?3)",
+        vec![
+            SqlValue::Int(e.producer.0),
+            e.idempotency_key.into(),
+            e.request_hash.into(),
+        ],
     ));
     statements.push(log_statement(
         e.producer,

@@ -118,6 +118,13 @@ pub struct SessionRow {
     pub producer_name: Option<String>,
     #[serde(default)]
     pub producer_business_id: Option<String>,
+    /// When the company was chosen (Unix seconds); the choice lasts
+    /// [`seteli_domain::producer::COMPANY_CHOICE_SECS`].
+    #[serde(default)]
+    pub company_chosen_at: Option<i64>,
+    /// How many approvals the acting company holds now (counted on every request).
+    #[serde(default)]
+    pub producer_approvals: Option<i64>,
 }
 
 /// Stores a new session and, in the same transaction, removes the one it replaces (a new
@@ -163,7 +170,10 @@ pub async fn find_session(
                     s.valtuudet_token, s.acting_checked_at, c.hetu AS principal_hetu,
                     c.given_name AS principal_given_name, c.family_name AS principal_family_name,
                     s.acting_producer_id, s.acting_company_roles, p.name AS producer_name,
-                    p.business_id AS producer_business_id
+                    p.business_id AS producer_business_id, s.company_chosen_at,
+                    (SELECT COUNT(*) FROM approvals a
+                     WHERE a.producer_id = s.acting_producer_id AND a.status = 'approved')
+                        AS producer_approvals
              FROM sessions s
              LEFT JOIN customers c ON c.id = s.acting_customer_id
              LEFT JOIN producers p ON p.id = s.acting_producer_id
@@ -181,6 +191,47 @@ pub async fn touch_session(db: &impl Database, id_hash: &str, now: i64) -> Resul
     )
     .await
     .map(|_| ())
+}
+
+/// The statements that give the session `old_hash` the id `new_hash`, keeping everything
+/// else (its acting state changes in the same batch): a new id whenever the acting state
+/// changes, so an id seen before the change is worth nothing after it.
+pub fn rotate_statements(old_hash: &str, new_hash: &str) -> Vec<super::on_behalf::Statement> {
+    vec![
+        (
+            "UPDATE sessions SET id_hash = ?2 WHERE id_hash = ?1",
+            vec![old_hash.into(), new_hash.into()],
+        ),
+        (
+            "UPDATE on_behalf_selections SET session_id_hash = ?2 WHERE session_id_hash = ?1",
+            vec![old_hash.into(), new_hash.into()],
+        ),
+    ]
+}
+
+/// Deletes sessions past their idle or absolute limit and logins that were never finished
+/// in time, with the choices of principal they had in progress. Idempotent: the scheduled
+/// job and a request may run it at the same time.
+pub async fn purge_expired(db: &impl Database, now: i64) -> Result<(), DbError> {
+    use seteli_domain::session::{ABSOLUTE_LIMIT_SECS, IDLE_LIMIT_SECS, LOGIN_ATTEMPT_LIMIT_SECS};
+    let idle = SqlValue::Int(now - IDLE_LIMIT_SECS);
+    let absolute = SqlValue::Int(now - ABSOLUTE_LIMIT_SECS);
+    db.batch(&[
+        (
+            "DELETE FROM on_behalf_selections WHERE session_id_hash IN (
+                 SELECT id_hash FROM sessions WHERE last_seen_at <= ?1 OR created_at <= ?2)",
+            vec![idle.clone(), absolute.clone()],
+        ),
+        (
+            "DELETE FROM sessions WHERE last_seen_at <= ?1 OR created_at <= ?2",
+            vec![idle, absolute],
+        ),
+        (
+            "DELETE FROM login_attempts WHERE created_at < ?1",
+            vec![SqlValue::Int(now - LOGIN_ATTEMPT_LIMIT_SECS)],
+        ),
+    ])
+    .await
 }
 
 /// Deletes the session and any choice of principal it had in progress.

@@ -5,7 +5,8 @@
 use crate::auth::oidc::OidcConfig;
 use crate::auth::oidc::{self, CodeExchange, FlowError};
 use crate::auth::{
-    clear_cookie, cookie, secure_cookies, set_cookie, CurrentSession, LOGIN_COOKIE, SESSION_COOKIE,
+    clear_cookie, cookie, login_cookie, new_session_id, secure_cookies, session_cookie,
+    session_set_cookie, set_cookie, CurrentSession,
 };
 use crate::crypto::{constant_time_eq, pkce_challenge, random_token, sha256_hex};
 use crate::db::sessions::{self, Audience, LoginAttempt, SessionRow};
@@ -37,19 +38,30 @@ fn failure_redirect(ctx_public_url: &str, failure: LoginFailure) -> ApiResponse 
     };
     ApiResponse::redirect(&format!("/?login_error={reason}")).add_header(
         "set-cookie",
-        clear_cookie(LOGIN_COOKIE, "/api/auth", secure_cookies(ctx_public_url)),
+        clear_cookie(
+            login_cookie(secure_cookies(ctx_public_url)),
+            "/api/auth",
+            secure_cookies(ctx_public_url),
+        ),
     )
 }
 
-/// A path inside Seteli to return to after login; anything else (absolute URLs,
-/// protocol-relative `//host`, backslashes) becomes `/`, so login cannot be an open redirect.
-fn safe_return_to(requested: Option<&str>) -> String {
+/// A path inside Seteli to return to after login. Only a local path of safe characters
+/// (letters, digits, `/ _ . ~ - ? = & %`) that starts with one `/` is kept; anything else —
+/// a tab, CR or LF (which browsers strip, turning `/\t/host` into `//host`), a backslash,
+/// `//`, a scheme, a fragment — becomes `/`, so login can never be an open redirect nor
+/// write a header it should not.
+pub fn safe_return_to(requested: Option<&str>) -> String {
+    let safe_char = |c: char| {
+        c.is_ascii_alphanumeric()
+            || matches!(c, '/' | '_' | '.' | '~' | '-' | '?' | '=' | '&' | '%')
+    };
     match requested {
         Some(p)
             if p.starts_with('/')
-                && !p.starts_with("//")
-                && !p.contains('\\')
-                && p.len() <= 512 =>
+                && !p.contains("//")
+                && p.len() <= 512
+                && p.chars().all(safe_char) =>
         {
             p.to_owned()
         }
@@ -123,7 +135,7 @@ pub async fn handle_login<D: Database, H: Outbound>(
         .append_pair("code_challenge_method", "S256")
         .append_pair("ui_locales", lang.code());
     let cookie = set_cookie(
-        LOGIN_COOKIE,
+        login_cookie(secure_cookies(public_url)),
         &login_id,
         "/api/auth",
         Some(LOGIN_ATTEMPT_LIMIT_SECS),
@@ -141,7 +153,7 @@ pub async fn handle_callback<D: Database, H: Outbound>(
 ) -> Result<ApiResponse, EdgeError> {
     let public_url = &ctx.config.public_url;
     let fail = |failure| Ok(failure_redirect(public_url, failure));
-    let Some(login_id) = cookie(req, LOGIN_COOKIE) else {
+    let Some(login_id) = cookie(req, login_cookie(secure_cookies(public_url))) else {
         return fail(LoginFailure::Failed);
     };
     // Taking the attempt deletes it: a callback can succeed once.
@@ -195,25 +207,24 @@ pub async fn handle_callback<D: Database, H: Outbound>(
         );
         return fail(LoginFailure::Failed);
     };
-    let Some(session_id) = random_token() else {
-        return Err(EdgeError::Internal("no randomness for a session".into()));
-    };
+    let (session_id, session_hash) = new_session_id()?;
+    // Logins are a good moment to sweep what has expired (the scheduled job does it too).
+    sessions::purge_expired(&ctx.db, now).await?;
     sessions::create_session(
         &ctx.db,
-        &sha256_hex(&session_id),
+        &session_hash,
         previous.map(|p| p.id_hash.as_str()),
         &row,
     )
     .await?;
     let secure = secure_cookies(public_url);
-    Ok(ApiResponse::redirect(&attempt.return_to)
+    // Stored before this change, a return_to may be unsafe: it is checked again.
+    let return_to = safe_return_to(Some(&attempt.return_to));
+    Ok(ApiResponse::redirect(&return_to)
+        .add_header("set-cookie", session_set_cookie(public_url, &session_id))
         .add_header(
             "set-cookie",
-            set_cookie(SESSION_COOKIE, &session_id, "/", None, secure),
-        )
-        .add_header(
-            "set-cookie",
-            clear_cookie(LOGIN_COOKIE, "/api/auth", secure),
+            clear_cookie(login_cookie(secure), "/api/auth", secure),
         ))
 }
 
@@ -281,13 +292,19 @@ pub async fn handle_logout<D: Database, H: Outbound>(
         sessions::delete_session(&ctx.db, &session.id_hash).await?;
     }
     let secure = secure_cookies(&ctx.config.public_url);
-    Ok(ApiResponse::no_content()
-        .add_header("set-cookie", clear_cookie(SESSION_COOKIE, "/", secure)))
+    Ok(ApiResponse::no_content().add_header(
+        "set-cookie",
+        clear_cookie(session_cookie(secure), "/", secure),
+    ))
 }
 
 /// `GET /api/auth/me`: who is logged in, and whom they act for. Permission:
 /// [`Action::ViewOwnSession`].
-pub async fn handle_me(actor: &Actor, lang: Lang) -> Result<ApiResponse, EdgeError> {
+pub async fn handle_me<D: Database, H: Outbound>(
+    ctx: &Ctx<D, H>,
+    actor: &Actor,
+    lang: Lang,
+) -> Result<ApiResponse, EdgeError> {
     require(actor, Action::ViewOwnSession, lang)?;
     let citizen = |person: &Person, acting_for| Me {
         audience: "citizen".into(),
@@ -297,6 +314,11 @@ pub async fn handle_me(actor: &Actor, lang: Lang) -> Result<ApiResponse, EdgeErr
         roles: Vec::new(),
         acting_for,
         acting_for_company: None,
+        // Without the secret there is no key, and the app then keeps no queue across loads.
+        user_key: ctx
+            .identity_key("browser-storage", person.hetu.as_str())
+            .ok()
+            .map(|k| k.chars().take(32).collect()),
     };
     let me = match actor {
         Actor::Citizen(person) => citizen(person, None),
@@ -316,6 +338,7 @@ pub async fn handle_me(actor: &Actor, lang: Lang) -> Result<ApiResponse, EdgeErr
             roles: staff.roles.iter().map(|r| r.as_str().to_owned()).collect(),
             acting_for: None,
             acting_for_company: None,
+            user_key: None,
         },
         Actor::Producer(agent) => Me {
             acting_for_company: Some(ActingForCompany {

@@ -3,7 +3,7 @@
 //! whose proxy the municipality registered in Seteli; and going back to acting for oneself.
 //! Refusals send the browser to `/on-behalf?refused=..&for=..`, which explains them.
 
-use crate::auth::CurrentSession;
+use crate::auth::{new_session_id, session_set_cookie, CurrentSession};
 use crate::crypto::random_token;
 use crate::db::on_behalf::{self as store, Acting, Selection, TrailRecord};
 use crate::db::vouchers::{customer_by_hetu, CustomerId};
@@ -77,11 +77,20 @@ pub async fn handle_start<D: Database, H: Outbound>(
     let (Some(person), Some(session)) = (logged_in_person(actor), session) else {
         return Err(ApiError::new(ErrorCode::Forbidden, lang).into());
     };
-    // Choosing again ends acting for anyone chosen before, whatever the outcome.
-    store::stop_acting(&ctx.db, &session.id_hash).await?;
+    // A page load, so a link on another site could start it: only a navigation from
+    // Seteli's own pages (or one the person typed) may end the current choice.
+    if matches!(req.header("sec-fetch-site"), Some(site) if site != "same-origin" && site != "none")
+    {
+        return Err(ApiError::new(ErrorCode::CrossSiteRequest, lang).into());
+    }
+    // Choosing again ends acting for anyone chosen before, whatever the outcome, under a
+    // new session id.
+    let (new_id, new_hash) = new_session_id()?;
+    store::stop_acting_with_new_id(&ctx.db, &session.id_hash, &new_hash).await?;
     end_valtuudet_session(ctx, session).await;
+    let new_cookie = session_set_cookie(&ctx.config.public_url, &new_id);
     let Some(config) = ctx.config.valtuudet.as_ref() else {
-        return Ok(refused(Refusal::Unavailable, kind, lang));
+        return Ok(refused(Refusal::Unavailable, kind, lang).add_header("set-cookie", new_cookie));
     };
     let mode = match kind {
         PrincipalKind::Company => Mode::Ypa,
@@ -99,7 +108,9 @@ pub async fn handle_start<D: Database, H: Outbound>(
         Ok(registration) => registration,
         Err(error) => {
             log_warning(&format!("valtuudet register failed: {error:?}"));
-            return Ok(refused(Refusal::Unavailable, kind, lang));
+            return Ok(
+                refused(Refusal::Unavailable, kind, lang).add_header("set-cookie", new_cookie)
+            );
         }
     };
     let state = random_token().ok_or_else(|| EdgeError::Internal("no randomness".into()))?;
@@ -107,7 +118,7 @@ pub async fn handle_start<D: Database, H: Outbound>(
         &ctx.db,
         &state,
         &Selection {
-            session_id_hash: session.id_hash.clone(),
+            session_id_hash: new_hash,
             kind: kind.as_str().to_owned(),
             valtuudet_session: registration.session_id,
             lang: lang.code().to_owned(),
@@ -122,7 +133,8 @@ pub async fn handle_start<D: Database, H: Outbound>(
         &callback_uri(&ctx.config.public_url),
         &state,
         lang.code(),
-    )))
+    ))
+    .add_header("set-cookie", new_cookie))
 }
 
 /// `GET /api/valtuudet/callback?code=..&state=..` (or `error=..`): the person picked a
@@ -180,8 +192,12 @@ pub async fn handle_callback<D: Database, H: Outbound>(
     if kind == PrincipalKind::Company {
         let refusal = choose_company(ctx, session, config, valtuudet_session, &token).await?;
         return Ok(match refusal {
-            None => ApiResponse::redirect(&format!("/producer?lang={}", lang.code())),
-            Some(refusal) => refused(refusal, kind, lang),
+            Ok(new_id) => ApiResponse::redirect(&format!("/producer?lang={}", lang.code()))
+                .add_header(
+                    "set-cookie",
+                    session_set_cookie(&ctx.config.public_url, &new_id),
+                ),
+            Err(refusal) => refused(refusal, kind, lang),
         });
     }
     let picked = match valtuudet::delegate(
@@ -243,9 +259,11 @@ pub async fn handle_callback<D: Database, H: Outbound>(
     let Some(customer) = customer else {
         return Ok(refused(Refusal::NoData, kind, lang));
     };
+    let (new_id, new_hash) = new_session_id()?;
     store::start_acting(
         &ctx.db,
         &session.id_hash,
+        &new_hash,
         &Acting {
             customer,
             basis,
@@ -255,23 +273,26 @@ pub async fn handle_callback<D: Database, H: Outbound>(
         record(customer, TrailResult::Allowed),
     )
     .await?;
-    Ok(ApiResponse::redirect(&format!(
-        "/my/vouchers?lang={}",
-        lang.code()
-    )))
+    Ok(
+        ApiResponse::redirect(&format!("/my/vouchers?lang={}", lang.code())).add_header(
+            "set-cookie",
+            session_set_cookie(&ctx.config.public_url, &new_id),
+        ),
+    )
 }
 
 /// The company picked on the `ypa` selection page: allowed when the person's roles in it
 /// permit (the common rule set) and it is a producer in Seteli. Valtuudet's session is
-/// ended at once: the choice holds for this Seteli session. `None` when the session now
-/// acts for the company.
+/// ended at once: the choice holds for [`seteli_domain::producer::COMPANY_CHOICE_SECS`].
+/// `Ok` with the session's new id when the session now acts for the company; `Err` with
+/// the refusal otherwise.
 async fn choose_company<D: Database, H: Outbound>(
     ctx: &Ctx<D, H>,
     session: &CurrentSession,
     config: &crate::valtuudet::ValtuudetConfig,
     valtuudet_session: &str,
     token: &str,
-) -> Result<Option<Refusal>, EdgeError> {
+) -> Result<Result<String, Refusal>, EdgeError> {
     let organisations = valtuudet::organization_roles(
         &ctx.http,
         config,
@@ -292,19 +313,21 @@ async fn choose_company<D: Database, H: Outbound>(
         Ok(list) => list.into_iter().next(),
         Err(error) => {
             log_warning(&format!("valtuudet organisation roles failed: {error:?}"));
-            return Ok(Some(Refusal::Unavailable));
+            return Ok(Err(Refusal::Unavailable));
         }
     };
     let Some(organisation) = organisation else {
-        return Ok(Some(Refusal::NoPrincipals));
+        return Ok(Err(Refusal::NoPrincipals));
     };
-    if !may_act_for_company(&organisation.roles) {
-        return Ok(Some(Refusal::NoCompanyRole));
+    // An incomplete list of roles (Valtuudet could not read every register) may lack the
+    // very role that would refuse, or grant: it grants nothing.
+    if !organisation.complete || !may_act_for_company(&organisation.roles) {
+        return Ok(Err(Refusal::NoCompanyRole));
     }
     let Some(producer_id) =
         store::producer_by_business_id(&ctx.db, &organisation.identifier).await?
     else {
-        return Ok(Some(Refusal::NotAProducer));
+        return Ok(Err(Refusal::NotAProducer));
     };
     // Roles are codes or URIs; anything else is not stored.
     let roles: Vec<String> = organisation
@@ -312,8 +335,17 @@ async fn choose_company<D: Database, H: Outbound>(
         .into_iter()
         .filter(|r| !r.is_empty() && r.len() <= 200 && !r.contains(char::is_whitespace))
         .collect();
-    store::start_acting_for_company(&ctx.db, &session.id_hash, producer_id, &roles).await?;
-    Ok(None)
+    let (new_id, new_hash) = new_session_id()?;
+    store::start_acting_for_company(
+        &ctx.db,
+        &session.id_hash,
+        &new_hash,
+        producer_id,
+        &roles,
+        ctx.unix_now(),
+    )
+    .await?;
+    Ok(Ok(new_id))
 }
 
 /// A minor is acted for by a guardian; an adult only through a mandate. (Valtuudet has
@@ -369,9 +401,11 @@ pub async fn handle_act_for_registered<D: Database, H: Outbound>(
     }
     let at = crate::routes::citizen::timestamp(ctx.now);
     let name = format!("{} {}", person.given_name, person.family_name);
+    let (new_id, new_hash) = new_session_id()?;
     store::start_acting(
         &ctx.db,
         &session.id_hash,
+        &new_hash,
         &Acting {
             customer,
             basis: Basis::RegisteredProxy,
@@ -389,7 +423,10 @@ pub async fn handle_act_for_registered<D: Database, H: Outbound>(
         }),
     )
     .await?;
-    Ok(ApiResponse::no_content())
+    Ok(ApiResponse::no_content().add_header(
+        "set-cookie",
+        session_set_cookie(&ctx.config.public_url, &new_id),
+    ))
 }
 
 /// `POST /api/on-behalf/stop`: act for oneself again; the Valtuudet session is ended (best
@@ -405,9 +442,13 @@ pub async fn handle_stop<D: Database, H: Outbound>(
     let Some(session) = session else {
         return Err(ApiError::new(ErrorCode::Unauthorized, lang).into());
     };
-    store::stop_acting(&ctx.db, &session.id_hash).await?;
+    let (new_id, new_hash) = new_session_id()?;
+    store::stop_acting_with_new_id(&ctx.db, &session.id_hash, &new_hash).await?;
     end_valtuudet_session(ctx, session).await;
-    Ok(ApiResponse::no_content())
+    Ok(ApiResponse::no_content().add_header(
+        "set-cookie",
+        session_set_cookie(&ctx.config.public_url, &new_id),
+    ))
 }
 
 /// Ends the session's Valtuudet session, if any; a failure is only logged.

@@ -20,7 +20,7 @@ use seteli_domain::api::{
 use seteli_domain::clock::finnish_date;
 use seteli_domain::permissions::{require, Action, Actor, ProducerAgent};
 use seteli_domain::producer::{
-    check_event, correctable, valid_idempotency_key, valid_price_start, LOOKUP_FAILURES_ALLOWED,
+    check_event, valid_idempotency_key, valid_price_start, LOOKUP_FAILURES_ALLOWED,
     LOOKUP_WINDOW_SECS,
 };
 use seteli_domain::voucher::{event_shares, FeedbackText, VoucherNumber};
@@ -52,12 +52,15 @@ struct Who {
 }
 
 impl Who {
-    fn of<D: Database, H: Outbound>(agent: &ProducerAgent, ctx: &Ctx<D, H>) -> Who {
-        Who {
+    fn of<D: Database, H: Outbound>(
+        agent: &ProducerAgent,
+        ctx: &Ctx<D, H>,
+    ) -> Result<Who, EdgeError> {
+        Ok(Who {
             name: format!("{} {}", agent.person.given_name, agent.person.family_name),
-            key: sha256_hex(agent.person.hetu.as_str()),
+            key: ctx.identity_key("producer-log", agent.person.hetu.as_str())?,
             at: timestamp(ctx.now),
-        }
+        })
     }
     fn log(&self) -> LogActor<'_> {
         LogActor {
@@ -157,29 +160,35 @@ pub async fn handle_lookup<D: Database, H: Outbound>(
     let lang = req.lang();
     let agent = agent(actor, Action::ProducerLookUpVoucher, lang)?;
     let producer = agent.company.producer_id;
-    let who = Who::of(agent, ctx);
+    let who = Who::of(agent, ctx)?;
+    let lookup: VoucherLookup = req.json()?;
     let now = ctx.unix_now();
     let since = now - LOOKUP_WINDOW_SECS;
-    if desk::lookup_failures(&ctx.db, &who.key, since).await? >= LOOKUP_FAILURES_ALLOWED {
+    let guard_key = ctx.identity_key("voucher-lookups", agent.person.hetu.as_str())?;
+    // The attempt is counted (as wrong until it proves right) in the same statement that
+    // checks the limit, so parallel requests cannot all slip under it.
+    let Some(attempt) =
+        desk::begin_lookup(&ctx.db, &guard_key, now, since, LOOKUP_FAILURES_ALLOWED).await?
+    else {
         let refused = ApiError::new(ErrorCode::TooManyAttempts, lang);
         return Ok(
             ApiResponse::error(&refused).with_header("retry-after", LOOKUP_WINDOW_SECS.to_string())
         );
-    }
-    let lookup: VoucherLookup = req.json()?;
+    };
     let voucher_id = match VoucherNumber::parse(&lookup.number) {
         Ok(number) => desk::voucher_by_number(&ctx.db, number.as_str()).await?,
         Err(_) => None,
     };
     let usable = match voucher_id {
-        Some(id) => desk::may_serve(&ctx.db, producer, id).await?.then_some(id),
+        Some(id) => desk::may_serve(&ctx.db, producer, id, &ctx.today())
+            .await?
+            .then_some(id),
         None => None,
     };
-    desk::record_lookup(&ctx.db, &who.key, now, usable.is_some(), since).await?;
     let Some(voucher_id) = usable else {
         return Err(error(ErrorCode::VoucherNumberNotFound, lang));
     };
-    desk::link_voucher(&ctx.db, producer, voucher_id, &who.log()).await?;
+    desk::link_voucher(&ctx.db, producer, voucher_id, attempt, &who.log()).await?;
     let voucher = linked(ctx, producer, voucher_id, lang).await?;
     Ok(private_json(200, &voucher))
 }
@@ -212,7 +221,7 @@ pub async fn handle_voucher<D: Database, H: Outbound>(
         .parse()
         .map_err(|_| error(ErrorCode::VoucherNotFound, lang))?;
     let voucher = linked(ctx, producer, id, lang).await?;
-    let who = Who::of(agent, ctx);
+    let who = Who::of(agent, ctx)?;
     let (sql, params) =
         desk::log_statement(producer, &who.log(), id, EventRef::None, "view_voucher");
     ctx.db.execute(sql, &params).await?;
@@ -236,37 +245,92 @@ struct Priced {
     unit_price: seteli_domain::Cents,
 }
 
-fn price_event(
+/// Checks an event against its voucher and prices it at the producer's offer valid on the
+/// service date (not today's: a price change must not reprice earlier visits).
+async fn price_event<D: Database, H: Outbound>(
+    ctx: &Ctx<D, H>,
+    producer: seteli_domain::catalogue::ProducerId,
     voucher: &ProducerVoucher,
-    service_date: &str,
-    units_x100: i64,
-    description: &str,
-    key: &str,
-    today: Date,
+    event: &EventFields<'_>,
     lang: Lang,
 ) -> Result<Priced, EdgeError> {
     let invalid = || error(ErrorCode::InvalidEvent, lang);
-    let Some(unit_price) = voucher.price_cents else {
-        return Err(error(ErrorCode::NoPrice, lang));
-    };
     let valid = (
         parse_date(&voucher.valid_from).ok_or_else(invalid)?,
         parse_date(&voucher.valid_until).ok_or_else(invalid)?,
     );
-    let date = parse_date(service_date).ok_or_else(invalid)?;
+    let date = parse_date(event.service_date).ok_or_else(invalid)?;
     if voucher.status == "cancelled"
-        || !valid_idempotency_key(key)
-        || check_event(date, units_x100, description, valid, today).is_err()
+        || !valid_idempotency_key(event.idempotency_key)
+        || check_event(
+            date,
+            event.units_x100,
+            event.description,
+            valid,
+            finnish_date(ctx.now),
+        )
+        .is_err()
     {
         return Err(invalid());
     }
+    let Some(unit_price) =
+        desk::price_on(&ctx.db, producer, voucher.voucher_id, event.service_date).await?
+    else {
+        return Err(error(ErrorCode::NoPrice, lang));
+    };
     let shares =
-        event_shares(unit_price, voucher.unit_value_cents, units_x100).ok_or_else(invalid)?;
+        event_shares(unit_price, voucher.unit_value_cents, event.units_x100).ok_or_else(invalid)?;
     Ok(Priced {
-        units_x100,
+        units_x100: event.units_x100,
         shares,
         unit_price,
     })
+}
+
+/// What a submission asks for, whether a new event or a correction.
+struct EventFields<'a> {
+    idempotency_key: &'a str,
+    service_date: &'a str,
+    units_x100: i64,
+    description: &'a str,
+}
+
+impl EventFields<'_> {
+    /// A hash of everything the submission asks for (and which event it corrects), so that
+    /// a key reused with other content can be told from a retry.
+    fn request_hash(&self, voucher_id: i64, corrects: Option<i64>) -> String {
+        let canonical = serde_json::json!([
+            voucher_id,
+            corrects,
+            self.service_date,
+            self.units_x100,
+            self.description,
+        ]);
+        sha256_hex(&canonical.to_string())
+    }
+}
+
+/// The first answer to a retried submission: the event stored under the key, if the key
+/// was used for the same request; `idempotency_key_reused` if it was used for another.
+async fn retried<D: Database, H: Outbound>(
+    ctx: &Ctx<D, H>,
+    producer: seteli_domain::catalogue::ProducerId,
+    key: &str,
+    request_hash: impl Fn(&ProducerEvent) -> String,
+    lang: Lang,
+) -> Result<Option<ProducerEvent>, EdgeError> {
+    if !valid_idempotency_key(key) {
+        return Ok(None);
+    }
+    let Some(first) = by_key(ctx, producer, key).await? else {
+        return Ok(None);
+    };
+    match desk::submission_hash(&ctx.db, producer, key).await? {
+        Some(stored) if stored != request_hash(&first) => {
+            Err(error(ErrorCode::IdempotencyKeyReused, lang))
+        }
+        _ => Ok(Some(first)),
+    }
 }
 
 /// Stores the event and answers with it: 201 when new, 200 with the first result when the
@@ -280,7 +344,15 @@ async fn store<D: Database, H: Outbound>(
     let stored = desk::store_event(&ctx.db, record, &who.log()).await?;
     let status = match stored {
         Stored::New => 201,
-        Stored::Duplicate => 200,
+        Stored::Duplicate => {
+            // A parallel submission with the same key won the race: same request or not?
+            let stored_hash =
+                desk::submission_hash(&ctx.db, record.producer, record.idempotency_key).await?;
+            if stored_hash.is_some_and(|h| h != record.request_hash) {
+                return Err(error(ErrorCode::IdempotencyKeyReused, lang));
+            }
+            200
+        }
         Stored::InsufficientBalance => return Err(error(ErrorCode::InsufficientBalance, lang)),
         Stored::AlreadyCancelled => return Err(error(ErrorCode::EventLocked, lang)),
     };
@@ -320,36 +392,41 @@ pub async fn handle_log_event<D: Database, H: Outbound>(
     let new: NewServiceEvent = req
         .json()
         .map_err(|_| error(ErrorCode::InvalidEvent, lang))?;
+    let fields = EventFields {
+        idempotency_key: &new.idempotency_key,
+        service_date: &new.service_date,
+        units_x100: new.units_x100,
+        description: new.description.trim(),
+    };
+    let request_hash = fields.request_hash(new.voucher_id, None);
     // A retry answers before anything else can have changed (price, balance, validity).
-    if valid_idempotency_key(&new.idempotency_key) {
-        if let Some(first) = by_key(ctx, producer, &new.idempotency_key).await? {
-            return Ok(private_json(200, &first));
-        }
+    if let Some(first) = retried(
+        ctx,
+        producer,
+        fields.idempotency_key,
+        |_| request_hash.clone(),
+        lang,
+    )
+    .await?
+    {
+        return Ok(private_json(200, &first));
     }
     let voucher = linked(ctx, producer, new.voucher_id, lang).await?;
-    let description = new.description.trim();
-    let priced = price_event(
-        &voucher,
-        &new.service_date,
-        new.units_x100,
-        description,
-        &new.idempotency_key,
-        finnish_date(ctx.now),
-        lang,
-    )?;
+    let priced = price_event(ctx, producer, &voucher, &fields, lang).await?;
     let record = EventRecord {
         producer,
         voucher_id: voucher.voucher_id,
-        idempotency_key: &new.idempotency_key,
-        service_date: &new.service_date,
-        description,
+        idempotency_key: fields.idempotency_key,
+        request_hash: &request_hash,
+        service_date: fields.service_date,
+        description: fields.description,
         units_x100: priced.units_x100,
         unit_price: priced.unit_price,
         voucher_share: priced.shares.voucher_share,
         own_share: priced.shares.own_share,
         corrects: None,
     };
-    store(ctx, &record, &Who::of(agent, ctx), lang).await
+    store(ctx, &record, &Who::of(agent, ctx)?, lang).await
 }
 
 /// The producer's own event, if it can still be corrected or cancelled.
@@ -371,10 +448,8 @@ async fn correctable_event<D: Database, H: Outbound>(
     .into_iter()
     .next()
     .ok_or_else(not_found)?;
-    let logged_on = event.created_at.get(..10).and_then(parse_date);
-    let open = event.status == "recorded"
-        && logged_on.is_some_and(|d| correctable(d, finnish_date(ctx.now)));
-    if !open {
+    // `correctable` counts from the original event's day, carried over to corrections.
+    if !event.correctable {
         return Err(error(ErrorCode::EventLocked, lang));
     }
     Ok(event)
@@ -393,7 +468,7 @@ pub async fn handle_cancel_event<D: Database, H: Outbound>(
     let agent = agent(actor, Action::ProducerLogEvents, lang)?;
     let producer = agent.company.producer_id;
     let event = correctable_event(ctx, producer, id, lang).await?;
-    if !desk::cancel_event(&ctx.db, producer, &event, &Who::of(agent, ctx).log()).await? {
+    if !desk::cancel_event(&ctx.db, producer, &event, &Who::of(agent, ctx)?.log()).await? {
         return Err(error(ErrorCode::EventLocked, lang));
     }
     let cancelled = desk::events(
@@ -424,36 +499,36 @@ pub async fn handle_correct_event<D: Database, H: Outbound>(
     let correction: EventCorrection = req
         .json()
         .map_err(|_| error(ErrorCode::InvalidEvent, lang))?;
-    if valid_idempotency_key(&correction.idempotency_key) {
-        if let Some(first) = by_key(ctx, producer, &correction.idempotency_key).await? {
-            return Ok(private_json(200, &first));
-        }
+    let fields = EventFields {
+        idempotency_key: &correction.idempotency_key,
+        service_date: &correction.service_date,
+        units_x100: correction.units_x100,
+        description: correction.description.trim(),
+    };
+    let original_id: Option<i64> = id.parse().ok();
+    // The retried correction's event names its voucher; the key's first use decides.
+    let hash_of = |first: &ProducerEvent| fields.request_hash(first.voucher_id, original_id);
+    if let Some(first) = retried(ctx, producer, fields.idempotency_key, hash_of, lang).await? {
+        return Ok(private_json(200, &first));
     }
     let original = correctable_event(ctx, producer, id, lang).await?;
     let voucher = linked(ctx, producer, original.voucher_id, lang).await?;
-    let description = correction.description.trim();
-    let priced = price_event(
-        &voucher,
-        &correction.service_date,
-        correction.units_x100,
-        description,
-        &correction.idempotency_key,
-        finnish_date(ctx.now),
-        lang,
-    )?;
+    let priced = price_event(ctx, producer, &voucher, &fields, lang).await?;
+    let request_hash = fields.request_hash(voucher.voucher_id, Some(original.id));
     let record = EventRecord {
         producer,
         voucher_id: voucher.voucher_id,
-        idempotency_key: &correction.idempotency_key,
-        service_date: &correction.service_date,
-        description,
+        idempotency_key: fields.idempotency_key,
+        request_hash: &request_hash,
+        service_date: fields.service_date,
+        description: fields.description,
         units_x100: priced.units_x100,
         unit_price: priced.unit_price,
         voucher_share: priced.shares.voucher_share,
         own_share: priced.shares.own_share,
         corrects: Some((original.id, original.voucher_share_cents)),
     };
-    store(ctx, &record, &Who::of(agent, ctx), lang).await
+    store(ctx, &record, &Who::of(agent, ctx)?, lang).await
 }
 
 /// `GET /api/producer/feedback`. Permission: [`Action::ProducerView`].

@@ -30,6 +30,7 @@ pub fn test_config() -> Config {
         hetu_claim: seteli_edge::router::DEFAULT_HETU_CLAIM.into(),
         valtuudet: None,
         rights_cache_secs: seteli_edge::router::MAX_RIGHTS_CACHE_SECS,
+        identity_key_secret: Some("test-identity-key-secret".into()),
     }
 }
 
@@ -344,5 +345,79 @@ impl<H: Outbound> TestApp<H> {
     pub async fn get_producer(&self, id: &str, query: &str) -> TestResponse {
         self.get(&format!("/api/public/producers/{id}{query}"))
             .await
+    }
+}
+
+/// One person's browser: keeps the session cookie and takes every new one the edge sets
+/// (a new session id whenever the acting state changes), as a browser does. The one test
+/// client for logged-in requests.
+pub struct Client<'a, H: Outbound> {
+    pub app: &'a TestApp<H>,
+    session: std::cell::RefCell<String>,
+}
+
+impl<'a> Client<'a, FakeProvider> {
+    /// Logs in as `hetu` through the whole code flow.
+    pub async fn login(app: &'a TestApp<FakeProvider>, hetu: &str) -> Self {
+        let session = app
+            .login_as(hetu, None)
+            .await
+            .cookie("seteli_session")
+            .expect("a session");
+        Self::with_session(app, &session)
+    }
+}
+
+impl<'a, H: Outbound> Client<'a, H> {
+    /// A browser holding the session id `session`.
+    pub fn with_session(app: &'a TestApp<H>, session: &str) -> Self {
+        Self {
+            app,
+            session: std::cell::RefCell::new(session.to_owned()),
+        }
+    }
+
+    /// The session id the browser holds now.
+    pub fn session(&self) -> String {
+        self.session.borrow().clone()
+    }
+
+    fn cookie(&self) -> String {
+        format!("seteli_session={}", self.session.borrow())
+    }
+
+    fn remember(&self, res: TestResponse) -> TestResponse {
+        if let Some(session) = res.cookie("seteli_session").filter(|s| !s.is_empty()) {
+            *self.session.borrow_mut() = session;
+        }
+        res
+    }
+
+    pub async fn get(&self, path: &str) -> TestResponse {
+        let cookie = self.cookie();
+        let res = self
+            .app
+            .request_with(Method::Get, path, &[("cookie", &cookie)])
+            .await;
+        self.remember(res)
+    }
+
+    /// A same-origin JSON POST, as Seteli's pages send it.
+    pub async fn post(&self, path: &str, body: serde_json::Value) -> TestResponse {
+        let cookie = self.cookie();
+        let res = self
+            .app
+            .request_with_body(
+                Method::Post,
+                path,
+                &[
+                    ("cookie", &cookie),
+                    ("origin", PUBLIC_URL),
+                    ("content-type", "application/json"),
+                ],
+                &body.to_string(),
+            )
+            .await;
+        self.remember(res)
     }
 }

@@ -4,7 +4,7 @@
 //! the messages.
 
 use crate::fake_provider::FakeProvider;
-use crate::helpers::{TestApp, TestResponse, PUBLIC_URL};
+use crate::helpers::{Client, TestApp, TestResponse, PUBLIC_URL};
 use seteli_domain::mandates::{ISSUE_FEEDBACK, ISSUE_VOUCHER_MATTERS};
 use seteli_domain::voucher::VoucherNumber;
 use seteli_edge::http::Method;
@@ -52,39 +52,18 @@ fn app() -> TestApp<FakeProvider> {
 }
 
 /// One logged-in person's browser.
-struct Browser<'a> {
-    app: &'a TestApp<FakeProvider>,
-    cookie: String,
+struct Browser<'a>(Client<'a, FakeProvider>);
+
+impl<'a> std::ops::Deref for Browser<'a> {
+    type Target = Client<'a, FakeProvider>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
 }
 
 impl<'a> Browser<'a> {
     async fn login(app: &'a TestApp<FakeProvider>, hetu: &str) -> Browser<'a> {
-        let session = app.login_as(hetu, None).await.cookie("seteli_session");
-        Browser {
-            app,
-            cookie: format!("seteli_session={}", session.expect("a session")),
-        }
-    }
-
-    async fn get(&self, path: &str) -> TestResponse {
-        self.app
-            .request_with(Method::Get, path, &[("cookie", &self.cookie)])
-            .await
-    }
-
-    async fn post(&self, path: &str, body: serde_json::Value) -> TestResponse {
-        self.app
-            .request_with_body(
-                Method::Post,
-                path,
-                &[
-                    ("cookie", &self.cookie),
-                    ("origin", PUBLIC_URL),
-                    ("content-type", "application/json"),
-                ],
-                &body.to_string(),
-            )
-            .await
+        Browser(Client::login(app, hetu).await)
     }
 
     /// Starts a choice; the URL of the Valtuudet selection page the browser is sent to.
@@ -330,11 +309,7 @@ async fn an_adult_mandate_without_the_feedback_issue_reads_but_cannot_give_feedb
 #[tokio::test]
 async fn an_adult_mandate_with_both_issues_gives_feedback_until_it_is_revoked() {
     let mut app = app();
-    let cookie = Browser::login(&app, ANNI).await.cookie;
-    let anni = Browser {
-        app: &app,
-        cookie: cookie.clone(),
-    };
+    let anni = Browser::login(&app, ANNI).await;
     assert_eq!(
         anni.act_for("adult", EEVA_LIISA).await,
         "/my/vouchers?lang=en"
@@ -349,8 +324,9 @@ async fn an_adult_mandate_with_both_issues_gives_feedback_until_it_is_revoked() 
     assert_eq!(count(&app, "SELECT COUNT(*) FROM messages"), 1);
     // Reads rely on the last check for at most five minutes; then they ask again.
     assert_eq!(anni.get("/api/citizen/vouchers").await.status, 200);
+    let cookie = anni.session();
     app.advance(301);
-    let anni = Browser { app: &app, cookie };
+    let anni = Browser(Client::with_session(&app, &cookie));
     assert_eq!(anni.get("/api/citizen/vouchers").await.status, 403);
 
     // Eeva-Liisa herself sees all of it.
@@ -522,15 +498,12 @@ async fn a_choice_comes_back_only_once_and_only_to_the_session_that_began_it() {
 #[tokio::test]
 async fn a_stale_choice_expires() {
     let mut app = app();
-    let cookie = Browser::login(&app, ANNI).await.cookie;
-    let anni = Browser {
-        app: &app,
-        cookie: cookie.clone(),
-    };
+    let anni = Browser::login(&app, ANNI).await;
     let selection = anni.start("child").await;
     let back = app.valtuudet().pick(&selection, ("principal", EETU)).await;
+    let cookie = anni.session();
     app.advance(16 * 60);
-    let anni = Browser { app: &app, cookie };
+    let anni = Browser(Client::with_session(&app, &cookie));
     assert_eq!(
         anni.come_back(&back).await,
         "/on-behalf?refused=expired&for=child&lang=en"
@@ -569,12 +542,16 @@ async fn the_on_behalf_routes_need_a_citizen() {
         "/on-behalf?refused=expired&for=child&lang=fi"
     );
     for (method, path, allow) in [
-        (Method::Delete, "/api/citizen/trail", "GET"),
-        (Method::Post, "/api/citizen/messages", "GET"),
-        (Method::Post, "/api/on-behalf/start", "GET"),
-        (Method::Post, "/api/valtuudet/callback", "GET"),
+        (Method::Delete, "/api/citizen/trail", "GET, HEAD"),
+        (Method::Post, "/api/citizen/messages", "GET, HEAD"),
+        (Method::Post, "/api/on-behalf/start", "GET, HEAD"),
+        (Method::Post, "/api/valtuudet/callback", "GET, HEAD"),
         (Method::Get, "/api/on-behalf/stop", "POST"),
-        (Method::Delete, "/api/on-behalf/registered", "GET, POST"),
+        (
+            Method::Delete,
+            "/api/on-behalf/registered",
+            "GET, HEAD, POST",
+        ),
     ] {
         let res = app
             .request_with(method, path, &[("origin", PUBLIC_URL)])
@@ -617,16 +594,12 @@ async fn a_survey_answered_for_a_child_is_logged_and_messaged() {
 #[tokio::test]
 async fn when_the_valtuudet_session_ends_the_person_is_asked_to_choose_again() {
     let mut app = app();
-    let cookie = Browser::login(&app, ANNI).await.cookie;
-    Browser {
-        app: &app,
-        cookie: cookie.clone(),
-    }
-    .act_for("child", EETU)
-    .await;
+    let anni = Browser::login(&app, ANNI).await;
+    anni.act_for("child", EETU).await;
     // Valtuudet's session lasts 10 minutes; the read cache 5.
+    let cookie = anni.session();
     app.advance(11 * 60);
-    let anni = Browser { app: &app, cookie };
+    let anni = Browser(Client::with_session(&app, &cookie));
     let expired = anni.get("/api/citizen/vouchers").await;
     assert_eq!(expired.status, 409);
     assert_eq!(expired.code(), "on_behalf_expired");

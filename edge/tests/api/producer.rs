@@ -4,7 +4,7 @@
 //! that one producer never sees another's customers.
 
 use crate::fake_provider::FakeProvider;
-use crate::helpers::{TestApp, TestResponse, PUBLIC_URL};
+use crate::helpers::{Client, TestApp, TestResponse, PUBLIC_URL};
 use seteli_domain::voucher::VoucherNumber;
 use seteli_edge::http::Method;
 
@@ -44,9 +44,14 @@ fn app() -> TestApp<FakeProvider> {
     app
 }
 
-struct Agent<'a> {
-    app: &'a TestApp<FakeProvider>,
-    cookie: String,
+/// A person's browser acting for a company.
+struct Agent<'a>(Client<'a, FakeProvider>);
+
+impl<'a> std::ops::Deref for Agent<'a> {
+    type Target = Client<'a, FakeProvider>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
 }
 
 impl<'a> Agent<'a> {
@@ -57,48 +62,24 @@ impl<'a> Agent<'a> {
         hetu: &str,
         company: &str,
     ) -> (Agent<'a>, String) {
-        let session = app
-            .login_as(hetu, None)
-            .await
-            .cookie("seteli_session")
-            .unwrap();
-        let agent = Agent {
-            app,
-            cookie: format!("seteli_session={session}"),
-        };
-        let start = agent.get("/api/on-behalf/start?for=company&lang=en").await;
-        assert_eq!(start.status, 303);
-        let selection = start.header("location").unwrap().to_owned();
-        assert!(!selection.contains(hetu), "no identity code in the URL");
-        let back = app
-            .valtuudet()
-            .pick(&selection, ("principal", company))
-            .await;
-        let res = agent.get(back.strip_prefix(PUBLIC_URL).unwrap()).await;
-        assert_eq!(res.status, 303);
-        let landed = res.header("location").unwrap().to_owned();
+        let agent = Agent(Client::login(app, hetu).await);
+        let landed = agent.choose_again(company).await;
         (agent, landed)
     }
 
-    async fn get(&self, path: &str) -> TestResponse {
-        self.app
-            .request_with(Method::Get, path, &[("cookie", &self.cookie)])
-            .await
-    }
-
-    async fn post(&self, path: &str, body: serde_json::Value) -> TestResponse {
-        self.app
-            .request_with_body(
-                Method::Post,
-                path,
-                &[
-                    ("cookie", &self.cookie),
-                    ("origin", PUBLIC_URL),
-                    ("content-type", "application/json"),
-                ],
-                &body.to_string(),
-            )
-            .await
+    /// Picks `company` on the `ypa` selection page (again); where Seteli sends the browser.
+    async fn choose_again(&self, company: &str) -> String {
+        let start = self.get("/api/on-behalf/start?for=company&lang=en").await;
+        assert_eq!(start.status, 303);
+        let selection = start.header("location").unwrap().to_owned();
+        let back = self
+            .app
+            .valtuudet()
+            .pick(&selection, ("principal", company))
+            .await;
+        let res = self.get(back.strip_prefix(PUBLIC_URL).unwrap()).await;
+        assert_eq!(res.status, 303);
+        res.header("location").unwrap().to_owned()
     }
 
     async fn lookup(&self, number: &str) -> TestResponse {
@@ -225,11 +206,7 @@ async fn a_voucher_number_shows_what_the_service_needs_and_links_the_customer() 
 #[tokio::test]
 async fn wrong_voucher_numbers_are_slowed_down() {
     let mut app = app();
-    let cookie = Agent::choose(&app, KARL_JOHAN, AURINKO).await.0.cookie;
-    let agent = Agent {
-        app: &app,
-        cookie: cookie.clone(),
-    };
+    let (agent, _) = Agent::choose(&app, KARL_JOHAN, AURINKO).await;
     for i in 0..5u64 {
         let wrong = agent.lookup(&number(48_299_000_000 + i)).await;
         assert_eq!(wrong.status, 404);
@@ -241,8 +218,9 @@ async fn wrong_voucher_numbers_are_slowed_down() {
     assert_eq!(blocked.status, 429);
     assert_eq!(blocked.code(), "too_many_attempts");
     assert_eq!(blocked.header("retry-after"), Some("900"));
+    let cookie = agent.session();
     app.advance(15 * 60 + 1);
-    let agent = Agent { app: &app, cookie };
+    let agent = Agent(Client::with_session(&app, &cookie));
     assert_eq!(agent.lookup(&number(48_200_000_010)).await.status, 200);
 }
 
@@ -380,11 +358,7 @@ async fn futures_join_all<F: std::future::Future<Output = TestResponse>>(
 #[tokio::test]
 async fn an_event_is_corrected_or_cancelled_within_fourteen_days_keeping_the_original() {
     let mut app = app();
-    let cookie = Agent::choose(&app, KARL_JOHAN, AURINKO).await.0.cookie;
-    let agent = Agent {
-        app: &app,
-        cookie: cookie.clone(),
-    };
+    let (agent, _) = Agent::choose(&app, KARL_JOHAN, AURINKO).await;
     agent.lookup(&number(48_200_000_010)).await;
     let first = agent.log_event(10, &key(1), 200).await.json;
     let id = first["id"].as_i64().unwrap();
@@ -419,7 +393,6 @@ async fn an_event_is_corrected_or_cancelled_within_fourteen_days_keeping_the_ori
     assert_eq!(balance(&app, 10), 32000 - 3200);
 
     let new_id = corrected.json["id"].as_i64().unwrap();
-    drop(cookie);
     app.advance(15 * 24 * 3600);
     // A new day, a new login.
     let (agent, _) = Agent::choose(&app, KARL_JOHAN, AURINKO).await;
@@ -563,11 +536,7 @@ async fn a_reply_reaches_the_customer_once() {
 #[tokio::test]
 async fn a_price_change_from_next_month_shows_publicly_from_that_day() {
     let mut app = app();
-    let cookie = Agent::choose(&app, KARL_JOHAN, AURINKO).await.0.cookie;
-    let agent = Agent {
-        app: &app,
-        cookie: cookie.clone(),
-    };
+    let (agent, _) = Agent::choose(&app, KARL_JOHAN, AURINKO).await;
     let price = |valid_from: &str, cents: i64| {
         serde_json::json!({"municipality_code": "638", "service_code": "home-care",
             "valid_from": valid_from, "price_cents": cents})
@@ -599,7 +568,6 @@ async fn a_price_change_from_next_month_shows_publicly_from_that_day() {
     assert_eq!(public_price(&app).await, 3600);
     app.advance(10 * 24 * 3600);
     assert_eq!(public_price(&app).await, 3900);
-    drop(cookie);
 }
 
 /// Producer 1's home-care price in Porvoo in the public comparison today.
@@ -642,13 +610,13 @@ async fn the_producer_routes_need_a_company() {
         .await;
     assert_eq!(citizen.status, 403);
     for (method, path, allow) in [
-        (Method::Post, "/api/producer/home", "GET"),
-        (Method::Delete, "/api/producer/prices", "GET, POST"),
+        (Method::Post, "/api/producer/home", "GET, HEAD"),
+        (Method::Delete, "/api/producer/prices", "GET, HEAD, POST"),
         (Method::Get, "/api/producer/vouchers/lookup", "POST"),
         (Method::Get, "/api/producer/events", "POST"),
         (Method::Get, "/api/producer/events/1/cancel", "POST"),
         (Method::Get, "/api/producer/events/1/correct", "POST"),
-        (Method::Post, "/api/producer/feedback", "GET"),
+        (Method::Post, "/api/producer/feedback", "GET, HEAD"),
         (Method::Get, "/api/producer/feedback/1/reply", "POST"),
     ] {
         let res = app

@@ -28,7 +28,7 @@ async fn writing_to_a_public_route_is_not_allowed() {
         let res = app.request(Method::Post, path).await;
         assert_eq!(res.status, 405, "{path}");
         assert_eq!(res.code(), "method_not_allowed");
-        assert_eq!(res.header("allow"), Some("GET"));
+        assert_eq!(res.header("allow"), Some("GET, HEAD"));
     }
 }
 

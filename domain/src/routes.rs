@@ -1,0 +1,418 @@
+//! The API's one route table: every route's method, path and the permission it asks. The
+//! edge dispatches from it (a path that is not here is 404, a method that is not here is
+//! 405 with `Allow` built from it), the access-matrix test walks it, and the browser suite
+//! samples it over HTTP — so a route cannot exist without a row.
+
+use crate::permissions::Action;
+
+/// The methods the API routes on. `HEAD` is answered wherever `GET` is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RouteMethod {
+    Get,
+    Post,
+}
+
+impl RouteMethod {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RouteMethod::Get => "GET",
+            RouteMethod::Post => "POST",
+        }
+    }
+}
+
+/// Who may call a route, as the permission catalogue decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone: the steps of logging in and out, which work with or without a session.
+    Open,
+    /// The catalogue must allow this action for the caller before the handler runs.
+    Requires(Action),
+    /// A page load (a link the person follows) that needs this action: the handler asks the
+    /// catalogue itself, so that a visitor is sent to a page that explains, not to JSON.
+    PageLoad(Action),
+}
+
+impl Access {
+    /// The action the catalogue is asked about, if any.
+    pub fn action(self) -> Option<Action> {
+        match self {
+            Access::Open => None,
+            Access::Requires(action) | Access::PageLoad(action) => Some(action),
+        }
+    }
+}
+
+/// Every route of the API. The edge's dispatch matches on this exhaustively, so a variant
+/// without a handler does not compile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RouteId {
+    PublicMunicipalities,
+    PublicServices,
+    PublicOffers,
+    PublicProducer,
+    AuthLogin,
+    AuthCallback,
+    AuthLogout,
+    AuthMe,
+    CitizenVouchers,
+    CitizenVoucher,
+    CitizenFeedback,
+    CitizenGiveFeedback,
+    CitizenAnswerSurvey,
+    CitizenTrail,
+    CitizenMessages,
+    OnBehalfStart,
+    ValtuudetCallback,
+    OnBehalfRegistered,
+    OnBehalfActForRegistered,
+    OnBehalfStop,
+    ProducerHome,
+    ProducerPrices,
+    ProducerSetPrice,
+    ProducerLookUpVoucher,
+    ProducerVoucher,
+    ProducerLogEvent,
+    ProducerCancelEvent,
+    ProducerCorrectEvent,
+    ProducerFeedback,
+    ProducerReply,
+}
+
+/// One row of the table. `path` segments in braces (`{id}`) match any one segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Route {
+    pub id: RouteId,
+    pub method: RouteMethod,
+    pub path: &'static str,
+    pub access: Access,
+}
+
+const fn route(id: RouteId, method: RouteMethod, path: &'static str, access: Access) -> Route {
+    Route {
+        id,
+        method,
+        path,
+        access,
+    }
+}
+
+use Access::{Open, PageLoad, Requires};
+use RouteId as R;
+use RouteMethod::{Get, Post};
+
+/// The table. Order does not matter: a path with more literal segments wins over one with
+/// a placeholder in their place (`/vouchers/lookup` over `/vouchers/{id}`).
+pub const ROUTES: &[Route] = &[
+    route(
+        R::PublicMunicipalities,
+        Get,
+        "/api/public/municipalities",
+        Requires(Action::ViewPublicCatalogue),
+    ),
+    route(
+        R::PublicServices,
+        Get,
+        "/api/public/services",
+        Requires(Action::ViewPublicCatalogue),
+    ),
+    route(
+        R::PublicOffers,
+        Get,
+        "/api/public/offers",
+        Requires(Action::ViewPublicCatalogue),
+    ),
+    route(
+        R::PublicProducer,
+        Get,
+        "/api/public/producers/{id}",
+        Requires(Action::ViewPublicCatalogue),
+    ),
+    route(R::AuthLogin, Get, "/api/auth/login", Open),
+    route(R::AuthCallback, Get, "/api/auth/callback", Open),
+    route(R::AuthLogout, Post, "/api/auth/logout", Open),
+    route(
+        R::AuthMe,
+        Get,
+        "/api/auth/me",
+        Requires(Action::ViewOwnSession),
+    ),
+    route(
+        R::CitizenVouchers,
+        Get,
+        "/api/citizen/vouchers",
+        Requires(Action::ViewOwnVouchers),
+    ),
+    route(
+        R::CitizenVoucher,
+        Get,
+        "/api/citizen/vouchers/{id}",
+        Requires(Action::ViewOwnVouchers),
+    ),
+    route(
+        R::CitizenFeedback,
+        Get,
+        "/api/citizen/feedback",
+        Requires(Action::ViewOwnVouchers),
+    ),
+    route(
+        R::CitizenGiveFeedback,
+        Post,
+        "/api/citizen/feedback",
+        Requires(Action::GiveFeedback),
+    ),
+    route(
+        R::CitizenAnswerSurvey,
+        Post,
+        "/api/citizen/surveys",
+        Requires(Action::AnswerSurvey),
+    ),
+    route(
+        R::CitizenTrail,
+        Get,
+        "/api/citizen/trail",
+        Requires(Action::ViewTrail),
+    ),
+    route(
+        R::CitizenMessages,
+        Get,
+        "/api/citizen/messages",
+        Requires(Action::ViewMessages),
+    ),
+    route(
+        R::OnBehalfStart,
+        Get,
+        "/api/on-behalf/start",
+        PageLoad(Action::ChoosePrincipal),
+    ),
+    route(
+        R::ValtuudetCallback,
+        Get,
+        "/api/valtuudet/callback",
+        PageLoad(Action::ChoosePrincipal),
+    ),
+    route(
+        R::OnBehalfRegistered,
+        Get,
+        "/api/on-behalf/registered",
+        Requires(Action::ChoosePrincipal),
+    ),
+    route(
+        R::OnBehalfActForRegistered,
+        Post,
+        "/api/on-behalf/registered",
+        Requires(Action::ChoosePrincipal),
+    ),
+    route(
+        R::OnBehalfStop,
+        Post,
+        "/api/on-behalf/stop",
+        Requires(Action::ChoosePrincipal),
+    ),
+    route(
+        R::ProducerHome,
+        Get,
+        "/api/producer/home",
+        Requires(Action::ProducerView),
+    ),
+    route(
+        R::ProducerPrices,
+        Get,
+        "/api/producer/prices",
+        Requires(Action::ProducerView),
+    ),
+    route(
+        R::ProducerSetPrice,
+        Post,
+        "/api/producer/prices",
+        Requires(Action::ProducerSetPrices),
+    ),
+    route(
+        R::ProducerLookUpVoucher,
+        Post,
+        "/api/producer/vouchers/lookup",
+        Requires(Action::ProducerLookUpVoucher),
+    ),
+    route(
+        R::ProducerVoucher,
+        Get,
+        "/api/producer/vouchers/{id}",
+        Requires(Action::ProducerView),
+    ),
+    route(
+        R::ProducerLogEvent,
+        Post,
+        "/api/producer/events",
+        Requires(Action::ProducerLogEvents),
+    ),
+    route(
+        R::ProducerCancelEvent,
+        Post,
+        "/api/producer/events/{id}/cancel",
+        Requires(Action::ProducerLogEvents),
+    ),
+    route(
+        R::ProducerCorrectEvent,
+        Post,
+        "/api/producer/events/{id}/correct",
+        Requires(Action::ProducerLogEvents),
+    ),
+    route(
+        R::ProducerFeedback,
+        Get,
+        "/api/producer/feedback",
+        Requires(Action::ProducerView),
+    ),
+    route(
+        R::ProducerReply,
+        Post,
+        "/api/producer/feedback/{id}/reply",
+        Requires(Action::ProducerReply),
+    ),
+];
+
+/// What a method and path resolve to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolved<'a> {
+    /// The route, with the path's placeholder values in order.
+    Found(&'static Route, Vec<&'a str>),
+    /// The path exists, with other methods: the `Allow` header's value.
+    MethodNotAllowed(String),
+    NotFound,
+}
+
+/// The placeholder values of `path` if it matches `pattern`, and how many literal segments
+/// matched (the more, the more specific).
+fn matches<'a>(pattern: &str, path: &'a str) -> Option<(Vec<&'a str>, usize)> {
+    let mut wanted = pattern.trim_matches('/').split('/');
+    let mut given = path.trim_matches('/').split('/');
+    let mut params = Vec::new();
+    let mut literals = 0;
+    loop {
+        match (wanted.next(), given.next()) {
+            (None, None) => return Some((params, literals)),
+            (Some(w), Some(g)) if w.starts_with('{') && w.ends_with('}') && !g.is_empty() => {
+                params.push(g)
+            }
+            (Some(w), Some(g)) if w == g => literals += 1,
+            _ => return None,
+        }
+    }
+}
+
+/// Resolves a request. `head` is `GET` without a body: it resolves like `GET`.
+pub fn resolve<'a>(method: Option<RouteMethod>, path: &'a str) -> Resolved<'a> {
+    let candidates: Vec<(&'static Route, Vec<&'a str>, usize)> = ROUTES
+        .iter()
+        .filter_map(|r| matches(r.path, path).map(|(params, literals)| (r, params, literals)))
+        .collect();
+    let Some(best) = candidates.iter().map(|(_, _, literals)| *literals).max() else {
+        return Resolved::NotFound;
+    };
+    let mut allowed: Vec<RouteMethod> = Vec::new();
+    for (route, params, literals) in candidates {
+        if literals != best {
+            continue;
+        }
+        if Some(route.method) == method {
+            return Resolved::Found(route, params);
+        }
+        allowed.push(route.method);
+    }
+    let mut names: Vec<&str> = Vec::new();
+    for m in [Get, Post] {
+        if allowed.contains(&m) {
+            names.push(m.as_str());
+            if m == Get {
+                names.push("HEAD");
+            }
+        }
+    }
+    Resolved::MethodNotAllowed(names.join(", "))
+}
+
+/// The row of a route.
+pub fn route_of(id: RouteId) -> Option<&'static Route> {
+    ROUTES.iter().find(|r| r.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_resolves_to_itself() {
+        for route in ROUTES {
+            let path = route.path.replace("{id}", "12");
+            match resolve(Some(route.method), &path) {
+                Resolved::Found(found, _) => assert_eq!(found.id, route.id, "{path}"),
+                other => panic!("{path}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn each_route_id_has_exactly_one_row() {
+        for route in ROUTES {
+            assert_eq!(
+                ROUTES.iter().filter(|r| r.id == route.id).count(),
+                1,
+                "{:?}",
+                route.id
+            );
+            assert_eq!(
+                ROUTES
+                    .iter()
+                    .filter(|r| r.path == route.path && r.method == route.method)
+                    .count(),
+                1,
+                "{}",
+                route.path
+            );
+        }
+    }
+
+    #[test]
+    fn placeholders_capture_one_segment() {
+        let Resolved::Found(route, params) = resolve(Some(Post), "/api/producer/events/41/correct")
+        else {
+            panic!("not found")
+        };
+        assert_eq!(route.id, RouteId::ProducerCorrectEvent);
+        assert_eq!(params, vec!["41"]);
+        assert_eq!(
+            resolve(Some(Get), "/api/public/producers/"),
+            Resolved::NotFound
+        );
+        assert_eq!(
+            resolve(Some(Get), "/api/public/producers/1/extra"),
+            Resolved::NotFound
+        );
+    }
+
+    #[test]
+    fn a_literal_segment_wins_over_a_placeholder() {
+        assert!(matches!(
+            resolve(Some(Post), "/api/producer/vouchers/lookup"),
+            Resolved::Found(r, _) if r.id == RouteId::ProducerLookUpVoucher
+        ));
+        // GET on the literal path is not the voucher with id "lookup".
+        assert_eq!(
+            resolve(Some(Get), "/api/producer/vouchers/lookup"),
+            Resolved::MethodNotAllowed("POST".into())
+        );
+    }
+
+    #[test]
+    fn a_known_path_with_another_method_names_the_allowed_ones() {
+        assert_eq!(
+            resolve(Some(Post), "/api/public/offers"),
+            Resolved::MethodNotAllowed("GET, HEAD".into())
+        );
+        assert_eq!(
+            resolve(None, "/api/citizen/feedback"),
+            Resolved::MethodNotAllowed("GET, HEAD, POST".into())
+        );
+        assert_eq!(resolve(Some(Get), "/api/nothing"), Resolved::NotFound);
+    }
+}
