@@ -11,5 +11,6 @@ mod public_catalogue;
 mod public_offers;
 mod public_producers;
 mod routing;
+mod security;
 mod valtuudet_client;
 mod valtuudet_mock;

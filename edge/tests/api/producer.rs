@@ -8,22 +8,22 @@ use crate::helpers::{Client, TestApp, TestResponse, PUBLIC_URL};
 use seteli_domain::voucher::VoucherNumber;
 use seteli_edge::http::Method;
 
-const EEVA_LIISA: &str = "140334-912M";
-const ANNI: &str = "220784-926C";
-const MIKKO: &str = "091182-931V";
-const KARL_JOHAN: &str = "280175-967D";
-const AURINKO: &str = "2077474-0";
-const ROVA: &str = "7019376-8";
-const LASKURI: &str = "3141590-3";
+pub const EEVA_LIISA: &str = "140334-912M";
+pub const ANNI: &str = "220784-926C";
+pub const MIKKO: &str = "091182-931V";
+pub const KARL_JOHAN: &str = "280175-967D";
+pub const AURINKO: &str = "2077474-0";
+pub const ROVA: &str = "7019376-8";
+pub const LASKURI: &str = "3141590-3";
 
-fn number(body: u64) -> String {
+pub fn number(body: u64) -> String {
     VoucherNumber::from_body(body).unwrap().as_str().to_owned()
 }
 
 /// Aurinko (producer 1) and Rova (producer 2) are approved for home care in Porvoo at 36 €
 /// an hour. Eeva-Liisa's voucher 10 (32 € an hour, 320 € left) and Anni's voucher 20 are
 /// home care in Porvoo; Anni's voucher 21 is cleaning, which neither producer offers.
-fn app() -> TestApp<FakeProvider> {
+pub fn app() -> TestApp<FakeProvider> {
     let app = TestApp::with_valtuudet();
     app.approved_home_care(1, "Hoivapalvelu Aurinko Oy", 3600);
     app.approved_home_care(2, "Rova Oy", 3600);
@@ -45,7 +45,7 @@ fn app() -> TestApp<FakeProvider> {
 }
 
 /// A person's browser acting for a company.
-struct Agent<'a>(Client<'a, FakeProvider>);
+pub struct Agent<'a>(pub Client<'a, FakeProvider>);
 
 impl<'a> std::ops::Deref for Agent<'a> {
     type Target = Client<'a, FakeProvider>;
@@ -57,7 +57,7 @@ impl<'a> std::ops::Deref for Agent<'a> {
 impl<'a> Agent<'a> {
     /// Logs in as `hetu` and picks `company` on the `ypa` selection page; where Seteli
     /// then sends the browser.
-    async fn choose(
+    pub async fn choose(
         app: &'a TestApp<FakeProvider>,
         hetu: &str,
         company: &str,
@@ -68,7 +68,7 @@ impl<'a> Agent<'a> {
     }
 
     /// Picks `company` on the `ypa` selection page (again); where Seteli sends the browser.
-    async fn choose_again(&self, company: &str) -> String {
+    pub async fn choose_again(&self, company: &str) -> String {
         let start = self.get("/api/on-behalf/start?for=company&lang=en").await;
         assert_eq!(start.status, 303);
         let selection = start.header("location").unwrap().to_owned();
@@ -82,7 +82,7 @@ impl<'a> Agent<'a> {
         res.header("location").unwrap().to_owned()
     }
 
-    async fn lookup(&self, number: &str) -> TestResponse {
+    pub async fn lookup(&self, number: &str) -> TestResponse {
         self.post(
             "/api/producer/vouchers/lookup",
             serde_json::json!({ "number": number }),
@@ -90,7 +90,7 @@ impl<'a> Agent<'a> {
         .await
     }
 
-    async fn log_event(&self, voucher: i64, key: &str, units_x100: i64) -> TestResponse {
+    pub async fn log_event(&self, voucher: i64, key: &str, units_x100: i64) -> TestResponse {
         self.post(
             "/api/producer/events",
             serde_json::json!({"voucher_id": voucher, "idempotency_key": key,
@@ -100,7 +100,7 @@ impl<'a> Agent<'a> {
     }
 }
 
-fn balance(app: &TestApp<FakeProvider>, voucher: i64) -> i64 {
+pub fn balance(app: &TestApp<FakeProvider>, voucher: i64) -> i64 {
     app.ctx
         .db
         .scalar(&format!(
@@ -109,11 +109,11 @@ fn balance(app: &TestApp<FakeProvider>, voucher: i64) -> i64 {
         .unwrap()
 }
 
-fn count(app: &TestApp<FakeProvider>, sql: &str) -> i64 {
+pub fn count(app: &TestApp<FakeProvider>, sql: &str) -> i64 {
     app.ctx.db.scalar(sql).unwrap()
 }
 
-fn key(i: u32) -> String {
+pub fn key(i: u32) -> String {
     format!("0b7c6c1e-2f43-4d5b-9b1a-{i:012}")
 }
 

@@ -164,4 +164,23 @@ impl ValtuudetMock {
             .await;
         assert_eq!(status, 200, "a mandate was revoked");
     }
+
+    /// Replaces the mock's register (its development endpoint `/dev/seed`).
+    pub async fn seed(&self, register: &serde_json::Value) {
+        let (status, _, body) = self
+            .call(
+                "POST",
+                "/dev/seed",
+                &[("content-type".into(), "application/json".into())],
+                register.to_string(),
+            )
+            .await;
+        assert_eq!(status, 204, "the register was replaced: {body}");
+    }
+
+    /// The register the mock starts with (`mocks/data/valtuudet.json`).
+    pub fn default_register() -> serde_json::Value {
+        serde_json::from_str(include_str!("../../../mocks/data/valtuudet.json"))
+            .expect("the default register is JSON")
+    }
 }
