@@ -2,6 +2,7 @@
 //! migrations as D1, a fresh database per test.
 
 mod auth;
+mod auth_oidc;
 mod citizen;
 mod fake_provider;
 mod helpers;
