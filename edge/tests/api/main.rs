@@ -6,6 +6,7 @@ mod auth_oidc;
 mod citizen;
 mod fake_provider;
 mod helpers;
+mod identification_mock;
 mod on_behalf;
 mod producer;
 mod public_catalogue;
