@@ -1,7 +1,7 @@
 //! `seteli-mocks`: runs one of the mock services until killed.
 //!
 //! ```text
-//! seteli-mocks identification --port PORT [--redirect-uri URI]...
+//! seteli-mocks identification --port PORT [--redirect-uri URI]... [--claims-in id-token|userinfo]
 //! seteli-mocks valtuudet --port PORT [--redirect-uri URI]... [--seed FILE]
 //! ```
 
@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use tokio::net::TcpListener;
 
 const USAGE: &str = "\
-usage: seteli-mocks identification --port PORT [--redirect-uri URI]...
+usage: seteli-mocks identification --port PORT [--redirect-uri URI]... [--claims-in WHERE]
        seteli-mocks valtuudet --port PORT [--redirect-uri URI]... [--seed FILE]
 
   identification   Suomi.fi e-Identification (OpenID Connect) on http://127.0.0.1:PORT,
@@ -22,7 +22,14 @@ usage: seteli-mocks identification --port PORT [--redirect-uri URI]...
                    (default: http://127.0.0.1:8787/api/auth/callback for identification,
                    http://127.0.0.1:8787/api/valtuudet/callback for valtuudet)
   --seed FILE      valtuudet only: the register as JSON (default: mocks/data/valtuudet.json,
-                   compiled in)";
+                   compiled in)
+  --claims-in WHERE
+                   identification only: where names, the identity code and staff
+                   municipality/roles go: id-token (default; also in userinfo) or userinfo
+                   (only there). Without the flag, $SETELI_MOCK_CLAIMS_IN decides.";
+
+/// The environment variable that sets `--claims-in` when the flag is not given.
+const CLAIMS_IN_ENV: &str = "SETELI_MOCK_CLAIMS_IN";
 
 /// Which mock to run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +60,7 @@ struct Args {
     port: u16,
     redirect_uris: Vec<String>,
     seed: Option<String>,
+    claims_in: Option<identification::ClaimsIn>,
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -65,6 +73,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut port = None;
     let mut redirect_uris = Vec::new();
     let mut seed = None;
+    let mut claims_in = None;
     while let Some(arg) = args.next() {
         let (flag, inline) = match arg.split_once('=') {
             Some((flag, value)) => (flag.to_owned(), Some(value.to_owned())),
@@ -86,6 +95,12 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             }
             "--redirect-uri" => redirect_uris.push(value()?),
             "--seed" if mock == Mock::Valtuudet => seed = Some(value()?),
+            "--claims-in" if mock == Mock::Identification => {
+                let text = value()?;
+                claims_in = Some(identification::ClaimsIn::parse(&text).ok_or_else(|| {
+                    format!("--claims-in {text:?} is neither id-token nor userinfo")
+                })?);
+            }
             other => return Err(format!("unknown option {other:?} for {}", mock.name())),
         }
     }
@@ -98,6 +113,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         port,
         redirect_uris,
         seed,
+        claims_in,
     })
 }
 
@@ -123,12 +139,25 @@ impl Failure {
 }
 
 async fn run_identification(listener: TcpListener, port: u16, args: Args) -> Result<(), Failure> {
+    let claims_in = match (args.claims_in, std::env::var(CLAIMS_IN_ENV)) {
+        (Some(claims_in), _) => claims_in,
+        (None, Ok(text)) => identification::ClaimsIn::parse(&text).ok_or_else(|| {
+            Failure::Config(format!(
+                "{CLAIMS_IN_ENV}={text:?} is neither id-token nor userinfo"
+            ))
+        })?,
+        (None, Err(_)) => identification::ClaimsIn::default(),
+    };
     let config = identification::Config {
         redirect_uris: args.redirect_uris,
+        claims_in,
     };
     // Build the router first, so a bad URI never looks ready.
     let app = identification::router(&format!("http://127.0.0.1:{port}"), config)
         .map_err(|e| Failure::Config(e.to_string()))?;
+    if claims_in == identification::ClaimsIn::Userinfo {
+        eprintln!("identification mock: names, identity codes and staff roles only in userinfo");
+    }
     // Scripts wait for exactly this line.
     println!("identification mock listening on http://127.0.0.1:{port}");
     axum::serve(listener, app)
@@ -249,5 +278,18 @@ mod tests {
         assert_eq!(args.seed, None);
         // Only the valtuudet mock has a register to seed.
         assert!(parse(&["identification", "--port", "0", "--seed", "x.json"]).is_err());
+    }
+
+    #[test]
+    fn identification_can_be_told_to_put_the_claims_only_in_userinfo() {
+        let args = parse(&["identification", "--port", "0", "--claims-in", "userinfo"]).unwrap();
+        assert_eq!(args.claims_in, Some(identification::ClaimsIn::Userinfo));
+        let args = parse(&["identification", "--port", "0"]).unwrap();
+        assert_eq!(
+            args.claims_in, None,
+            "the environment or the default decides"
+        );
+        assert!(parse(&["identification", "--port", "0", "--claims-in", "both"]).is_err());
+        assert!(parse(&["valtuudet", "--port", "0", "--claims-in", "userinfo"]).is_err());
     }
 }

@@ -8,7 +8,7 @@ use rsa::pkcs1v15::{Signature, VerifyingKey};
 use rsa::signature::Verifier;
 use rsa::{BigUint, RsaPublicKey};
 use serde_json::Value;
-use seteli_mocks::identification::{self, people, Config, Issuer};
+use seteli_mocks::identification::{self, people, ClaimsIn, Config, Issuer};
 use sha2::{Digest, Sha256};
 use tokio::net::TcpListener;
 use url::Url;
@@ -25,10 +25,15 @@ struct Mock {
 
 impl Mock {
     async fn start() -> Mock {
+        Self::start_with(ClaimsIn::IdToken).await
+    }
+
+    async fn start_with(claims_in: ClaimsIn) -> Mock {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let config = Config {
             redirect_uris: vec![REDIRECT_URI.to_owned()],
+            claims_in,
         };
         tokio::spawn(identification::serve(listener, config));
         let http = reqwest::Client::builder()
@@ -89,6 +94,11 @@ impl Mock {
 
     /// Exchanges, checks the ID token's signature against the JWKS and returns its claims.
     async fn id_token_claims(&self, issuer: Issuer, code: &str) -> Value {
+        self.tokens(issuer, code).await.0
+    }
+
+    /// Exchanges, checks the ID token; returns its claims and the access token.
+    async fn tokens(&self, issuer: Issuer, code: &str) -> (Value, String) {
         let response = self.exchange(issuer, code, VERIFIER).await;
         assert_eq!(response.status(), StatusCode::OK);
         assert_eq!(response.headers()["cache-control"], "no-store");
@@ -99,7 +109,27 @@ impl Mock {
         let jwks = self
             .get_json(&format!("{}/jwks", self.issuer(issuer)))
             .await;
-        verify_jwt(body["id_token"].as_str().unwrap(), &jwks)
+        let claims = verify_jwt(body["id_token"].as_str().unwrap(), &jwks);
+        (claims, body["access_token"].as_str().unwrap().to_owned())
+    }
+
+    /// `GET {iss}/userinfo` with `Authorization: Bearer {token}`, if a token is given.
+    async fn userinfo(&self, issuer: Issuer, token: Option<&str>) -> Response {
+        let mut request = self.http.get(format!("{}/userinfo", self.issuer(issuer)));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send().await.unwrap()
+    }
+
+    /// Logs in as `choice` and returns the ID token's claims and the userinfo answer.
+    async fn claims_both_ways(&self, issuer: Issuer, choice: (&str, &str)) -> (Value, Value) {
+        let code = self.code_for(issuer, choice).await;
+        let (id_token, access_token) = self.tokens(issuer, &code).await;
+        let response = self.userinfo(issuer, Some(&access_token)).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(response.headers()["cache-control"], "no-store");
+        (id_token, response.json().await.unwrap())
     }
 }
 
@@ -209,6 +239,7 @@ async fn each_issuer_publishes_its_discovery_document() {
         assert_eq!(doc["authorization_endpoint"], format!("{iss}/authorize"));
         assert_eq!(doc["token_endpoint"], format!("{iss}/token"));
         assert_eq!(doc["jwks_uri"], format!("{iss}/jwks"));
+        assert_eq!(doc["userinfo_endpoint"], format!("{iss}/userinfo"));
         assert_eq!(doc["response_types_supported"], serde_json::json!(["code"]));
         assert_eq!(
             doc["subject_types_supported"],
@@ -681,4 +712,143 @@ async fn the_staff_issuer_gives_roles_and_municipality() {
     let claims = mock.id_token_claims(Issuer::Staff, &code).await;
     assert_eq!(claims["municipality"], "091");
     assert_eq!(claims["roles"], serde_json::json!(["customer_service"]));
+}
+
+/// Claims about the subject, as opposed to the protocol's own.
+const SUBJECT_CLAIMS: [&str; 8] = [
+    "given_name",
+    "family_name",
+    "name",
+    "urn:oid:1.2.246.21",
+    "email",
+    "preferred_username",
+    "municipality",
+    "roles",
+];
+
+#[tokio::test]
+async fn userinfo_gives_the_same_subject_and_claims_as_the_id_token() {
+    let mock = Mock::start().await;
+
+    let (id_token, userinfo) = mock
+        .claims_both_ways(Issuer::Citizen, ("person", "220784-926C"))
+        .await;
+
+    assert_eq!(userinfo["sub"], id_token["sub"]);
+    assert_eq!(userinfo["urn:oid:1.2.246.21"], "220784-926C");
+    assert_eq!(id_token["urn:oid:1.2.246.21"], "220784-926C");
+    assert_eq!(userinfo["given_name"], "Anni Emilia");
+    assert_eq!(userinfo["family_name"], "Kumpulainen");
+    for protocol in ["iss", "aud", "nonce", "exp"] {
+        assert!(userinfo.get(protocol).is_none(), "{protocol}");
+    }
+}
+
+#[tokio::test]
+async fn with_claims_in_userinfo_a_citizens_id_token_has_only_the_protocols_claims() {
+    let mock = Mock::start_with(ClaimsIn::Userinfo).await;
+
+    let (id_token, userinfo) = mock
+        .claims_both_ways(Issuer::Citizen, ("person", "220784-926C"))
+        .await;
+
+    for claim in SUBJECT_CLAIMS {
+        assert!(id_token.get(claim).is_none(), "{claim} in the ID token");
+    }
+    assert_eq!(id_token["nonce"], NONCE);
+    assert_eq!(userinfo["sub"], id_token["sub"]);
+    assert_eq!(userinfo["urn:oid:1.2.246.21"], "220784-926C");
+    assert_eq!(userinfo["given_name"], "Anni Emilia");
+    assert_eq!(userinfo["family_name"], "Kumpulainen");
+}
+
+#[tokio::test]
+async fn with_claims_in_userinfo_staff_get_municipality_and_roles_only_there() {
+    let mock = Mock::start_with(ClaimsIn::Userinfo).await;
+
+    let (id_token, userinfo) = mock
+        .claims_both_ways(Issuer::Staff, ("user", "valtuushallinnoija"))
+        .await;
+
+    for claim in SUBJECT_CLAIMS {
+        assert!(id_token.get(claim).is_none(), "{claim} in the ID token");
+    }
+    assert_eq!(userinfo["sub"], id_token["sub"]);
+    assert_eq!(userinfo["municipality"], "638");
+    assert_eq!(
+        userinfo["roles"],
+        serde_json::json!(["customer_service", "authorisation_admin"])
+    );
+    assert_eq!(userinfo["preferred_username"], "valtuushallinnoija");
+    assert!(userinfo.get("urn:oid:1.2.246.21").is_none());
+}
+
+#[tokio::test]
+async fn userinfo_refuses_a_missing_unknown_or_other_issuers_token() {
+    let mock = Mock::start().await;
+    let code = mock
+        .code_for(Issuer::Citizen, ("person", "091182-931V"))
+        .await;
+    let (_, access_token) = mock.tokens(Issuer::Citizen, &code).await;
+
+    let missing = mock.userinfo(Issuer::Citizen, None).await;
+    let unknown = mock.userinfo(Issuer::Citizen, Some("made-up")).await;
+    let other_issuer = mock.userinfo(Issuer::Staff, Some(&access_token)).await;
+
+    assert_eq!(missing.status(), StatusCode::UNAUTHORIZED);
+    let challenge = missing.headers()["www-authenticate"].to_str().unwrap();
+    assert!(challenge.starts_with("Bearer") && !challenge.contains("error="));
+    for response in [unknown, other_issuer] {
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+        assert!(response.headers()["www-authenticate"]
+            .to_str()
+            .unwrap()
+            .contains("error=\"invalid_token\""));
+    }
+    // POST works as well as GET (OpenID Connect Core §5.3.1).
+    let post = mock
+        .http
+        .post(format!("{}/userinfo", mock.issuer(Issuer::Citizen)))
+        .bearer_auth(&access_token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(post.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn the_dev_switch_moves_the_claims_for_the_next_login() {
+    let mock = Mock::start().await;
+    let switch = format!("{}/dev/claims-in", mock.base);
+    assert_eq!(
+        mock.get_json(&switch).await,
+        serde_json::json!({"claims_in": "id-token"})
+    );
+
+    let set = mock
+        .http
+        .post(&switch)
+        .json(&serde_json::json!({"claims_in": "userinfo"}))
+        .send()
+        .await
+        .unwrap();
+    let bad = mock
+        .http
+        .post(&switch)
+        .json(&serde_json::json!({"claims_in": "both"}))
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(set.status(), StatusCode::NO_CONTENT);
+    assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(
+        mock.get_json(&switch).await,
+        serde_json::json!({"claims_in": "userinfo"})
+    );
+    let (id_token, userinfo) = mock
+        .claims_both_ways(Issuer::Citizen, ("person", "140334-912M"))
+        .await;
+    assert!(id_token.get("urn:oid:1.2.246.21").is_none());
+    assert_eq!(userinfo["urn:oid:1.2.246.21"], "140334-912M");
 }

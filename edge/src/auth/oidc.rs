@@ -2,7 +2,7 @@
 //! standard provider (locally the identification mock; in production an identity broker in
 //! front of Suomi.fi e-Identification). Only configuration names the provider.
 
-use crate::outbound::{Outbound, OutboundError, OutboundRequest};
+use crate::outbound::{Outbound, OutboundRequest, OutboundResponse};
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine;
 use rsa::pkcs1v15::{Signature, VerifyingKey};
@@ -27,22 +27,43 @@ pub struct Discovery {
     pub authorization_endpoint: String,
     pub token_endpoint: String,
     pub jwks_uri: String,
+    /// Where the claims missing from the ID token are asked, if the provider has one.
+    #[serde(default)]
+    pub userinfo_endpoint: Option<String>,
 }
 
+/// The provider's JSON Web Key Set.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Jwks {
     pub keys: Vec<Jwk>,
 }
 
+/// One key of the set (unknown members are ignored).
 #[derive(Debug, Clone, Deserialize)]
 pub struct Jwk {
     pub kty: String,
     #[serde(default)]
     pub kid: Option<String>,
+    /// `sig` or `enc` (RFC 7517 §4.2); absent means either.
+    #[serde(default, rename = "use")]
+    pub key_use: Option<String>,
+    /// The one algorithm the key is for (RFC 7517 §4.4); absent means any.
+    #[serde(default)]
+    pub alg: Option<String>,
     #[serde(default)]
     pub n: Option<String>,
     #[serde(default)]
     pub e: Option<String>,
+}
+
+impl Jwk {
+    /// Whether the key may verify an RS256 signature: an RSA key, not marked for encryption
+    /// only, not bound to another algorithm.
+    pub fn verifies_rs256(&self) -> bool {
+        self.kty == "RSA"
+            && self.key_use.as_deref().is_none_or(|u| u == "sig")
+            && self.alg.as_deref().is_none_or(|a| a == "RS256")
+    }
 }
 
 /// Why an ID token was refused. Never holds claim values (they may hold identity codes).
@@ -50,13 +71,37 @@ pub struct Jwk {
 pub enum TokenError {
     Malformed,
     UnsupportedAlgorithm,
+    /// No RS256 signing key of the set has the token's `kid`, or the set has none at all.
     UnknownKey,
+    /// The token names no `kid` and the set has more than one RS256 signing key.
+    AmbiguousKey,
     BadSignature,
     WrongIssuer,
     WrongAudience,
+    /// `azp` is present and is not our client.
+    WrongAuthorizedParty,
     Expired,
     IssuedInTheFuture,
     WrongNonce,
+}
+
+impl TokenError {
+    /// A fixed description for the log.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenError::Malformed => "malformed",
+            TokenError::UnsupportedAlgorithm => "not RS256",
+            TokenError::UnknownKey => "signed with a key not in the JWKS",
+            TokenError::AmbiguousKey => "no kid, and the JWKS has several keys",
+            TokenError::BadSignature => "signature does not verify",
+            TokenError::WrongIssuer => "from another issuer",
+            TokenError::WrongAudience => "for another audience",
+            TokenError::WrongAuthorizedParty => "authorised for another party (azp)",
+            TokenError::Expired => "expired",
+            TokenError::IssuedInTheFuture => "issued in the future",
+            TokenError::WrongNonce => "nonce does not match",
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -101,12 +146,17 @@ pub fn verify_id_token(
     if header.alg != "RS256" {
         return Err(TokenError::UnsupportedAlgorithm);
     }
-    let key = jwks
-        .keys
-        .iter()
-        .filter(|k| k.kty == "RSA")
-        .find(|k| header.kid.is_none() || k.kid == header.kid)
-        .ok_or(TokenError::UnknownKey)?;
+    let mut usable = jwks.keys.iter().filter(|k| k.verifies_rs256());
+    let key = match &header.kid {
+        Some(kid) => usable.find(|k| k.kid.as_ref() == Some(kid)),
+        // OpenID Connect Core §10.1: without a `kid` only a set of one key is unambiguous.
+        None => match (usable.next(), usable.next()) {
+            (Some(_), Some(_)) => return Err(TokenError::AmbiguousKey),
+            (only, None) => only,
+            (None, Some(_)) => None,
+        },
+    }
+    .ok_or(TokenError::UnknownKey)?;
     let (Some(n), Some(e)) = (&key.n, &key.e) else {
         return Err(TokenError::UnknownKey);
     };
@@ -139,6 +189,20 @@ pub fn verify_id_token(
     if !audience_ok {
         return Err(TokenError::WrongAudience);
     }
+    // OpenID Connect Core §3.1.3.7: when `azp` is there, it must be us.
+    if claims
+        .get("azp")
+        .is_some_and(|azp| azp.as_str() != Some(config.client_id.as_str()))
+    {
+        return Err(TokenError::WrongAuthorizedParty);
+    }
+    if claims
+        .get("sub")
+        .and_then(|v| v.as_str())
+        .is_none_or(str::is_empty)
+    {
+        return Err(TokenError::Malformed);
+    }
     let exp = claims
         .get("exp")
         .and_then(|v| v.as_i64())
@@ -163,33 +227,94 @@ pub fn verify_id_token(
     Ok(claims)
 }
 
-/// Why the flow with the provider failed.
-#[derive(Debug)]
-pub enum FlowError {
-    /// The provider is unreachable or answered with something that is not its protocol.
-    Unavailable(String),
-    /// The provider refused (e.g. a code already used) or the token did not verify.
-    Refused(String),
+/// What went wrong, as the log may tell it: which step, a fixed description and the
+/// provider's HTTP status when it answered. Never text from the provider's answers or from the
+/// transport: those are a remote party's words and may hold identity codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cause {
+    /// `discovery`, `token endpoint`, `JWKS`, `ID token` or `userinfo`.
+    pub step: &'static str,
+    /// A fixed description of what failed in that step.
+    pub problem: &'static str,
+    /// The provider's HTTP status, when the failure is its answer.
+    pub status: Option<u16>,
 }
 
-impl From<OutboundError> for FlowError {
-    fn from(e: OutboundError) -> Self {
-        FlowError::Unavailable(e.0)
+impl Cause {
+    const fn new(step: &'static str, problem: &'static str) -> Self {
+        Self {
+            step,
+            problem,
+            status: None,
+        }
+    }
+
+    const fn status(step: &'static str, problem: &'static str, status: u16) -> Self {
+        Self {
+            step,
+            problem,
+            status: Some(status),
+        }
     }
 }
 
+impl std::fmt::Display for Cause {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.step, self.problem)?;
+        match self.status {
+            Some(status) => write!(f, " (HTTP {status})"),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Why the flow with the provider failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FlowError {
+    /// The provider is unreachable or answered with something that is not its protocol.
+    Unavailable(Cause),
+    /// The provider refused (e.g. a code already used) or its answer did not verify.
+    Refused(Cause),
+}
+
+impl std::fmt::Display for FlowError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FlowError::Unavailable(cause) => write!(f, "unavailable: {cause}"),
+            FlowError::Refused(cause) => write!(f, "refused: {cause}"),
+        }
+    }
+}
+
+/// Sends `request` for `step`; a transport failure is [`FlowError::Unavailable`] with a fixed
+/// description (the transport's own text may quote the remote side).
+async fn send(
+    http: &impl Outbound,
+    request: OutboundRequest,
+    step: &'static str,
+) -> Result<OutboundResponse, FlowError> {
+    http.send(request)
+        .await
+        .map_err(|_| FlowError::Unavailable(Cause::new(step, "unreachable or timed out")))
+}
+
+/// `GET url` as JSON of type `T`, for `step`.
 async fn get_json<T: serde::de::DeserializeOwned>(
     http: &impl Outbound,
     url: &str,
+    step: &'static str,
 ) -> Result<T, FlowError> {
-    let response = http.send(OutboundRequest::get(url)).await?;
+    let response = send(http, OutboundRequest::get(url), step).await?;
     if response.status != 200 {
-        return Err(FlowError::Unavailable(format!(
-            "{url} answered {}",
-            response.status
+        return Err(FlowError::Unavailable(Cause::status(
+            step,
+            "answered an error",
+            response.status,
         )));
     }
-    serde_json::from_str(&response.body).map_err(|e| FlowError::Unavailable(format!("{url}: {e}")))
+    // serde's message may quote the body: it is not kept.
+    serde_json::from_str(&response.body)
+        .map_err(|_| FlowError::Unavailable(Cause::new(step, "answer not of the expected shape")))
 }
 
 /// Fetches the provider's discovery document and checks that it is for the configured issuer.
@@ -198,11 +323,12 @@ pub async fn discover(http: &impl Outbound, config: &OidcConfig) -> Result<Disco
         "{}/.well-known/openid-configuration",
         config.issuer.trim_end_matches('/')
     );
-    let discovery: Discovery = get_json(http, &url).await?;
+    let discovery: Discovery = get_json(http, &url, "discovery").await?;
     if discovery.issuer != config.issuer {
-        return Err(FlowError::Unavailable(
-            "discovery names another issuer".into(),
-        ));
+        return Err(FlowError::Unavailable(Cause::new(
+            "discovery",
+            "names another issuer",
+        )));
     }
     Ok(discovery)
 }
@@ -210,6 +336,8 @@ pub async fn discover(http: &impl Outbound, config: &OidcConfig) -> Result<Disco
 #[derive(Deserialize)]
 struct TokenResponse {
     id_token: String,
+    #[serde(default)]
+    access_token: Option<String>,
 }
 
 /// What the callback brings to the token exchange.
@@ -222,14 +350,23 @@ pub struct CodeExchange<'a> {
     pub now: i64,
 }
 
+/// What a code exchange yields: the verified ID token's claims and the access token for
+/// `userinfo`. Deliberately not `Debug`: both hold what must not be logged.
+pub struct Tokens {
+    /// The ID token's claims, verified.
+    pub claims: serde_json::Map<String, serde_json::Value>,
+    /// For `userinfo`; `None` if the provider sent none.
+    pub access_token: Option<String>,
+}
+
 /// Exchanges the code for tokens (client authentication by HTTP Basic) and verifies the ID
-/// token; returns its claims.
+/// token.
 pub async fn exchange_code(
     http: &impl Outbound,
     config: &OidcConfig,
     discovery: &Discovery,
     exchange: &CodeExchange<'_>,
-) -> Result<serde_json::Map<String, serde_json::Value>, FlowError> {
+) -> Result<Tokens, FlowError> {
     let form = url::form_urlencoded::Serializer::new(String::new())
         .append_pair("grant_type", "authorization_code")
         .append_pair("code", exchange.code)
@@ -255,30 +392,140 @@ pub async fn exchange_code(
         ],
         body: Some(form),
     };
-    let response = http.send(request).await?;
+    const WHAT: &str = "token endpoint";
+    let response = send(http, request, WHAT).await?;
     match response.status {
         200 => {}
+        // The error body (RFC 6749 §5.2) is the provider's text: only the status is kept.
         400 | 401 => {
-            return Err(FlowError::Refused(format!(
-                "token endpoint answered {}",
-                response.status
+            return Err(FlowError::Refused(Cause::status(
+                WHAT,
+                "refused the code",
+                response.status,
             )))
         }
         status => {
-            return Err(FlowError::Unavailable(format!(
-                "token endpoint answered {status}"
+            return Err(FlowError::Unavailable(Cause::status(
+                WHAT,
+                "answered an error",
+                status,
             )))
         }
     }
-    let tokens: TokenResponse = serde_json::from_str(&response.body)
-        .map_err(|e| FlowError::Unavailable(format!("token response: {e}")))?;
-    let jwks: Jwks = get_json(http, &discovery.jwks_uri).await?;
-    verify_id_token(
+    let tokens: TokenResponse = serde_json::from_str(&response.body).map_err(|_| {
+        FlowError::Unavailable(Cause::new(WHAT, "answer not of the expected shape"))
+    })?;
+    let jwks: Jwks = get_json(http, &discovery.jwks_uri, "JWKS").await?;
+    let claims = verify_id_token(
         &tokens.id_token,
         &jwks,
         config,
         exchange.nonce,
         exchange.now,
     )
-    .map_err(|e| FlowError::Refused(format!("ID token refused: {e:?}")))
+    .map_err(|e| FlowError::Refused(Cause::new("ID token", e.as_str())))?;
+    Ok(Tokens {
+        claims,
+        access_token: tokens.access_token,
+    })
+}
+
+/// Asks the provider's `userinfo` endpoint with the access token (OpenID Connect Core §5.3)
+/// and returns its claims, after checking that they are about `subject` (the ID token's `sub`).
+pub async fn userinfo(
+    http: &impl Outbound,
+    discovery: &Discovery,
+    access_token: &str,
+    subject: &str,
+) -> Result<serde_json::Map<String, serde_json::Value>, FlowError> {
+    const WHAT: &str = "userinfo";
+    let Some(endpoint) = &discovery.userinfo_endpoint else {
+        return Err(FlowError::Unavailable(Cause::new(WHAT, "not advertised")));
+    };
+    let request = OutboundRequest {
+        headers: vec![
+            ("authorization".into(), format!("Bearer {access_token}")),
+            ("accept".into(), "application/json".into()),
+        ],
+        ..OutboundRequest::get(endpoint.clone())
+    };
+    let response = send(http, request, WHAT).await?;
+    match response.status {
+        200 => {}
+        401 | 403 => {
+            return Err(FlowError::Refused(Cause::status(
+                WHAT,
+                "refused the access token",
+                response.status,
+            )))
+        }
+        status => {
+            return Err(FlowError::Unavailable(Cause::status(
+                WHAT,
+                "answered an error",
+                status,
+            )))
+        }
+    }
+    // A signed (application/jwt) answer is not JSON and is not accepted.
+    let claims: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&response.body)
+            .map_err(|_| FlowError::Unavailable(Cause::new(WHAT, "answer not a JSON object")))?;
+    // §5.3.2: the answer is used only if it is about the same subject as the ID token.
+    let same_subject = claims
+        .get("sub")
+        .and_then(|v| v.as_str())
+        .is_some_and(|sub| crate::crypto::constant_time_eq(sub, subject));
+    if !same_subject {
+        return Err(FlowError::Refused(Cause::new(
+            WHAT,
+            "about another subject than the ID token",
+        )));
+    }
+    Ok(claims)
+}
+
+/// The whole exchange at the callback: discovery, the code exchange and the ID token's
+/// verification; then, if the ID token lacks any of `wanted` and the provider has a
+/// `userinfo` endpoint, the missing ones from there. The ID token's own claims are never
+/// replaced. Returns the claims; whether they suffice is the caller's decision.
+pub async fn identify(
+    http: &impl Outbound,
+    config: &OidcConfig,
+    exchange: &CodeExchange<'_>,
+    wanted: &[&str],
+) -> Result<serde_json::Map<String, serde_json::Value>, FlowError> {
+    let discovery = discover(http, config).await?;
+    let Tokens {
+        mut claims,
+        access_token,
+    } = exchange_code(http, config, &discovery, exchange).await?;
+    let present = |claims: &serde_json::Map<String, serde_json::Value>, name: &str| {
+        claims.get(name).is_some_and(|v| !v.is_null())
+    };
+    let missing: Vec<&str> = wanted
+        .iter()
+        .copied()
+        .filter(|name| !present(&claims, name))
+        .collect();
+    // Nothing to ask, or nowhere to ask it: the caller judges whether the ID token suffices.
+    if missing.is_empty() || discovery.userinfo_endpoint.is_none() {
+        return Ok(claims);
+    }
+    let Some(access_token) = access_token else {
+        return Ok(claims);
+    };
+    let Some(subject) = claims.get("sub").and_then(|v| v.as_str()) else {
+        return Err(FlowError::Refused(Cause::new(
+            "ID token",
+            TokenError::Malformed.as_str(),
+        )));
+    };
+    let info = userinfo(http, &discovery, &access_token, subject).await?;
+    for name in missing {
+        if let Some(value) = info.get(name).filter(|v| !v.is_null()) {
+            claims.insert(name.to_owned(), value.clone());
+        }
+    }
+    Ok(claims)
 }

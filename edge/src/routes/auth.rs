@@ -186,11 +186,8 @@ pub async fn handle_callback<D: Database, H: Outbound>(
         nonce: &attempt.nonce,
         now,
     };
-    let claims = match oidc::discover(&ctx.http, config).await {
-        Ok(discovery) => oidc::exchange_code(&ctx.http, config, &discovery, &exchange).await,
-        Err(e) => Err(e),
-    };
-    let claims = match claims {
+    let wanted = wanted_claims(audience, &ctx.config.hetu_claim);
+    let claims = match oidc::identify(&ctx.http, config, &exchange, &wanted).await {
         Ok(claims) => claims,
         Err(FlowError::Unavailable(cause)) => {
             crate::error::log_warning(&format!("identification unavailable: {cause}"));
@@ -203,7 +200,7 @@ pub async fn handle_callback<D: Database, H: Outbound>(
     };
     let Some(row) = session_row(audience, &claims, &ctx.config.hetu_claim, now) else {
         crate::error::log_warning(
-            "identification: the ID token lacks the identity this audience needs",
+            "identification: neither the ID token nor userinfo has the identity this audience needs",
         );
         return fail(LoginFailure::Failed);
     };
@@ -226,6 +223,21 @@ pub async fn handle_callback<D: Database, H: Outbound>(
             "set-cookie",
             clear_cookie(login_cookie(secure), "/api/auth", secure),
         ))
+}
+
+/// The claims [`session_row`] reads for `audience`. Those missing from the ID token are
+/// asked from the provider's `userinfo` (some conformant brokers put them only there).
+fn wanted_claims(audience: Audience, hetu_claim: &str) -> Vec<&str> {
+    match audience {
+        Audience::Citizen => vec![hetu_claim, "given_name", "family_name"],
+        Audience::Staff => vec![
+            "municipality",
+            "roles",
+            "preferred_username",
+            "given_name",
+            "family_name",
+        ],
+    }
 }
 
 /// The session to store for verified `claims`: citizens need a valid identity code; staff

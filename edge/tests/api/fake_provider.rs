@@ -42,7 +42,31 @@ pub struct FakeProvider {
     pub tamper: Mutex<Vec<(String, serde_json::Value)>>,
     /// Suomi.fi-valtuudet, when the test deployment has it.
     pub valtuudet: Option<ValtuudetMock>,
+    /// When true, the claims about the person (names, identity code, municipality, roles,
+    /// username) are left out of the ID token and served only by `userinfo`.
+    pub claims_only_in_userinfo: Mutex<bool>,
+    /// Claims to override in the next `userinfo` answer (e.g. another `sub`).
+    pub userinfo_tamper: Mutex<Vec<(String, serde_json::Value)>>,
+    /// What `userinfo` answers for each access token issued.
+    userinfo: Mutex<HashMap<String, serde_json::Value>>,
+    /// Canned answers `(status, body)` by URL, in place of the provider's own.
+    pub answers: Mutex<HashMap<String, (u16, String)>>,
+    /// Every URL called, in order.
+    pub calls: Mutex<Vec<String>>,
 }
+
+/// The ID token's own claims, which stay in it when the others move to `userinfo`.
+const PROTOCOL_CLAIMS: [&str; 9] = [
+    "iss",
+    "aud",
+    "sub",
+    "iat",
+    "exp",
+    "nonce",
+    "azp",
+    "auth_time",
+    "acr",
+];
 
 impl FakeProvider {
     pub fn new(now: i64) -> Self {
@@ -53,7 +77,21 @@ impl FakeProvider {
             up: Mutex::new(true),
             tamper: Mutex::new(Vec::new()),
             valtuudet: None,
+            claims_only_in_userinfo: Mutex::new(false),
+            userinfo_tamper: Mutex::new(Vec::new()),
+            userinfo: Mutex::new(HashMap::new()),
+            answers: Mutex::new(HashMap::new()),
+            calls: Mutex::new(Vec::new()),
         }
+    }
+
+    /// Whether `userinfo` has been asked.
+    pub fn userinfo_was_called(&self) -> bool {
+        self.calls
+            .lock()
+            .unwrap()
+            .iter()
+            .any(|url| url == &format!("{ISSUER}/userinfo"))
     }
 
     /// What the provider's login page does when a person picks an identity: issues a code.
@@ -63,7 +101,19 @@ impl FakeProvider {
 
     /// Signs claims as an RS256 JWT with the test key.
     pub fn sign(&self, claims: &serde_json::Value) -> String {
-        let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"RS256","typ":"JWT","kid":"test"}"#);
+        self.sign_with_header(
+            &serde_json::json!({"alg": "RS256", "typ": "JWT", "kid": "test"}),
+            claims,
+        )
+    }
+
+    /// Signs claims with the test key under any JOSE header (e.g. one without `kid`).
+    pub fn sign_with_header(
+        &self,
+        header: &serde_json::Value,
+        claims: &serde_json::Value,
+    ) -> String {
+        let header = URL_SAFE_NO_PAD.encode(header.to_string());
         let payload = URL_SAFE_NO_PAD.encode(claims.to_string());
         let input = format!("{header}.{payload}");
         let signature = SigningKey::<Sha256>::new(self.key.clone()).sign(input.as_bytes());
@@ -120,10 +170,46 @@ impl FakeProvider {
         for (name, value) in self.tamper.lock().unwrap().drain(..) {
             claims[name] = value;
         }
+        let mut userinfo = serde_json::Map::new();
+        if let Some(all) = claims.as_object_mut() {
+            userinfo = all.clone();
+            userinfo.retain(|name, _| name == "sub" || !PROTOCOL_CLAIMS.contains(&name.as_str()));
+            if *self.claims_only_in_userinfo.lock().unwrap() {
+                all.retain(|name, _| PROTOCOL_CLAIMS.contains(&name.as_str()));
+            }
+        }
+        for (name, value) in self.userinfo_tamper.lock().unwrap().drain(..) {
+            userinfo.insert(name, value);
+        }
+        let access_token = format!("at-{}", form.get("code").cloned().unwrap_or_default());
+        self.userinfo
+            .lock()
+            .unwrap()
+            .insert(access_token.clone(), userinfo.into());
         OutboundResponse {
             status: 200,
-            body: serde_json::json!({"access_token": "at", "token_type": "Bearer", "id_token": self.sign(&claims)})
+            body: serde_json::json!({"access_token": access_token, "token_type": "Bearer", "id_token": self.sign(&claims)})
                 .to_string(),
+        }
+    }
+
+    /// `userinfo`: the claims for the bearer token, 401 for any other.
+    fn userinfo(&self, request: &OutboundRequest) -> OutboundResponse {
+        let claims = request
+            .headers
+            .iter()
+            .find(|(k, _)| k == "authorization")
+            .and_then(|(_, v)| v.strip_prefix("Bearer "))
+            .and_then(|token| self.userinfo.lock().unwrap().get(token).cloned());
+        match claims {
+            Some(claims) => OutboundResponse {
+                status: 200,
+                body: claims.to_string(),
+            },
+            None => OutboundResponse {
+                status: 401,
+                body: r#"{"error":"invalid_token"}"#.into(),
+            },
         }
     }
 }
@@ -138,6 +224,10 @@ impl Outbound for FakeProvider {
         if !*self.up.lock().unwrap() {
             return Err(OutboundError("connection refused".into()));
         }
+        self.calls.lock().unwrap().push(request.url.clone());
+        if let Some((status, body)) = self.answers.lock().unwrap().get(&request.url).cloned() {
+            return Ok(OutboundResponse { status, body });
+        }
         let json = |value: serde_json::Value| {
             Ok(OutboundResponse {
                 status: 200,
@@ -150,10 +240,12 @@ impl Outbound for FakeProvider {
                 "authorization_endpoint": format!("{ISSUER}/authorize"),
                 "token_endpoint": format!("{ISSUER}/token"),
                 "jwks_uri": format!("{ISSUER}/jwks"),
+                "userinfo_endpoint": format!("{ISSUER}/userinfo"),
                 "extra_field_to_ignore": true,
             })),
             "http://idp.test/citizen/jwks" => json(self.jwks()),
             "http://idp.test/citizen/token" => Ok(self.token(&request)),
+            "http://idp.test/citizen/userinfo" => Ok(self.userinfo(&request)),
             other => Ok(OutboundResponse {
                 status: 404,
                 body: format!("no {other}"),

@@ -2,9 +2,11 @@
 //! migrations as D1, a fresh database per test.
 
 mod auth;
+mod auth_oidc;
 mod citizen;
 mod fake_provider;
 mod helpers;
+mod identification_mock;
 mod on_behalf;
 mod producer;
 mod public_catalogue;

@@ -7,22 +7,29 @@
 //!   `municipality` and `roles`.
 //!
 //! Per issuer: `/.well-known/openid-configuration`, `/jwks`, `/authorize` (GET shows the
-//! login page, POST is the page's own form), `/token`. Plus `GET /health`.
+//! login page, POST is the page's own form), `/token`, `/userinfo`. Plus `GET /health` and
+//! the development switch `GET|POST /dev/claims-in`: with [`ClaimsIn::Userinfo`] the subject's
+//! claims (names, the identity code, staff `municipality` and `roles`) are left out of the ID
+//! token and served only by `userinfo`, as some conformant identity brokers do.
 
 mod authorize;
 mod pages;
 pub mod people;
 pub mod signing;
 mod tokens;
+mod userinfo;
 
-use axum::http::header;
-use axum::response::IntoResponse;
+pub use userinfo::ClaimsIn;
+
+use axum::body::Bytes;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{extract::State, Json, Router};
 use people::{Person, StaffUser};
 use serde_json::json;
 use signing::{SigningError, SigningKey};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use tokio::net::TcpListener;
 
 /// The redirect URI registered when none is given: Seteli's callback under `cargo xtask dev`.
@@ -124,12 +131,15 @@ pub struct Config {
     /// The redirect URIs registered for both clients, compared exactly. Each must be an
     /// absolute http(s) URL without a fragment.
     pub redirect_uris: Vec<String>,
+    /// Where the subject's claims go at start; `POST /dev/claims-in` changes it while running.
+    pub claims_in: ClaimsIn,
 }
 
 impl Default for Config {
     fn default() -> Self {
         Self {
             redirect_uris: vec![DEFAULT_REDIRECT_URI.to_owned()],
+            claims_in: ClaimsIn::default(),
         }
     }
 }
@@ -154,8 +164,28 @@ struct Shared {
     redirect_uris: Vec<String>,
     key: SigningKey,
     codes: tokens::Codes,
+    access_tokens: userinfo::AccessTokens,
+    /// The development switch; see [`ClaimsIn`].
+    claims_in: Mutex<ClaimsIn>,
     persons: Vec<Person>,
     staff: Vec<StaffUser>,
+}
+
+impl Shared {
+    fn claims_in(&self) -> ClaimsIn {
+        // A panic elsewhere while holding the lock leaves a valid value behind.
+        *self
+            .claims_in
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn set_claims_in(&self, claims_in: ClaimsIn) {
+        *self
+            .claims_in
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = claims_in;
+    }
 }
 
 /// The state of one issuer's routes.
@@ -186,10 +216,19 @@ pub fn router(base_url: &str, config: Config) -> Result<Router, StartError> {
         redirect_uris: config.redirect_uris,
         key: SigningKey::test_key()?,
         codes: tokens::Codes::default(),
+        access_tokens: userinfo::AccessTokens::default(),
+        claims_in: Mutex::new(config.claims_in),
         persons: people::persons()?,
         staff: people::staff()?,
     });
-    let mut router = Router::new().route("/health", get(|| async { "ok" }));
+    let mut router = Router::new()
+        .route("/health", get(|| async { "ok" }))
+        .route(
+            "/dev/claims-in",
+            get(claims_in)
+                .post(set_claims_in)
+                .with_state(shared.clone()),
+        );
     for issuer in Issuer::ALL {
         let state = IssuerState {
             shared: shared.clone(),
@@ -200,6 +239,10 @@ pub fn router(base_url: &str, config: Config) -> Result<Router, StartError> {
             .route("/jwks", get(jwks))
             .route("/authorize", get(authorize::show).post(authorize::submit))
             .route("/token", post(tokens::token))
+            .route(
+                "/userinfo",
+                get(userinfo::userinfo).post(userinfo::userinfo),
+            )
             .with_state(state);
         router = router.nest(&format!("/{}", issuer.path()), routes);
     }
@@ -223,6 +266,7 @@ async fn discovery(State(st): State<IssuerState>) -> impl IntoResponse {
         "authorization_endpoint": format!("{iss}/authorize"),
         "token_endpoint": format!("{iss}/token"),
         "jwks_uri": format!("{iss}/jwks"),
+        "userinfo_endpoint": format!("{iss}/userinfo"),
         "response_types_supported": ["code"],
         "subject_types_supported": ["public"],
         "id_token_signing_alg_values_supported": ["RS256"],
@@ -242,4 +286,28 @@ async fn jwks(State(st): State<IssuerState>) -> impl IntoResponse {
         [(header::CACHE_CONTROL, "public, max-age=300")],
         Json(st.shared.key.jwks()),
     )
+}
+
+/// `GET /dev/claims-in` → `{"claims_in": "id-token"|"userinfo"}`.
+async fn claims_in(State(shared): State<Arc<Shared>>) -> impl IntoResponse {
+    Json(json!({ "claims_in": shared.claims_in().as_str() }))
+}
+
+/// `POST /dev/claims-in {"claims_in": "id-token"|"userinfo"}`: where the next logins' claims go
+/// (204), or 400 naming the values it takes.
+async fn set_claims_in(State(shared): State<Arc<Shared>>, body: Bytes) -> Response {
+    let requested = serde_json::from_slice::<serde_json::Value>(&body)
+        .ok()
+        .and_then(|v| v.get("claims_in")?.as_str().and_then(ClaimsIn::parse));
+    match requested {
+        Some(claims_in) => {
+            shared.set_claims_in(claims_in);
+            StatusCode::NO_CONTENT.into_response()
+        }
+        None => (
+            StatusCode::BAD_REQUEST,
+            "the body must be {\"claims_in\": \"id-token\"} or {\"claims_in\": \"userinfo\"}",
+        )
+            .into_response(),
+    }
 }

@@ -2,7 +2,7 @@
 //! exchange with PKCE, and the signed ID token.
 
 use super::people::{Person, StaffUser};
-use super::{Issuer, IssuerState, ACR_LOA3, HETU_CLAIM, TOKEN_LIFETIME_SECS};
+use super::{ClaimsIn, Issuer, IssuerState, ACR_LOA3, HETU_CLAIM, TOKEN_LIFETIME_SECS};
 use axum::extract::rejection::FormRejection;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -238,25 +238,23 @@ fn subject_id(issuer: Issuer, identifier: &str) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// The ID token's claims for `grant`, issued by `iss` at `now`.
-fn id_token_claims(iss: &str, grant: &Grant, now: u64) -> Value {
+/// The subject's `sub` at `issuer`.
+fn subject_sub(issuer: Issuer, subject: &Subject) -> String {
+    match subject {
+        Subject::Citizen(person) => subject_id(issuer, person.hetu.as_str()),
+        Subject::Staff(user) => subject_id(issuer, &user.username),
+    }
+}
+
+/// What the provider asserts about the subject beyond `sub`: names, and the personal
+/// identity code (citizens) or `municipality` and `roles` (staff). These go in the ID token,
+/// or only in `userinfo` when the mock is switched to [`ClaimsIn::Userinfo`].
+pub(super) fn subject_claims(subject: &Subject) -> Map<String, Value> {
     let mut claims = Map::new();
     let mut put = |name: &str, value: Value| {
         claims.insert(name.to_owned(), value);
     };
-    let sub = match &grant.subject {
-        Subject::Citizen(person) => subject_id(grant.issuer, person.hetu.as_str()),
-        Subject::Staff(user) => subject_id(grant.issuer, &user.username),
-    };
-    put("iss", json!(iss));
-    put("aud", json!(grant.client_id));
-    put("sub", json!(sub));
-    put("iat", json!(now));
-    put("exp", json!(now + TOKEN_LIFETIME_SECS));
-    put("auth_time", json!(grant.auth_time));
-    put("nonce", json!(grant.nonce));
-    put("acr", json!(ACR_LOA3));
-    match &grant.subject {
+    match subject {
         Subject::Citizen(person) => {
             put("given_name", json!(person.given_name));
             put("family_name", json!(person.family_name));
@@ -273,10 +271,40 @@ fn id_token_claims(iss: &str, grant: &Grant, now: u64) -> Value {
             put("roles", json!(user.roles));
         }
     }
+    claims
+}
+
+/// The `userinfo` answer for `subject` at `issuer`: `sub` and every subject claim, whatever
+/// the switch says (a conformant provider's userinfo always has them).
+pub(super) fn userinfo_claims(issuer: Issuer, subject: &Subject) -> Value {
+    let mut claims = subject_claims(subject);
+    claims.insert("sub".to_owned(), json!(subject_sub(issuer, subject)));
     Value::Object(claims)
 }
 
-/// `POST {iss}/token`: exchanges an authorization code for an ID token.
+/// The ID token's claims for `grant`, issued by `iss` at `now`; the subject's claims only
+/// when `claims_in` puts them there.
+fn id_token_claims(iss: &str, grant: &Grant, now: u64, claims_in: ClaimsIn) -> Value {
+    let mut claims = Map::new();
+    let mut put = |name: &str, value: Value| {
+        claims.insert(name.to_owned(), value);
+    };
+    put("iss", json!(iss));
+    put("aud", json!(grant.client_id));
+    put("sub", json!(subject_sub(grant.issuer, &grant.subject)));
+    put("iat", json!(now));
+    put("exp", json!(now + TOKEN_LIFETIME_SECS));
+    put("auth_time", json!(grant.auth_time));
+    put("nonce", json!(grant.nonce));
+    put("acr", json!(ACR_LOA3));
+    if claims_in == ClaimsIn::IdToken {
+        claims.extend(subject_claims(&grant.subject));
+    }
+    Value::Object(claims)
+}
+
+/// `POST {iss}/token`: exchanges an authorization code for an ID token and an access token
+/// for `{iss}/userinfo`.
 pub(super) async fn token(
     State(st): State<IssuerState>,
     headers: HeaderMap,
@@ -322,7 +350,7 @@ pub(super) async fn token(
         return invalid_grant("code_verifier does not match the code_challenge");
     }
 
-    let claims = id_token_claims(&st.issuer_url(), &grant, unix_now());
+    let claims = id_token_claims(&st.issuer_url(), &grant, unix_now(), st.shared.claims_in());
     let (Ok(id_token), Ok(access_token)) =
         (st.shared.key.sign_jwt(&claims), crate::random::token())
     else {
@@ -332,6 +360,9 @@ pub(super) async fn token(
             "the ID token could not be signed",
         );
     };
+    st.shared
+        .access_tokens
+        .insert(access_token.clone(), st.issuer, grant.subject);
     (
         [
             (header::CACHE_CONTROL, "no-store"),

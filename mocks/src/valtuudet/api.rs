@@ -98,12 +98,22 @@ pub(super) fn outage_response() -> Response {
     )
 }
 
+/// Whether a call must carry `requestId`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum RequestId {
+    Required,
+    /// `unregister`: DVV's reference clients call it without one, and DVV accepts that.
+    Optional,
+}
+
 /// The common checks of every service call: the mode exists and is `only` (when given), the
-/// checksum header is right for the raw target and the mock's clock, and `requestId` is there.
+/// checksum header is right for the raw target and the mock's clock, and `requestId` is there
+/// when `request_id` requires it.
 fn check_call(
     st: &AppState,
     mode: &str,
     only: Option<Mode>,
+    request_id: RequestId,
     uri: &Uri,
     headers: &HeaderMap,
 ) -> Result<Call, Refused> {
@@ -125,7 +135,9 @@ fn check_call(
         url::form_urlencoded::parse(uri.query().unwrap_or("").as_bytes())
             .into_owned()
             .collect();
-    if !query.iter().any(|(n, v)| n == "requestId" && !v.is_empty()) {
+    if request_id == RequestId::Required
+        && !query.iter().any(|(n, v)| n == "requestId" && !v.is_empty())
+    {
         return Err(Refused::BadRequest("requestId is required"));
     }
     Ok(Call { mode, query, now })
@@ -172,7 +184,7 @@ pub(super) async fn register(
     uri: Uri,
     headers: HeaderMap,
 ) -> Result<Response, Refused> {
-    let call = check_call(&st, &mode, None, &uri, &headers)?;
+    let call = check_call(&st, &mode, None, RequestId::Required, &uri, &headers)?;
     if client_id != CLIENT_ID {
         return Err(Refused::unauthorized(
             "the client id in the path is not registered",
@@ -200,14 +212,14 @@ pub(super) async fn register(
     ))
 }
 
-/// `GET /service/{mode}/user/unregister/{sessionId}?requestId=..` → `true`
+/// `GET /service/{mode}/user/unregister/{sessionId}[?requestId=..]` → `true`
 pub(super) async fn unregister(
     State(st): State<AppState>,
     Path((mode, session_id)): Path<(String, String)>,
     uri: Uri,
     headers: HeaderMap,
 ) -> Result<Response, Refused> {
-    let call = check_call(&st, &mode, None, &uri, &headers)?;
+    let call = check_call(&st, &mode, None, RequestId::Optional, &uri, &headers)?;
     let mut state = st.state();
     if state.session(call.mode, &session_id, call.now).is_none() {
         return Err(Refused::no_session());
@@ -223,7 +235,14 @@ pub(super) async fn delegate(
     uri: Uri,
     headers: HeaderMap,
 ) -> Result<Response, Refused> {
-    let call = check_call(&st, &mode, Some(Mode::Hpa), &uri, &headers)?;
+    let call = check_call(
+        &st,
+        &mode,
+        Some(Mode::Hpa),
+        RequestId::Required,
+        &uri,
+        &headers,
+    )?;
     let body = with_authorized_session(&st, &call, &session_id, &headers, |reg, _, picked| {
         let Principal::Person(hetu) = picked else {
             return json!([]);
@@ -239,14 +258,22 @@ pub(super) async fn delegate(
 }
 
 /// `GET /service/hpa/api/authorization/{sessionId}/{principalId}?requestId=..[&issues=..]..`
-/// → `{"result":"ALLOWED"|"DISALLOWED"|"UNKNOWN","reasons":[..]}`
+/// → `{"result":"ALLOWED"|"DISALLOWED","reasons":[..]}`; `UNKNOWN` only for a pair that the
+/// register flags with the development knob `unknown` (DVV documents no such answer).
 pub(super) async fn authorization(
     State(st): State<AppState>,
     Path((mode, session_id, principal_id)): Path<(String, String, String)>,
     uri: Uri,
     headers: HeaderMap,
 ) -> Result<Response, Refused> {
-    let call = check_call(&st, &mode, Some(Mode::Hpa), &uri, &headers)?;
+    let call = check_call(
+        &st,
+        &mode,
+        Some(Mode::Hpa),
+        RequestId::Required,
+        &uri,
+        &headers,
+    )?;
     let issues: Vec<String> = call
         .query
         .iter()
@@ -274,7 +301,14 @@ pub(super) async fn organization_roles(
     uri: Uri,
     headers: HeaderMap,
 ) -> Result<Response, Refused> {
-    let call = check_call(&st, &mode, Some(Mode::Ypa), &uri, &headers)?;
+    let call = check_call(
+        &st,
+        &mode,
+        Some(Mode::Ypa),
+        RequestId::Required,
+        &uri,
+        &headers,
+    )?;
     let body =
         with_authorized_session(&st, &call, &session_id, &headers, |reg, session, picked| {
             let Principal::Organisation(id) = picked else {

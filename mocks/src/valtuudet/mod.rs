@@ -4,12 +4,14 @@
 //! 1. `GET /service/{mode}/user/register/{clientId}/{delegateHetu}?requestId=..` → session
 //! 2. `GET /oauth/authorize?..&user={userId}` → the mock's own selection page, then a redirect
 //!    with a single-use code (or `error=access_denied`)
-//! 3. `POST /oauth/token?code=..&grant_type=authorization_code&redirect_uri=..` (HTTP Basic)
+//! 3. `POST /oauth/token?code=..&grant_type=authorization_code&redirect_uri=..` (HTTP Basic;
+//!    the parameters may come as a form body instead, as DVV's Java client sends them)
 //! 4. `GET /service/hpa/api/delegate/{sessionId}` → the picked person
-//! 5. `GET /service/hpa/api/authorization/{sessionId}/{principalId}[?issues=..]` → ALLOWED,
-//!    DISALLOWED or UNKNOWN
+//! 5. `GET /service/hpa/api/authorization/{sessionId}/{principalId}[?issues=..]` → ALLOWED or
+//!    DISALLOWED (a restriction with no reason); UNKNOWN only for a pair the register flags
+//!    with the development knob `unknown`, never an answer DVV gives
 //! 6. `GET /service/ypa/api/organizationRoles/{sessionId}` → the picked organisation's roles
-//! 7. `GET /service/{mode}/user/unregister/{sessionId}` → `true`
+//! 7. `GET /service/{mode}/user/unregister/{sessionId}` → `true` (`requestId` optional here)
 //!
 //! Every call but the token exchange (and the browser's authorize) must carry a valid
 //! `X-AsiointivaltuudetAuthorization` checksum header; steps 4–6 also need the session's

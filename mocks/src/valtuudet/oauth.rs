@@ -1,14 +1,16 @@
 //! `/oauth/authorize` (the selection page and its form) and `/oauth/token` (the code
-//! exchange with HTTP Basic, parameters in the query and no body).
+//! exchange with HTTP Basic; its parameters in the query with no body, as DVV documents it, or
+//! in an `application/x-www-form-urlencoded` body, as DVV's own Java client sends them).
 
 use super::api::api_error;
 use super::pages::{self, PageError, SelectionView};
 use super::register::{Choice, Principal};
 use super::sessions::{AccessToken, Grant, Mode};
 use super::{AppState, CLIENT_ID, OAUTH_PASSWORD, TOKEN_EXPIRES_IN};
+use axum::body::Bytes;
 use axum::extract::rejection::{FormRejection, QueryRejection};
 use axum::extract::{Query, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Form, Json};
 use base64::engine::general_purpose::STANDARD;
@@ -259,12 +261,50 @@ pub(super) async fn submit(
     valid.redirect(&[("code", &code)])
 }
 
-/// The token call's query. Deliberately not `Debug`: `code` is a credential.
-#[derive(Deserialize)]
+/// The token call's parameters. Deliberately not `Debug`: `code` is a credential.
+#[derive(Default)]
 pub(super) struct TokenParams {
     code: Option<String>,
     grant_type: Option<String>,
     redirect_uri: Option<String>,
+    client_id: Option<String>,
+}
+
+impl TokenParams {
+    /// The parameters from the query and, when it is a form, the body. RFC 6749 §3.2 lets
+    /// each parameter appear once: one named twice, in either place or across both, is
+    /// refused, and so is a body of any other type. Unknown parameters are ignored.
+    fn parse(
+        query: Option<&str>,
+        content_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self, &'static str> {
+        let is_form = content_type
+            .and_then(|t| t.split(';').next())
+            .is_some_and(|t| {
+                t.trim()
+                    .eq_ignore_ascii_case("application/x-www-form-urlencoded")
+            });
+        if !body.is_empty() && !is_form {
+            return Err("a body must be application/x-www-form-urlencoded");
+        }
+        let from_query = url::form_urlencoded::parse(query.unwrap_or_default().as_bytes());
+        let from_body = url::form_urlencoded::parse(body);
+        let mut params = Self::default();
+        for (name, value) in from_query.chain(from_body) {
+            let slot = match name.as_ref() {
+                "code" => &mut params.code,
+                "grant_type" => &mut params.grant_type,
+                "redirect_uri" => &mut params.redirect_uri,
+                "client_id" => &mut params.client_id,
+                _ => continue,
+            };
+            if slot.replace(value.into_owned()).is_some() {
+                return Err("each parameter may be given once");
+            }
+        }
+        Ok(params)
+    }
 }
 
 fn oauth_error(status: StatusCode, error: &str, description: &str) -> Response {
@@ -291,11 +331,13 @@ fn basic_is_valid(headers: &HeaderMap) -> bool {
             .is_ok_and(|decoded| decoded == format!("{CLIENT_ID}:{OAUTH_PASSWORD}").as_bytes())
 }
 
-/// `POST /oauth/token?code=..&grant_type=authorization_code&redirect_uri=..`
+/// `POST /oauth/token?code=..&grant_type=authorization_code&redirect_uri=..` with no body,
+/// or `POST /oauth/token` with the same parameters as a form body.
 pub(super) async fn token(
     State(st): State<AppState>,
     headers: HeaderMap,
-    query: Result<Query<TokenParams>, QueryRejection>,
+    uri: Uri,
+    body: Bytes,
 ) -> Response {
     if st.is_down() {
         return super::api::outage_response();
@@ -312,13 +354,23 @@ pub(super) async fn token(
         );
         return response;
     }
-    let Ok(Query(p)) = query else {
-        return oauth_error(
-            StatusCode::BAD_REQUEST,
-            "invalid_request",
-            "the query must hold each parameter once",
-        );
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok());
+    let p = match TokenParams::parse(uri.query(), content_type, &body) {
+        Ok(p) => p,
+        Err(description) => {
+            return oauth_error(StatusCode::BAD_REQUEST, "invalid_request", description)
+        }
     };
+    // RFC 6749 §3.2.1: a client that sends its id must send its own.
+    if p.client_id.as_deref().is_some_and(|id| id != CLIENT_ID) {
+        return oauth_error(
+            StatusCode::UNAUTHORIZED,
+            "invalid_client",
+            "client_id differs from the authenticated client",
+        );
+    }
     match p.grant_type.as_deref() {
         Some("authorization_code") => {}
         Some(_) => {

@@ -19,7 +19,8 @@ const DEFAULT_SEED_JSON: &str = include_str!("../../data/valtuudet.json");
 pub const AGE_OF_MAJORITY: i32 = 18;
 
 /// The register: persons, guardianships, mandates between persons, restrictions, flags that
-/// make the engine answer `UNKNOWN`, and organisations with their people's roles.
+/// make the engine answer `UNKNOWN` (a development knob: DVV never answers it), and
+/// organisations with their people's roles.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Register {
@@ -33,6 +34,7 @@ pub struct Register {
     pub mandates: Vec<Mandate>,
     #[serde(default)]
     pub restrictions: Vec<Restriction>,
+    /// A development knob, not anything DVV has: see [`UnknownFlag`].
     #[serde(default)]
     pub unknown: Vec<UnknownFlag>,
     #[serde(default)]
@@ -77,7 +79,8 @@ impl Mandate {
 }
 
 /// Nobody, or only `delegate`, may act for `principal` (a child taken into care, a protective
-/// order). The Web API answers DISALLOWED without saying why.
+/// order). The Web API answers DISALLOWED without saying why: no reason at all, so the
+/// e-service cannot tell a restriction from any other refusal by what it is told.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Restriction {
@@ -89,8 +92,10 @@ pub struct Restriction {
     pub note: Option<String>,
 }
 
-/// The engine cannot decide for this pair and answers `UNKNOWN`, so a client can be tested
-/// for never granting on it.
+/// A development knob, not a DVV answer: for this pair the mock answers `UNKNOWN`, a result
+/// DVV does not document (its reference client's model has only ALLOWED and DISALLOWED), so
+/// a client can be tested for treating anything but ALLOWED as a refusal. The default
+/// register has none; tests seed one through `/dev/seed`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UnknownFlag {
@@ -201,6 +206,7 @@ pub struct Choice {
 pub enum Outcome {
     Allowed,
     Disallowed,
+    /// Only for a pair flagged [`UnknownFlag`]: a development knob, never a DVV answer.
     Unknown,
 }
 
@@ -425,9 +431,10 @@ impl Register {
 
     /// May `delegate` act for `principal` in every one of `issues` on `today`?
     ///
-    /// An `UNKNOWN` flag wins; then a restriction gives DISALLOWED without saying why; a
-    /// guardian of a minor needs no issue; otherwise valid mandates must together cover every
-    /// issue asked (and at least one must exist when none is asked).
+    /// An `UNKNOWN` flag (the development knob) wins; then a restriction gives DISALLOWED
+    /// with no reason at all, as DVV never tells the e-service why; a guardian of a minor
+    /// needs no issue; otherwise valid mandates must together cover every issue asked (and at
+    /// least one must exist when none is asked).
     pub fn decide(
         &self,
         delegate: &Hetu,
@@ -454,14 +461,7 @@ impl Register {
             .iter()
             .any(|r| &r.principal == principal && r.delegate.as_ref().is_none_or(|d| d == delegate))
         {
-            return Decision::new(
-                Outcome::Disallowed,
-                vec![Reason::new(
-                    "RESTRICTION",
-                    "the delegate may not act for the principal",
-                    "EXCEPTION",
-                )],
-            );
+            return Decision::new(Outcome::Disallowed, Vec::new());
         }
         if self.is_guardian_of_minor(delegate, principal, today) {
             return Decision::new(
@@ -627,8 +627,7 @@ mod tests {
         );
         let restricted = register.decide(&hetu(MIKKO), &hetu(ELLA), &[], TODAY);
         assert_eq!(restricted.result, Outcome::Disallowed);
-        assert_eq!(restricted.reasons[0].reason_rule, "RESTRICTION");
-        assert!(!restricted.reasons[0].reason_value.contains("care"));
+        assert_eq!(restricted.reasons, [], "DVV never says why");
     }
 
     #[test]
@@ -694,6 +693,17 @@ mod tests {
                 .result,
             Outcome::Unknown
         );
+    }
+
+    #[test]
+    fn the_default_register_never_answers_unknown_as_dvv_never_does() {
+        let register = seed();
+        for delegate in &register.persons {
+            for principal in &register.persons {
+                let decision = register.decide(&delegate.hetu, &principal.hetu, &[], TODAY);
+                assert_ne!(decision.result, Outcome::Unknown);
+            }
+        }
     }
 
     #[test]

@@ -1,0 +1,170 @@
+//! `{iss}/userinfo` (OpenID Connect Core §5.3): the subject's claims for the access token that
+//! `{iss}/token` issued, and the switch that decides whether those claims are also in the ID
+//! token.
+
+use super::tokens::{userinfo_claims, Subject};
+use super::{Issuer, IssuerState, TOKEN_LIFETIME_SECS};
+use axum::extract::State;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde_json::json;
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// Where the provider puts what it asserts about the subject (names, the personal identity
+/// code, staff `municipality` and `roles`). `userinfo` always has them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ClaimsIn {
+    /// In the ID token and in `userinfo`, as the mock has always done.
+    #[default]
+    IdToken,
+    /// Only in `userinfo`: the ID token carries just the protocol's claims (`iss`, `sub`,
+    /// `aud`, times, `nonce`, `acr`), as some conformant identity brokers do.
+    Userinfo,
+}
+
+impl ClaimsIn {
+    /// `id-token` or `userinfo` (as on the command line, in `SETELI_MOCK_CLAIMS_IN` and at
+    /// `/dev/claims-in`); `id_token` is accepted too.
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "id-token" | "id_token" => Some(ClaimsIn::IdToken),
+            "userinfo" => Some(ClaimsIn::Userinfo),
+            _ => None,
+        }
+    }
+
+    /// The name [`ClaimsIn::parse`] reads back.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimsIn::IdToken => "id-token",
+            ClaimsIn::Userinfo => "userinfo",
+        }
+    }
+}
+
+/// An access token's subject and when it was issued.
+struct Issued {
+    issuer: Issuer,
+    subject: Subject,
+    created: Instant,
+}
+
+impl Issued {
+    fn is_expired(&self) -> bool {
+        self.created.elapsed() >= Duration::from_secs(TOKEN_LIFETIME_SECS)
+    }
+}
+
+/// The access tokens issued and not yet expired, each valid at its own issuer's `userinfo`.
+#[derive(Default)]
+pub(super) struct AccessTokens(Mutex<HashMap<String, Issued>>);
+
+impl AccessTokens {
+    fn map(&self) -> std::sync::MutexGuard<'_, HashMap<String, Issued>> {
+        // A panic elsewhere while holding the lock leaves the map itself consistent.
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Remembers a new token, dropping expired ones so the map stays small.
+    pub(super) fn insert(&self, token: String, issuer: Issuer, subject: Subject) {
+        let mut map = self.map();
+        map.retain(|_, issued| !issued.is_expired());
+        map.insert(
+            token,
+            Issued {
+                issuer,
+                subject,
+                created: Instant::now(),
+            },
+        );
+    }
+
+    /// The subject of a live token issued by `issuer`.
+    fn subject(&self, token: &str, issuer: Issuer) -> Option<Subject> {
+        self.map()
+            .get(token)
+            .filter(|issued| issued.issuer == issuer && !issued.is_expired())
+            .map(|issued| issued.subject.clone())
+    }
+}
+
+/// RFC 6750 §3: 401 with a `WWW-Authenticate: Bearer` challenge; `error` only when a token
+/// was presented.
+fn unauthorized(error: Option<&str>) -> Response {
+    let challenge = match error {
+        Some(error) => format!("Bearer realm=\"seteli-mocks\", error=\"{error}\""),
+        None => "Bearer realm=\"seteli-mocks\"".to_owned(),
+    };
+    let body = json!({
+        "error": error.unwrap_or("invalid_request"),
+        "error_description": "a valid access token from this issuer is required",
+    });
+    let mut response = (
+        StatusCode::UNAUTHORIZED,
+        [(header::CACHE_CONTROL, "no-store")],
+        Json(body),
+    )
+        .into_response();
+    if let Ok(value) = HeaderValue::from_str(&challenge) {
+        response
+            .headers_mut()
+            .insert(header::WWW_AUTHENTICATE, value);
+    }
+    response
+}
+
+/// The token of an `Authorization: Bearer ..` header.
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim())
+        .filter(|t| !t.is_empty())
+}
+
+/// `GET|POST {iss}/userinfo` with `Authorization: Bearer {access_token}`: `sub` and the
+/// subject's claims as JSON.
+pub(super) async fn userinfo(State(st): State<IssuerState>, headers: HeaderMap) -> Response {
+    let Some(token) = bearer(&headers) else {
+        return unauthorized(None);
+    };
+    let Some(subject) = st.shared.access_tokens.subject(token, st.issuer) else {
+        return unauthorized(Some("invalid_token"));
+    };
+    (
+        [(header::CACHE_CONTROL, "no-store")],
+        Json(userinfo_claims(st.issuer, &subject)),
+    )
+        .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::identification::people;
+
+    #[test]
+    fn the_switch_reads_back_what_it_writes() {
+        for claims_in in [ClaimsIn::IdToken, ClaimsIn::Userinfo] {
+            assert_eq!(ClaimsIn::parse(claims_in.as_str()), Some(claims_in));
+        }
+        assert_eq!(ClaimsIn::parse("id_token"), Some(ClaimsIn::IdToken));
+        assert_eq!(ClaimsIn::parse("both"), None);
+    }
+
+    #[test]
+    fn a_token_is_valid_only_at_its_own_issuer() {
+        let tokens = AccessTokens::default();
+        let person = people::persons().unwrap().remove(0);
+        tokens.insert("t".into(), Issuer::Citizen, Subject::Citizen(person));
+        assert!(tokens.subject("t", Issuer::Citizen).is_some());
+        assert!(tokens.subject("t", Issuer::Staff).is_none());
+        assert!(tokens.subject("other", Issuer::Citizen).is_none());
+    }
+}
