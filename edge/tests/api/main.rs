@@ -1,6 +1,7 @@
 //! The API tested natively: the real router, handlers and SQL over SQLite with the same
 //! migrations as D1, a fresh database per test.
 
+mod access_matrix;
 mod auth;
 mod auth_oidc;
 mod citizen;

@@ -1,0 +1,340 @@
+//! The access matrix: every route of the route table × every kind of caller, over the
+//! real router with real session cookies (logins through the identification flow, choices
+//! through the Valtuudet mock), asserting the status each gets. The expectations are one
+//! exhaustive `match` over the route ids, so a route added to the table without a row here
+//! does not compile; a row whose route is missing from the table fails.
+
+use crate::fake_provider::FakeProvider;
+use crate::helpers::{Client, TestApp, TestResponse, PUBLIC_URL};
+use crate::producer::{number, ANNI, AURINKO, EEVA_LIISA, KARL_JOHAN, ROVA};
+use seteli_domain::routes::{RouteId, RouteMethod, ROUTES};
+use seteli_edge::http::Method;
+
+const EETU: &str = "030413A9450";
+
+/// The kinds of caller, in the order of each row of [`expected`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Caller {
+    Visitor,
+    Citizen,
+    /// Anni for her child Eetu (Valtuudet, guardian).
+    Guardian,
+    /// Anni for Eeva-Liisa (Valtuudet, a mandate with both issues).
+    Mandate,
+    /// Karl-Johan for Eeva-Liisa, registered by Porvoo.
+    RegisteredProxy,
+    /// Karl-Johan for Hoivapalvelu Aurinko Oy (approved).
+    Producer,
+    /// Anni for Rova Oy, whose approval was withdrawn.
+    WithdrawnProducer,
+    CustomerService,
+    AuthorisationAdmin,
+    /// Helsinki's customer service.
+    OtherMunicipalityStaff,
+}
+
+const CALLERS: [Caller; 10] = [
+    Caller::Visitor,
+    Caller::Citizen,
+    Caller::Guardian,
+    Caller::Mandate,
+    Caller::RegisteredProxy,
+    Caller::Producer,
+    Caller::WithdrawnProducer,
+    Caller::CustomerService,
+    Caller::AuthorisationAdmin,
+    Caller::OtherMunicipalityStaff,
+];
+
+/// The sample request for a route: its path (placeholders filled in) and body.
+fn sample(id: RouteId) -> (&'static str, serde_json::Value) {
+    use serde_json::json;
+    let none = serde_json::Value::Null;
+    match id {
+        RouteId::PublicMunicipalities => ("/api/public/municipalities", none),
+        RouteId::PublicServices => ("/api/public/services", none),
+        RouteId::PublicOffers => (
+            "/api/public/offers?municipality=638&service=home-care",
+            none,
+        ),
+        RouteId::PublicProducer => ("/api/public/producers/1", none),
+        RouteId::AuthLogin => ("/api/auth/login?return_to=/", none),
+        RouteId::AuthCallback => ("/api/auth/callback?code=x&state=y", none),
+        RouteId::AuthLogout => ("/api/auth/logout", json!({})),
+        RouteId::AuthMe => ("/api/auth/me", none),
+        RouteId::CitizenVouchers => ("/api/citizen/vouchers", none),
+        RouteId::CitizenVoucher => ("/api/citizen/vouchers/10", none),
+        RouteId::CitizenFeedback => ("/api/citizen/feedback", none),
+        RouteId::CitizenGiveFeedback => (
+            "/api/citizen/feedback",
+            json!({"voucher_id": 10, "producer_id": 1, "body": "Kiitos"}),
+        ),
+        RouteId::CitizenAnswerSurvey => (
+            "/api/citizen/surveys",
+            json!({"voucher_id": 10, "producer_id": 1, "overall": 5, "punctuality": 5,
+                "staff": 5, "information": 5}),
+        ),
+        RouteId::CitizenTrail => ("/api/citizen/trail", none),
+        RouteId::CitizenMessages => ("/api/citizen/messages", none),
+        RouteId::OnBehalfStart => ("/api/on-behalf/start?for=child", none),
+        RouteId::ValtuudetCallback => ("/api/valtuudet/callback?code=x&state=y", none),
+        RouteId::OnBehalfRegistered => ("/api/on-behalf/registered", none),
+        RouteId::OnBehalfActForRegistered => {
+            ("/api/on-behalf/registered", json!({"customer_id": 1}))
+        }
+        RouteId::OnBehalfStop => ("/api/on-behalf/stop", json!({})),
+        RouteId::ProducerHome => ("/api/producer/home", none),
+        RouteId::ProducerPrices => ("/api/producer/prices", none),
+        RouteId::ProducerSetPrice => (
+            "/api/producer/prices",
+            json!({"municipality_code": "638", "service_code": "home-care",
+                "valid_from": "2026-12-01", "price_cents": 3900}),
+        ),
+        RouteId::ProducerLookUpVoucher => ("/api/producer/vouchers/lookup", none),
+        RouteId::ProducerVoucher => ("/api/producer/vouchers/10", none),
+        RouteId::ProducerLogEvent => (
+            "/api/producer/events",
+            json!({"voucher_id": 10, "idempotency_key": "matrix-0001", "service_date": "2026-11-20",
+                "units_x100": 100, "description": "Käynti"}),
+        ),
+        RouteId::ProducerCancelEvent => ("/api/producer/events/100/cancel", json!({})),
+        RouteId::ProducerCorrectEvent => (
+            "/api/producer/events/100/correct",
+            json!({"idempotency_key": "matrix-0002", "service_date": "2026-11-02",
+                "units_x100": 100, "description": "Korjattu"}),
+        ),
+        RouteId::ProducerFeedback => ("/api/producer/feedback", none),
+        RouteId::ProducerReply => ("/api/producer/feedback/1/reply", json!({"body": "Kiitos"})),
+    }
+}
+
+/// The status each caller gets, in the order of [`CALLERS`]: visitor, citizen, guardian,
+/// mandate, registered proxy, producer, withdrawn producer, customer service, authorisation
+/// admin, another municipality's staff.
+fn expected(id: RouteId) -> [u16; 10] {
+    // Everyone alike.
+    const ALL_200: [u16; 10] = [200; 10];
+    // The customer's own pages: a login, then customers and those acting for them.
+    const CUSTOMERS: [u16; 10] = [401, 200, 200, 200, 200, 403, 403, 403, 403, 403];
+    // The producer's pages: only a company with an approval.
+    const PRODUCERS: [u16; 10] = [401, 403, 403, 403, 403, 200, 403, 403, 403, 403];
+    match id {
+        RouteId::PublicMunicipalities
+        | RouteId::PublicServices
+        | RouteId::PublicOffers
+        | RouteId::PublicProducer => ALL_200,
+        // Login and its callback are browser navigations that always redirect (the callback
+        // here has no login in progress: to the page that explains).
+        RouteId::AuthLogin | RouteId::AuthCallback => [303; 10],
+        RouteId::AuthLogout => [204; 10],
+        RouteId::AuthMe => [401, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        RouteId::CitizenVouchers | RouteId::CitizenFeedback => CUSTOMERS,
+        // Voucher 10 is Eeva-Liisa's: not the child's (404, as a missing one).
+        RouteId::CitizenVoucher => [401, 200, 404, 200, 200, 403, 403, 403, 403, 403],
+        // Feedback on voucher 10 for its producer: Eeva-Liisa herself and those acting for
+        // her; for the child the voucher is not theirs.
+        RouteId::CitizenGiveFeedback => [401, 201, 400, 201, 201, 403, 403, 403, 403, 403],
+        // One answer a month per voucher and producer: Eeva-Liisa answers first, so those
+        // acting for her after her are told it is answered (the check ran: they may act).
+        RouteId::CitizenAnswerSurvey => [401, 201, 400, 409, 409, 403, 403, 403, 403, 403],
+        RouteId::CitizenTrail | RouteId::CitizenMessages => CUSTOMERS,
+        // A page load: a visitor is sent to the page that asks to log in; a person goes on
+        // to the Valtuudet selection page; staff never act for others.
+        RouteId::OnBehalfStart => [303, 303, 303, 303, 303, 303, 303, 403, 403, 403],
+        // Without a choice in progress, everyone is sent to the page that explains.
+        RouteId::ValtuudetCallback => [303; 10],
+        RouteId::OnBehalfRegistered => [401, 200, 200, 200, 200, 200, 200, 403, 403, 403],
+        // Only Karl-Johan is Eeva-Liisa's registered proxy (also while acting for a company).
+        RouteId::OnBehalfActForRegistered => [401, 403, 403, 403, 204, 204, 403, 403, 403, 403],
+        RouteId::OnBehalfStop => [401, 204, 204, 204, 204, 204, 204, 403, 403, 403],
+        RouteId::ProducerHome | RouteId::ProducerPrices | RouteId::ProducerFeedback => PRODUCERS,
+        RouteId::ProducerSetPrice => [401, 403, 403, 403, 403, 201, 403, 403, 403, 403],
+        // No body: the approved producer gets as far as reading it.
+        RouteId::ProducerLookUpVoucher => [401, 403, 403, 403, 403, 400, 403, 403, 403, 403],
+        // Voucher 10 is not linked to the producer yet: 404, as another producer's.
+        RouteId::ProducerVoucher | RouteId::ProducerLogEvent => {
+            [401, 403, 403, 403, 403, 404, 403, 403, 403, 403]
+        }
+        // Event 100 was logged 19 days ago: locked.
+        RouteId::ProducerCancelEvent | RouteId::ProducerCorrectEvent => {
+            [401, 403, 403, 403, 403, 409, 403, 403, 403, 403]
+        }
+        RouteId::ProducerReply => [401, 403, 403, 403, 403, 404, 403, 403, 403, 403],
+    }
+}
+
+/// Aurinko (1, approved) and Rova (2, approval withdrawn) for home care in Porvoo; the
+/// customers Eeva-Liisa (voucher 10), Anni (20) and Eetu (30), each with one event by
+/// Aurinko on 2 November (ids 100, 200, 300); Karl-Johan is Eeva-Liisa's registered proxy.
+fn app() -> TestApp<FakeProvider> {
+    let app = TestApp::with_valtuudet();
+    app.approved_home_care(1, "Hoivapalvelu Aurinko Oy", 3600);
+    app.approved_home_care(2, "Rova Oy", 3600);
+    app.approval(2, "638", "home-care", "withdrawn");
+    app.sql(&format!(
+        "UPDATE producers SET business_id = '{AURINKO}' WHERE id = 1;
+         UPDATE producers SET business_id = '{ROVA}' WHERE id = 2;"
+    ));
+    for (id, hetu, given, family) in [
+        (1, EEVA_LIISA, "Eeva-Liisa", "Kinnunen"),
+        (2, ANNI, "Anni", "Kumpulainen"),
+        (3, EETU, "Eetu", "Kumpulainen"),
+    ] {
+        app.sql(&format!(
+            "INSERT INTO customers (id, hetu, given_name, family_name, municipality_code) VALUES
+                 ({id}, '{hetu}', '{given}', '{family}', '638');
+             INSERT INTO vouchers (id, number, customer_id, municipality_code, service_code, unit, unit_value_cents,
+                                   granted_units, granted_cents, balance_cents, valid_from, valid_until, status, granted_at) VALUES
+                 ({id}0, '{}', {id}, '638', 'home-care', 'hour', 3200, 10, 32000, 28800, '2026-01-01', '2026-12-31', 'active', '2026-01-01');
+             INSERT INTO service_events (id, voucher_id, producer_id, service_date, description, units_x100, unit_price_cents,
+                                         voucher_share_cents, own_share_cents, created_at) VALUES
+                 ({id}00, {id}0, 1, '2026-11-02', 'Käynti', 100, 3600, 3200, 400, '2026-11-02T08:00:00Z');",
+            number(48_219_930_000 + id),
+        ));
+    }
+    app.sql(&format!(
+        "INSERT INTO registered_proxies (customer_id, proxy_hetu, proxy_given_name, proxy_family_name,
+                                         valid_from, valid_until, registered_by, registered_at)
+         VALUES (1, '{KARL_JOHAN}', 'Karl-Johan', 'Nyström', '2026-01-01', '2027-06-30', 'asiakaspalvelu', '2026-01-01T09:00:00Z');"
+    ));
+    app
+}
+
+/// A staff session as the staff login stores it, under a real cookie.
+fn staff_session(app: &TestApp<FakeProvider>, id: &str, municipality: &str, roles: &str) -> String {
+    let now = app.ctx.now.unix_timestamp();
+    let hash = seteli_edge::crypto::sha256_hex(id);
+    app.sql(&format!(
+        "INSERT INTO sessions (id_hash, audience, subject, given_name, family_name, municipality_code,
+                               roles, created_at, last_seen_at)
+         VALUES ('{hash}', 'staff', 'staff-{id}', 'Sari', 'Virtanen', '{municipality}', '{roles}', {now}, {now});"
+    ));
+    id.to_owned()
+}
+
+/// A browser logged in as `caller` (none for a visitor), acting as the caller acts.
+async fn caller<'a>(
+    app: &'a TestApp<FakeProvider>,
+    who: Caller,
+) -> Option<Client<'a, FakeProvider>> {
+    let valtuudet_choice = |client: Client<'a, FakeProvider>,
+                            kind: &'static str,
+                            principal: &'static str| async move {
+        let start = client
+            .get(&format!("/api/on-behalf/start?for={kind}&lang=en"))
+            .await;
+        assert_eq!(start.status, 303, "{who:?}: {:?}", start.json);
+        let selection = start.header("location").unwrap().to_owned();
+        let back = app
+            .valtuudet()
+            .pick(&selection, ("principal", principal))
+            .await;
+        let landed = client.get(back.strip_prefix(PUBLIC_URL).unwrap()).await;
+        let location = landed.header("location").unwrap_or_default().to_owned();
+        assert!(
+            location.starts_with("/my/") || location.starts_with("/producer"),
+            "{who:?} landed on {location}"
+        );
+        client
+    };
+    Some(match who {
+        Caller::Visitor => return None,
+        Caller::Citizen => Client::login(app, EEVA_LIISA).await,
+        Caller::Guardian => valtuudet_choice(Client::login(app, ANNI).await, "child", EETU).await,
+        Caller::Mandate => {
+            valtuudet_choice(Client::login(app, ANNI).await, "adult", EEVA_LIISA).await
+        }
+        Caller::RegisteredProxy => {
+            let client = Client::login(app, KARL_JOHAN).await;
+            let res = client
+                .post(
+                    "/api/on-behalf/registered",
+                    serde_json::json!({"customer_id": 1}),
+                )
+                .await;
+            assert_eq!(res.status, 204);
+            client
+        }
+        Caller::Producer => {
+            valtuudet_choice(Client::login(app, KARL_JOHAN).await, "company", AURINKO).await
+        }
+        Caller::WithdrawnProducer => {
+            valtuudet_choice(Client::login(app, ANNI).await, "company", ROVA).await
+        }
+        Caller::CustomerService => Client::with_session(
+            app,
+            &staff_session(app, "staff-cs-porvoo", "638", "customer_service"),
+        ),
+        Caller::AuthorisationAdmin => Client::with_session(
+            app,
+            &staff_session(app, "staff-admin-porvoo", "638", "authorisation_admin"),
+        ),
+        Caller::OtherMunicipalityStaff => Client::with_session(
+            app,
+            &staff_session(app, "staff-cs-helsinki", "091", "customer_service"),
+        ),
+    })
+}
+
+async fn call(
+    app: &TestApp<FakeProvider>,
+    client: Option<&Client<'_, FakeProvider>>,
+    method: RouteMethod,
+    path: &str,
+    body: &serde_json::Value,
+) -> TestResponse {
+    match (client, method) {
+        (Some(c), RouteMethod::Get) => c.get(path).await,
+        (Some(c), RouteMethod::Post) => c.post(path, body.clone()).await,
+        (None, RouteMethod::Get) => app.get(path).await,
+        (None, RouteMethod::Post) => {
+            app.request_with_body(
+                Method::Post,
+                path,
+                &[("origin", PUBLIC_URL), ("content-type", "application/json")],
+                &body.to_string(),
+            )
+            .await
+        }
+    }
+}
+
+#[tokio::test]
+async fn every_route_answers_every_kind_of_caller_as_the_catalogue_says() {
+    let mut mismatches = Vec::new();
+    for route in ROUTES {
+        let (path, body) = sample(route.id);
+        // A fresh deployment per route: a route that changes the caller's state (log out,
+        // stop acting) changes nothing for the next route.
+        let app = app();
+        for (who, want) in CALLERS.iter().zip(expected(route.id)) {
+            let client = caller(&app, *who).await;
+            let res = call(&app, client.as_ref(), route.method, path, &body).await;
+            if res.status != want {
+                mismatches.push(format!(
+                    "{} {path} as {who:?}: {} (expected {want}) {}",
+                    route.method.as_str(),
+                    res.status,
+                    res.json
+                ));
+            }
+        }
+    }
+    assert!(mismatches.is_empty(), "\n{}", mismatches.join("\n"));
+}
+
+#[test]
+fn the_matrix_samples_every_route_of_the_table_with_its_own_path() {
+    for route in ROUTES {
+        let (path, _) = sample(route.id);
+        let path = path.split('?').next().unwrap();
+        assert!(
+            matches!(
+                seteli_domain::routes::resolve(Some(route.method), path),
+                seteli_domain::routes::Resolved::Found(r, _) if r.id == route.id
+            ),
+            "{:?}: {path}",
+            route.id
+        );
+    }
+}
