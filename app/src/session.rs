@@ -50,6 +50,15 @@ impl Session {
         })
     }
 
+    /// The logged-in person's opaque key (reactive), for what the browser keeps per person;
+    /// `None` while asking, for staff and when the question failed.
+    pub fn user_key(self) -> Option<String> {
+        self.me.with(|me| match me {
+            Some(Ok(Some(me))) if me.audience == CITIZEN => me.user_key.clone(),
+            _ => None,
+        })
+    }
+
     /// Asks again after the question failed (the browser was offline when the page loaded
     /// and the connection is back); does nothing otherwise.
     pub fn retry_if_failed(self) {

@@ -230,6 +230,7 @@ texts! {
     MandateNeeded,
     MandateRequestLink,
     ChooseAgain,
+    ChooseCompanyAgain,
     // What others did on the person's behalf, and the messages about it.
     TrailTitle,
     TrailLead,
@@ -907,6 +908,9 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         (ChooseAgain, Fi) => "Valitse henkilö uudelleen",
         (ChooseAgain, Sv) => "Välj personen på nytt",
         (ChooseAgain, En) => "Choose the person again",
+        (ChooseCompanyAgain, Fi) => "Valitse yritys uudelleen",
+        (ChooseCompanyAgain, Sv) => "Välj företaget på nytt",
+        (ChooseCompanyAgain, En) => "Choose the company again",
         (TrailTitle, Fi) => "Mitä muut ovat tehneet puolestani",
         (TrailTitle, Sv) => "Vad andra har gjort för min räkning",
         (TrailTitle, En) => "What others did on my behalf",

@@ -76,8 +76,9 @@ pub fn SubmitError(error: ApiError, testid: &'static str) -> impl IntoView {
 }
 
 /// The rest of an error about acting for someone else, wherever an error is shown: for
-/// `no_right_to_act`, the mandate needed and where to ask for it; for `on_behalf_expired`,
-/// the way to choose the person again. Nothing for other errors.
+/// `no_right_to_act`, the mandate needed and where to ask for it; for `on_behalf_expired`
+/// and `company_choice_expired`, the way to choose the person or the company again.
+/// Nothing for other errors.
 #[component]
 pub fn OnBehalfHelp(error: ApiError) -> impl IntoView {
     let lang = use_lang();
@@ -93,6 +94,20 @@ pub fn OnBehalfHelp(error: ApiError) -> impl IntoView {
                     <p>
                         <a href=move || links::on_behalf(lang.get()) data-testid="choose-again">
                             {tr(Text::ChooseAgain)}
+                        </a>
+                    </p>
+                }
+                .into_any(),
+            )
+        }
+        ErrorCode::CompanyChoiceExpired => {
+            // The banner still names the company whose choice has expired.
+            use_session().recheck();
+            Some(
+                view! {
+                    <p>
+                        <a href=move || links::on_behalf(lang.get()) data-testid="choose-company-again">
+                            {tr(Text::ChooseCompanyAgain)}
                         </a>
                     </p>
                 }

@@ -5,7 +5,7 @@
 
 use super::events::EventList;
 use super::queue::{EventQueue, EventQueuePanel};
-use super::{failure, use_producer_id};
+use super::{failure, use_queue_owner};
 use crate::api;
 use crate::components::states::{retryable, Loading};
 use crate::links;
@@ -21,7 +21,7 @@ use seteli_domain::Lang;
 pub fn ProducerHomePage() -> impl IntoView {
     let lang = use_lang();
     let (home, retry) = retryable(move || api::producer_home(lang.get()));
-    let queue = EventQueue::new(use_producer_id());
+    let queue = EventQueue::new(use_queue_owner());
     // Visits the queue sent change the lists below.
     Effect::new(move |previous: Option<u32>| {
         let changed = queue.changed();

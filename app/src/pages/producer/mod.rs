@@ -21,15 +21,19 @@ use crate::links;
 use crate::locale::{tr, use_lang};
 use crate::session::use_session;
 use leptos::prelude::*;
-use seteli_domain::catalogue::ProducerId;
 use seteli_domain::i18n::Text;
 use seteli_domain::ApiError;
 
-/// The id of the company the session acts for (reactive); `None` until the session is
-/// known, and while it acts for no company.
-pub fn use_producer_id() -> Memo<Option<ProducerId>> {
+/// Whose offline queue this session sees and sends (reactive): the logged-in person's for
+/// the company they act for; `None` until both are known.
+pub fn use_queue_owner() -> Memo<Option<queue::QueueOwner>> {
     let session = use_session();
-    Memo::new(move |_| session.acting_for_company().map(|c| c.producer_id))
+    Memo::new(move |_| {
+        Some(queue::QueueOwner {
+            user_key: session.user_key()?,
+            producer_id: session.acting_for_company()?.producer_id,
+        })
+    })
 }
 
 /// What a producer page shows when the session does not act for a company: why, and the

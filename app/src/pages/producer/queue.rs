@@ -5,9 +5,11 @@
 //! loads, on the "send now" button, and now and then while the browser is online. The key makes a resend that the server already
 //! took return the first event instead of logging a second one.
 //!
-//! Each entry names its company, and only the company the session acts for now sends its
-//! own: one phone can be used for two employers. Entries this version cannot read are
-//! left in storage untouched rather than thrown away.
+//! Each entry names its company and the person who queued it (the opaque `user_key` of
+//! `/api/auth/me`), and only a session of that person acting for that company sends it: one
+//! phone can be used for two employers, or lent to a colleague, and a visit is never sent
+//! under someone else's login. Entries this version cannot read (also those queued before
+//! entries named their person) are left in storage untouched rather than thrown away.
 
 use crate::api;
 use crate::dom;
@@ -33,9 +35,20 @@ const POLL_INTERVAL: Duration = Duration::from_secs(2);
 /// (half a minute).
 const RETRY_EVERY_TICKS: u32 = 15;
 
+/// Whose queue a session sees and sends: the logged-in person's, for the company they act
+/// for now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueueOwner {
+    /// The person's opaque key (`Me::user_key`).
+    pub user_key: String,
+    pub producer_id: ProducerId,
+}
+
 /// One visit waiting to be sent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueuedEvent {
+    /// Who queued it (`Me::user_key`); only their sessions send it.
+    pub user_key: String,
     /// The company the visit was logged for; only that company's session sends it.
     pub producer_id: ProducerId,
     /// Whose voucher it is, for the queue's list.
@@ -60,11 +73,11 @@ pub fn stored_list(raw: Option<&str>) -> Vec<Value> {
         .unwrap_or_default()
 }
 
-/// The entries of `producer`, oldest first.
-pub fn company_entries(list: &[Value], producer: ProducerId) -> Vec<QueuedEvent> {
+/// The entries `owner` queued, oldest first.
+pub fn company_entries(list: &[Value], owner: &QueueOwner) -> Vec<QueuedEvent> {
     list.iter()
         .filter_map(|value| serde_json::from_value::<QueuedEvent>(value.clone()).ok())
-        .filter(|entry| entry.producer_id == producer)
+        .filter(|entry| entry.producer_id == owner.producer_id && entry.user_key == owner.user_key)
         .collect()
 }
 
@@ -116,6 +129,8 @@ pub fn verdict(result: Result<ProducerEvent, ApiError>) -> Verdict {
                 ErrorCode::Unauthorized
                     | ErrorCode::Forbidden
                     | ErrorCode::OnBehalfExpired
+                    | ErrorCode::CompanyChoiceExpired
+                    | ErrorCode::ProducerNotApproved
                     | ErrorCode::TooManyAttempts
                     | ErrorCode::CrossSiteRequest
             ) =>
@@ -136,7 +151,7 @@ pub struct QueueFailure {
 /// The queue of the company the session acts for, as a page sees it.
 #[derive(Clone, Copy)]
 pub struct EventQueue {
-    producer: Memo<Option<ProducerId>>,
+    owner: Memo<Option<QueueOwner>>,
     lang: Signal<Lang>,
     items: RwSignal<Vec<QueuedEvent>>,
     syncing: RwSignal<bool>,
@@ -151,11 +166,11 @@ pub struct EventQueue {
 }
 
 impl EventQueue {
-    /// The queue of `producer` (known once the session is): read at once and sent when the
-    /// company is known, and again whenever the browser comes back online.
-    pub fn new(producer: Memo<Option<ProducerId>>) -> Self {
+    /// The queue of `owner` (known once the session is): read at once and sent when the
+    /// person and company are known, and again whenever the browser comes back online.
+    pub fn new(owner: Memo<Option<QueueOwner>>) -> Self {
         let queue = Self {
-            producer,
+            owner,
             lang: use_lang(),
             items: RwSignal::new(Vec::new()),
             syncing: RwSignal::new(false),
@@ -165,7 +180,7 @@ impl EventQueue {
             changed: RwSignal::new(0),
         };
         Effect::new(move |_| {
-            if producer.get().is_some() {
+            if owner.get().is_some() {
                 queue.reload();
                 if !queue.items.get_untracked().is_empty() {
                     queue.seen.set(true);
@@ -226,13 +241,13 @@ impl EventQueue {
 
     /// Sends the company's entries in order, unless a sync is already under way.
     pub fn sync(self) {
-        let Some(producer) = self.producer.try_get_untracked().flatten() else {
+        let Some(owner) = self.owner.try_get_untracked().flatten() else {
             return;
         };
         if self.syncing.get_untracked() {
             return;
         }
-        let entries = company_entries(&read_list(), producer);
+        let entries = company_entries(&read_list(), &owner);
         if entries.is_empty() {
             return;
         }
@@ -272,8 +287,8 @@ impl EventQueue {
 
     /// Reads the company's entries from storage again.
     fn reload(self) {
-        if let Some(Some(producer)) = self.producer.try_get_untracked() {
-            self.items.try_set(company_entries(&read_list(), producer));
+        if let Some(Some(owner)) = self.owner.try_get_untracked() {
+            self.items.try_set(company_entries(&read_list(), &owner));
         }
     }
 }
@@ -429,8 +444,16 @@ pub fn EventQueuePanel(queue: EventQueue) -> impl IntoView {
 mod tests {
     use super::*;
 
+    fn owner(producer: i64) -> QueueOwner {
+        QueueOwner {
+            user_key: "person-a".to_owned(),
+            producer_id: ProducerId(producer),
+        }
+    }
+
     fn entry(producer: i64, key: &str) -> QueuedEvent {
         QueuedEvent {
+            user_key: "person-a".to_owned(),
             producer_id: ProducerId(producer),
             customer_name: "Maija Meikäläinen".to_owned(),
             unit: Unit::Hour,
@@ -451,7 +474,7 @@ mod tests {
             &entry(1, "key-bbbb-2"),
         );
         let json = serde_json::to_string(&list).unwrap();
-        let back = company_entries(&stored_list(Some(&json)), ProducerId(1));
+        let back = company_entries(&stored_list(Some(&json)), &owner(1));
         assert_eq!(back, vec![entry(1, "key-aaaa-1"), entry(1, "key-bbbb-2")]);
     }
 
@@ -462,10 +485,25 @@ mod tests {
             &entry(2, "key-bbbb-2"),
         );
         assert_eq!(
-            company_entries(&list, ProducerId(2)),
+            company_entries(&list, &owner(2)),
             vec![entry(2, "key-bbbb-2")]
         );
-        assert!(company_entries(&list, ProducerId(3)).is_empty());
+        assert!(company_entries(&list, &owner(3)).is_empty());
+    }
+
+    #[test]
+    fn another_persons_entries_are_never_sent_in_this_session() {
+        let mut theirs = entry(1, "key-cccc-3");
+        theirs.user_key = "person-b".to_owned();
+        let list = with_entry(with_entry(Vec::new(), &entry(1, "key-aaaa-1")), &theirs);
+        assert_eq!(
+            company_entries(&list, &owner(1)),
+            vec![entry(1, "key-aaaa-1")]
+        );
+        // Entries from before entries named their person are nobody's: kept, never sent.
+        let old = r#"[{"producer_id":1,"customer_name":"M","unit":"hour","event":{"voucher_id":7,
+            "idempotency_key":"key-dddd-4","service_date":"2026-11-21","units_x100":100,"description":"x"}}]"#;
+        assert!(company_entries(&stored_list(Some(old)), &owner(1)).is_empty());
     }
 
     #[test]
@@ -476,7 +514,7 @@ mod tests {
         let list = with_entry(list, &entry(1, "key-bbbb-2"));
         let list = without_key(list, "key-aaaa-1");
         assert_eq!(
-            company_entries(&list, ProducerId(1)),
+            company_entries(&list, &owner(1)),
             vec![entry(1, "key-bbbb-2")]
         );
     }
@@ -486,7 +524,7 @@ mod tests {
         let raw = r#"[{"something":"else"},{"event":{"idempotency_key":"x"}}]"#;
         let list = stored_list(Some(raw));
         assert_eq!(list.len(), 2);
-        assert!(company_entries(&list, ProducerId(1)).is_empty());
+        assert!(company_entries(&list, &owner(1)).is_empty());
         assert_eq!(with_entry(list, &entry(1, "key-aaaa-1")).len(), 3);
         assert!(stored_list(Some("not json")).is_empty());
         assert!(stored_list(None).is_empty());
@@ -514,6 +552,8 @@ mod tests {
             ErrorCode::Unauthorized,
             ErrorCode::Forbidden,
             ErrorCode::OnBehalfExpired,
+            ErrorCode::CompanyChoiceExpired,
+            ErrorCode::ProducerNotApproved,
         ] {
             assert!(matches!(verdict(err(code)), Verdict::Wait(_)), "{code:?}");
         }

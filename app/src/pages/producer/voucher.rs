@@ -11,7 +11,7 @@
 use super::correction::{Correcting, CorrectionNotice};
 use super::events::{CancelNotice, CancellableEvents, Cancelling};
 use super::queue::{EventQueue, EventQueuePanel, QueuedEvent};
-use super::{back_to_home, failure, use_producer_id};
+use super::{back_to_home, failure, use_queue_owner};
 use crate::api;
 use crate::calendar::{iso, parse_iso, parse_units};
 use crate::components::states::{BackLink, Loading, SubmitError};
@@ -187,7 +187,7 @@ pub fn ProducerVoucherPage() -> impl IntoView {
             }
         }
     });
-    let queue = EventQueue::new(use_producer_id());
+    let queue = EventQueue::new(use_queue_owner());
     let draft = EventDraft::default();
     let correcting = Correcting::default();
     // The router keeps this page when a link leads to another voucher: what was typed for
@@ -410,15 +410,16 @@ fn EventForm(
         "{} {}",
         v.customer_given_name, v.customer_family_name
     ));
-    let producer = use_producer_id();
-    // Keeps a visit that could not be sent in the company's queue; `false` if the session
-    // (so the company) is unknown or the browser would not store it.
+    let owner = use_queue_owner();
+    // Keeps a visit that could not be sent in the person's queue for the company; `false`
+    // if the session (so the person and company) is unknown or the browser would not store it.
     let keep = move |event: NewServiceEvent| -> bool {
-        let Some(Some(producer_id)) = producer.try_get_untracked() else {
+        let Some(Some(owner)) = owner.try_get_untracked() else {
             return false;
         };
         let entry = QueuedEvent {
-            producer_id,
+            user_key: owner.user_key,
+            producer_id: owner.producer_id,
             customer_name: customer_name.try_get_value().unwrap_or_default(),
             unit,
             event,
