@@ -122,6 +122,7 @@ async fn bench_events(db: &Sqlite) -> Result<(), String> {
                 producer,
                 voucher_id: 1,
                 idempotency_key: key,
+                request_hash: "bench",
                 service_date: "2026-11-20",
                 description: "Aamukäynti",
                 units_x100: 100,
