@@ -168,7 +168,7 @@ fn start_mock(
     redirect_uri: &str,
     log: Option<&Path>,
 ) -> Result<Guard, String> {
-    let mut cmd = Command::new(root().join("target/debug/seteli-mocks"));
+    let mut cmd = Command::new(tools::target_dir().join("debug/seteli-mocks"));
     cmd.args([
         kind,
         "--port",

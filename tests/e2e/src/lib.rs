@@ -215,6 +215,60 @@ pub async fn valtuudet_dev(path: &str, body: &str) {
     );
 }
 
+/// An answer to [`http`]: status, headers (names lowercase) and body.
+pub struct HttpAnswer {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl HttpAnswer {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// One plain HTTP/1.1 exchange with the stack (`SETELI_URL`), without a browser: `head`
+/// is the request line's method and path and any headers after it, e.g.
+/// `"POST /api/x HTTP/1.1\r\nOrigin: ..."`; `Host` and `Connection: close` are added. The
+/// body is sent as it is (a test may announce more than it sends).
+pub async fn http(head: &str, body: &str) -> HttpAnswer {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let base = base_url();
+    let host = base.trim_start_matches("http://").trim_end_matches('/');
+    let mut stream = tokio::net::TcpStream::connect(host)
+        .await
+        .expect("the stack answers");
+    let request = format!("{head}\r\nHost: {host}\r\nConnection: close\r\n\r\n{body}");
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut raw = Vec::new();
+    let read = stream.read_to_end(&mut raw);
+    tokio::time::timeout(Duration::from_secs(20), read)
+        .await
+        .expect("an answer within 20 s")
+        .unwrap();
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_owned()))
+        .collect();
+    HttpAnswer {
+        status,
+        headers,
+        body: body.to_owned(),
+    }
+}
+
 /// ChromeDriver's `POST /session/{id}/chromium/network_conditions`.
 #[derive(Debug)]
 struct NetworkConditions {

@@ -345,3 +345,37 @@ async fn a_role_that_may_not_act_and_a_company_that_is_no_producer_are_refused()
     );
     client.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn thirty_parallel_wrong_voucher_numbers_get_five_answers_before_the_limit() {
+    // Over HTTP against wrangler and D1, where requests really run side by side: the limit
+    // is counted in the same statement that checks it, so no request slips under it.
+    let client = desktop().await;
+    log_in_as(&client, MIKKO, "/").await;
+    act_for_company(&client, AURINKO).await;
+    wait_testid(&client, "company-banner").await;
+    let statuses = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             const tries = Array.from({length: 30}, (_, i) =>
+               fetch('/api/producer/vouchers/lookup', {
+                 method: 'POST',
+                 headers: {'content-type': 'application/json'},
+                 body: JSON.stringify({number: '1234 5678 ' + String(9000 + i)}),
+               }).then(r => r.status, () => 0));
+             Promise.all(tries).then(done);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let statuses: Vec<u64> = statuses
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s.as_u64())
+        .collect();
+    let not_found = statuses.iter().filter(|s| **s == 404).count();
+    let limited = statuses.iter().filter(|s| **s == 429).count();
+    assert_eq!((not_found, limited), (5, 25), "{statuses:?}");
+    client.close().await.unwrap();
+}

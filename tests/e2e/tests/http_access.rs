@@ -1,0 +1,89 @@
+//! The route table over HTTP against wrangler and D1: a sample of the access matrix (every
+//! route as a visitor), `HEAD`, a body announced too large, and the scheduled jobs. The
+//! whole matrix runs in-process in the API tests; this proves the Worker answers the same.
+
+use seteli_domain::permissions::Action;
+use seteli_domain::routes::{Access, RouteMethod, ROUTES};
+use seteli_e2e::*;
+
+/// A path for the route's sample request (placeholders filled with demo data's ids).
+fn sample_path(path: &str) -> String {
+    match path {
+        "/api/public/offers" => "/api/public/offers?municipality=638&service=home-care".into(),
+        other => other.replace("{id}", "1"),
+    }
+}
+
+#[tokio::test]
+async fn every_route_answers_a_visitor_over_http_as_the_table_says() {
+    let origin = base_url();
+    let mut mismatches = Vec::new();
+    for route in ROUTES {
+        let path = sample_path(route.path);
+        let expected = match (route.access, route.path) {
+            (Access::Requires(Action::ViewPublicCatalogue), _) => 200,
+            (Access::Requires(_), _) => 401,
+            // Page loads send a visitor to a page that explains.
+            (Access::PageLoad(_), _) => 303,
+            (Access::Open, "/api/auth/logout") => 204,
+            (Access::Open, _) => 303,
+        };
+        let answer = match route.method {
+            RouteMethod::Get => http(&format!("GET {path} HTTP/1.1"), "").await,
+            RouteMethod::Post => {
+                http(
+                    &format!(
+                        "POST {path} HTTP/1.1\r\nOrigin: {origin}\r\nContent-Type: application/json\r\nContent-Length: 2"
+                    ),
+                    "{}",
+                )
+                .await
+            }
+        };
+        if answer.status != expected {
+            mismatches.push(format!(
+                "{} {path}: {} (expected {expected}) {}",
+                route.method.as_str(),
+                answer.status,
+                answer.body
+            ));
+        }
+    }
+    assert!(mismatches.is_empty(), "\n{}", mismatches.join("\n"));
+}
+
+#[tokio::test]
+async fn head_is_answered_like_get_without_a_body() {
+    let get = http("GET /api/public/services HTTP/1.1", "").await;
+    let head = http("HEAD /api/public/services HTTP/1.1", "").await;
+    assert_eq!(get.status, 200);
+    assert_eq!(head.status, 200);
+    assert!(head.body.is_empty(), "{}", head.body);
+    assert_eq!(head.header("content-type"), get.header("content-type"));
+    let wrong = http("DELETE /api/public/services HTTP/1.1", "").await;
+    assert_eq!(wrong.status, 405);
+    assert_eq!(wrong.header("allow"), Some("GET, HEAD"));
+}
+
+#[tokio::test]
+async fn a_body_announced_too_large_is_refused_without_being_sent() {
+    // Only the headers go out: the Worker answers from Content-Length alone.
+    let answer = http(
+        &format!(
+            "POST /api/citizen/feedback HTTP/1.1\r\nOrigin: {}\r\nContent-Type: application/json\r\nContent-Length: 10000000",
+            base_url()
+        ),
+        "",
+    )
+    .await;
+    assert_eq!(answer.status, 413, "{}", answer.body);
+    assert!(answer.body.contains("payload_too_large"));
+}
+
+#[tokio::test]
+async fn the_scheduled_jobs_run_under_wrangler() {
+    // `wrangler dev --test-scheduled` runs the Cron Trigger's handler on request; a failing
+    // job would answer 500.
+    let answer = http("GET /__scheduled?cron=*/15+*+*+*+* HTTP/1.1", "").await;
+    assert_eq!(answer.status, 200, "{}", answer.body);
+}
