@@ -374,10 +374,20 @@ fn fingerprint(paths: &[PathBuf]) -> (Option<SystemTime>, usize) {
     (newest, count)
 }
 
-/// `cargo xtask test [--no-e2e]`.
+/// `cargo xtask test [--no-e2e | --e2e-only [CARGO TEST ARGS]]`: everything; or stop
+/// before the browser tests; or only the browser tests (e.g. `--test producer`), for a
+/// developer working on them.
 pub fn test(args: &[String]) -> Result<(), String> {
     let e2e = !args.iter().any(|a| a == "--no-e2e");
+    let e2e_only = args.iter().position(|a| a == "--e2e-only");
     tools::ensure_build_tools()?;
+    if let Some(at) = e2e_only {
+        tools::ensure_browser()?;
+        build_app()?;
+        build_worker()?;
+        build_mocks()?;
+        return browser_tests(&args[at + 1..]);
+    }
     run(command("cargo").args(["fmt", "--all", "--check"]))?;
     run(command("cargo").args([
         "clippy",
@@ -408,11 +418,12 @@ pub fn test(args: &[String]) -> Result<(), String> {
     build_app()?;
     build_worker()?;
     build_mocks()?;
-    browser_tests()
+    browser_tests(&[])
 }
 
-/// Starts a fresh stack on free ports, runs the browser tests against it, stops it.
-fn browser_tests() -> Result<(), String> {
+/// Starts a fresh stack on free ports, runs the browser tests (with `cargo_args` given to
+/// `cargo test`, e.g. to pick some) against it, stops it.
+fn browser_tests(cargo_args: &[String]) -> Result<(), String> {
     let dir = root().join("target/e2e");
     let state = dir.join("state");
     let _ = std::fs::remove_dir_all(&state);
@@ -477,8 +488,12 @@ fn browser_tests() -> Result<(), String> {
         Duration::from_secs(30),
     )?;
 
-    let result = run(command("cargo")
-        .args(["test", "-p", "seteli-e2e", "--", "--test-threads=2"])
+    let mut cargo_test = command("cargo");
+    cargo_test
+        .args(["test", "-p", "seteli-e2e"])
+        .args(cargo_args)
+        .args(["--", "--test-threads=2"]);
+    let result = run(cargo_test
         .env("SETELI_URL", format!("http://127.0.0.1:{port}"))
         .env("WEBDRIVER_URL", format!("http://127.0.0.1:{driver_port}"))
         // The Valtuudet mock's development endpoints (revoke a mandate, an outage).

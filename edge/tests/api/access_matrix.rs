@@ -6,7 +6,7 @@
 
 use crate::fake_provider::FakeProvider;
 use crate::helpers::{Client, TestApp, TestResponse, PUBLIC_URL};
-use crate::producer::{number, ANNI, AURINKO, EEVA_LIISA, KARL_JOHAN, ROVA};
+use crate::producer::{ANNI, AURINKO, EEVA_LIISA, KARL_JOHAN, ROVA};
 use seteli_domain::routes::{RouteId, RouteMethod, ROUTES};
 use seteli_edge::http::Method;
 
@@ -180,23 +180,9 @@ fn app() -> TestApp<FakeProvider> {
         (2, ANNI, "Anni", "Kumpulainen"),
         (3, EETU, "Eetu", "Kumpulainen"),
     ] {
-        app.sql(&format!(
-            "INSERT INTO customers (id, hetu, given_name, family_name, municipality_code) VALUES
-                 ({id}, '{hetu}', '{given}', '{family}', '638');
-             INSERT INTO vouchers (id, number, customer_id, municipality_code, service_code, unit, unit_value_cents,
-                                   granted_units, granted_cents, balance_cents, valid_from, valid_until, status, granted_at) VALUES
-                 ({id}0, '{}', {id}, '638', 'home-care', 'hour', 3200, 10, 32000, 28800, '2026-01-01', '2026-12-31', 'active', '2026-01-01');
-             INSERT INTO service_events (id, voucher_id, producer_id, service_date, description, units_x100, unit_price_cents,
-                                         voucher_share_cents, own_share_cents, created_at) VALUES
-                 ({id}00, {id}0, 1, '2026-11-02', 'Käynti', 100, 3600, 3200, 400, '2026-11-02T08:00:00Z');",
-            number(48_219_930_000 + id),
-        ));
+        app.customer_with_voucher(id, hetu, given, family);
     }
-    app.sql(&format!(
-        "INSERT INTO registered_proxies (customer_id, proxy_hetu, proxy_given_name, proxy_family_name,
-                                         valid_from, valid_until, registered_by, registered_at)
-         VALUES (1, '{KARL_JOHAN}', 'Karl-Johan', 'Nyström', '2026-01-01', '2027-06-30', 'asiakaspalvelu', '2026-01-01T09:00:00Z');"
-    ));
+    app.registered_proxy(1, KARL_JOHAN);
     app
 }
 

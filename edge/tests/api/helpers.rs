@@ -264,6 +264,36 @@ impl<H: Outbound> TestApp<H> {
         self.price(id, "638", "home-care", "2026-01-01", cents);
     }
 
+    /// A customer of Porvoo with home-care voucher `{id}0` (32 € an hour, 288 € of 320 € left,
+    /// number from body `48_219_930_000 + id`) and its one event `{id}00`, logged by producer 1
+    /// on 2 November.
+    pub fn customer_with_voucher(&self, id: i64, hetu: &str, given: &str, family: &str) {
+        let number = seteli_domain::voucher::VoucherNumber::from_body(48_219_930_000 + id as u64)
+            .expect("a voucher number");
+        self.sql(&format!(
+            "INSERT INTO customers (id, hetu, given_name, family_name, municipality_code) VALUES
+                 ({id}, '{hetu}', '{given}', '{family}', '638');
+             INSERT INTO vouchers (id, number, customer_id, municipality_code, service_code, unit, unit_value_cents,
+                                   granted_units, granted_cents, balance_cents, valid_from, valid_until, status, granted_at) VALUES
+                 ({id}0, '{}', {id}, '638', 'home-care', 'hour', 3200, 10, 32000, 28800, '2026-01-01', '2026-12-31', 'active', '2026-01-01');
+             INSERT INTO service_events (id, voucher_id, producer_id, service_date, description, units_x100, unit_price_cents,
+                                         voucher_share_cents, own_share_cents, created_at) VALUES
+                 ({id}00, {id}0, 1, '2026-11-02', 'Käynti', 100, 3600, 3200, 400, '2026-11-02T08:00:00Z');",
+            number.as_str(),
+        ));
+    }
+
+    /// Makes `proxy` (Karl-Johan's code and name) customer `customer`'s proxy registered by
+    /// Porvoo, valid from 2026-01-01 to 2027-06-30.
+    pub fn registered_proxy(&self, customer: i64, proxy: &str) {
+        self.sql(&format!(
+            "INSERT INTO registered_proxies (customer_id, proxy_hetu, proxy_given_name, proxy_family_name,
+                                             valid_from, valid_until, registered_by, registered_at)
+             VALUES ({customer}, '{proxy}', 'Karl-Johan', 'Nyström', '2026-01-01', '2027-06-30', 'asiakaspalvelu',
+                     '2026-01-01T09:00:00Z');"
+        ));
+    }
+
     /// Runs arrangement SQL.
     pub fn sql(&self, sql: &str) {
         self.ctx.db.execute_script(sql).expect("test data");

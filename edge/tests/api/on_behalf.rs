@@ -6,7 +6,6 @@
 use crate::fake_provider::FakeProvider;
 use crate::helpers::{Client, TestApp, TestResponse, PUBLIC_URL};
 use seteli_domain::mandates::{ISSUE_FEEDBACK, ISSUE_VOUCHER_MATTERS};
-use seteli_domain::voucher::VoucherNumber;
 use seteli_edge::http::Method;
 
 const EEVA_LIISA: &str = "140334-912M";
@@ -31,23 +30,9 @@ fn app() -> TestApp<FakeProvider> {
         (5, KARL_JOHAN, "Karl-Johan", "Nyström"),
     ];
     for (id, hetu, given, family) in customers {
-        app.sql(&format!(
-            "INSERT INTO customers (id, hetu, given_name, family_name, municipality_code) VALUES
-                 ({id}, '{hetu}', '{given}', '{family}', '638');
-             INSERT INTO vouchers (id, number, customer_id, municipality_code, service_code, unit, unit_value_cents,
-                                   granted_units, granted_cents, balance_cents, valid_from, valid_until, status, granted_at) VALUES
-                 ({id}0, '{}', {id}, '638', 'home-care', 'hour', 3200, 10, 32000, 28800, '2026-01-01', '2026-12-31', 'active', '2026-01-01');
-             INSERT INTO service_events (id, voucher_id, producer_id, service_date, description, units_x100, unit_price_cents,
-                                         voucher_share_cents, own_share_cents, created_at) VALUES
-                 ({id}00, {id}0, 1, '2026-11-02', 'Käynti', 100, 3600, 3200, 400, '2026-11-02T08:00:00Z');",
-            VoucherNumber::from_body(48_219_930_000 + id).unwrap().as_str(),
-        ));
+        app.customer_with_voucher(id, hetu, given, family);
     }
-    app.sql(&format!(
-        "INSERT INTO registered_proxies (customer_id, proxy_hetu, proxy_given_name, proxy_family_name,
-                                         valid_from, valid_until, registered_by, registered_at)
-         VALUES (1, '{KARL_JOHAN}', 'Karl-Johan', 'Nyström', '2026-01-01', '2027-06-30', 'asiakaspalvelu', '2026-01-01T09:00:00Z');"
-    ));
+    app.registered_proxy(1, KARL_JOHAN);
     app
 }
 

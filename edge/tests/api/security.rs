@@ -382,11 +382,7 @@ async fn a_body_announced_too_large_is_refused_before_it_is_read() {
 #[tokio::test]
 async fn choosing_a_person_ends_the_company_and_every_change_gives_a_new_session_id() {
     let app = app();
-    app.sql(&format!(
-        "INSERT INTO registered_proxies (customer_id, proxy_hetu, proxy_given_name, proxy_family_name,
-                                         valid_from, valid_until, registered_by, registered_at)
-         VALUES (1, '{KARL_JOHAN}', 'Karl-Johan', 'Nyström', '2026-01-01', '2027-06-30', 'asiakaspalvelu', '2026-01-01T09:00:00Z');"
-    ));
+    app.registered_proxy(1, KARL_JOHAN);
     let karl = Agent(Client::login(&app, KARL_JOHAN).await);
     let mut seen = vec![karl.session()];
     karl.choose_again(AURINKO).await;

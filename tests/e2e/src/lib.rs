@@ -244,12 +244,23 @@ pub async fn http(head: &str, body: &str) -> HttpAnswer {
         .expect("the stack answers");
     let request = format!("{head}\r\nHost: {host}\r\nConnection: close\r\n\r\n{body}");
     stream.write_all(request.as_bytes()).await.unwrap();
-    let mut raw = Vec::new();
-    let read = stream.read_to_end(&mut raw);
-    tokio::time::timeout(Duration::from_secs(20), read)
+    // The answer ends where its length says (or its last chunk), not when the server
+    // closes: workerd may keep the connection while a request body it never read is owed.
+    let no_body = head.starts_with("HEAD ");
+    let read = async {
+        let mut raw = Vec::new();
+        let mut buf = [0u8; 8192];
+        loop {
+            let n = stream.read(&mut buf).await.unwrap_or(0);
+            raw.extend_from_slice(&buf[..n]);
+            if n == 0 || answer_complete(&raw, no_body) {
+                return raw;
+            }
+        }
+    };
+    let raw = tokio::time::timeout(Duration::from_secs(20), read)
         .await
-        .expect("an answer within 20 s")
-        .unwrap();
+        .expect("an answer within 20 s");
     let text = String::from_utf8_lossy(&raw).into_owned();
     let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
     let mut lines = head.lines();
@@ -258,15 +269,69 @@ pub async fn http(head: &str, body: &str) -> HttpAnswer {
         .and_then(|l| l.split_whitespace().nth(1))
         .and_then(|s| s.parse().ok())
         .unwrap_or(0);
-    let headers = lines
+    let headers: Vec<(String, String)> = lines
         .filter_map(|l| l.split_once(':'))
         .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_owned()))
         .collect();
+    let chunked = headers
+        .iter()
+        .any(|(k, v)| k == "transfer-encoding" && v.contains("chunked"));
+    let body = if chunked {
+        unchunk(body)
+    } else {
+        body.to_owned()
+    };
     HttpAnswer {
         status,
         headers,
-        body: body.to_owned(),
+        body,
     }
+}
+
+/// Whether `raw` holds a whole HTTP/1.1 answer: its head and the body its `Content-Length`
+/// announces, or a chunked body up to its last chunk, or no body (204, 304, or an answer to
+/// `HEAD`: `no_body`).
+fn answer_complete(raw: &[u8], no_body: bool) -> bool {
+    let text = String::from_utf8_lossy(raw);
+    let Some((head, body)) = text.split_once("\r\n\r\n") else {
+        return false;
+    };
+    if no_body {
+        return true;
+    }
+    let header = |name: &str| {
+        head.lines().find_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            k.trim()
+                .eq_ignore_ascii_case(name)
+                .then(|| v.trim().to_owned())
+        })
+    };
+    if let Some(length) = header("content-length").and_then(|n| n.parse::<usize>().ok()) {
+        return body.len() >= length;
+    }
+    if header("transfer-encoding").is_some_and(|v| v.contains("chunked")) {
+        return body.ends_with("0\r\n\r\n");
+    }
+    let status = head.split_whitespace().nth(1).unwrap_or_default();
+    matches!(status, "204" | "304") || status.starts_with('1')
+}
+
+/// A chunked body's data.
+fn unchunk(body: &str) -> String {
+    let mut out = String::new();
+    let mut rest = body;
+    while let Some((size, after)) = rest.split_once("\r\n") {
+        let Ok(size) = usize::from_str_radix(size.trim(), 16) else {
+            break;
+        };
+        if size == 0 || after.len() < size {
+            break;
+        }
+        out.push_str(&after[..size]);
+        rest = after[size..].trim_start_matches("\r\n");
+    }
+    out
 }
 
 /// ChromeDriver's `POST /session/{id}/chromium/network_conditions`.

@@ -1,5 +1,5 @@
 //! The route table over HTTP against wrangler and D1: a sample of the access matrix (every
-//! route as a visitor), `HEAD`, a body announced too large, and the scheduled jobs. The
+//! route as a visitor), `HEAD`, a body over the limit, and the scheduled jobs. The
 //! whole matrix runs in-process in the API tests; this proves the Worker answers the same.
 
 use seteli_domain::permissions::Action;
@@ -60,20 +60,31 @@ async fn head_is_answered_like_get_without_a_body() {
     assert_eq!(head.status, 200);
     assert!(head.body.is_empty(), "{}", head.body);
     assert_eq!(head.header("content-type"), get.header("content-type"));
-    let wrong = http("DELETE /api/public/services HTTP/1.1", "").await;
+    let wrong = http(
+        &format!(
+            "DELETE /api/public/services HTTP/1.1\r\nOrigin: {}",
+            base_url()
+        ),
+        "",
+    )
+    .await;
     assert_eq!(wrong.status, 405);
     assert_eq!(wrong.header("allow"), Some("GET, HEAD"));
 }
 
 #[tokio::test]
-async fn a_body_announced_too_large_is_refused_without_being_sent() {
-    // Only the headers go out: the Worker answers from Content-Length alone.
+async fn a_body_over_64_kib_is_refused_over_http() {
+    // wrangler's local proxy takes in the whole body before the Worker sees the request, so
+    // that the Worker answers from `Content-Length` without reading the body is shown by the
+    // in-process API tests; here, that the Worker's own path refuses it.
+    let body = format!("{{\"body\": \"{}\"}}", "a".repeat(200 * 1024));
     let answer = http(
         &format!(
-            "POST /api/citizen/feedback HTTP/1.1\r\nOrigin: {}\r\nContent-Type: application/json\r\nContent-Length: 10000000",
-            base_url()
+            "POST /api/citizen/feedback HTTP/1.1\r\nOrigin: {}\r\nContent-Type: application/json\r\nContent-Length: {}",
+            base_url(),
+            body.len()
         ),
-        "",
+        &body,
     )
     .await;
     assert_eq!(answer.status, 413, "{}", answer.body);
