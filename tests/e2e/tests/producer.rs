@@ -379,3 +379,21 @@ async fn thirty_parallel_wrong_voucher_numbers_get_five_answers_before_the_limit
     assert_eq!((not_found, limited), (5, 25), "{statuses:?}");
     client.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn a_board_member_sees_the_prices_but_no_form_to_change_them() {
+    let client = phone().await;
+    log_in_as(&client, ANNI, "/").await;
+    act_for_company(&client, "7019376-8").await;
+    wait_testid(&client, "company-banner").await;
+    client.goto(&url("/producer/prices")).await.unwrap();
+    let notice = wait_testid(&client, "prices-no-role").await;
+    assert!(notice.text().await.unwrap().contains("nimenkirjoittaja"));
+    let forms_shown = js(
+        &client,
+        "[...document.querySelectorAll('.price-form')].filter(f => !f.hidden).length",
+    )
+    .await;
+    assert_eq!(forms_shown, serde_json::json!(0));
+    client.close().await.unwrap();
+}

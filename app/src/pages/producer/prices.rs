@@ -9,11 +9,12 @@ use crate::calendar::{first_of_next_month, iso, parse_iso, tomorrow};
 use crate::components::states::{retryable, Loading, SubmitError};
 use crate::dom;
 use crate::locale::{tr, use_document_title, use_lang};
+use crate::session::use_session;
 use leptos::prelude::*;
 use seteli_domain::api::{NewPrice, ProducerService};
 use seteli_domain::i18n::{self, t, Text};
-use seteli_domain::producer::valid_price_start;
-use seteli_domain::{Cents, Lang, MunicipalityCode, ServiceCode};
+use seteli_domain::producer::{may_set_prices, valid_price_start};
+use seteli_domain::{Cents, ErrorCode, Lang, MunicipalityCode, ServiceCode};
 use time::Date;
 
 /// What is wrong with a new price as typed.
@@ -110,14 +111,27 @@ fn PriceList(services: Vec<ProducerService>, lang: Lang) -> impl IntoView {
             }
         });
     });
+    // Changing prices is for those who can bind the company (the same rule the edge
+    // applies); others see the prices without a form they could not use.
+    let may_set = use_session()
+        .acting_for_company()
+        .is_some_and(|company| may_set_prices(&company.roles));
     let items = rows
         .into_iter()
         .enumerate()
-        .map(|(index, (_, service))| view! { <PriceRow index service on_saved lang/> })
+        .map(|(index, (_, service))| view! { <PriceRow index service on_saved may_set lang/> })
         .collect_view();
+    let lead = if may_set {
+        view! { <p class="lead">{t(lang, Text::PricesLead)}</p> }.into_any()
+    } else {
+        view! {
+            <p class="notice" data-testid="prices-no-role">{ErrorCode::NoPriceRole.message(lang)}</p>
+        }
+        .into_any()
+    };
     view! {
         <div data-testid="producer-prices">
-            <p class="lead">{t(lang, Text::PricesLead)}</p>
+            {lead}
             <ul class="card-list" role="list">{items}</ul>
         </div>
     }
@@ -130,6 +144,8 @@ fn PriceRow(
     index: usize,
     service: RwSignal<ProducerService>,
     on_saved: Callback<Vec<ProducerService>>,
+    /// Whether the person may change prices; without it the form is not offered.
+    may_set: bool,
     lang: Lang,
 ) -> impl IntoView {
     let ui_lang = use_lang();
@@ -265,7 +281,7 @@ fn PriceRow(
                         }
                     })
             }}
-            <form class="price-form" novalidate aria-labelledby=ids.2.clone() on:submit=on_submit>
+            <form class="price-form" novalidate hidden=!may_set aria-labelledby=ids.2.clone() on:submit=on_submit>
                 <div class="field">
                     <label for=ids.0.clone()>{i18n::new_price_label(lang, unit)}</label>
                     <input
