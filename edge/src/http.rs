@@ -128,11 +128,9 @@ impl ApiResponse {
         let body = serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned());
         Self {
             status,
-            // nosniff: a JSON answer must never be run as a script or styled as a page.
-            headers: vec![
-                ("content-type", "application/json; charset=utf-8".to_owned()),
-                ("x-content-type-options", "nosniff".to_owned()),
-            ],
+            // `nosniff` and the other security headers are added to every answer by the
+            // router (`with_security_headers`).
+            headers: vec![("content-type", "application/json; charset=utf-8".to_owned())],
             body,
         }
     }
@@ -161,6 +159,15 @@ impl ApiResponse {
     /// The error as `{"code","message"}` with its status; errors are never cached.
     pub fn error(error: &ApiError) -> Self {
         Self::json(error.status(), error).with_header("cache-control", "no-store")
+    }
+
+    /// Adds (or replaces) the security headers every answer carries; see [`crate::security`].
+    pub fn with_security_headers(self, public_url: &str) -> Self {
+        crate::security::api_headers(public_url)
+            .into_iter()
+            .fold(self, |response, (name, value)| {
+                response.with_header(name, value)
+            })
     }
 
     pub fn with_header(mut self, name: &'static str, value: impl Into<String>) -> Self {

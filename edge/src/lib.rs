@@ -14,6 +14,7 @@ pub mod on_behalf;
 pub mod outbound;
 pub mod router;
 pub mod routes;
+pub mod security;
 pub mod valtuudet;
 
 #[cfg(target_arch = "wasm32")]

@@ -84,7 +84,7 @@ impl<D: Database, H: Outbound> Ctx<D, H> {
 }
 
 /// Answers one API request. Never fails: every error becomes an `ApiError` response.
-/// `HEAD` is answered as `GET` without the body.
+/// `HEAD` is answered as `GET` without the body. Every answer carries the security headers.
 pub async fn handle<D: Database, H: Outbound>(req: &ApiRequest, ctx: &Ctx<D, H>) -> ApiResponse {
     let mut response = match route(req, ctx).await {
         Ok(response) => response,
@@ -93,7 +93,7 @@ pub async fn handle<D: Database, H: Outbound>(req: &ApiRequest, ctx: &Ctx<D, H>)
     if req.method == Method::Head {
         response.body.clear();
     }
-    response
+    response.with_security_headers(&ctx.config.public_url)
 }
 
 /// Whether a body announced with `content_length` may be read: a larger one is refused

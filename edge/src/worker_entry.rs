@@ -59,6 +59,7 @@ async fn fetch(mut req: Request, env: Env, _ctx: Context) -> Result<Response> {
             api_req.headers.clear();
             let error = crate::error::EdgeError::Internal(format!("D1 binding DB: {e}"));
             ApiResponse::error(&error.into_api_error(api_req.lang()))
+                .with_security_headers(&config(&env, &url).public_url)
         }
     };
     to_worker_response(response)

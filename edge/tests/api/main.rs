@@ -15,5 +15,6 @@ mod public_offers;
 mod public_producers;
 mod routing;
 mod security;
+mod security_headers;
 mod valtuudet_client;
 mod valtuudet_mock;
