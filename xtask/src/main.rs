@@ -1,5 +1,7 @@
-//! `cargo xtask dev | test | seed | bench`: Seteli's own tooling.
+//! `cargo xtask build | dev | test | seed | bench`: Seteli's own tooling.
 //!
+//! - `build --public-url URL`: the app (with the `_headers` of its static files) and the
+//!   worker, for `wrangler deploy`.
 //! - `dev`: installs what is missing, builds app and worker, loads the demo data into local
 //!   D1 and serves everything at http://127.0.0.1:8787, rebuilding on changes.
 //! - `test`: formatting, clippy, unit and native API tests, then browser tests in headless
@@ -8,6 +10,7 @@
 //! - `bench`: measures the comparison queries over the large data set.
 
 mod bench;
+mod headers;
 mod seed;
 mod seed_customers;
 mod stack;
@@ -18,13 +21,14 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
+        Some("build") => stack::build(&args[1..]),
         Some("dev") => stack::dev(),
         Some("test") => stack::test(&args[1..]),
         Some("seed") => seed_command(&args[1..]),
         Some("bench") => bench::run(),
         _ => {
             eprintln!(
-                "usage: cargo xtask dev | test [--no-e2e] | seed [--large] [--out FILE] | bench"
+                "usage: cargo xtask build --public-url URL | dev | test [--no-e2e] | seed [--large] [--out FILE] | bench"
             );
             return ExitCode::from(2);
         }

@@ -1,6 +1,7 @@
 //! Building, seeding and running the local stack: trunk (app), worker-build (edge),
 //! wrangler (workerd + local D1) and, for tests, chromedriver.
 
+use crate::headers;
 use crate::seed;
 use crate::tools::{self, command, node_bin, root, run};
 use std::io::{Read, Write};
@@ -16,9 +17,12 @@ pub fn today() -> String {
     seteli_domain::clock::iso_date(seteli_domain::clock::finnish_date(now))
 }
 
-/// Builds the app into dist/ with trunk (release: what production serves).
-fn build_app() -> Result<(), String> {
-    run(command("trunk").args(["build", "--release"]))
+/// Builds the app into dist/ with trunk (release: what production serves), then writes
+/// `dist/_headers` for it: the security headers of the static files for Seteli served at
+/// `public_url`, with the hash of the loader this build inlined.
+fn build_app(public_url: &str) -> Result<(), String> {
+    run(command("trunk").args(["build", "--release"]))?;
+    headers::write(&root().join("dist"), public_url)
 }
 
 /// Builds the worker into edge/build/ with worker-build, using the local tools instead of
@@ -85,8 +89,13 @@ struct Ports {
 }
 
 impl Ports {
+    /// Where the local stack serves Seteli (`PUBLIC_URL`).
+    fn public_url(self) -> String {
+        format!("http://127.0.0.1:{}", self.app)
+    }
+
     fn redirect_uri(self, path: &str) -> String {
-        format!("http://127.0.0.1:{}{path}", self.app)
+        format!("{}{path}", self.public_url())
     }
 
     /// The worker's configuration: citizens and staff identified by the identification
@@ -95,7 +104,7 @@ impl Ports {
     fn worker_vars(self) -> Vec<(&'static str, String)> {
         let identification = format!("http://127.0.0.1:{}", self.identification);
         vec![
-            ("PUBLIC_URL", format!("http://127.0.0.1:{}", self.app)),
+            ("PUBLIC_URL", self.public_url()),
             ("OIDC_ISSUER", format!("{identification}/citizen")),
             ("OIDC_CLIENT_ID", "seteli-local".to_owned()),
             ("OIDC_CLIENT_SECRET", "seteli-local-secret".to_owned()),
@@ -259,19 +268,32 @@ impl Drop for Guard {
     }
 }
 
+/// `cargo xtask build --public-url URL`: the app (with its `_headers`) and the worker, as
+/// `wrangler deploy` uploads them.
+pub fn build(args: &[String]) -> Result<(), String> {
+    let public_url = args
+        .iter()
+        .position(|a| a == "--public-url")
+        .and_then(|i| args.get(i + 1))
+        .ok_or("usage: cargo xtask build --public-url https://seteli.example.fi (PUBLIC_URL)")?;
+    tools::ensure_build_tools()?;
+    build_app(public_url)?;
+    build_worker()
+}
+
 /// `cargo xtask dev`.
 pub fn dev() -> Result<(), String> {
     tools::ensure_build_tools()?;
-    build_app()?;
-    build_worker()?;
-    build_mocks()?;
-    let state = root().join(".wrangler/state");
-    load_demo_data(&state)?;
     let ports = Ports {
         app: 8787,
         identification: 8788,
         valtuudet: 8789,
     };
+    build_app(&ports.public_url())?;
+    build_worker()?;
+    build_mocks()?;
+    let state = root().join(".wrangler/state");
+    load_demo_data(&state)?;
     let _identification = start_mock(
         "identification",
         ports.identification,
@@ -301,7 +323,7 @@ pub fn dev() -> Result<(), String> {
     );
     eprintln!("  Valtuudet mock: http://127.0.0.1:{}\n", ports.valtuudet);
     // The mocks stop when their guards drop.
-    watch(&mut wrangler, ports.app)
+    watch(&mut wrangler, ports)
 }
 
 /// How often `cargo xtask dev` runs the scheduled jobs.
@@ -309,7 +331,7 @@ const CRON_EVERY: Duration = Duration::from_secs(5 * 60);
 
 /// Rebuilds the app or the worker when their sources change; wrangler reloads the output;
 /// runs the scheduled jobs every [`CRON_EVERY`].
-fn watch(wrangler: &mut Child, port: u16) -> Result<(), String> {
+fn watch(wrangler: &mut Child, ports: Ports) -> Result<(), String> {
     let root = root();
     let app_sources = [
         root.join("app"),
@@ -330,12 +352,12 @@ fn watch(wrangler: &mut Child, port: u16) -> Result<(), String> {
         // What the Cron Trigger does in production (wrangler.toml [triggers]).
         if last_cron.elapsed() >= CRON_EVERY {
             last_cron = std::time::Instant::now();
-            let _ = http_status(port, "/__scheduled");
+            let _ = http_status(ports.app, "/__scheduled");
         }
         let app_now = fingerprint(&app_sources);
         if app_now != app_seen {
             app_seen = app_now;
-            if let Err(e) = build_app() {
+            if let Err(e) = build_app(&ports.public_url()) {
                 eprintln!("app build failed, still serving the last good build: {e}");
             }
         }
@@ -374,6 +396,10 @@ fn fingerprint(paths: &[PathBuf]) -> (Option<SystemTime>, usize) {
     (newest, count)
 }
 
+/// Where the browser tests' stack serves Seteli, for its `_headers`: plain http on
+/// loopback (no HSTS); its port, chosen later, does not matter to the headers.
+const LOCAL_TEST_URL: &str = "http://127.0.0.1";
+
 /// `cargo xtask test [--no-e2e | --e2e-only [CARGO TEST ARGS]]`: everything; or stop
 /// before the browser tests; or only the browser tests (e.g. `--test producer`), for a
 /// developer working on them.
@@ -383,7 +409,7 @@ pub fn test(args: &[String]) -> Result<(), String> {
     tools::ensure_build_tools()?;
     if let Some(at) = e2e_only {
         tools::ensure_browser()?;
-        build_app()?;
+        build_app(LOCAL_TEST_URL)?;
         build_worker()?;
         build_mocks()?;
         return browser_tests(&args[at + 1..]);
@@ -415,7 +441,7 @@ pub fn test(args: &[String]) -> Result<(), String> {
         return Ok(());
     }
     tools::ensure_browser()?;
-    build_app()?;
+    build_app(LOCAL_TEST_URL)?;
     build_worker()?;
     build_mocks()?;
     browser_tests(&[])
@@ -427,6 +453,8 @@ fn browser_tests(cargo_args: &[String]) -> Result<(), String> {
     let dir = root().join("target/e2e");
     let state = dir.join("state");
     let _ = std::fs::remove_dir_all(&state);
+    // Each browser session appends its console here; keep only this run's.
+    let _ = std::fs::remove_dir_all(dir.join("console"));
     std::fs::create_dir_all(&state).map_err(|e| e.to_string())?;
     load_demo_data(&state)?;
 
