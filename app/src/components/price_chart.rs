@@ -36,6 +36,11 @@ fn bar(price: Cents, voucher: Option<Cents>, max: Cents) -> Bar {
     }
 }
 
+/// A width in percent, as CSS reads it.
+fn percent(value: f64) -> String {
+    format!("{value:.2}%")
+}
+
 /// The chart for one page of offers.
 #[component]
 pub fn PriceChart(offers: Vec<OfferSummary>, voucher: Option<Cents>, lang: Lang) -> impl IntoView {
@@ -85,14 +90,16 @@ pub fn PriceChart(offers: Vec<OfferSummary>, voucher: Option<Cents>, lang: Lang)
                         </span>
                     </div>
                     <div class="bar-track" aria-hidden="true">
-                        <div class="bar" style=format!("width: {:.2}%", b.total)>
+                        // `style:width` sets the property through the CSSOM, which the
+                        // Content-Security-Policy allows; a `style="…"` attribute it refuses.
+                        <div class="bar" style:width=percent(b.total)>
                             <span
                                 class=format!("bar-part {covered_class}")
-                                style=format!("width: {covered_width:.2}%")
+                                style:width=percent(covered_width)
                             ></span>
                             <span
                                 class="bar-part bar-own"
-                                style=format!("width: {:.2}%", 100.0 - covered_width)
+                                style:width=percent(100.0 - covered_width)
                             ></span>
                         </div>
                     </div>
