@@ -1,8 +1,10 @@
 //! Helpers for the browser tests: a headless Chromium session against the stack that
-//! `cargo xtask test` starts, finding elements by `data-testid`, an axe-core scan, and
-//! screenshots under `target/e2e/screenshots/`.
+//! `cargo xtask test` starts, whose console is recorded and checked for Content-Security-
+//! Policy violations, finding elements by `data-testid`, an axe-core scan, and screenshots
+//! under `target/e2e/screenshots/`.
 
 use fantoccini::elements::Element;
+use fantoccini::error::CmdError;
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
@@ -28,8 +30,10 @@ pub fn url(path: &str) -> String {
 }
 
 /// A fresh headless Chromium with a viewport of `width` × `height` CSS pixels.
-pub async fn browser(width: u32, height: u32) -> Client {
+pub async fn browser(width: u32, height: u32) -> Browser {
     let mut caps = serde_json::Map::new();
+    // Chromium's console, of every page the session visits, for [`Browser`]'s check.
+    caps.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
     caps.insert(
         "goog:chromeOptions".into(),
         json!({
@@ -51,17 +55,227 @@ pub async fn browser(width: u32, height: u32) -> Client {
         .set_window_size(width, height)
         .await
         .expect("window size");
-    client
+    let session = client
+        .session_id()
+        .await
+        .expect("session id")
+        .expect("a session");
+    Browser {
+        client,
+        session,
+        checked: false,
+    }
 }
 
 /// A phone-sized browser (360 × 780), as most producers and proxies use Seteli.
-pub async fn phone() -> Client {
+pub async fn phone() -> Browser {
     browser(360, 780).await
 }
 
 /// A desktop-sized browser.
-pub async fn desktop() -> Client {
+pub async fn desktop() -> Browser {
     browser(1280, 900).await
+}
+
+/// A Chromium session (used as a [`Client`]) whose console is read when the test is done
+/// with it — at [`Browser::close`], or when it is dropped (a test that never closes it,
+/// or one that failed) — and saved under `target/e2e/console/`. Any Content-Security-Policy
+/// violation on any page the session visited then fails the test.
+pub struct Browser {
+    client: Client,
+    session: String,
+    /// Whether the console was already read (by `close`).
+    checked: bool,
+}
+
+impl std::ops::Deref for Browser {
+    type Target = Client;
+
+    fn deref(&self) -> &Client {
+        &self.client
+    }
+}
+
+impl Browser {
+    /// The CSP violations in the console since it was last read, without failing the test
+    /// (for a test that provokes one).
+    pub async fn take_csp_violations(&self) -> Vec<String> {
+        let log = self
+            .client
+            .issue_cmd(BrowserLog)
+            .await
+            .expect("chromedriver's browser log");
+        let violations = csp_violations(&log);
+        record_console(Some(&log), &violations);
+        violations
+    }
+
+    /// Checks the console, then ends the session.
+    pub async fn close(mut self) -> Result<(), CmdError> {
+        let log = self.client.issue_cmd(BrowserLog).await;
+        self.checked = true;
+        let closed = self.client.clone().close().await;
+        check_console(log.ok().as_ref());
+        closed
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        if self.checked {
+            return;
+        }
+        // No async here: ask chromedriver directly, then end the session (the test's
+        // runtime may be gone before fantoccini would).
+        let log = webdriver_blocking("POST", &self.session, "/se/log", r#"{"type":"browser"}"#);
+        let _ = webdriver_blocking("DELETE", &self.session, "", "");
+        if std::thread::panicking() {
+            // The test failed already; record the console, but do not panic twice.
+            if let Some(violations) = log.as_ref().map(csp_violations) {
+                record_console(log.as_ref(), &violations);
+            }
+        } else {
+            check_console(log.as_ref());
+        }
+    }
+}
+
+/// ChromeDriver's `POST /session/{id}/se/log` for the `browser` log: the console messages
+/// since the last call, of every page.
+#[derive(Debug)]
+struct BrowserLog;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/se/log",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({"type": "browser"}).to_string()),
+        )
+    }
+}
+
+/// One WebDriver call on `session` without an async runtime; its `value`, or `None` if
+/// it failed. ChromeDriver keeps the connection open after answering, so the body is
+/// read by its `Content-Length`.
+fn webdriver_blocking(method: &str, session: &str, path: &str, body: &str) -> Option<Value> {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let base = url::Url::parse(&env("WEBDRIVER_URL")).ok()?;
+    let host = format!("{}:{}", base.host_str()?, base.port_or_known_default()?);
+    let target = base.join(&format!("session/{session}{path}")).ok()?;
+    let mut stream = std::net::TcpStream::connect(&host).ok()?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .ok()?;
+    write!(
+        stream,
+        "{method} {} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        target.path(),
+        body.len()
+    )
+    .ok()?;
+    let mut reader = BufReader::new(stream);
+    let mut length = 0;
+    loop {
+        let mut line = String::new();
+        reader.read_line(&mut line).ok()?;
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if let Some((name, value)) = line.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("content-length") {
+                length = value.trim().parse().ok()?;
+            }
+        }
+    }
+    let mut answer = vec![0; length];
+    reader.read_exact(&mut answer).ok()?;
+    let mut json: Value = serde_json::from_slice(&answer).ok()?;
+    Some(json["value"].take())
+}
+
+/// The console entries that report a Content-Security-Policy violation (or a policy
+/// the browser could not read), each once.
+fn csp_violations(log: &Value) -> Vec<String> {
+    let mut violations: Vec<String> = Vec::new();
+    let messages = log
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|entry| entry["message"].as_str());
+    for message in messages {
+        let lower = message.to_ascii_lowercase();
+        let is_csp =
+            lower.contains("content security policy") || lower.contains("content-security-policy");
+        if is_csp && !violations.iter().any(|v| v == message) {
+            violations.push(message.to_owned());
+        }
+    }
+    violations
+}
+
+/// Saves the console and fails the test on a CSP violation; fails too when the console
+/// could not be read, as nothing would then be checked.
+fn check_console(log: Option<&Value>) {
+    let Some(log) = log else {
+        panic!("Chromium's console could not be read, so it was not checked for CSP violations");
+    };
+    let violations = csp_violations(log);
+    record_console(Some(log), &violations);
+    assert!(
+        violations.is_empty(),
+        "Content-Security-Policy violations in Chromium's console:\n{}",
+        violations.join("\n")
+    );
+}
+
+/// Appends the console's entries to `target/e2e/console/<test>.log` (the test's thread
+/// carries its name).
+fn record_console(log: Option<&Value>, violations: &[String]) {
+    let Some(entries) = log.and_then(Value::as_array) else {
+        return;
+    };
+    if entries.is_empty() {
+        return;
+    }
+    let dir =
+        PathBuf::from(std::env::var("SETELI_ARTIFACTS").unwrap_or_else(|_| "target/e2e".into()))
+            .join("console");
+    let test = std::thread::current()
+        .name()
+        .unwrap_or("unnamed")
+        .replace("::", "-");
+    let mut text = String::new();
+    for entry in entries {
+        text.push_str(&format!(
+            "{} {}\n",
+            entry["level"].as_str().unwrap_or("?"),
+            entry["message"].as_str().unwrap_or_default()
+        ));
+    }
+    if !violations.is_empty() {
+        text.push_str(&format!("-- {} CSP violation(s)\n", violations.len()));
+    }
+    let _ = std::fs::create_dir_all(&dir);
+    if let Ok(mut file) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(dir.join(format!("{test}.log")))
+    {
+        use std::io::Write;
+        let _ = file.write_all(text.as_bytes());
+    }
 }
 
 pub fn testid(id: &str) -> String {

@@ -1,0 +1,187 @@
+//! The security headers as wrangler serves them: the static files get theirs from the
+//! `_headers` file the build writes (with the hash of trunk's inline loader), the API from
+//! the Worker. Chromium's console is checked for CSP violations by every test (see
+//! `Browser`); the last test here shows that the check sees one.
+
+use base64::Engine as _;
+use seteli_e2e::*;
+use sha2::{Digest, Sha256};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+/// The status and the (lowercase-named) headers of a plain `GET path` to the stack.
+async fn head_of(path: &str) -> (u16, Vec<(String, String)>) {
+    let base = url::Url::parse(&base_url()).unwrap();
+    let host = format!("{}:{}", base.host_str().unwrap(), base.port().unwrap());
+    let mut stream = tokio::net::TcpStream::connect(&host).await.unwrap();
+    let request = format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).await.unwrap();
+    let answer = String::from_utf8_lossy(&answer);
+    let head = answer.split("\r\n\r\n").next().unwrap_or_default();
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .and_then(|l| l.split(' ').nth(1))
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_owned()))
+        .collect();
+    (status, headers)
+}
+
+fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    headers
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+}
+
+#[tokio::test]
+async fn the_page_deep_links_static_files_and_the_api_carry_the_security_headers() {
+    let mut page_policy = None;
+    for path in [
+        "/",
+        "/producers/12",
+        "/my/vouchers?lang=sv",
+        "/favicon.svg",
+        "/api/public/services",
+    ] {
+        let (status, headers) = head_of(path).await;
+        assert_eq!(status, 200, "{path}");
+        let csp = header(&headers, "content-security-policy")
+            .unwrap_or_else(|| panic!("{path}: no CSP in {headers:?}"));
+        for directive in [
+            "default-src 'none'",
+            "frame-ancestors 'none'",
+            "base-uri 'none'",
+            "form-action 'self'",
+        ] {
+            assert!(csp.contains(directive), "{path}: {csp}");
+        }
+        assert_eq!(
+            header(&headers, "referrer-policy"),
+            Some("same-origin"),
+            "{path}"
+        );
+        assert_eq!(
+            header(&headers, "x-content-type-options"),
+            Some("nosniff"),
+            "{path}"
+        );
+        // The local stack is plain http on 127.0.0.1.
+        assert_eq!(
+            header(&headers, "strict-transport-security"),
+            None,
+            "{path}"
+        );
+        let is_page = header(&headers, "content-type").is_some_and(|t| t.starts_with("text/html"));
+        if is_page {
+            assert!(csp.contains("'wasm-unsafe-eval'"), "{path}: {csp}");
+            assert!(csp.contains("connect-src 'self'"), "{path}: {csp}");
+            assert!(!csp.contains("unsafe-inline"), "{path}: {csp}");
+            // A deep link (the single-page-application fallback) gets the page's policy.
+            let policy = page_policy.get_or_insert_with(|| csp.to_owned());
+            assert_eq!(policy, csp, "{path}");
+        }
+    }
+    assert!(page_policy.is_some(), "the page was served as text/html");
+}
+
+#[tokio::test]
+async fn the_policy_allows_exactly_the_inline_loader_that_was_built() {
+    let client = desktop().await;
+    client.goto(&url("/producers/12?lang=en")).await.unwrap();
+    // The app started: Chromium ran the loader under the policy.
+    wait_testid(&client, "lang-en").await;
+
+    let inline = js(
+        &client,
+        "Array.from(document.querySelectorAll('script:not([src])')).map(s => s.textContent)",
+    )
+    .await;
+    let inline: Vec<String> = inline
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap().to_owned())
+        .collect();
+
+    assert_eq!(inline.len(), 1, "trunk's loader is the only inline script");
+    let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(&inline[0]));
+    for path in ["/", "/producers/12?lang=en"] {
+        let (_, headers) = head_of(path).await;
+        let csp = header(&headers, "content-security-policy").unwrap();
+        let script_src = csp
+            .split(';')
+            .map(str::trim)
+            .find(|d| d.starts_with("script-src "))
+            .unwrap_or_else(|| panic!("{path}: no script-src in {csp}"));
+        assert_eq!(
+            script_src,
+            format!("script-src 'self' 'wasm-unsafe-eval' 'sha256-{hash}'"),
+            "{path}"
+        );
+    }
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_headers_file_itself_is_not_served() {
+    let (status, headers) = head_of("/_headers").await;
+
+    // The single-page-application fallback answers: the page, not the rules.
+    assert_eq!(status, 200);
+    assert!(
+        header(&headers, "content-type").is_some_and(|t| t.starts_with("text/html")),
+        "{headers:?}"
+    );
+}
+
+#[tokio::test]
+async fn the_console_check_sees_a_violation() {
+    let client = desktop().await;
+    client.goto(&url("/")).await.unwrap();
+    wait_testid(&client, "lang-en").await;
+
+    // What a `style="…"` attribute built by the app would do.
+    client
+        .execute(
+            "document.body.setAttribute('style', 'outline: 1px solid red')",
+            vec![],
+        )
+        .await
+        .unwrap();
+
+    let violations = client.take_csp_violations().await;
+    assert!(
+        violations.iter().any(|v| v.contains("style-src")),
+        "{violations:?}"
+    );
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_browser_the_test_never_closes_is_checked_when_dropped() {
+    let client = desktop().await;
+    client.goto(&url("/")).await.unwrap();
+    wait_testid(&client, "lang-en").await;
+    client
+        .execute(
+            "document.body.setAttribute('style', 'outline: 1px solid red')",
+            vec![],
+        )
+        .await
+        .unwrap();
+
+    let dropped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| drop(client)));
+
+    let message = dropped.expect_err("dropping it fails the test");
+    let message = message
+        .downcast_ref::<String>()
+        .cloned()
+        .unwrap_or_default();
+    assert!(message.contains("style-src"), "{message}");
+}
