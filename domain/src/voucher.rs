@@ -125,7 +125,7 @@ pub struct EventShares {
 pub fn event_shares(unit_price: Cents, unit_value: Cents, units_x100: i64) -> Option<EventShares> {
     let times = |per_unit: Cents| -> Option<Cents> {
         let hundredths = per_unit.get().checked_mul(units_x100)?;
-        Cents::new((hundredths + 50) / 100).ok()
+        Cents::new(hundredths.checked_add(50)? / 100).ok()
     };
     let total = times(unit_price)?;
     let voucher_share = times(unit_price.min(unit_value))?;
