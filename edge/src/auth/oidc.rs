@@ -207,7 +207,7 @@ pub fn verify_id_token(
         .get("exp")
         .and_then(|v| v.as_i64())
         .ok_or(TokenError::Malformed)?;
-    if now >= exp + LEEWAY_SECS {
+    if now >= exp.saturating_add(LEEWAY_SECS) {
         return Err(TokenError::Expired);
     }
     let iat = claims

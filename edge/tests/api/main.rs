@@ -6,6 +6,7 @@ mod auth;
 mod auth_oidc;
 mod citizen;
 mod fake_provider;
+mod fuzz;
 mod helpers;
 mod identification_mock;
 mod on_behalf;
