@@ -168,7 +168,7 @@ pub struct NewPrice {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProducerVoucher {
     pub voucher_id: i64,
-    /// Grouped for reading (`4821 9930 1175`).
+    /// Grouped for reading (`4821 9930 1177`).
     pub number: String,
     pub customer_given_name: String,
     pub customer_family_name: String,
@@ -362,7 +362,7 @@ pub struct MessageView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VoucherSummary {
     pub id: i64,
-    /// What the customer gives the producer, grouped for reading (`4821 9930 1175`).
+    /// What the customer gives the producer, grouped for reading (`4821 9930 1177`).
     pub number: String,
     pub service_code: ServiceCode,
     pub service_name: String,

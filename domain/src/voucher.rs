@@ -8,7 +8,7 @@ use std::fmt;
 /// Why a string is not a voucher number.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum VoucherNumberError {
-    #[error("a voucher number is 12 digits, e.g. 4821 9930 1175")]
+    #[error("a voucher number is 12 digits, e.g. 4821 9930 1177")]
     Format,
     #[error("the voucher number has a typing error (its check digit does not match)")]
     Checksum,
@@ -80,7 +80,7 @@ impl VoucherNumber {
         &self.0
     }
 
-    /// `4821 9930 1175`.
+    /// `4821 9930 1177`.
     pub fn grouped(&self) -> String {
         self.0
             .as_bytes()
