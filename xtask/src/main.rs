@@ -1,4 +1,4 @@
-//! `cargo xtask build | dev | test | seed | bench`: Seteli's own tooling.
+//! `cargo xtask build | dev | test | seed | bench | fuzz | mutants`: Seteli's own tooling.
 //!
 //! - `build --public-url URL`: the app (with the `_headers` of its static files) and the
 //!   worker, for `wrangler deploy`.
@@ -8,9 +8,14 @@
 //!   Chromium against the real local stack on free ports.
 //! - `seed [--large] [--out FILE]`: writes the demo (or benchmark) data as SQL.
 //! - `bench`: measures the comparison queries over the large data set.
+//! - `fuzz [--seconds N]`: runs every fuzz target for about N seconds in all (default 120).
+//! - `mutants [--base REF | --all]`: mutation testing of domain's rules, by default of the
+//!   lines changed since the last landed commit; fails on a surviving mutant.
 
 mod bench;
+mod fuzz;
 mod headers;
+mod mutants;
 mod seed;
 mod seed_customers;
 mod stack;
@@ -26,9 +31,12 @@ fn main() -> ExitCode {
         Some("test") => stack::test(&args[1..]),
         Some("seed") => seed_command(&args[1..]),
         Some("bench") => bench::run(),
+        Some("fuzz") => fuzz::run_fuzz(&args[1..]),
+        Some("mutants") => mutants::run_mutants(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask build --public-url URL | dev | test [--no-e2e] | seed [--large] [--out FILE] | bench"
+                "usage: cargo xtask build --public-url URL | dev | test [--no-e2e] | seed [--large] \
+                 [--out FILE] | bench | fuzz [--seconds N] | mutants [--base REF | --all]"
             );
             return ExitCode::from(2);
         }
