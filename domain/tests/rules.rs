@@ -779,3 +779,201 @@ fn me_leaves_out_what_it_does_not_have() {
         serde_json::from_str(r#"{"number":"4821 9930 1177"}"#).unwrap();
     assert_eq!(lookup.number, "4821 9930 1177");
 }
+
+// ---- Limits people are told about ----
+
+#[test]
+fn the_time_limits_are_the_ones_people_are_told() {
+    use seteli_domain::producer::{
+        COMPANY_CHOICE_SECS, CORRECTION_DAYS, LOOKUP_FAILURES_ALLOWED, LOOKUP_WINDOW_SECS,
+    };
+    use seteli_domain::session::{ABSOLUTE_LIMIT_SECS, IDLE_LIMIT_SECS, LOGIN_ATTEMPT_LIMIT_SECS};
+    // "Try again in 15 minutes", "30 minutes", "14 days", "30 min idle, 8 h absolute".
+    assert_eq!(LOOKUP_WINDOW_SECS, 900);
+    assert_eq!(LOOKUP_FAILURES_ALLOWED, 5);
+    assert_eq!(COMPANY_CHOICE_SECS, 1800);
+    assert_eq!(CORRECTION_DAYS, 14);
+    assert_eq!(IDLE_LIMIT_SECS, 1800);
+    assert_eq!(ABSOLUTE_LIMIT_SECS, 28_800);
+    assert_eq!(LOGIN_ATTEMPT_LIMIT_SECS, 600);
+    assert!(ErrorCode::TooManyAttempts
+        .message(Lang::En)
+        .contains("15 minutes"));
+    assert!(ErrorCode::CompanyChoiceExpired
+        .message(Lang::En)
+        .contains("30 minutes"));
+}
+
+// ---- Who may do what ----
+
+#[test]
+fn staff_roles_have_one_claim_value_each() {
+    use seteli_domain::permissions::StaffRole;
+    for (claim, role) in [
+        ("customer_service", StaffRole::CustomerService),
+        ("authorisation_admin", StaffRole::AuthorisationAdmin),
+    ] {
+        assert_eq!(StaffRole::parse(claim), Some(role));
+        assert_eq!(role.as_str(), claim);
+    }
+    for unknown in ["", "admin", "Customer_service", "customer-service"] {
+        assert_eq!(StaffRole::parse(unknown), None, "{unknown:?}");
+    }
+}
+
+#[test]
+fn every_route_names_the_action_the_catalogue_is_asked_about() {
+    use seteli_domain::permissions::Action;
+    use seteli_domain::routes::{route_of, Access, RouteId, ROUTES};
+    assert_eq!(Access::Open.action(), None);
+    assert_eq!(
+        Access::Requires(Action::ProducerView).action(),
+        Some(Action::ProducerView)
+    );
+    assert_eq!(
+        Access::PageLoad(Action::ChoosePrincipal).action(),
+        Some(Action::ChoosePrincipal)
+    );
+    let access = |id| route_of(id).map(|r| r.access);
+    assert_eq!(access(RouteId::AuthLogin), Some(Access::Open));
+    assert_eq!(
+        access(RouteId::OnBehalfStart),
+        Some(Access::PageLoad(Action::ChoosePrincipal))
+    );
+    assert_eq!(
+        access(RouteId::ProducerSetPrice),
+        Some(Access::Requires(Action::ProducerSetPrices))
+    );
+    assert_eq!(
+        ROUTES.iter().filter(|r| r.access == Access::Open).count(),
+        3
+    );
+}
+
+#[test]
+fn on_behalf_names_round_trip_and_issues_have_names() {
+    use seteli_domain::mandates::{
+        issue_name, Basis, OnBehalfAction, PrincipalKind, Refusal, ISSUE_FEEDBACK,
+        ISSUE_VOUCHER_MATTERS,
+    };
+    for (name, basis) in [
+        ("guardian", Basis::Guardian),
+        ("mandate", Basis::Mandate),
+        ("registered_proxy", Basis::RegisteredProxy),
+    ] {
+        assert_eq!(Basis::parse(name), Some(basis));
+        assert_eq!(basis.as_str(), name);
+    }
+    for (name, kind) in [
+        ("child", PrincipalKind::Child),
+        ("adult", PrincipalKind::Adult),
+        ("company", PrincipalKind::Company),
+    ] {
+        assert_eq!(PrincipalKind::parse(name), Some(kind));
+        assert_eq!(kind.as_str(), name);
+    }
+    for action in OnBehalfAction::ALL {
+        assert_eq!(OnBehalfAction::parse(action.as_str()), Some(action));
+    }
+    assert_eq!(OnBehalfAction::GiveFeedback.as_str(), "give_feedback");
+    assert_eq!(OnBehalfAction::ViewVouchers.as_str(), "view_vouchers");
+    for refusal in Refusal::ALL {
+        assert_eq!(Refusal::parse(refusal.as_str()), Some(refusal));
+    }
+    assert_eq!(Refusal::NoCompanyRole.as_str(), "no_company_role");
+    assert_eq!(
+        issue_name(ISSUE_VOUCHER_MATTERS, Lang::En),
+        "Using service vouchers"
+    );
+    assert_eq!(
+        issue_name(ISSUE_FEEDBACK, Lang::Sv),
+        "Att ge respons i servicesedelärenden"
+    );
+    assert_eq!(
+        issue_name(ISSUE_VOUCHER_MATTERS, Lang::Fi),
+        "Palvelusetelin käyttö (palveluseteliasiointi)"
+    );
+    assert_eq!(
+        OnBehalfAction::AnswerSurvey.required_issues(),
+        &[ISSUE_VOUCHER_MATTERS, ISSUE_FEEDBACK]
+    );
+    assert_eq!(
+        OnBehalfAction::ViewTrail.required_issues(),
+        &[ISSUE_VOUCHER_MATTERS]
+    );
+}
+
+#[test]
+fn a_session_is_measured_from_its_own_login_and_last_request() {
+    use seteli_domain::session::{session_state, SessionState::*};
+    // Logged in at 10 000, last seen at 20 000 (Unix seconds, any day).
+    assert_eq!(session_state(10_000, 20_000, 20_000 + 1799), Valid);
+    assert_eq!(session_state(10_000, 20_000, 20_000 + 1800), IdleExpired);
+    assert_eq!(session_state(10_000, 38_000, 38_799), Valid);
+    assert_eq!(session_state(10_000, 38_000, 38_800), AbsoluteExpired);
+}
+
+// ---- Numbers and lists in the interface ----
+
+#[test]
+fn survey_scores_have_words_only_from_one_to_five() {
+    use seteli_domain::i18n::{score_label, t, Text};
+    let words: Vec<&str> = (1..=5)
+        .map(|s| t(Lang::En, score_label(s).expect("a label")))
+        .collect();
+    assert_eq!(
+        words,
+        [
+            t(Lang::En, Text::Score1),
+            t(Lang::En, Text::Score2),
+            t(Lang::En, Text::Score3),
+            t(Lang::En, Text::Score4),
+            t(Lang::En, Text::Score5)
+        ]
+    );
+    assert_eq!(score_label(0), None);
+    assert_eq!(score_label(6), None);
+}
+
+#[test]
+fn units_print_as_decimals_without_trailing_zeros() {
+    use seteli_domain::i18n::decimal_units;
+    for (units, fi, en) in [
+        (0, "0", "0"),
+        (100, "1", "1"),
+        (150, "1,5", "1.5"),
+        (105, "1,05", "1.05"),
+        (2400, "24", "24"),
+        (-150, "-1,5", "-1.5"),
+        (-5, "-0,05", "-0.05"),
+    ] {
+        assert_eq!(decimal_units(Lang::Fi, units), fi, "{units}");
+        assert_eq!(decimal_units(Lang::Sv, units), fi, "{units}");
+        assert_eq!(decimal_units(Lang::En, units), en, "{units}");
+    }
+}
+
+#[test]
+fn every_language_producers_serve_in_has_a_name_in_each_language() {
+    use seteli_domain::i18n::{language_list, language_name};
+    let codes = [
+        "fi", "sv", "en", "se", "ru", "et", "uk", "ar", "so", "fa", "de", "fr", "es",
+    ];
+    for lang in Lang::ALL {
+        let names: std::collections::HashSet<&str> = codes
+            .iter()
+            .map(|code| language_name(lang, code).unwrap_or_else(|| panic!("{code} {lang:?}")))
+            .collect();
+        assert_eq!(names.len(), codes.len(), "{lang:?}: two codes share a name");
+    }
+    assert_eq!(language_name(Lang::Fi, "sv"), Some("ruotsi"));
+    assert_eq!(language_name(Lang::Sv, "es"), Some("spanska"));
+    assert_eq!(language_name(Lang::En, "fi"), Some("Finnish"));
+    assert_eq!(language_name(Lang::En, "xx"), None);
+    let list = |codes: &[&str]| codes.iter().map(|c| (*c).to_owned()).collect::<Vec<_>>();
+    assert_eq!(
+        language_list(Lang::Fi, &list(&["fi", "sv", "xx"])),
+        "suomi, ruotsi, XX"
+    );
+    assert_eq!(language_list(Lang::En, &list(&[])), "");
+}
