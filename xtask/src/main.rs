@@ -35,7 +35,7 @@ fn main() -> ExitCode {
         Some("mutants") => mutants::run_mutants(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask build --public-url URL | dev | test [--no-e2e] | seed [--large] \
+                "usage: cargo xtask build --public-url URL | dev | test [--no-e2e | --e2e-only ARGS] | seed [--large] \
                  [--out FILE] | bench | fuzz [--seconds N] | mutants [--base REF | --all]"
             );
             return ExitCode::from(2);
