@@ -1,12 +1,11 @@
-//! Choosing whom to act for (`/api/on-behalf/..`, `/api/valtuudet/callback`): a guardian's
-//! child or an adult principal through the Suomi.fi-valtuudet selection page, or a customer
-//! whose proxy the municipality registered in Seteli; and going back to acting for oneself.
-//! Refusals send the browser to `/on-behalf?refused=..&for=..`, which explains them.
+//! Choosing a principal through the Suomi.fi-valtuudet selection page: a guardian's child,
+//! an adult principal, or (`ypa`) a producer company.
 
+use super::{callback_uri, end_valtuudet_session, logged_in_person, refused, SELECTION_LIMIT_SECS};
 use crate::auth::{new_session_id, session_set_cookie, CurrentSession};
 use crate::crypto::random_token;
 use crate::db::on_behalf::{self as store, Acting, Selection, TrailRecord};
-use crate::db::vouchers::{customer_by_hetu, CustomerId};
+use crate::db::vouchers::customer_by_hetu;
 use crate::db::Database;
 use crate::error::{log_warning, EdgeError};
 use crate::http::{ApiRequest, ApiResponse};
@@ -14,43 +13,13 @@ use crate::on_behalf::call_context;
 use crate::outbound::Outbound;
 use crate::router::Ctx;
 use crate::valtuudet::{self, Decision, Mode, ValtuudetError};
-use seteli_domain::api::{ActForRegistered, TrailResult};
+use seteli_domain::api::TrailResult;
 use seteli_domain::clock::finnish_date;
 use seteli_domain::hetu::Hetu;
 use seteli_domain::mandates::{Basis, OnBehalfAction, PrincipalKind, Refusal};
-use seteli_domain::permissions::{require, Action, Actor, Person};
+use seteli_domain::permissions::{require, Action, Actor};
 use seteli_domain::producer::may_act_for_company;
 use seteli_domain::{ApiError, ErrorCode, Lang};
-
-/// How long a person may spend on the selection page.
-const SELECTION_LIMIT_SECS: i64 = 15 * 60;
-
-/// Where Valtuudet sends the browser back.
-pub fn callback_uri(public_url: &str) -> String {
-    format!(
-        "{}/api/valtuudet/callback",
-        public_url.trim_end_matches('/')
-    )
-}
-
-fn refused(refusal: Refusal, kind: PrincipalKind, lang: Lang) -> ApiResponse {
-    ApiResponse::redirect(&format!(
-        "/on-behalf?refused={}&for={}&lang={}",
-        refusal.as_str(),
-        kind.as_str(),
-        lang.code()
-    ))
-}
-
-/// The person logged in, whether acting for themselves or someone else now.
-fn logged_in_person(actor: &Actor) -> Option<&Person> {
-    match actor {
-        Actor::Citizen(person) => Some(person),
-        Actor::OnBehalf(on_behalf) => Some(&on_behalf.delegate),
-        Actor::Producer(agent) => Some(&agent.person),
-        Actor::Visitor | Actor::Staff(_) => None,
-    }
-}
 
 /// `GET /api/on-behalf/start?for=child|adult&lang=..` (a page load): registers a Valtuudet
 /// session for the logged-in person and sends the browser to the selection page. Ends
@@ -361,116 +330,5 @@ fn basis_of<D: Database, H: Outbound>(principal: &Hetu, ctx: &Ctx<D, H>) -> Basi
         Basis::Guardian
     } else {
         Basis::Mandate
-    }
-}
-
-/// `GET /api/on-behalf/registered`: the customers whose proxy the municipality registered
-/// this person as, valid today. Permission: [`Action::ChoosePrincipal`].
-pub async fn handle_registered<D: Database, H: Outbound>(
-    req: &ApiRequest,
-    ctx: &Ctx<D, H>,
-    actor: &Actor,
-) -> Result<ApiResponse, EdgeError> {
-    let lang = req.lang();
-    require(actor, Action::ChoosePrincipal, lang)?;
-    let person =
-        logged_in_person(actor).ok_or_else(|| ApiError::new(ErrorCode::Forbidden, lang))?;
-    let list =
-        store::registered_principals(&ctx.db, person.hetu.as_str(), &ctx.today(), lang).await?;
-    Ok(ApiResponse::json(200, &list).with_header("cache-control", "no-store"))
-}
-
-/// `POST /api/on-behalf/registered` `{customer_id}`: act for that customer as their
-/// registered proxy, if the registration is valid today (403 `no_right_to_act` otherwise,
-/// the same for a customer who does not exist). Permission: [`Action::ChoosePrincipal`].
-pub async fn handle_act_for_registered<D: Database, H: Outbound>(
-    req: &ApiRequest,
-    ctx: &Ctx<D, H>,
-    session: Option<&CurrentSession>,
-    actor: &Actor,
-) -> Result<ApiResponse, EdgeError> {
-    let lang = req.lang();
-    require(actor, Action::ChoosePrincipal, lang)?;
-    let choice: ActForRegistered = req.json()?;
-    let (Some(person), Some(session)) = (logged_in_person(actor), session) else {
-        return Err(ApiError::new(ErrorCode::Forbidden, lang).into());
-    };
-    let customer = CustomerId(choice.customer_id);
-    if !store::is_registered_proxy(&ctx.db, customer, person.hetu.as_str(), &ctx.today()).await? {
-        return Err(ApiError::new(ErrorCode::NoRightToAct, lang).into());
-    }
-    let at = crate::routes::citizen::timestamp(ctx.now);
-    let name = format!("{} {}", person.given_name, person.family_name);
-    let (new_id, new_hash) = new_session_id()?;
-    store::start_acting(
-        &ctx.db,
-        &session.id_hash,
-        &new_hash,
-        &Acting {
-            customer,
-            basis: Basis::RegisteredProxy,
-            valtuudet: None,
-            checked_at: ctx.unix_now(),
-        },
-        store::trail_statement(&TrailRecord {
-            at: &at,
-            actor_hetu: person.hetu.as_str(),
-            actor_name: &name,
-            principal: customer,
-            action: OnBehalfAction::Choose,
-            basis: Basis::RegisteredProxy,
-            result: TrailResult::Allowed,
-        }),
-    )
-    .await?;
-    Ok(ApiResponse::no_content().add_header(
-        "set-cookie",
-        session_set_cookie(&ctx.config.public_url, &new_id),
-    ))
-}
-
-/// `POST /api/on-behalf/stop`: act for oneself again; the Valtuudet session is ended (best
-/// effort: it expires by itself anyway). Permission: [`Action::ChoosePrincipal`].
-pub async fn handle_stop<D: Database, H: Outbound>(
-    req: &ApiRequest,
-    ctx: &Ctx<D, H>,
-    session: Option<&CurrentSession>,
-    actor: &Actor,
-) -> Result<ApiResponse, EdgeError> {
-    let lang = req.lang();
-    require(actor, Action::ChoosePrincipal, lang)?;
-    let Some(session) = session else {
-        return Err(ApiError::new(ErrorCode::Unauthorized, lang).into());
-    };
-    let (new_id, new_hash) = new_session_id()?;
-    store::stop_acting_with_new_id(&ctx.db, &session.id_hash, &new_hash).await?;
-    end_valtuudet_session(ctx, session).await;
-    Ok(ApiResponse::no_content().add_header(
-        "set-cookie",
-        session_set_cookie(&ctx.config.public_url, &new_id),
-    ))
-}
-
-/// Ends the session's Valtuudet session, if any; a failure is only logged.
-pub async fn end_valtuudet_session<D: Database, H: Outbound>(
-    ctx: &Ctx<D, H>,
-    session: &CurrentSession,
-) {
-    let (Some(config), Some((valtuudet_session, _))) = (
-        ctx.config.valtuudet.as_ref(),
-        session.acting.as_ref().and_then(|a| a.valtuudet.as_ref()),
-    ) else {
-        return;
-    };
-    if let Err(error) = valtuudet::unregister(
-        &ctx.http,
-        config,
-        Mode::Hpa,
-        valtuudet_session,
-        &call_context(ctx),
-    )
-    .await
-    {
-        log_warning(&format!("valtuudet unregister failed: {error:?}"));
     }
 }

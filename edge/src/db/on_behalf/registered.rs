@@ -1,0 +1,77 @@
+//! The municipality's register of proxies: whom a person may act for as a registered proxy.
+
+use crate::db::vouchers::CustomerId;
+use crate::db::{Database, DbError, SqlValue};
+use serde::Deserialize;
+use seteli_domain::api::RegisteredPrincipal;
+use seteli_domain::lang::Localized;
+use seteli_domain::Lang;
+
+#[derive(Deserialize)]
+struct RegisteredRow {
+    customer_id: i64,
+    given_name: String,
+    family_name: String,
+    municipality_fi: String,
+    municipality_sv: String,
+    valid_until: String,
+}
+
+/// The customers whose proxy the municipality registered this person as, valid on `today`.
+pub async fn registered_principals(
+    db: &impl Database,
+    proxy_hetu: &str,
+    today: &str,
+    lang: Lang,
+) -> Result<Vec<RegisteredPrincipal>, DbError> {
+    let rows: Vec<RegisteredRow> = db
+        .query(
+            "SELECT c.id AS customer_id, c.given_name, c.family_name, m.name_fi AS municipality_fi,
+                    m.name_sv AS municipality_sv, r.valid_until
+             FROM registered_proxies r
+             JOIN customers c ON c.id = r.customer_id
+             JOIN municipalities m ON m.code = c.municipality_code
+             WHERE r.proxy_hetu = ?1 AND r.valid_from <= ?2 AND r.valid_until >= ?2
+             ORDER BY c.family_name, c.given_name, c.id",
+            &[proxy_hetu.into(), today.into()],
+        )
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| RegisteredPrincipal {
+            customer_id: r.customer_id,
+            given_name: r.given_name,
+            family_name: r.family_name,
+            municipality_name: Localized {
+                fi: r.municipality_fi,
+                sv: r.municipality_sv,
+                en: None,
+            }
+            .get(lang)
+            .to_owned(),
+            valid_until: r.valid_until,
+        })
+        .collect())
+}
+
+#[derive(Deserialize)]
+struct CountRow {
+    n: i64,
+}
+
+/// Whether this person is the customer's registered proxy on `today`.
+pub async fn is_registered_proxy(
+    db: &impl Database,
+    customer: CustomerId,
+    proxy_hetu: &str,
+    today: &str,
+) -> Result<bool, DbError> {
+    let rows: Vec<CountRow> = db
+        .query(
+            "SELECT COUNT(*) AS n FROM registered_proxies
+             WHERE customer_id = ?1 AND proxy_hetu = ?2 AND valid_from <= ?3 AND valid_until >= ?3",
+            &[SqlValue::Int(customer.0), proxy_hetu.into(), today.into()],
+        )
+        .await?;
+    Ok(rows.first().is_some_and(|r| r.n > 0))
+}

@@ -1,0 +1,186 @@
+//! Finding a voucher by its number (with the guard against guessing numbers), linking it to
+//! the producer, and the vouchers the producer has linked.
+
+use super::log::{log_statement, Actor, EventRef};
+use super::{money, IdRow};
+use crate::db::offers::is_current_price;
+use crate::db::vouchers::{VoucherRow, VOUCHER_COLUMNS};
+use crate::db::{Database, DbError, SqlValue};
+use serde::Deserialize;
+use seteli_domain::api::ProducerVoucher;
+use seteli_domain::catalogue::ProducerId;
+use seteli_domain::Lang;
+
+/// The voucher with this number (normalised, no spaces), if any.
+pub async fn voucher_by_number(db: &impl Database, number: &str) -> Result<Option<i64>, DbError> {
+    let rows: Vec<IdRow> = db
+        .query(
+            "SELECT id FROM vouchers WHERE number = ?1",
+            &[number.into()],
+        )
+        .await?;
+    Ok(rows.first().map(|r| r.id))
+}
+
+/// Whether the producer may link the voucher and serve under it: the voucher is active and
+/// its validity has not ended by `today`, and the producer is approved for its service in
+/// its municipality.
+pub async fn may_serve(
+    db: &impl Database,
+    producer: ProducerId,
+    voucher_id: i64,
+    today: &str,
+) -> Result<bool, DbError> {
+    let rows: Vec<IdRow> = db
+        .query(
+            "SELECT v.id FROM vouchers v
+             JOIN approvals a ON a.municipality_code = v.municipality_code
+                             AND a.service_code = v.service_code
+             WHERE v.id = ?1 AND a.producer_id = ?2 AND a.status = 'approved'
+               AND v.status = 'active' AND v.valid_until >= ?3",
+            &[
+                SqlValue::Int(voucher_id),
+                SqlValue::Int(producer.0),
+                today.into(),
+            ],
+        )
+        .await?;
+    Ok(!rows.is_empty())
+}
+
+/// Counts one voucher number entered by the person `actor_key`, as wrong until
+/// [`link_voucher`] marks it found — unless they already entered `allowed` wrong numbers
+/// since `since`: then nothing is recorded and `None` is returned. One statement does both,
+/// so parallel requests cannot all pass the check before any is counted. Entries older
+/// than `since` are forgotten.
+pub async fn begin_lookup(
+    db: &impl Database,
+    actor_key: &str,
+    at: i64,
+    since: i64,
+    allowed: i64,
+) -> Result<Option<i64>, DbError> {
+    db.execute(
+        "DELETE FROM voucher_lookups WHERE at < ?1",
+        &[SqlValue::Int(since)],
+    )
+    .await?;
+    let rows: Vec<IdRow> = db
+        .query(
+            "INSERT INTO voucher_lookups (actor_key, at, found)
+             SELECT ?1, ?2, 0
+             WHERE (SELECT COUNT(*) FROM voucher_lookups
+                    WHERE actor_key = ?1 AND at >= ?3 AND found = 0) < ?4
+             RETURNING id",
+            &[
+                actor_key.into(),
+                SqlValue::Int(at),
+                SqlValue::Int(since),
+                SqlValue::Int(allowed),
+            ],
+        )
+        .await?;
+    Ok(rows.first().map(|r| r.id))
+}
+
+/// Links the voucher to the producer (if not linked yet), marks the lookup `attempt` (from
+/// [`begin_lookup`]) found, and logs it, in one batch.
+pub async fn link_voucher(
+    db: &impl Database,
+    producer: ProducerId,
+    voucher_id: i64,
+    attempt: i64,
+    actor: &Actor<'_>,
+) -> Result<(), DbError> {
+    db.batch(&[
+        (
+            "UPDATE voucher_lookups SET found = 1 WHERE id = ?1",
+            vec![SqlValue::Int(attempt)],
+        ),
+        (
+            "INSERT INTO producer_vouchers (producer_id, voucher_id, linked_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (producer_id, voucher_id) DO NOTHING",
+            vec![
+                SqlValue::Int(producer.0),
+                SqlValue::Int(voucher_id),
+                actor.at.into(),
+            ],
+        ),
+        log_statement(producer, actor, voucher_id, EventRef::None, "link_voucher"),
+    ])
+    .await
+}
+
+const LINKED_VOUCHERS: &str = "
+    JOIN producer_vouchers pv ON pv.voucher_id = v.id AND pv.producer_id = ?1
+    JOIN customers c ON c.id = v.customer_id";
+
+#[derive(Deserialize)]
+struct CurrentPriceRow {
+    voucher_id: i64,
+    price_cents: i64,
+}
+
+/// The producer's price today for each linked voucher's service and municipality, if the
+/// producer is approved for it.
+async fn prices_for_vouchers(
+    db: &impl Database,
+    producer: ProducerId,
+    today: &str,
+    voucher: Option<i64>,
+) -> Result<Vec<CurrentPriceRow>, DbError> {
+    db.query(
+        &format!(
+            "SELECT v.id AS voucher_id, o.price_cents FROM vouchers v
+             JOIN producer_vouchers pv ON pv.voucher_id = v.id AND pv.producer_id = ?1
+             JOIN approvals a ON a.producer_id = ?1 AND a.municipality_code = v.municipality_code
+                             AND a.service_code = v.service_code AND a.status = 'approved'
+             JOIN offers o ON o.producer_id = ?1 AND o.municipality_code = v.municipality_code
+                          AND o.service_code = v.service_code
+             WHERE {} AND (?3 IS NULL OR v.id = ?3)",
+            is_current_price("?2")
+        ),
+        &[
+            SqlValue::Int(producer.0),
+            today.into(),
+            voucher.map_or(SqlValue::Null, SqlValue::Int),
+        ],
+    )
+    .await
+}
+
+/// The vouchers linked to the producer (or just `only`), newest link first.
+pub async fn linked_vouchers(
+    db: &impl Database,
+    producer: ProducerId,
+    only: Option<i64>,
+    today: &str,
+    lang: Lang,
+) -> Result<Vec<ProducerVoucher>, DbError> {
+    let rows: Vec<VoucherRow> = db
+        .query(
+            &format!(
+                "SELECT c.given_name AS customer_given_name, c.family_name AS customer_family_name,
+                        {VOUCHER_COLUMNS} {LINKED_VOUCHERS}
+                 WHERE (?2 IS NULL OR v.id = ?2)
+                 ORDER BY pv.linked_at DESC, v.id DESC"
+            ),
+            &[
+                SqlValue::Int(producer.0),
+                only.map_or(SqlValue::Null, SqlValue::Int),
+            ],
+        )
+        .await?;
+    let prices = prices_for_vouchers(db, producer, today, only).await?;
+    rows.into_iter()
+        .map(|row| {
+            let id = row.id();
+            let price = prices
+                .iter()
+                .find(|p| p.voucher_id == id)
+                .map(|p| money(p.price_cents, "offers", "price_cents"))
+                .transpose()?;
+            row.into_producer_view(lang, today, price)
+        })
+        .collect()
+}

@@ -1,0 +1,144 @@
+//! The producer's approved services with their current and later prices, and setting a
+//! price from a day on.
+
+use super::money;
+use crate::db::offers::is_current_price;
+use crate::db::{Database, DbError, SqlValue};
+use serde::Deserialize;
+use seteli_domain::api::{ProducerService, UpcomingPrice};
+use seteli_domain::catalogue::{ProducerId, Unit};
+use seteli_domain::lang::Localized;
+use seteli_domain::{Cents, Lang, MunicipalityCode, ServiceCode};
+
+#[derive(Deserialize)]
+struct ServiceRow {
+    municipality_code: String,
+    municipality_fi: String,
+    municipality_sv: String,
+    service_code: String,
+    service_fi: String,
+    service_sv: String,
+    service_en: String,
+    unit: String,
+}
+
+#[derive(Deserialize)]
+struct PriceRow {
+    municipality_code: String,
+    service_code: String,
+    valid_from: String,
+    price_cents: i64,
+}
+
+/// The producer's approved services with the price valid `today` and later prices.
+pub async fn services_of(
+    db: &impl Database,
+    producer: ProducerId,
+    today: &str,
+    lang: Lang,
+) -> Result<Vec<ProducerService>, DbError> {
+    let services: Vec<ServiceRow> = db
+        .query(
+            "SELECT a.municipality_code, m.name_fi AS municipality_fi, m.name_sv AS municipality_sv,
+                    a.service_code, s.name_fi AS service_fi, s.name_sv AS service_sv, s.name_en AS service_en, s.unit
+             FROM approvals a
+             JOIN municipalities m ON m.code = a.municipality_code
+             JOIN services s ON s.code = a.service_code
+             WHERE a.producer_id = ?1 AND a.status = 'approved'
+             ORDER BY m.name_fi, s.sort_order",
+            &[SqlValue::Int(producer.0)],
+        )
+        .await?;
+    let prices: Vec<PriceRow> = db
+        .query(
+            &format!(
+                "SELECT o.municipality_code, o.service_code, o.valid_from, o.price_cents FROM offers o
+                 WHERE o.producer_id = ?1 AND ({} OR o.valid_from > ?2)
+                 ORDER BY o.valid_from",
+                is_current_price("?2")
+            ),
+            &[SqlValue::Int(producer.0), today.into()],
+        )
+        .await?;
+    let bad = |column| DbError::bad_row("approvals", column);
+    services
+        .into_iter()
+        .map(|s| {
+            let same = |p: &&PriceRow| {
+                p.municipality_code == s.municipality_code && p.service_code == s.service_code
+            };
+            let current = prices
+                .iter()
+                .filter(same)
+                .find(|p| p.valid_from.as_str() <= today);
+            let upcoming = prices
+                .iter()
+                .filter(same)
+                .filter(|p| p.valid_from.as_str() > today)
+                .map(|p| {
+                    Ok(UpcomingPrice {
+                        valid_from: p.valid_from.clone(),
+                        price_cents: money(p.price_cents, "offers", "price_cents")?,
+                    })
+                })
+                .collect::<Result<Vec<_>, DbError>>()?;
+            Ok(ProducerService {
+                municipality_code: MunicipalityCode::parse(&s.municipality_code)
+                    .map_err(|_| bad("municipality_code"))?,
+                municipality_name: Localized {
+                    fi: s.municipality_fi,
+                    sv: s.municipality_sv,
+                    en: None,
+                }
+                .get(lang)
+                .to_owned(),
+                service_code: ServiceCode::parse(&s.service_code)
+                    .map_err(|_| bad("service_code"))?,
+                service_name: Localized {
+                    fi: s.service_fi,
+                    sv: s.service_sv,
+                    en: Some(s.service_en),
+                }
+                .get(lang)
+                .to_owned(),
+                unit: Unit::parse(&s.unit).ok_or_else(|| bad("unit"))?,
+                price_cents: current
+                    .map(|p| money(p.price_cents, "offers", "price_cents"))
+                    .transpose()?,
+                price_valid_from: current.map(|p| p.valid_from.clone()),
+                upcoming,
+            })
+        })
+        .collect()
+}
+
+/// Sets the price of an approved service from `valid_from` on (replacing a price already
+/// set for that day). `false` when the producer is not approved for it.
+pub async fn set_price(
+    db: &impl Database,
+    producer: ProducerId,
+    municipality: &str,
+    service: &str,
+    valid_from: &str,
+    price: Cents,
+) -> Result<bool, DbError> {
+    let changed = db
+        .execute(
+            "INSERT INTO offers (producer_id, municipality_code, service_code, valid_from, unit, price_cents)
+             SELECT a.producer_id, a.municipality_code, a.service_code, ?4, s.unit, ?5
+             FROM approvals a JOIN services s ON s.code = a.service_code
+             WHERE a.producer_id = ?1 AND a.municipality_code = ?2 AND a.service_code = ?3
+               AND a.status = 'approved'
+             ON CONFLICT (municipality_code, service_code, producer_id, valid_from)
+             DO UPDATE SET price_cents = excluded.price_cents",
+            &[
+                SqlValue::Int(producer.0),
+                municipality.into(),
+                service.into(),
+                valid_from.into(),
+                SqlValue::Int(price.get()),
+            ],
+        )
+        .await?;
+    Ok(changed > 0)
+}

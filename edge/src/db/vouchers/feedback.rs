@@ -1,0 +1,119 @@
+//! The customer's feedback to producers, with the producers' replies.
+
+use super::CustomerId;
+use crate::db::on_behalf::Statement;
+use crate::db::{Database, DbError, SqlValue};
+use serde::Deserialize;
+use seteli_domain::api::{FeedbackReplyView, FeedbackView};
+use seteli_domain::catalogue::ProducerId;
+
+#[derive(Deserialize)]
+struct FeedbackRow {
+    id: i64,
+    producer_id: i64,
+    producer_name: String,
+    voucher_id: Option<i64>,
+    event_id: Option<i64>,
+    body: String,
+    created_at: String,
+    reply_body: Option<String>,
+    reply_created_at: Option<String>,
+}
+
+const FEEDBACK_SELECT: &str = "
+    SELECT f.id, f.producer_id, p.name AS producer_name, f.voucher_id, f.event_id, f.body, f.created_at,
+           r.body AS reply_body, r.created_at AS reply_created_at
+    FROM feedback f
+    JOIN producers p ON p.id = f.producer_id
+    LEFT JOIN feedback_replies r ON r.id = (
+        SELECT r2.id FROM feedback_replies r2 WHERE r2.feedback_id = f.id ORDER BY r2.created_at DESC, r2.id DESC LIMIT 1)";
+
+fn feedback_dto(r: FeedbackRow) -> FeedbackView {
+    FeedbackView {
+        id: r.id,
+        producer_id: ProducerId(r.producer_id),
+        producer_name: r.producer_name,
+        voucher_id: r.voucher_id,
+        event_id: r.event_id,
+        body: r.body,
+        created_at: r.created_at,
+        reply: match (r.reply_body, r.reply_created_at) {
+            (Some(body), Some(created_at)) => Some(FeedbackReplyView { body, created_at }),
+            _ => None,
+        },
+    }
+}
+
+/// The customer's feedback, newest first, each with the producer's latest reply.
+pub async fn feedback_of(
+    db: &impl Database,
+    customer: CustomerId,
+) -> Result<Vec<FeedbackView>, DbError> {
+    let rows: Vec<FeedbackRow> = db
+        .query(
+            &format!(
+                "{FEEDBACK_SELECT} WHERE f.customer_id = ?1 ORDER BY f.created_at DESC, f.id DESC"
+            ),
+            &[SqlValue::Int(customer.0)],
+        )
+        .await?;
+    Ok(rows.into_iter().map(feedback_dto).collect())
+}
+
+/// Feedback validated by the caller.
+#[derive(Clone, Copy)]
+pub struct NewFeedbackRow<'a> {
+    pub customer: CustomerId,
+    pub voucher_id: i64,
+    pub producer: ProducerId,
+    pub event: Option<i64>,
+    pub body: &'a str,
+    pub created_at: &'a str,
+}
+
+/// Stores feedback (already validated), together with `also` (the trail entry and message
+/// of a write done on the customer's behalf) in one atomic batch, and returns it as the
+/// customer will see it.
+pub async fn insert_feedback(
+    db: &impl Database,
+    f: &NewFeedbackRow<'_>,
+    also: Vec<Statement>,
+) -> Result<FeedbackView, DbError> {
+    let NewFeedbackRow {
+        customer,
+        voucher_id,
+        producer,
+        event,
+        body,
+        created_at,
+    } = *f;
+    let mut statements = vec![(
+        "INSERT INTO feedback (customer_id, producer_id, voucher_id, event_id, body, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        vec![
+            SqlValue::Int(customer.0),
+            SqlValue::Int(producer.0),
+            SqlValue::Int(voucher_id),
+            event.map_or(SqlValue::Null, SqlValue::Int),
+            body.into(),
+            created_at.into(),
+        ],
+    )];
+    statements.extend(also);
+    db.batch(&statements).await?;
+    // The batch gives no ids back: the customer's newest feedback with this time and text
+    // is the one just stored.
+    let rows: Vec<FeedbackRow> = db
+        .query(
+            &format!(
+                "{FEEDBACK_SELECT} WHERE f.customer_id = ?1 AND f.created_at = ?2 AND f.body = ?3
+                 ORDER BY f.id DESC LIMIT 1"
+            ),
+            &[SqlValue::Int(customer.0), created_at.into(), body.into()],
+        )
+        .await?;
+    rows.into_iter()
+        .next()
+        .map(feedback_dto)
+        .ok_or_else(|| DbError("new feedback not found".into()))
+}

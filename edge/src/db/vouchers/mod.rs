@@ -1,0 +1,193 @@
+//! Customers' vouchers, their service events, feedback and survey answers. Every function
+//! takes the customer's id and reads only that customer's rows: ownership is part of each
+//! query, not a check beside it.
+
+mod events;
+mod feedback;
+mod surveys;
+
+pub use events::{events_of, producer_served, producers_of};
+pub use feedback::{feedback_of, insert_feedback, NewFeedbackRow};
+pub use surveys::{insert_survey, SurveyRow};
+
+use super::{Database, DbError, SqlValue};
+use serde::Deserialize;
+use seteli_domain::api::{ProducerVoucher, VoucherSummary};
+use seteli_domain::catalogue::Unit;
+use seteli_domain::lang::Localized;
+use seteli_domain::voucher::VoucherNumber;
+use seteli_domain::{Cents, Lang, MunicipalityCode, ServiceCode};
+
+/// A customer's id in Seteli.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CustomerId(pub i64);
+
+#[derive(Deserialize)]
+struct IdRow {
+    id: i64,
+}
+
+/// The customer with this identity code, if the municipality has made them one.
+pub async fn customer_by_hetu(
+    db: &impl Database,
+    hetu: &str,
+) -> Result<Option<CustomerId>, DbError> {
+    let rows: Vec<IdRow> = db
+        .query("SELECT id FROM customers WHERE hetu = ?1", &[hetu.into()])
+        .await?;
+    Ok(rows.first().map(|r| CustomerId(r.id)))
+}
+
+#[derive(Deserialize)]
+pub(crate) struct VoucherRow {
+    id: i64,
+    number: String,
+    service_code: String,
+    service_fi: String,
+    service_sv: String,
+    service_en: String,
+    municipality_code: String,
+    municipality_fi: String,
+    municipality_sv: String,
+    unit: String,
+    unit_value_cents: i64,
+    granted_units: Option<i64>,
+    granted_cents: i64,
+    balance_cents: i64,
+    valid_from: String,
+    valid_until: String,
+    status: String,
+    /// Producers' queries add the customer's names (never the identity code).
+    #[serde(default)]
+    customer_given_name: Option<String>,
+    #[serde(default)]
+    customer_family_name: Option<String>,
+}
+
+/// The columns and joins of [`VoucherRow`]; `v` is the voucher.
+pub(crate) const VOUCHER_COLUMNS: &str = "
+    v.id, v.number, v.service_code, s.name_fi AS service_fi, s.name_sv AS service_sv, s.name_en AS service_en,
+    v.municipality_code, m.name_fi AS municipality_fi, m.name_sv AS municipality_sv, v.unit,
+    v.unit_value_cents, v.granted_units, v.granted_cents, v.balance_cents, v.valid_from, v.valid_until, v.status
+    FROM vouchers v
+    JOIN services s ON s.code = v.service_code
+    JOIN municipalities m ON m.code = v.municipality_code";
+
+impl VoucherRow {
+    pub(crate) fn id(&self) -> i64 {
+        self.id
+    }
+
+    /// The voucher as a producer sees it; needs the customer's names in the row.
+    pub(crate) fn into_producer_view(
+        mut self,
+        lang: Lang,
+        today: &str,
+        price_cents: Option<Cents>,
+    ) -> Result<ProducerVoucher, DbError> {
+        let given = self.customer_given_name.take();
+        let family = self.customer_family_name.take();
+        let (Some(customer_given_name), Some(customer_family_name)) = (given, family) else {
+            return Err(DbError::bad_row("customers", "given_name"));
+        };
+        let v = self.into_dto(lang, today)?;
+        Ok(ProducerVoucher {
+            voucher_id: v.id,
+            number: v.number,
+            customer_given_name,
+            customer_family_name,
+            service_code: v.service_code,
+            service_name: v.service_name,
+            municipality_code: v.municipality_code,
+            municipality_name: v.municipality_name,
+            unit: v.unit,
+            unit_value_cents: v.unit_value_cents,
+            balance_cents: v.balance_cents,
+            valid_from: v.valid_from,
+            valid_until: v.valid_until,
+            status: v.status,
+            price_cents,
+        })
+    }
+
+    fn into_dto(self, lang: Lang, today: &str) -> Result<VoucherSummary, DbError> {
+        let bad = |column| DbError::bad_row("vouchers", column);
+        let service = Localized {
+            fi: self.service_fi,
+            sv: self.service_sv,
+            en: Some(self.service_en),
+        };
+        let municipality = Localized {
+            fi: self.municipality_fi,
+            sv: self.municipality_sv,
+            en: None,
+        };
+        // An active voucher whose validity has passed is shown as ended.
+        let status = if self.status == "active" && self.valid_until.as_str() < today {
+            "ended".to_owned()
+        } else {
+            self.status
+        };
+        Ok(VoucherSummary {
+            id: self.id,
+            number: VoucherNumber::parse(&self.number)
+                .map_err(|_| bad("number"))?
+                .grouped(),
+            service_code: ServiceCode::parse(&self.service_code)
+                .map_err(|_| bad("service_code"))?,
+            service_name: service.get(lang).to_owned(),
+            municipality_code: MunicipalityCode::parse(&self.municipality_code)
+                .map_err(|_| bad("municipality_code"))?,
+            municipality_name: municipality.get(lang).to_owned(),
+            unit: Unit::parse(&self.unit).ok_or_else(|| bad("unit"))?,
+            unit_value_cents: Cents::new(self.unit_value_cents)
+                .map_err(|_| bad("unit_value_cents"))?,
+            granted_units: self.granted_units,
+            granted_cents: Cents::new(self.granted_cents).map_err(|_| bad("granted_cents"))?,
+            balance_cents: Cents::new(self.balance_cents).map_err(|_| bad("balance_cents"))?,
+            valid_from: self.valid_from,
+            valid_until: self.valid_until,
+            status,
+        })
+    }
+}
+
+/// The customer's vouchers: those still valid first, then by validity, newest first.
+pub async fn vouchers_of(
+    db: &impl Database,
+    customer: CustomerId,
+    lang: Lang,
+    today: &str,
+) -> Result<Vec<VoucherSummary>, DbError> {
+    let rows: Vec<VoucherRow> = db
+        .query(
+            &format!(
+                "SELECT {VOUCHER_COLUMNS}
+                 WHERE v.customer_id = ?1
+                 ORDER BY (v.status = 'active' AND v.valid_until >= ?2) DESC, v.valid_until DESC, v.id DESC"
+            ),
+            &[SqlValue::Int(customer.0), today.into()],
+        )
+        .await?;
+    rows.into_iter().map(|r| r.into_dto(lang, today)).collect()
+}
+
+/// One of the customer's vouchers; `None` when it does not exist or is someone else's.
+pub async fn voucher_of(
+    db: &impl Database,
+    customer: CustomerId,
+    voucher_id: i64,
+    lang: Lang,
+    today: &str,
+) -> Result<Option<VoucherSummary>, DbError> {
+    let rows: Vec<VoucherRow> = db
+        .query(
+            &format!("SELECT {VOUCHER_COLUMNS} WHERE v.customer_id = ?1 AND v.id = ?2"),
+            &[SqlValue::Int(customer.0), SqlValue::Int(voucher_id)],
+        )
+        .await?;
+    rows.into_iter()
+        .next()
+        .map(|r| r.into_dto(lang, today))
+        .transpose()
+}

@@ -1,0 +1,80 @@
+//! Acting for a customer whose proxy the municipality registered in Seteli.
+
+use super::logged_in_person;
+use crate::auth::{new_session_id, session_set_cookie, CurrentSession};
+use crate::db::on_behalf::{self as store, Acting, TrailRecord};
+use crate::db::vouchers::CustomerId;
+use crate::db::Database;
+use crate::error::EdgeError;
+use crate::http::{ApiRequest, ApiResponse};
+use crate::outbound::Outbound;
+use crate::router::Ctx;
+use seteli_domain::api::{ActForRegistered, TrailResult};
+use seteli_domain::mandates::{Basis, OnBehalfAction};
+use seteli_domain::permissions::{require, Action, Actor};
+use seteli_domain::{ApiError, ErrorCode};
+
+/// `GET /api/on-behalf/registered`: the customers whose proxy the municipality registered
+/// this person as, valid today. Permission: [`Action::ChoosePrincipal`].
+pub async fn handle_registered<D: Database, H: Outbound>(
+    req: &ApiRequest,
+    ctx: &Ctx<D, H>,
+    actor: &Actor,
+) -> Result<ApiResponse, EdgeError> {
+    let lang = req.lang();
+    require(actor, Action::ChoosePrincipal, lang)?;
+    let person =
+        logged_in_person(actor).ok_or_else(|| ApiError::new(ErrorCode::Forbidden, lang))?;
+    let list =
+        store::registered_principals(&ctx.db, person.hetu.as_str(), &ctx.today(), lang).await?;
+    Ok(ApiResponse::json(200, &list).with_header("cache-control", "no-store"))
+}
+
+/// `POST /api/on-behalf/registered` `{customer_id}`: act for that customer as their
+/// registered proxy, if the registration is valid today (403 `no_right_to_act` otherwise,
+/// the same for a customer who does not exist). Permission: [`Action::ChoosePrincipal`].
+pub async fn handle_act_for_registered<D: Database, H: Outbound>(
+    req: &ApiRequest,
+    ctx: &Ctx<D, H>,
+    session: Option<&CurrentSession>,
+    actor: &Actor,
+) -> Result<ApiResponse, EdgeError> {
+    let lang = req.lang();
+    require(actor, Action::ChoosePrincipal, lang)?;
+    let choice: ActForRegistered = req.json()?;
+    let (Some(person), Some(session)) = (logged_in_person(actor), session) else {
+        return Err(ApiError::new(ErrorCode::Forbidden, lang).into());
+    };
+    let customer = CustomerId(choice.customer_id);
+    if !store::is_registered_proxy(&ctx.db, customer, person.hetu.as_str(), &ctx.today()).await? {
+        return Err(ApiError::new(ErrorCode::NoRightToAct, lang).into());
+    }
+    let at = crate::routes::citizen::timestamp(ctx.now);
+    let name = format!("{} {}", person.given_name, person.family_name);
+    let (new_id, new_hash) = new_session_id()?;
+    store::start_acting(
+        &ctx.db,
+        &session.id_hash,
+        &new_hash,
+        &Acting {
+            customer,
+            basis: Basis::RegisteredProxy,
+            valtuudet: None,
+            checked_at: ctx.unix_now(),
+        },
+        store::trail_statement(&TrailRecord {
+            at: &at,
+            actor_hetu: person.hetu.as_str(),
+            actor_name: &name,
+            principal: customer,
+            action: OnBehalfAction::Choose,
+            basis: Basis::RegisteredProxy,
+            result: TrailResult::Allowed,
+        }),
+    )
+    .await?;
+    Ok(ApiResponse::no_content().add_header(
+        "set-cookie",
+        session_set_cookie(&ctx.config.public_url, &new_id),
+    ))
+}

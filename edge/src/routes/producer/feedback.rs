@@ -1,0 +1,66 @@
+//! `/api/producer/feedback..`: feedback addressed to the company, and its one reply.
+
+use super::agent;
+use super::error;
+use crate::db::producer_desk as desk;
+use crate::db::Database;
+use crate::error::EdgeError;
+use crate::http::{ApiRequest, ApiResponse};
+use crate::outbound::Outbound;
+use crate::router::Ctx;
+use crate::routes::citizen::{private_json, timestamp};
+use seteli_domain::api::NewReply;
+use seteli_domain::permissions::{Action, Actor};
+use seteli_domain::voucher::FeedbackText;
+use seteli_domain::ErrorCode;
+
+/// `GET /api/producer/feedback`. Permission: [`Action::ProducerView`].
+pub async fn handle_feedback<D: Database, H: Outbound>(
+    req: &ApiRequest,
+    ctx: &Ctx<D, H>,
+    actor: &Actor,
+) -> Result<ApiResponse, EdgeError> {
+    let lang = req.lang();
+    let producer = agent(actor, Action::ProducerView, lang)?
+        .company
+        .producer_id;
+    let list = desk::feedback_of(&ctx.db, producer, None).await?;
+    Ok(private_json(200, &list))
+}
+
+/// `POST /api/producer/feedback/{id}/reply`: one reply to feedback addressed to the
+/// company; the customer (or their proxy) sees it. Permission: [`Action::ProducerReply`].
+pub async fn handle_reply<D: Database, H: Outbound>(
+    req: &ApiRequest,
+    ctx: &Ctx<D, H>,
+    actor: &Actor,
+    id: &str,
+) -> Result<ApiResponse, EdgeError> {
+    let lang = req.lang();
+    let producer = agent(actor, Action::ProducerReply, lang)?
+        .company
+        .producer_id;
+    let not_found = || error(ErrorCode::NotFound, lang);
+    let id: i64 = id.parse().map_err(|_| not_found())?;
+    let reply: NewReply = req
+        .json()
+        .map_err(|_| error(ErrorCode::InvalidReply, lang))?;
+    let body =
+        FeedbackText::parse(&reply.body).map_err(|_| error(ErrorCode::InvalidReply, lang))?;
+    let feedback = desk::feedback_of(&ctx.db, producer, Some(id))
+        .await?
+        .into_iter()
+        .next()
+        .ok_or_else(not_found)?;
+    if feedback.reply.is_some()
+        || !desk::insert_reply(&ctx.db, producer, id, body.as_str(), &timestamp(ctx.now)).await?
+    {
+        return Err(error(ErrorCode::AlreadyReplied, lang));
+    }
+    let answered = desk::feedback_of(&ctx.db, producer, Some(id))
+        .await?
+        .into_iter()
+        .next()
+        .ok_or_else(|| EdgeError::Internal("replied feedback was not found".into()))?;
+    Ok(private_json(201, &answered))
+}

@@ -1,0 +1,70 @@
+//! `/api/producer/..`: a person acting for a producer company (chosen through Valtuudet
+//! `ypa`) at work — the company's home, voucher numbers, service events, prices and replies
+//! to feedback. Every handler asks the permission catalogue first, and every query is
+//! limited to the company's own rows: another producer's vouchers and events are 404.
+
+mod events;
+mod feedback;
+mod home;
+mod prices;
+mod vouchers;
+
+pub use events::{handle_cancel_event, handle_correct_event, handle_log_event};
+pub use feedback::{handle_feedback, handle_reply};
+pub use home::handle_home;
+pub use prices::{handle_prices, handle_set_price};
+pub use vouchers::{handle_lookup, handle_voucher};
+
+use super::citizen::timestamp;
+use crate::db::producer_desk::Actor as LogActor;
+use crate::db::Database;
+use crate::error::EdgeError;
+use crate::outbound::Outbound;
+use crate::router::Ctx;
+use seteli_domain::permissions::{require, Action, Actor, ProducerAgent};
+use seteli_domain::{ApiError, ErrorCode, Lang};
+use time::Date;
+
+/// The person acting for a company, after the permission catalogue allowed `action`.
+fn agent(actor: &Actor, action: Action, lang: Lang) -> Result<&ProducerAgent, EdgeError> {
+    require(actor, action, lang)?;
+    match actor {
+        Actor::Producer(agent) => Ok(agent),
+        _ => Err(ApiError::new(ErrorCode::Forbidden, lang).into()),
+    }
+}
+
+fn error(code: ErrorCode, lang: Lang) -> EdgeError {
+    ApiError::new(code, lang).into()
+}
+
+fn parse_date(text: &str) -> Option<Date> {
+    Date::parse(text, &time::format_description::well_known::Iso8601::DATE).ok()
+}
+
+/// What the log says about who acted.
+struct Who {
+    name: String,
+    key: String,
+    at: String,
+}
+
+impl Who {
+    fn of<D: Database, H: Outbound>(
+        agent: &ProducerAgent,
+        ctx: &Ctx<D, H>,
+    ) -> Result<Who, EdgeError> {
+        Ok(Who {
+            name: format!("{} {}", agent.person.given_name, agent.person.family_name),
+            key: ctx.identity_key("producer-log", agent.person.hetu.as_str())?,
+            at: timestamp(ctx.now),
+        })
+    }
+    fn log(&self) -> LogActor<'_> {
+        LogActor {
+            name: &self.name,
+            key: &self.key,
+            at: &self.at,
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! `/api/producer/prices`: the company's approved services with their prices, and new
+//! prices from a later day on.
+
+use super::agent;
+use super::{error, parse_date};
+use crate::db::producer_desk as desk;
+use crate::db::Database;
+use crate::error::EdgeError;
+use crate::http::{ApiRequest, ApiResponse};
+use crate::outbound::Outbound;
+use crate::router::Ctx;
+use crate::routes::citizen::private_json;
+use seteli_domain::api::NewPrice;
+use seteli_domain::clock::finnish_date;
+use seteli_domain::permissions::{Action, Actor};
+use seteli_domain::producer::valid_price_start;
+use seteli_domain::ErrorCode;
+
+/// `GET /api/producer/prices`. Permission: [`Action::ProducerView`].
+pub async fn handle_prices<D: Database, H: Outbound>(
+    req: &ApiRequest,
+    ctx: &Ctx<D, H>,
+    actor: &Actor,
+) -> Result<ApiResponse, EdgeError> {
+    let lang = req.lang();
+    let producer = agent(actor, Action::ProducerView, lang)?
+        .company
+        .producer_id;
+    let list = desk::services_of(&ctx.db, producer, &ctx.today(), lang).await?;
+    Ok(private_json(200, &list))
+}
+
+/// `POST /api/producer/prices`: a price for an approved service from a later day on.
+/// Permission: [`Action::ProducerSetPrices`].
+pub async fn handle_set_price<D: Database, H: Outbound>(
+    req: &ApiRequest,
+    ctx: &Ctx<D, H>,
+    actor: &Actor,
+) -> Result<ApiResponse, EdgeError> {
+    let lang = req.lang();
+    let producer = agent(actor, Action::ProducerSetPrices, lang)?
+        .company
+        .producer_id;
+    let price: NewPrice = req
+        .json()
+        .map_err(|_| error(ErrorCode::InvalidPrice, lang))?;
+    let starts_later = parse_date(&price.valid_from)
+        .is_some_and(|from| valid_price_start(from, finnish_date(ctx.now)));
+    if !starts_later || price.price_cents.get() > 1_000_000_000 {
+        return Err(error(ErrorCode::InvalidPrice, lang));
+    }
+    let stored = desk::set_price(
+        &ctx.db,
+        producer,
+        price.municipality_code.as_str(),
+        price.service_code.as_str(),
+        &price.valid_from,
+        price.price_cents,
+    )
+    .await?;
+    if !stored {
+        return Err(error(ErrorCode::InvalidPrice, lang));
+    }
+    let list = desk::services_of(&ctx.db, producer, &ctx.today(), lang).await?;
+    Ok(private_json(201, &list))
+}

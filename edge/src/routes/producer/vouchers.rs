@@ -1,0 +1,108 @@
+//! `/api/producer/vouchers/..`: finding a voucher by the number the customer gave (and
+//! linking it), and a linked voucher with this producer's events under it.
+
+use super::agent;
+use super::{error, Who};
+use crate::db::producer_desk::{self as desk, EventFilter, EventRef};
+use crate::db::Database;
+use crate::error::EdgeError;
+use crate::http::{ApiRequest, ApiResponse};
+use crate::outbound::Outbound;
+use crate::router::Ctx;
+use crate::routes::citizen::private_json;
+use seteli_domain::api::{ProducerVoucher, ProducerVoucherDetail, VoucherLookup};
+use seteli_domain::clock::finnish_date;
+use seteli_domain::permissions::{Action, Actor};
+use seteli_domain::producer::{LOOKUP_FAILURES_ALLOWED, LOOKUP_WINDOW_SECS};
+use seteli_domain::voucher::VoucherNumber;
+use seteli_domain::{ApiError, ErrorCode, Lang};
+
+/// `POST /api/producer/vouchers/lookup`: the voucher behind the number the customer gave,
+/// if the producer is approved for its service there; links it (logged). Wrong numbers
+/// count against the person: after [`LOOKUP_FAILURES_ALLOWED`] in [`LOOKUP_WINDOW_SECS`],
+/// 429 until the window has passed. Permission: [`Action::ProducerLookUpVoucher`].
+pub async fn handle_lookup<D: Database, H: Outbound>(
+    req: &ApiRequest,
+    ctx: &Ctx<D, H>,
+    actor: &Actor,
+) -> Result<ApiResponse, EdgeError> {
+    let lang = req.lang();
+    let agent = agent(actor, Action::ProducerLookUpVoucher, lang)?;
+    let producer = agent.company.producer_id;
+    let who = Who::of(agent, ctx)?;
+    let lookup: VoucherLookup = req.json()?;
+    let now = ctx.unix_now();
+    let since = now - LOOKUP_WINDOW_SECS;
+    let guard_key = ctx.identity_key("voucher-lookups", agent.person.hetu.as_str())?;
+    // The attempt is counted (as wrong until it proves right) in the same statement that
+    // checks the limit, so parallel requests cannot all slip under it.
+    let Some(attempt) =
+        desk::begin_lookup(&ctx.db, &guard_key, now, since, LOOKUP_FAILURES_ALLOWED).await?
+    else {
+        let refused = ApiError::new(ErrorCode::TooManyAttempts, lang);
+        return Ok(
+            ApiResponse::error(&refused).with_header("retry-after", LOOKUP_WINDOW_SECS.to_string())
+        );
+    };
+    let voucher_id = match VoucherNumber::parse(&lookup.number) {
+        Ok(number) => desk::voucher_by_number(&ctx.db, number.as_str()).await?,
+        Err(_) => None,
+    };
+    let usable = match voucher_id {
+        Some(id) => desk::may_serve(&ctx.db, producer, id, &ctx.today())
+            .await?
+            .then_some(id),
+        None => None,
+    };
+    let Some(voucher_id) = usable else {
+        return Err(error(ErrorCode::VoucherNumberNotFound, lang));
+    };
+    desk::link_voucher(&ctx.db, producer, voucher_id, attempt, &who.log()).await?;
+    let voucher = linked(ctx, producer, voucher_id, lang).await?;
+    Ok(private_json(200, &voucher))
+}
+
+pub(super) async fn linked<D: Database, H: Outbound>(
+    ctx: &Ctx<D, H>,
+    producer: seteli_domain::catalogue::ProducerId,
+    voucher_id: i64,
+    lang: Lang,
+) -> Result<ProducerVoucher, EdgeError> {
+    desk::linked_vouchers(&ctx.db, producer, Some(voucher_id), &ctx.today(), lang)
+        .await?
+        .into_iter()
+        .next()
+        .ok_or_else(|| error(ErrorCode::VoucherNotFound, lang))
+}
+
+/// `GET /api/producer/vouchers/{id}`: a linked voucher and this producer's events under it
+/// (logged as a view). Permission: [`Action::ProducerView`].
+pub async fn handle_voucher<D: Database, H: Outbound>(
+    req: &ApiRequest,
+    ctx: &Ctx<D, H>,
+    actor: &Actor,
+    id: &str,
+) -> Result<ApiResponse, EdgeError> {
+    let lang = req.lang();
+    let agent = agent(actor, Action::ProducerView, lang)?;
+    let producer = agent.company.producer_id;
+    let id: i64 = id
+        .parse()
+        .map_err(|_| error(ErrorCode::VoucherNotFound, lang))?;
+    let voucher = linked(ctx, producer, id, lang).await?;
+    let who = Who::of(agent, ctx)?;
+    let (sql, params) =
+        desk::log_statement(producer, &who.log(), id, EventRef::None, "view_voucher");
+    ctx.db.execute(sql, &params).await?;
+    let events = desk::events(
+        &ctx.db,
+        producer,
+        EventFilter::Voucher(id),
+        finnish_date(ctx.now),
+    )
+    .await?;
+    Ok(private_json(
+        200,
+        &ProducerVoucherDetail { voucher, events },
+    ))
+}
