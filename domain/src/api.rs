@@ -182,7 +182,7 @@ pub struct ProducerVoucher {
     pub valid_from: String,
     pub valid_until: String,
     /// `active`, `ended` or `cancelled`.
-    pub status: String,
+    pub status: crate::voucher::VoucherStatus,
     /// The producer's price today for this service in this municipality; absent if the
     /// producer is not approved for it or has no price (then no events can be logged).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -219,7 +219,7 @@ pub struct ProducerEvent {
     pub voucher_share_cents: Cents,
     pub own_share_cents: Cents,
     /// `recorded` or `cancelled`.
-    pub status: String,
+    pub status: crate::voucher::EventStatus,
     /// RFC 3339, UTC: when it was logged.
     pub created_at: String,
     /// The event this one corrects, if it is a correction.
@@ -355,7 +355,7 @@ pub struct MessageView {
     /// The producer the feedback or survey was about.
     pub producer_name: String,
     /// `queued` until the Suomi.fi Messages stand-in has taken it.
-    pub status: String,
+    pub status: crate::voucher::MessageStatus,
 }
 
 /// A voucher as its customer sees it (`GET /api/citizen/vouchers`).
@@ -381,7 +381,7 @@ pub struct VoucherSummary {
     pub valid_from: String,
     pub valid_until: String,
     /// `active`, `ended` (validity passed) or `cancelled`.
-    pub status: String,
+    pub status: crate::voucher::VoucherStatus,
 }
 
 /// A service event under a voucher, as the customer sees it.
@@ -398,7 +398,7 @@ pub struct ServiceEventView {
     pub voucher_share_cents: Cents,
     pub own_share_cents: Cents,
     /// `recorded` or `cancelled`.
-    pub status: String,
+    pub status: crate::voucher::EventStatus,
 }
 
 /// A producer that has served the customer under a voucher, and whether this month's

@@ -256,9 +256,129 @@ pub fn satisfaction_since(today_iso: &str) -> String {
     }
 }
 
+/// A voucher's state, as the API sends it (`active`, `ended`, `cancelled`). A value this
+/// build does not know (a newer edge than a statically hosted app) reads as `Unknown`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VoucherStatus {
+    Active,
+    Ended,
+    Cancelled,
+    #[serde(other)]
+    Unknown,
+}
+
+impl VoucherStatus {
+    /// The status a person is shown on `today` (`YYYY-MM-DD`): an active voucher whose
+    /// validity ended before `today` has ended, whatever its stored status says.
+    pub fn as_of(self, valid_until: &str, today: &str) -> VoucherStatus {
+        if self == VoucherStatus::Active && valid_until < today {
+            VoucherStatus::Ended
+        } else {
+            self
+        }
+    }
+
+    /// The name on the wire and in `data-status` attributes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VoucherStatus::Active => "active",
+            VoucherStatus::Ended => "ended",
+            VoucherStatus::Cancelled => "cancelled",
+            VoucherStatus::Unknown => "unknown",
+        }
+    }
+}
+
+/// A service event's state: `recorded`, or `cancelled` (by the producer, or replaced by a
+/// correction); the event itself is never deleted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventStatus {
+    Recorded,
+    Cancelled,
+    #[serde(other)]
+    Unknown,
+}
+
+impl EventStatus {
+    /// The name on the wire and in `data-status` attributes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventStatus::Recorded => "recorded",
+            EventStatus::Cancelled => "cancelled",
+            EventStatus::Unknown => "unknown",
+        }
+    }
+}
+
+/// A message's delivery to the principal: `queued` until the Suomi.fi Messages stand-in
+/// has taken it, then `sent`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MessageStatus {
+    Queued,
+    Sent,
+    #[serde(other)]
+    Unknown,
+}
+
+impl MessageStatus {
+    /// The name on the wire and in `data-status` attributes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MessageStatus::Queued => "queued",
+            MessageStatus::Sent => "sent",
+            MessageStatus::Unknown => "unknown",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn statuses_travel_as_their_names_and_unknown_ones_do_not_fail() {
+        for status in [
+            VoucherStatus::Active,
+            VoucherStatus::Ended,
+            VoucherStatus::Cancelled,
+        ] {
+            let json = serde_json::to_value(status).unwrap();
+            assert_eq!(json, status.as_str());
+            assert_eq!(
+                serde_json::from_value::<VoucherStatus>(json).unwrap(),
+                status
+            );
+        }
+        for status in [EventStatus::Recorded, EventStatus::Cancelled] {
+            assert_eq!(serde_json::to_value(status).unwrap(), status.as_str());
+        }
+        for status in [MessageStatus::Queued, MessageStatus::Sent] {
+            assert_eq!(serde_json::to_value(status).unwrap(), status.as_str());
+        }
+        let paused: VoucherStatus = serde_json::from_str("\"paused\"").unwrap();
+        assert_eq!(paused, VoucherStatus::Unknown);
+    }
+
+    #[test]
+    fn an_active_voucher_past_its_validity_has_ended() {
+        let active = VoucherStatus::Active;
+        assert_eq!(
+            active.as_of("2026-11-20", "2026-11-21"),
+            VoucherStatus::Ended
+        );
+        assert_eq!(
+            active.as_of("2026-11-21", "2026-11-21"),
+            VoucherStatus::Active
+        );
+        assert_eq!(
+            VoucherStatus::Cancelled.as_of("2026-01-01", "2026-11-21"),
+            VoucherStatus::Cancelled
+        );
+    }
+
     use proptest::prelude::*;
 
     #[test]

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use seteli_domain::api::{NewFeedback, ServiceEventView, VoucherProducer};
 use seteli_domain::catalogue::ProducerId;
 use seteli_domain::i18n::{self, t, Text};
+use seteli_domain::voucher::EventStatus;
 use seteli_domain::voucher::{FeedbackText, TextError, FEEDBACK_MAX_CHARS};
 use seteli_domain::Lang;
 
@@ -66,7 +67,7 @@ pub fn feedback_problem(error: TextError) -> Text {
 /// A visit as the visit list names it: `1.3.2026 – Siivous`.
 fn event_label(lang: Lang, event: &ServiceEventView) -> String {
     let date = i18n::format_date(lang, &event.service_date);
-    if event.status == "cancelled" {
+    if event.status == EventStatus::Cancelled {
         format!(
             "{date} – {} ({})",
             event.description,

@@ -9,6 +9,7 @@ use crate::locale::{tr, use_document_title, use_lang};
 use leptos::prelude::*;
 use seteli_domain::api::{MessageKind, MessageView};
 use seteli_domain::i18n::{self, t, Text};
+use seteli_domain::voucher::MessageStatus;
 use seteli_domain::Lang;
 
 /// A kind's name in test ids, as the API names it.
@@ -21,11 +22,11 @@ pub fn kind_name(kind: MessageKind) -> &'static str {
 
 /// The words for a message's delivery status; `None` for one this app does not know
 /// (shown as it came).
-pub fn status_label(status: &str) -> Option<Text> {
+pub fn status_label(status: MessageStatus) -> Option<Text> {
     match status {
-        "queued" => Some(Text::MessageQueued),
-        "sent" => Some(Text::MessageSent),
-        _ => None,
+        MessageStatus::Queued => Some(Text::MessageQueued),
+        MessageStatus::Sent => Some(Text::MessageSent),
+        MessageStatus::Unknown => None,
     }
 }
 
@@ -77,9 +78,11 @@ fn MessageItem(message: MessageView, lang: Lang) -> impl IntoView {
         &message.actor_name,
         &message.producer_name,
     );
-    let status_text = status_label(&message.status)
-        .map_or_else(|| message.status.clone(), |text| t(lang, text).to_owned());
-    let status_class = if message.status == "queued" {
+    let status_text = status_label(message.status).map_or_else(
+        || message.status.as_str().to_owned(),
+        |text| t(lang, text).to_owned(),
+    );
+    let status_class = if message.status == MessageStatus::Queued {
         "status status-ended"
     } else {
         "status status-active"
@@ -98,7 +101,7 @@ fn MessageItem(message: MessageView, lang: Lang) -> impl IntoView {
             </p>
             <p class="message-text" data-testid="message-text">{sentence}</p>
             <p class="card-status">
-                <span class=status_class data-testid="message-status" data-status=message.status.clone()>
+                <span class=status_class data-testid="message-status" data-status=message.status.as_str()>
                     {status_text}
                 </span>
             </p>
@@ -120,7 +123,8 @@ mod tests {
 
     #[test]
     fn queued_messages_say_so_and_unknown_statuses_are_shown_as_they_came() {
-        assert_eq!(status_label("queued"), Some(Text::MessageQueued));
-        assert_eq!(status_label("bounced"), None);
+        let status = |name: &str| serde_json::from_value(serde_json::json!(name)).unwrap();
+        assert_eq!(status_label(status("queued")), Some(Text::MessageQueued));
+        assert_eq!(status_label(status("bounced")), None);
     }
 }

@@ -15,6 +15,7 @@ use leptos_router::hooks::use_params_map;
 use seteli_domain::api::{ServiceEventView, VoucherDetail};
 use seteli_domain::catalogue::Unit;
 use seteli_domain::i18n::{self, t, Text};
+use seteli_domain::voucher::EventStatus;
 use seteli_domain::{ApiError, ErrorCode, Lang};
 
 /// A voucher id from the address: a positive integer, else `None`.
@@ -187,14 +188,14 @@ fn EventTable(events: Vec<ServiceEventView>, unit: Unit, lang: Lang) -> impl Int
     let rows = events
         .into_iter()
         .map(|e| {
-            let cancelled = e.status == "cancelled";
+            let cancelled = e.status == EventStatus::Cancelled;
             view! {
                 <tr
                     role="row"
                     class:event-cancelled=cancelled
                     data-testid="event"
                     data-event-id=e.id.to_string()
-                    data-status=e.status.clone()
+                    data-status=e.status.as_str()
                 >
                     <th scope="row" role="rowheader">
                         {label(Text::ColumnDate)}

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use seteli_domain::api::VoucherSummary;
 use seteli_domain::i18n::{self, t, Text};
 use seteli_domain::voucher::VoucherNumber;
+use seteli_domain::voucher::VoucherStatus;
 use seteli_domain::{Cents, Lang};
 
 /// The list page.
@@ -86,8 +87,7 @@ fn VoucherCard(voucher: VoucherSummary, lang: Lang) -> impl IntoView {
 #[component]
 pub fn VoucherFacts(voucher: VoucherSummary, lang: Lang) -> impl IntoView {
     let number = grouped_number(&voucher.number);
-    let status_text = status_label(&voucher.status)
-        .map_or_else(|| voucher.status.clone(), |text| t(lang, text).to_owned());
+    let status_text = status_text(voucher.status, lang);
     let percent = balance_percent(voucher.balance_cents, voucher.granted_cents);
     let unit = voucher.unit;
     view! {
@@ -105,9 +105,9 @@ pub fn VoucherFacts(voucher: VoucherSummary, lang: Lang) -> impl IntoView {
                 <dt>{t(lang, Text::StatusLabel)}</dt>
                 <dd>
                     <span
-                        class=format!("status status-{}", status_class(&voucher.status))
+                        class=format!("status status-{}", status_class(voucher.status))
                         data-testid="voucher-status"
-                        data-status=voucher.status.clone()
+                        data-status=voucher.status.as_str()
                     >
                         {status_text}
                     </span>
@@ -166,21 +166,29 @@ pub fn grouped_number(number: &str) -> String {
 }
 
 /// The words for a voucher's `status`; `None` for a status this app does not know.
-pub fn status_label(status: &str) -> Option<Text> {
+pub fn status_label(status: VoucherStatus) -> Option<Text> {
     match status {
-        "active" => Some(Text::StatusActive),
-        "ended" => Some(Text::StatusEnded),
-        "cancelled" => Some(Text::StatusCancelled),
-        _ => None,
+        VoucherStatus::Active => Some(Text::StatusActive),
+        VoucherStatus::Ended => Some(Text::StatusEnded),
+        VoucherStatus::Cancelled => Some(Text::StatusCancelled),
+        VoucherStatus::Unknown => None,
     }
 }
 
+/// The words for a voucher's status in `lang`; one this app does not know is shown by name.
+pub fn status_text(status: VoucherStatus, lang: Lang) -> String {
+    status_label(status).map_or_else(
+        || status.as_str().to_owned(),
+        |text| t(lang, text).to_owned(),
+    )
+}
+
 /// The CSS modifier for a status: one of a fixed few, whatever the API sent.
-fn status_class(status: &str) -> &'static str {
+fn status_class(status: VoucherStatus) -> &'static str {
     match status {
-        "active" => "active",
-        "cancelled" => "cancelled",
-        _ => "ended",
+        VoucherStatus::Active => "active",
+        VoucherStatus::Cancelled => "cancelled",
+        VoucherStatus::Ended | VoucherStatus::Unknown => "ended",
     }
 }
 
@@ -234,10 +242,14 @@ mod tests {
 
     #[test]
     fn every_known_status_has_words_and_unknown_ones_a_safe_class() {
-        assert_eq!(status_label("active"), Some(Text::StatusActive));
-        assert_eq!(status_label("ended"), Some(Text::StatusEnded));
-        assert_eq!(status_label("cancelled"), Some(Text::StatusCancelled));
-        assert_eq!(status_label("paused"), None);
-        assert_eq!(status_class("\" onclick=\"x"), "ended");
+        let status = |name: &str| serde_json::from_value(serde_json::json!(name)).unwrap();
+        assert_eq!(status_label(status("active")), Some(Text::StatusActive));
+        assert_eq!(status_label(status("ended")), Some(Text::StatusEnded));
+        assert_eq!(
+            status_label(status("cancelled")),
+            Some(Text::StatusCancelled)
+        );
+        assert_eq!(status_label(status("paused")), None);
+        assert_eq!(status_class(status("\" onclick=\"x")), "ended");
     }
 }

@@ -396,7 +396,7 @@ mod tests {
             unit_price_cents: cents(3400),
             voucher_share_cents: cents(4800),
             own_share_cents: cents(300),
-            status: "recorded".into(),
+            status: seteli_domain::voucher::EventStatus::Recorded,
             created_at: "2026-11-20T10:00:00Z".into(),
             corrects: None,
             correctable: true,

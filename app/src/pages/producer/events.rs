@@ -10,6 +10,7 @@ use crate::locale::tr;
 use leptos::prelude::*;
 use seteli_domain::api::ProducerEvent;
 use seteli_domain::i18n::{self, t, Text};
+use seteli_domain::voucher::EventStatus;
 use seteli_domain::Lang;
 use std::collections::HashMap;
 use time::Date;
@@ -49,7 +50,7 @@ pub fn EventCard(
     lang: Lang,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
-    let cancelled = event.status == "cancelled";
+    let cancelled = event.status == EventStatus::Cancelled;
     let customer = with_customer.then(|| {
         view! {
             <p class="event-customer">
@@ -67,7 +68,7 @@ pub fn EventCard(
             data-testid="producer-event"
             data-event-id=event.id.to_string()
             data-voucher-id=event.voucher_id.to_string()
-            data-status=event.status.clone()
+            data-status=event.status.as_str()
         >
             <p class="card-time">
                 {i18n::format_date(lang, &event.service_date)} " "
@@ -234,7 +235,7 @@ pub fn CancellableEvents(
         .into_iter()
         .map(|event| {
             let id = event.id;
-            let can_change = event.correctable && event.status == "recorded";
+            let can_change = event.correctable && event.status == EventStatus::Recorded;
             let share = event.voucher_share_cents;
             let corrects = corrects_text(lang, event.corrects, &dates);
             let controls = can_change.then(|| {

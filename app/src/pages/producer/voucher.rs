@@ -20,7 +20,7 @@ use crate::dom;
 use crate::links;
 use crate::locale::{tr, use_document_title, use_lang};
 use crate::pages::citizen::voucher::parse_voucher_id;
-use crate::pages::citizen::vouchers::{grouped_number, status_label};
+use crate::pages::citizen::vouchers::{grouped_number, status_text};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
@@ -319,8 +319,7 @@ fn VoucherWork(
 fn ProducerVoucherFacts(voucher: Memo<ProducerVoucher>, lang: Lang) -> impl IntoView {
     let v = voucher.get_untracked();
     let unit = v.unit;
-    let status_text =
-        status_label(&v.status).map_or_else(|| v.status.clone(), |text| t(lang, text).to_owned());
+    let status_text = status_text(v.status, lang);
     let balance = move || voucher.with(|v| v.balance_cents);
     let price = move || voucher.with(|v| v.price_cents);
     view! {
@@ -347,7 +346,7 @@ fn ProducerVoucherFacts(voucher: Memo<ProducerVoucher>, lang: Lang) -> impl Into
             </div>
             <div class="fact">
                 <dt>{t(lang, Text::StatusLabel)}</dt>
-                <dd data-testid="voucher-status" data-status=v.status.clone()>{status_text}</dd>
+                <dd data-testid="voucher-status" data-status=v.status.as_str()>{status_text}</dd>
             </div>
             <div class="fact">
                 <dt>{t(lang, Text::VoucherValueLabel)}</dt>

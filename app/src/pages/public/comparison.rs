@@ -25,6 +25,7 @@ use seteli_domain::comparison::{own_share, OffersQuery, SortKey, MAX_PAGE};
 use seteli_domain::i18n::{self, t, Text};
 use seteli_domain::money::MoneyError;
 use seteli_domain::voucher::Satisfaction;
+use seteli_domain::voucher::VoucherStatus;
 use seteli_domain::{ApiError, Cents, ErrorCode, Lang, MunicipalityCode, ServiceCode};
 
 /// The comparison's choices as the URL holds them. A missing or malformed parameter is
@@ -144,7 +145,9 @@ pub fn matching_voucher<'a>(
     service: &ServiceCode,
 ) -> Option<&'a VoucherSummary> {
     vouchers.iter().find(|v| {
-        v.status == "active" && v.municipality_code == *municipality && v.service_code == *service
+        v.status == VoucherStatus::Active
+            && v.municipality_code == *municipality
+            && v.service_code == *service
     })
 }
 
@@ -746,7 +749,7 @@ mod tests {
             balance_cents: Cents::new(64_000).unwrap(),
             valid_from: "2026-01-01".to_owned(),
             valid_until: "2026-12-31".to_owned(),
-            status: status.to_owned(),
+            status: serde_json::from_value(serde_json::json!(status)).unwrap(),
         }
     }
 

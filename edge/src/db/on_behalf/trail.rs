@@ -112,7 +112,7 @@ struct MessageRow {
     kind: String,
     actor_name: String,
     producer_name: String,
-    status: String,
+    status: seteli_domain::voucher::MessageStatus,
 }
 
 /// The messages queued to the customer, newest first.

@@ -9,6 +9,7 @@ use crate::db::{Database, DbError, SqlValue};
 use serde::Deserialize;
 use seteli_domain::api::ProducerEvent;
 use seteli_domain::catalogue::{ProducerId, Unit};
+use seteli_domain::voucher::EventStatus;
 use seteli_domain::Cents;
 
 /// The producer's price per unit for the voucher's service and municipality on
@@ -80,7 +81,7 @@ struct EventRow {
     unit_price_cents: i64,
     voucher_share_cents: i64,
     own_share_cents: i64,
-    status: String,
+    status: EventStatus,
     created_at: String,
     corrects: Option<i64>,
     window_from: String,
@@ -103,7 +104,7 @@ fn event_dto(r: EventRow, today: time::Date) -> Result<ProducerEvent, DbError> {
     )
     .ok();
     Ok(ProducerEvent {
-        correctable: r.status == "recorded"
+        correctable: r.status == EventStatus::Recorded
             && logged_on.is_some_and(|d| seteli_domain::producer::correctable(d, today)),
         id: r.id,
         voucher_id: r.voucher_id,

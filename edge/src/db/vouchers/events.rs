@@ -18,7 +18,7 @@ struct EventRow {
     unit_price_cents: i64,
     voucher_share_cents: i64,
     own_share_cents: i64,
-    status: String,
+    status: seteli_domain::voucher::EventStatus,
 }
 
 /// A voucher's service events, newest first. The caller has checked the voucher is the

@@ -56,7 +56,7 @@ pub(crate) struct VoucherRow {
     balance_cents: i64,
     valid_from: String,
     valid_until: String,
-    status: String,
+    status: seteli_domain::voucher::VoucherStatus,
     /// Producers' queries add the customer's names (never the identity code).
     #[serde(default)]
     customer_given_name: Option<String>,
@@ -122,12 +122,7 @@ impl VoucherRow {
             sv: self.municipality_sv,
             en: None,
         };
-        // An active voucher whose validity has passed is shown as ended.
-        let status = if self.status == "active" && self.valid_until.as_str() < today {
-            "ended".to_owned()
-        } else {
-            self.status
-        };
+        let status = self.status.as_of(&self.valid_until, today);
         Ok(VoucherSummary {
             id: self.id,
             number: VoucherNumber::parse(&self.number)

@@ -26,6 +26,32 @@ struct Priced {
     unit_price: seteli_domain::Cents,
 }
 
+impl Priced {
+    /// What to store for the submission `fields` (correcting `corrects`, if any).
+    fn record<'a>(
+        &self,
+        producer: seteli_domain::catalogue::ProducerId,
+        voucher_id: i64,
+        fields: &EventFields<'a>,
+        request_hash: &'a str,
+        corrects: Option<(i64, seteli_domain::Cents)>,
+    ) -> EventRecord<'a> {
+        EventRecord {
+            producer,
+            voucher_id,
+            idempotency_key: fields.idempotency_key,
+            request_hash,
+            service_date: fields.service_date,
+            description: fields.description,
+            units_x100: self.units_x100,
+            unit_price: self.unit_price,
+            voucher_share: self.shares.voucher_share,
+            own_share: self.shares.own_share,
+            corrects,
+        }
+    }
+}
+
 /// Checks an event against its voucher and prices it at the producer's offer valid on the
 /// service date (not today's: a price change must not reprice earlier visits).
 async fn price_event<D: Database, H: Outbound>(
@@ -41,7 +67,7 @@ async fn price_event<D: Database, H: Outbound>(
         parse_date(&voucher.valid_until).ok_or_else(invalid)?,
     );
     let date = parse_date(event.service_date).ok_or_else(invalid)?;
-    if voucher.status == "cancelled"
+    if voucher.status == seteli_domain::voucher::VoucherStatus::Cancelled
         || !valid_idempotency_key(event.idempotency_key)
         || check_event(
             date,
@@ -194,19 +220,7 @@ pub async fn handle_log_event<D: Database, H: Outbound>(
     }
     let voucher = linked(ctx, producer, new.voucher_id, lang).await?;
     let priced = price_event(ctx, producer, &voucher, &fields, lang).await?;
-    let record = EventRecord {
-        producer,
-        voucher_id: voucher.voucher_id,
-        idempotency_key: fields.idempotency_key,
-        request_hash: &request_hash,
-        service_date: fields.service_date,
-        description: fields.description,
-        units_x100: priced.units_x100,
-        unit_price: priced.unit_price,
-        voucher_share: priced.shares.voucher_share,
-        own_share: priced.shares.own_share,
-        corrects: None,
-    };
+    let record = priced.record(producer, voucher.voucher_id, &fields, &request_hash, None);
     store(ctx, &record, &Who::of(agent, ctx)?, lang).await
 }
 
@@ -296,18 +310,13 @@ pub async fn handle_correct_event<D: Database, H: Outbound>(
     let voucher = linked(ctx, producer, original.voucher_id, lang).await?;
     let priced = price_event(ctx, producer, &voucher, &fields, lang).await?;
     let request_hash = fields.request_hash(voucher.voucher_id, Some(original.id));
-    let record = EventRecord {
+    let corrects = Some((original.id, original.voucher_share_cents));
+    let record = priced.record(
         producer,
-        voucher_id: voucher.voucher_id,
-        idempotency_key: fields.idempotency_key,
-        request_hash: &request_hash,
-        service_date: fields.service_date,
-        description: fields.description,
-        units_x100: priced.units_x100,
-        unit_price: priced.unit_price,
-        voucher_share: priced.shares.voucher_share,
-        own_share: priced.shares.own_share,
-        corrects: Some((original.id, original.voucher_share_cents)),
-    };
+        voucher.voucher_id,
+        &fields,
+        &request_hash,
+        corrects,
+    );
     store(ctx, &record, &Who::of(agent, ctx)?, lang).await
 }
