@@ -135,6 +135,11 @@ impl ApiResponse {
         }
     }
 
+    /// A JSON answer with personal data: never stored by browsers or shared caches.
+    pub fn private_json<T: Serialize>(status: u16, value: &T) -> Self {
+        Self::json(status, value).with_header("cache-control", "no-store")
+    }
+
     /// A redirect (303 See Other: the browser follows it with GET) to `location`.
     pub fn redirect(location: &str) -> Self {
         Self {

@@ -5,11 +5,13 @@
 //! migrations). `worker_entry` is the only file that knows about the Workers runtime.
 
 pub mod auth;
+pub mod context;
 pub mod crypto;
 pub mod db;
 pub mod error;
 pub mod http;
 pub mod jobs;
+pub mod oidc;
 pub mod on_behalf;
 pub mod outbound;
 pub mod router;
@@ -20,4 +22,5 @@ pub mod valtuudet;
 #[cfg(target_arch = "wasm32")]
 mod worker_entry;
 
-pub use router::{handle, Config, Ctx};
+pub use context::{Config, Ctx};
+pub use router::handle;

@@ -4,14 +4,14 @@
 //! principal's trail. Only an explicit yes grants anything.
 
 use crate::auth::{ActingState, CurrentSession};
+use crate::context::{Ctx, MAX_RIGHTS_CACHE_SECS};
 use crate::crypto::random_uuid;
-use crate::db::on_behalf::{self as store, Statement, TrailRecord};
+use crate::db::on_behalf::{self as store, TrailRecord};
 use crate::db::vouchers::{customer_by_hetu, CustomerId};
 use crate::db::Database;
+use crate::db::Statement;
 use crate::error::{log_warning, EdgeError};
 use crate::outbound::Outbound;
-use crate::router::{Ctx, MAX_RIGHTS_CACHE_SECS};
-use crate::routes::citizen::timestamp;
 use crate::valtuudet::{self, CallContext, Decision, ValtuudetError};
 use seteli_domain::api::{MessageKind, TrailResult};
 use seteli_domain::mandates::{Basis, OnBehalfAction};
@@ -91,7 +91,7 @@ pub async fn subject<'a, D: Database, H: Outbound>(
             let customer = CustomerId(on_behalf.principal.customer_id);
             let verdict =
                 confirm_right(ctx, session, on_behalf, state, on_behalf_action, lang).await;
-            let at = timestamp(ctx.now);
+            let at = ctx.timestamp();
             let name = delegate_name(on_behalf);
             let log = |result| {
                 store::trail_statement(&TrailRecord {

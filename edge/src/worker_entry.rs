@@ -2,13 +2,12 @@
 //! [`ApiRequest`], builds the context from the bindings, and converts the answer back.
 //! The only file that knows about the Workers runtime, with the D1 store.
 
-use crate::auth::oidc::OidcConfig;
+use crate::context::{Config, Ctx, DEFAULT_HETU_CLAIM, MAX_RIGHTS_CACHE_SECS};
 use crate::db::d1::D1;
 use crate::http::{ApiRequest, ApiResponse, Method};
+use crate::oidc::OidcConfig;
 use crate::outbound::{Outbound, OutboundError, OutboundRequest, OutboundResponse, TIMEOUT_MS};
-use crate::router::{
-    body_too_large, handle, Config, Ctx, DEFAULT_HETU_CLAIM, MAX_RIGHTS_CACHE_SECS,
-};
+use crate::router::{body_too_large, handle};
 use crate::valtuudet::ValtuudetConfig;
 use futures_util::future::{select, Either};
 use std::time::Duration;

@@ -1,4 +1,4 @@
-//! `cargo xtask build | dev | test | seed | bench | fuzz | mutants`: Seteli's own tooling.
+//! `cargo xtask build | dev | test | seed | bench | layers | fuzz | mutants`: Seteli's own tooling.
 //!
 //! - `build --public-url URL`: the app (with the `_headers` of its static files) and the
 //!   worker, for `wrangler deploy`.
@@ -8,6 +8,7 @@
 //!   Chromium against the real local stack on free ports.
 //! - `seed [--large] [--out FILE]`: writes the demo (or benchmark) data as SQL.
 //! - `bench`: measures the comparison queries over the large data set.
+//! - `layers`: fails when a module imports one that imports it back (see `layers.rs`).
 //! - `fuzz [--seconds N]`: runs every fuzz target for about N seconds in all (default 120).
 //! - `mutants [--base REF | --all]`: mutation testing of domain's rules, by default of the
 //!   lines changed since the last landed commit; fails on a surviving mutant.
@@ -15,9 +16,9 @@
 mod bench;
 mod fuzz;
 mod headers;
+mod layers;
 mod mutants;
 mod seed;
-mod seed_customers;
 mod stack;
 mod tools;
 
@@ -31,12 +32,13 @@ fn main() -> ExitCode {
         Some("test") => stack::test(&args[1..]),
         Some("seed") => seed_command(&args[1..]),
         Some("bench") => bench::run(),
+        Some("layers") => layers::run(),
         Some("fuzz") => fuzz::run_fuzz(&args[1..]),
         Some("mutants") => mutants::run_mutants(&args[1..]),
         _ => {
             eprintln!(
                 "usage: cargo xtask build --public-url URL | dev | test [--no-e2e | --e2e-only ARGS] | seed [--large] \
-                 [--out FILE] | bench | fuzz [--seconds N] | mutants [--base REF | --all]"
+                 [--out FILE] | bench | layers | fuzz [--seconds N] | mutants [--base REF | --all]"
             );
             return ExitCode::from(2);
         }

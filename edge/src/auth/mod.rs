@@ -1,15 +1,13 @@
 //! Who is asking: the session cookie, server-side sessions with idle and absolute limits,
 //! and the same-origin rule for every state-changing request.
 
-pub mod oidc;
-
+use crate::context::Ctx;
 use crate::crypto::{random_token, sha256_hex};
 use crate::db::sessions::{self, Audience};
 use crate::db::Database;
 use crate::error::EdgeError;
 use crate::http::{ApiRequest, Method};
 use crate::outbound::Outbound;
-use crate::router::Ctx;
 use seteli_domain::catalogue::ProducerId;
 use seteli_domain::hetu::Hetu;
 use seteli_domain::mandates::Basis;

@@ -65,6 +65,9 @@ impl DbError {
     }
 }
 
+/// One statement of an atomic batch (see [`Database::batch`]).
+pub type Statement = (&'static str, Vec<SqlValue>);
+
 /// Runs SQL against the database. Rows deserialize by column name into `T`.
 // The Workers runtime is single-threaded and D1's futures are not `Send`, so the trait
 // deliberately makes no `Send` promise.

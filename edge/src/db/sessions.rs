@@ -196,7 +196,7 @@ pub async fn touch_session(db: &impl Database, id_hash: &str, now: i64) -> Resul
 /// The statements that give the session `old_hash` the id `new_hash`, keeping everything
 /// else (its acting state changes in the same batch): a new id whenever the acting state
 /// changes, so an id seen before the change is worth nothing after it.
-pub fn rotate_statements(old_hash: &str, new_hash: &str) -> Vec<super::on_behalf::Statement> {
+pub fn rotate_statements(old_hash: &str, new_hash: &str) -> Vec<super::Statement> {
     vec![
         (
             "UPDATE sessions SET id_hash = ?2 WHERE id_hash = ?1",

@@ -2,19 +2,19 @@
 //! Login and callback are browser navigations, so their failures redirect to a page that
 //! explains them (`/?login_error=..`); `me` and `logout` answer JSON.
 
-use crate::auth::oidc::OidcConfig;
-use crate::auth::oidc::{self, CodeExchange, FlowError};
 use crate::auth::{
     clear_cookie, cookie, login_cookie, new_session_id, secure_cookies, session_cookie,
     session_set_cookie, set_cookie, CurrentSession,
 };
+use crate::context::Ctx;
 use crate::crypto::{constant_time_eq, pkce_challenge, random_token, sha256_hex};
 use crate::db::sessions::{self, Audience, LoginAttempt, SessionRow};
 use crate::db::Database;
 use crate::error::EdgeError;
 use crate::http::{ApiRequest, ApiResponse};
+use crate::oidc::OidcConfig;
+use crate::oidc::{self, CodeExchange, FlowError};
 use crate::outbound::Outbound;
-use crate::router::Ctx;
 use seteli_domain::api::{ActingFor, ActingForCompany, Me};
 use seteli_domain::hetu::Hetu;
 use seteli_domain::permissions::{require, Action, Actor, Person, StaffRole};

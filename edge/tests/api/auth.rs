@@ -2,8 +2,8 @@
 
 use crate::fake_provider::{self, FakeProvider};
 use crate::helpers::TestApp;
-use seteli_edge::auth::oidc::{verify_id_token, Jwks, OidcConfig, TokenError};
 use seteli_edge::http::Method;
+use seteli_edge::oidc::{verify_id_token, Jwks, OidcConfig, TokenError};
 
 const HETU: &str = "010280-952L";
 

@@ -4,8 +4,8 @@
 
 use crate::fake_provider::{self, FakeProvider, Grant};
 use crate::helpers::TestApp;
-use seteli_edge::auth::oidc::{self, verify_id_token, CodeExchange, Jwks, OidcConfig, TokenError};
 use seteli_edge::crypto::pkce_challenge;
+use seteli_edge::oidc::{self, verify_id_token, CodeExchange, Jwks, OidcConfig, TokenError};
 
 const HETU: &str = "010280-952L";
 

@@ -21,10 +21,10 @@ use harness::gen::{any_text, body, json_leaf, json_value, object_with, text_near
 use proptest::prelude::*;
 use seteli_domain::routes::{RouteMethod, ROUTES};
 use seteli_domain::voucher::VoucherNumber;
-use seteli_edge::auth::oidc::{self, CodeExchange, Discovery, Jwk, Jwks, OidcConfig};
 use seteli_edge::auth::{cookie, require_same_origin, set_cookie, SESSION_COOKIE};
 use seteli_edge::handle;
 use seteli_edge::http::{ApiRequest, Method};
+use seteli_edge::oidc::{self, CodeExchange, Discovery, Jwk, Jwks, OidcConfig};
 use seteli_edge::outbound::{Outbound, OutboundError, OutboundRequest, OutboundResponse};
 use seteli_edge::valtuudet::{self, CallContext, Decision, Mode, ValtuudetConfig};
 use std::cell::RefCell;

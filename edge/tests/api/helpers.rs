@@ -3,9 +3,9 @@
 
 use crate::fake_provider::{self, FakeProvider, Grant};
 use crate::valtuudet_mock::ValtuudetMock;
-use seteli_edge::auth::oidc::OidcConfig;
 use seteli_edge::db::sqlite::Sqlite;
 use seteli_edge::http::{ApiRequest, Method};
+use seteli_edge::oidc::OidcConfig;
 use seteli_edge::outbound::{NoOutbound, Outbound};
 use seteli_edge::{handle, Config, Ctx};
 use time::macros::datetime;
@@ -27,9 +27,9 @@ pub fn test_config() -> Config {
         public_url: PUBLIC_URL.into(),
         citizen_oidc: None,
         staff_oidc: None,
-        hetu_claim: seteli_edge::router::DEFAULT_HETU_CLAIM.into(),
+        hetu_claim: seteli_edge::context::DEFAULT_HETU_CLAIM.into(),
         valtuudet: None,
-        rights_cache_secs: seteli_edge::router::MAX_RIGHTS_CACHE_SECS,
+        rights_cache_secs: seteli_edge::context::MAX_RIGHTS_CACHE_SECS,
         identity_key_secret: Some("test-identity-key-secret".into()),
     }
 }

@@ -5,8 +5,8 @@
 use crate::helpers::{test_config, TestApp, TestResponse};
 use axum::body::Body;
 use axum::Router;
-use seteli_edge::auth::oidc::OidcConfig;
 use seteli_edge::http::Method;
+use seteli_edge::oidc::OidcConfig;
 use seteli_edge::outbound::{Outbound, OutboundError, OutboundRequest, OutboundResponse};
 use seteli_edge::Ctx;
 use seteli_mocks::identification::{self as mock, ClaimsIn, Issuer};

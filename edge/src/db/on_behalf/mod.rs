@@ -8,12 +8,9 @@ pub use registered::{is_registered_proxy, registered_principals};
 pub use trail::{message_statement, messages_of, trail_of, trail_statement, TrailRecord};
 
 use super::vouchers::CustomerId;
-use super::{Database, DbError, SqlValue};
+use super::{Database, DbError, SqlValue, Statement};
 use serde::Deserialize;
 use seteli_domain::mandates::{Basis, PrincipalKind};
-
-/// One statement of an atomic batch.
-pub type Statement = (&'static str, Vec<SqlValue>);
 
 /// A choice at the Valtuudet selection page that has not come back yet.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]

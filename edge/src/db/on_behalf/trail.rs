@@ -1,8 +1,8 @@
 //! The principal's trail of what was done, or tried, on their behalf, and their message
 //! outbox.
 
-use super::Statement;
 use crate::db::vouchers::CustomerId;
+use crate::db::Statement;
 use crate::db::{Database, DbError, SqlValue};
 use serde::Deserialize;
 use seteli_domain::api::{MessageKind, MessageView, TrailEntry, TrailResult};

@@ -4,7 +4,7 @@
 use super::log::{log_statement, Actor, EventRef};
 use super::{money, IdRow};
 use crate::db::offers::is_current_price;
-use crate::db::on_behalf::Statement;
+use crate::db::Statement;
 use crate::db::{Database, DbError, SqlValue};
 use serde::Deserialize;
 use seteli_domain::api::ProducerEvent;

@@ -1,7 +1,7 @@
 //! The producer's log: who did what to which voucher and event.
 
-use crate::db::on_behalf::Statement;
 use crate::db::SqlValue;
+use crate::db::Statement;
 use seteli_domain::catalogue::ProducerId;
 
 /// Who did something to a customer's data for the producer, for [`log_statement`].

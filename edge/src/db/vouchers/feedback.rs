@@ -1,7 +1,7 @@
 //! The customer's feedback to producers, with the producers' replies.
 
 use super::CustomerId;
-use crate::db::on_behalf::Statement;
+use crate::db::Statement;
 use crate::db::{Database, DbError, SqlValue};
 use serde::Deserialize;
 use seteli_domain::api::{FeedbackReplyView, FeedbackView};

@@ -1,7 +1,7 @@
 //! The customer's survey answers about producers.
 
 use super::CustomerId;
-use crate::db::on_behalf::Statement;
+use crate::db::Statement;
 use crate::db::{Database, DbError, SqlValue};
 use seteli_domain::catalogue::ProducerId;
 

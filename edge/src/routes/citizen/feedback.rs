@@ -1,14 +1,13 @@
 //! `GET /api/citizen/feedback` and `POST /api/citizen/feedback`.
 
-use super::{private_json, timestamp};
 use crate::auth::CurrentSession;
+use crate::context::Ctx;
 use crate::db::vouchers::{self, NewFeedbackRow};
 use crate::db::Database;
 use crate::error::EdgeError;
 use crate::http::{ApiRequest, ApiResponse};
 use crate::on_behalf::subject;
 use crate::outbound::Outbound;
-use crate::router::Ctx;
 use seteli_domain::api::{MessageKind, NewFeedback};
 use seteli_domain::permissions::{require, Action, Actor};
 use seteli_domain::voucher::FeedbackText;
@@ -27,7 +26,7 @@ pub async fn handle_list<D: Database, H: Outbound>(
         Some(customer) => vouchers::feedback_of(&ctx.db, customer).await?,
         None => Vec::new(),
     };
-    Ok(private_json(200, &list))
+    Ok(ApiResponse::private_json(200, &list))
 }
 
 /// New feedback on a producer that served under the customer's voucher (optionally on one
@@ -57,7 +56,7 @@ pub async fn handle_create<D: Database, H: Outbound>(
     {
         return Err(invalid());
     }
-    let at = timestamp(ctx.now);
+    let at = ctx.timestamp();
     let row = NewFeedbackRow {
         customer,
         voucher_id: new.voucher_id,
@@ -68,5 +67,5 @@ pub async fn handle_create<D: Database, H: Outbound>(
     };
     let also = subject.write_records(MessageKind::FeedbackGiven, new.producer_id.0, &at);
     let created = vouchers::insert_feedback(&ctx.db, &row, also).await?;
-    Ok(private_json(201, &created))
+    Ok(ApiResponse::private_json(201, &created))
 }

@@ -1,15 +1,14 @@
 //! `GET /api/citizen/trail` and `GET /api/citizen/messages`: what others did on the
 //! customer's behalf, and the messages queued to them about it.
 
-use super::private_json;
 use crate::auth::CurrentSession;
+use crate::context::Ctx;
 use crate::db::on_behalf as store;
 use crate::db::Database;
 use crate::error::EdgeError;
 use crate::http::{ApiRequest, ApiResponse};
 use crate::on_behalf::subject;
 use crate::outbound::Outbound;
-use crate::router::Ctx;
 use seteli_domain::permissions::{Action, Actor};
 
 /// The trail, newest first (for a child, any guardian acting for them reads it).
@@ -25,7 +24,7 @@ pub async fn handle_trail<D: Database, H: Outbound>(
         Some(customer) => store::trail_of(&ctx.db, customer).await?,
         None => Vec::new(),
     };
-    Ok(private_json(200, &list))
+    Ok(ApiResponse::private_json(200, &list))
 }
 
 /// The messages in the customer's outbox, newest first. Permission: [`Action::ViewMessages`].
@@ -40,5 +39,5 @@ pub async fn handle_messages<D: Database, H: Outbound>(
         Some(customer) => store::messages_of(&ctx.db, customer).await?,
         None => Vec::new(),
     };
-    Ok(private_json(200, &list))
+    Ok(ApiResponse::private_json(200, &list))
 }

@@ -1,14 +1,13 @@
 //! `POST /api/citizen/surveys`: the monthly satisfaction survey about a producer.
 
-use super::timestamp;
 use crate::auth::CurrentSession;
+use crate::context::Ctx;
 use crate::db::vouchers::{self, SurveyRow};
 use crate::db::Database;
 use crate::error::EdgeError;
 use crate::http::{ApiRequest, ApiResponse};
 use crate::on_behalf::subject;
 use crate::outbound::Outbound;
-use crate::router::Ctx;
 use seteli_domain::api::{MessageKind, NewSurveyAnswer, SurveyReceipt};
 use seteli_domain::permissions::{require, Action, Actor};
 use seteli_domain::voucher::{survey_period, SURVEY_COMMENT_MAX_CHARS};
@@ -47,7 +46,7 @@ pub async fn handle_create<D: Database, H: Outbound>(
     }
     let today = ctx.today();
     let period = survey_period(&today);
-    let at = timestamp(ctx.now);
+    let at = ctx.timestamp();
     let row = SurveyRow {
         customer,
         voucher_id: answer.voucher_id,

@@ -1,13 +1,12 @@
 //! `GET /api/citizen/vouchers` and `GET /api/citizen/vouchers/{id}`.
 
-use super::private_json;
 use crate::auth::CurrentSession;
+use crate::context::Ctx;
 use crate::db::{vouchers, Database};
 use crate::error::EdgeError;
 use crate::http::{ApiRequest, ApiResponse};
 use crate::on_behalf::subject;
 use crate::outbound::Outbound;
-use crate::router::Ctx;
 use seteli_domain::api::VoucherDetail;
 use seteli_domain::permissions::{Action, Actor};
 use seteli_domain::voucher::survey_period;
@@ -26,7 +25,7 @@ pub async fn handle_list<D: Database, H: Outbound>(
         Some(customer) => vouchers::vouchers_of(&ctx.db, customer, lang, &ctx.today()).await?,
         None => Vec::new(),
     };
-    Ok(private_json(200, &list))
+    Ok(ApiResponse::private_json(200, &list))
 }
 
 /// One of the customer's vouchers with its events and producers. Another customer's
@@ -52,5 +51,5 @@ pub async fn handle_get<D: Database, H: Outbound>(
         producers: vouchers::producers_of(&ctx.db, voucher.id, survey_period(&today)).await?,
         voucher,
     };
-    Ok(private_json(200, &detail))
+    Ok(ApiResponse::private_json(200, &detail))
 }

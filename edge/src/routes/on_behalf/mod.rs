@@ -10,13 +10,13 @@ pub use registered::{handle_act_for_registered, handle_registered};
 pub use selection::{handle_callback, handle_start};
 
 use crate::auth::{new_session_id, session_set_cookie, CurrentSession};
+use crate::context::Ctx;
 use crate::db::on_behalf as store;
 use crate::db::Database;
 use crate::error::{log_warning, EdgeError};
 use crate::http::{ApiRequest, ApiResponse};
 use crate::on_behalf::call_context;
 use crate::outbound::Outbound;
-use crate::router::Ctx;
 use crate::valtuudet::{self, Mode};
 use seteli_domain::mandates::{PrincipalKind, Refusal};
 use seteli_domain::permissions::{require, Action, Actor, Person};

@@ -2,13 +2,13 @@
 
 use super::logged_in_person;
 use crate::auth::{new_session_id, session_set_cookie, CurrentSession};
+use crate::context::Ctx;
 use crate::db::on_behalf::{self as store, Acting, TrailRecord};
 use crate::db::vouchers::CustomerId;
 use crate::db::Database;
 use crate::error::EdgeError;
 use crate::http::{ApiRequest, ApiResponse};
 use crate::outbound::Outbound;
-use crate::router::Ctx;
 use seteli_domain::api::{ActForRegistered, TrailResult};
 use seteli_domain::mandates::{Basis, OnBehalfAction};
 use seteli_domain::permissions::{require, Action, Actor};
@@ -49,7 +49,7 @@ pub async fn handle_act_for_registered<D: Database, H: Outbound>(
     if !store::is_registered_proxy(&ctx.db, customer, person.hetu.as_str(), &ctx.today()).await? {
         return Err(ApiError::new(ErrorCode::NoRightToAct, lang).into());
     }
-    let at = crate::routes::citizen::timestamp(ctx.now);
+    let at = ctx.timestamp();
     let name = format!("{} {}", person.given_name, person.family_name);
     let (new_id, new_hash) = new_session_id()?;
     store::start_acting(

@@ -3,6 +3,7 @@
 
 use super::{callback_uri, end_valtuudet_session, logged_in_person, refused, SELECTION_LIMIT_SECS};
 use crate::auth::{new_session_id, session_set_cookie, CurrentSession};
+use crate::context::Ctx;
 use crate::crypto::random_token;
 use crate::db::on_behalf::{self as store, Acting, Selection, TrailRecord};
 use crate::db::vouchers::customer_by_hetu;
@@ -11,7 +12,6 @@ use crate::error::{log_warning, EdgeError};
 use crate::http::{ApiRequest, ApiResponse};
 use crate::on_behalf::call_context;
 use crate::outbound::Outbound;
-use crate::router::Ctx;
 use crate::valtuudet::{self, Decision, Mode, ValtuudetError};
 use seteli_domain::api::TrailResult;
 use seteli_domain::clock::finnish_date;
@@ -206,7 +206,7 @@ pub async fn handle_callback<D: Database, H: Outbound>(
     let customer = customer_by_hetu(&ctx.db, principal_hetu.as_str()).await?;
     let basis = basis_of(&principal_hetu, ctx);
     let name = format!("{} {}", person.given_name, person.family_name);
-    let at = crate::routes::citizen::timestamp(ctx.now);
+    let at = ctx.timestamp();
     let record = |customer, result| {
         store::trail_statement(&TrailRecord {
             at: &at,

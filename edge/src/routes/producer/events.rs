@@ -4,14 +4,13 @@
 use super::agent;
 use super::vouchers::linked;
 use super::{error, parse_date, Who};
+use crate::context::Ctx;
 use crate::crypto::sha256_hex;
 use crate::db::producer_desk::{self as desk, EventFilter, EventRecord, Stored};
 use crate::db::Database;
 use crate::error::EdgeError;
 use crate::http::{ApiRequest, ApiResponse};
 use crate::outbound::Outbound;
-use crate::router::Ctx;
-use crate::routes::citizen::private_json;
 use seteli_domain::api::{EventCorrection, NewServiceEvent, ProducerEvent, ProducerVoucher};
 use seteli_domain::clock::finnish_date;
 use seteli_domain::permissions::{Action, Actor};
@@ -166,7 +165,7 @@ async fn store<D: Database, H: Outbound>(
     let event = by_key(ctx, record.producer, record.idempotency_key)
         .await?
         .ok_or_else(|| EdgeError::Internal("a stored event was not found by its key".into()))?;
-    Ok(private_json(status, &event))
+    Ok(ApiResponse::private_json(status, &event))
 }
 
 async fn by_key<D: Database, H: Outbound>(
@@ -216,7 +215,7 @@ pub async fn handle_log_event<D: Database, H: Outbound>(
     )
     .await?
     {
-        return Ok(private_json(200, &first));
+        return Ok(ApiResponse::private_json(200, &first));
     }
     let voucher = linked(ctx, producer, new.voucher_id, lang).await?;
     let priced = price_event(ctx, producer, &voucher, &fields, lang).await?;
@@ -276,7 +275,7 @@ pub async fn handle_cancel_event<D: Database, H: Outbound>(
     .into_iter()
     .next()
     .ok_or_else(|| EdgeError::Internal("a cancelled event was not found".into()))?;
-    Ok(private_json(200, &cancelled))
+    Ok(ApiResponse::private_json(200, &cancelled))
 }
 
 /// `POST /api/producer/events/{id}/correct`: within 14 days, replaces the event with a
@@ -304,7 +303,7 @@ pub async fn handle_correct_event<D: Database, H: Outbound>(
     // The retried correction's event names its voucher; the key's first use decides.
     let hash_of = |first: &ProducerEvent| fields.request_hash(first.voucher_id, original_id);
     if let Some(first) = retried(ctx, producer, fields.idempotency_key, hash_of, lang).await? {
-        return Ok(private_json(200, &first));
+        return Ok(ApiResponse::private_json(200, &first));
     }
     let original = correctable_event(ctx, producer, id, lang).await?;
     let voucher = linked(ctx, producer, original.voucher_id, lang).await?;

@@ -2,13 +2,12 @@
 
 use super::agent;
 use super::error;
+use crate::context::Ctx;
 use crate::db::producer_desk as desk;
 use crate::db::Database;
 use crate::error::EdgeError;
 use crate::http::{ApiRequest, ApiResponse};
 use crate::outbound::Outbound;
-use crate::router::Ctx;
-use crate::routes::citizen::{private_json, timestamp};
 use seteli_domain::api::NewReply;
 use seteli_domain::permissions::{Action, Actor};
 use seteli_domain::voucher::FeedbackText;
@@ -25,7 +24,7 @@ pub async fn handle_feedback<D: Database, H: Outbound>(
         .company
         .producer_id;
     let list = desk::feedback_of(&ctx.db, producer, None).await?;
-    Ok(private_json(200, &list))
+    Ok(ApiResponse::private_json(200, &list))
 }
 
 /// `POST /api/producer/feedback/{id}/reply`: one reply to feedback addressed to the
@@ -53,7 +52,7 @@ pub async fn handle_reply<D: Database, H: Outbound>(
         .next()
         .ok_or_else(not_found)?;
     if feedback.reply.is_some()
-        || !desk::insert_reply(&ctx.db, producer, id, body.as_str(), &timestamp(ctx.now)).await?
+        || !desk::insert_reply(&ctx.db, producer, id, body.as_str(), &ctx.timestamp()).await?
     {
         return Err(error(ErrorCode::AlreadyReplied, lang));
     }
@@ -62,5 +61,5 @@ pub async fn handle_reply<D: Database, H: Outbound>(
         .into_iter()
         .next()
         .ok_or_else(|| EdgeError::Internal("replied feedback was not found".into()))?;
-    Ok(private_json(201, &answered))
+    Ok(ApiResponse::private_json(201, &answered))
 }

@@ -2,13 +2,12 @@
 //! feedback still waiting for a reply, in one answer.
 
 use super::agent;
+use crate::context::Ctx;
 use crate::db::producer_desk::{self as desk, EventFilter};
 use crate::db::Database;
 use crate::error::EdgeError;
 use crate::http::{ApiRequest, ApiResponse};
 use crate::outbound::Outbound;
-use crate::router::Ctx;
-use crate::routes::citizen::private_json;
 use seteli_domain::api::ProducerHome;
 use seteli_domain::clock::finnish_date;
 use seteli_domain::permissions::{Action, Actor};
@@ -38,5 +37,5 @@ pub async fn handle_home<D: Database, H: Outbound>(
         .await?,
         feedback_waiting: feedback.into_iter().filter(|f| f.reply.is_none()).collect(),
     };
-    Ok(private_json(200, &home))
+    Ok(ApiResponse::private_json(200, &home))
 }

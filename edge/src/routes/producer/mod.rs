@@ -15,12 +15,11 @@ pub use home::handle_home;
 pub use prices::{handle_prices, handle_set_price};
 pub use vouchers::{handle_lookup, handle_voucher};
 
-use super::citizen::timestamp;
+use crate::context::Ctx;
 use crate::db::producer_desk::Actor as LogActor;
 use crate::db::Database;
 use crate::error::EdgeError;
 use crate::outbound::Outbound;
-use crate::router::Ctx;
 use seteli_domain::permissions::{require, Action, Actor, ProducerAgent};
 use seteli_domain::{ApiError, ErrorCode, Lang};
 use time::Date;
@@ -57,7 +56,7 @@ impl Who {
         Ok(Who {
             name: format!("{} {}", agent.person.given_name, agent.person.family_name),
             key: ctx.identity_key("producer-log", agent.person.hetu.as_str())?,
-            at: timestamp(ctx.now),
+            at: ctx.timestamp(),
         })
     }
     fn log(&self) -> LogActor<'_> {

@@ -3,13 +3,12 @@
 
 use super::agent;
 use super::{error, parse_date};
+use crate::context::Ctx;
 use crate::db::producer_desk as desk;
 use crate::db::Database;
 use crate::error::EdgeError;
 use crate::http::{ApiRequest, ApiResponse};
 use crate::outbound::Outbound;
-use crate::router::Ctx;
-use crate::routes::citizen::private_json;
 use seteli_domain::api::NewPrice;
 use seteli_domain::clock::finnish_date;
 use seteli_domain::permissions::{Action, Actor};
@@ -27,7 +26,7 @@ pub async fn handle_prices<D: Database, H: Outbound>(
         .company
         .producer_id;
     let list = desk::services_of(&ctx.db, producer, &ctx.today(), lang).await?;
-    Ok(private_json(200, &list))
+    Ok(ApiResponse::private_json(200, &list))
 }
 
 /// `POST /api/producer/prices`: a price for an approved service from a later day on.
@@ -62,5 +61,5 @@ pub async fn handle_set_price<D: Database, H: Outbound>(
         return Err(error(ErrorCode::InvalidPrice, lang));
     }
     let list = desk::services_of(&ctx.db, producer, &ctx.today(), lang).await?;
-    Ok(private_json(201, &list))
+    Ok(ApiResponse::private_json(201, &list))
 }

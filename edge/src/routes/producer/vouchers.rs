@@ -3,13 +3,12 @@
 
 use super::agent;
 use super::{error, Who};
+use crate::context::Ctx;
 use crate::db::producer_desk::{self as desk, EventFilter, EventRef};
 use crate::db::Database;
 use crate::error::EdgeError;
 use crate::http::{ApiRequest, ApiResponse};
 use crate::outbound::Outbound;
-use crate::router::Ctx;
-use crate::routes::citizen::private_json;
 use seteli_domain::api::{ProducerVoucher, ProducerVoucherDetail, VoucherLookup};
 use seteli_domain::clock::finnish_date;
 use seteli_domain::permissions::{Action, Actor};
@@ -59,7 +58,7 @@ pub async fn handle_lookup<D: Database, H: Outbound>(
     };
     desk::link_voucher(&ctx.db, producer, voucher_id, attempt, &who.log()).await?;
     let voucher = linked(ctx, producer, voucher_id, lang).await?;
-    Ok(private_json(200, &voucher))
+    Ok(ApiResponse::private_json(200, &voucher))
 }
 
 pub(super) async fn linked<D: Database, H: Outbound>(
@@ -101,7 +100,7 @@ pub async fn handle_voucher<D: Database, H: Outbound>(
         finnish_date(ctx.now),
     )
     .await?;
-    Ok(private_json(
+    Ok(ApiResponse::private_json(
         200,
         &ProducerVoucherDetail { voucher, events },
     ))

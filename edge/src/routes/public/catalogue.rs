@@ -1,11 +1,11 @@
 //! `GET /api/public/municipalities` and `GET /api/public/services`.
 
 use super::{public_json, requested_lang};
+use crate::context::Ctx;
 use crate::db::{catalogue, Database};
 use crate::error::EdgeError;
 use crate::http::{ApiRequest, ApiResponse};
 use crate::outbound::Outbound;
-use crate::router::Ctx;
 use seteli_domain::permissions::{require, Action, Actor};
 
 /// Every municipality using Seteli. Permission: [`Action::ViewPublicCatalogue`].

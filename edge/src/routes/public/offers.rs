@@ -1,11 +1,11 @@
 //! `GET /api/public/offers`: the comparison of approved producers' current prices.
 
 use super::public_json;
+use crate::context::Ctx;
 use crate::db::{catalogue, offers, Database};
 use crate::error::EdgeError;
 use crate::http::{ApiRequest, ApiResponse};
 use crate::outbound::Outbound;
-use crate::router::Ctx;
 use seteli_domain::comparison::OffersQuery;
 use seteli_domain::permissions::{require, Action, Actor};
 use seteli_domain::{ApiError, ErrorCode};

@@ -1,11 +1,11 @@
 //! `GET /api/public/producers/{id}`: an approved producer's public profile.
 
 use super::{public_json, requested_lang};
+use crate::context::Ctx;
 use crate::db::{producers, Database};
 use crate::error::EdgeError;
 use crate::http::{ApiRequest, ApiResponse};
 use crate::outbound::Outbound;
-use crate::router::Ctx;
 use seteli_domain::catalogue::ProducerId;
 use seteli_domain::permissions::{require, Action, Actor};
 use seteli_domain::{ApiError, ErrorCode};

@@ -6,6 +6,8 @@
 //! a history and a few announced changes, and producers whose approval is pending or
 //! withdrawn, which must never appear publicly. The same seed always gives the same data.
 
+mod customers;
+
 use seteli_domain::BusinessId;
 use std::fmt::Write;
 
@@ -631,7 +633,7 @@ pub fn demo_sql(today: &str) -> String {
             }
         }
     }
-    crate::seed_customers::write_customers(&mut out, &current_prices, today);
+    customers::write_customers(&mut out, &current_prices, today);
     out
 }
 

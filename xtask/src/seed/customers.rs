@@ -2,7 +2,7 @@
 //! vouchers, service events logged by approved producers, feedback, producers' replies and
 //! an earlier survey. Dates are relative to `today`, so the data always looks current.
 
-use crate::seed::{sql_text, CurrentPrice};
+use super::{sql_text, CurrentPrice};
 use seteli_domain::voucher::{event_shares, VoucherNumber};
 use seteli_domain::Cents;
 use std::fmt::Write;
