@@ -17,8 +17,8 @@ use seteli_domain::api::{
     ProducerVoucherDetail, RegisteredPrincipal, Service, SurveyReceipt, TrailEntry, VoucherDetail,
     VoucherLookup, VoucherSummary,
 };
-use seteli_domain::catalogue::ProducerId;
 use seteli_domain::comparison::OffersQuery;
+use seteli_domain::ids::{CustomerId, EventId, FeedbackId, ProducerId, VoucherId};
 use seteli_domain::mandates::PrincipalKind;
 use seteli_domain::{ApiError, ErrorCode, Lang};
 
@@ -97,7 +97,7 @@ pub async fn my_vouchers(lang: Lang) -> Result<Vec<VoucherSummary>, ApiError> {
 /// `GET /api/citizen/vouchers/{id}`: one of the customer's vouchers with its service events
 /// and producers. Someone else's voucher is [`ErrorCode::VoucherNotFound`], as is a
 /// voucher that does not exist.
-pub async fn my_voucher(id: i64, lang: Lang) -> Result<VoucherDetail, ApiError> {
+pub async fn my_voucher(id: VoucherId, lang: Lang) -> Result<VoucherDetail, ApiError> {
     let path = format!("/api/citizen/vouchers/{id}");
     get(&path, &[("lang", lang.code().to_owned())], lang).await
 }
@@ -138,7 +138,7 @@ pub async fn registered_principals(lang: Lang) -> Result<Vec<RegisteredPrincipal
 /// `POST /api/on-behalf/registered`: from now on the session acts for this customer as
 /// their registered proxy. [`ErrorCode::NoRightToAct`] when the registration is not (or no
 /// longer) valid.
-pub async fn act_for_registered(customer_id: i64, lang: Lang) -> Result<(), ApiError> {
+pub async fn act_for_registered(customer_id: CustomerId, lang: Lang) -> Result<(), ApiError> {
     post_no_content(
         "/api/on-behalf/registered",
         Some(&ActForRegistered { customer_id }),
@@ -216,7 +216,10 @@ pub async fn lookup_voucher(number: &str, lang: Lang) -> Result<ProducerVoucher,
 
 /// `GET /api/producer/vouchers/{id}`: a voucher linked to the company, with the company's
 /// events under it. [`ErrorCode::VoucherNotFound`] unless it is linked.
-pub async fn producer_voucher(id: i64, lang: Lang) -> Result<ProducerVoucherDetail, ApiError> {
+pub async fn producer_voucher(
+    id: VoucherId,
+    lang: Lang,
+) -> Result<ProducerVoucherDetail, ApiError> {
     let path = format!("/api/producer/vouchers/{id}");
     get(&path, &[("lang", lang.code().to_owned())], lang).await
 }
@@ -230,7 +233,7 @@ pub async fn log_event(event: &NewServiceEvent, lang: Lang) -> Result<ProducerEv
 
 /// `POST /api/producer/events/{id}/cancel`: the event, now cancelled.
 /// [`ErrorCode::EventLocked`] once it can no longer be cancelled.
-pub async fn cancel_event(id: i64, lang: Lang) -> Result<ProducerEvent, ApiError> {
+pub async fn cancel_event(id: EventId, lang: Lang) -> Result<ProducerEvent, ApiError> {
     let path = format!("/api/producer/events/{id}/cancel");
     post(&path, &serde_json::json!({}), lang).await
 }
@@ -238,7 +241,7 @@ pub async fn cancel_event(id: i64, lang: Lang) -> Result<ProducerEvent, ApiError
 /// `POST /api/producer/events/{id}/correct`: replaces the event with a corrected one; the
 /// new event (which names the one it corrects) back.
 pub async fn correct_event(
-    id: i64,
+    id: EventId,
     correction: &EventCorrection,
     lang: Lang,
 ) -> Result<ProducerEvent, ApiError> {
@@ -259,7 +262,7 @@ pub async fn producer_feedback(lang: Lang) -> Result<Vec<ProducerFeedback>, ApiE
 /// `POST /api/producer/feedback/{id}/reply`: the company's one reply to a feedback; the
 /// feedback with its reply back. [`ErrorCode::AlreadyReplied`] if it already has one.
 pub async fn reply_to_feedback(
-    id: i64,
+    id: FeedbackId,
     body: &str,
     lang: Lang,
 ) -> Result<ProducerFeedback, ApiError> {

@@ -17,6 +17,8 @@ pub mod links;
 pub mod locale;
 pub mod pages;
 pub mod session;
+#[cfg(test)]
+mod test_ids;
 
 use components::layout::Layout;
 use leptos::prelude::*;

@@ -2,7 +2,7 @@
 //! `lang` parameter are handled the same way everywhere. Pure Rust (no browser calls), so
 //! it is tested natively.
 
-use seteli_domain::catalogue::ProducerId;
+use seteli_domain::ids::{ProducerId, VoucherId};
 use seteli_domain::Lang;
 
 /// `path` followed by `pairs` as an escaped query string (nothing when `pairs` is empty).
@@ -52,7 +52,7 @@ pub fn my_vouchers(lang: Lang) -> String {
 }
 
 /// One of the customer's vouchers, in `lang`.
-pub fn my_voucher(id: i64, lang: Lang) -> String {
+pub fn my_voucher(id: VoucherId, lang: Lang) -> String {
     with_lang(&format!("/my/vouchers/{id}"), [], lang)
 }
 
@@ -87,7 +87,7 @@ pub fn producer_lookup(lang: Lang) -> String {
 }
 
 /// A voucher the company serves, with its visits and the form to log one, in `lang`.
-pub fn producer_voucher(id: i64, lang: Lang) -> String {
+pub fn producer_voucher(id: VoucherId, lang: Lang) -> String {
     with_lang(&format!("/producer/vouchers/{id}"), [], lang)
 }
 
@@ -117,6 +117,7 @@ fn escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_ids::id;
 
     #[test]
     fn finnish_is_left_out_of_the_url() {
@@ -133,7 +134,7 @@ mod tests {
     #[test]
     fn the_customer_s_pages_keep_the_language() {
         assert_eq!(my_vouchers(Lang::Fi), "/my/vouchers");
-        assert_eq!(my_voucher(7, Lang::Sv), "/my/vouchers/7?lang=sv");
+        assert_eq!(my_voucher(id(7), Lang::Sv), "/my/vouchers/7?lang=sv");
         assert_eq!(my_feedback(Lang::En), "/my/feedback?lang=en");
         assert_eq!(on_behalf(Lang::Fi), "/on-behalf");
         assert_eq!(my_trail(Lang::Sv), "/my/trail?lang=sv");
@@ -145,7 +146,7 @@ mod tests {
         assert_eq!(producer_home(Lang::Fi), "/producer");
         assert_eq!(producer_lookup(Lang::Sv), "/producer/voucher?lang=sv");
         assert_eq!(
-            producer_voucher(7, Lang::En),
+            producer_voucher(id(7), Lang::En),
             "/producer/vouchers/7?lang=en"
         );
         assert_eq!(producer_prices(Lang::Fi), "/producer/prices");

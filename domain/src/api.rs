@@ -2,8 +2,9 @@
 //! renamed on one side is a compile error on the other.
 
 use crate::business_id::BusinessId;
-use crate::catalogue::{ProducerId, Unit};
+use crate::catalogue::Unit;
 use crate::codes::{MunicipalityCode, ServiceCode};
+use crate::ids::{CustomerId, EventId, FeedbackId, MessageId, ProducerId, VoucherId};
 use crate::mandates::{Basis, OnBehalfAction};
 use crate::money::Cents;
 use serde::{Deserialize, Serialize};
@@ -167,7 +168,7 @@ pub struct NewPrice {
 /// it: what the service needs, never the customer's identity code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProducerVoucher {
-    pub voucher_id: i64,
+    pub voucher_id: VoucherId,
     /// Grouped for reading (`4821 9930 1177`).
     pub number: String,
     pub customer_given_name: String,
@@ -205,8 +206,8 @@ pub struct ProducerVoucherDetail {
 /// A service event as the producer that logged it sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProducerEvent {
-    pub id: i64,
-    pub voucher_id: i64,
+    pub id: EventId,
+    pub voucher_id: VoucherId,
     pub customer_given_name: String,
     pub customer_family_name: String,
     pub service_date: String,
@@ -224,7 +225,7 @@ pub struct ProducerEvent {
     pub created_at: String,
     /// The event this one corrects, if it is a correction.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub corrects: Option<i64>,
+    pub corrects: Option<EventId>,
     /// Whether it can still be corrected or cancelled (14 days).
     pub correctable: bool,
 }
@@ -234,7 +235,7 @@ pub struct ProducerEvent {
 /// browser once per entry) makes a retry return the first result instead of a second event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewServiceEvent {
-    pub voucher_id: i64,
+    pub voucher_id: VoucherId,
     pub idempotency_key: String,
     /// `YYYY-MM-DD`.
     pub service_date: String,
@@ -255,12 +256,12 @@ pub struct EventCorrection {
 /// Feedback addressed to the producer (`GET /api/producer/feedback`), newest first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProducerFeedback {
-    pub id: i64,
+    pub id: FeedbackId,
     pub customer_given_name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub voucher_id: Option<i64>,
+    pub voucher_id: Option<VoucherId>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub event_id: Option<i64>,
+    pub event_id: Option<EventId>,
     pub body: String,
     pub created_at: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -299,7 +300,7 @@ pub struct ActingFor {
 /// (`GET /api/on-behalf/registered`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegisteredPrincipal {
-    pub customer_id: i64,
+    pub customer_id: CustomerId,
     pub given_name: String,
     pub family_name: String,
     pub municipality_name: String,
@@ -310,7 +311,7 @@ pub struct RegisteredPrincipal {
 /// `POST /api/on-behalf/registered`: act for this customer as their registered proxy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActForRegistered {
-    pub customer_id: i64,
+    pub customer_id: CustomerId,
 }
 
 /// Whether an on-behalf action was let through.
@@ -346,7 +347,7 @@ pub enum MessageKind {
 /// (`GET /api/citizen/messages`, newest first). Rendered in the reader's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MessageView {
-    pub id: i64,
+    pub id: MessageId,
     /// RFC 3339, UTC.
     pub created_at: String,
     pub kind: MessageKind,
@@ -361,7 +362,7 @@ pub struct MessageView {
 /// A voucher as its customer sees it (`GET /api/citizen/vouchers`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VoucherSummary {
-    pub id: i64,
+    pub id: VoucherId,
     /// What the customer gives the producer, grouped for reading (`4821 9930 1177`).
     pub number: String,
     pub service_code: ServiceCode,
@@ -387,7 +388,7 @@ pub struct VoucherSummary {
 /// A service event under a voucher, as the customer sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServiceEventView {
-    pub id: i64,
+    pub id: EventId,
     pub service_date: String,
     pub producer_id: ProducerId,
     pub producer_name: String,
@@ -428,13 +429,13 @@ pub struct FeedbackReplyView {
 /// Feedback the customer gave, with the producer's reply if any (`GET /api/citizen/feedback`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FeedbackView {
-    pub id: i64,
+    pub id: FeedbackId,
     pub producer_id: ProducerId,
     pub producer_name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub voucher_id: Option<i64>,
+    pub voucher_id: Option<VoucherId>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub event_id: Option<i64>,
+    pub event_id: Option<EventId>,
     pub body: String,
     pub created_at: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -445,10 +446,10 @@ pub struct FeedbackView {
 /// optionally on one of its events. The body is 1–2000 characters.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewFeedback {
-    pub voucher_id: i64,
+    pub voucher_id: VoucherId,
     pub producer_id: ProducerId,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub event_id: Option<i64>,
+    pub event_id: Option<EventId>,
     pub body: String,
 }
 
@@ -456,7 +457,7 @@ pub struct NewFeedback {
 /// voucher; at most one per voucher and producer per month. Scores are 1–5.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewSurveyAnswer {
-    pub voucher_id: i64,
+    pub voucher_id: VoucherId,
     pub producer_id: ProducerId,
     pub overall: crate::voucher::Score,
     pub punctuality: crate::voucher::Score,

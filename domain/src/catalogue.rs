@@ -1,28 +1,6 @@
 //! Producers, the services they offer and their approval by municipalities.
 
 use serde::{Deserialize, Serialize};
-use std::fmt;
-
-/// A producer's id in Seteli's register.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct ProducerId(pub i64);
-
-impl ProducerId {
-    /// Parses a path segment; ids are positive integers.
-    pub fn parse(input: &str) -> Option<ProducerId> {
-        if input.is_empty() || input.len() > 15 || !input.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        input.parse().ok().filter(|id| *id > 0).map(ProducerId)
-    }
-}
-
-impl fmt::Display for ProducerId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0)
-    }
-}
 
 /// What one unit of a service is; prices and voucher values are per unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -89,14 +67,6 @@ impl ApprovalStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn producer_ids_are_positive_integers() {
-        assert_eq!(ProducerId::parse("42"), Some(ProducerId(42)));
-        for bad in ["", "0", "-1", "4x", "1.0", "999999999999999999999"] {
-            assert_eq!(ProducerId::parse(bad), None, "{bad:?}");
-        }
-    }
 
     #[test]
     fn only_approved_is_public() {

@@ -11,6 +11,7 @@ pub mod comparison;
 pub mod error;
 pub mod hetu;
 pub mod i18n;
+pub mod ids;
 pub mod lang;
 pub mod mandates;
 pub mod money;

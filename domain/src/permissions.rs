@@ -5,6 +5,7 @@
 use crate::codes::MunicipalityCode;
 use crate::error::{ApiError, ErrorCode};
 use crate::hetu::Hetu;
+use crate::ids::CustomerId;
 use crate::lang::Lang;
 use crate::mandates::{Basis, OnBehalfAction};
 
@@ -56,7 +57,7 @@ pub struct StaffMember {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PrincipalRef {
     /// The principal's customer id in Seteli.
-    pub customer_id: i64,
+    pub customer_id: CustomerId,
     pub given_name: String,
     pub family_name: String,
 }
@@ -72,7 +73,7 @@ pub struct OnBehalf {
 /// The producer company a person acts for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CompanyRef {
-    pub producer_id: crate::catalogue::ProducerId,
+    pub producer_id: crate::ids::ProducerId,
     pub name: String,
     pub business_id: crate::business_id::BusinessId,
     pub roles: Vec<String>,
@@ -290,7 +291,7 @@ mod tests {
         let proxy = Actor::OnBehalf(OnBehalf {
             delegate,
             principal: PrincipalRef {
-                customer_id: 4,
+                customer_id: CustomerId::parse("4").unwrap(),
                 given_name: "Eetu".into(),
                 family_name: "Kumpulainen".into(),
             },
@@ -322,7 +323,7 @@ mod tests {
         Actor::Producer(ProducerAgent {
             person,
             company: CompanyRef {
-                producer_id: crate::catalogue::ProducerId(1),
+                producer_id: crate::ids::ProducerId::parse("1").unwrap(),
                 name: "Hoiva Oy".into(),
                 business_id: crate::BusinessId::parse("2077474-0").unwrap(),
                 roles: roles.iter().map(|r| (*r).to_owned()).collect(),

@@ -16,9 +16,10 @@ use proptest::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use seteli_domain::api;
-use seteli_domain::catalogue::{ApprovalStatus, ProducerId, Unit};
+use seteli_domain::catalogue::{ApprovalStatus, Unit};
 use seteli_domain::comparison::{OffersQuery, SortKey, MAX_PAGE, PAGE_SIZE};
 use seteli_domain::hetu::{Hetu, HetuError};
+use seteli_domain::ids::ProducerId;
 use seteli_domain::mandates::{Basis, OnBehalfAction, PrincipalKind, Refusal};
 use seteli_domain::money::MoneyError;
 use seteli_domain::permissions::StaffRole;
@@ -239,7 +240,7 @@ fn municipality_service_and_producer_ids_never_panic_and_print_back() {
             prop_assert!((2..=40).contains(&input.len()));
         }
         if let Some(id) = ProducerId::parse(&input) {
-            prop_assert!(id.0 > 0);
+            prop_assert!(id.get() > 0);
             prop_assert_eq!(ProducerId::parse(&id.to_string()), Some(id));
         }
         Ok(())

@@ -7,13 +7,14 @@ use crate::auth::{ActingState, CurrentSession};
 use crate::context::{Ctx, MAX_RIGHTS_CACHE_SECS};
 use crate::crypto::random_uuid;
 use crate::db::on_behalf::{self as store, TrailRecord};
-use crate::db::vouchers::{customer_by_hetu, CustomerId};
+use crate::db::vouchers::customer_by_hetu;
 use crate::db::Database;
 use crate::db::Statement;
 use crate::error::{log_warning, EdgeError};
 use crate::outbound::Outbound;
 use crate::valtuudet::{self, CallContext, Decision, ValtuudetError};
 use seteli_domain::api::{MessageKind, TrailResult};
+use seteli_domain::ids::{CustomerId, ProducerId};
 use seteli_domain::mandates::{Basis, OnBehalfAction};
 use seteli_domain::permissions::{require, Action, Actor, OnBehalf};
 use seteli_domain::{ApiError, ErrorCode, Lang};
@@ -36,7 +37,12 @@ impl Subject<'_> {
 
     /// What a write done for a principal adds to its own batch: the trail entry and a
     /// message queued to the principal. Nothing when the person acts for themselves.
-    pub fn write_records(&self, kind: MessageKind, producer_id: i64, at: &str) -> Vec<Statement> {
+    pub fn write_records(
+        &self,
+        kind: MessageKind,
+        producer_id: ProducerId,
+        at: &str,
+    ) -> Vec<Statement> {
         let (Some((on_behalf, action)), Some(customer)) = (self.on_behalf, self.customer) else {
             return Vec::new();
         };
@@ -88,7 +94,7 @@ pub async fn subject<'a, D: Database, H: Outbound>(
             else {
                 return Err(ApiError::new(ErrorCode::OnBehalfExpired, lang).into());
             };
-            let customer = CustomerId(on_behalf.principal.customer_id);
+            let customer = on_behalf.principal.customer_id;
             let verdict =
                 confirm_right(ctx, session, on_behalf, state, on_behalf_action, lang).await;
             let at = ctx.timestamp();
@@ -145,7 +151,7 @@ async fn confirm_right<D: Database, H: Outbound>(
     action: OnBehalfAction,
     lang: Lang,
 ) -> Result<(), EdgeError> {
-    let customer = CustomerId(on_behalf.principal.customer_id);
+    let customer = on_behalf.principal.customer_id;
     if on_behalf.basis == Basis::RegisteredProxy {
         // The municipality's own register is asked every time: it is one local query.
         return if store::is_registered_proxy(

@@ -75,7 +75,7 @@ async fn bench() -> Result<(), String> {
         let t = Instant::now();
         producers::public_profile(
             &db,
-            seteli_domain::catalogue::ProducerId(id),
+            seteli_domain::ids::ProducerId::parse(&id.to_string()).ok_or("producer id")?,
             seteli_domain::Lang::Fi,
             "2026-11-21",
         )
@@ -90,10 +90,11 @@ async fn bench() -> Result<(), String> {
 /// Logging service events: the atomic batch (balance, event, idempotency key, log line), a
 /// retry of a used key, and a producer's voucher page with its events.
 async fn bench_events(db: &Sqlite) -> Result<(), String> {
-    use seteli_domain::catalogue::ProducerId;
+    use seteli_domain::ids::ProducerId;
     use seteli_domain::Cents;
     use seteli_edge::db::producer_desk::{self as desk, Actor, EventFilter, EventRecord};
-    let producer = ProducerId(1);
+    let producer = ProducerId::parse("1").ok_or("producer id")?;
+    let voucher = seteli_domain::ids::VoucherId::parse("1").ok_or("voucher id")?;
     let number = seteli_domain::voucher::VoucherNumber::from_body(48_219_930_117)
         .ok_or("no voucher number")?;
     db.execute_script(&format!(
@@ -120,7 +121,7 @@ async fn bench_events(db: &Sqlite) -> Result<(), String> {
         for key in &keys {
             let r = EventRecord {
                 producer,
-                voucher_id: 1,
+                voucher_id: voucher,
                 idempotency_key: key,
                 request_hash: "bench",
                 service_date: "2026-11-20",
@@ -149,10 +150,16 @@ async fn bench_events(db: &Sqlite) -> Result<(), String> {
     let mut samples = Vec::new();
     for _ in 0..100 {
         let t = Instant::now();
-        desk::linked_vouchers(db, producer, Some(1), "2026-11-21", seteli_domain::Lang::Fi)
-            .await
-            .map_err(|e| e.0)?;
-        desk::events(db, producer, EventFilter::Voucher(1), today)
+        desk::linked_vouchers(
+            db,
+            producer,
+            Some(voucher),
+            "2026-11-21",
+            seteli_domain::Lang::Fi,
+        )
+        .await
+        .map_err(|e| e.0)?;
+        desk::events(db, producer, EventFilter::Voucher(voucher), today)
             .await
             .map_err(|e| e.0)?;
         samples.push(t.elapsed());

@@ -8,7 +8,6 @@ use crate::db::Database;
 use crate::error::EdgeError;
 use crate::http::{ApiRequest, Method};
 use crate::outbound::Outbound;
-use seteli_domain::catalogue::ProducerId;
 use seteli_domain::hetu::Hetu;
 use seteli_domain::mandates::Basis;
 use seteli_domain::permissions::{
@@ -214,7 +213,7 @@ pub async fn current_session<D: Database, H: Outbound>(
 /// The producer company a citizen session acts for, if its row names a valid one.
 fn acting_company(row: &sessions::SessionRow) -> Option<CompanyRef> {
     Some(CompanyRef {
-        producer_id: ProducerId(row.acting_producer_id?),
+        producer_id: row.acting_producer_id?,
         name: row.producer_name.clone()?,
         business_id: BusinessId::parse(row.producer_business_id.as_deref()?).ok()?,
         roles: row

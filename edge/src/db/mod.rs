@@ -16,6 +16,7 @@ pub mod d1;
 pub mod sqlite;
 
 use serde::de::DeserializeOwned;
+use seteli_domain::ids::{CustomerId, EventId, FeedbackId, MessageId, ProducerId, VoucherId};
 
 /// A value bound to a `?N` parameter.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,6 +44,18 @@ impl From<String> for SqlValue {
     }
 }
 
+// Every id binds as the integer it is.
+macro_rules! id_binds_as_int {
+    ($($id:ty),*) => {$(
+        impl From<$id> for SqlValue {
+            fn from(id: $id) -> Self {
+                SqlValue::Int(id.get())
+            }
+        }
+    )*};
+}
+id_binds_as_int!(ProducerId, CustomerId, VoucherId, EventId, FeedbackId, MessageId);
+
 /// A storage failure, or a row that does not decode into a valid value. The text is for
 /// the log only; it never holds bound parameter values.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,6 +76,12 @@ impl DbError {
     pub fn is_unique_violation(&self) -> bool {
         self.0.contains("UNIQUE constraint failed")
     }
+}
+
+/// A row of one `id` column, of whichever kind of id the query selects.
+#[derive(serde::Deserialize)]
+pub(crate) struct IdRow<T> {
+    pub id: T,
 }
 
 /// One statement of an atomic batch (see [`Database::batch`]).

@@ -3,8 +3,9 @@
 use super::{Database, DbError, SqlValue};
 use serde::Deserialize;
 use seteli_domain::api::{OfferPage, OfferSummary};
-use seteli_domain::catalogue::{ProducerId, Unit};
+use seteli_domain::catalogue::Unit;
 use seteli_domain::comparison::{own_share, OffersQuery, SortKey, PAGE_SIZE};
+use seteli_domain::ids::ProducerId;
 use seteli_domain::lang::Localized;
 use seteli_domain::voucher::{satisfaction_since, Satisfaction};
 use seteli_domain::Cents;
@@ -42,7 +43,7 @@ fn current_offers() -> String {
 
 #[derive(Deserialize)]
 struct OfferRow {
-    producer_id: i64,
+    producer_id: ProducerId,
     name: String,
     unit: String,
     price_cents: i64,
@@ -116,9 +117,9 @@ pub async fn current_page(
         SqlValue::from(query.municipality.as_str()),
         SqlValue::from(query.service.as_str()),
         SqlValue::from(today),
-        SqlValue::Int(voucher.get()),
-        SqlValue::Int(i64::from(PAGE_SIZE)),
-        SqlValue::Int(i64::from(query.offset())),
+        SqlValue::from(voucher.get()),
+        SqlValue::from(i64::from(PAGE_SIZE)),
+        SqlValue::from(i64::from(query.offset())),
         SqlValue::from(satisfaction_since(today)),
     ];
     let rows: Vec<OfferRow> = db.query(&sql, &params).await?;
@@ -141,7 +142,7 @@ pub async fn current_page(
                 en: row.summary_en,
             };
             Ok(OfferSummary {
-                producer_id: ProducerId(row.producer_id),
+                producer_id: row.producer_id,
                 producer_name: row.name,
                 price_cents: price,
                 unit: Unit::parse(&row.unit).ok_or_else(|| DbError::bad_row("offers", "unit"))?,

@@ -4,14 +4,15 @@ use super::offers::{is_current_price, satisfaction_columns, split_languages};
 use super::{Database, DbError, SqlValue};
 use serde::Deserialize;
 use seteli_domain::api::{ProducerOffer, ProducerProfile};
-use seteli_domain::catalogue::{ProducerId, Unit};
+use seteli_domain::catalogue::Unit;
+use seteli_domain::ids::ProducerId;
 use seteli_domain::lang::Localized;
 use seteli_domain::voucher::{satisfaction_since, Satisfaction};
 use seteli_domain::{BusinessId, Cents, Lang, MunicipalityCode, ServiceCode};
 
 #[derive(Deserialize)]
 struct ProducerRow {
-    id: i64,
+    id: ProducerId,
     business_id: String,
     name: String,
     description_fi: String,
@@ -64,7 +65,7 @@ pub async fn public_profile(
                    AND EXISTS (SELECT 1 FROM approvals a WHERE a.producer_id = p.id AND a.status = 'approved')",
                 satisfaction_columns("p.id", "?2")
             ),
-            &[SqlValue::Int(id.0), satisfaction_since(today).into()],
+            &[SqlValue::from(id), satisfaction_since(today).into()],
         )
         .await?;
     let Some(p) = producers.into_iter().next() else {
@@ -87,7 +88,7 @@ pub async fn public_profile(
                  ORDER BY s.sort_order, s.code, m.name_fi",
                 is_current_price("?2")
             ),
-            &[SqlValue::Int(id.0), SqlValue::from(today)],
+            &[SqlValue::from(id), SqlValue::from(today)],
         )
         .await?;
     let services = rows
@@ -123,7 +124,7 @@ pub async fn public_profile(
         en: p.description_en,
     };
     Ok(Some(ProducerProfile {
-        id: ProducerId(p.id),
+        id: p.id,
         business_id: BusinessId::parse(&p.business_id)
             .map_err(|_| DbError::bad_row("producers", "business_id"))?,
         name: p.name,

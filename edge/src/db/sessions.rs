@@ -2,6 +2,7 @@
 
 use super::{Database, DbError, SqlValue};
 use serde::Deserialize;
+use seteli_domain::ids::{CustomerId, ProducerId};
 
 /// Who a session or login is for: citizens and staff log in through different identity
 /// providers and never share a session.
@@ -53,7 +54,7 @@ pub async fn insert_login_attempt(
             a.nonce.as_str().into(),
             a.code_verifier.as_str().into(),
             a.return_to.as_str().into(),
-            SqlValue::Int(a.created_at),
+            SqlValue::from(a.created_at),
         ],
     )
     .await
@@ -92,7 +93,7 @@ pub struct SessionRow {
     /// Citizens acting for someone: the principal's customer id (set only by
     /// [`crate::db::on_behalf`], never at login).
     #[serde(default)]
-    pub acting_customer_id: Option<i64>,
+    pub acting_customer_id: Option<CustomerId>,
     #[serde(default)]
     pub acting_basis: Option<String>,
     #[serde(default)]
@@ -111,7 +112,7 @@ pub struct SessionRow {
     /// Citizens acting for a producer company: its id and the person's roles in it, and the
     /// company's name and business id joined from `producers`.
     #[serde(default)]
-    pub acting_producer_id: Option<i64>,
+    pub acting_producer_id: Option<ProducerId>,
     #[serde(default)]
     pub acting_company_roles: Option<String>,
     #[serde(default)]
@@ -148,8 +149,8 @@ pub async fn create_session(
             s.family_name.as_str().into(),
             s.municipality_code.clone().map_or(SqlValue::Null, SqlValue::Text),
             s.roles.as_str().into(),
-            SqlValue::Int(s.created_at),
-            SqlValue::Int(s.last_seen_at),
+            SqlValue::from(s.created_at),
+            SqlValue::from(s.last_seen_at),
         ],
     );
     let mut statements = vec![insert];
@@ -187,7 +188,7 @@ pub async fn find_session(
 pub async fn touch_session(db: &impl Database, id_hash: &str, now: i64) -> Result<(), DbError> {
     db.execute(
         "UPDATE sessions SET last_seen_at = ?2 WHERE id_hash = ?1",
-        &[id_hash.into(), SqlValue::Int(now)],
+        &[id_hash.into(), SqlValue::from(now)],
     )
     .await
     .map(|_| ())
@@ -214,8 +215,8 @@ pub fn rotate_statements(old_hash: &str, new_hash: &str) -> Vec<super::Statement
 /// job and a request may run it at the same time.
 pub async fn purge_expired(db: &impl Database, now: i64) -> Result<(), DbError> {
     use seteli_domain::session::{ABSOLUTE_LIMIT_SECS, IDLE_LIMIT_SECS, LOGIN_ATTEMPT_LIMIT_SECS};
-    let idle = SqlValue::Int(now - IDLE_LIMIT_SECS);
-    let absolute = SqlValue::Int(now - ABSOLUTE_LIMIT_SECS);
+    let idle = SqlValue::from(now - IDLE_LIMIT_SECS);
+    let absolute = SqlValue::from(now - ABSOLUTE_LIMIT_SECS);
     db.batch(&[
         (
             "DELETE FROM on_behalf_selections WHERE session_id_hash IN (
@@ -228,7 +229,7 @@ pub async fn purge_expired(db: &impl Database, now: i64) -> Result<(), DbError> 
         ),
         (
             "DELETE FROM login_attempts WHERE created_at < ?1",
-            vec![SqlValue::Int(now - LOGIN_ATTEMPT_LIMIT_SECS)],
+            vec![SqlValue::from(now - LOGIN_ATTEMPT_LIMIT_SECS)],
         ),
     ])
     .await

@@ -10,8 +10,8 @@ use crate::links;
 use crate::locale::{tr, use_lang};
 use leptos::prelude::*;
 use seteli_domain::api::{NewFeedback, ServiceEventView, VoucherProducer};
-use seteli_domain::catalogue::ProducerId;
 use seteli_domain::i18n::{self, t, Text};
+use seteli_domain::ids::{EventId, ProducerId, VoucherId};
 use seteli_domain::voucher::EventStatus;
 use seteli_domain::voucher::{FeedbackText, TextError, FEEDBACK_MAX_CHARS};
 use seteli_domain::Lang;
@@ -23,7 +23,7 @@ pub struct FeedbackDraft {
     /// `None` until the customer picks one: the first producer is then meant.
     producer: RwSignal<Option<ProducerId>>,
     /// `None` is "no specific visit".
-    event: RwSignal<Option<i64>>,
+    event: RwSignal<Option<EventId>>,
     body: RwSignal<String>,
     /// The last feedback went through (until the next one is sent).
     sent: RwSignal<bool>,
@@ -42,9 +42,9 @@ impl Default for FeedbackDraft {
 
 /// The request for what the form holds, or why the text cannot be sent.
 pub fn new_feedback(
-    voucher_id: i64,
+    voucher_id: VoucherId,
     producer_id: ProducerId,
-    event_id: Option<i64>,
+    event_id: Option<EventId>,
     body: &str,
 ) -> Result<NewFeedback, TextError> {
     let body = FeedbackText::parse(body)?;
@@ -81,7 +81,7 @@ fn event_label(lang: Lang, event: &ServiceEventView) -> String {
 /// The form. `producers` is not empty (the page explains instead when it is).
 #[component]
 pub fn FeedbackForm(
-    voucher_id: i64,
+    voucher_id: VoucherId,
     producers: Vec<VoucherProducer>,
     events: Vec<ServiceEventView>,
     draft: FeedbackDraft,
@@ -192,7 +192,7 @@ pub fn FeedbackForm(
                     id="feedback-event"
                     name="event"
                     data-testid="feedback-event"
-                    on:change=move |ev| draft.event.set(event_target_value(&ev).parse().ok())
+                    on:change=move |ev| draft.event.set(EventId::parse(&event_target_value(&ev)))
                 >
                     <option value="" prop:selected=move || draft.event.get().is_none()>
                         {tr(Text::FeedbackNoEvent)}
@@ -275,28 +275,29 @@ pub fn FeedbackForm(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_ids::id;
 
     #[test]
     fn feedback_is_sent_trimmed_with_its_producer_and_visit() {
-        let f = new_feedback(7, ProducerId(3), Some(11), "  Kiitos hyvästä palvelusta!\n").unwrap();
-        assert_eq!(f.voucher_id, 7);
-        assert_eq!(f.producer_id, ProducerId(3));
-        assert_eq!(f.event_id, Some(11));
+        let f = new_feedback(id(7), id(3), Some(id(11)), "  Kiitos hyvästä palvelusta!\n").unwrap();
+        assert_eq!(f.voucher_id.get(), 7);
+        assert_eq!(f.producer_id, id(3));
+        assert_eq!(f.event_id.map(EventId::get), Some(11));
         assert_eq!(f.body, "Kiitos hyvästä palvelusta!");
     }
 
     #[test]
     fn empty_or_too_long_feedback_is_refused_before_sending() {
         assert_eq!(
-            new_feedback(7, ProducerId(3), None, " \n "),
+            new_feedback(id(7), id(3), None, " \n "),
             Err(TextError::Empty)
         );
         let long = "ä".repeat(FEEDBACK_MAX_CHARS + 1);
         assert_eq!(
-            new_feedback(7, ProducerId(3), None, &long),
+            new_feedback(id(7), id(3), None, &long),
             Err(TextError::TooLong)
         );
-        assert!(new_feedback(7, ProducerId(3), None, &"ä".repeat(FEEDBACK_MAX_CHARS)).is_ok());
+        assert!(new_feedback(id(7), id(3), None, &"ä".repeat(FEEDBACK_MAX_CHARS)).is_ok());
         assert_eq!(feedback_problem(TextError::Empty), Text::FeedbackEmptyError);
         assert_eq!(
             feedback_problem(TextError::TooLong),

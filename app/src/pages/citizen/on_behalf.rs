@@ -17,6 +17,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use seteli_domain::api::RegisteredPrincipal;
 use seteli_domain::i18n::{self, t, Text};
+use seteli_domain::ids::CustomerId;
 use seteli_domain::mandates::{OnBehalfAction, PrincipalKind, Refusal};
 use seteli_domain::{ApiError, Lang};
 
@@ -198,8 +199,9 @@ fn StartChoice(kind: PrincipalKind, lang: Lang) -> impl IntoView {
 #[component]
 fn RegisteredList(principals: Vec<RegisteredPrincipal>, lang: Lang) -> impl IntoView {
     let ui_lang = use_lang();
-    let choose =
-        Action::new_local(move |id: &i64| api::act_for_registered(*id, ui_lang.get_untracked()));
+    let choose = Action::new_local(move |id: &CustomerId| {
+        api::act_for_registered(*id, ui_lang.get_untracked())
+    });
     let done = move || matches!(choose.value().get(), Some(Ok(())));
     Effect::new(move |_| {
         if done() {

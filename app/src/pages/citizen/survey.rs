@@ -10,8 +10,8 @@ use crate::dom;
 use crate::locale::{tr, use_lang};
 use leptos::prelude::*;
 use seteli_domain::api::{NewSurveyAnswer, VoucherProducer};
-use seteli_domain::catalogue::ProducerId;
 use seteli_domain::i18n::{self, t, Text};
+use seteli_domain::ids::{ProducerId, VoucherId};
 use seteli_domain::voucher::{Score, SurveyQuestion, SURVEY_COMMENT_MAX_CHARS};
 use seteli_domain::{ErrorCode, Lang};
 use std::collections::HashMap;
@@ -74,7 +74,7 @@ impl SurveyDraft {
     /// sent trimmed.
     pub fn answer(
         &self,
-        voucher_id: i64,
+        voucher_id: VoucherId,
         producer_id: ProducerId,
     ) -> Result<NewSurveyAnswer, SurveyProblem> {
         let missing = self.missing();
@@ -126,7 +126,7 @@ pub fn question_key(question: SurveyQuestion) -> &'static str {
 /// The survey about one producer: the form, or why there is none.
 #[component]
 pub fn SurveyForm(
-    voucher_id: i64,
+    voucher_id: VoucherId,
     producer: VoucherProducer,
     drafts: SurveyDrafts,
     lang: Lang,
@@ -202,7 +202,7 @@ fn SurveyAnswered(id: String, pid: ProducerId, name: String, lang: Lang) -> impl
 /// The form itself.
 #[component]
 fn SurveyQuestions(
-    voucher_id: i64,
+    voucher_id: VoucherId,
     pid: ProducerId,
     prefix: String,
     done_id: String,
@@ -409,6 +409,7 @@ fn SurveyQuestions(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_ids::id;
 
     fn full() -> SurveyDraft {
         let mut d = SurveyDraft::default();
@@ -423,7 +424,7 @@ mod tests {
         let mut d = SurveyDraft::default();
         d.set_score(SurveyQuestion::Staff, 4);
         assert_eq!(
-            d.answer(1, ProducerId(2)),
+            d.answer(id(1), id(2)),
             Err(SurveyProblem::Missing(vec![
                 SurveyQuestion::Overall,
                 SurveyQuestion::Punctuality,
@@ -437,8 +438,8 @@ mod tests {
     fn a_complete_survey_becomes_the_request_in_the_question_order() {
         let mut d = full();
         d.comment = "  Hyvin meni.  ".to_owned();
-        let a = d.answer(1, ProducerId(2)).unwrap();
-        assert_eq!((a.voucher_id, a.producer_id), (1, ProducerId(2)));
+        let a = d.answer(id(1), id(2)).unwrap();
+        assert_eq!((a.voucher_id, a.producer_id), (id(1), id(2)));
         assert_eq!(
             [a.overall, a.punctuality, a.staff, a.information].map(u8::from),
             [5, 4, 3, 2]
@@ -458,12 +459,9 @@ mod tests {
     fn a_too_long_comment_is_refused_before_sending() {
         let mut d = full();
         d.comment = "ä".repeat(SURVEY_COMMENT_MAX_CHARS + 1);
-        assert_eq!(
-            d.answer(1, ProducerId(2)),
-            Err(SurveyProblem::CommentTooLong)
-        );
+        assert_eq!(d.answer(id(1), id(2)), Err(SurveyProblem::CommentTooLong));
         d.comment = "ä".repeat(SURVEY_COMMENT_MAX_CHARS);
-        assert!(d.answer(1, ProducerId(2)).is_ok());
+        assert!(d.answer(id(1), id(2)).is_ok());
     }
 
     #[test]

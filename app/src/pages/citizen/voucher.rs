@@ -15,23 +15,16 @@ use leptos_router::hooks::use_params_map;
 use seteli_domain::api::{ServiceEventView, VoucherDetail};
 use seteli_domain::catalogue::Unit;
 use seteli_domain::i18n::{self, t, Text};
+use seteli_domain::ids::VoucherId;
 use seteli_domain::voucher::EventStatus;
 use seteli_domain::{ApiError, ErrorCode, Lang};
-
-/// A voucher id from the address: a positive integer, else `None`.
-pub fn parse_voucher_id(segment: &str) -> Option<i64> {
-    if segment.is_empty() || segment.len() > 15 || !segment.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    segment.parse().ok().filter(|id| *id > 0)
-}
 
 /// The voucher page.
 #[component]
 pub fn VoucherPage() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get_str("id").and_then(parse_voucher_id)));
+    let id = Memo::new(move |_| params.with(|p| p.get_str("id").and_then(VoucherId::parse)));
     let (detail, retry) = retryable(move || {
         let id = id.get();
         let lang = lang.get();
@@ -247,17 +240,4 @@ fn EventTable(events: Vec<ServiceEventView>, unit: Unit, lang: Lang) -> impl Int
         </table>
     }
     .into_any()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn voucher_ids_in_the_address_are_positive_integers() {
-        assert_eq!(parse_voucher_id("42"), Some(42));
-        for bad in ["", "0", "-1", "4x", "1.0", "9999999999999999999999"] {
-            assert_eq!(parse_voucher_id(bad), None, "{bad:?}");
-        }
-    }
 }

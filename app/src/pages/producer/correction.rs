@@ -21,6 +21,7 @@ use leptos::task::spawn_local;
 use seteli_domain::api::{EventCorrection, ProducerEvent};
 use seteli_domain::catalogue::Unit;
 use seteli_domain::i18n::{self, t, Text};
+use seteli_domain::ids::EventId;
 use seteli_domain::producer::EVENT_DESCRIPTION_MAX_CHARS;
 use seteli_domain::{ApiError, Lang};
 use time::Date;
@@ -29,7 +30,7 @@ use time::Date;
 #[derive(Clone, Copy)]
 pub struct Correcting {
     /// The event whose form is open.
-    open: RwSignal<Option<i64>>,
+    open: RwSignal<Option<EventId>>,
     date: RwSignal<String>,
     units: RwSignal<String>,
     description: RwSignal<String>,
@@ -69,7 +70,7 @@ pub fn prefill(event: &ProducerEvent, lang: Lang) -> (String, String, String) {
 }
 
 /// The `id` of a field of the correction form of event `event_id`.
-fn field_id(event_id: i64, field: Field) -> String {
+fn field_id(event_id: EventId, field: Field) -> String {
     let name = match field {
         Field::Date => "date",
         Field::Units => "units",
@@ -79,13 +80,13 @@ fn field_id(event_id: i64, field: Field) -> String {
 }
 
 /// The selector of the row's Correct button, where focus returns when the form closes.
-fn correct_button(event_id: i64) -> String {
+fn correct_button(event_id: EventId) -> String {
     format!("[data-event-id=\"{event_id}\"] [data-testid=\"event-correct\"]")
 }
 
 impl Correcting {
     /// Whether the form of event `id` is open (reactive).
-    pub fn is_open(self, id: i64) -> bool {
+    pub fn is_open(self, id: EventId) -> bool {
         self.open.get() == Some(id)
     }
 
@@ -150,7 +151,7 @@ impl Correcting {
 
     /// Checks the form and sends the correction of event `id`; `on_done` loads the voucher
     /// again once it went through.
-    fn submit(self, id: i64, valid: (Date, Date), lang: Lang, on_done: Callback<()>) {
+    fn submit(self, id: EventId, valid: (Date, Date), lang: Lang, on_done: Callback<()>) {
         if self.pending.get_untracked() {
             return;
         }
@@ -229,7 +230,7 @@ pub fn CorrectionNotice(correcting: Correcting) -> impl IntoView {
 /// `unit`), for a voucher valid over `valid`. `on_done` loads the voucher again.
 #[component]
 pub fn CorrectionForm(
-    event_id: i64,
+    event_id: EventId,
     service_date: String,
     unit: Unit,
     valid: (Date, Date),
@@ -380,13 +381,14 @@ pub fn CorrectionForm(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_ids::id;
     use seteli_domain::money::Cents;
 
     fn event(units_x100: i64) -> ProducerEvent {
         let cents = |c| Cents::new(c).unwrap();
         ProducerEvent {
-            id: 7,
-            voucher_id: 10,
+            id: id(7),
+            voucher_id: id(10),
             customer_given_name: "Aino".into(),
             customer_family_name: "Aaltonen".into(),
             service_date: "2026-11-20".into(),
@@ -426,7 +428,7 @@ mod tests {
 
     #[test]
     fn each_field_of_a_row_s_form_has_its_own_id() {
-        assert_eq!(field_id(7, Field::Date), "correction-7-date");
-        assert_ne!(field_id(7, Field::Units), field_id(8, Field::Units));
+        assert_eq!(field_id(id(7), Field::Date), "correction-7-date");
+        assert_ne!(field_id(id(7), Field::Units), field_id(id(8), Field::Units));
     }
 }

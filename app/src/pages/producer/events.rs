@@ -10,6 +10,7 @@ use crate::locale::tr;
 use leptos::prelude::*;
 use seteli_domain::api::ProducerEvent;
 use seteli_domain::i18n::{self, t, Text};
+use seteli_domain::ids::EventId;
 use seteli_domain::voucher::EventStatus;
 use seteli_domain::Lang;
 use std::collections::HashMap;
@@ -20,8 +21,8 @@ use time::Date;
 /// for an event that is not a correction.
 fn corrects_text(
     lang: Lang,
-    corrects: Option<i64>,
-    dates: &HashMap<i64, String>,
+    corrects: Option<EventId>,
+    dates: &HashMap<EventId, String>,
 ) -> Option<String> {
     let original = corrects?;
     Some(match dates.get(&original) {
@@ -32,7 +33,7 @@ fn corrects_text(
 
 /// The dates of a list's events by id, so that a correction can name the visit it
 /// replaced.
-fn dates_by_id(events: &[ProducerEvent]) -> HashMap<i64, String> {
+fn dates_by_id(events: &[ProducerEvent]) -> HashMap<EventId, String> {
     events
         .iter()
         .map(|e| (e.id, e.service_date.clone()))
@@ -136,12 +137,12 @@ pub fn EventList(
 #[derive(Clone, Copy)]
 pub struct Cancelling {
     /// The event whose cancel button now asks for confirmation.
-    confirming: RwSignal<Option<i64>>,
+    confirming: RwSignal<Option<EventId>>,
     /// The last event cancelled, for the notice.
     done: RwSignal<bool>,
     /// The last failed cancellation.
-    failed: RwSignal<Option<(i64, seteli_domain::ApiError)>>,
-    pending: RwSignal<Option<i64>>,
+    failed: RwSignal<Option<(EventId, seteli_domain::ApiError)>>,
+    pending: RwSignal<Option<EventId>>,
     /// Called with nothing after an event was cancelled: the voucher is loaded again.
     on_done: Callback<()>,
 }
@@ -158,7 +159,7 @@ impl Cancelling {
         }
     }
 
-    fn cancel(self, id: i64, lang: Lang) {
+    fn cancel(self, id: EventId, lang: Lang) {
         if self.pending.get_untracked().is_some() {
             return;
         }
@@ -367,16 +368,17 @@ pub fn CancellableEvents(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_ids::id;
 
     #[test]
     fn a_correction_names_the_date_of_the_visit_it_replaced() {
-        let dates = HashMap::from([(7, "2026-11-20".to_owned())]);
+        let dates = HashMap::from([(id(7), "2026-11-20".to_owned())]);
         assert_eq!(
-            corrects_text(Lang::En, Some(7), &dates).as_deref(),
+            corrects_text(Lang::En, Some(id(7)), &dates).as_deref(),
             Some("Corrects the visit of 20 November 2026")
         );
         assert_eq!(
-            corrects_text(Lang::En, Some(3), &dates).as_deref(),
+            corrects_text(Lang::En, Some(id(3)), &dates).as_deref(),
             Some("Corrects an earlier visit")
         );
         assert_eq!(corrects_text(Lang::En, None, &dates), None);

@@ -14,13 +14,14 @@ use crate::pages::citizen::feedback_form::feedback_problem;
 use leptos::prelude::*;
 use seteli_domain::api::ProducerFeedback;
 use seteli_domain::i18n::{self, t, Text};
+use seteli_domain::ids::FeedbackId;
 use seteli_domain::voucher::{FeedbackText, TextError, FEEDBACK_MAX_CHARS};
 use seteli_domain::Lang;
 use std::collections::HashMap;
 
 /// Replies being written, by feedback id. Kept above the loading boundary: a language
 /// switch reloads the list but keeps the text.
-type Drafts = RwSignal<HashMap<i64, String>>;
+type Drafts = RwSignal<HashMap<FeedbackId, String>>;
 
 /// The page.
 #[component]
@@ -124,7 +125,7 @@ fn FeedbackItem(item: ProducerFeedback, drafts: Drafts, lang: Lang) -> impl Into
 /// The reply form of one feedback.
 #[component]
 fn ReplyForm(
-    id: i64,
+    id: FeedbackId,
     current: RwSignal<ProducerFeedback>,
     sent: RwSignal<bool>,
     drafts: Drafts,

@@ -21,8 +21,9 @@ use leptos::task::spawn_local;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use seteli_domain::api::{NewServiceEvent, ProducerEvent};
-use seteli_domain::catalogue::{ProducerId, Unit};
+use seteli_domain::catalogue::Unit;
 use seteli_domain::i18n::{self, t, Text};
+use seteli_domain::ids::ProducerId;
 use seteli_domain::{ApiError, ErrorCode, Lang};
 use std::time::Duration;
 
@@ -443,22 +444,23 @@ pub fn EventQueuePanel(queue: EventQueue) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_ids::id;
 
     fn owner(producer: i64) -> QueueOwner {
         QueueOwner {
             user_key: "person-a".to_owned(),
-            producer_id: ProducerId(producer),
+            producer_id: id(producer),
         }
     }
 
     fn entry(producer: i64, key: &str) -> QueuedEvent {
         QueuedEvent {
             user_key: "person-a".to_owned(),
-            producer_id: ProducerId(producer),
+            producer_id: id(producer),
             customer_name: "Maija Meikäläinen".to_owned(),
             unit: Unit::Hour,
             event: NewServiceEvent {
-                voucher_id: 7,
+                voucher_id: id(7),
                 idempotency_key: key.to_owned(),
                 service_date: "2026-11-21".to_owned(),
                 units_x100: 150,

@@ -19,13 +19,13 @@ use crate::components::text_limit::CharCounter;
 use crate::dom;
 use crate::links;
 use crate::locale::{tr, use_document_title, use_lang};
-use crate::pages::citizen::voucher::parse_voucher_id;
 use crate::pages::citizen::vouchers::{grouped_number, status_text};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 use seteli_domain::api::{NewServiceEvent, ProducerVoucher, ProducerVoucherDetail};
 use seteli_domain::i18n::{self, t, Text};
+use seteli_domain::ids::VoucherId;
 use seteli_domain::producer::{check_event, EventError, EVENT_DESCRIPTION_MAX_CHARS};
 use seteli_domain::voucher::event_shares;
 use seteli_domain::{ApiError, ErrorCode, Lang};
@@ -176,7 +176,7 @@ impl EventDraft {
 pub fn ProducerVoucherPage() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get_str("id").and_then(parse_voucher_id)));
+    let id = Memo::new(move |_| params.with(|p| p.get_str("id").and_then(VoucherId::parse)));
     let (detail, retry) = crate::components::states::retryable(move || {
         let id = id.get();
         let lang = lang.get();
@@ -192,7 +192,7 @@ pub fn ProducerVoucherPage() -> impl IntoView {
     let correcting = Correcting::default();
     // The router keeps this page when a link leads to another voucher: what was typed for
     // the previous one does not carry over.
-    Effect::new(move |previous: Option<Option<i64>>| {
+    Effect::new(move |previous: Option<Option<VoucherId>>| {
         let id = id.get();
         if previous.is_some_and(|p| p != id) {
             draft.reset();

@@ -684,6 +684,7 @@ fn OfferItem(offer: OfferSummary, query: OffersQuery) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_ids::id;
 
     #[test]
     fn a_hand_edited_url_falls_back_to_nothing_chosen() {
@@ -734,9 +735,9 @@ mod tests {
         assert_eq!(Choices::default().href(Lang::En), "/?lang=en");
     }
 
-    fn voucher(id: i64, municipality: &str, service: &str, status: &str) -> VoucherSummary {
+    fn voucher(n: i64, municipality: &str, service: &str, status: &str) -> VoucherSummary {
         VoucherSummary {
-            id,
+            id: id(n),
             number: "482199301175".to_owned(),
             service_code: ServiceCode::parse(service).unwrap(),
             service_name: "Kotihoito".to_owned(),
@@ -764,7 +765,7 @@ mod tests {
         let porvoo = MunicipalityCode::parse("638").unwrap();
         let home_care = ServiceCode::parse("home-care").unwrap();
         assert_eq!(
-            matching_voucher(&list, &porvoo, &home_care).map(|v| v.id),
+            matching_voucher(&list, &porvoo, &home_care).map(|v| v.id.get()),
             Some(4)
         );
         let other = ServiceCode::parse("meals").unwrap();

@@ -11,8 +11,8 @@ use crate::locale::{tr, use_document_title, use_lang};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map};
 use seteli_domain::api::{ProducerOffer, ProducerProfile};
-use seteli_domain::catalogue::ProducerId;
 use seteli_domain::i18n::{self, t, Text};
+use seteli_domain::ids::ProducerId;
 use seteli_domain::{ApiError, ErrorCode, Lang};
 
 /// The profile page.

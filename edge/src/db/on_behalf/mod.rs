@@ -7,9 +7,9 @@ mod trail;
 pub use registered::{is_registered_proxy, registered_principals};
 pub use trail::{message_statement, messages_of, trail_of, trail_statement, TrailRecord};
 
-use super::vouchers::CustomerId;
-use super::{Database, DbError, SqlValue, Statement};
+use super::{Database, DbError, IdRow, SqlValue, Statement};
 use serde::Deserialize;
+use seteli_domain::ids::{CustomerId, ProducerId};
 use seteli_domain::mandates::{Basis, PrincipalKind};
 
 /// A choice at the Valtuudet selection page that has not come back yet.
@@ -38,7 +38,7 @@ pub async fn begin_selection(
     db.batch(&[
         (
             "DELETE FROM on_behalf_selections WHERE created_at < ?1",
-            vec![SqlValue::Int(stale_before)],
+            vec![SqlValue::from(stale_before)],
         ),
         (
             "INSERT INTO on_behalf_selections (state, session_id_hash, kind, valtuudet_session, lang, created_at)
@@ -49,7 +49,7 @@ pub async fn begin_selection(
                 selection.kind.as_str().into(),
                 selection.valtuudet_session.as_str().into(),
                 selection.lang.as_str().into(),
-                SqlValue::Int(selection.created_at),
+                SqlValue::from(selection.created_at),
             ],
         ),
     ])
@@ -98,11 +98,11 @@ pub async fn start_acting(
              WHERE id_hash = ?1",
             vec![
                 session_id_hash.into(),
-                SqlValue::Int(acting.customer.0),
+                SqlValue::from(acting.customer),
                 acting.basis.as_str().into(),
                 valtuudet_session,
                 token,
-                SqlValue::Int(acting.checked_at),
+                SqlValue::from(acting.checked_at),
             ],
         ),
         log,
@@ -154,7 +154,7 @@ pub async fn start_acting_for_company(
     db: &impl Database,
     session_id_hash: &str,
     new_hash: &str,
-    producer_id: i64,
+    producer_id: ProducerId,
     roles: &[String],
     now: i64,
 ) -> Result<(), DbError> {
@@ -165,9 +165,9 @@ pub async fn start_acting_for_company(
          WHERE id_hash = ?1",
         vec![
             session_id_hash.into(),
-            SqlValue::Int(producer_id),
+            SqlValue::from(producer_id),
             roles.join(" ").into(),
-            SqlValue::Int(now),
+            SqlValue::from(now),
         ],
     )];
     statements.extend(super::sessions::rotate_statements(
@@ -177,17 +177,12 @@ pub async fn start_acting_for_company(
     db.batch(&statements).await
 }
 
-#[derive(Deserialize)]
-struct ProducerIdRow {
-    id: i64,
-}
-
 /// The producer in Seteli with this business id, if any.
 pub async fn producer_by_business_id(
     db: &impl Database,
     business_id: &str,
-) -> Result<Option<i64>, DbError> {
-    let rows: Vec<ProducerIdRow> = db
+) -> Result<Option<ProducerId>, DbError> {
+    let rows: Vec<IdRow<ProducerId>> = db
         .query(
             "SELECT id FROM producers WHERE business_id = ?1",
             &[business_id.into()],
@@ -204,7 +199,7 @@ pub async fn mark_checked(
 ) -> Result<(), DbError> {
     db.execute(
         "UPDATE sessions SET acting_checked_at = ?2 WHERE id_hash = ?1",
-        &[session_id_hash.into(), SqlValue::Int(now)],
+        &[session_id_hash.into(), SqlValue::from(now)],
     )
     .await
     .map(|_| ())

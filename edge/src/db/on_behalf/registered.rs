@@ -1,15 +1,15 @@
 //! The municipality's register of proxies: whom a person may act for as a registered proxy.
 
-use crate::db::vouchers::CustomerId;
 use crate::db::{Database, DbError, SqlValue};
 use serde::Deserialize;
 use seteli_domain::api::RegisteredPrincipal;
+use seteli_domain::ids::CustomerId;
 use seteli_domain::lang::Localized;
 use seteli_domain::Lang;
 
 #[derive(Deserialize)]
 struct RegisteredRow {
-    customer_id: i64,
+    customer_id: CustomerId,
     given_name: String,
     family_name: String,
     municipality_fi: String,
@@ -70,7 +70,7 @@ pub async fn is_registered_proxy(
         .query(
             "SELECT COUNT(*) AS n FROM registered_proxies
              WHERE customer_id = ?1 AND proxy_hetu = ?2 AND valid_from <= ?3 AND valid_until >= ?3",
-            &[SqlValue::Int(customer.0), proxy_hetu.into(), today.into()],
+            &[SqlValue::from(customer), proxy_hetu.into(), today.into()],
         )
         .await?;
     Ok(rows.first().is_some_and(|r| r.n > 0))

@@ -1,11 +1,11 @@
 //! The principal's trail of what was done, or tried, on their behalf, and their message
 //! outbox.
 
-use crate::db::vouchers::CustomerId;
 use crate::db::Statement;
 use crate::db::{Database, DbError, SqlValue};
 use serde::Deserialize;
 use seteli_domain::api::{MessageKind, MessageView, TrailEntry, TrailResult};
+use seteli_domain::ids::{CustomerId, MessageId, ProducerId};
 use seteli_domain::mandates::{Basis, OnBehalfAction};
 
 /// One line of a principal's trail.
@@ -28,7 +28,7 @@ pub fn trail_statement(record: &TrailRecord<'_>) -> Statement {
             record.at.into(),
             record.actor_hetu.into(),
             record.actor_name.into(),
-            SqlValue::Int(record.principal.0),
+            SqlValue::from(record.principal),
             record.action.as_str().into(),
             record.basis.as_str().into(),
             match record.result {
@@ -45,21 +45,21 @@ pub fn message_statement(
     principal: CustomerId,
     kind: MessageKind,
     actor_name: &str,
-    producer_id: i64,
+    producer_id: ProducerId,
     created_at: &str,
 ) -> Statement {
     (
         "INSERT INTO messages (customer_id, kind, actor_name, producer_id, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5)",
         vec![
-            SqlValue::Int(principal.0),
+            SqlValue::from(principal),
             match kind {
                 MessageKind::FeedbackGiven => "feedback_given",
                 MessageKind::SurveyAnswered => "survey_answered",
             }
             .into(),
             actor_name.into(),
-            SqlValue::Int(producer_id),
+            SqlValue::from(producer_id),
             created_at.into(),
         ],
     )
@@ -83,7 +83,7 @@ pub async fn trail_of(
         .query(
             "SELECT at, actor_name, action, basis, result FROM on_behalf_log
              WHERE principal_customer_id = ?1 ORDER BY id DESC LIMIT 500",
-            &[SqlValue::Int(customer.0)],
+            &[SqlValue::from(customer)],
         )
         .await?;
     rows.into_iter()
@@ -107,7 +107,7 @@ pub async fn trail_of(
 
 #[derive(Deserialize)]
 struct MessageRow {
-    id: i64,
+    id: MessageId,
     created_at: String,
     kind: String,
     actor_name: String,
@@ -125,7 +125,7 @@ pub async fn messages_of(
             "SELECT m.id, m.created_at, m.kind, m.actor_name, p.name AS producer_name, m.status
              FROM messages m JOIN producers p ON p.id = m.producer_id
              WHERE m.customer_id = ?1 ORDER BY m.id DESC LIMIT 500",
-            &[SqlValue::Int(customer.0)],
+            &[SqlValue::from(customer)],
         )
         .await?;
     rows.into_iter()

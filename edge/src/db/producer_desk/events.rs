@@ -2,13 +2,15 @@
 //! (idempotent, never below the balance), cancelling and correcting.
 
 use super::log::{log_statement, Actor, EventRef};
-use super::{money, IdRow};
+use super::money;
 use crate::db::offers::is_current_price;
+use crate::db::IdRow;
 use crate::db::Statement;
 use crate::db::{Database, DbError, SqlValue};
 use serde::Deserialize;
 use seteli_domain::api::ProducerEvent;
-use seteli_domain::catalogue::{ProducerId, Unit};
+use seteli_domain::catalogue::Unit;
+use seteli_domain::ids::{EventId, ProducerId, VoucherId};
 use seteli_domain::voucher::EventStatus;
 use seteli_domain::Cents;
 
@@ -18,7 +20,7 @@ use seteli_domain::Cents;
 pub async fn price_on(
     db: &impl Database,
     producer: ProducerId,
-    voucher_id: i64,
+    voucher_id: VoucherId,
     service_date: &str,
 ) -> Result<Option<Cents>, DbError> {
     #[derive(Deserialize)]
@@ -37,8 +39,8 @@ pub async fn price_on(
                 is_current_price("?3")
             ),
             &[
-                SqlValue::Int(producer.0),
-                SqlValue::Int(voucher_id),
+                SqlValue::from(producer),
+                SqlValue::from(voucher_id),
                 service_date.into(),
             ],
         )
@@ -62,7 +64,7 @@ pub async fn submission_hash(
     let rows: Vec<HashRow> = db
         .query(
             "SELECT request_hash FROM event_submissions WHERE producer_id = ?1 AND idempotency_key = ?2",
-            &[SqlValue::Int(producer.0), key.into()],
+            &[SqlValue::from(producer), key.into()],
         )
         .await?;
     Ok(rows.into_iter().next().and_then(|r| r.request_hash))
@@ -70,8 +72,8 @@ pub async fn submission_hash(
 
 #[derive(Deserialize)]
 struct EventRow {
-    id: i64,
-    voucher_id: i64,
+    id: EventId,
+    voucher_id: VoucherId,
     customer_given_name: String,
     customer_family_name: String,
     service_date: String,
@@ -83,7 +85,7 @@ struct EventRow {
     own_share_cents: i64,
     status: EventStatus,
     created_at: String,
-    corrects: Option<i64>,
+    corrects: Option<EventId>,
     window_from: String,
 }
 
@@ -132,9 +134,9 @@ pub enum EventFilter<'a> {
     /// The latest `n`.
     Latest(i64),
     /// All under one voucher.
-    Voucher(i64),
+    Voucher(VoucherId),
     /// The one with this id.
-    Id(i64),
+    Id(EventId),
     /// The one stored under this idempotency key.
     Key(&'a str),
 }
@@ -147,9 +149,9 @@ pub async fn events(
     today: time::Date,
 ) -> Result<Vec<ProducerEvent>, DbError> {
     let (condition, value, limit) = match filter {
-        EventFilter::Latest(n) => ("?2 IS NOT NULL", SqlValue::Int(0), n),
-        EventFilter::Voucher(id) => ("e.voucher_id = ?2", SqlValue::Int(id), 1000),
-        EventFilter::Id(id) => ("e.id = ?2", SqlValue::Int(id), 1),
+        EventFilter::Latest(n) => ("?2 IS NOT NULL", SqlValue::from(0), n),
+        EventFilter::Voucher(id) => ("e.voucher_id = ?2", SqlValue::from(id), 1000),
+        EventFilter::Id(id) => ("e.id = ?2", SqlValue::from(id), 1),
         EventFilter::Key(key) => (
             "e.id = (SELECT event_id FROM event_submissions WHERE producer_id = ?1 AND idempotency_key = ?2)",
             SqlValue::Text(key.to_owned()),
@@ -162,7 +164,7 @@ pub async fn events(
                 "{EVENT_SELECT} WHERE e.producer_id = ?1 AND {condition}
                  ORDER BY e.service_date DESC, e.id DESC LIMIT ?3"
             ),
-            &[SqlValue::Int(producer.0), value, SqlValue::Int(limit)],
+            &[SqlValue::from(producer), value, SqlValue::from(limit)],
         )
         .await?;
     rows.into_iter().map(|r| event_dto(r, today)).collect()
@@ -171,7 +173,7 @@ pub async fn events(
 /// A service event to store, already validated and priced.
 pub struct EventRecord<'a> {
     pub producer: ProducerId,
-    pub voucher_id: i64,
+    pub voucher_id: VoucherId,
     pub idempotency_key: &'a str,
     /// What the submission asked for, to tell a retry from a key reused for another request.
     pub request_hash: &'a str,
@@ -183,7 +185,7 @@ pub struct EventRecord<'a> {
     pub own_share: Cents,
     /// For a correction: the event it replaces (cancelled in the same batch) and that
     /// event's voucher share, which returns to the balance.
-    pub corrects: Option<(i64, Cents)>,
+    pub corrects: Option<(EventId, Cents)>,
 }
 
 /// How storing an event ended.
@@ -219,8 +221,8 @@ pub async fn store_event(
     statements.push((
         "UPDATE vouchers SET balance_cents = balance_cents - ?2 WHERE id = ?1",
         vec![
-            SqlValue::Int(e.voucher_id),
-            SqlValue::Int(e.voucher_share.get()),
+            SqlValue::from(e.voucher_id),
+            SqlValue::from(e.voucher_share.get()),
         ],
     ));
     statements.push((
@@ -232,23 +234,23 @@ pub async fn store_event(
                            FROM service_events o WHERE o.id = ?10),
                           substr(?9, 1, 10)))",
         vec![
-            SqlValue::Int(e.voucher_id),
-            SqlValue::Int(e.producer.0),
+            SqlValue::from(e.voucher_id),
+            SqlValue::from(e.producer),
             e.service_date.into(),
             e.description.into(),
-            SqlValue::Int(e.units_x100),
-            SqlValue::Int(e.unit_price.get()),
-            SqlValue::Int(e.voucher_share.get()),
-            SqlValue::Int(e.own_share.get()),
+            SqlValue::from(e.units_x100),
+            SqlValue::from(e.unit_price.get()),
+            SqlValue::from(e.voucher_share.get()),
+            SqlValue::from(e.own_share.get()),
             actor.at.into(),
-            e.corrects.map_or(SqlValue::Null, |(id, _)| SqlValue::Int(id)),
+            e.corrects.map_or(SqlValue::Null, |(id, _)| SqlValue::from(id)),
         ],
     ));
     statements.push((
         "INSERT INTO event_submissions (producer_id, idempotency_key, event_id, request_hash)
          VALUES (?1, ?2, last_insert_rowid(), ?3)",
         vec![
-            SqlValue::Int(e.producer.0),
+            SqlValue::from(e.producer),
             e.idempotency_key.into(),
             e.request_hash.into(),
         ],
@@ -277,34 +279,34 @@ pub async fn store_event(
 }
 
 /// Cancels the producer's recorded event.
-fn cancel_statement(producer: ProducerId, event: i64, at: &str) -> Statement {
+fn cancel_statement(producer: ProducerId, event: EventId, at: &str) -> Statement {
     (
         "UPDATE service_events SET status = 'cancelled', cancelled_at = ?3
          WHERE id = ?1 AND producer_id = ?2 AND status = 'recorded'",
-        vec![SqlValue::Int(event), SqlValue::Int(producer.0), at.into()],
+        vec![SqlValue::from(event), SqlValue::from(producer), at.into()],
     )
 }
 
 /// Returns a cancelled event's share to the balance — only if the statement before it
 /// (the cancel) changed a row; otherwise it sets an impossible balance, so that the table's
 /// CHECK aborts the whole batch and nothing is returned twice.
-fn restore_statement(voucher_id: i64, share: Cents) -> Statement {
+fn restore_statement(voucher_id: VoucherId, share: Cents) -> Statement {
     (
         "UPDATE vouchers SET balance_cents = CASE WHEN changes() = 1 THEN balance_cents + ?2 ELSE -1 END
          WHERE id = ?1",
-        vec![SqlValue::Int(voucher_id), SqlValue::Int(share.get())],
+        vec![SqlValue::from(voucher_id), SqlValue::from(share.get())],
     )
 }
 
 async fn is_recorded(
     db: &impl Database,
     producer: ProducerId,
-    event: i64,
+    event: EventId,
 ) -> Result<bool, DbError> {
-    let rows: Vec<IdRow> = db
+    let rows: Vec<IdRow<EventId>> = db
         .query(
             "SELECT id FROM service_events WHERE id = ?1 AND producer_id = ?2 AND status = 'recorded'",
-            &[SqlValue::Int(event), SqlValue::Int(producer.0)],
+            &[SqlValue::from(event), SqlValue::from(producer)],
         )
         .await?;
     Ok(!rows.is_empty())

@@ -3,14 +3,14 @@
 use crate::db::{Database, DbError, SqlValue};
 use serde::Deserialize;
 use seteli_domain::api::{FeedbackReplyView, ProducerFeedback};
-use seteli_domain::catalogue::ProducerId;
+use seteli_domain::ids::{EventId, FeedbackId, ProducerId, VoucherId};
 
 #[derive(Deserialize)]
 struct ProducerFeedbackRow {
-    id: i64,
+    id: FeedbackId,
     customer_given_name: String,
-    voucher_id: Option<i64>,
-    event_id: Option<i64>,
+    voucher_id: Option<VoucherId>,
+    event_id: Option<EventId>,
     body: String,
     created_at: String,
     reply_body: Option<String>,
@@ -21,7 +21,7 @@ struct ProducerFeedbackRow {
 pub async fn feedback_of(
     db: &impl Database,
     producer: ProducerId,
-    only: Option<i64>,
+    only: Option<FeedbackId>,
 ) -> Result<Vec<ProducerFeedback>, DbError> {
     let rows: Vec<ProducerFeedbackRow> = db
         .query(
@@ -34,8 +34,8 @@ pub async fn feedback_of(
              WHERE f.producer_id = ?1 AND (?2 IS NULL OR f.id = ?2)
              ORDER BY f.created_at DESC, f.id DESC LIMIT 500",
             &[
-                SqlValue::Int(producer.0),
-                only.map_or(SqlValue::Null, SqlValue::Int),
+                SqlValue::from(producer),
+                only.map_or(SqlValue::Null, SqlValue::from),
             ],
         )
         .await?;
@@ -61,7 +61,7 @@ pub async fn feedback_of(
 pub async fn insert_reply(
     db: &impl Database,
     producer: ProducerId,
-    feedback: i64,
+    feedback: FeedbackId,
     body: &str,
     at: &str,
 ) -> Result<bool, DbError> {
@@ -72,8 +72,8 @@ pub async fn insert_reply(
              WHERE f.id = ?1 AND f.producer_id = ?2
                AND NOT EXISTS (SELECT 1 FROM feedback_replies r WHERE r.feedback_id = f.id)",
             &[
-                SqlValue::Int(feedback),
-                SqlValue::Int(producer.0),
+                SqlValue::from(feedback),
+                SqlValue::from(producer),
                 body.into(),
                 at.into(),
             ],

@@ -2,7 +2,7 @@
 
 use crate::db::SqlValue;
 use crate::db::Statement;
-use seteli_domain::catalogue::ProducerId;
+use seteli_domain::ids::{EventId, ProducerId, VoucherId};
 
 /// Who did something to a customer's data for the producer, for [`log_statement`].
 pub struct Actor<'a> {
@@ -17,7 +17,7 @@ pub struct Actor<'a> {
 pub fn log_statement(
     producer: ProducerId,
     actor: &Actor<'_>,
-    voucher_id: i64,
+    voucher_id: VoucherId,
     event: EventRef<'_>,
     action: &'static str,
 ) -> Statement {
@@ -31,7 +31,7 @@ pub fn log_statement(
         EventRef::Id(id) => (
             "INSERT INTO producer_log (producer_id, at, actor_name, actor_key, voucher_id, action, event_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            SqlValue::Int(id),
+            SqlValue::from(id),
         ),
         EventRef::Submission(key) => (
             "INSERT INTO producer_log (producer_id, at, actor_name, actor_key, voucher_id, action, event_id)
@@ -43,11 +43,11 @@ pub fn log_statement(
     (
         sql,
         vec![
-            SqlValue::Int(producer.0),
+            SqlValue::from(producer),
             actor.at.into(),
             actor.name.into(),
             actor.key.into(),
-            SqlValue::Int(voucher_id),
+            SqlValue::from(voucher_id),
             action.into(),
             event_value,
         ],
@@ -58,7 +58,7 @@ pub fn log_statement(
 #[derive(Clone, Copy)]
 pub enum EventRef<'a> {
     None,
-    Id(i64),
+    Id(EventId),
     /// The event stored in the same batch under this idempotency key.
     Submission(&'a str),
 }

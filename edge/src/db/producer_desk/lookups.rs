@@ -2,18 +2,22 @@
 //! the producer, and the vouchers the producer has linked.
 
 use super::log::{log_statement, Actor, EventRef};
-use super::{money, IdRow};
+use super::money;
 use crate::db::offers::is_current_price;
 use crate::db::vouchers::{VoucherRow, VOUCHER_COLUMNS};
+use crate::db::IdRow;
 use crate::db::{Database, DbError, SqlValue};
 use serde::Deserialize;
 use seteli_domain::api::ProducerVoucher;
-use seteli_domain::catalogue::ProducerId;
+use seteli_domain::ids::{ProducerId, VoucherId};
 use seteli_domain::Lang;
 
 /// The voucher with this number (normalised, no spaces), if any.
-pub async fn voucher_by_number(db: &impl Database, number: &str) -> Result<Option<i64>, DbError> {
-    let rows: Vec<IdRow> = db
+pub async fn voucher_by_number(
+    db: &impl Database,
+    number: &str,
+) -> Result<Option<VoucherId>, DbError> {
+    let rows: Vec<IdRow<VoucherId>> = db
         .query(
             "SELECT id FROM vouchers WHERE number = ?1",
             &[number.into()],
@@ -28,10 +32,10 @@ pub async fn voucher_by_number(db: &impl Database, number: &str) -> Result<Optio
 pub async fn may_serve(
     db: &impl Database,
     producer: ProducerId,
-    voucher_id: i64,
+    voucher_id: VoucherId,
     today: &str,
 ) -> Result<bool, DbError> {
-    let rows: Vec<IdRow> = db
+    let rows: Vec<IdRow<VoucherId>> = db
         .query(
             "SELECT v.id FROM vouchers v
              JOIN approvals a ON a.municipality_code = v.municipality_code
@@ -39,8 +43,8 @@ pub async fn may_serve(
              WHERE v.id = ?1 AND a.producer_id = ?2 AND a.status = 'approved'
                AND v.status = 'active' AND v.valid_until >= ?3",
             &[
-                SqlValue::Int(voucher_id),
-                SqlValue::Int(producer.0),
+                SqlValue::from(voucher_id),
+                SqlValue::from(producer),
                 today.into(),
             ],
         )
@@ -62,10 +66,10 @@ pub async fn begin_lookup(
 ) -> Result<Option<i64>, DbError> {
     db.execute(
         "DELETE FROM voucher_lookups WHERE at < ?1",
-        &[SqlValue::Int(since)],
+        &[SqlValue::from(since)],
     )
     .await?;
-    let rows: Vec<IdRow> = db
+    let rows: Vec<IdRow<i64>> = db
         .query(
             "INSERT INTO voucher_lookups (actor_key, at, found)
              SELECT ?1, ?2, 0
@@ -74,9 +78,9 @@ pub async fn begin_lookup(
              RETURNING id",
             &[
                 actor_key.into(),
-                SqlValue::Int(at),
-                SqlValue::Int(since),
-                SqlValue::Int(allowed),
+                SqlValue::from(at),
+                SqlValue::from(since),
+                SqlValue::from(allowed),
             ],
         )
         .await?;
@@ -88,21 +92,21 @@ pub async fn begin_lookup(
 pub async fn link_voucher(
     db: &impl Database,
     producer: ProducerId,
-    voucher_id: i64,
+    voucher_id: VoucherId,
     attempt: i64,
     actor: &Actor<'_>,
 ) -> Result<(), DbError> {
     db.batch(&[
         (
             "UPDATE voucher_lookups SET found = 1 WHERE id = ?1",
-            vec![SqlValue::Int(attempt)],
+            vec![SqlValue::from(attempt)],
         ),
         (
             "INSERT INTO producer_vouchers (producer_id, voucher_id, linked_at) VALUES (?1, ?2, ?3)
              ON CONFLICT (producer_id, voucher_id) DO NOTHING",
             vec![
-                SqlValue::Int(producer.0),
-                SqlValue::Int(voucher_id),
+                SqlValue::from(producer),
+                SqlValue::from(voucher_id),
                 actor.at.into(),
             ],
         ),
@@ -117,7 +121,7 @@ const LINKED_VOUCHERS: &str = "
 
 #[derive(Deserialize)]
 struct CurrentPriceRow {
-    voucher_id: i64,
+    voucher_id: VoucherId,
     price_cents: i64,
 }
 
@@ -127,7 +131,7 @@ async fn prices_for_vouchers(
     db: &impl Database,
     producer: ProducerId,
     today: &str,
-    voucher: Option<i64>,
+    voucher: Option<VoucherId>,
 ) -> Result<Vec<CurrentPriceRow>, DbError> {
     db.query(
         &format!(
@@ -141,9 +145,9 @@ async fn prices_for_vouchers(
             is_current_price("?2")
         ),
         &[
-            SqlValue::Int(producer.0),
+            SqlValue::from(producer),
             today.into(),
-            voucher.map_or(SqlValue::Null, SqlValue::Int),
+            voucher.map_or(SqlValue::Null, SqlValue::from),
         ],
     )
     .await
@@ -153,7 +157,7 @@ async fn prices_for_vouchers(
 pub async fn linked_vouchers(
     db: &impl Database,
     producer: ProducerId,
-    only: Option<i64>,
+    only: Option<VoucherId>,
     today: &str,
     lang: Lang,
 ) -> Result<Vec<ProducerVoucher>, DbError> {
@@ -166,8 +170,8 @@ pub async fn linked_vouchers(
                  ORDER BY pv.linked_at DESC, v.id DESC"
             ),
             &[
-                SqlValue::Int(producer.0),
-                only.map_or(SqlValue::Null, SqlValue::Int),
+                SqlValue::from(producer),
+                only.map_or(SqlValue::Null, SqlValue::from),
             ],
         )
         .await?;

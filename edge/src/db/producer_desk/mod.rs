@@ -18,14 +18,8 @@ pub use lookups::{begin_lookup, link_voucher, linked_vouchers, may_serve, vouche
 pub use services::{services_of, set_price};
 
 use super::DbError;
-use serde::Deserialize;
 use seteli_domain::Cents;
 
 fn money(c: i64, table: &str, column: &str) -> Result<Cents, DbError> {
     Cents::new(c).map_err(|_| DbError::bad_row(table, column))
-}
-
-#[derive(Deserialize)]
-struct IdRow {
-    id: i64,
 }

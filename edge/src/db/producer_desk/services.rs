@@ -6,7 +6,8 @@ use crate::db::offers::is_current_price;
 use crate::db::{Database, DbError, SqlValue};
 use serde::Deserialize;
 use seteli_domain::api::{ProducerService, UpcomingPrice};
-use seteli_domain::catalogue::{ProducerId, Unit};
+use seteli_domain::catalogue::Unit;
+use seteli_domain::ids::ProducerId;
 use seteli_domain::lang::Localized;
 use seteli_domain::{Cents, Lang, MunicipalityCode, ServiceCode};
 
@@ -46,7 +47,7 @@ pub async fn services_of(
              JOIN services s ON s.code = a.service_code
              WHERE a.producer_id = ?1 AND a.status = 'approved'
              ORDER BY m.name_fi, s.sort_order",
-            &[SqlValue::Int(producer.0)],
+            &[SqlValue::from(producer)],
         )
         .await?;
     let prices: Vec<PriceRow> = db
@@ -57,7 +58,7 @@ pub async fn services_of(
                  ORDER BY o.valid_from",
                 is_current_price("?2")
             ),
-            &[SqlValue::Int(producer.0), today.into()],
+            &[SqlValue::from(producer), today.into()],
         )
         .await?;
     let bad = |column| DbError::bad_row("approvals", column);
@@ -132,11 +133,11 @@ pub async fn set_price(
              ON CONFLICT (municipality_code, service_code, producer_id, valid_from)
              DO UPDATE SET price_cents = excluded.price_cents",
             &[
-                SqlValue::Int(producer.0),
+                SqlValue::from(producer),
                 municipality.into(),
                 service.into(),
                 valid_from.into(),
-                SqlValue::Int(price.get()),
+                SqlValue::from(price.get()),
             ],
         )
         .await?;

@@ -1,17 +1,17 @@
 //! A voucher's service events as its customer sees them, and which producers served under it.
 
-use super::{CustomerId, IdRow};
+use crate::db::IdRow;
 use crate::db::{Database, DbError, SqlValue};
 use serde::Deserialize;
 use seteli_domain::api::{ServiceEventView, VoucherProducer};
-use seteli_domain::catalogue::ProducerId;
+use seteli_domain::ids::{CustomerId, EventId, ProducerId, VoucherId};
 use seteli_domain::Cents;
 
 #[derive(Deserialize)]
 struct EventRow {
-    id: i64,
+    id: EventId,
     service_date: String,
-    producer_id: i64,
+    producer_id: ProducerId,
     producer_name: String,
     description: String,
     units_x100: i64,
@@ -25,7 +25,7 @@ struct EventRow {
 /// customer's.
 pub async fn events_of(
     db: &impl Database,
-    voucher_id: i64,
+    voucher_id: VoucherId,
 ) -> Result<Vec<ServiceEventView>, DbError> {
     let rows: Vec<EventRow> = db
         .query(
@@ -34,7 +34,7 @@ pub async fn events_of(
              FROM service_events e JOIN producers p ON p.id = e.producer_id
              WHERE e.voucher_id = ?1
              ORDER BY e.service_date DESC, e.id DESC",
-            &[SqlValue::Int(voucher_id)],
+            &[SqlValue::from(voucher_id)],
         )
         .await?;
     let money =
@@ -44,7 +44,7 @@ pub async fn events_of(
             Ok(ServiceEventView {
                 id: r.id,
                 service_date: r.service_date,
-                producer_id: ProducerId(r.producer_id),
+                producer_id: r.producer_id,
                 producer_name: r.producer_name,
                 description: r.description,
                 units_x100: r.units_x100,
@@ -59,7 +59,7 @@ pub async fn events_of(
 
 #[derive(Deserialize)]
 struct VoucherProducerRow {
-    producer_id: i64,
+    producer_id: ProducerId,
     producer_name: String,
     answered: i64,
 }
@@ -68,7 +68,7 @@ struct VoucherProducerRow {
 /// each is answered.
 pub async fn producers_of(
     db: &impl Database,
-    voucher_id: i64,
+    voucher_id: VoucherId,
     period: &str,
 ) -> Result<Vec<VoucherProducer>, DbError> {
     let rows: Vec<VoucherProducerRow> = db
@@ -79,13 +79,13 @@ pub async fn producers_of(
              FROM producers p
              WHERE p.id IN (SELECT producer_id FROM service_events WHERE voucher_id = ?1 AND status = 'recorded')
              ORDER BY p.name",
-            &[SqlValue::Int(voucher_id), period.into()],
+            &[SqlValue::from(voucher_id), period.into()],
         )
         .await?;
     Ok(rows
         .into_iter()
         .map(|r| VoucherProducer {
-            producer_id: ProducerId(r.producer_id),
+            producer_id: r.producer_id,
             producer_name: r.producer_name,
             survey_answered_this_month: r.answered != 0,
         })
@@ -97,21 +97,21 @@ pub async fn producers_of(
 pub async fn producer_served(
     db: &impl Database,
     customer: CustomerId,
-    voucher_id: i64,
+    voucher_id: VoucherId,
     producer: ProducerId,
-    event: Option<i64>,
+    event: Option<EventId>,
 ) -> Result<bool, DbError> {
-    let rows: Vec<IdRow> = db
+    let rows: Vec<IdRow<EventId>> = db
         .query(
             "SELECT e.id FROM service_events e JOIN vouchers v ON v.id = e.voucher_id
              WHERE v.customer_id = ?1 AND v.id = ?2 AND e.producer_id = ?3 AND e.status = 'recorded'
                AND (?4 IS NULL OR e.id = ?4)
              LIMIT 1",
             &[
-                SqlValue::Int(customer.0),
-                SqlValue::Int(voucher_id),
-                SqlValue::Int(producer.0),
-                event.map_or(SqlValue::Null, SqlValue::Int),
+                SqlValue::from(customer),
+                SqlValue::from(voucher_id),
+                SqlValue::from(producer),
+                event.map_or(SqlValue::Null, SqlValue::from),
             ],
         )
         .await?;

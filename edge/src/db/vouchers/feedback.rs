@@ -1,19 +1,18 @@
 //! The customer's feedback to producers, with the producers' replies.
 
-use super::CustomerId;
 use crate::db::Statement;
 use crate::db::{Database, DbError, SqlValue};
 use serde::Deserialize;
 use seteli_domain::api::{FeedbackReplyView, FeedbackView};
-use seteli_domain::catalogue::ProducerId;
+use seteli_domain::ids::{CustomerId, EventId, FeedbackId, ProducerId, VoucherId};
 
 #[derive(Deserialize)]
 struct FeedbackRow {
-    id: i64,
-    producer_id: i64,
+    id: FeedbackId,
+    producer_id: ProducerId,
     producer_name: String,
-    voucher_id: Option<i64>,
-    event_id: Option<i64>,
+    voucher_id: Option<VoucherId>,
+    event_id: Option<EventId>,
     body: String,
     created_at: String,
     reply_body: Option<String>,
@@ -31,7 +30,7 @@ const FEEDBACK_SELECT: &str = "
 fn feedback_dto(r: FeedbackRow) -> FeedbackView {
     FeedbackView {
         id: r.id,
-        producer_id: ProducerId(r.producer_id),
+        producer_id: r.producer_id,
         producer_name: r.producer_name,
         voucher_id: r.voucher_id,
         event_id: r.event_id,
@@ -54,7 +53,7 @@ pub async fn feedback_of(
             &format!(
                 "{FEEDBACK_SELECT} WHERE f.customer_id = ?1 ORDER BY f.created_at DESC, f.id DESC"
             ),
-            &[SqlValue::Int(customer.0)],
+            &[SqlValue::from(customer)],
         )
         .await?;
     Ok(rows.into_iter().map(feedback_dto).collect())
@@ -64,9 +63,9 @@ pub async fn feedback_of(
 #[derive(Clone, Copy)]
 pub struct NewFeedbackRow<'a> {
     pub customer: CustomerId,
-    pub voucher_id: i64,
+    pub voucher_id: VoucherId,
     pub producer: ProducerId,
-    pub event: Option<i64>,
+    pub event: Option<EventId>,
     pub body: &'a str,
     pub created_at: &'a str,
 }
@@ -91,10 +90,10 @@ pub async fn insert_feedback(
         "INSERT INTO feedback (customer_id, producer_id, voucher_id, event_id, body, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         vec![
-            SqlValue::Int(customer.0),
-            SqlValue::Int(producer.0),
-            SqlValue::Int(voucher_id),
-            event.map_or(SqlValue::Null, SqlValue::Int),
+            SqlValue::from(customer),
+            SqlValue::from(producer),
+            SqlValue::from(voucher_id),
+            event.map_or(SqlValue::Null, SqlValue::from),
             body.into(),
             created_at.into(),
         ],
@@ -109,7 +108,7 @@ pub async fn insert_feedback(
                 "{FEEDBACK_SELECT} WHERE f.customer_id = ?1 AND f.created_at = ?2 AND f.body = ?3
                  ORDER BY f.id DESC LIMIT 1"
             ),
-            &[SqlValue::Int(customer.0), created_at.into(), body.into()],
+            &[SqlValue::from(customer), created_at.into(), body.into()],
         )
         .await?;
     rows.into_iter()

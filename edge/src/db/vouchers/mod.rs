@@ -10,37 +10,29 @@ pub use events::{events_of, producer_served, producers_of};
 pub use feedback::{feedback_of, insert_feedback, NewFeedbackRow};
 pub use surveys::{insert_survey, SurveyRow};
 
-use super::{Database, DbError, SqlValue};
+use super::{Database, DbError, IdRow, SqlValue};
 use serde::Deserialize;
 use seteli_domain::api::{ProducerVoucher, VoucherSummary};
 use seteli_domain::catalogue::Unit;
+use seteli_domain::ids::{CustomerId, VoucherId};
 use seteli_domain::lang::Localized;
 use seteli_domain::voucher::VoucherNumber;
 use seteli_domain::{Cents, Lang, MunicipalityCode, ServiceCode};
-
-/// A customer's id in Seteli.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CustomerId(pub i64);
-
-#[derive(Deserialize)]
-struct IdRow {
-    id: i64,
-}
 
 /// The customer with this identity code, if the municipality has made them one.
 pub async fn customer_by_hetu(
     db: &impl Database,
     hetu: &str,
 ) -> Result<Option<CustomerId>, DbError> {
-    let rows: Vec<IdRow> = db
+    let rows: Vec<IdRow<CustomerId>> = db
         .query("SELECT id FROM customers WHERE hetu = ?1", &[hetu.into()])
         .await?;
-    Ok(rows.first().map(|r| CustomerId(r.id)))
+    Ok(rows.first().map(|r| r.id))
 }
 
 #[derive(Deserialize)]
 pub(crate) struct VoucherRow {
-    id: i64,
+    id: VoucherId,
     number: String,
     service_code: String,
     service_fi: String,
@@ -74,7 +66,7 @@ pub(crate) const VOUCHER_COLUMNS: &str = "
     JOIN municipalities m ON m.code = v.municipality_code";
 
 impl VoucherRow {
-    pub(crate) fn id(&self) -> i64 {
+    pub(crate) fn id(&self) -> VoucherId {
         self.id
     }
 
@@ -161,7 +153,7 @@ pub async fn vouchers_of(
                  WHERE v.customer_id = ?1
                  ORDER BY (v.status = 'active' AND v.valid_until >= ?2) DESC, v.valid_until DESC, v.id DESC"
             ),
-            &[SqlValue::Int(customer.0), today.into()],
+            &[SqlValue::from(customer), today.into()],
         )
         .await?;
     rows.into_iter().map(|r| r.into_dto(lang, today)).collect()
@@ -171,14 +163,14 @@ pub async fn vouchers_of(
 pub async fn voucher_of(
     db: &impl Database,
     customer: CustomerId,
-    voucher_id: i64,
+    voucher_id: VoucherId,
     lang: Lang,
     today: &str,
 ) -> Result<Option<VoucherSummary>, DbError> {
     let rows: Vec<VoucherRow> = db
         .query(
             &format!("SELECT {VOUCHER_COLUMNS} WHERE v.customer_id = ?1 AND v.id = ?2"),
-            &[SqlValue::Int(customer.0), SqlValue::Int(voucher_id)],
+            &[SqlValue::from(customer), SqlValue::from(voucher_id)],
         )
         .await?;
     rows.into_iter()

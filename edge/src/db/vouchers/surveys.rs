@@ -1,14 +1,13 @@
 //! The customer's survey answers about producers.
 
-use super::CustomerId;
 use crate::db::Statement;
 use crate::db::{Database, DbError, SqlValue};
-use seteli_domain::catalogue::ProducerId;
+use seteli_domain::ids::{CustomerId, ProducerId, VoucherId};
 
 /// A survey answer, validated by the caller.
 pub struct SurveyRow<'a> {
     pub customer: CustomerId,
-    pub voucher_id: i64,
+    pub voucher_id: VoucherId,
     pub producer: ProducerId,
     pub period: &'a str,
     pub scores: [u8; 4],
@@ -29,14 +28,14 @@ pub async fn insert_survey(
              (customer_id, voucher_id, producer_id, period, overall, punctuality, staff, information, comment, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         vec![
-                SqlValue::Int(a.customer.0),
-                SqlValue::Int(a.voucher_id),
-                SqlValue::Int(a.producer.0),
+                SqlValue::from(a.customer),
+                SqlValue::from(a.voucher_id),
+                SqlValue::from(a.producer),
                 a.period.into(),
-                SqlValue::Int(i64::from(a.scores[0])),
-                SqlValue::Int(i64::from(a.scores[1])),
-                SqlValue::Int(i64::from(a.scores[2])),
-                SqlValue::Int(i64::from(a.scores[3])),
+                SqlValue::from(i64::from(a.scores[0])),
+                SqlValue::from(i64::from(a.scores[1])),
+                SqlValue::from(i64::from(a.scores[2])),
+                SqlValue::from(i64::from(a.scores[3])),
                 a.comment.into(),
                 a.created_at.into(),
         ],

@@ -65,7 +65,7 @@ pub async fn handle_create<D: Database, H: Outbound>(
         body: body.as_str(),
         created_at: &at,
     };
-    let also = subject.write_records(MessageKind::FeedbackGiven, new.producer_id.0, &at);
+    let also = subject.write_records(MessageKind::FeedbackGiven, new.producer_id, &at);
     let created = vouchers::insert_feedback(&ctx.db, &row, also).await?;
     Ok(ApiResponse::private_json(201, &created))
 }

@@ -61,7 +61,7 @@ pub async fn handle_create<D: Database, H: Outbound>(
         comment,
         created_at: &at,
     };
-    let also = subject.write_records(MessageKind::SurveyAnswered, answer.producer_id.0, &at);
+    let also = subject.write_records(MessageKind::SurveyAnswered, answer.producer_id, &at);
     if !vouchers::insert_survey(&ctx.db, &row, also).await? {
         return Err(ApiError::new(ErrorCode::SurveyAlreadyAnswered, lang).into());
     }

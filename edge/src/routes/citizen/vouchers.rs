@@ -8,6 +8,7 @@ use crate::http::{ApiRequest, ApiResponse};
 use crate::on_behalf::subject;
 use crate::outbound::Outbound;
 use seteli_domain::api::VoucherDetail;
+use seteli_domain::ids::VoucherId;
 use seteli_domain::permissions::{Action, Actor};
 use seteli_domain::voucher::survey_period;
 use seteli_domain::{ApiError, ErrorCode};
@@ -40,7 +41,7 @@ pub async fn handle_get<D: Database, H: Outbound>(
     let lang = req.lang();
     let subject = subject(ctx, session, actor, Action::ViewOwnVouchers, lang).await?;
     let not_found = || EdgeError::from(ApiError::new(ErrorCode::VoucherNotFound, lang));
-    let id: i64 = id.parse().map_err(|_| not_found())?;
+    let id = VoucherId::parse(id).ok_or_else(not_found)?;
     let customer = subject.customer_or_not_found(lang)?;
     let today = ctx.today();
     let voucher = vouchers::voucher_of(&ctx.db, customer, id, lang, &today)

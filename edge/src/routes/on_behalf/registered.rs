@@ -4,7 +4,6 @@ use super::logged_in_person;
 use crate::auth::{new_session_id, session_set_cookie, CurrentSession};
 use crate::context::Ctx;
 use crate::db::on_behalf::{self as store, Acting, TrailRecord};
-use crate::db::vouchers::CustomerId;
 use crate::db::Database;
 use crate::error::EdgeError;
 use crate::http::{ApiRequest, ApiResponse};
@@ -45,7 +44,7 @@ pub async fn handle_act_for_registered<D: Database, H: Outbound>(
     let (Some(person), Some(session)) = (logged_in_person(actor), session) else {
         return Err(ApiError::new(ErrorCode::Forbidden, lang).into());
     };
-    let customer = CustomerId(choice.customer_id);
+    let customer = choice.customer_id;
     if !store::is_registered_proxy(&ctx.db, customer, person.hetu.as_str(), &ctx.today()).await? {
         return Err(ApiError::new(ErrorCode::NoRightToAct, lang).into());
     }

@@ -13,6 +13,7 @@ use crate::http::{ApiRequest, ApiResponse};
 use crate::outbound::Outbound;
 use seteli_domain::api::{EventCorrection, NewServiceEvent, ProducerEvent, ProducerVoucher};
 use seteli_domain::clock::finnish_date;
+use seteli_domain::ids::{EventId, ProducerId, VoucherId};
 use seteli_domain::permissions::{Action, Actor};
 use seteli_domain::producer::{check_event, valid_idempotency_key};
 use seteli_domain::voucher::event_shares;
@@ -29,11 +30,11 @@ impl Priced {
     /// What to store for the submission `fields` (correcting `corrects`, if any).
     fn record<'a>(
         &self,
-        producer: seteli_domain::catalogue::ProducerId,
-        voucher_id: i64,
+        producer: ProducerId,
+        voucher_id: VoucherId,
         fields: &EventFields<'a>,
         request_hash: &'a str,
-        corrects: Option<(i64, seteli_domain::Cents)>,
+        corrects: Option<(EventId, seteli_domain::Cents)>,
     ) -> EventRecord<'a> {
         EventRecord {
             producer,
@@ -55,7 +56,7 @@ impl Priced {
 /// service date (not today's: a price change must not reprice earlier visits).
 async fn price_event<D: Database, H: Outbound>(
     ctx: &Ctx<D, H>,
-    producer: seteli_domain::catalogue::ProducerId,
+    producer: ProducerId,
     voucher: &ProducerVoucher,
     event: &EventFields<'_>,
     lang: Lang,
@@ -104,7 +105,7 @@ struct EventFields<'a> {
 impl EventFields<'_> {
     /// A hash of everything the submission asks for (and which event it corrects), so that
     /// a key reused with other content can be told from a retry.
-    fn request_hash(&self, voucher_id: i64, corrects: Option<i64>) -> String {
+    fn request_hash(&self, voucher_id: VoucherId, corrects: Option<EventId>) -> String {
         let canonical = serde_json::json!([
             voucher_id,
             corrects,
@@ -120,7 +121,7 @@ impl EventFields<'_> {
 /// was used for the same request; `idempotency_key_reused` if it was used for another.
 async fn retried<D: Database, H: Outbound>(
     ctx: &Ctx<D, H>,
-    producer: seteli_domain::catalogue::ProducerId,
+    producer: ProducerId,
     key: &str,
     request_hash: impl Fn(&ProducerEvent) -> String,
     lang: Lang,
@@ -170,7 +171,7 @@ async fn store<D: Database, H: Outbound>(
 
 async fn by_key<D: Database, H: Outbound>(
     ctx: &Ctx<D, H>,
-    producer: seteli_domain::catalogue::ProducerId,
+    producer: ProducerId,
     key: &str,
 ) -> Result<Option<ProducerEvent>, EdgeError> {
     Ok(desk::events(
@@ -226,12 +227,12 @@ pub async fn handle_log_event<D: Database, H: Outbound>(
 /// The producer's own event, if it can still be corrected or cancelled.
 async fn correctable_event<D: Database, H: Outbound>(
     ctx: &Ctx<D, H>,
-    producer: seteli_domain::catalogue::ProducerId,
+    producer: ProducerId,
     id: &str,
     lang: Lang,
 ) -> Result<ProducerEvent, EdgeError> {
     let not_found = || error(ErrorCode::NotFound, lang);
-    let id: i64 = id.parse().map_err(|_| not_found())?;
+    let id = EventId::parse(id).ok_or_else(not_found)?;
     let event = desk::events(
         &ctx.db,
         producer,
@@ -299,7 +300,7 @@ pub async fn handle_correct_event<D: Database, H: Outbound>(
         units_x100: correction.units_x100,
         description: correction.description.trim(),
     };
-    let original_id: Option<i64> = id.parse().ok();
+    let original_id = EventId::parse(id);
     // The retried correction's event names its voucher; the key's first use decides.
     let hash_of = |first: &ProducerEvent| fields.request_hash(first.voucher_id, original_id);
     if let Some(first) = retried(ctx, producer, fields.idempotency_key, hash_of, lang).await? {

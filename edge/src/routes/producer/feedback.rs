@@ -9,6 +9,7 @@ use crate::error::EdgeError;
 use crate::http::{ApiRequest, ApiResponse};
 use crate::outbound::Outbound;
 use seteli_domain::api::NewReply;
+use seteli_domain::ids::FeedbackId;
 use seteli_domain::permissions::{Action, Actor};
 use seteli_domain::voucher::FeedbackText;
 use seteli_domain::ErrorCode;
@@ -40,7 +41,7 @@ pub async fn handle_reply<D: Database, H: Outbound>(
         .company
         .producer_id;
     let not_found = || error(ErrorCode::NotFound, lang);
-    let id: i64 = id.parse().map_err(|_| not_found())?;
+    let id = FeedbackId::parse(id).ok_or_else(not_found)?;
     let reply: NewReply = req
         .json()
         .map_err(|_| error(ErrorCode::InvalidReply, lang))?;

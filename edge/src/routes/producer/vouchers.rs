@@ -11,6 +11,7 @@ use crate::http::{ApiRequest, ApiResponse};
 use crate::outbound::Outbound;
 use seteli_domain::api::{ProducerVoucher, ProducerVoucherDetail, VoucherLookup};
 use seteli_domain::clock::finnish_date;
+use seteli_domain::ids::{ProducerId, VoucherId};
 use seteli_domain::permissions::{Action, Actor};
 use seteli_domain::producer::{LOOKUP_FAILURES_ALLOWED, LOOKUP_WINDOW_SECS};
 use seteli_domain::voucher::VoucherNumber;
@@ -63,8 +64,8 @@ pub async fn handle_lookup<D: Database, H: Outbound>(
 
 pub(super) async fn linked<D: Database, H: Outbound>(
     ctx: &Ctx<D, H>,
-    producer: seteli_domain::catalogue::ProducerId,
-    voucher_id: i64,
+    producer: ProducerId,
+    voucher_id: VoucherId,
     lang: Lang,
 ) -> Result<ProducerVoucher, EdgeError> {
     desk::linked_vouchers(&ctx.db, producer, Some(voucher_id), &ctx.today(), lang)
@@ -85,9 +86,7 @@ pub async fn handle_voucher<D: Database, H: Outbound>(
     let lang = req.lang();
     let agent = agent(actor, Action::ProducerView, lang)?;
     let producer = agent.company.producer_id;
-    let id: i64 = id
-        .parse()
-        .map_err(|_| error(ErrorCode::VoucherNotFound, lang))?;
+    let id = VoucherId::parse(id).ok_or_else(|| error(ErrorCode::VoucherNotFound, lang))?;
     let voucher = linked(ctx, producer, id, lang).await?;
     let who = Who::of(agent, ctx)?;
     let (sql, params) =

@@ -6,7 +6,7 @@ use crate::db::{producers, Database};
 use crate::error::EdgeError;
 use crate::http::{ApiRequest, ApiResponse};
 use crate::outbound::Outbound;
-use seteli_domain::catalogue::ProducerId;
+use seteli_domain::ids::ProducerId;
 use seteli_domain::permissions::{require, Action, Actor};
 use seteli_domain::{ApiError, ErrorCode};
 
