@@ -415,6 +415,7 @@ pub fn test(args: &[String]) -> Result<(), String> {
         return browser_tests(&args[at + 1..]);
     }
     run(command("cargo").args(["fmt", "--all", "--check"]))?;
+    crate::i18n::check(&crate::i18n::committed_csv())?;
     run(command("cargo").args([
         "clippy",
         "--workspace",
