@@ -416,6 +416,7 @@ pub fn test(args: &[String]) -> Result<(), String> {
     }
     run(command("cargo").args(["fmt", "--all", "--check"]))?;
     crate::layers::run()?;
+    crate::i18n::check(&crate::i18n::committed_csv())?;
     run(command("cargo").args([
         "clippy",
         "--workspace",

@@ -1,0 +1,539 @@
+//! The one catalogue of user-interface text, in Finnish (the default), Swedish and English.
+//!
+//! The keys are [`Text`], listed once below. Each language has its own file (`fi.rs`,
+//! `sv.rs`, `en.rs`) with one exhaustive `match` from key to text and no `_` arm, so a key
+//! added without all three translations does not compile. [`t`] picks the language's file.
+//! Texts that carry a number, a price or a date are functions in `phrases.rs` (re-exported
+//! here), so that word order and plural forms stay with the language.
+//!
+//! For translators, `cargo xtask i18n --export` writes the catalogue as a CSV
+//! (`key,fi,sv,en`); the committed copy, `domain/i18n.csv`, is checked against this
+//! catalogue by `cargo xtask test`.
+//!
+//! Terminology, used the same way everywhere: *palveluseteli* / *servicesedel* /
+//! *service voucher*; *palveluntuottaja* / *serviceproducent* / *service provider*;
+//! *omavastuuosuus* / *självriskandel* / *own share* (the part of the price the voucher
+//! does not cover).
+
+mod en;
+mod fi;
+mod phrases;
+mod sv;
+
+pub use phrases::*;
+
+use crate::lang::Lang;
+use crate::mandates::{Basis, OnBehalfAction};
+use crate::voucher::SurveyQuestion;
+
+/// Declares [`Text`], [`Text::ALL`] and [`Text::key`] from one list, so that `ALL` cannot
+/// miss a text and a key's name cannot differ from its variant's.
+macro_rules! texts {
+    ($($(#[$doc:meta])* $name:ident,)*) => {
+        /// A piece of interface text. Its translations are in `fi.rs`, `sv.rs` and `en.rs`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Text {
+            $($(#[$doc])* $name,)*
+        }
+
+        impl Text {
+            /// Every text, in the order of the list: the catalogue's rows for translators.
+            pub const ALL: &'static [Text] = &[$(Text::$name,)*];
+
+            /// The text's name, as the translators' CSV has it: `SiteName`.
+            pub fn key(self) -> &'static str {
+                match self {
+                    $(Text::$name => stringify!($name),)*
+                }
+            }
+        }
+    };
+}
+
+texts! {
+    // The page frame.
+    SiteName,
+    SiteTagline,
+    SkipToContent,
+    MainNavLabel,
+    LanguageNavLabel,
+    NavComparison,
+    FooterText,
+    // Logging in and out.
+    LogIn,
+    LogOut,
+    StaffLogin,
+    LoggedInAs,
+    AccountNavLabel,
+    LoginCancelled,
+    LoginFailed,
+    LoginUnavailable,
+    Dismiss,
+    Loading,
+    ErrorTitle,
+    Retry,
+    // The comparison.
+    ComparisonTitle,
+    ComparisonLead,
+    SearchFormLabel,
+    MunicipalityLabel,
+    ChooseMunicipality,
+    ServiceLabel,
+    ChooseService,
+    VoucherLabel,
+    VoucherHint,
+    SortLabel,
+    SortPrice,
+    SortOwnShare,
+    SortName,
+    ShowPrices,
+    IntroHeading,
+    IntroStep1,
+    IntroStep2,
+    IntroStep3,
+    ResultsHeading,
+    EmptyTitle,
+    EmptyHint,
+    PageOutOfRange,
+    FirstPage,
+    Price,
+    OwnShare,
+    ServiceLanguages,
+    /// The customer-satisfaction figure's label.
+    Satisfaction,
+    /// When a producer has too few survey answers for a published figure.
+    SatisfactionNotYet,
+    Location,
+    PagerLabel,
+    PreviousPage,
+    NextPage,
+    ChartTitle,
+    ChartCovered,
+    ChartPrice,
+    ChartNoVoucherHint,
+    // A producer's profile.
+    ProducerFallbackTitle,
+    BusinessId,
+    ContactHeading,
+    Address,
+    Phone,
+    Email,
+    Website,
+    ServicesHeading,
+    ServicesCaption,
+    ColumnService,
+    ColumnMunicipality,
+    ColumnPrice,
+    ColumnValidFrom,
+    NoServices,
+    BackToComparison,
+    ProducerNotFoundTitle,
+    // Unknown addresses.
+    NotFoundTitle,
+    NotFoundText,
+    GoToComparison,
+    // The logged-in customer's pages.
+    MyVouchersTitle,
+    MyFeedbackTitle,
+    LoginRequiredTitle,
+    LoginRequiredText,
+    LoginRequiredAction,
+    MyVouchersLead,
+    VouchersEmptyTitle,
+    VouchersEmptyText,
+    VoucherNumberLabel,
+    VoucherNumberHint,
+    VoucherValueLabel,
+    ValidityLabel,
+    GrantedLabel,
+    GrantedUnitsLabel,
+    BalanceLabel,
+    StatusLabel,
+    StatusActive,
+    StatusEnded,
+    StatusCancelled,
+    OpenVoucher,
+    VoucherFallbackTitle,
+    VoucherNotFoundTitle,
+    BackToMyVouchers,
+    EventsHeading,
+    EventsCaption,
+    EventsEmpty,
+    ColumnDate,
+    ColumnProducer,
+    ColumnWhatWasDone,
+    ColumnUnits,
+    ColumnUnitPrice,
+    ColumnVoucherShare,
+    // Feedback.
+    FeedbackHeading,
+    FeedbackIntro,
+    FeedbackUnavailable,
+    FeedbackProducerLabel,
+    FeedbackEventLabel,
+    FeedbackNoEvent,
+    FeedbackBodyLabel,
+    FeedbackBodyHint,
+    FeedbackSubmit,
+    FeedbackEmptyError,
+    FeedbackTooLongError,
+    FeedbackSent,
+    SeeMyFeedback,
+    Sending,
+    MyFeedbackLead,
+    FeedbackEmpty,
+    FeedbackEmptyHint,
+    FeedbackSentOn,
+    ProducerReply,
+    NoReplyYet,
+    ShowVoucher,
+    // The satisfaction survey.
+    SurveyHeading,
+    SurveyIntro,
+    SurveyOverall,
+    SurveyPunctuality,
+    SurveyStaff,
+    SurveyInformation,
+    Score1,
+    Score2,
+    Score3,
+    Score4,
+    Score5,
+    SurveyCommentLabel,
+    SurveyCommentHint,
+    SurveySubmit,
+    SurveyMissingAnswers,
+    SurveyCommentTooLong,
+    SurveySent,
+    // Acting on behalf of someone else.
+    ActingBannerLabel,
+    BasisLabel,
+    BasisGuardian,
+    BasisMandate,
+    BasisRegisteredProxy,
+    ActForMyself,
+    ChooseSomeoneElse,
+    NavOnBehalf,
+    NavTrail,
+    NavMessages,
+    OnBehalfTitle,
+    OnBehalfLead,
+    ValtuudetHeading,
+    ValtuudetLead,
+    ActForChild,
+    ActForChildHint,
+    ActForAdult,
+    ActForAdultHint,
+    RegisteredHeading,
+    RegisteredLead,
+    RegisteredEmpty,
+    Switching,
+    RefusalTitle,
+    RefusalNoChildren,
+    RefusalNoMandators,
+    RefusalNoPrincipals,
+    RefusalStartAgainHint,
+    RefusalNoRight,
+    RefusalNoData,
+    RefusalUnavailable,
+    RefusalExpired,
+    RefusalCompanyTitle,
+    RefusalNoCompanies,
+    RefusalNoCompanyRole,
+    RefusalNotAProducer,
+    CompanyHeading,
+    CompanyLead,
+    ActForCompany,
+    ActForCompanyHint,
+    MandateNeeded,
+    MandateRequestLink,
+    ChooseAgain,
+    ChooseCompanyAgain,
+    // What others did on the person's behalf, and the messages about it.
+    TrailTitle,
+    TrailLead,
+    TrailEmpty,
+    TrailActorLabel,
+    TrailActionLabel,
+    ResultLabel,
+    ResultAllowed,
+    ResultRefused,
+    ActionChoose,
+    ActionViewVouchers,
+    ActionViewFeedback,
+    ActionViewTrail,
+    ActionViewMessages,
+    ActionGiveFeedback,
+    ActionAnswerSurvey,
+    MessagesTitle,
+    MessagesLead,
+    MessagesEmpty,
+    MessageQueued,
+    MessageSent,
+    // A producer company's pages.
+    ChooseOther,
+    NavProducerHome,
+    NavProducerVoucher,
+    NavProducerPrices,
+    NavProducerFeedback,
+    NotActingTitle,
+    NotActingText,
+    ChooseCompany,
+    BackToProducerHome,
+    ProducerHomeTitle,
+    ProducerHomeLead,
+    FindVoucherAction,
+    ServedVouchersHeading,
+    ServedVouchersEmpty,
+    FeedbackWaitingHeading,
+    FeedbackWaitingEmpty,
+    ReplyToFeedbackLink,
+    RecentEventsHeading,
+    ProducerEventsEmpty,
+    ProducerServicesHeading,
+    ProducerServicesEmpty,
+    ChangePricesLink,
+    YourPriceToday,
+    NoPriceToday,
+    LookupTitle,
+    LookupLead,
+    LookupNumberHint,
+    LookupNumberMissing,
+    LookupSubmit,
+    Searching,
+    FindAnotherVoucher,
+    LogVisitHeading,
+    EventDateLabel,
+    EventDateMissing,
+    EventInFuture,
+    EventOutsideValidity,
+    EventUnitsHint,
+    EventUnitsFormat,
+    EventUnitsRange,
+    EventSharesHint,
+    EventOverBalance,
+    EventDescriptionLabel,
+    EventDescriptionHint,
+    EventDescriptionProblem,
+    EventSubmit,
+    EventSent,
+    EventQueued,
+    EventNoPrice,
+    VisitsHeading,
+    VisitsHint,
+    EventCancel,
+    EventCancelConfirm,
+    EventCancelKeep,
+    EventCancelled,
+    EventCorrection,
+    EventCorrect,
+    CorrectionHint,
+    CorrectionSubmit,
+    CorrectionClose,
+    CorrectionSent,
+    CorrectsEarlierVisit,
+    QueueHeading,
+    QueueCountLabel,
+    QueueHint,
+    QueueAllSent,
+    QueueRefused,
+    QueueSyncing,
+    SyncNow,
+    PricesTitle,
+    PricesLead,
+    UpcomingPrices,
+    PriceValidFromLabel,
+    PriceSubmit,
+    PriceAmountProblem,
+    PriceDateMissing,
+    PriceDateTooEarly,
+    ProducerFeedbackTitle,
+    ProducerFeedbackLead,
+    ProducerFeedbackEmpty,
+    FeedbackReceivedOn,
+    YourReply,
+    ReplyLabel,
+    ReplyHint,
+    ReplyEmptyError,
+    ReplySubmit,
+    ReplySent,
+}
+
+/// `text` in `lang`.
+pub fn t(lang: Lang, text: Text) -> &'static str {
+    match lang {
+        Lang::Fi => fi::text(text),
+        Lang::Sv => sv::text(text),
+        Lang::En => en::text(text),
+    }
+}
+
+/// The question a survey item asks.
+pub fn survey_question(question: SurveyQuestion) -> Text {
+    match question {
+        SurveyQuestion::Overall => Text::SurveyOverall,
+        SurveyQuestion::Punctuality => Text::SurveyPunctuality,
+        SurveyQuestion::Staff => Text::SurveyStaff,
+        SurveyQuestion::Information => Text::SurveyInformation,
+    }
+}
+
+/// The words for a survey score, 1 = very poor … 5 = very good; `None` outside 1–5.
+pub fn score_label(score: u8) -> Option<Text> {
+    match score {
+        1 => Some(Text::Score1),
+        2 => Some(Text::Score2),
+        3 => Some(Text::Score3),
+        4 => Some(Text::Score4),
+        5 => Some(Text::Score5),
+        _ => None,
+    }
+}
+
+/// On what ground someone acts for another, as a phrase that follows "Basis:" (lower case).
+pub fn basis_text(basis: Basis) -> Text {
+    match basis {
+        Basis::Guardian => Text::BasisGuardian,
+        Basis::Mandate => Text::BasisMandate,
+        Basis::RegisteredProxy => Text::BasisRegisteredProxy,
+    }
+}
+
+/// What a proxy did, as the principal's trail tells it: `Katsoi palveluseteleitäsi`.
+pub fn action_text(action: OnBehalfAction) -> Text {
+    match action {
+        OnBehalfAction::Choose => Text::ActionChoose,
+        OnBehalfAction::ViewVouchers => Text::ActionViewVouchers,
+        OnBehalfAction::ViewFeedback => Text::ActionViewFeedback,
+        OnBehalfAction::ViewTrail => Text::ActionViewTrail,
+        OnBehalfAction::ViewMessages => Text::ActionViewMessages,
+        OnBehalfAction::GiveFeedback => Text::ActionGiveFeedback,
+        OnBehalfAction::AnswerSurvey => Text::ActionAnswerSurvey,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::MessageKind;
+    use crate::catalogue::Unit;
+    use crate::money::Cents;
+
+    #[test]
+    fn every_text_is_translated_in_every_language() {
+        for &text in Text::ALL {
+            for lang in Lang::ALL {
+                let s = t(lang, text);
+                assert!(!s.is_empty(), "{text:?} {lang:?}");
+                assert_eq!(s, s.trim(), "{text:?} {lang:?} has stray whitespace");
+            }
+        }
+    }
+    #[test]
+    fn the_catalogue_lists_every_text_once() {
+        let mut seen = std::collections::HashSet::new();
+        for &text in Text::ALL {
+            assert!(seen.insert(text), "{text:?} twice");
+        }
+    }
+    #[test]
+    fn finnish_and_swedish_are_not_copies_of_each_other() {
+        for &text in Text::ALL {
+            if text == Text::SiteName {
+                continue;
+            }
+            assert_ne!(t(Lang::Fi, text), t(Lang::Sv, text), "{text:?}");
+        }
+    }
+    #[test]
+    fn swedish_always_calls_the_own_share_sjalvriskandel() {
+        for &text in Text::ALL {
+            let sv = t(Lang::Sv, text).to_lowercase();
+            if sv.contains("självrisk") {
+                assert!(sv.contains("självriskandel"), "{text:?}: {sv}");
+            }
+            assert!(!sv.contains("egen andel"), "{text:?}: {sv}");
+        }
+        let d = chart_row_description(
+            Lang::Sv,
+            "A",
+            Cents::new(3000).unwrap(),
+            Unit::Hour,
+            Some((Cents::new(2500).unwrap(), Cents::new(500).unwrap())),
+        );
+        assert!(d.contains("självriskandelen"));
+    }
+    #[test]
+    fn every_question_and_score_has_words() {
+        for q in SurveyQuestion::ALL {
+            assert!(!t(Lang::Fi, survey_question(q)).is_empty());
+        }
+        assert_eq!(
+            t(Lang::Fi, survey_question(SurveyQuestion::Punctuality)),
+            "Tuliko työntekijä sovittuun aikaan?"
+        );
+        assert_eq!(score_label(1), Some(Text::Score1));
+        assert_eq!(
+            score_label(5).map(|s| t(Lang::Fi, s)),
+            Some("Erittäin hyvä")
+        );
+        assert_eq!(score_label(0), None);
+        assert_eq!(score_label(6), None);
+    }
+    #[test]
+    fn on_behalf_words_cover_every_action_and_basis() {
+        for action in OnBehalfAction::ALL {
+            assert!(!t(Lang::Sv, action_text(action)).is_empty());
+        }
+        assert_eq!(t(Lang::Fi, basis_text(Basis::Guardian)), "huoltaja");
+        let (before, after) = acting_for_parts(Lang::Fi);
+        assert_eq!(
+            format!("{before}Maija Meikäläinen{after}"),
+            "Asioit henkilön Maija Meikäläinen puolesta"
+        );
+        assert_eq!(
+            valid_until(Lang::Fi, "2026-12-31"),
+            "voimassa 31.12.2026 asti"
+        );
+        assert_eq!(
+            message_sentence(Lang::En, MessageKind::FeedbackGiven, "Matti", "Hoiva Oy"),
+            "Matti gave feedback on Hoiva Oy on your behalf."
+        );
+    }
+
+    #[test]
+    fn every_key_names_its_text_once() {
+        let mut seen = std::collections::HashSet::new();
+        for &text in Text::ALL {
+            assert_eq!(format!("{text:?}"), text.key());
+            assert!(seen.insert(text.key()), "{} twice", text.key());
+        }
+    }
+
+    /// The `{name}` placeholders in `text`, sorted, for comparing languages.
+    fn placeholders(text: &str) -> Vec<&str> {
+        let mut found: Vec<&str> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .collect();
+        found.sort_unstable();
+        found
+    }
+
+    #[test]
+    fn placeholders_are_found_by_name() {
+        assert_eq!(placeholders("{n} of {total}, {n}"), ["n", "n", "total"]);
+        assert!(placeholders("no placeholders").is_empty());
+    }
+
+    #[test]
+    fn every_language_has_the_same_placeholders() {
+        for &text in Text::ALL {
+            let fi = placeholders(t(Lang::Fi, text));
+            for lang in [Lang::Sv, Lang::En] {
+                assert_eq!(placeholders(t(lang, text)), fi, "{text:?} in {lang:?}");
+            }
+        }
+    }
+}

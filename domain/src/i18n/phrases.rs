@@ -1,0 +1,640 @@
+//! Texts that carry a number, a price, a date or a name: functions, so that word order and
+//! plural forms stay with the language.
+
+use super::{t, Text};
+use crate::api::MessageKind;
+use crate::catalogue::Unit;
+use crate::lang::Lang;
+use crate::money::Cents;
+
+/// A count of hundredths of a unit as a decimal number without trailing zeros: `1,5` in
+/// Finnish and Swedish, `1.5` in English; whole numbers without decimals (`2`).
+pub fn decimal_units(lang: Lang, units_x100: i64) -> String {
+    let sign = if units_x100 < 0 { "-" } else { "" };
+    let abs = units_x100.unsigned_abs();
+    let (whole, hundredths) = (abs / 100, abs % 100);
+    let separator = if lang == Lang::En { '.' } else { ',' };
+    if hundredths == 0 {
+        format!("{sign}{whole}")
+    } else if hundredths % 10 == 0 {
+        format!("{sign}{whole}{separator}{}", hundredths / 10)
+    } else {
+        format!("{sign}{whole}{separator}{hundredths:02}")
+    }
+}
+
+/// A satisfaction figure: `4,2 / 5 (6 vastausta)`, `4,2 / 5 (6 svar)`, `4.2 / 5 (6 answers)`.
+pub fn satisfaction_text(lang: Lang, s: crate::voucher::Satisfaction) -> String {
+    let separator = if lang == Lang::En { '.' } else { ',' };
+    let (whole, tenth) = (s.average_x10 / 10, s.average_x10 % 10);
+    let answers = match (lang, s.answers) {
+        (Lang::Fi, 1) => "vastaus",
+        (Lang::Fi, _) => "vastausta",
+        (Lang::Sv, _) => "svar",
+        (Lang::En, 1) => "answer",
+        (Lang::En, _) => "answers",
+    };
+    format!(
+        "{whole}{separator}{tenth}\u{a0}/\u{a0}5 ({} {answers})",
+        s.answers
+    )
+}
+
+/// An amount of a unit, with the unit in the right number: `1 tunti`, `1,5 tuntia`,
+/// `2 timmar`, `1.5 hours`. Only exactly one takes the singular, as in all three languages.
+pub fn unit_quantity(lang: Lang, units_x100: i64, unit: Unit) -> String {
+    let number = decimal_units(lang, units_x100);
+    let word = if units_x100 == 100 {
+        unit_name(lang, unit)
+    } else {
+        match (unit, lang) {
+            (Unit::Hour, Lang::Fi) => "tuntia",
+            (Unit::Hour, Lang::Sv) => "timmar",
+            (Unit::Hour, Lang::En) => "hours",
+            (Unit::Visit, Lang::Fi) => "käyntiä",
+            (Unit::Visit, Lang::Sv) => "besök",
+            (Unit::Visit, Lang::En) => "visits",
+            (Unit::Day, Lang::Fi) => "päivää",
+            (Unit::Day, Lang::Sv) => "dagar",
+            (Unit::Day, Lang::En) => "days",
+        }
+    };
+    // U+00A0 keeps the number and its unit on one line.
+    format!("{number}\u{a0}{word}")
+}
+
+/// A validity period: `1.1.2026–31.12.2026`, `1 January 2026 – 31 December 2026`.
+pub fn validity(lang: Lang, from_iso: &str, until_iso: &str) -> String {
+    let (from, until) = (format_date(lang, from_iso), format_date(lang, until_iso));
+    match lang {
+        // Finnish and Swedish write a range of short dates without spaces around the dash.
+        Lang::Fi | Lang::Sv => format!("{from}–{until}"),
+        Lang::En => format!("{from} – {until}"),
+    }
+}
+
+/// The text equivalent of a voucher's balance bar: `Ostovoimasta on jäljellä 50 %.`
+pub fn share_left(lang: Lang, percent: u8) -> String {
+    match lang {
+        Lang::Fi => format!("Ostovoimasta on jäljellä {percent}\u{a0}%."),
+        Lang::Sv => format!("{percent}\u{a0}% av köpkraften återstår."),
+        Lang::En => format!("{percent}% of the purchasing power is left."),
+    }
+}
+
+/// How many characters may still be typed, for a screen reader near a text's limit:
+/// `87 merkkiä jäljellä`; past the limit, how many too many.
+pub fn characters_left(lang: Lang, count: usize, max: usize) -> String {
+    if count > max {
+        let over = count - max;
+        return match (lang, over) {
+            (Lang::Fi, 1) => "1 merkki liikaa".to_owned(),
+            (Lang::Fi, n) => format!("{n} merkkiä liikaa"),
+            (Lang::Sv, n) => format!("{n} tecken för mycket"),
+            (Lang::En, 1) => "1 character too many".to_owned(),
+            (Lang::En, n) => format!("{n} characters too many"),
+        };
+    }
+    match (lang, max - count) {
+        (Lang::Fi, 1) => "1 merkki jäljellä".to_owned(),
+        (Lang::Fi, n) => format!("{n} merkkiä jäljellä"),
+        (Lang::Sv, n) => format!("{n} tecken kvar"),
+        (Lang::En, 1) => "1 character left".to_owned(),
+        (Lang::En, n) => format!("{n} characters left"),
+    }
+}
+
+/// Why a producer's survey form is not shown: this month's answer is already in.
+pub fn survey_answered(lang: Lang, producer: &str) -> String {
+    match lang {
+        Lang::Fi => format!("Olet vastannut tämän kuun kyselyyn palveluntuottajasta {producer}. Voit vastata uudelleen ensi kuussa."),
+        Lang::Sv => format!("Du har svarat på månadens enkät om {producer}. Du kan svara igen nästa månad."),
+        Lang::En => format!("You have answered this month's survey about {producer}; you can answer again next month."),
+    }
+}
+
+/// The comparison's button that fills in the logged-in customer's own voucher value:
+/// `Käytä palvelusetelini arvoa (32,00 € / tunti)`.
+pub fn use_my_voucher(lang: Lang, value: Cents, unit: Unit) -> String {
+    let value = price_per_unit(lang, value, unit);
+    match lang {
+        Lang::Fi => format!("Käytä palvelusetelini arvoa ({value})"),
+        Lang::Sv => format!("Använd min servicesedels värde ({value})"),
+        Lang::En => format!("Use my voucher's value ({value})"),
+    }
+}
+
+/// The name of a unit: `tunti`, `timme`, `hour`.
+pub fn unit_name(lang: Lang, unit: Unit) -> &'static str {
+    match (unit, lang) {
+        (Unit::Hour, Lang::Fi) => "tunti",
+        (Unit::Hour, Lang::Sv) => "timme",
+        (Unit::Hour, Lang::En) => "hour",
+        (Unit::Visit, Lang::Fi) => "käynti",
+        (Unit::Visit, Lang::Sv) => "besök",
+        (Unit::Visit, Lang::En) => "visit",
+        (Unit::Day, Lang::Fi) => "päivä",
+        (Unit::Day, Lang::Sv) => "dag",
+        (Unit::Day, Lang::En) => "day",
+    }
+}
+
+/// "Per unit" as it follows an amount: `/ tunti`, `/ timme`, `/ hour`.
+pub fn per_unit(lang: Lang, unit: Unit) -> &'static str {
+    match (unit, lang) {
+        (Unit::Hour, Lang::Fi) => "/ tunti",
+        (Unit::Hour, Lang::Sv) => "/ timme",
+        (Unit::Hour, Lang::En) => "/ hour",
+        (Unit::Visit, Lang::Fi) => "/ käynti",
+        (Unit::Visit, Lang::Sv) => "/ besök",
+        (Unit::Visit, Lang::En) => "/ visit",
+        (Unit::Day, Lang::Fi) => "/ päivä",
+        (Unit::Day, Lang::Sv) => "/ dag",
+        (Unit::Day, Lang::En) => "/ day",
+    }
+}
+
+/// An amount per unit: `32,00 € / tunti`, `€32.00 / hour`.
+pub fn price_per_unit(lang: Lang, amount: Cents, unit: Unit) -> String {
+    format!("{} {}", amount.format(lang), per_unit(lang, unit))
+}
+
+/// How many producers the comparison found: `1 palveluntuottaja`, `12 palveluntuottajaa`.
+pub fn producer_count(lang: Lang, count: u32) -> String {
+    match (lang, count) {
+        (Lang::Fi, 1) => "1 palveluntuottaja".to_owned(),
+        (Lang::Fi, n) => format!("{n} palveluntuottajaa"),
+        (Lang::Sv, 1) => "1 serviceproducent".to_owned(),
+        (Lang::Sv, n) => format!("{n} serviceproducenter"),
+        (Lang::En, 1) => "1 service provider".to_owned(),
+        (Lang::En, n) => format!("{n} service providers"),
+    }
+}
+
+/// Where the pager is: `Sivu 2 / 5`, `Sida 2 av 5`, `Page 2 of 5`.
+pub fn page_of(lang: Lang, page: u32, pages: u32) -> String {
+    match lang {
+        Lang::Fi => format!("Sivu {page} / {pages}"),
+        Lang::Sv => format!("Sida {page} av {pages}"),
+        Lang::En => format!("Page {page} of {pages}"),
+    }
+}
+
+/// A line for the browser tab: `Sivun nimi – Seteli`.
+pub fn document_title(lang: Lang, page: &str) -> String {
+    format!("{page} – {}", t(lang, Text::SiteName))
+}
+
+/// A text equivalent of one bar of the price chart. With a voucher value it tells how the
+/// price splits into the part the voucher covers and the own share; without, the price.
+pub fn chart_row_description(
+    lang: Lang,
+    producer: &str,
+    price: Cents,
+    unit: Unit,
+    split: Option<(Cents, Cents)>,
+) -> String {
+    let price = price_per_unit(lang, price, unit);
+    match (split, lang) {
+        (None, Lang::Fi) => format!("{producer}: hinta {price}."),
+        (None, Lang::Sv) => format!("{producer}: pris {price}."),
+        (None, Lang::En) => format!("{producer}: price {price}."),
+        (Some((covered, own)), Lang::Fi) => format!(
+            "{producer}: hinta {price}, josta palveluseteli kattaa {} ja omavastuuosuus on {}.",
+            covered.format(lang),
+            own.format(lang)
+        ),
+        (Some((covered, own)), Lang::Sv) => format!(
+            "{producer}: pris {price}, varav servicesedeln täcker {} och självriskandelen är {}.",
+            covered.format(lang),
+            own.format(lang)
+        ),
+        (Some((covered, own)), Lang::En) => format!(
+            "{producer}: price {price}, of which the voucher covers {} and the own share is {}.",
+            covered.format(lang),
+            own.format(lang)
+        ),
+    }
+}
+
+/// The name, in `lang`, of the language with ISO 639-1 code `code`; `None` when the
+/// catalogue does not know it (the caller then shows the code).
+pub fn language_name(lang: Lang, code: &str) -> Option<&'static str> {
+    let names: [&str; 3] = match code {
+        "fi" => ["suomi", "finska", "Finnish"],
+        "sv" => ["ruotsi", "svenska", "Swedish"],
+        "en" => ["englanti", "engelska", "English"],
+        "se" => ["pohjoissaame", "nordsamiska", "Northern Sami"],
+        "ru" => ["venäjä", "ryska", "Russian"],
+        "et" => ["viro", "estniska", "Estonian"],
+        "uk" => ["ukraina", "ukrainska", "Ukrainian"],
+        "ar" => ["arabia", "arabiska", "Arabic"],
+        "so" => ["somali", "somaliska", "Somali"],
+        "fa" => ["persia", "persiska", "Persian"],
+        "de" => ["saksa", "tyska", "German"],
+        "fr" => ["ranska", "franska", "French"],
+        "es" => ["espanja", "spanska", "Spanish"],
+        _ => return None,
+    };
+    Some(match lang {
+        Lang::Fi => names[0],
+        Lang::Sv => names[1],
+        Lang::En => names[2],
+    })
+}
+
+/// Language codes as a comma-separated list of names in `lang` (unknown codes in capitals).
+pub fn language_list(lang: Lang, codes: &[String]) -> String {
+    codes
+        .iter()
+        .map(|code| language_name(lang, code).map_or_else(|| code.to_uppercase(), str::to_owned))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// An ISO date (`2025-03-01`) as people read it: `1.3.2025` in Finnish and Swedish,
+/// `1 March 2025` in English. Anything that is not a valid date is shown as it is.
+pub fn format_date(lang: Lang, iso: &str) -> String {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    let Ok(date) = time::Date::parse(iso, &format) else {
+        return iso.to_owned();
+    };
+    let (day, month, year) = (date.day(), u8::from(date.month()), date.year());
+    match lang {
+        Lang::Fi | Lang::Sv => format!("{day}.{month}.{year}"),
+        Lang::En => format!("{day} {} {year}", date.month()),
+    }
+}
+
+/// The banner's sentence around the principal's name, which the app sets apart:
+/// `Asioit henkilön ` NAME ` puolesta`. Either part may be empty.
+pub fn acting_for_parts(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::Fi => ("Asioit henkilön ", " puolesta"),
+        Lang::Sv => ("Du sköter ärenden för ", ""),
+        Lang::En => ("You are acting on behalf of ", ""),
+    }
+}
+
+/// The company banner's sentence around the company's name, which the app sets apart:
+/// `Asioit yrityksen ` NAME ` puolesta`. Either part may be empty.
+pub fn acting_for_company_parts(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::Fi => ("Asioit yrityksen ", " puolesta"),
+        Lang::Sv => ("Du sköter ärenden för företaget ", ""),
+        Lang::En => ("You are acting for the company ", ""),
+    }
+}
+
+/// The label of a visit's amount, in the voucher's unit: `Määrä (tunteina)`.
+pub fn units_label(lang: Lang, unit: Unit) -> &'static str {
+    match (unit, lang) {
+        (Unit::Hour, Lang::Fi) => "Määrä (tunteina)",
+        (Unit::Hour, Lang::Sv) => "Mängd (timmar)",
+        (Unit::Hour, Lang::En) => "Amount (hours)",
+        (Unit::Visit, Lang::Fi) => "Määrä (käynteinä)",
+        (Unit::Visit, Lang::Sv) => "Mängd (besök)",
+        (Unit::Visit, Lang::En) => "Amount (visits)",
+        (Unit::Day, Lang::Fi) => "Määrä (päivinä)",
+        (Unit::Day, Lang::Sv) => "Mängd (dagar)",
+        (Unit::Day, Lang::En) => "Amount (days)",
+    }
+}
+
+/// A price that takes effect later: `34,00 € / tunti 1.12.2026 alkaen`.
+pub fn price_from(lang: Lang, amount: Cents, unit: Unit, from_iso: &str) -> String {
+    let price = price_per_unit(lang, amount, unit);
+    let date = format_date(lang, from_iso);
+    match lang {
+        Lang::Fi => format!("{price} {date} alkaen"),
+        Lang::Sv => format!("{price} från {date}"),
+        Lang::En => format!("{price} from {date}"),
+    }
+}
+
+/// The label of the new price field: `Uusi hinta (€ / tunti)`.
+pub fn new_price_label(lang: Lang, unit: Unit) -> String {
+    let words = match lang {
+        Lang::Fi => "Uusi hinta",
+        Lang::Sv => "Nytt pris",
+        Lang::En => "New price",
+    };
+    format!("{words} (€ {})", per_unit(lang, unit))
+}
+
+/// What the prices page says after a price was saved.
+pub fn price_saved(lang: Lang, amount: Cents, unit: Unit, from_iso: &str) -> String {
+    let price = price_from(lang, amount, unit, from_iso);
+    match lang {
+        Lang::Fi => format!("Hinta on tallennettu: {price}."),
+        Lang::Sv => format!("Priset har sparats: {price}."),
+        Lang::En => format!("The price has been saved: {price}."),
+    }
+}
+
+/// What the cancel button's first press asks: the visit's voucher share goes back.
+pub fn cancel_confirmation(lang: Lang, voucher_share: Cents) -> String {
+    let share = voucher_share.format(lang);
+    match lang {
+        Lang::Fi => format!("Perutaanko käynti? Seteliin palautetaan {share}. Vahvista painamalla painiketta uudelleen."),
+        Lang::Sv => format!("Annullera besöket? {share} återförs till sedeln. Bekräfta genom att trycka på knappen igen."),
+        Lang::En => format!("Cancel the visit? {share} goes back to the voucher. Press the button again to confirm."),
+    }
+}
+
+/// The heading of a visit's correction form: `Käynnin 21.11.2026 korjaus`.
+pub fn correcting_visit(lang: Lang, date_iso: &str) -> String {
+    let date = format_date(lang, date_iso);
+    match lang {
+        Lang::Fi => format!("Käynnin {date} korjaus"),
+        Lang::Sv => format!("Rättelse av besöket {date}"),
+        Lang::En => format!("Correcting the visit of {date}"),
+    }
+}
+
+/// What a correction says of the visit it replaced: `Korjaus käyntiin 21.11.2026`.
+pub fn corrects_visit(lang: Lang, date_iso: &str) -> String {
+    let date = format_date(lang, date_iso);
+    match lang {
+        Lang::Fi => format!("Korjaus käyntiin {date}"),
+        Lang::Sv => format!("Rättar besöket {date}"),
+        Lang::En => format!("Corrects the visit of {date}"),
+    }
+}
+
+/// A message in the principal's outbox, told in the reader's language.
+pub fn message_sentence(lang: Lang, kind: MessageKind, actor: &str, producer: &str) -> String {
+    match (kind, lang) {
+        (MessageKind::FeedbackGiven, Lang::Fi) => {
+            format!("{actor} antoi puolestasi palautetta palveluntuottajalle {producer}.")
+        }
+        (MessageKind::FeedbackGiven, Lang::Sv) => {
+            format!("{actor} gav respons till {producer} för din räkning.")
+        }
+        (MessageKind::FeedbackGiven, Lang::En) => {
+            format!("{actor} gave feedback on {producer} on your behalf.")
+        }
+        (MessageKind::SurveyAnswered, Lang::Fi) => format!(
+            "{actor} vastasi puolestasi tyytyväisyyskyselyyn palveluntuottajasta {producer}."
+        ),
+        (MessageKind::SurveyAnswered, Lang::Sv) => {
+            format!("{actor} svarade på en nöjdhetsenkät om {producer} för din räkning.")
+        }
+        (MessageKind::SurveyAnswered, Lang::En) => {
+            format!("{actor} answered a satisfaction survey about {producer} on your behalf.")
+        }
+    }
+}
+
+/// The last day of something still valid: `voimassa 31.12.2026 asti`.
+pub fn valid_until(lang: Lang, iso: &str) -> String {
+    let date = format_date(lang, iso);
+    match lang {
+        Lang::Fi => format!("voimassa {date} asti"),
+        Lang::Sv => format!("giltig till {date}"),
+        Lang::En => format!("valid until {date}"),
+    }
+}
+
+/// An RFC 3339 instant as a date and time in Finland: `21.11.2026 klo 11.30`,
+/// `21.11.2026 kl. 11.30`, `21 November 2026, 11:30`. Anything else is shown as it is.
+pub fn format_date_time(lang: Lang, rfc3339: &str) -> String {
+    use time::format_description::well_known::Rfc3339;
+    let Ok(instant) = time::OffsetDateTime::parse(rfc3339, &Rfc3339) else {
+        return rfc3339.to_owned();
+    };
+    let local = finnish_time(instant);
+    let date = format_date(lang, &crate::clock::iso_date(local.date()));
+    let (hour, minute) = (local.hour(), local.minute());
+    match lang {
+        Lang::Fi => format!("{date} klo {hour}.{minute:02}"),
+        Lang::Sv => format!("{date} kl. {hour}.{minute:02}"),
+        Lang::En => format!("{date}, {hour:02}:{minute:02}"),
+    }
+}
+
+/// The wall-clock time in Finland at `instant`: UTC+3 in summer time, else UTC+2.
+fn finnish_time(instant: time::OffsetDateTime) -> time::PrimitiveDateTime {
+    let utc = instant.to_offset(time::UtcOffset::UTC);
+    // `clock` knows the summer-time rule only through the date it gives. Summer time
+    // changes at 01:00 UTC, so the offset is the same all through the UTC "day" that
+    // starts then; at 21:30 UTC in that day, +3 h is already the next date and +2 h is
+    // not, so the date `clock` gives then tells the offset.
+    let day = (utc - time::Duration::hours(1)).date();
+    let probe = day.with_hms(21, 30, 0).map(|t| t.assume_utc());
+    let summer = probe.is_ok_and(|p| crate::clock::finnish_date(p) != day);
+    let hours = if summer { 3 } else { 2 };
+    let local = utc + time::Duration::hours(hours);
+    time::PrimitiveDateTime::new(local.date(), local.time())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn satisfaction_reads_as_a_score_out_of_five_with_its_answers() {
+        let s = crate::voucher::Satisfaction {
+            average_x10: 42,
+            answers: 6,
+        };
+        assert_eq!(
+            satisfaction_text(Lang::Fi, s),
+            "4,2\u{a0}/\u{a0}5 (6 vastausta)"
+        );
+        assert_eq!(
+            satisfaction_text(Lang::En, s),
+            "4.2\u{a0}/\u{a0}5 (6 answers)"
+        );
+    }
+    #[test]
+    fn prices_are_per_unit_in_each_language() {
+        let c = Cents::new(700).unwrap();
+        assert_eq!(
+            price_per_unit(Lang::Fi, c, Unit::Hour),
+            "7,00\u{a0}€ / tunti"
+        );
+        assert_eq!(
+            price_per_unit(Lang::Sv, c, Unit::Visit),
+            "7,00\u{a0}€ / besök"
+        );
+        assert_eq!(price_per_unit(Lang::En, c, Unit::Day), "€7.00 / day");
+        for lang in Lang::ALL {
+            for unit in [Unit::Hour, Unit::Visit, Unit::Day] {
+                assert!(per_unit(lang, unit).ends_with(unit_name(lang, unit)));
+            }
+        }
+    }
+    #[test]
+    fn producer_counts_use_the_plural_except_for_one() {
+        assert_eq!(producer_count(Lang::Fi, 12), "12 palveluntuottajaa");
+        assert_eq!(producer_count(Lang::Fi, 1), "1 palveluntuottaja");
+        assert_eq!(producer_count(Lang::Fi, 0), "0 palveluntuottajaa");
+        assert_eq!(producer_count(Lang::Sv, 2), "2 serviceproducenter");
+        assert_eq!(producer_count(Lang::Sv, 1), "1 serviceproducent");
+        assert_eq!(producer_count(Lang::En, 1), "1 service provider");
+        assert_eq!(producer_count(Lang::En, 3), "3 service providers");
+    }
+    #[test]
+    fn pages_read_naturally() {
+        assert_eq!(page_of(Lang::Fi, 2, 5), "Sivu 2 / 5");
+        assert_eq!(page_of(Lang::Sv, 2, 5), "Sida 2 av 5");
+        assert_eq!(page_of(Lang::En, 2, 5), "Page 2 of 5");
+    }
+    #[test]
+    fn dates_are_shown_as_people_write_them() {
+        assert_eq!(format_date(Lang::Fi, "2025-03-01"), "1.3.2025");
+        assert_eq!(format_date(Lang::Sv, "2025-12-24"), "24.12.2025");
+        assert_eq!(format_date(Lang::En, "2025-03-01"), "1 March 2025");
+        assert_eq!(format_date(Lang::Fi, "not a date"), "not a date");
+        assert_eq!(format_date(Lang::Fi, "2025-02-30"), "2025-02-30");
+    }
+    #[test]
+    fn language_names_are_in_the_interface_language() {
+        assert_eq!(language_name(Lang::Fi, "sv"), Some("ruotsi"));
+        assert_eq!(language_name(Lang::Sv, "fi"), Some("finska"));
+        assert_eq!(language_name(Lang::En, "se"), Some("Northern Sami"));
+        assert_eq!(language_name(Lang::Fi, "xx"), None);
+    }
+    #[test]
+    fn chart_descriptions_tell_the_split_in_words() {
+        let price = Cents::new(3200).unwrap();
+        let split = Some((Cents::new(2500).unwrap(), Cents::new(700).unwrap()));
+        assert_eq!(
+            chart_row_description(Lang::Fi, "Hoiva Oy", price, Unit::Hour, split),
+            "Hoiva Oy: hinta 32,00\u{a0}€ / tunti, josta palveluseteli kattaa 25,00\u{a0}€ ja omavastuuosuus on 7,00\u{a0}€."
+        );
+        assert_eq!(
+            chart_row_description(Lang::En, "Care Ltd", price, Unit::Visit, None),
+            "Care Ltd: price €32.00 / visit."
+        );
+    }
+    #[test]
+    fn units_are_decimals_in_the_language_s_own_way() {
+        assert_eq!(decimal_units(Lang::Fi, 150), "1,5");
+        assert_eq!(decimal_units(Lang::Sv, 150), "1,5");
+        assert_eq!(decimal_units(Lang::En, 150), "1.5");
+        assert_eq!(decimal_units(Lang::Fi, 200), "2");
+        assert_eq!(decimal_units(Lang::Fi, 25), "0,25");
+        assert_eq!(decimal_units(Lang::En, 105), "1.05");
+        assert_eq!(decimal_units(Lang::En, -150), "-1.5");
+    }
+    #[test]
+    fn only_exactly_one_unit_is_singular() {
+        assert_eq!(unit_quantity(Lang::Fi, 100, Unit::Hour), "1\u{a0}tunti");
+        assert_eq!(unit_quantity(Lang::Fi, 150, Unit::Hour), "1,5\u{a0}tuntia");
+        assert_eq!(unit_quantity(Lang::Sv, 200, Unit::Day), "2\u{a0}dagar");
+        assert_eq!(unit_quantity(Lang::Sv, 100, Unit::Visit), "1\u{a0}besök");
+        assert_eq!(unit_quantity(Lang::En, 150, Unit::Hour), "1.5\u{a0}hours");
+        assert_eq!(unit_quantity(Lang::En, 100, Unit::Visit), "1\u{a0}visit");
+    }
+    #[test]
+    fn validity_periods_read_as_ranges() {
+        assert_eq!(
+            validity(Lang::Fi, "2026-01-01", "2026-12-31"),
+            "1.1.2026–31.12.2026"
+        );
+        assert_eq!(
+            validity(Lang::En, "2026-01-01", "2026-12-31"),
+            "1 January 2026 – 31 December 2026"
+        );
+    }
+    #[test]
+    fn character_counts_say_what_is_left_or_too_much() {
+        assert_eq!(characters_left(Lang::Fi, 1913, 2000), "87 merkkiä jäljellä");
+        assert_eq!(characters_left(Lang::Fi, 1999, 2000), "1 merkki jäljellä");
+        assert_eq!(characters_left(Lang::Sv, 2000, 2000), "0 tecken kvar");
+        assert_eq!(
+            characters_left(Lang::En, 2003, 2000),
+            "3 characters too many"
+        );
+    }
+    #[test]
+    fn the_comparison_offers_the_customer_s_own_voucher_value() {
+        assert_eq!(
+            use_my_voucher(Lang::Fi, Cents::new(3200).unwrap(), Unit::Hour),
+            "Käytä palvelusetelini arvoa (32,00\u{a0}€ / tunti)"
+        );
+        assert!(survey_answered(Lang::En, "Hoiva Oy").contains("Hoiva Oy"));
+        assert_eq!(
+            share_left(Lang::En, 50),
+            "50% of the purchasing power is left."
+        );
+    }
+    #[test]
+    fn titles_name_the_page_and_the_service() {
+        assert_eq!(
+            document_title(Lang::Sv, t(Lang::Sv, Text::ComparisonTitle)),
+            "Jämför serviceproducenter – Seteli"
+        );
+    }
+    #[test]
+    fn times_are_shown_in_finnish_time_winter_and_summer() {
+        assert_eq!(
+            format_date_time(Lang::Fi, "2026-11-21T09:30:00Z"),
+            "21.11.2026 klo 11.30"
+        );
+        assert_eq!(
+            format_date_time(Lang::Sv, "2026-06-30T21:05:00Z"),
+            "1.7.2026 kl. 0.05"
+        );
+        assert_eq!(
+            format_date_time(Lang::En, "2026-06-30T08:05:00+00:00"),
+            "30 June 2026, 11:05"
+        );
+        assert_eq!(format_date_time(Lang::Fi, "yesterday"), "yesterday");
+    }
+    #[test]
+    fn the_time_follows_the_summer_time_change_to_the_minute() {
+        // 2026: summer time starts 29 March and ends 25 October, at 01:00 UTC.
+        assert_eq!(
+            format_date_time(Lang::Fi, "2026-03-29T00:59:00Z"),
+            "29.3.2026 klo 2.59"
+        );
+        assert_eq!(
+            format_date_time(Lang::Fi, "2026-03-29T01:00:00Z"),
+            "29.3.2026 klo 4.00"
+        );
+        assert_eq!(
+            format_date_time(Lang::Fi, "2026-10-25T00:59:00Z"),
+            "25.10.2026 klo 3.59"
+        );
+        assert_eq!(
+            format_date_time(Lang::Fi, "2026-10-25T01:00:00Z"),
+            "25.10.2026 klo 3.00"
+        );
+        assert_eq!(
+            format_date_time(Lang::Fi, "2026-10-24T23:30:00Z"),
+            "25.10.2026 klo 2.30"
+        );
+    }
+    #[test]
+    fn the_producer_s_prices_and_visits_read_naturally() {
+        let price = Cents::new(3400).unwrap();
+        assert_eq!(
+            price_from(Lang::Fi, price, Unit::Hour, "2026-12-01"),
+            "34,00\u{a0}€ / tunti 1.12.2026 alkaen"
+        );
+        assert_eq!(
+            price_from(Lang::En, price, Unit::Visit, "2026-12-01"),
+            "€34.00 / visit from 1 December 2026"
+        );
+        assert_eq!(new_price_label(Lang::Sv, Unit::Day), "Nytt pris (€ / dag)");
+        assert_eq!(units_label(Lang::Fi, Unit::Hour), "Määrä (tunteina)");
+        let (before, after) = acting_for_company_parts(Lang::Fi);
+        assert_eq!(
+            format!("{before}Hoiva Oy{after}"),
+            "Asioit yrityksen Hoiva Oy puolesta"
+        );
+        assert!(cancel_confirmation(Lang::En, price).contains("€34.00"));
+        assert_eq!(
+            corrects_visit(Lang::En, "2026-11-20"),
+            "Corrects the visit of 20 November 2026"
+        );
+        assert_eq!(
+            correcting_visit(Lang::Fi, "2026-11-20"),
+            "Käynnin 20.11.2026 korjaus"
+        );
+        assert!(price_saved(Lang::Sv, price, Unit::Hour, "2026-12-01").contains("1.12.2026"));
+    }
+}
