@@ -7,7 +7,7 @@ use crate::db::Database;
 use crate::error::EdgeError;
 use crate::http::{ApiRequest, ApiResponse, Method};
 use crate::outbound::Outbound;
-use crate::routes::{auth as auth_routes, citizen, on_behalf, producer, public};
+use crate::routes::{auth as auth_routes, citizen, on_behalf, producer, public, Call};
 use seteli_domain::permissions::{require, Actor};
 use seteli_domain::routes::{resolve, Access, Resolved, RouteId, RouteMethod};
 use seteli_domain::{ApiError, ErrorCode};
@@ -72,49 +72,44 @@ async fn route<D: Database, H: Outbound>(
             require(&actor, action, lang)?;
         }
     }
-    let id = params.first().copied().unwrap_or_default();
+    let call = Call {
+        req,
+        ctx,
+        session,
+        actor: &actor,
+        lang,
+        id: params.first().copied().unwrap_or_default(),
+    };
     match route.id {
-        RouteId::PublicMunicipalities => {
-            public::catalogue::handle_municipalities(req, ctx, &actor).await
-        }
-        RouteId::PublicServices => public::catalogue::handle_services(req, ctx, &actor).await,
-        RouteId::PublicOffers => public::offers::handle_list(req, ctx, &actor).await,
-        RouteId::PublicProducer => public::producers::handle_get(req, ctx, &actor, id).await,
-        RouteId::AuthLogin => auth_routes::handle_login(req, ctx).await,
-        RouteId::AuthCallback => auth_routes::handle_callback(req, ctx, session).await,
-        RouteId::AuthLogout => auth_routes::handle_logout(ctx, session).await,
-        RouteId::AuthMe => auth_routes::handle_me(ctx, &actor, lang).await,
-        RouteId::CitizenVouchers => citizen::vouchers::handle_list(req, ctx, session, &actor).await,
-        RouteId::CitizenVoucher => {
-            citizen::vouchers::handle_get(req, ctx, session, &actor, id).await
-        }
-        RouteId::CitizenFeedback => citizen::feedback::handle_list(req, ctx, session, &actor).await,
-        RouteId::CitizenGiveFeedback => {
-            citizen::feedback::handle_create(req, ctx, session, &actor).await
-        }
-        RouteId::CitizenAnswerSurvey => {
-            citizen::surveys::handle_create(req, ctx, session, &actor).await
-        }
-        RouteId::CitizenTrail => citizen::messages::handle_trail(req, ctx, session, &actor).await,
-        RouteId::CitizenMessages => {
-            citizen::messages::handle_messages(req, ctx, session, &actor).await
-        }
-        RouteId::OnBehalfStart => on_behalf::handle_start(req, ctx, session, &actor).await,
-        RouteId::ValtuudetCallback => on_behalf::handle_callback(req, ctx, session, &actor).await,
-        RouteId::OnBehalfRegistered => on_behalf::handle_registered(req, ctx, &actor).await,
-        RouteId::OnBehalfActForRegistered => {
-            on_behalf::handle_act_for_registered(req, ctx, session, &actor).await
-        }
-        RouteId::OnBehalfStop => on_behalf::handle_stop(req, ctx, session, &actor).await,
-        RouteId::ProducerHome => producer::handle_home(req, ctx, &actor).await,
-        RouteId::ProducerPrices => producer::handle_prices(req, ctx, &actor).await,
-        RouteId::ProducerSetPrice => producer::handle_set_price(req, ctx, &actor).await,
-        RouteId::ProducerLookUpVoucher => producer::handle_lookup(req, ctx, &actor).await,
-        RouteId::ProducerVoucher => producer::handle_voucher(req, ctx, &actor, id).await,
-        RouteId::ProducerLogEvent => producer::handle_log_event(req, ctx, &actor).await,
-        RouteId::ProducerCancelEvent => producer::handle_cancel_event(req, ctx, &actor, id).await,
-        RouteId::ProducerCorrectEvent => producer::handle_correct_event(req, ctx, &actor, id).await,
-        RouteId::ProducerFeedback => producer::handle_feedback(req, ctx, &actor).await,
-        RouteId::ProducerReply => producer::handle_reply(req, ctx, &actor, id).await,
+        RouteId::PublicMunicipalities => public::catalogue::handle_municipalities(&call).await,
+        RouteId::PublicServices => public::catalogue::handle_services(&call).await,
+        RouteId::PublicOffers => public::offers::handle_list(&call).await,
+        RouteId::PublicProducer => public::producers::handle_get(&call).await,
+        RouteId::AuthLogin => auth_routes::handle_login(&call).await,
+        RouteId::AuthCallback => auth_routes::handle_callback(&call).await,
+        RouteId::AuthLogout => auth_routes::handle_logout(&call).await,
+        RouteId::AuthMe => auth_routes::handle_me(&call).await,
+        RouteId::CitizenVouchers => citizen::vouchers::handle_list(&call).await,
+        RouteId::CitizenVoucher => citizen::vouchers::handle_get(&call).await,
+        RouteId::CitizenFeedback => citizen::feedback::handle_list(&call).await,
+        RouteId::CitizenGiveFeedback => citizen::feedback::handle_create(&call).await,
+        RouteId::CitizenAnswerSurvey => citizen::surveys::handle_create(&call).await,
+        RouteId::CitizenTrail => citizen::messages::handle_trail(&call).await,
+        RouteId::CitizenMessages => citizen::messages::handle_messages(&call).await,
+        RouteId::OnBehalfStart => on_behalf::handle_start(&call).await,
+        RouteId::ValtuudetCallback => on_behalf::handle_callback(&call).await,
+        RouteId::OnBehalfRegistered => on_behalf::handle_registered(&call).await,
+        RouteId::OnBehalfActForRegistered => on_behalf::handle_act_for_registered(&call).await,
+        RouteId::OnBehalfStop => on_behalf::handle_stop(&call).await,
+        RouteId::ProducerHome => producer::handle_home(&call).await,
+        RouteId::ProducerPrices => producer::handle_prices(&call).await,
+        RouteId::ProducerSetPrice => producer::handle_set_price(&call).await,
+        RouteId::ProducerLookUpVoucher => producer::handle_lookup(&call).await,
+        RouteId::ProducerVoucher => producer::handle_voucher(&call).await,
+        RouteId::ProducerLogEvent => producer::handle_log_event(&call).await,
+        RouteId::ProducerCancelEvent => producer::handle_cancel_event(&call).await,
+        RouteId::ProducerCorrectEvent => producer::handle_correct_event(&call).await,
+        RouteId::ProducerFeedback => producer::handle_feedback(&call).await,
+        RouteId::ProducerReply => producer::handle_reply(&call).await,
     }
 }

@@ -2,16 +2,17 @@
 //! Login and callback are browser navigations, so their failures redirect to a page that
 //! explains them (`/?login_error=..`); `me` and `logout` answer JSON.
 
+use super::Call;
 use crate::auth::{
     clear_cookie, cookie, login_cookie, new_session_id, secure_cookies, session_cookie,
-    session_set_cookie, set_cookie, CurrentSession,
+    session_set_cookie, set_cookie,
 };
 use crate::context::Ctx;
 use crate::crypto::{constant_time_eq, pkce_challenge, random_token, sha256_hex};
 use crate::db::sessions::{self, Audience, LoginAttempt, SessionRow};
 use crate::db::Database;
 use crate::error::EdgeError;
-use crate::http::{ApiRequest, ApiResponse};
+use crate::http::ApiResponse;
 use crate::oidc::OidcConfig;
 use crate::oidc::{self, CodeExchange, FlowError};
 use crate::outbound::Outbound;
@@ -20,7 +21,7 @@ use seteli_domain::hetu::Hetu;
 use seteli_domain::permissions::{require, Action, Actor, Person, StaffRole};
 use seteli_domain::session::LOGIN_ATTEMPT_LIMIT_SECS;
 use seteli_domain::MunicipalityCode;
-use seteli_domain::{ApiError, ErrorCode, Lang};
+use seteli_domain::{ApiError, ErrorCode};
 
 /// Why a login ended without a session, as the app's page names it.
 #[derive(Debug, Clone, Copy)]
@@ -84,19 +85,17 @@ fn provider<D: Database, H: Outbound>(ctx: &Ctx<D, H>, audience: Audience) -> Op
 /// `GET /api/auth/login?return_to=/path[&audience=staff]`: starts strong identification of
 /// a citizen, or a staff login at the staff identity provider. Open to everyone.
 pub async fn handle_login<D: Database, H: Outbound>(
-    req: &ApiRequest,
-    ctx: &Ctx<D, H>,
+    call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
-    let lang = req.lang();
-    let public_url = &ctx.config.public_url;
-    let audience = match req.query_param("audience") {
+    let public_url = &call.ctx.config.public_url;
+    let audience = match call.req.query_param("audience") {
         Some("staff") => Audience::Staff,
         _ => Audience::Citizen,
     };
-    let Some(config) = provider(ctx, audience) else {
+    let Some(config) = provider(call.ctx, audience) else {
         return Ok(failure_redirect(public_url, LoginFailure::Unavailable));
     };
-    let discovery = match oidc::discover(&ctx.http, config).await {
+    let discovery = match oidc::discover(&call.ctx.http, config).await {
         Ok(d) => d,
         Err(e) => {
             crate::error::log_warning(&format!("identification discovery failed: {e:?}"));
@@ -117,10 +116,10 @@ pub async fn handle_login<D: Database, H: Outbound>(
         state,
         nonce,
         code_verifier: verifier,
-        return_to: safe_return_to(req.query_param("return_to")),
-        created_at: ctx.unix_now(),
+        return_to: safe_return_to(call.req.query_param("return_to")),
+        created_at: call.ctx.unix_now(),
     };
-    sessions::insert_login_attempt(&ctx.db, &sha256_hex(&login_id), &attempt).await?;
+    sessions::insert_login_attempt(&call.ctx.db, &sha256_hex(&login_id), &attempt).await?;
     let mut authorize = url::Url::parse(&discovery.authorization_endpoint)
         .map_err(|e| EdgeError::Internal(format!("authorization endpoint: {e}")))?;
     authorize
@@ -133,7 +132,7 @@ pub async fn handle_login<D: Database, H: Outbound>(
         .append_pair("nonce", &attempt.nonce)
         .append_pair("code_challenge", &pkce_challenge(&attempt.code_verifier))
         .append_pair("code_challenge_method", "S256")
-        .append_pair("ui_locales", lang.code());
+        .append_pair("ui_locales", call.lang.code());
     let cookie = set_cookie(
         login_cookie(secure_cookies(public_url)),
         &login_id,
@@ -147,21 +146,21 @@ pub async fn handle_login<D: Database, H: Outbound>(
 /// `GET /api/auth/callback?code&state`: finishes identification and starts a session with a
 /// new id. Open to everyone; only the browser that started the login can finish it.
 pub async fn handle_callback<D: Database, H: Outbound>(
-    req: &ApiRequest,
-    ctx: &Ctx<D, H>,
-    previous: Option<&CurrentSession>,
+    call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
-    let public_url = &ctx.config.public_url;
+    let public_url = &call.ctx.config.public_url;
     let fail = |failure| Ok(failure_redirect(public_url, failure));
-    let Some(login_id) = cookie(req, login_cookie(secure_cookies(public_url))) else {
+    let Some(login_id) = cookie(call.req, login_cookie(secure_cookies(public_url))) else {
         return fail(LoginFailure::Failed);
     };
     // Taking the attempt deletes it: a callback can succeed once.
-    let Some(attempt) = sessions::take_login_attempt(&ctx.db, &sha256_hex(&login_id)).await? else {
+    let Some(attempt) = sessions::take_login_attempt(&call.ctx.db, &sha256_hex(&login_id)).await?
+    else {
         return fail(LoginFailure::Failed);
     };
-    let now = ctx.unix_now();
-    let state_ok = req
+    let now = call.ctx.unix_now();
+    let state_ok = call
+        .req
         .query_param("state")
         .is_some_and(|s| constant_time_eq(s, &attempt.state));
     let Some(audience) = Audience::parse(&attempt.audience) else {
@@ -170,13 +169,13 @@ pub async fn handle_callback<D: Database, H: Outbound>(
     if !state_ok || now - attempt.created_at > LOGIN_ATTEMPT_LIMIT_SECS {
         return fail(LoginFailure::Failed);
     }
-    let Some(config) = provider(ctx, audience) else {
+    let Some(config) = provider(call.ctx, audience) else {
         return fail(LoginFailure::Unavailable);
     };
-    if req.query_param("error") == Some("access_denied") {
+    if call.req.query_param("error") == Some("access_denied") {
         return fail(LoginFailure::Cancelled);
     }
-    let Some(code) = req.query_param("code") else {
+    let Some(code) = call.req.query_param("code") else {
         return fail(LoginFailure::Failed);
     };
     let exchange = CodeExchange {
@@ -186,8 +185,8 @@ pub async fn handle_callback<D: Database, H: Outbound>(
         nonce: &attempt.nonce,
         now,
     };
-    let wanted = wanted_claims(audience, &ctx.config.hetu_claim);
-    let claims = match oidc::identify(&ctx.http, config, &exchange, &wanted).await {
+    let wanted = wanted_claims(audience, &call.ctx.config.hetu_claim);
+    let claims = match oidc::identify(&call.ctx.http, config, &exchange, &wanted).await {
         Ok(claims) => claims,
         Err(FlowError::Unavailable(cause)) => {
             crate::error::log_warning(&format!("identification unavailable: {cause}"));
@@ -198,7 +197,7 @@ pub async fn handle_callback<D: Database, H: Outbound>(
             return fail(LoginFailure::Failed);
         }
     };
-    let Some(row) = session_row(audience, &claims, &ctx.config.hetu_claim, now) else {
+    let Some(row) = session_row(audience, &claims, &call.ctx.config.hetu_claim, now) else {
         crate::error::log_warning(
             "identification: neither the ID token nor userinfo has the identity this audience needs",
         );
@@ -206,11 +205,11 @@ pub async fn handle_callback<D: Database, H: Outbound>(
     };
     let (session_id, session_hash) = new_session_id()?;
     // Logins are a good moment to sweep what has expired (the scheduled job does it too).
-    sessions::purge_expired(&ctx.db, now).await?;
+    sessions::purge_expired(&call.ctx.db, now).await?;
     sessions::create_session(
-        &ctx.db,
+        &call.ctx.db,
         &session_hash,
-        previous.map(|p| p.id_hash.as_str()),
+        call.session.map(|p| p.id_hash.as_str()),
         &row,
     )
     .await?;
@@ -296,14 +295,14 @@ fn session_row(
 /// `POST /api/auth/logout`: ends the session on the server and deletes the cookie. Open to
 /// everyone (logging out twice is harmless); same-origin only, as every POST.
 pub async fn handle_logout<D: Database, H: Outbound>(
-    ctx: &Ctx<D, H>,
-    session: Option<&CurrentSession>,
+    call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
+    let session = call.session;
     if let Some(session) = session {
-        crate::routes::on_behalf::end_valtuudet_session(ctx, session).await;
-        sessions::delete_session(&ctx.db, &session.id_hash).await?;
+        crate::routes::on_behalf::end_valtuudet_session(call.ctx, session).await;
+        sessions::delete_session(&call.ctx.db, &session.id_hash).await?;
     }
-    let secure = secure_cookies(&ctx.config.public_url);
+    let secure = secure_cookies(&call.ctx.config.public_url);
     Ok(ApiResponse::no_content().add_header(
         "set-cookie",
         clear_cookie(session_cookie(secure), "/", secure),
@@ -313,11 +312,9 @@ pub async fn handle_logout<D: Database, H: Outbound>(
 /// `GET /api/auth/me`: who is logged in, and whom they act for. Permission:
 /// [`Action::ViewOwnSession`].
 pub async fn handle_me<D: Database, H: Outbound>(
-    ctx: &Ctx<D, H>,
-    actor: &Actor,
-    lang: Lang,
+    call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
-    require(actor, Action::ViewOwnSession, lang)?;
+    require(call.actor, Action::ViewOwnSession, call.lang)?;
     let citizen = |person: &Person, acting_for| Me {
         audience: "citizen".into(),
         given_name: person.given_name.clone(),
@@ -327,12 +324,13 @@ pub async fn handle_me<D: Database, H: Outbound>(
         acting_for,
         acting_for_company: None,
         // Without the secret there is no key, and the app then keeps no queue across loads.
-        user_key: ctx
+        user_key: call
+            .ctx
             .identity_key("browser-storage", person.hetu.as_str())
             .ok()
             .map(|k| k.chars().take(32).collect()),
     };
-    let me = match actor {
+    let me = match call.actor {
         Actor::Citizen(person) => citizen(person, None),
         Actor::OnBehalf(on_behalf) => citizen(
             &on_behalf.delegate,
@@ -361,7 +359,7 @@ pub async fn handle_me<D: Database, H: Outbound>(
             }),
             ..citizen(&agent.person, None)
         },
-        Actor::Visitor => return Err(ApiError::new(ErrorCode::Unauthorized, lang).into()),
+        Actor::Visitor => return Err(ApiError::new(ErrorCode::Unauthorized, call.lang).into()),
     };
     Ok(ApiResponse::json(200, &me).with_header("cache-control", "no-store"))
 }

@@ -1,8 +1,33 @@
-//! Handlers, grouped by audience as the URLs are: `/api/public/..`, `/api/auth/..`;
-//! citizens, producers and staff follow.
+//! Handlers, grouped by audience as the URLs are: `/api/public/..`, `/api/auth/..`,
+//! `/api/citizen/..`, `/api/on-behalf/..`, `/api/producer/..`; staff follow.
+//!
+//! Every handler is `async fn handle_x(call: &Call<'_, D, H>) -> Result<ApiResponse, EdgeError>`.
 
 pub mod auth;
 pub mod citizen;
 pub mod on_behalf;
 pub mod producer;
 pub mod public;
+
+use crate::auth::CurrentSession;
+use crate::context::Ctx;
+use crate::db::Database;
+use crate::http::ApiRequest;
+use crate::outbound::Outbound;
+use seteli_domain::permissions::Actor;
+use seteli_domain::Lang;
+
+/// One request as a handler sees it, after the router has resolved its route, its session and,
+/// for a route that names an action, asked the permission catalogue.
+pub struct Call<'a, D: Database, H: Outbound> {
+    pub req: &'a ApiRequest,
+    pub ctx: &'a Ctx<D, H>,
+    /// The request's session, if it carries a valid one.
+    pub session: Option<&'a CurrentSession>,
+    /// Who asks: a visitor without a session.
+    pub actor: &'a Actor,
+    /// The language of the answer (`?lang=`, else `Accept-Language`, else Finnish).
+    pub lang: Lang,
+    /// The route's `{id}` segment, unparsed; empty when the route has none.
+    pub id: &'a str,
+}

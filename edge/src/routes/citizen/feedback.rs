@@ -1,29 +1,31 @@
 //! `GET /api/citizen/feedback` and `POST /api/citizen/feedback`.
 
-use crate::auth::CurrentSession;
-use crate::context::Ctx;
 use crate::db::vouchers::{self, NewFeedbackRow};
 use crate::db::Database;
 use crate::error::EdgeError;
-use crate::http::{ApiRequest, ApiResponse};
+use crate::http::ApiResponse;
 use crate::on_behalf::subject;
 use crate::outbound::Outbound;
+use crate::routes::Call;
 use seteli_domain::api::{MessageKind, NewFeedback};
-use seteli_domain::permissions::{require, Action, Actor};
+use seteli_domain::permissions::{require, Action};
 use seteli_domain::voucher::FeedbackText;
 use seteli_domain::{ApiError, ErrorCode};
 
 /// The customer's feedback with producers' replies. Permission: [`Action::ViewOwnVouchers`].
 pub async fn handle_list<D: Database, H: Outbound>(
-    req: &ApiRequest,
-    ctx: &Ctx<D, H>,
-    session: Option<&CurrentSession>,
-    actor: &Actor,
+    call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
-    let lang = req.lang();
-    let subject = subject(ctx, session, actor, Action::ViewOwnVouchers, lang).await?;
+    let subject = subject(
+        call.ctx,
+        call.session,
+        call.actor,
+        Action::ViewOwnVouchers,
+        call.lang,
+    )
+    .await?;
     let list = match subject.customer {
-        Some(customer) => vouchers::feedback_of(&ctx.db, customer).await?,
+        Some(customer) => vouchers::feedback_of(&call.ctx.db, customer).await?,
         None => Vec::new(),
     };
     Ok(ApiResponse::private_json(200, &list))
@@ -32,21 +34,24 @@ pub async fn handle_list<D: Database, H: Outbound>(
 /// New feedback on a producer that served under the customer's voucher (optionally on one
 /// of its events). Refused feedback changes nothing. Permission: [`Action::GiveFeedback`].
 pub async fn handle_create<D: Database, H: Outbound>(
-    req: &ApiRequest,
-    ctx: &Ctx<D, H>,
-    session: Option<&CurrentSession>,
-    actor: &Actor,
+    call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
-    let lang = req.lang();
-    require(actor, Action::GiveFeedback, lang)?;
-    let new: NewFeedback = req.json()?;
-    let invalid = || EdgeError::from(ApiError::new(ErrorCode::InvalidFeedback, lang));
+    require(call.actor, Action::GiveFeedback, call.lang)?;
+    let new: NewFeedback = call.req.json()?;
+    let invalid = || EdgeError::from(ApiError::new(ErrorCode::InvalidFeedback, call.lang));
     let body = FeedbackText::parse(&new.body).map_err(|_| invalid())?;
     // For a principal, Valtuudet is asked again here, right before the write.
-    let subject = subject(ctx, session, actor, Action::GiveFeedback, lang).await?;
-    let customer = subject.customer_or_not_found(lang)?;
+    let subject = subject(
+        call.ctx,
+        call.session,
+        call.actor,
+        Action::GiveFeedback,
+        call.lang,
+    )
+    .await?;
+    let customer = subject.customer_or_not_found(call.lang)?;
     if !vouchers::producer_served(
-        &ctx.db,
+        &call.ctx.db,
         customer,
         new.voucher_id,
         new.producer_id,
@@ -56,7 +61,7 @@ pub async fn handle_create<D: Database, H: Outbound>(
     {
         return Err(invalid());
     }
-    let at = ctx.timestamp();
+    let at = call.ctx.timestamp();
     let row = NewFeedbackRow {
         customer,
         voucher_id: new.voucher_id,
@@ -66,6 +71,6 @@ pub async fn handle_create<D: Database, H: Outbound>(
         created_at: &at,
     };
     let also = subject.write_records(MessageKind::FeedbackGiven, new.producer_id, &at);
-    let created = vouchers::insert_feedback(&ctx.db, &row, also).await?;
+    let created = vouchers::insert_feedback(&call.ctx.db, &row, also).await?;
     Ok(ApiResponse::private_json(201, &created))
 }

@@ -1,27 +1,30 @@
 //! `GET /api/citizen/trail` and `GET /api/citizen/messages`: what others did on the
 //! customer's behalf, and the messages queued to them about it.
 
-use crate::auth::CurrentSession;
-use crate::context::Ctx;
 use crate::db::on_behalf as store;
 use crate::db::Database;
 use crate::error::EdgeError;
-use crate::http::{ApiRequest, ApiResponse};
+use crate::http::ApiResponse;
 use crate::on_behalf::subject;
 use crate::outbound::Outbound;
-use seteli_domain::permissions::{Action, Actor};
+use crate::routes::Call;
+use seteli_domain::permissions::Action;
 
 /// The trail, newest first (for a child, any guardian acting for them reads it).
 /// Permission: [`Action::ViewTrail`].
 pub async fn handle_trail<D: Database, H: Outbound>(
-    req: &ApiRequest,
-    ctx: &Ctx<D, H>,
-    session: Option<&CurrentSession>,
-    actor: &Actor,
+    call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
-    let subject = subject(ctx, session, actor, Action::ViewTrail, req.lang()).await?;
+    let subject = subject(
+        call.ctx,
+        call.session,
+        call.actor,
+        Action::ViewTrail,
+        call.req.lang(),
+    )
+    .await?;
     let list = match subject.customer {
-        Some(customer) => store::trail_of(&ctx.db, customer).await?,
+        Some(customer) => store::trail_of(&call.ctx.db, customer).await?,
         None => Vec::new(),
     };
     Ok(ApiResponse::private_json(200, &list))
@@ -29,14 +32,18 @@ pub async fn handle_trail<D: Database, H: Outbound>(
 
 /// The messages in the customer's outbox, newest first. Permission: [`Action::ViewMessages`].
 pub async fn handle_messages<D: Database, H: Outbound>(
-    req: &ApiRequest,
-    ctx: &Ctx<D, H>,
-    session: Option<&CurrentSession>,
-    actor: &Actor,
+    call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
-    let subject = subject(ctx, session, actor, Action::ViewMessages, req.lang()).await?;
+    let subject = subject(
+        call.ctx,
+        call.session,
+        call.actor,
+        Action::ViewMessages,
+        call.req.lang(),
+    )
+    .await?;
     let list = match subject.customer {
-        Some(customer) => store::messages_of(&ctx.db, customer).await?,
+        Some(customer) => store::messages_of(&call.ctx.db, customer).await?,
         None => Vec::new(),
     };
     Ok(ApiResponse::private_json(200, &list))

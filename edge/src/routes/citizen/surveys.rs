@@ -1,15 +1,14 @@
 //! `POST /api/citizen/surveys`: the monthly satisfaction survey about a producer.
 
-use crate::auth::CurrentSession;
-use crate::context::Ctx;
 use crate::db::vouchers::{self, SurveyRow};
 use crate::db::Database;
 use crate::error::EdgeError;
-use crate::http::{ApiRequest, ApiResponse};
+use crate::http::ApiResponse;
 use crate::on_behalf::subject;
 use crate::outbound::Outbound;
+use crate::routes::Call;
 use seteli_domain::api::{MessageKind, NewSurveyAnswer, SurveyReceipt};
-use seteli_domain::permissions::{require, Action, Actor};
+use seteli_domain::permissions::{require, Action};
 use seteli_domain::voucher::{survey_period, SURVEY_COMMENT_MAX_CHARS};
 use seteli_domain::{ApiError, ErrorCode};
 
@@ -17,24 +16,27 @@ use seteli_domain::{ApiError, ErrorCode};
 /// after that). Scores out of 1–5 never reach the handler: the body does not parse.
 /// Permission: [`Action::AnswerSurvey`].
 pub async fn handle_create<D: Database, H: Outbound>(
-    req: &ApiRequest,
-    ctx: &Ctx<D, H>,
-    session: Option<&CurrentSession>,
-    actor: &Actor,
+    call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
-    let lang = req.lang();
-    require(actor, Action::AnswerSurvey, lang)?;
-    let invalid = || EdgeError::from(ApiError::new(ErrorCode::InvalidSurvey, lang));
-    let answer: NewSurveyAnswer = req.json().map_err(|_| invalid())?;
+    require(call.actor, Action::AnswerSurvey, call.lang)?;
+    let invalid = || EdgeError::from(ApiError::new(ErrorCode::InvalidSurvey, call.lang));
+    let answer: NewSurveyAnswer = call.req.json().map_err(|_| invalid())?;
     let comment = answer.comment.trim();
     if comment.chars().count() > SURVEY_COMMENT_MAX_CHARS {
         return Err(invalid());
     }
     // For a principal, Valtuudet is asked again here, right before the write.
-    let subject = subject(ctx, session, actor, Action::AnswerSurvey, lang).await?;
-    let customer = subject.customer_or_not_found(lang)?;
+    let subject = subject(
+        call.ctx,
+        call.session,
+        call.actor,
+        Action::AnswerSurvey,
+        call.lang,
+    )
+    .await?;
+    let customer = subject.customer_or_not_found(call.lang)?;
     if !vouchers::producer_served(
-        &ctx.db,
+        &call.ctx.db,
         customer,
         answer.voucher_id,
         answer.producer_id,
@@ -44,9 +46,9 @@ pub async fn handle_create<D: Database, H: Outbound>(
     {
         return Err(invalid());
     }
-    let today = ctx.today();
+    let today = call.ctx.today();
     let period = survey_period(&today);
-    let at = ctx.timestamp();
+    let at = call.ctx.timestamp();
     let row = SurveyRow {
         customer,
         voucher_id: answer.voucher_id,
@@ -62,8 +64,8 @@ pub async fn handle_create<D: Database, H: Outbound>(
         created_at: &at,
     };
     let also = subject.write_records(MessageKind::SurveyAnswered, answer.producer_id, &at);
-    if !vouchers::insert_survey(&ctx.db, &row, also).await? {
-        return Err(ApiError::new(ErrorCode::SurveyAlreadyAnswered, lang).into());
+    if !vouchers::insert_survey(&call.ctx.db, &row, also).await? {
+        return Err(ApiError::new(ErrorCode::SurveyAlreadyAnswered, call.lang).into());
     }
     Ok(ApiResponse::json(
         201,

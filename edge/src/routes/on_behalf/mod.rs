@@ -14,9 +14,10 @@ use crate::context::Ctx;
 use crate::db::on_behalf as store;
 use crate::db::Database;
 use crate::error::{log_warning, EdgeError};
-use crate::http::{ApiRequest, ApiResponse};
+use crate::http::ApiResponse;
 use crate::on_behalf::call_context;
 use crate::outbound::Outbound;
+use crate::routes::Call;
 use crate::valtuudet::{self, Mode};
 use seteli_domain::mandates::{PrincipalKind, Refusal};
 use seteli_domain::permissions::{require, Action, Actor, Person};
@@ -55,22 +56,19 @@ fn logged_in_person(actor: &Actor) -> Option<&Person> {
 /// `POST /api/on-behalf/stop`: act for oneself again; the Valtuudet session is ended (best
 /// effort: it expires by itself anyway). Permission: [`Action::ChoosePrincipal`].
 pub async fn handle_stop<D: Database, H: Outbound>(
-    req: &ApiRequest,
-    ctx: &Ctx<D, H>,
-    session: Option<&CurrentSession>,
-    actor: &Actor,
+    call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
-    let lang = req.lang();
-    require(actor, Action::ChoosePrincipal, lang)?;
+    let session = call.session;
+    require(call.actor, Action::ChoosePrincipal, call.lang)?;
     let Some(session) = session else {
-        return Err(ApiError::new(ErrorCode::Unauthorized, lang).into());
+        return Err(ApiError::new(ErrorCode::Unauthorized, call.lang).into());
     };
     let (new_id, new_hash) = new_session_id()?;
-    store::stop_acting_with_new_id(&ctx.db, &session.id_hash, &new_hash).await?;
-    end_valtuudet_session(ctx, session).await;
+    store::stop_acting_with_new_id(&call.ctx.db, &session.id_hash, &new_hash).await?;
+    end_valtuudet_session(call.ctx, session).await;
     Ok(ApiResponse::no_content().add_header(
         "set-cookie",
-        session_set_cookie(&ctx.config.public_url, &new_id),
+        session_set_cookie(&call.ctx.config.public_url, &new_id),
     ))
 }
 

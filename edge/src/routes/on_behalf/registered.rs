@@ -1,31 +1,33 @@
 //! Acting for a customer whose proxy the municipality registered in Seteli.
 
 use super::logged_in_person;
-use crate::auth::{new_session_id, session_set_cookie, CurrentSession};
-use crate::context::Ctx;
+use crate::auth::{new_session_id, session_set_cookie};
 use crate::db::on_behalf::{self as store, Acting, TrailRecord};
 use crate::db::Database;
 use crate::error::EdgeError;
-use crate::http::{ApiRequest, ApiResponse};
+use crate::http::ApiResponse;
 use crate::outbound::Outbound;
+use crate::routes::Call;
 use seteli_domain::api::{ActForRegistered, TrailResult};
 use seteli_domain::mandates::{Basis, OnBehalfAction};
-use seteli_domain::permissions::{require, Action, Actor};
+use seteli_domain::permissions::{require, Action};
 use seteli_domain::{ApiError, ErrorCode};
 
 /// `GET /api/on-behalf/registered`: the customers whose proxy the municipality registered
 /// this person as, valid today. Permission: [`Action::ChoosePrincipal`].
 pub async fn handle_registered<D: Database, H: Outbound>(
-    req: &ApiRequest,
-    ctx: &Ctx<D, H>,
-    actor: &Actor,
+    call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
-    let lang = req.lang();
-    require(actor, Action::ChoosePrincipal, lang)?;
-    let person =
-        logged_in_person(actor).ok_or_else(|| ApiError::new(ErrorCode::Forbidden, lang))?;
-    let list =
-        store::registered_principals(&ctx.db, person.hetu.as_str(), &ctx.today(), lang).await?;
+    require(call.actor, Action::ChoosePrincipal, call.lang)?;
+    let person = logged_in_person(call.actor)
+        .ok_or_else(|| ApiError::new(ErrorCode::Forbidden, call.lang))?;
+    let list = store::registered_principals(
+        &call.ctx.db,
+        person.hetu.as_str(),
+        &call.ctx.today(),
+        call.lang,
+    )
+    .await?;
     Ok(ApiResponse::json(200, &list).with_header("cache-control", "no-store"))
 }
 
@@ -33,33 +35,37 @@ pub async fn handle_registered<D: Database, H: Outbound>(
 /// registered proxy, if the registration is valid today (403 `no_right_to_act` otherwise,
 /// the same for a customer who does not exist). Permission: [`Action::ChoosePrincipal`].
 pub async fn handle_act_for_registered<D: Database, H: Outbound>(
-    req: &ApiRequest,
-    ctx: &Ctx<D, H>,
-    session: Option<&CurrentSession>,
-    actor: &Actor,
+    call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
-    let lang = req.lang();
-    require(actor, Action::ChoosePrincipal, lang)?;
-    let choice: ActForRegistered = req.json()?;
-    let (Some(person), Some(session)) = (logged_in_person(actor), session) else {
-        return Err(ApiError::new(ErrorCode::Forbidden, lang).into());
+    let session = call.session;
+    require(call.actor, Action::ChoosePrincipal, call.lang)?;
+    let choice: ActForRegistered = call.req.json()?;
+    let (Some(person), Some(session)) = (logged_in_person(call.actor), session) else {
+        return Err(ApiError::new(ErrorCode::Forbidden, call.lang).into());
     };
     let customer = choice.customer_id;
-    if !store::is_registered_proxy(&ctx.db, customer, person.hetu.as_str(), &ctx.today()).await? {
-        return Err(ApiError::new(ErrorCode::NoRightToAct, lang).into());
+    if !store::is_registered_proxy(
+        &call.ctx.db,
+        customer,
+        person.hetu.as_str(),
+        &call.ctx.today(),
+    )
+    .await?
+    {
+        return Err(ApiError::new(ErrorCode::NoRightToAct, call.lang).into());
     }
-    let at = ctx.timestamp();
+    let at = call.ctx.timestamp();
     let name = format!("{} {}", person.given_name, person.family_name);
     let (new_id, new_hash) = new_session_id()?;
     store::start_acting(
-        &ctx.db,
+        &call.ctx.db,
         &session.id_hash,
         &new_hash,
         &Acting {
             customer,
             basis: Basis::RegisteredProxy,
             valtuudet: None,
-            checked_at: ctx.unix_now(),
+            checked_at: call.ctx.unix_now(),
         },
         store::trail_statement(&TrailRecord {
             at: &at,
@@ -74,6 +80,6 @@ pub async fn handle_act_for_registered<D: Database, H: Outbound>(
     .await?;
     Ok(ApiResponse::no_content().add_header(
         "set-cookie",
-        session_set_cookie(&ctx.config.public_url, &new_id),
+        session_set_cookie(&call.ctx.config.public_url, &new_id),
     ))
 }

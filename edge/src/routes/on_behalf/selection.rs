@@ -9,9 +9,10 @@ use crate::db::on_behalf::{self as store, Acting, Selection, TrailRecord};
 use crate::db::vouchers::customer_by_hetu;
 use crate::db::Database;
 use crate::error::{log_warning, EdgeError};
-use crate::http::{ApiRequest, ApiResponse};
+use crate::http::ApiResponse;
 use crate::on_behalf::call_context;
 use crate::outbound::Outbound;
+use crate::routes::Call;
 use crate::valtuudet::{self, Decision, Mode, ValtuudetError};
 use seteli_domain::api::TrailResult;
 use seteli_domain::clock::finnish_date;
@@ -25,52 +26,52 @@ use seteli_domain::{ApiError, ErrorCode, Lang};
 /// session for the logged-in person and sends the browser to the selection page. Ends
 /// acting for anyone chosen earlier. Permission: [`Action::ChoosePrincipal`].
 pub async fn handle_start<D: Database, H: Outbound>(
-    req: &ApiRequest,
-    ctx: &Ctx<D, H>,
-    session: Option<&CurrentSession>,
-    actor: &Actor,
+    call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
-    let lang = req.lang();
-    let kind = req
+    let session = call.session;
+    let kind = call
+        .req
         .query_param("for")
         .and_then(PrincipalKind::parse)
         .unwrap_or(PrincipalKind::Child);
-    if matches!(actor, Actor::Visitor) {
+    if matches!(call.actor, Actor::Visitor) {
         // A page load: the page itself asks the person to log in.
         return Ok(ApiResponse::redirect(&format!(
             "/on-behalf?lang={}",
-            lang.code()
+            call.lang.code()
         )));
     }
-    require(actor, Action::ChoosePrincipal, lang)?;
-    let (Some(person), Some(session)) = (logged_in_person(actor), session) else {
-        return Err(ApiError::new(ErrorCode::Forbidden, lang).into());
+    require(call.actor, Action::ChoosePrincipal, call.lang)?;
+    let (Some(person), Some(session)) = (logged_in_person(call.actor), session) else {
+        return Err(ApiError::new(ErrorCode::Forbidden, call.lang).into());
     };
     // A page load, so a link on another site could start it: only a navigation from
     // Seteli's own pages (or one the person typed) may end the current choice.
-    if matches!(req.header("sec-fetch-site"), Some(site) if site != "same-origin" && site != "none")
+    if matches!(call.req.header("sec-fetch-site"), Some(site) if site != "same-origin" && site != "none")
     {
-        return Err(ApiError::new(ErrorCode::CrossSiteRequest, lang).into());
+        return Err(ApiError::new(ErrorCode::CrossSiteRequest, call.lang).into());
     }
     // Choosing again ends acting for anyone chosen before, whatever the outcome, under a
     // new session id.
     let (new_id, new_hash) = new_session_id()?;
-    store::stop_acting_with_new_id(&ctx.db, &session.id_hash, &new_hash).await?;
-    end_valtuudet_session(ctx, session).await;
-    let new_cookie = session_set_cookie(&ctx.config.public_url, &new_id);
-    let Some(config) = ctx.config.valtuudet.as_ref() else {
-        return Ok(refused(Refusal::Unavailable, kind, lang).add_header("set-cookie", new_cookie));
+    store::stop_acting_with_new_id(&call.ctx.db, &session.id_hash, &new_hash).await?;
+    end_valtuudet_session(call.ctx, session).await;
+    let new_cookie = session_set_cookie(&call.ctx.config.public_url, &new_id);
+    let Some(config) = call.ctx.config.valtuudet.as_ref() else {
+        return Ok(
+            refused(Refusal::Unavailable, kind, call.lang).add_header("set-cookie", new_cookie)
+        );
     };
     let mode = match kind {
         PrincipalKind::Company => Mode::Ypa,
         PrincipalKind::Child | PrincipalKind::Adult => Mode::Hpa,
     };
     let registration = match valtuudet::register(
-        &ctx.http,
+        &call.ctx.http,
         config,
         mode,
         person.hetu.as_str(),
-        &call_context(ctx),
+        &call_context(call.ctx),
     )
     .await
     {
@@ -78,30 +79,30 @@ pub async fn handle_start<D: Database, H: Outbound>(
         Err(error) => {
             log_warning(&format!("valtuudet register failed: {error:?}"));
             return Ok(
-                refused(Refusal::Unavailable, kind, lang).add_header("set-cookie", new_cookie)
+                refused(Refusal::Unavailable, kind, call.lang).add_header("set-cookie", new_cookie)
             );
         }
     };
     let state = random_token().ok_or_else(|| EdgeError::Internal("no randomness".into()))?;
     store::begin_selection(
-        &ctx.db,
+        &call.ctx.db,
         &state,
         &Selection {
             session_id_hash: new_hash,
             kind: kind.as_str().to_owned(),
             valtuudet_session: registration.session_id,
-            lang: lang.code().to_owned(),
-            created_at: ctx.unix_now(),
+            lang: call.lang.code().to_owned(),
+            created_at: call.ctx.unix_now(),
         },
-        ctx.unix_now() - SELECTION_LIMIT_SECS,
+        call.ctx.unix_now() - SELECTION_LIMIT_SECS,
     )
     .await?;
     Ok(ApiResponse::redirect(&valtuudet::selection_url(
         config,
         &registration.user_id,
-        &callback_uri(&ctx.config.public_url),
+        &callback_uri(&call.ctx.config.public_url),
         &state,
-        lang.code(),
+        call.lang.code(),
     ))
     .add_header("set-cookie", new_cookie))
 }
@@ -112,39 +113,37 @@ pub async fn handle_start<D: Database, H: Outbound>(
 /// act for them. Every outcome after the pick is logged for the principal.
 /// Permission: [`Action::ChoosePrincipal`].
 pub async fn handle_callback<D: Database, H: Outbound>(
-    req: &ApiRequest,
-    ctx: &Ctx<D, H>,
-    session: Option<&CurrentSession>,
-    actor: &Actor,
+    call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
-    let state = req.query_param("state").unwrap_or_default();
+    let session = call.session;
+    let state = call.req.query_param("state").unwrap_or_default();
     let selection = if state.is_empty() {
         None
     } else {
-        store::take_selection(&ctx.db, state).await?
+        store::take_selection(&call.ctx.db, state).await?
     };
     let lang = selection
         .as_ref()
         .and_then(|s| Lang::parse(&s.lang))
-        .unwrap_or_else(|| req.lang());
+        .unwrap_or_else(|| call.req.lang());
     let expired = |kind| Ok(refused(Refusal::Expired, kind, lang));
     let (Some(selection), Some(session), Some(person)) =
-        (selection, session, logged_in_person(actor))
+        (selection, session, logged_in_person(call.actor))
     else {
         return expired(PrincipalKind::Child);
     };
     let kind = selection.kind();
     if selection.session_id_hash != session.id_hash
-        || ctx.unix_now() - selection.created_at > SELECTION_LIMIT_SECS
+        || call.ctx.unix_now() - selection.created_at > SELECTION_LIMIT_SECS
     {
         return expired(kind);
     }
-    require(actor, Action::ChoosePrincipal, lang)?;
-    let Some(config) = ctx.config.valtuudet.as_ref() else {
+    require(call.actor, Action::ChoosePrincipal, lang)?;
+    let Some(config) = call.ctx.config.valtuudet.as_ref() else {
         return Ok(refused(Refusal::Unavailable, kind, lang));
     };
     let valtuudet_session = selection.valtuudet_session.as_str();
-    let code = match (req.query_param("code"), req.query_param("error")) {
+    let code = match (call.req.query_param("code"), call.req.query_param("error")) {
         (Some(code), None) if !code.is_empty() => code,
         // Cancelled, or nobody to pick: Valtuudet does not tell the two apart.
         _ => return Ok(refused(Refusal::NoPrincipals, kind, lang)),
@@ -153,28 +152,28 @@ pub async fn handle_callback<D: Database, H: Outbound>(
         log_warning(&format!("valtuudet selection failed: {error:?}"));
         Ok(refused(Refusal::Unavailable, kind, lang))
     };
-    let redirect_uri = callback_uri(&ctx.config.public_url);
-    let token = match valtuudet::token(&ctx.http, config, code, &redirect_uri).await {
+    let redirect_uri = callback_uri(&call.ctx.config.public_url);
+    let token = match valtuudet::token(&call.ctx.http, config, code, &redirect_uri).await {
         Ok(token) => token,
         Err(error) => return unavailable(error),
     };
     if kind == PrincipalKind::Company {
-        let refusal = choose_company(ctx, session, config, valtuudet_session, &token).await?;
+        let refusal = choose_company(call.ctx, session, config, valtuudet_session, &token).await?;
         return Ok(match refusal {
             Ok(new_id) => ApiResponse::redirect(&format!("/producer?lang={}", lang.code()))
                 .add_header(
                     "set-cookie",
-                    session_set_cookie(&ctx.config.public_url, &new_id),
+                    session_set_cookie(&call.ctx.config.public_url, &new_id),
                 ),
             Err(refusal) => refused(refusal, kind, lang),
         });
     }
     let picked = match valtuudet::delegate(
-        &ctx.http,
+        &call.ctx.http,
         config,
         valtuudet_session,
         &token,
-        &call_context(ctx),
+        &call_context(call.ctx),
     )
     .await
     {
@@ -190,23 +189,23 @@ pub async fn handle_callback<D: Database, H: Outbound>(
         ));
     };
     let decision = match valtuudet::authorization(
-        &ctx.http,
+        &call.ctx.http,
         config,
         valtuudet_session,
         &token,
         principal_hetu.as_str(),
         OnBehalfAction::Choose.required_issues(),
-        &call_context(ctx),
+        &call_context(call.ctx),
     )
     .await
     {
         Ok(decision) => decision,
         Err(error) => return unavailable(error),
     };
-    let customer = customer_by_hetu(&ctx.db, principal_hetu.as_str()).await?;
-    let basis = basis_of(&principal_hetu, ctx);
+    let customer = customer_by_hetu(&call.ctx.db, principal_hetu.as_str()).await?;
+    let basis = basis_of(&principal_hetu, call.ctx);
     let name = format!("{} {}", person.given_name, person.family_name);
-    let at = ctx.timestamp();
+    let at = call.ctx.timestamp();
     let record = |customer, result| {
         store::trail_statement(&TrailRecord {
             at: &at,
@@ -221,7 +220,7 @@ pub async fn handle_callback<D: Database, H: Outbound>(
     if decision != Decision::Allowed {
         if let Some(customer) = customer {
             let (sql, params) = record(customer, TrailResult::Refused);
-            ctx.db.execute(sql, &params).await?;
+            call.ctx.db.execute(sql, &params).await?;
         }
         return Ok(refused(Refusal::NoRight, kind, lang));
     }
@@ -230,14 +229,14 @@ pub async fn handle_callback<D: Database, H: Outbound>(
     };
     let (new_id, new_hash) = new_session_id()?;
     store::start_acting(
-        &ctx.db,
+        &call.ctx.db,
         &session.id_hash,
         &new_hash,
         &Acting {
             customer,
             basis,
             valtuudet: Some((valtuudet_session, &token)),
-            checked_at: ctx.unix_now(),
+            checked_at: call.ctx.unix_now(),
         },
         record(customer, TrailResult::Allowed),
     )
@@ -245,7 +244,7 @@ pub async fn handle_callback<D: Database, H: Outbound>(
     Ok(
         ApiResponse::redirect(&format!("/my/vouchers?lang={}", lang.code())).add_header(
             "set-cookie",
-            session_set_cookie(&ctx.config.public_url, &new_id),
+            session_set_cookie(&call.ctx.config.public_url, &new_id),
         ),
     )
 }

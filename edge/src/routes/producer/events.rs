@@ -9,12 +9,13 @@ use crate::crypto::sha256_hex;
 use crate::db::producer_desk::{self as desk, EventFilter, EventRecord, Stored};
 use crate::db::Database;
 use crate::error::EdgeError;
-use crate::http::{ApiRequest, ApiResponse};
+use crate::http::ApiResponse;
 use crate::outbound::Outbound;
+use crate::routes::Call;
 use seteli_domain::api::{EventCorrection, NewServiceEvent, ProducerEvent, ProducerVoucher};
 use seteli_domain::clock::finnish_date;
 use seteli_domain::ids::{EventId, ProducerId, VoucherId};
-use seteli_domain::permissions::{Action, Actor};
+use seteli_domain::permissions::Action;
 use seteli_domain::producer::{check_event, valid_idempotency_key};
 use seteli_domain::voucher::event_shares;
 use seteli_domain::{ErrorCode, Lang};
@@ -189,16 +190,14 @@ async fn by_key<D: Database, H: Outbound>(
 /// current price; the balance goes down atomically and never below zero; a retried key
 /// returns the first result and logs nothing new. Permission: [`Action::ProducerLogEvents`].
 pub async fn handle_log_event<D: Database, H: Outbound>(
-    req: &ApiRequest,
-    ctx: &Ctx<D, H>,
-    actor: &Actor,
+    call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
-    let lang = req.lang();
-    let agent = agent(actor, Action::ProducerLogEvents, lang)?;
+    let agent = agent(call.actor, Action::ProducerLogEvents, call.lang)?;
     let producer = agent.company.producer_id;
-    let new: NewServiceEvent = req
+    let new: NewServiceEvent = call
+        .req
         .json()
-        .map_err(|_| error(ErrorCode::InvalidEvent, lang))?;
+        .map_err(|_| error(ErrorCode::InvalidEvent, call.lang))?;
     let fields = EventFields {
         idempotency_key: &new.idempotency_key,
         service_date: &new.service_date,
@@ -208,20 +207,20 @@ pub async fn handle_log_event<D: Database, H: Outbound>(
     let request_hash = fields.request_hash(new.voucher_id, None);
     // A retry answers before anything else can have changed (price, balance, validity).
     if let Some(first) = retried(
-        ctx,
+        call.ctx,
         producer,
         fields.idempotency_key,
         |_| request_hash.clone(),
-        lang,
+        call.lang,
     )
     .await?
     {
         return Ok(ApiResponse::private_json(200, &first));
     }
-    let voucher = linked(ctx, producer, new.voucher_id, lang).await?;
-    let priced = price_event(ctx, producer, &voucher, &fields, lang).await?;
+    let voucher = linked(call.ctx, producer, new.voucher_id, call.lang).await?;
+    let priced = price_event(call.ctx, producer, &voucher, &fields, call.lang).await?;
     let record = priced.record(producer, voucher.voucher_id, &fields, &request_hash, None);
-    store(ctx, &record, &Who::of(agent, ctx)?, lang).await
+    store(call.ctx, &record, &Who::of(agent, call.ctx)?, call.lang).await
 }
 
 /// The producer's own event, if it can still be corrected or cancelled.
@@ -254,23 +253,26 @@ async fn correctable_event<D: Database, H: Outbound>(
 /// its voucher share to the balance; the event stays, cancelled. Permission:
 /// [`Action::ProducerLogEvents`].
 pub async fn handle_cancel_event<D: Database, H: Outbound>(
-    req: &ApiRequest,
-    ctx: &Ctx<D, H>,
-    actor: &Actor,
-    id: &str,
+    call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
-    let lang = req.lang();
-    let agent = agent(actor, Action::ProducerLogEvents, lang)?;
+    let agent = agent(call.actor, Action::ProducerLogEvents, call.lang)?;
     let producer = agent.company.producer_id;
-    let event = correctable_event(ctx, producer, id, lang).await?;
-    if !desk::cancel_event(&ctx.db, producer, &event, &Who::of(agent, ctx)?.log()).await? {
-        return Err(error(ErrorCode::EventLocked, lang));
+    let event = correctable_event(call.ctx, producer, call.id, call.lang).await?;
+    if !desk::cancel_event(
+        &call.ctx.db,
+        producer,
+        &event,
+        &Who::of(agent, call.ctx)?.log(),
+    )
+    .await?
+    {
+        return Err(error(ErrorCode::EventLocked, call.lang));
     }
     let cancelled = desk::events(
-        &ctx.db,
+        &call.ctx.db,
         producer,
         EventFilter::Id(event.id),
-        finnish_date(ctx.now),
+        finnish_date(call.ctx.now),
     )
     .await?
     .into_iter()
@@ -283,32 +285,37 @@ pub async fn handle_cancel_event<D: Database, H: Outbound>(
 /// corrected one in one atomic step (the original stays, cancelled; the correction names
 /// it). Permission: [`Action::ProducerLogEvents`].
 pub async fn handle_correct_event<D: Database, H: Outbound>(
-    req: &ApiRequest,
-    ctx: &Ctx<D, H>,
-    actor: &Actor,
-    id: &str,
+    call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
-    let lang = req.lang();
-    let agent = agent(actor, Action::ProducerLogEvents, lang)?;
+    let agent = agent(call.actor, Action::ProducerLogEvents, call.lang)?;
     let producer = agent.company.producer_id;
-    let correction: EventCorrection = req
+    let correction: EventCorrection = call
+        .req
         .json()
-        .map_err(|_| error(ErrorCode::InvalidEvent, lang))?;
+        .map_err(|_| error(ErrorCode::InvalidEvent, call.lang))?;
     let fields = EventFields {
         idempotency_key: &correction.idempotency_key,
         service_date: &correction.service_date,
         units_x100: correction.units_x100,
         description: correction.description.trim(),
     };
-    let original_id = EventId::parse(id);
+    let original_id = EventId::parse(call.id);
     // The retried correction's event names its voucher; the key's first use decides.
     let hash_of = |first: &ProducerEvent| fields.request_hash(first.voucher_id, original_id);
-    if let Some(first) = retried(ctx, producer, fields.idempotency_key, hash_of, lang).await? {
+    if let Some(first) = retried(
+        call.ctx,
+        producer,
+        fields.idempotency_key,
+        hash_of,
+        call.lang,
+    )
+    .await?
+    {
         return Ok(ApiResponse::private_json(200, &first));
     }
-    let original = correctable_event(ctx, producer, id, lang).await?;
-    let voucher = linked(ctx, producer, original.voucher_id, lang).await?;
-    let priced = price_event(ctx, producer, &voucher, &fields, lang).await?;
+    let original = correctable_event(call.ctx, producer, call.id, call.lang).await?;
+    let voucher = linked(call.ctx, producer, original.voucher_id, call.lang).await?;
+    let priced = price_event(call.ctx, producer, &voucher, &fields, call.lang).await?;
     let request_hash = fields.request_hash(voucher.voucher_id, Some(original.id));
     let corrects = Some((original.id, original.voucher_share_cents));
     let record = priced.record(
@@ -318,5 +325,5 @@ pub async fn handle_correct_event<D: Database, H: Outbound>(
         &request_hash,
         corrects,
     );
-    store(ctx, &record, &Who::of(agent, ctx)?, lang).await
+    store(call.ctx, &record, &Who::of(agent, call.ctx)?, call.lang).await
 }

@@ -2,37 +2,34 @@
 //! feedback still waiting for a reply, in one answer.
 
 use super::agent;
-use crate::context::Ctx;
 use crate::db::producer_desk::{self as desk, EventFilter};
 use crate::db::Database;
 use crate::error::EdgeError;
-use crate::http::{ApiRequest, ApiResponse};
+use crate::http::ApiResponse;
 use crate::outbound::Outbound;
+use crate::routes::Call;
 use seteli_domain::api::ProducerHome;
 use seteli_domain::clock::finnish_date;
-use seteli_domain::permissions::{Action, Actor};
+use seteli_domain::permissions::Action;
 
 /// `GET /api/producer/home`. Permission: [`Action::ProducerView`].
 pub async fn handle_home<D: Database, H: Outbound>(
-    req: &ApiRequest,
-    ctx: &Ctx<D, H>,
-    actor: &Actor,
+    call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
-    let lang = req.lang();
-    let agent = agent(actor, Action::ProducerView, lang)?;
+    let agent = agent(call.actor, Action::ProducerView, call.lang)?;
     let producer = agent.company.producer_id;
-    let today = ctx.today();
-    let feedback = desk::feedback_of(&ctx.db, producer, None).await?;
+    let today = call.ctx.today();
+    let feedback = desk::feedback_of(&call.ctx.db, producer, None).await?;
     let home = ProducerHome {
         producer_id: producer,
         name: agent.company.name.clone(),
-        services: desk::services_of(&ctx.db, producer, &today, lang).await?,
-        vouchers: desk::linked_vouchers(&ctx.db, producer, None, &today, lang).await?,
+        services: desk::services_of(&call.ctx.db, producer, &today, call.lang).await?,
+        vouchers: desk::linked_vouchers(&call.ctx.db, producer, None, &today, call.lang).await?,
         recent_events: desk::events(
-            &ctx.db,
+            &call.ctx.db,
             producer,
             EventFilter::Latest(20),
-            finnish_date(ctx.now),
+            finnish_date(call.ctx.now),
         )
         .await?,
         feedback_waiting: feedback.into_iter().filter(|f| f.reply.is_none()).collect(),

@@ -3,53 +3,48 @@
 
 use super::agent;
 use super::{error, parse_date};
-use crate::context::Ctx;
 use crate::db::producer_desk as desk;
 use crate::db::Database;
 use crate::error::EdgeError;
-use crate::http::{ApiRequest, ApiResponse};
+use crate::http::ApiResponse;
 use crate::outbound::Outbound;
+use crate::routes::Call;
 use seteli_domain::api::NewPrice;
 use seteli_domain::clock::finnish_date;
-use seteli_domain::permissions::{Action, Actor};
+use seteli_domain::permissions::Action;
 use seteli_domain::producer::valid_price_start;
 use seteli_domain::ErrorCode;
 
 /// `GET /api/producer/prices`. Permission: [`Action::ProducerView`].
 pub async fn handle_prices<D: Database, H: Outbound>(
-    req: &ApiRequest,
-    ctx: &Ctx<D, H>,
-    actor: &Actor,
+    call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
-    let lang = req.lang();
-    let producer = agent(actor, Action::ProducerView, lang)?
+    let producer = agent(call.actor, Action::ProducerView, call.lang)?
         .company
         .producer_id;
-    let list = desk::services_of(&ctx.db, producer, &ctx.today(), lang).await?;
+    let list = desk::services_of(&call.ctx.db, producer, &call.ctx.today(), call.lang).await?;
     Ok(ApiResponse::private_json(200, &list))
 }
 
 /// `POST /api/producer/prices`: a price for an approved service from a later day on.
 /// Permission: [`Action::ProducerSetPrices`].
 pub async fn handle_set_price<D: Database, H: Outbound>(
-    req: &ApiRequest,
-    ctx: &Ctx<D, H>,
-    actor: &Actor,
+    call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
-    let lang = req.lang();
-    let producer = agent(actor, Action::ProducerSetPrices, lang)?
+    let producer = agent(call.actor, Action::ProducerSetPrices, call.lang)?
         .company
         .producer_id;
-    let price: NewPrice = req
+    let price: NewPrice = call
+        .req
         .json()
-        .map_err(|_| error(ErrorCode::InvalidPrice, lang))?;
+        .map_err(|_| error(ErrorCode::InvalidPrice, call.lang))?;
     let starts_later = parse_date(&price.valid_from)
-        .is_some_and(|from| valid_price_start(from, finnish_date(ctx.now)));
+        .is_some_and(|from| valid_price_start(from, finnish_date(call.ctx.now)));
     if !starts_later || price.price_cents.get() > 1_000_000_000 {
-        return Err(error(ErrorCode::InvalidPrice, lang));
+        return Err(error(ErrorCode::InvalidPrice, call.lang));
     }
     let stored = desk::set_price(
-        &ctx.db,
+        &call.ctx.db,
         producer,
         price.municipality_code.as_str(),
         price.service_code.as_str(),
@@ -58,8 +53,8 @@ pub async fn handle_set_price<D: Database, H: Outbound>(
     )
     .await?;
     if !stored {
-        return Err(error(ErrorCode::InvalidPrice, lang));
+        return Err(error(ErrorCode::InvalidPrice, call.lang));
     }
-    let list = desk::services_of(&ctx.db, producer, &ctx.today(), lang).await?;
+    let list = desk::services_of(&call.ctx.db, producer, &call.ctx.today(), call.lang).await?;
     Ok(ApiResponse::private_json(201, &list))
 }
