@@ -12,9 +12,11 @@ pub mod public;
 use crate::auth::CurrentSession;
 use crate::context::Ctx;
 use crate::db::Database;
+use crate::error::EdgeError;
 use crate::http::ApiRequest;
+use crate::on_behalf::{subject, Subject};
 use crate::outbound::Outbound;
-use seteli_domain::permissions::Actor;
+use seteli_domain::permissions::{Action, Actor};
 use seteli_domain::Lang;
 
 /// One request as a handler sees it, after the router has resolved its route, its session and,
@@ -30,4 +32,13 @@ pub struct Call<'a, D: Database, H: Outbound> {
     pub lang: Lang,
     /// The route's `{id}` segment, unparsed; empty when the route has none.
     pub id: &'a str,
+}
+
+impl<'a, D: Database, H: Outbound> Call<'a, D, H> {
+    /// Whose data the request is about for `action`: the person themselves, or the principal
+    /// they act for (see [`crate::on_behalf::subject`]: permission asked, Valtuudet asked
+    /// again where it must be, the read or write logged).
+    pub async fn subject(&self, action: Action) -> Result<Subject<'a>, EdgeError> {
+        subject(self.ctx, self.session, self.actor, action, self.lang).await
+    }
 }

@@ -4,7 +4,6 @@ use crate::db::vouchers::{self, NewFeedbackRow};
 use crate::db::Database;
 use crate::error::EdgeError;
 use crate::http::ApiResponse;
-use crate::on_behalf::subject;
 use crate::outbound::Outbound;
 use crate::routes::Call;
 use seteli_domain::api::{MessageKind, NewFeedback};
@@ -16,14 +15,7 @@ use seteli_domain::{ApiError, ErrorCode};
 pub async fn handle_list<D: Database, H: Outbound>(
     call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
-    let subject = subject(
-        call.ctx,
-        call.session,
-        call.actor,
-        Action::ViewOwnVouchers,
-        call.lang,
-    )
-    .await?;
+    let subject = call.subject(Action::ViewOwnVouchers).await?;
     let list = match subject.customer {
         Some(customer) => vouchers::feedback_of(&call.ctx.db, customer).await?,
         None => Vec::new(),
@@ -41,14 +33,7 @@ pub async fn handle_create<D: Database, H: Outbound>(
     let invalid = || EdgeError::from(ApiError::new(ErrorCode::InvalidFeedback, call.lang));
     let body = FeedbackText::parse(&new.body).map_err(|_| invalid())?;
     // For a principal, Valtuudet is asked again here, right before the write.
-    let subject = subject(
-        call.ctx,
-        call.session,
-        call.actor,
-        Action::GiveFeedback,
-        call.lang,
-    )
-    .await?;
+    let subject = call.subject(Action::GiveFeedback).await?;
     let customer = subject.customer_or_not_found(call.lang)?;
     if !vouchers::producer_served(
         &call.ctx.db,

@@ -5,7 +5,6 @@ use crate::db::on_behalf as store;
 use crate::db::Database;
 use crate::error::EdgeError;
 use crate::http::ApiResponse;
-use crate::on_behalf::subject;
 use crate::outbound::Outbound;
 use crate::routes::Call;
 use seteli_domain::permissions::Action;
@@ -15,14 +14,7 @@ use seteli_domain::permissions::Action;
 pub async fn handle_trail<D: Database, H: Outbound>(
     call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
-    let subject = subject(
-        call.ctx,
-        call.session,
-        call.actor,
-        Action::ViewTrail,
-        call.req.lang(),
-    )
-    .await?;
+    let subject = call.subject(Action::ViewTrail).await?;
     let list = match subject.customer {
         Some(customer) => store::trail_of(&call.ctx.db, customer).await?,
         None => Vec::new(),
@@ -34,14 +26,7 @@ pub async fn handle_trail<D: Database, H: Outbound>(
 pub async fn handle_messages<D: Database, H: Outbound>(
     call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
-    let subject = subject(
-        call.ctx,
-        call.session,
-        call.actor,
-        Action::ViewMessages,
-        call.req.lang(),
-    )
-    .await?;
+    let subject = call.subject(Action::ViewMessages).await?;
     let list = match subject.customer {
         Some(customer) => store::messages_of(&call.ctx.db, customer).await?,
         None => Vec::new(),

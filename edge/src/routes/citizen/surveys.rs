@@ -4,7 +4,6 @@ use crate::db::vouchers::{self, SurveyRow};
 use crate::db::Database;
 use crate::error::EdgeError;
 use crate::http::ApiResponse;
-use crate::on_behalf::subject;
 use crate::outbound::Outbound;
 use crate::routes::Call;
 use seteli_domain::api::{MessageKind, NewSurveyAnswer, SurveyReceipt};
@@ -26,14 +25,7 @@ pub async fn handle_create<D: Database, H: Outbound>(
         return Err(invalid());
     }
     // For a principal, Valtuudet is asked again here, right before the write.
-    let subject = subject(
-        call.ctx,
-        call.session,
-        call.actor,
-        Action::AnswerSurvey,
-        call.lang,
-    )
-    .await?;
+    let subject = call.subject(Action::AnswerSurvey).await?;
     let customer = subject.customer_or_not_found(call.lang)?;
     if !vouchers::producer_served(
         &call.ctx.db,

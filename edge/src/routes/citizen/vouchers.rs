@@ -3,7 +3,6 @@
 use crate::db::{vouchers, Database};
 use crate::error::EdgeError;
 use crate::http::ApiResponse;
-use crate::on_behalf::subject;
 use crate::outbound::Outbound;
 use crate::routes::Call;
 use seteli_domain::api::VoucherDetail;
@@ -16,14 +15,7 @@ use seteli_domain::{ApiError, ErrorCode};
 pub async fn handle_list<D: Database, H: Outbound>(
     call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
-    let subject = subject(
-        call.ctx,
-        call.session,
-        call.actor,
-        Action::ViewOwnVouchers,
-        call.lang,
-    )
-    .await?;
+    let subject = call.subject(Action::ViewOwnVouchers).await?;
     let list = match subject.customer {
         Some(customer) => {
             vouchers::vouchers_of(&call.ctx.db, customer, call.lang, &call.ctx.today()).await?
@@ -38,14 +30,7 @@ pub async fn handle_list<D: Database, H: Outbound>(
 pub async fn handle_get<D: Database, H: Outbound>(
     call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
-    let subject = subject(
-        call.ctx,
-        call.session,
-        call.actor,
-        Action::ViewOwnVouchers,
-        call.lang,
-    )
-    .await?;
+    let subject = call.subject(Action::ViewOwnVouchers).await?;
     let not_found = || EdgeError::from(ApiError::new(ErrorCode::VoucherNotFound, call.lang));
     let id = VoucherId::parse(call.id).ok_or_else(not_found)?;
     let customer = subject.customer_or_not_found(call.lang)?;
