@@ -8,10 +8,8 @@ use crate::dom;
 use crate::locale::use_lang;
 use leptos::prelude::*;
 use seteli_domain::api::{ActingFor, ActingForCompany, Me};
+use seteli_domain::session::Audience;
 use seteli_domain::ApiError;
-
-/// The `Me.audience` of a logged-in customer.
-const CITIZEN: &str = "citizen";
 
 /// The answer to `GET /api/auth/me`, provided by [`provide_session`].
 #[derive(Clone, Copy)]
@@ -29,14 +27,14 @@ impl Session {
     /// and when the question failed, so that nothing personal is offered on a guess.
     pub fn is_citizen(self) -> bool {
         self.me
-            .with(|me| matches!(me, Some(Ok(Some(me))) if me.audience == CITIZEN))
+            .with(|me| matches!(me, Some(Ok(Some(me))) if me.audience == Audience::Citizen))
     }
 
     /// Whom the logged-in customer acts for now (reactive): `None` while they act for
     /// themselves, while asking, and when the question failed.
     pub fn acting_for(self) -> Option<ActingFor> {
         self.me.with(|me| match me {
-            Some(Ok(Some(me))) if me.audience == CITIZEN => me.acting_for.clone(),
+            Some(Ok(Some(me))) if me.audience == Audience::Citizen => me.acting_for.clone(),
             _ => None,
         })
     }
@@ -45,7 +43,7 @@ impl Session {
     /// act for themselves or for another person, while asking, and when the question failed.
     pub fn acting_for_company(self) -> Option<ActingForCompany> {
         self.me.with(|me| match me {
-            Some(Ok(Some(me))) if me.audience == CITIZEN => me.acting_for_company.clone(),
+            Some(Ok(Some(me))) if me.audience == Audience::Citizen => me.acting_for_company.clone(),
             _ => None,
         })
     }
@@ -54,7 +52,7 @@ impl Session {
     /// `None` while asking, for staff and when the question failed.
     pub fn user_key(self) -> Option<String> {
         self.me.with(|me| match me {
-            Some(Ok(Some(me))) if me.audience == CITIZEN => me.user_key.clone(),
+            Some(Ok(Some(me))) if me.audience == Audience::Citizen => me.user_key.clone(),
             _ => None,
         })
     }

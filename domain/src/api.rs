@@ -95,7 +95,7 @@ pub struct ProducerProfile {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Me {
     /// `citizen` or `staff`.
-    pub audience: String,
+    pub audience: crate::session::Audience,
     pub given_name: String,
     pub family_name: String,
     /// Staff: the municipality they work for.

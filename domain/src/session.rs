@@ -2,6 +2,35 @@
 //! and 8 hours after login whatever happens (absolute limit). Times are Unix seconds from
 //! an injected clock, so the limits are testable.
 
+use serde::{Deserialize, Serialize};
+
+/// Who a session or login is for: citizens and staff log in through different identity
+/// providers and never share a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    Citizen,
+    Staff,
+}
+
+impl Audience {
+    /// The name on the wire and in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Audience::Citizen => "citizen",
+            Audience::Staff => "staff",
+        }
+    }
+    /// The audience named `s`, if it is one.
+    pub fn parse(s: &str) -> Option<Audience> {
+        match s {
+            "citizen" => Some(Audience::Citizen),
+            "staff" => Some(Audience::Staff),
+            _ => None,
+        }
+    }
+}
+
 /// Seconds a session may stay unused.
 pub const IDLE_LIMIT_SECS: i64 = 30 * 60;
 /// Seconds a session may last from login.

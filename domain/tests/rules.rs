@@ -764,7 +764,7 @@ fn an_error_prints_its_code_and_message() {
 #[test]
 fn me_leaves_out_what_it_does_not_have() {
     let me = Me {
-        audience: "citizen".into(),
+        audience: seteli_domain::session::Audience::Citizen,
         given_name: "Eeva".into(),
         family_name: "Kinnunen".into(),
         municipality_code: None,

@@ -3,7 +3,7 @@
 
 use crate::context::Ctx;
 use crate::crypto::{random_token, sha256_hex};
-use crate::db::sessions::{self, Audience};
+use crate::db::sessions;
 use crate::db::Database;
 use crate::error::EdgeError;
 use crate::http::{ApiRequest, Method};
@@ -14,6 +14,7 @@ use seteli_domain::permissions::{
     Actor, CompanyRef, OnBehalf, Person, PrincipalRef, ProducerAgent, StaffMember, StaffRole,
 };
 use seteli_domain::producer::company_choice_valid;
+use seteli_domain::session::Audience;
 use seteli_domain::session::{session_state, SessionState};
 use seteli_domain::BusinessId;
 use seteli_domain::MunicipalityCode;

@@ -4,30 +4,6 @@ use super::{Database, DbError, SqlValue};
 use serde::Deserialize;
 use seteli_domain::ids::{CustomerId, ProducerId};
 
-/// Who a session or login is for: citizens and staff log in through different identity
-/// providers and never share a session.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Audience {
-    Citizen,
-    Staff,
-}
-
-impl Audience {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Audience::Citizen => "citizen",
-            Audience::Staff => "staff",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Audience> {
-        match s {
-            "citizen" => Some(Audience::Citizen),
-            "staff" => Some(Audience::Staff),
-            _ => None,
-        }
-    }
-}
-
 /// A login waiting for the identity provider's callback.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct LoginAttempt {

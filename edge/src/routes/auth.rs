@@ -9,7 +9,7 @@ use crate::auth::{
 };
 use crate::context::Ctx;
 use crate::crypto::{constant_time_eq, pkce_challenge, random_token, sha256_hex};
-use crate::db::sessions::{self, Audience, LoginAttempt, SessionRow};
+use crate::db::sessions::{self, LoginAttempt, SessionRow};
 use crate::db::Database;
 use crate::error::EdgeError;
 use crate::http::ApiResponse;
@@ -19,6 +19,7 @@ use crate::outbound::Outbound;
 use seteli_domain::api::{ActingFor, ActingForCompany, Me};
 use seteli_domain::hetu::Hetu;
 use seteli_domain::permissions::{require, Action, Actor, Person, StaffRole};
+use seteli_domain::session::Audience;
 use seteli_domain::session::LOGIN_ATTEMPT_LIMIT_SECS;
 use seteli_domain::MunicipalityCode;
 use seteli_domain::{ApiError, ErrorCode};
@@ -316,7 +317,7 @@ pub async fn handle_me<D: Database, H: Outbound>(
 ) -> Result<ApiResponse, EdgeError> {
     require(call.actor, Action::ViewOwnSession, call.lang)?;
     let citizen = |person: &Person, acting_for| Me {
-        audience: "citizen".into(),
+        audience: Audience::Citizen,
         given_name: person.given_name.clone(),
         family_name: person.family_name.clone(),
         municipality_code: None,
@@ -341,7 +342,7 @@ pub async fn handle_me<D: Database, H: Outbound>(
             }),
         ),
         Actor::Staff(staff) => Me {
-            audience: "staff".into(),
+            audience: Audience::Staff,
             given_name: staff.given_name.clone(),
             family_name: staff.family_name.clone(),
             municipality_code: Some(staff.municipality.clone()),
