@@ -3,7 +3,12 @@
 //!
 //! - [`identification`]: Suomi.fi e-Identification as an OpenID Connect provider.
 //! - [`valtuudet`]: the Suomi.fi-valtuudet (e-Authorizations) Web API, `hpa` and `ypa`.
+//!
+//! Both take a [`clock::Clock`], so tests can move their time. [`cast`] gives the test persons,
+//! staff users and companies of `mocks/data/*.json` by name, for every test that needs one.
 
+pub mod cast;
+pub mod clock;
 mod html;
 pub mod identification;
 mod random;

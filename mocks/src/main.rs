@@ -151,6 +151,9 @@ async fn run_identification(listener: TcpListener, port: u16, args: Args) -> Res
     let config = identification::Config {
         redirect_uris: args.redirect_uris,
         claims_in,
+        // Its own clock: moving Valtuudet's time (`/dev/clock`) must not stamp ID tokens
+        // in the future for the edge, which runs on real time.
+        clock: seteli_mocks::clock::Clock::system(),
     };
     // Build the router first, so a bad URI never looks ready.
     let app = identification::router(&format!("http://127.0.0.1:{port}"), config)
@@ -179,7 +182,7 @@ async fn run_valtuudet(listener: TcpListener, port: u16, args: Args) -> Result<(
     let config = valtuudet::Config {
         redirect_uris: args.redirect_uris,
         seed,
-        clock: valtuudet::clock::Clock::system(),
+        clock: seteli_mocks::clock::Clock::system(),
     };
     // Build the router first, so a bad URI or seed never looks ready.
     let app = valtuudet::router(config).map_err(|e| Failure::Config(e.to_string()))?;

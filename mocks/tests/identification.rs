@@ -8,6 +8,7 @@ use rsa::pkcs1v15::{Signature, VerifyingKey};
 use rsa::signature::Verifier;
 use rsa::{BigUint, RsaPublicKey};
 use serde_json::Value;
+use seteli_mocks::clock::Clock;
 use seteli_mocks::identification::{self, people, ClaimsIn, Config, Issuer};
 use sha2::{Digest, Sha256};
 use tokio::net::TcpListener;
@@ -21,6 +22,8 @@ const VERIFIER: &str = "a-code-verifier-of-at-least-forty-three-characters-01234
 struct Mock {
     base: String,
     http: reqwest::Client,
+    /// The server's clock: moving it moves the server's time.
+    clock: Clock,
 }
 
 impl Mock {
@@ -31,16 +34,18 @@ impl Mock {
     async fn start_with(claims_in: ClaimsIn) -> Mock {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
+        let clock = Clock::system();
         let config = Config {
             redirect_uris: vec![REDIRECT_URI.to_owned()],
             claims_in,
+            clock: clock.clone(),
         };
         tokio::spawn(identification::serve(listener, config));
         let http = reqwest::Client::builder()
             .redirect(Policy::none())
             .build()
             .unwrap();
-        Mock { base, http }
+        Mock { base, http, clock }
     }
 
     fn issuer(&self, issuer: Issuer) -> String {
@@ -533,6 +538,49 @@ async fn a_code_works_only_once() {
     assert_eq!(
         oauth_error(again).await,
         (StatusCode::BAD_REQUEST, "invalid_grant".into())
+    );
+}
+
+#[tokio::test]
+async fn a_code_expires_sixty_seconds_after_the_login_on_the_mocks_clock() {
+    let mock = Mock::start().await;
+    let code = mock
+        .code_for(Issuer::Citizen, ("person", "091182-931V"))
+        .await;
+
+    mock.clock.set_offset_seconds(61);
+
+    let late = mock.exchange(Issuer::Citizen, &code, VERIFIER).await;
+    assert_eq!(
+        oauth_error(late).await,
+        (StatusCode::BAD_REQUEST, "invalid_grant".into())
+    );
+}
+
+#[tokio::test]
+async fn tokens_are_stamped_with_the_mocks_clock_and_userinfo_ends_with_the_token() {
+    let mock = Mock::start().await;
+    mock.clock.set_offset_seconds(-86_400);
+    let code = mock
+        .code_for(Issuer::Citizen, ("person", "091182-931V"))
+        .await;
+    let (claims, access_token) = mock.tokens(Issuer::Citizen, &code).await;
+    let yesterday = mock.clock.unix_now();
+    assert!((claims["iat"].as_i64().unwrap() - yesterday).abs() < 5);
+    assert_eq!(
+        mock.userinfo(Issuer::Citizen, Some(&access_token))
+            .await
+            .status(),
+        StatusCode::OK
+    );
+
+    mock.clock.set_offset_seconds(-86_400 + 600);
+
+    assert_eq!(
+        mock.userinfo(Issuer::Citizen, Some(&access_token))
+            .await
+            .status(),
+        StatusCode::UNAUTHORIZED
     );
 }
 

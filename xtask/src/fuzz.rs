@@ -1,7 +1,7 @@
 //! `cargo xtask fuzz [--seconds N]`: runs every fuzz target for a while instead of the few
 //! hundred cases `cargo test` gives each.
 //!
-//! The targets are proptest properties in `domain/tests/fuzz.rs` and `edge/tests/api/fuzz.rs`
+//! The targets are proptest properties in `domain/tests/fuzz.rs` and `edge/tests/api/fuzz/`
 //! (see `domain/tests/harness`). This sets `SETELI_FUZZ_SECONDS` so that each keeps drawing
 //! fresh random cases until its share of the `N` seconds (default 120) is used, on as many
 //! test threads as the machine has. Everything works offline: no nightly, no cargo-fuzz.
@@ -92,7 +92,7 @@ pub fn run_fuzz(args: &[String]) -> Result<(), String> {
                  regression test named as a sentence at the end of {}, then fix the cause.",
                 match suite.package {
                     "seteli-domain" => "domain/tests/fuzz.rs",
-                    _ => "edge/tests/api/fuzz.rs",
+                    _ => "the file of its topic in edge/tests/api/fuzz/",
                 }
             )
         })?;

@@ -4,13 +4,9 @@
 //! exhaustive `match` over the route ids, so a route added to the table without a row here
 //! does not compile; a row whose route is missing from the table fails.
 
-use crate::fake_provider::FakeProvider;
-use crate::helpers::{Client, TestApp, TestResponse, PUBLIC_URL};
-use crate::producer::{ANNI, AURINKO, EEVA_LIISA, KARL_JOHAN, ROVA};
+use crate::helpers::{cast, Mocks, Session, TestApp, TestResponse, PUBLIC_URL};
 use seteli_domain::routes::{RouteId, RouteMethod, ROUTES};
 use seteli_edge::http::Method;
-
-const EETU: &str = "030413A9450";
 
 /// The kinds of caller, in the order of each row of [`expected`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,105 +162,80 @@ fn expected(id: RouteId) -> [u16; 10] {
 /// Aurinko (1, approved) and Rova (2, approval withdrawn) for home care in Porvoo; the
 /// customers Eeva-Liisa (voucher 10), Anni (20) and Eetu (30), each with one event by
 /// Aurinko on 2 November (ids 100, 200, 300); Karl-Johan is Eeva-Liisa's registered proxy.
-fn app() -> TestApp<FakeProvider> {
+fn app() -> TestApp<Mocks> {
     let app = TestApp::with_valtuudet();
-    app.approved_home_care(1, "Hoivapalvelu Aurinko Oy", 3600);
-    app.approved_home_care(2, "Rova Oy", 3600);
+    app.approved_company(1, cast::company("Aurinko"), 3600);
+    app.approved_company(2, cast::company("Rova"), 3600);
     app.approval(2, "638", "home-care", "withdrawn");
-    app.sql(&format!(
-        "UPDATE producers SET business_id = '{AURINKO}' WHERE id = 1;
-         UPDATE producers SET business_id = '{ROVA}' WHERE id = 2;"
-    ));
-    for (id, hetu, given, family) in [
-        (1, EEVA_LIISA, "Eeva-Liisa", "Kinnunen"),
-        (2, ANNI, "Anni", "Kumpulainen"),
-        (3, EETU, "Eetu", "Kumpulainen"),
-    ] {
-        app.customer_with_voucher(id, hetu, given, family);
+    for (id, name) in [(1, "Eeva-Liisa"), (2, "Anni"), (3, "Eetu")] {
+        app.customer_with_voucher(id, cast::person(name));
     }
-    app.registered_proxy(1, KARL_JOHAN);
+    app.registered_proxy(1, cast::person("Karl-Johan"));
     app
 }
 
-/// A staff session as the staff login stores it, under a real cookie.
-fn staff_session(app: &TestApp<FakeProvider>, id: &str, municipality: &str, roles: &str) -> String {
-    let now = app.ctx.now.unix_timestamp();
-    let hash = seteli_edge::crypto::sha256_hex(id);
-    app.sql(&format!(
-        "INSERT INTO sessions (id_hash, audience, subject, given_name, family_name, municipality_code,
-                               roles, created_at, last_seen_at)
-         VALUES ('{hash}', 'staff', 'staff-{id}', 'Sari', 'Virtanen', '{municipality}', '{roles}', {now}, {now});"
-    ));
-    id.to_owned()
-}
-
 /// A browser logged in as `caller` (none for a visitor), acting as the caller acts.
-async fn caller<'a>(
-    app: &'a TestApp<FakeProvider>,
-    who: Caller,
-) -> Option<Client<'a, FakeProvider>> {
-    let valtuudet_choice = |client: Client<'a, FakeProvider>,
-                            kind: &'static str,
-                            principal: &'static str| async move {
-        let start = client
-            .get(&format!("/api/on-behalf/start?for={kind}&lang=en"))
-            .await;
-        assert_eq!(start.status, 303, "{who:?}: {:?}", start.json);
-        let selection = start.header("location").unwrap().to_owned();
-        let back = app
-            .valtuudet()
-            .pick(&selection, ("principal", principal))
-            .await;
-        let landed = client.get(back.strip_prefix(PUBLIC_URL).unwrap()).await;
-        let location = landed.header("location").unwrap_or_default().to_owned();
+async fn caller(app: &TestApp<Mocks>, who: Caller) -> Option<Session<'_>> {
+    let person = cast::person;
+    let citizen = |name: &'static str| Session::citizen(app, person(name));
+    let staff = |username: &'static str| Session::staff(app, cast::staff_user(username));
+    let assert_landed = |landed: String| {
         assert!(
-            location.starts_with("/my/") || location.starts_with("/producer"),
-            "{who:?} landed on {location}"
+            landed.starts_with("/my/") || landed.starts_with("/producer"),
+            "{who:?} landed on {landed}"
         );
-        client
     };
-    Some(match who {
+    let session = match who {
         Caller::Visitor => return None,
-        Caller::Citizen => Client::login(app, EEVA_LIISA).await,
-        Caller::Guardian => valtuudet_choice(Client::login(app, ANNI).await, "child", EETU).await,
+        Caller::Citizen => citizen("Eeva-Liisa").await,
+        Caller::Guardian => {
+            let anni = citizen("Anni").await;
+            assert_landed(anni.act_for_child(person("Eetu")).await);
+            anni
+        }
         Caller::Mandate => {
-            valtuudet_choice(Client::login(app, ANNI).await, "adult", EEVA_LIISA).await
+            let anni = citizen("Anni").await;
+            assert_landed(anni.act_for_adult(person("Eeva-Liisa")).await);
+            anni
         }
         Caller::RegisteredProxy => {
-            let client = Client::login(app, KARL_JOHAN).await;
-            let res = client
+            let karl_johan = citizen("Karl-Johan").await;
+            let res = karl_johan
                 .post(
                     "/api/on-behalf/registered",
                     serde_json::json!({"customer_id": 1}),
                 )
                 .await;
             assert_eq!(res.status, 204);
-            client
+            karl_johan
         }
         Caller::Producer => {
-            valtuudet_choice(Client::login(app, KARL_JOHAN).await, "company", AURINKO).await
+            let karl_johan = citizen("Karl-Johan").await;
+            assert_landed(karl_johan.act_for_company(cast::company("Aurinko")).await);
+            karl_johan
         }
         Caller::WithdrawnProducer => {
-            valtuudet_choice(Client::login(app, ANNI).await, "company", ROVA).await
+            let anni = citizen("Anni").await;
+            assert_landed(anni.act_for_company(cast::company("Rova")).await);
+            anni
         }
-        Caller::CustomerService => Client::with_session(
-            app,
-            &staff_session(app, "staff-cs-porvoo", "638", "customer_service"),
-        ),
-        Caller::AuthorisationAdmin => Client::with_session(
-            app,
-            &staff_session(app, "staff-admin-porvoo", "638", "authorisation_admin"),
-        ),
-        Caller::OtherMunicipalityStaff => Client::with_session(
-            app,
-            &staff_session(app, "staff-cs-helsinki", "091", "customer_service"),
-        ),
-    })
+        Caller::CustomerService => staff("asiakaspalvelu").await,
+        Caller::AuthorisationAdmin => {
+            // An admin without customer service's role.
+            app.identification().tamper.lock().unwrap().push((
+                "roles".to_owned(),
+                serde_json::json!(["authorisation_admin"]),
+            ));
+            staff("valtuushallinnoija").await
+        }
+        Caller::OtherMunicipalityStaff => staff("helsinki-asiakaspalvelu").await,
+    };
+    Some(session)
 }
 
 async fn call(
-    app: &TestApp<FakeProvider>,
-    client: Option<&Client<'_, FakeProvider>>,
+    app: &TestApp<Mocks>,
+    client: Option<&Session<'_>>,
     method: RouteMethod,
     path: &str,
     body: &serde_json::Value,

@@ -1,27 +1,19 @@
 //! A customer's own vouchers, events, feedback and surveys.
 
-use crate::fake_provider::FakeProvider;
-use crate::helpers::TestApp;
+use crate::helpers::{cast, Mocks, Session, TestApp};
 use seteli_domain::voucher::VoucherNumber;
 use seteli_edge::http::Method;
 
-const ANNI: &str = "010280-952L";
-const OTHER: &str = "100871-998D";
-
-struct Fixture {
-    app: TestApp<FakeProvider>,
-    cookie: String,
-}
-
 /// Anni (customer 1) has an active home-care voucher 10 with two events by producer 1 and
-/// an ended cleaning voucher 11; customer 2 has voucher 20. Producer 2 never served Anni.
-async fn fixture() -> Fixture {
+/// an ended cleaning voucher 11; Mikko (customer 2) has voucher 20. Producer 2 never served
+/// Anni.
+fn app() -> TestApp<Mocks> {
     let app = TestApp::with_identification();
     app.approved_home_care(1, "Hoiva Oy", 3600);
     app.approved_home_care(2, "Muu Oy", 3000);
     app.sql(&format!(
         "INSERT INTO customers (id, hetu, given_name, family_name, municipality_code) VALUES
-             (1, '{ANNI}', 'Anni', 'Kumpulainen', '638'), (2, '{OTHER}', 'Olli', 'Muu', '638');
+             (1, '{}', 'Anni', 'Kumpulainen', '638'), (2, '{}', 'Mikko', 'Kumpulainen', '638');
          INSERT INTO vouchers (id, number, customer_id, municipality_code, service_code, unit, unit_value_cents,
                                granted_units, granted_cents, balance_cents, valid_from, valid_until, status, granted_at) VALUES
              (10, '{}', 1, '638', 'home-care', 'hour', 3200, 40, 128000, 118400, '2026-01-01', '2026-12-31', 'active', '2026-01-01'),
@@ -31,46 +23,22 @@ async fn fixture() -> Fixture {
                                      voucher_share_cents, own_share_cents, created_at) VALUES
              (100, 10, 1, '2026-11-02', 'Aamukäynti', 100, 3600, 3200, 400, '2026-11-02T08:00:00Z'),
              (101, 10, 1, '2026-11-09', 'Aamukäynti ja kauppa', 150, 3600, 4800, 600, '2026-11-09T08:00:00Z');",
+        cast::person("Anni").code(),
+        cast::person("Mikko").code(),
         VoucherNumber::from_body(48_219_930_117).unwrap().as_str(),
         VoucherNumber::from_body(48_219_930_118).unwrap().as_str(),
         VoucherNumber::from_body(48_219_930_119).unwrap().as_str(),
     ));
-    let cookie = format!(
-        "seteli_session={}",
-        app.login_as(ANNI, None)
-            .await
-            .cookie("seteli_session")
-            .unwrap()
-    );
-    Fixture { app, cookie }
+    app
 }
 
-impl Fixture {
-    async fn get(&self, path: &str) -> crate::helpers::TestResponse {
-        self.app
-            .request_with(Method::Get, path, &[("cookie", &self.cookie)])
-            .await
-    }
-    async fn post(&self, path: &str, body: serde_json::Value) -> crate::helpers::TestResponse {
-        self.app
-            .request_with_body(
-                Method::Post,
-                path,
-                &[
-                    ("cookie", &self.cookie),
-                    ("content-type", "application/json"),
-                ],
-                &body.to_string(),
-            )
-            .await
-    }
-    fn count(&self, table: &str) -> i64 {
-        self.app
-            .ctx
-            .db
-            .scalar(&format!("SELECT COUNT(*) FROM {table}"))
-            .unwrap()
-    }
+/// Anni's browser, logged in.
+async fn anni(app: &TestApp<Mocks>) -> Session<'_> {
+    Session::citizen(app, cast::person("Anni")).await
+}
+
+fn rows(app: &TestApp<Mocks>, table: &str) -> i64 {
+    app.count(&format!("SELECT COUNT(*) FROM {table}"))
 }
 
 fn survey(voucher: i64, producer: i64, scores: [u8; 4]) -> serde_json::Value {
@@ -80,7 +48,8 @@ fn survey(voucher: i64, producer: i64, scores: [u8; 4]) -> serde_json::Value {
 
 #[tokio::test]
 async fn a_customer_sees_their_own_vouchers_valid_ones_first() {
-    let f = fixture().await;
+    let app = app();
+    let f = anni(&app).await;
 
     let res = f.get("/api/citizen/vouchers").await;
 
@@ -99,12 +68,13 @@ async fn a_customer_sees_their_own_vouchers_valid_ones_first() {
         "shown in groups of four"
     );
     assert_eq!(list[1]["status"], "ended", "validity passed");
-    assert!(!res.json.to_string().contains(ANNI));
+    assert!(!res.json.to_string().contains(cast::person("Anni").code()));
 }
 
 #[tokio::test]
 async fn a_voucher_page_lists_its_events_newest_first_with_both_shares() {
-    let f = fixture().await;
+    let app = app();
+    let f = anni(&app).await;
 
     let res = f.get("/api/citizen/vouchers/10?lang=sv").await;
 
@@ -130,7 +100,8 @@ async fn a_voucher_page_lists_its_events_newest_first_with_both_shares() {
 
 #[tokio::test]
 async fn another_customers_voucher_answers_exactly_like_a_missing_one() {
-    let f = fixture().await;
+    let app = app();
+    let f = anni(&app).await;
 
     let others = f.get("/api/citizen/vouchers/20").await;
     let missing = f.get("/api/citizen/vouchers/999").await;
@@ -146,19 +117,10 @@ async fn another_customers_voucher_answers_exactly_like_a_missing_one() {
 #[tokio::test]
 async fn a_person_who_is_not_a_customer_has_no_vouchers() {
     let app = TestApp::with_identification();
-    let session = app
-        .login_as("131052-308T", None)
-        .await
-        .cookie("seteli_session")
-        .unwrap();
-    let cookie = format!("seteli_session={session}");
+    let karl_johan = Session::citizen(&app, cast::person("Karl-Johan")).await;
 
-    let list = app
-        .request_with(Method::Get, "/api/citizen/vouchers", &[("cookie", &cookie)])
-        .await;
-    let feedback = app
-        .request_with(Method::Get, "/api/citizen/feedback", &[("cookie", &cookie)])
-        .await;
+    let list = karl_johan.get("/api/citizen/vouchers").await;
+    let feedback = karl_johan.get("/api/citizen/feedback").await;
 
     assert_eq!(list.json, serde_json::json!([]));
     assert_eq!(feedback.json, serde_json::json!([]));
@@ -182,7 +144,8 @@ async fn every_citizen_route_needs_a_login() {
 
 #[tokio::test]
 async fn feedback_on_a_producer_that_served_is_stored_and_shows_the_reply() {
-    let f = fixture().await;
+    let app = app();
+    let f = anni(&app).await;
 
     let res = f
         .post("/api/citizen/feedback", serde_json::json!({"voucher_id": 10, "producer_id": 1, "event_id": 101, "body": "  Kiitos avusta!  "}))
@@ -193,7 +156,7 @@ async fn feedback_on_a_producer_that_served_is_stored_and_shows_the_reply() {
     assert_eq!(res.json["producer_name"], "Hoiva Oy");
     assert!(res.json.get("reply").is_none());
     let id = res.json["id"].as_i64().unwrap();
-    f.app.sql(&format!(
+    app.sql(&format!(
         "INSERT INTO feedback_replies (feedback_id, producer_id, body, created_at) VALUES ({id}, 1, 'Kiitos palautteesta.', '2026-11-21T12:00:00Z');"
     ));
     let list = f.get("/api/citizen/feedback").await;
@@ -202,7 +165,8 @@ async fn feedback_on_a_producer_that_served_is_stored_and_shows_the_reply() {
 
 #[tokio::test]
 async fn refused_feedback_changes_nothing() {
-    let f = fixture().await;
+    let app = app();
+    let f = anni(&app).await;
     let cases = [
         serde_json::json!({"voucher_id": 10, "producer_id": 2, "body": "Never served me"}),
         serde_json::json!({"voucher_id": 20, "producer_id": 1, "body": "Someone else's voucher"}),
@@ -220,17 +184,18 @@ async fn refused_feedback_changes_nothing() {
         .request_with_body(
             Method::Post,
             "/api/citizen/feedback",
-            &[("cookie", &f.cookie), ("content-type", "text/plain")],
+            &[("cookie", &f.cookie()), ("content-type", "text/plain")],
             "hi",
         )
         .await;
     assert_eq!(not_json.code(), "invalid_body");
-    assert_eq!(f.count("feedback"), 0);
+    assert_eq!(rows(&app, "feedback"), 0);
 }
 
 #[tokio::test]
 async fn a_survey_is_answered_at_most_once_a_month_per_voucher_and_producer() {
-    let mut f = fixture().await;
+    let mut app = app();
+    let f = anni(&app).await;
 
     let first = f
         .post("/api/citizen/surveys", survey(10, 1, [5, 4, 5, 3]))
@@ -248,18 +213,10 @@ async fn a_survey_is_answered_at_most_once_a_month_per_voucher_and_producer() {
         detail.json["producers"][0]["survey_answered_this_month"],
         true
     );
-    assert_eq!(f.app.ctx.db.scalar("SELECT overall * 1000 + punctuality * 100 + staff * 10 + information FROM survey_answers").unwrap(), 5453);
+    assert_eq!(app.ctx.db.scalar("SELECT overall * 1000 + punctuality * 100 + staff * 10 + information FROM survey_answers").unwrap(), 5453);
 
-    f.app.advance(15 * 24 * 3600); // December
-    let cookie = format!(
-        "seteli_session={}",
-        f.app
-            .login_as(ANNI, None)
-            .await
-            .cookie("seteli_session")
-            .unwrap()
-    );
-    f.cookie = cookie;
+    app.advance(15 * 24 * 3600); // December
+    let f = anni(&app).await;
     let next_month = f
         .post("/api/citizen/surveys", survey(10, 1, [4, 4, 4, 4]))
         .await;
@@ -269,7 +226,8 @@ async fn a_survey_is_answered_at_most_once_a_month_per_voucher_and_producer() {
 
 #[tokio::test]
 async fn a_survey_with_a_bad_answer_is_refused() {
-    let f = fixture().await;
+    let app = app();
+    let f = anni(&app).await;
     let mut missing = survey(10, 1, [5, 5, 5, 5]);
     missing.as_object_mut().unwrap().remove("staff");
     let mut long = survey(10, 1, [5, 5, 5, 5]);
@@ -286,12 +244,13 @@ async fn a_survey_with_a_bad_answer_is_refused() {
         assert_eq!(res.status, 400, "{body}");
         assert_eq!(res.code(), "invalid_survey");
     }
-    assert_eq!(f.count("survey_answers"), 0);
+    assert_eq!(rows(&app, "survey_answers"), 0);
 }
 
 #[tokio::test]
 async fn a_cross_site_feedback_post_is_refused() {
-    let f = fixture().await;
+    let app = app();
+    let f = anni(&app).await;
     let body =
         serde_json::json!({"voucher_id": 10, "producer_id": 1, "body": "forged"}).to_string();
 
@@ -301,7 +260,7 @@ async fn a_cross_site_feedback_post_is_refused() {
             Method::Post,
             "/api/citizen/feedback",
             &[
-                ("cookie", &f.cookie),
+                ("cookie", &f.cookie()),
                 ("content-type", "application/json"),
                 ("origin", "https://evil.example"),
             ],
@@ -310,13 +269,14 @@ async fn a_cross_site_feedback_post_is_refused() {
         .await;
 
     assert_eq!(res.status, 403);
-    assert_eq!(f.count("feedback"), 0);
+    assert_eq!(rows(&app, "feedback"), 0);
 }
 
 #[tokio::test]
 async fn a_customer_never_sees_another_customers_feedback() {
-    let f = fixture().await;
-    f.app.sql(
+    let app = app();
+    let f = anni(&app).await;
+    app.sql(
         "INSERT INTO service_events (id, voucher_id, producer_id, service_date, description, units_x100, unit_price_cents,
                                      voucher_share_cents, own_share_cents, created_at)
              VALUES (200, 20, 1, '2026-11-03', 'Käynti', 100, 3600, 3200, 400, '2026-11-03T08:00:00Z');

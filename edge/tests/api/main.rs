@@ -3,12 +3,9 @@
 
 mod access_matrix;
 mod auth;
-mod auth_oidc;
 mod citizen;
-mod fake_provider;
 mod fuzz;
 mod helpers;
-mod identification_mock;
 mod on_behalf;
 mod producer;
 mod public_catalogue;
@@ -18,4 +15,3 @@ mod routing;
 mod security;
 mod security_headers;
 mod valtuudet_client;
-mod valtuudet_mock;

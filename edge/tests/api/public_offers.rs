@@ -198,10 +198,11 @@ async fn satisfaction_is_published_from_five_answers_of_the_last_twelve_months()
     let number = seteli_domain::voucher::VoucherNumber::from_body(48_219_930_117).unwrap();
     app.sql(&format!(
         "INSERT INTO customers (id, hetu, given_name, family_name, municipality_code)
-             VALUES (1, '010280-952L', 'Anni', 'K', '638');
+             VALUES (1, '{}', 'Anni', 'K', '638');
          INSERT INTO vouchers (id, number, customer_id, municipality_code, service_code, unit, unit_value_cents,
                                granted_units, granted_cents, balance_cents, valid_from, valid_until, status, granted_at)
              VALUES (1, '{}', 1, '638', 'home-care', 'hour', 3200, 10, 32000, 32000, '2025-01-01', '2026-12-31', 'active', '2025-01-01');",
+        crate::helpers::cast::person("Anni").code(),
         number.as_str()
     ));
     // Five answers in the last 12 months for producer 1 (mean 4.2) and one older, which

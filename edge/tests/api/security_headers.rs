@@ -6,7 +6,7 @@ use seteli_edge::http::Method;
 /// The answers of one deployment: a success, an error, a refusal of a method, a redirect
 /// and an empty success.
 async fn sample_answers(
-    app: &TestApp<crate::fake_provider::FakeProvider>,
+    app: &TestApp<crate::helpers::Mocks>,
 ) -> Vec<(String, crate::helpers::TestResponse)> {
     let mut answers = Vec::new();
     for (method, path) in [

@@ -272,6 +272,7 @@ pub(super) async fn submit(
     let Ok(code) = crate::random::token() else {
         return pages::error_response(lang, PageError::ServerError);
     };
+    let now = tokens::unix_now(&st.shared.clock);
     st.shared.codes.insert(
         code.clone(),
         Grant::new(
@@ -281,7 +282,9 @@ pub(super) async fn submit(
             valid.nonce,
             valid.code_challenge,
             subject,
+            now,
         ),
+        now,
     );
     valid.redirect(&[("code", &code)])
 }

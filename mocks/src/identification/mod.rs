@@ -21,6 +21,7 @@ mod userinfo;
 
 pub use userinfo::ClaimsIn;
 
+use crate::clock::Clock;
 use axum::body::Bytes;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -133,6 +134,9 @@ pub struct Config {
     pub redirect_uris: Vec<String>,
     /// Where the subject's claims go at start; `POST /dev/claims-in` changes it while running.
     pub claims_in: ClaimsIn,
+    /// The mock's clock, which stamps tokens and expires codes and access tokens. Keep a
+    /// clone to move the server's time from an in-process test.
+    pub clock: Clock,
 }
 
 impl Default for Config {
@@ -140,6 +144,7 @@ impl Default for Config {
         Self {
             redirect_uris: vec![DEFAULT_REDIRECT_URI.to_owned()],
             claims_in: ClaimsIn::default(),
+            clock: Clock::system(),
         }
     }
 }
@@ -169,6 +174,7 @@ struct Shared {
     claims_in: Mutex<ClaimsIn>,
     persons: Vec<Person>,
     staff: Vec<StaffUser>,
+    clock: Clock,
 }
 
 impl Shared {
@@ -220,6 +226,7 @@ pub fn router(base_url: &str, config: Config) -> Result<Router, StartError> {
         claims_in: Mutex::new(config.claims_in),
         persons: people::persons()?,
         staff: people::staff()?,
+        clock: config.clock,
     });
     let mut router = Router::new()
         .route("/health", get(|| async { "ok" }))

@@ -80,10 +80,22 @@ impl SigningKey {
     /// Signs `claims` as a compact JWS: `BASE64URL(header).BASE64URL(claims).BASE64URL(sig)`,
     /// with header `{"alg":"RS256","typ":"JWT","kid":..}`.
     pub fn sign_jwt(&self, claims: &impl Serialize) -> Result<String, SigningError> {
-        let header = json!({ "alg": "RS256", "typ": "JWT", "kid": self.kid });
+        self.sign_with_header(
+            &json!({ "alg": "RS256", "typ": "JWT", "kid": self.kid }),
+            claims,
+        )
+    }
+
+    /// Signs `claims` with RS256 under any JOSE `header`, as it is (e.g. one without `kid`,
+    /// for tests of how a relying party picks the key).
+    pub fn sign_with_header(
+        &self,
+        header: &Value,
+        claims: &impl Serialize,
+    ) -> Result<String, SigningError> {
         let signing_input = format!(
             "{}.{}",
-            URL_SAFE_NO_PAD.encode(serde_json::to_vec(&header)?),
+            URL_SAFE_NO_PAD.encode(serde_json::to_vec(header)?),
             URL_SAFE_NO_PAD.encode(serde_json::to_vec(claims)?)
         );
         let signature = self.key.try_sign(signing_input.as_bytes())?;

@@ -15,10 +15,8 @@ use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::sync::Mutex;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
-
-/// An authorization code is valid this long after the login.
-pub(super) const CODE_LIFETIME: Duration = Duration::from_secs(60);
+/// An authorization code is valid this long (seconds) after the login.
+pub(super) const CODE_LIFETIME_SECS: u64 = 60;
 
 /// Who logged in.
 #[derive(Debug, Clone)]
@@ -36,12 +34,12 @@ pub(super) struct Grant {
     nonce: String,
     code_challenge: String,
     subject: Subject,
+    /// When the person logged in (Unix seconds on the mock's clock).
     auth_time: u64,
-    created: Instant,
 }
 
 impl Grant {
-    /// A grant for a login that happened now.
+    /// A grant for a login that happened at `now` (Unix seconds on the mock's clock).
     pub(super) fn new(
         issuer: Issuer,
         client_id: &'static str,
@@ -49,6 +47,7 @@ impl Grant {
         nonce: &str,
         code_challenge: &str,
         subject: Subject,
+        now: u64,
     ) -> Self {
         Self {
             issuer,
@@ -57,13 +56,12 @@ impl Grant {
             nonce: nonce.to_owned(),
             code_challenge: code_challenge.to_owned(),
             subject,
-            auth_time: unix_now(),
-            created: Instant::now(),
+            auth_time: now,
         }
     }
 
-    fn is_expired(&self) -> bool {
-        self.created.elapsed() >= CODE_LIFETIME
+    fn is_expired(&self, now: u64) -> bool {
+        now.saturating_sub(self.auth_time) >= CODE_LIFETIME_SECS
     }
 }
 
@@ -79,24 +77,25 @@ impl Codes {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Stores a new code, dropping expired ones so the map stays small.
-    pub(super) fn insert(&self, code: String, grant: Grant) {
+    /// Stores a new code, dropping those expired at `now` so the map stays small.
+    pub(super) fn insert(&self, code: String, grant: Grant, now: u64) {
         let mut map = self.map();
-        map.retain(|_, grant| !grant.is_expired());
+        map.retain(|_, grant| !grant.is_expired(now));
         map.insert(code, grant);
     }
 
-    /// Removes the code and returns its grant if it has not expired. Any exchange attempt
-    /// uses the code up, even one that then fails.
-    pub(super) fn take(&self, code: &str) -> Option<Grant> {
-        self.map().remove(code).filter(|grant| !grant.is_expired())
+    /// Removes the code and returns its grant if it has not expired at `now`. Any exchange
+    /// attempt uses the code up, even one that then fails.
+    pub(super) fn take(&self, code: &str, now: u64) -> Option<Grant> {
+        self.map()
+            .remove(code)
+            .filter(|grant| !grant.is_expired(now))
     }
 }
 
-fn unix_now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
+/// Now as the mock's clock reads it, in Unix seconds.
+pub(super) fn unix_now(clock: &crate::clock::Clock) -> u64 {
+    u64::try_from(clock.unix_now()).unwrap_or(0)
 }
 
 /// The `{iss}/token` form. Deliberately not `Debug`: it holds the client secret.
@@ -337,7 +336,8 @@ pub(super) async fn token(
         return invalid_request("code, redirect_uri and code_verifier are required");
     };
 
-    let Some(grant) = st.shared.codes.take(code) else {
+    let now = unix_now(&st.shared.clock);
+    let Some(grant) = st.shared.codes.take(code, now) else {
         return invalid_grant("the code is unknown, expired or already used");
     };
     if grant.issuer != st.issuer || grant.client_id != st.issuer.client_id() {
@@ -350,7 +350,7 @@ pub(super) async fn token(
         return invalid_grant("code_verifier does not match the code_challenge");
     }
 
-    let claims = id_token_claims(&st.issuer_url(), &grant, unix_now(), st.shared.claims_in());
+    let claims = id_token_claims(&st.issuer_url(), &grant, now, st.shared.claims_in());
     let (Ok(id_token), Ok(access_token)) =
         (st.shared.key.sign_jwt(&claims), crate::random::token())
     else {
@@ -362,7 +362,7 @@ pub(super) async fn token(
     };
     st.shared
         .access_tokens
-        .insert(access_token.clone(), st.issuer, grant.subject);
+        .insert(access_token.clone(), st.issuer, grant.subject, now);
     (
         [
             (header::CACHE_CONTROL, "no-store"),
@@ -383,38 +383,36 @@ mod tests {
     use super::*;
     use crate::identification::people;
 
-    fn grant(created: Instant) -> Grant {
+    const NOW: u64 = 1_800_000_000;
+
+    fn grant(created: u64) -> Grant {
         let person = people::persons().unwrap().remove(0);
-        Grant {
+        Grant::new(
+            Issuer::Citizen,
+            Issuer::Citizen.client_id(),
+            "http://127.0.0.1:1/cb",
+            "n",
+            "c",
+            Subject::Citizen(person),
             created,
-            ..Grant::new(
-                Issuer::Citizen,
-                Issuer::Citizen.client_id(),
-                "http://127.0.0.1:1/cb",
-                "n",
-                "c",
-                Subject::Citizen(person),
-            )
-        }
+        )
     }
 
     #[test]
     fn a_code_can_be_taken_only_once() {
         let codes = Codes::default();
-        codes.insert("abc".into(), grant(Instant::now()));
-        assert!(codes.take("abc").is_some());
-        assert!(codes.take("abc").is_none());
+        codes.insert("abc".into(), grant(NOW), NOW);
+        assert!(codes.take("abc", NOW).is_some());
+        assert!(codes.take("abc", NOW).is_none());
     }
 
     #[test]
     fn a_code_older_than_sixty_seconds_is_refused() {
         let codes = Codes::default();
-        let Some(long_ago) = Instant::now().checked_sub(CODE_LIFETIME + Duration::from_secs(1))
-        else {
-            return; // the clock started too recently to go back a minute
-        };
-        codes.insert("old".into(), grant(long_ago));
-        assert!(codes.take("old").is_none());
+        codes.insert("old".into(), grant(NOW), NOW);
+        codes.insert("fresh".into(), grant(NOW), NOW);
+        assert!(codes.take("fresh", NOW + CODE_LIFETIME_SECS - 1).is_some());
+        assert!(codes.take("old", NOW + CODE_LIFETIME_SECS).is_none());
     }
 
     #[test]

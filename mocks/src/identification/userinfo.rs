@@ -11,7 +11,6 @@ use axum::Json;
 use serde_json::json;
 use std::collections::HashMap;
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
 
 /// Where the provider puts what it asserts about the subject (names, the personal identity
 /// code, staff `municipality` and `roles`). `userinfo` always has them.
@@ -45,16 +44,16 @@ impl ClaimsIn {
     }
 }
 
-/// An access token's subject and when it was issued.
+/// An access token's subject and when it was issued (Unix seconds on the mock's clock).
 struct Issued {
     issuer: Issuer,
     subject: Subject,
-    created: Instant,
+    created: u64,
 }
 
 impl Issued {
-    fn is_expired(&self) -> bool {
-        self.created.elapsed() >= Duration::from_secs(TOKEN_LIFETIME_SECS)
+    fn is_expired(&self, now: u64) -> bool {
+        now.saturating_sub(self.created) >= TOKEN_LIFETIME_SECS
     }
 }
 
@@ -70,25 +69,25 @@ impl AccessTokens {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Remembers a new token, dropping expired ones so the map stays small.
-    pub(super) fn insert(&self, token: String, issuer: Issuer, subject: Subject) {
+    /// Remembers a new token issued at `now`, dropping expired ones so the map stays small.
+    pub(super) fn insert(&self, token: String, issuer: Issuer, subject: Subject, now: u64) {
         let mut map = self.map();
-        map.retain(|_, issued| !issued.is_expired());
+        map.retain(|_, issued| !issued.is_expired(now));
         map.insert(
             token,
             Issued {
                 issuer,
                 subject,
-                created: Instant::now(),
+                created: now,
             },
         );
     }
 
-    /// The subject of a live token issued by `issuer`.
-    fn subject(&self, token: &str, issuer: Issuer) -> Option<Subject> {
+    /// The subject of a token issued by `issuer` and still live at `now`.
+    fn subject(&self, token: &str, issuer: Issuer, now: u64) -> Option<Subject> {
         self.map()
             .get(token)
-            .filter(|issued| issued.issuer == issuer && !issued.is_expired())
+            .filter(|issued| issued.issuer == issuer && !issued.is_expired(now))
             .map(|issued| issued.subject.clone())
     }
 }
@@ -134,7 +133,8 @@ pub(super) async fn userinfo(State(st): State<IssuerState>, headers: HeaderMap) 
     let Some(token) = bearer(&headers) else {
         return unauthorized(None);
     };
-    let Some(subject) = st.shared.access_tokens.subject(token, st.issuer) else {
+    let now = super::tokens::unix_now(&st.shared.clock);
+    let Some(subject) = st.shared.access_tokens.subject(token, st.issuer, now) else {
         return unauthorized(Some("invalid_token"));
     };
     (
@@ -162,9 +162,22 @@ mod tests {
     fn a_token_is_valid_only_at_its_own_issuer() {
         let tokens = AccessTokens::default();
         let person = people::persons().unwrap().remove(0);
-        tokens.insert("t".into(), Issuer::Citizen, Subject::Citizen(person));
-        assert!(tokens.subject("t", Issuer::Citizen).is_some());
-        assert!(tokens.subject("t", Issuer::Staff).is_none());
-        assert!(tokens.subject("other", Issuer::Citizen).is_none());
+        tokens.insert("t".into(), Issuer::Citizen, Subject::Citizen(person), 100);
+        assert!(tokens.subject("t", Issuer::Citizen, 100).is_some());
+        assert!(tokens.subject("t", Issuer::Staff, 100).is_none());
+        assert!(tokens.subject("other", Issuer::Citizen, 100).is_none());
+    }
+
+    #[test]
+    fn a_token_expires_after_its_lifetime_on_the_mocks_clock() {
+        let tokens = AccessTokens::default();
+        let person = people::persons().unwrap().remove(0);
+        tokens.insert("t".into(), Issuer::Citizen, Subject::Citizen(person), 100);
+        assert!(tokens
+            .subject("t", Issuer::Citizen, 100 + TOKEN_LIFETIME_SECS - 1)
+            .is_some());
+        assert!(tokens
+            .subject("t", Issuer::Citizen, 100 + TOKEN_LIFETIME_SECS)
+            .is_none());
     }
 }

@@ -21,7 +21,8 @@
 
 mod api;
 pub mod checksum;
-pub mod clock;
+/// The clock both mocks share (see [`crate::clock`]), here too for the Valtuudet mock's users.
+pub use crate::clock;
 mod dev;
 mod oauth;
 mod pages;

@@ -3,11 +3,18 @@
 //! Policy violations, finding elements by `data-testid`, an axe-core scan, and screenshots
 //! under `target/e2e/screenshots/`.
 
+pub mod citizen;
+pub mod producer;
+pub mod proxy;
+
+pub use seteli_mocks::cast;
+
 use fantoccini::elements::Element;
 use fantoccini::error::CmdError;
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
+use seteli_mocks::identification::people::Person;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -583,15 +590,40 @@ pub async fn set_offline(client: &Client, offline: bool) {
         .expect("chromedriver emulates the network");
 }
 
-/// Logs in at the identification mock's page as the test person `hetu`, starting from
-/// `path`; returns once the header shows the person's name.
-pub async fn log_in_as(client: &Client, hetu: &str, path: &str) {
+/// Logs in at the identification mock's page as `person`, starting from `path`; returns
+/// once the header shows the person's name.
+pub async fn log_in_as(client: &Client, person: &Person, path: &str) {
     client.goto(&url(path)).await.unwrap();
     wait_testid(client, "login").await.click().await.unwrap();
-    wait_testid(client, &format!("person-{hetu}"))
+    wait_testid(client, &format!("person-{}", person.code()))
         .await
         .click()
         .await
         .unwrap();
     wait_testid(client, "account-name").await;
+}
+
+/// The test person of the cast (`mocks/data`) whose first given name is `first_name`.
+pub fn person(first_name: &str) -> &'static Person {
+    cast::person(first_name)
+}
+
+/// Asserts that no identity code of the cast is in `text` (a page, a URL).
+pub fn assert_no_identity_code(text: &str) {
+    for person in cast::persons() {
+        assert!(!text.contains(person.code()), "an identity code is shown");
+    }
+}
+
+/// Scrolls to the top (the sticky banner covers the header further down) and clicks `id`.
+pub async fn click(client: &Client, id: &str) {
+    js(client, "window.scrollTo(0, 0)").await;
+    wait_testid(client, id).await.click().await.unwrap();
+}
+
+/// Replaces the text of the input `id` with `text`.
+pub async fn type_into(client: &Client, id: &str, text: &str) {
+    let input = wait_testid(client, id).await;
+    input.clear().await.unwrap();
+    input.send_keys(text).await.unwrap();
 }

@@ -4,10 +4,8 @@
 use fantoccini::{Client, Locator};
 use seteli_e2e::*;
 
-/// Eeva-Liisa Kinnunen: two vouchers (home care active, cleaning ended), feedback with a reply.
-const EEVA: &str = "140334-912M";
-/// Mikko Kumpulainen: not a customer.
-const MIKKO: &str = "091182-931V";
+// In the demo data Eeva-Liisa Kinnunen has two vouchers (home care active, cleaning ended)
+// and feedback with a reply; Mikko Kumpulainen is not a customer.
 
 async fn status_of(client: &Client, path: &str) -> i64 {
     client
@@ -24,7 +22,7 @@ async fn status_of(client: &Client, path: &str) -> i64 {
 #[tokio::test]
 async fn a_customer_sees_vouchers_and_events_gives_feedback_and_answers_the_survey() {
     let client = phone().await;
-    log_in_as(&client, EEVA, "/").await;
+    log_in_as(&client, person("Eeva-Liisa"), "/").await;
 
     wait_testid(&client, "nav-my-vouchers")
         .await
@@ -159,7 +157,7 @@ async fn a_customer_sees_vouchers_and_events_gives_feedback_and_answers_the_surv
 #[tokio::test]
 async fn a_person_without_vouchers_is_told_how_to_get_one() {
     let client = desktop().await;
-    log_in_as(&client, MIKKO, "/my/vouchers").await;
+    log_in_as(&client, person("Mikko"), "/my/vouchers").await;
 
     let empty = wait_testid(&client, "vouchers-empty")
         .await
@@ -177,7 +175,7 @@ async fn someone_elses_voucher_is_not_found_and_a_visitor_is_asked_to_log_in() {
     client.goto(&url("/my/vouchers")).await.unwrap();
     wait_testid(&client, "login-required").await;
 
-    log_in_as(&client, EEVA, "/").await;
+    log_in_as(&client, person("Eeva-Liisa"), "/").await;
     // Voucher 3 is Anni Kumpulainen's.
     client.goto(&url("/my/vouchers/3")).await.unwrap();
     wait_testid(&client, "not-found").await;
@@ -189,7 +187,7 @@ async fn someone_elses_voucher_is_not_found_and_a_visitor_is_asked_to_log_in() {
 #[tokio::test]
 async fn the_customer_pages_pass_an_accessibility_scan_in_swedish() {
     let client = desktop().await;
-    log_in_as(&client, EEVA, "/my/vouchers").await;
+    log_in_as(&client, person("Eeva-Liisa"), "/my/vouchers").await;
     wait_testid(&client, "lang-sv").await.click().await.unwrap();
     wait_until(&client, "document.documentElement.lang === 'sv'", "Swedish").await;
     wait_testid(&client, "voucher").await;
@@ -217,7 +215,12 @@ async fn the_customer_pages_pass_an_accessibility_scan_in_swedish() {
 #[tokio::test]
 async fn the_comparison_offers_the_customers_own_voucher_value() {
     let client = desktop().await;
-    log_in_as(&client, EEVA, "/?municipality=638&service=home-care").await;
+    log_in_as(
+        &client,
+        person("Eeva-Liisa"),
+        "/?municipality=638&service=home-care",
+    )
+    .await;
 
     wait_testid(&client, "use-my-voucher")
         .await

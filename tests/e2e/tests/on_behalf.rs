@@ -3,119 +3,24 @@
 //! and without the needed issue, a revoked mandate, the municipality's registered proxy,
 //! the trail and messages, and Valtuudet being down.
 
-use fantoccini::{Client, Locator};
+use fantoccini::Locator;
 use seteli_e2e::*;
 use std::sync::LazyLock;
 use tokio::sync::RwLock;
-
-const EEVA_LIISA: &str = "140334-912M";
-const ANNI: &str = "220784-926C";
-const MIKKO: &str = "091182-931V";
-const EETU: &str = "030413A9450";
-const ELLA: &str = "170816A958E";
-const KARL_JOHAN: &str = "280175-967D";
-const OSKAR: &str = "120515A9454";
 
 /// Tests that change the Valtuudet mock (a revoked mandate, an outage) run alone; the
 /// others share it.
 static MOCK: LazyLock<RwLock<()>> = LazyLock::new(|| RwLock::new(()));
 
-/// From the navigation to the Valtuudet selection page (`child` or `adult`).
-async fn open_selection(client: &Client, kind: &str) {
-    wait_testid(client, "nav-on-behalf")
-        .await
-        .click()
-        .await
-        .unwrap();
-    wait_testid(client, &format!("act-for-{kind}"))
-        .await
-        .click()
-        .await
-        .unwrap();
-}
-
-/// Picks `principal` on the selection page.
-async fn pick(client: &Client, principal: &str) {
-    wait_testid(client, &format!("principal-{principal}"))
-        .await
-        .click()
-        .await
-        .unwrap();
-}
-
-async fn banner_name(client: &Client) -> String {
-    wait_testid(client, "acting-name")
-        .await
-        .text()
-        .await
-        .unwrap()
-}
-
-/// The refusal shown on `/on-behalf`: its reason and text.
-async fn refusal(client: &Client) -> (String, String) {
-    let notice = wait_testid(client, "on-behalf-refusal").await;
-    (
-        notice
-            .attr("data-reason")
-            .await
-            .unwrap()
-            .unwrap_or_default(),
-        notice.text().await.unwrap(),
-    )
-}
-
-/// Opens the first voucher and sends feedback on its producer; the test id that answered.
-async fn give_feedback(client: &Client, text: &str) -> String {
-    // To the navigation at the top of the page, as a person would scroll: further down the
-    // sticky banner covers the header.
-    js(client, "window.scrollTo(0, 0)").await;
-    wait_testid(client, "nav-my-vouchers")
-        .await
-        .click()
-        .await
-        .unwrap();
-    wait_testid(client, "voucher-link")
-        .await
-        .click()
-        .await
-        .unwrap();
-    wait_testid(client, "feedback-body")
-        .await
-        .send_keys(text)
-        .await
-        .unwrap();
-    wait_testid(client, "feedback-submit")
-        .await
-        .click()
-        .await
-        .unwrap();
-    let answer = client
-        .wait()
-        .at_most(std::time::Duration::from_secs(15))
-        .for_element(Locator::Css(
-            "[data-testid=feedback-sent], [data-testid=feedback-server-error]",
-        ))
-        .await
-        .expect("an answer to the feedback");
-    answer.attr("data-testid").await.unwrap().unwrap()
-}
-
-fn assert_no_identity_code(text: &str) {
-    for code in [EEVA_LIISA, ANNI, MIKKO, EETU, ELLA, KARL_JOHAN, OSKAR] {
-        assert!(!text.contains(code), "an identity code is shown");
-    }
-}
-
 #[tokio::test]
 async fn a_guardian_acts_for_a_child_and_the_other_guardian_reads_what_was_done() {
     let _shared = MOCK.read().await;
     let client = phone().await;
-    log_in_as(&client, ANNI, "/").await;
-    open_selection(&client, "child").await;
-    pick(&client, EETU).await;
+    log_in_as(&client, person("Anni"), "/").await;
+    proxy::act_for(&client, "child", person("Eetu")).await;
 
     // The child's dashboard, under a banner that names him.
-    assert!(banner_name(&client).await.contains("Eetu"));
+    assert!(proxy::banner_name(&client).await.contains("Eetu"));
     wait_testid(&client, "voucher").await;
     let basis = wait_testid(&client, "acting-basis").await;
     assert_eq!(
@@ -126,7 +31,7 @@ async fn a_guardian_acts_for_a_child_and_the_other_guardian_reads_what_was_done(
     assert_no_identity_code(client.current_url().await.unwrap().as_str());
 
     assert_eq!(
-        give_feedback(&client, "Eetu tykkäsi terapeutista.").await,
+        citizen::give_feedback(&client, "Eetu tykkäsi terapeutista.").await,
         "feedback-sent"
     );
     // The banner stays on screen when the page is scrolled.
@@ -171,10 +76,9 @@ async fn a_guardian_acts_for_a_child_and_the_other_guardian_reads_what_was_done(
     wait_testid(&client, "login").await;
 
     // Mikko, the other guardian, reads what was done for Eetu.
-    log_in_as(&client, MIKKO, "/").await;
-    open_selection(&client, "child").await;
-    pick(&client, EETU).await;
-    assert!(banner_name(&client).await.contains("Eetu"));
+    log_in_as(&client, person("Mikko"), "/").await;
+    proxy::act_for(&client, "child", person("Eetu")).await;
+    assert!(proxy::banner_name(&client).await.contains("Eetu"));
     wait_testid(&client, "nav-trail")
         .await
         .click()
@@ -207,19 +111,18 @@ async fn each_refusal_reads_as_it_should() {
     let client = desktop().await;
 
     // Nobody to act for.
-    log_in_as(&client, EEVA_LIISA, "/").await;
-    open_selection(&client, "child").await;
-    let (reason, text) = refusal(&client).await;
+    log_in_as(&client, person("Eeva-Liisa"), "/").await;
+    proxy::open_selection(&client, "child").await;
+    let (reason, text) = proxy::refusal(&client).await;
     assert_eq!(reason, "no_principals");
     assert!(text.contains("Ei puolesta-asiointilapsia"), "{text}");
     wait_testid(&client, "logout").await.click().await.unwrap();
     wait_testid(&client, "login").await;
 
     // No right: Mikko may not act for Ella.
-    log_in_as(&client, MIKKO, "/").await;
-    open_selection(&client, "child").await;
-    pick(&client, ELLA).await;
-    let (reason, text) = refusal(&client).await;
+    log_in_as(&client, person("Mikko"), "/").await;
+    proxy::act_for(&client, "child", person("Ella")).await;
+    let (reason, text) = proxy::refusal(&client).await;
     assert_eq!(reason, "no_right");
     assert!(text.contains("Ei oikeuksia"), "{text}");
     assert!(all_testid(&client, "acting-banner").await.is_empty());
@@ -227,10 +130,9 @@ async fn each_refusal_reads_as_it_should() {
     wait_testid(&client, "login").await;
 
     // No data: Oskar is not a customer.
-    log_in_as(&client, KARL_JOHAN, "/").await;
-    open_selection(&client, "child").await;
-    pick(&client, OSKAR).await;
-    let (reason, text) = refusal(&client).await;
+    log_in_as(&client, person("Karl-Johan"), "/").await;
+    proxy::act_for(&client, "child", person("Oskar")).await;
+    let (reason, text) = proxy::refusal(&client).await;
     assert_eq!(reason, "no_data");
     assert!(
         text.contains("Henkilötunnuksella ei löytynyt tietoja"),
@@ -244,14 +146,13 @@ async fn each_refusal_reads_as_it_should() {
 async fn an_adult_mandate_without_the_feedback_issue_names_the_mandate_needed() {
     let _shared = MOCK.read().await;
     let client = phone().await;
-    log_in_as(&client, MIKKO, "/").await;
-    open_selection(&client, "adult").await;
-    pick(&client, KARL_JOHAN).await;
-    assert!(banner_name(&client).await.contains("Karl-Johan"));
+    log_in_as(&client, person("Mikko"), "/").await;
+    proxy::act_for(&client, "adult", person("Karl-Johan")).await;
+    assert!(proxy::banner_name(&client).await.contains("Karl-Johan"));
     wait_testid(&client, "voucher").await;
 
     assert_eq!(
-        give_feedback(&client, "Tack för hjälpen.").await,
+        citizen::give_feedback(&client, "Tack för hjälpen.").await,
         "feedback-server-error"
     );
     let error = wait_testid(&client, "feedback-server-error").await;
@@ -268,21 +169,24 @@ async fn an_adult_mandate_without_the_feedback_issue_names_the_mandate_needed() 
 async fn a_revoked_mandate_stops_the_next_write() {
     let _alone = MOCK.write().await;
     let client = phone().await;
-    log_in_as(&client, ANNI, "/").await;
-    open_selection(&client, "adult").await;
-    pick(&client, EEVA_LIISA).await;
-    assert!(banner_name(&client).await.contains("Eeva-Liisa"));
+    log_in_as(&client, person("Anni"), "/").await;
+    proxy::act_for(&client, "adult", person("Eeva-Liisa")).await;
+    assert!(proxy::banner_name(&client).await.contains("Eeva-Liisa"));
     assert_eq!(
-        give_feedback(&client, "Äidin hoito sujuu hyvin.").await,
+        citizen::give_feedback(&client, "Äidin hoito sujuu hyvin.").await,
         "feedback-sent"
     );
 
     valtuudet_dev(
         "/dev/mandates/revoke",
-        &format!(r#"{{"principal": "{EEVA_LIISA}", "delegate": "{ANNI}"}}"#),
+        &format!(
+            r#"{{"principal": "{}", "delegate": "{}"}}"#,
+            person("Eeva-Liisa").code(),
+            person("Anni").code()
+        ),
     )
     .await;
-    let answer = give_feedback(&client, "Vielä yksi palaute.").await;
+    let answer = citizen::give_feedback(&client, "Vielä yksi palaute.").await;
     valtuudet_dev("/dev/reset", "{}").await;
     assert_eq!(answer, "feedback-server-error");
     let error = wait_testid(&client, "feedback-server-error").await;
@@ -294,7 +198,7 @@ async fn a_revoked_mandate_stops_the_next_write() {
 async fn a_registered_proxy_acts_for_the_customer_without_valtuudet() {
     let _shared = MOCK.read().await;
     let client = phone().await;
-    log_in_as(&client, KARL_JOHAN, "/").await;
+    log_in_as(&client, person("Karl-Johan"), "/").await;
     wait_testid(&client, "nav-on-behalf")
         .await
         .click()
@@ -305,7 +209,7 @@ async fn a_registered_proxy_acts_for_the_customer_without_valtuudet() {
         .click()
         .await
         .unwrap();
-    assert!(banner_name(&client).await.contains("Eeva-Liisa"));
+    assert!(proxy::banner_name(&client).await.contains("Eeva-Liisa"));
     let basis = wait_testid(&client, "acting-basis").await;
     assert_eq!(
         basis.attr("data-basis").await.unwrap().as_deref(),
@@ -320,10 +224,10 @@ async fn a_registered_proxy_acts_for_the_customer_without_valtuudet() {
 async fn with_valtuudet_down_the_on_behalf_flow_says_so_and_the_comparison_works() {
     let _alone = MOCK.write().await;
     let client = desktop().await;
-    log_in_as(&client, ANNI, "/").await;
+    log_in_as(&client, person("Anni"), "/").await;
     valtuudet_dev("/dev/outage", r#"{"down": true}"#).await;
-    open_selection(&client, "child").await;
-    let (reason, _) = refusal(&client).await;
+    proxy::open_selection(&client, "child").await;
+    let (reason, _) = proxy::refusal(&client).await;
     valtuudet_dev("/dev/reset", "{}").await;
     assert_eq!(reason, "unavailable");
     assert!(all_testid(&client, "acting-banner").await.is_empty());

@@ -4,17 +4,11 @@
 //! from next month on; and the refusals of a role that may not act and of a company that is
 //! no producer.
 
-use fantoccini::{Client, Locator};
+use fantoccini::Locator;
 use seteli_domain::voucher::VoucherNumber;
 use seteli_e2e::*;
 
-const EEVA_LIISA: &str = "140334-912M";
-const ANNI: &str = "220784-926C";
-const MIKKO: &str = "091182-931V";
-const KARL_JOHAN: &str = "280175-967D";
-/// Hoivapalvelu Aurinko Oy: the demo producer of Eeva-Liisa's home care.
-const AURINKO: &str = "2077474-0";
-const LASKURI: &str = "3141590-3";
+// Hoivapalvelu Aurinko Oy is the demo producer of Eeva-Liisa's home care.
 
 /// Eeva-Liisa's home-care voucher in the demo data, as she would read it out.
 fn eeva_liisas_voucher() -> String {
@@ -23,57 +17,13 @@ fn eeva_liisas_voucher() -> String {
         .grouped()
 }
 
-async fn log_out(client: &Client) {
-    js(client, "window.scrollTo(0, 0)").await;
-    wait_testid(client, "logout").await.click().await.unwrap();
-    wait_testid(client, "login").await;
-}
-
-/// From the navigation through the `ypa` selection page, picking `company`.
-async fn act_for_company(client: &Client, company: &str) {
-    wait_testid(client, "nav-on-behalf")
-        .await
-        .click()
-        .await
-        .unwrap();
-    wait_testid(client, "act-for-company")
-        .await
-        .click()
-        .await
-        .unwrap();
-    wait_testid(client, &format!("principal-{company}"))
-        .await
-        .click()
-        .await
-        .unwrap();
-}
-
-async fn click(client: &Client, id: &str) {
-    js(client, "window.scrollTo(0, 0)").await;
-    wait_testid(client, id).await.click().await.unwrap();
-}
-
-async fn type_into(client: &Client, id: &str, text: &str) {
-    let input = wait_testid(client, id).await;
-    input.clear().await.unwrap();
-    input.send_keys(text).await.unwrap();
-}
-
-async fn balance(client: &Client) -> i64 {
-    cents(&wait_testid(client, "voucher-balance").await).await
-}
-
-async fn event_count(client: &Client) -> usize {
-    all_testid(client, "producer-event").await.len()
-}
-
 #[tokio::test]
 async fn an_employee_logs_visits_online_and_offline_replies_and_sets_a_price_on_a_phone() {
     let client = phone().await;
 
     // Eeva-Liisa leaves feedback for her home-care producer.
     let wish = "Toivoisin aamukäynnit ennen yhdeksää.";
-    log_in_as(&client, EEVA_LIISA, "/").await;
+    log_in_as(&client, person("Eeva-Liisa"), "/").await;
     click(&client, "nav-my-vouchers").await;
     wait_testid(&client, "voucher-link")
         .await
@@ -87,11 +37,11 @@ async fn an_employee_logs_visits_online_and_offline_replies_and_sets_a_price_on_
         .await
         .unwrap();
     wait_testid(&client, "feedback-sent").await;
-    log_out(&client).await;
+    citizen::log_out(&client).await;
 
     // Karl-Johan, chair of Hoivapalvelu Aurinko Oy, acts for the company.
-    log_in_as(&client, KARL_JOHAN, "/").await;
-    act_for_company(&client, AURINKO).await;
+    log_in_as(&client, person("Karl-Johan"), "/").await;
+    producer::act_for_company(&client, cast::company("Aurinko")).await;
     let banner = wait_testid(&client, "company-name").await;
     assert!(banner.text().await.unwrap().contains("Aurinko"));
     wait_testid(&client, "producer-home").await;
@@ -114,10 +64,14 @@ async fn an_employee_logs_visits_online_and_offline_replies_and_sets_a_price_on_
         .unwrap();
     let name = wait_testid(&client, "customer-name").await;
     assert!(name.text().await.unwrap().contains("Eeva-Liisa"));
-    assert!(!client.source().await.unwrap().contains(EEVA_LIISA));
+    assert!(!client
+        .source()
+        .await
+        .unwrap()
+        .contains(person("Eeva-Liisa").code()));
     wait_testid(&client, "producer-event").await;
-    let before = balance(&client).await;
-    let events_before = event_count(&client).await;
+    let before = producer::balance(&client).await;
+    let events_before = producer::event_count(&client).await;
     // The voucher pays the producer's price up to its value per hour (32 €).
     let per_hour = cents(&wait_testid(&client, "voucher-price").await)
         .await
@@ -141,7 +95,7 @@ async fn an_employee_logs_visits_online_and_offline_replies_and_sets_a_price_on_
         "the new visit in the list",
     )
     .await;
-    let after_one = balance(&client).await;
+    let after_one = producer::balance(&client).await;
     assert_eq!(before - after_one, per_hour, "one hour's voucher share");
 
     // Another, offline: it waits in a visible queue.
@@ -186,11 +140,14 @@ async fn an_employee_logs_visits_online_and_offline_replies_and_sets_a_price_on_
     client.refresh().await.unwrap();
     wait_testid(&client, "producer-event").await;
     assert_eq!(
-        event_count(&client).await,
+        producer::event_count(&client).await,
         events_before + 2,
         "no duplicates"
     );
-    assert_eq!(after_one - balance(&client).await, (per_hour + 1) / 2);
+    assert_eq!(
+        after_one - producer::balance(&client).await,
+        (per_hour + 1) / 2
+    );
 
     // The evening visit was logged by mistake: cancelled, its share comes back.
     let newest = wait_testid(&client, "producer-event").await;
@@ -309,10 +266,10 @@ async fn an_employee_logs_visits_online_and_offline_replies_and_sets_a_price_on_
         .await
         .unwrap();
     wait_testid(&client, "price-saved").await;
-    log_out(&client).await;
+    citizen::log_out(&client).await;
 
     // Eeva-Liisa reads the reply.
-    log_in_as(&client, EEVA_LIISA, "/").await;
+    log_in_as(&client, person("Eeva-Liisa"), "/").await;
     click(&client, "nav-my-feedback").await;
     wait_testid(&client, "feedback-reply").await;
     assert!(client
@@ -326,18 +283,18 @@ async fn an_employee_logs_visits_online_and_offline_replies_and_sets_a_price_on_
 #[tokio::test]
 async fn a_role_that_may_not_act_and_a_company_that_is_no_producer_are_refused() {
     let client = desktop().await;
-    log_in_as(&client, ANNI, "/").await;
-    act_for_company(&client, AURINKO).await;
+    log_in_as(&client, person("Anni"), "/").await;
+    producer::act_for_company(&client, cast::company("Aurinko")).await;
     let refusal = wait_testid(&client, "on-behalf-refusal").await;
     assert_eq!(
         refusal.attr("data-reason").await.unwrap().as_deref(),
         Some("no_company_role")
     );
     assert!(all_testid(&client, "company-banner").await.is_empty());
-    log_out(&client).await;
+    citizen::log_out(&client).await;
 
-    log_in_as(&client, MIKKO, "/").await;
-    act_for_company(&client, LASKURI).await;
+    log_in_as(&client, person("Mikko"), "/").await;
+    producer::act_for_company(&client, cast::company("Laskuri")).await;
     let refusal = wait_testid(&client, "on-behalf-refusal").await;
     assert_eq!(
         refusal.attr("data-reason").await.unwrap().as_deref(),
@@ -351,8 +308,8 @@ async fn thirty_parallel_wrong_voucher_numbers_get_five_answers_before_the_limit
     // Over HTTP against wrangler and D1, where requests really run side by side: the limit
     // is counted in the same statement that checks it, so no request slips under it.
     let client = desktop().await;
-    log_in_as(&client, MIKKO, "/").await;
-    act_for_company(&client, AURINKO).await;
+    log_in_as(&client, person("Mikko"), "/").await;
+    producer::act_for_company(&client, cast::company("Aurinko")).await;
     wait_testid(&client, "company-banner").await;
     let statuses = client
         .execute_async(
@@ -383,8 +340,8 @@ async fn thirty_parallel_wrong_voucher_numbers_get_five_answers_before_the_limit
 #[tokio::test]
 async fn a_board_member_sees_the_prices_but_no_form_to_change_them() {
     let client = phone().await;
-    log_in_as(&client, ANNI, "/").await;
-    act_for_company(&client, "7019376-8").await;
+    log_in_as(&client, person("Anni"), "/").await;
+    producer::act_for_company(&client, cast::company("Rova")).await;
     wait_testid(&client, "company-banner").await;
     client.goto(&url("/producer/prices")).await.unwrap();
     let notice = wait_testid(&client, "prices-no-role").await;

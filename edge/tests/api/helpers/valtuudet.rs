@@ -1,41 +1,35 @@
 //! The Valtuudet mock (`seteli-mocks`), called in-process through its router: the edge's
 //! requests go to it exactly as they would over HTTP, checksum and Basic headers included.
 
-use axum::body::Body;
+use super::mocks::{call, location, path_and_method};
 use axum::Router;
-use seteli_edge::http::Method;
 use seteli_edge::outbound::{OutboundError, OutboundRequest, OutboundResponse};
 use seteli_edge::valtuudet::ValtuudetConfig;
-use seteli_mocks::valtuudet::{self as mock, clock::Clock};
+use seteli_mocks::clock::Clock;
+use seteli_mocks::valtuudet as mock;
 use std::sync::Mutex;
-use tower::ServiceExt;
 
 /// Where the edge believes Valtuudet is.
 pub const BASE_URL: &str = "http://valtuudet.test";
 
 pub struct ValtuudetMock {
     router: Router,
-    clock: Clock,
     /// When false, every call fails as if Valtuudet were down.
     pub up: Mutex<bool>,
 }
 
 impl ValtuudetMock {
-    /// The mock with its default register, its clock set to `now` (Unix seconds).
-    pub fn new(callback: &str, now: i64) -> Self {
-        let clock = Clock::system();
-        let mock = Self {
+    /// The mock with its default register, on `clock`.
+    pub fn new(callback: &str, clock: Clock) -> Self {
+        Self {
             router: mock::router(mock::Config {
                 redirect_uris: vec![callback.to_owned()],
                 seed: None,
-                clock: clock.clone(),
+                clock,
             })
             .expect("the mock starts"),
-            clock,
             up: Mutex::new(true),
-        };
-        mock.set_now(now);
-        mock
+        }
     }
 
     /// The edge's configuration for this mock.
@@ -48,46 +42,14 @@ impl ValtuudetMock {
         }
     }
 
-    /// Moves the mock's clock so that it reads `now` (Unix seconds), like the edge's.
-    pub fn set_now(&self, now: i64) {
-        let offset = self.clock.offset_seconds();
-        let system = self.clock.now().unix_timestamp() - offset;
-        self.clock.set_offset_seconds(now - system);
-    }
-
-    /// One HTTP exchange with the mock: method, path and query, headers, body.
-    pub async fn call(
+    async fn call(
         &self,
         method: &str,
         path_and_query: &str,
         headers: &[(String, String)],
         body: String,
     ) -> (u16, Vec<(String, String)>, String) {
-        let mut request = axum::http::Request::builder()
-            .method(method)
-            .uri(path_and_query);
-        for (name, value) in headers {
-            request = request.header(name.as_str(), value.as_str());
-        }
-        let request = request.body(Body::from(body)).expect("a valid request");
-        let response = match self.router.clone().oneshot(request).await {
-            Ok(response) => response,
-            Err(never) => match never {},
-        };
-        let status = response.status().as_u16();
-        let headers = response
-            .headers()
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or_default().to_owned()))
-            .collect();
-        let bytes = axum::body::to_bytes(response.into_body(), 1 << 20)
-            .await
-            .expect("a body");
-        (
-            status,
-            headers,
-            String::from_utf8_lossy(&bytes).into_owned(),
-        )
+        call(&self.router, method, path_and_query, headers, body).await
     }
 
     /// What the edge's `Outbound` sends here.
@@ -95,11 +57,7 @@ impl ValtuudetMock {
         if !*self.up.lock().unwrap() {
             return Err(OutboundError("connection refused".into()));
         }
-        let path = request.url.strip_prefix(BASE_URL).unwrap_or("/");
-        let method = match request.method {
-            Method::Post => "POST",
-            _ => "GET",
-        };
+        let (path, method) = path_and_method(&request.url, BASE_URL, request.method);
         let (status, _, body) = self
             .call(
                 method,
@@ -133,22 +91,14 @@ impl ValtuudetMock {
             )
             .await;
         assert_eq!(status, 303, "the selection page redirects back");
-        headers
-            .into_iter()
-            .find(|(k, _)| k == "location")
-            .map(|(_, v)| v)
-            .expect("a location")
+        location(headers).expect("a location")
     }
 
     /// `GET` of the selection page itself (a person with nobody to pick is sent straight back).
     pub async fn open(&self, selection_url: &str) -> (u16, Option<String>) {
         let path = selection_url.strip_prefix(BASE_URL).expect("a mock URL");
         let (status, headers, _) = self.call("GET", path, &[], String::new()).await;
-        let location = headers
-            .into_iter()
-            .find(|(k, _)| k == "location")
-            .map(|(_, v)| v);
-        (status, location)
+        (status, location(headers))
     }
 
     /// Revokes the principal's mandates to the delegate (the mock's development endpoint).
@@ -180,7 +130,7 @@ impl ValtuudetMock {
 
     /// The register the mock starts with (`mocks/data/valtuudet.json`).
     pub fn default_register() -> serde_json::Value {
-        serde_json::from_str(include_str!("../../../mocks/data/valtuudet.json"))
+        serde_json::from_str(include_str!("../../../../mocks/data/valtuudet.json"))
             .expect("the default register is JSON")
     }
 }

@@ -1,5 +1,6 @@
-//! The mock's clock: the system clock moved by an adjustable offset, so tests can make
-//! sessions and codes expire, or a mandate's validity end, without waiting.
+//! The mocks' clock: the system clock moved by an adjustable offset, so tests can make
+//! sessions, codes and tokens expire, or a mandate's validity end, without waiting. Both mocks
+//! take one in their `Config`; a test that gives both the same clock moves them together.
 
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
@@ -39,6 +40,18 @@ impl Clock {
     pub fn set_offset_seconds(&self, seconds: i64) {
         self.offset_seconds.store(seconds, Ordering::Relaxed);
     }
+
+    /// Moves the clock so that it reads `now` at this moment (and goes on ticking from there),
+    /// e.g. to agree with a test's own clock.
+    pub fn set_now(&self, now: OffsetDateTime) {
+        let offset = (now - OffsetDateTime::now_utc()).whole_seconds();
+        self.set_offset_seconds(offset);
+    }
+
+    /// Now as Unix seconds.
+    pub fn unix_now(&self) -> i64 {
+        self.now().unix_timestamp()
+    }
 }
 
 #[cfg(test)]
@@ -54,5 +67,14 @@ mod tests {
         assert!(ahead >= Duration::seconds(659) && ahead <= Duration::seconds(661));
         clock.set_offset_seconds(0);
         assert!((seen_by_server.now() - OffsetDateTime::now_utc()).abs() < Duration::seconds(2));
+    }
+
+    #[test]
+    fn a_clock_set_to_a_moment_reads_that_moment() {
+        let clock = Clock::system();
+        let then = time::macros::datetime!(2026-11-21 10:00 UTC);
+        clock.set_now(then);
+        assert!((clock.now() - then).abs() < Duration::seconds(2));
+        assert!((clock.unix_now() - then.unix_timestamp()).abs() < 2);
     }
 }

@@ -1,0 +1,379 @@
+//! The router end to end: any request, as a visitor, a citizen or a company's agent, is
+//! answered with JSON and never with an internal error. New routes need a sample in
+//! `example()`.
+
+use super::requests::{headers, method};
+use super::*;
+
+/// Every query parameter a route reads.
+const QUERY_KEYS: &[&str] = &[
+    "lang",
+    "municipality",
+    "service",
+    "voucher",
+    "sort",
+    "page",
+    "return_to",
+    "code",
+    "state",
+    "error",
+    "for",
+    "audience",
+];
+
+/// Every field of every request body.
+const BODY_FIELDS: &[&str] = &[
+    "number",
+    "voucher_id",
+    "producer_id",
+    "event_id",
+    "body",
+    "overall",
+    "punctuality",
+    "staff",
+    "information",
+    "comment",
+    "idempotency_key",
+    "service_date",
+    "units_x100",
+    "description",
+    "municipality_code",
+    "service_code",
+    "valid_from",
+    "price_cents",
+    "customer_id",
+];
+
+/// The number of Eeva-Liisa's voucher 10.
+fn voucher_number() -> String {
+    VoucherNumber::from_body(48_200_000_010)
+        .expect("an 11-digit body")
+        .as_str()
+        .to_owned()
+}
+
+/// A request to `path` that its handler accepts (with the right caller): its query, the id
+/// in its path and its body. The fuzzer starts from here and changes a few things, so that
+/// requests get past the first check and reach the SQL behind it.
+fn example(
+    path: &str,
+) -> (
+    Vec<(String, String)>,
+    &'static str,
+    Option<serde_json::Value>,
+) {
+    use serde_json::json;
+    let query = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    };
+    let event = json!({"idempotency_key": "0b7c6c1e-2f43-4d5b-9b1a-000000000001",
+        "service_date": "2026-11-20", "units_x100": 100, "description": "Aamukäynti"});
+    match path {
+        "/api/public/offers" => (
+            query(&[
+                ("municipality", "638"),
+                ("service", "home-care"),
+                ("voucher", "2500"),
+                ("sort", "own_share"),
+                ("page", "1"),
+            ]),
+            "",
+            None,
+        ),
+        "/api/auth/login" => (query(&[("return_to", "/omat")]), "", None),
+        "/api/on-behalf/start" => (query(&[("for", "company")]), "", None),
+        "/api/citizen/feedback" => (
+            vec![],
+            "",
+            Some(json!({"voucher_id": 10, "producer_id": 1, "event_id": 1, "body": "Kiitos"})),
+        ),
+        "/api/citizen/surveys" => (
+            vec![],
+            "",
+            Some(
+                json!({"voucher_id": 10, "producer_id": 1, "overall": 5, "punctuality": 4,
+                "staff": 5, "information": 3, "comment": "Hyvä"}),
+            ),
+        ),
+        "/api/on-behalf/registered" => (vec![], "", Some(json!({"customer_id": 1}))),
+        "/api/producer/prices" => (
+            vec![],
+            "",
+            Some(
+                json!({"municipality_code": "638", "service_code": "home-care",
+                "valid_from": "2026-12-01", "price_cents": 3700}),
+            ),
+        ),
+        "/api/producer/vouchers/lookup" => (vec![], "", Some(json!({"number": voucher_number()}))),
+        "/api/producer/events" => {
+            let mut event = event;
+            event["voucher_id"] = json!(10);
+            (vec![], "", Some(event))
+        }
+        "/api/producer/events/{id}/correct" => (vec![], "1", Some(event)),
+        "/api/producer/feedback/{id}/reply" => {
+            (vec![], "1", Some(json!({"body": "Kiitos palautteesta"})))
+        }
+        "/api/public/producers/{id}" | "/api/producer/events/{id}/cancel" => (vec![], "1", None),
+        "/api/citizen/vouchers/{id}" | "/api/producer/vouchers/{id}" => (vec![], "10", None),
+        _ => (vec![], "1", None),
+    }
+}
+
+/// Who sends the request: nobody, a citizen, a company's agent, or a cookie that is no session.
+#[derive(Debug, Clone, Copy)]
+enum Caller {
+    Visitor,
+    Citizen,
+    Agent,
+    Forged,
+}
+
+#[derive(Debug, Clone)]
+struct FuzzRequest {
+    method: Method,
+    caller: Caller,
+    /// A path of the route table, with `{id}` where an id goes.
+    route: &'static str,
+    id: String,
+    query: Vec<(String, String)>,
+    headers: Vec<(String, String)>,
+    /// Leave out `Origin` (a state-changing request is then refused before anything else).
+    no_origin: bool,
+    body: String,
+}
+
+/// Changes to an example: a key (of the example's or any) set to a value, or removed.
+type Edits<V> = Vec<(String, Option<V>)>;
+
+fn edits<V: std::fmt::Debug + Clone>(
+    keys: &'static [&'static str],
+    value: BoxedStrategy<V>,
+) -> impl Strategy<Value = Edits<V>> {
+    let key = prop_oneof![
+        5 => proptest::sample::select(keys).prop_map(str::to_owned),
+        1 => any_text(),
+    ];
+    proptest::collection::vec((key, proptest::option::weighted(0.85, value)), 0..3)
+}
+
+fn fuzz_request() -> impl Strategy<Value = FuzzRequest> {
+    let id = text_near(
+        "[0-9]{1,2}|-?[0-9]{1,21}|[^/?#]{0,8}",
+        &["1", "10", "20", "0"],
+    );
+    let query_value = prop_oneof![
+        3 => proptest::sample::select(PLAUSIBLE).prop_map(str::to_owned),
+        1 => Just("/omat".to_owned()),
+        1 => Just("child".to_owned()),
+        1 => Just("company".to_owned()),
+        2 => any_text(),
+    ]
+    .boxed();
+    let body_value = prop_oneof![3 => json_leaf(), 1 => json_value(BODY_FIELDS)].boxed();
+    let caller = prop_oneof![
+        1 => Just(Caller::Visitor),
+        2 => Just(Caller::Citizen),
+        2 => Just(Caller::Agent),
+        1 => Just(Caller::Forged),
+    ];
+    // Mostly the route's own method, so that requests get past the 405.
+    let route_and_method = (
+        proptest::sample::select(ROUTES),
+        proptest::option::weighted(0.2, method()),
+    )
+        .prop_map(|(route, other)| {
+            let own = match route.method {
+                RouteMethod::Get => Method::Get,
+                RouteMethod::Post => Method::Post,
+            };
+            (route.path, other.unwrap_or(own))
+        });
+    (
+        route_and_method,
+        caller,
+        proptest::option::weighted(0.3, id),
+        edits(QUERY_KEYS, query_value),
+        headers(),
+        proptest::bool::weighted(0.05),
+        prop_oneof![
+            3 => edits(BODY_FIELDS, body_value).prop_map(Ok),
+            1 => body(BODY_FIELDS).prop_map(Err),
+        ],
+    )
+        .prop_map(
+            |((route, method), caller, id, query_edits, headers, no_origin, body)| {
+                let (mut query, example_id, example_body) = example(route);
+                for (key, value) in query_edits {
+                    query.retain(|(k, _)| *k != key);
+                    if let Some(value) = value {
+                        query.push((key, value));
+                    }
+                }
+                let body = match (body, example_body) {
+                    (Ok(edits), Some(serde_json::Value::Object(mut object))) => {
+                        for (key, value) in edits {
+                            match value {
+                                Some(value) => object.insert(key, value),
+                                None => object.remove(&key),
+                            };
+                        }
+                        serde_json::Value::Object(object).to_string()
+                    }
+                    (Ok(_), _) => String::new(),
+                    (Err(text), _) => text,
+                };
+                FuzzRequest {
+                    method,
+                    caller,
+                    route,
+                    id: id.unwrap_or_else(|| example_id.to_owned()),
+                    query,
+                    headers,
+                    no_origin,
+                    body,
+                }
+            },
+        )
+}
+
+/// A deployment with a producer, a customer, her voucher, an event under it and her
+/// feedback on it, for requests to reach.
+fn router_app() -> TestApp<Mocks> {
+    let app = TestApp::with_valtuudet();
+    app.approved_company(1, cast::company("Aurinko"), 3600);
+    app.sql(&format!(
+        "INSERT INTO customers (id, hetu, given_name, family_name, municipality_code) VALUES
+             (1, '{}', 'Eeva-Liisa', 'Kinnunen', '638');
+         INSERT INTO vouchers (id, number, customer_id, municipality_code, service_code, unit, unit_value_cents,
+                               granted_units, granted_cents, balance_cents, valid_from, valid_until, status, granted_at) VALUES
+             (10, '{}', 1, '638', 'home-care', 'hour', 3200, 10, 32000, 32000, '2026-01-01', '2026-12-31', 'active', '2026-01-01');",
+        cast::person("Eeva-Liisa").code(),
+        voucher_number(),
+    ));
+    app
+}
+
+/// A session cookie for Eeva-Liisa, and one for Karl-Johan acting for Aurinko.
+async fn sessions(app: &TestApp<Mocks>) -> (String, String) {
+    let citizen = Session::citizen(app, cast::person("Eeva-Liisa")).await;
+    let agent = Session::citizen(app, cast::person("Karl-Johan")).await;
+    agent.act_for_company(cast::company("Aurinko")).await;
+    let home = agent.get("/api/producer/home").await;
+    assert_eq!(home.status, 200, "Karl-Johan acts for Aurinko");
+    (citizen.cookie(), agent.cookie())
+}
+
+/// Event 1 under voucher 10 and feedback 1 on it, as the examples name them.
+async fn first_event_and_feedback(app: &TestApp<Mocks>, (citizen, agent): &(String, String)) {
+    let post = |cookie: &str, path: &'static str, body: serde_json::Value| {
+        let headers = [
+            ("cookie", cookie.to_owned()),
+            ("origin", PUBLIC_URL.to_owned()),
+            ("content-type", "application/json".to_owned()),
+        ];
+        async move {
+            let headers: Vec<(&str, &str)> =
+                headers.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            app.request_with_body(Method::Post, path, &headers, &body.to_string())
+                .await
+                .status
+        }
+    };
+    let (_, _, lookup) = example("/api/producer/vouchers/lookup");
+    let (_, _, event) = example("/api/producer/events");
+    let (_, _, feedback) = example("/api/citizen/feedback");
+    assert_eq!(
+        post(
+            agent,
+            "/api/producer/vouchers/lookup",
+            lookup.expect("a body")
+        )
+        .await,
+        200
+    );
+    assert_eq!(
+        post(agent, "/api/producer/events", event.expect("a body")).await,
+        201
+    );
+    assert_eq!(
+        post(citizen, "/api/citizen/feedback", feedback.expect("a body")).await,
+        201
+    );
+}
+
+/// The status of the producer's home for the session in `cookie`.
+async fn home_status(app: &TestApp<Mocks>, cookie: String) -> u16 {
+    let url = url::Url::parse(&format!("{PUBLIC_URL}/api/producer/home")).expect("a URL");
+    let req = ApiRequest::from_url(Method::Get, &url, vec![("cookie".into(), cookie)]);
+    handle(&req, &app.ctx).await.status
+}
+
+#[test]
+fn the_router_answers_any_request_with_json_and_never_an_internal_error() {
+    let rt = runtime();
+    let app = router_app();
+    // Sessions are made again when a request ended them (logout, choosing someone else).
+    let cookies = RefCell::new(rt.block_on(async {
+        let cookies = sessions(&app).await;
+        first_event_and_feedback(&app, &cookies).await;
+        cookies
+    }));
+    fuzz(SLOW_CASES, fuzz_request(), |r| {
+        rt.block_on(async {
+            let (citizen, agent) = cookies.borrow().clone();
+            let mut url = url::Url::parse(PUBLIC_URL).expect("the public URL");
+            if let Ok(mut segments) = url.path_segments_mut() {
+                segments.clear();
+                for segment in r.route.trim_start_matches('/').split('/') {
+                    segments.push(if segment == "{id}" { &r.id } else { segment });
+                }
+            }
+            url.query_pairs_mut()
+                .extend_pairs(r.query.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+            if r.query.is_empty() {
+                url.set_query(None);
+            }
+            let mut headers = r.headers.clone();
+            match r.caller {
+                Caller::Visitor => {}
+                Caller::Citizen => headers.push(("cookie".into(), citizen)),
+                Caller::Agent => headers.push(("cookie".into(), agent)),
+                Caller::Forged => {
+                    headers.push(("cookie".into(), format!("{SESSION_COOKIE}=forged")))
+                }
+            }
+            if !r.no_origin {
+                headers.push(("origin".into(), PUBLIC_URL.into()));
+            }
+            if !r.body.is_empty() && !headers.iter().any(|(k, _)| k == "content-type") {
+                headers.push(("content-type".into(), "application/json".into()));
+            }
+            let mut req = ApiRequest::from_url(r.method, &url, headers);
+            req.body = r.body.clone();
+            let res = handle(&req, &app.ctx).await;
+            prop_assert!((200..600).contains(&res.status), "{}", res.status);
+            prop_assert_ne!(res.status, 500, "{} gave {}", url, res.body);
+            if !res.body.is_empty() {
+                let json: serde_json::Value = serde_json::from_str(&res.body)
+                    .map_err(|e| TestCaseError::fail(format!("not JSON ({e}): {}", res.body)))?;
+                if res.status >= 400 {
+                    prop_assert!(json["code"].is_string(), "{}", res.body);
+                }
+            }
+            // Keep the voucher usable and the number guard open for the next request.
+            app.sql(
+                "UPDATE vouchers SET balance_cents = granted_cents; DELETE FROM voucher_lookups;",
+            );
+            let (citizen, agent) = cookies.borrow().clone();
+            // The citizen is refused the producer's home (403) while her session lives.
+            if home_status(&app, citizen).await == 401 || home_status(&app, agent).await != 200 {
+                *cookies.borrow_mut() = sessions(&app).await;
+            }
+            Ok(())
+        })
+    });
+}

@@ -1,0 +1,106 @@
+//! Arranging test data: producers, their approvals and prices, customers with vouchers,
+//! registered proxies, and plain SQL.
+
+use super::app::TestApp;
+use seteli_edge::outbound::Outbound;
+use seteli_mocks::identification::people::Person;
+use seteli_mocks::valtuudet::register::Organisation;
+
+impl<H: Outbound> TestApp<H> {
+    /// Adds a producer with Finnish and Swedish texts, serving in `languages`.
+    pub fn add_producer(&self, id: i64, name: &str, languages: &[&str]) {
+        let business_id = seteli_domain::BusinessId::from_body(1_000_000 + id as u32 * 7)
+            .or_else(|| seteli_domain::BusinessId::from_body(1_000_001 + id as u32 * 7))
+            .expect("a valid business id near the body");
+        let langs: String = languages
+            .iter()
+            .map(|l| format!("INSERT INTO producer_languages VALUES ({id}, '{l}');"))
+            .collect();
+        self.sql(&format!(
+            "INSERT INTO producers (id, business_id, name, summary_fi, summary_sv, description_fi, description_sv,
+                                    street_address, postal_code, post_office, phone, email)
+             VALUES ({id}, '{business_id}', '{name}', 'Lyhyesti {id}', 'Kort om {id}', 'Kuvaus {id}', 'Beskrivning {id}',
+                     'Katu 1', '06100', 'Porvoo', '+358 40 000 0000', 'info@example.fi');
+             {langs}"
+        ));
+    }
+
+    /// Sets the producer's approval for a service in a municipality.
+    pub fn approval(&self, id: i64, municipality: &str, service: &str, status: &str) {
+        self.sql(&format!(
+            "INSERT OR REPLACE INTO approvals VALUES ({id}, '{municipality}', '{service}', '{status}', '2026-01-01T00:00:00Z');"
+        ));
+    }
+
+    /// Adds a price valid from a date.
+    pub fn price(&self, id: i64, municipality: &str, service: &str, valid_from: &str, cents: i64) {
+        self.sql(&format!(
+            "INSERT INTO offers VALUES ({id}, '{municipality}', '{service}', '{valid_from}', 'hour', {cents});"
+        ));
+    }
+
+    /// An approved producer of home care in Porvoo at `cents` per hour.
+    pub fn approved_home_care(&self, id: i64, name: &str, cents: i64) {
+        self.add_producer(id, name, &["fi", "sv"]);
+        self.approval(id, "638", "home-care", "approved");
+        self.price(id, "638", "home-care", "2026-01-01", cents);
+    }
+
+    /// `company` as producer `id`, approved for home care in Porvoo at `cents` per hour.
+    pub fn approved_company(&self, id: i64, company: &Organisation, cents: i64) {
+        self.approved_home_care(id, &company.name, cents);
+        self.sql(&format!(
+            "UPDATE producers SET business_id = '{}' WHERE id = {id};",
+            company.code()
+        ));
+    }
+
+    /// `person` as customer `id` of Porvoo (under their first name), with home-care voucher
+    /// `{id}0` (32 € an hour, 288 € of 320 € left, number from body `48_219_930_000 + id`) and
+    /// its one event `{id}00`, logged by producer 1 on 2 November.
+    pub fn customer_with_voucher(&self, id: i64, person: &Person) {
+        let (hetu, given, family) = (person.code(), person.first_name(), &person.family_name);
+        let number = seteli_domain::voucher::VoucherNumber::from_body(48_219_930_000 + id as u64)
+            .expect("a voucher number");
+        self.sql(&format!(
+            "INSERT INTO customers (id, hetu, given_name, family_name, municipality_code) VALUES
+                 ({id}, '{hetu}', '{given}', '{family}', '638');
+             INSERT INTO vouchers (id, number, customer_id, municipality_code, service_code, unit, unit_value_cents,
+                                   granted_units, granted_cents, balance_cents, valid_from, valid_until, status, granted_at) VALUES
+                 ({id}0, '{}', {id}, '638', 'home-care', 'hour', 3200, 10, 32000, 28800, '2026-01-01', '2026-12-31', 'active', '2026-01-01');
+             INSERT INTO service_events (id, voucher_id, producer_id, service_date, description, units_x100, unit_price_cents,
+                                         voucher_share_cents, own_share_cents, created_at) VALUES
+                 ({id}00, {id}0, 1, '2026-11-02', 'Käynti', 100, 3600, 3200, 400, '2026-11-02T08:00:00Z');",
+            number.as_str(),
+        ));
+    }
+
+    /// Makes `proxy` customer `customer`'s proxy registered by Porvoo, valid from 2026-01-01
+    /// to 2027-06-30.
+    pub fn registered_proxy(&self, customer: i64, proxy: &Person) {
+        let (code, given, family) = (proxy.code(), proxy.first_name(), &proxy.family_name);
+        self.sql(&format!(
+            "INSERT INTO registered_proxies (customer_id, proxy_hetu, proxy_given_name, proxy_family_name,
+                                             valid_from, valid_until, registered_by, registered_at)
+             VALUES ({customer}, '{code}', '{given}', '{family}', '2026-01-01', '2027-06-30', 'asiakaspalvelu',
+                     '2026-01-01T09:00:00Z');"
+        ));
+    }
+
+    /// The one number `sql` selects.
+    pub fn count(&self, sql: &str) -> i64 {
+        self.ctx.db.scalar(sql).expect("a number")
+    }
+
+    /// Voucher `voucher`'s balance in cents.
+    pub fn balance(&self, voucher: i64) -> i64 {
+        self.count(&format!(
+            "SELECT balance_cents FROM vouchers WHERE id = {voucher}"
+        ))
+    }
+
+    /// Runs arrangement SQL.
+    pub fn sql(&self, sql: &str) {
+        self.ctx.db.execute_script(sql).expect("test data");
+    }
+}

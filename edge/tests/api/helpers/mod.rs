@@ -1,0 +1,31 @@
+//! Arrange and act helpers: a fresh database per test, data added explicitly, one helper per
+//! endpoint, and one [`Session`] per person's browser. The outside world is the real mocks
+//! (`seteli-mocks`), called in-process on one test clock; test persons, staff users and
+//! companies come from the mocks' data files through [`seteli_mocks::cast`].
+
+mod app;
+mod arrange;
+mod identification;
+mod mocks;
+mod response;
+mod session;
+mod valtuudet;
+
+pub use app::{test_config, TestApp, PUBLIC_URL, TODAY};
+pub use identification::IdentificationMock;
+pub use mocks::Mocks;
+pub use response::TestResponse;
+pub use session::Session;
+pub use seteli_mocks::cast;
+pub use valtuudet::ValtuudetMock;
+
+/// Asserts that no identity code of the cast is in `text` (a URL, a log line, an answer).
+pub fn assert_no_identity_code(text: &str) {
+    for person in cast::persons() {
+        assert!(
+            !text.contains(person.code()),
+            "{}'s identity code in {text}",
+            person.first_name()
+        );
+    }
+}

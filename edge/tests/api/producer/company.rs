@@ -1,0 +1,118 @@
+//! Choosing the company at Valtuudet (and the refusals), the producer's home, and
+//! that the producer routes need a company and one producer never sees another's customers.
+
+use super::{agent_for, app, key, number, person};
+use crate::helpers::{Session, PUBLIC_URL};
+use seteli_edge::http::Method;
+
+#[tokio::test]
+async fn a_managing_director_acts_for_the_company_and_sees_its_home() {
+    let app = app();
+    let (agent, landed) = agent_for(&app, "Karl-Johan", "Aurinko").await;
+    assert_eq!(landed, "/producer?lang=en");
+    let me = agent.get("/api/auth/me").await.json;
+    assert_eq!(me["acting_for_company"]["name"], "Hoivapalvelu Aurinko Oy");
+    assert_eq!(me["acting_for_company"]["roles"], serde_json::json!(["PJ"]));
+    let home = agent.get("/api/producer/home").await;
+    assert_eq!(home.status, 200);
+    assert_eq!(home.json["services"][0]["service_code"], "home-care");
+    assert_eq!(home.json["services"][0]["price_cents"], 3600);
+    assert!(home.json["vouchers"].as_array().unwrap().is_empty());
+    // A company has no vouchers of its own; going back to oneself ends the company.
+    assert_eq!(agent.get("/api/citizen/vouchers").await.status, 403);
+    assert_eq!(agent.stop_acting().await.status, 204);
+    assert_eq!(agent.get("/api/producer/home").await.status, 403);
+}
+
+#[tokio::test]
+async fn a_role_that_may_not_act_or_a_company_that_is_no_producer_is_refused() {
+    let app = app();
+    let (anni, landed) = agent_for(&app, "Anni", "Aurinko").await;
+    assert_eq!(
+        landed,
+        "/on-behalf?refused=no_company_role&for=company&lang=en"
+    );
+    assert_eq!(anni.get("/api/producer/home").await.status, 403);
+    let (mikko, landed) = agent_for(&app, "Mikko", "Laskuri").await;
+    assert_eq!(
+        landed,
+        "/on-behalf?refused=not_a_producer&for=company&lang=en"
+    );
+    assert_eq!(mikko.get("/api/producer/home").await.status, 403);
+    // A signatory (NIMKO) may.
+    let (_, landed) = agent_for(&app, "Mikko", "Aurinko").await;
+    assert_eq!(landed, "/producer?lang=en");
+}
+
+#[tokio::test]
+async fn one_producer_never_sees_or_touches_anothers_customers() {
+    let app = app();
+    let (aurinko, _) = agent_for(&app, "Karl-Johan", "Aurinko").await;
+    aurinko.lookup(&number(48_200_000_010)).await;
+    let event = aurinko.log_event(10, &key(1), 100).await.json["id"]
+        .as_i64()
+        .unwrap();
+    app.sql(
+        "INSERT INTO feedback (id, customer_id, producer_id, voucher_id, body, created_at)
+         VALUES (7, 1, 1, 10, 'Kiitos', '2026-11-20T10:00:00Z');",
+    );
+
+    let (rova, _) = agent_for(&app, "Karl-Johan", "Rova").await;
+    assert_eq!(rova.get("/api/producer/vouchers/10").await.status, 404);
+    assert_eq!(rova.log_event(10, &key(2), 100).await.status, 404);
+    assert_eq!(
+        rova.post(
+            &format!("/api/producer/events/{event}/cancel"),
+            serde_json::json!({})
+        )
+        .await
+        .status,
+        404
+    );
+    assert_eq!(
+        rova.post(
+            "/api/producer/feedback/7/reply",
+            serde_json::json!({"body": "Hei"})
+        )
+        .await
+        .status,
+        404
+    );
+    let home = rova.get("/api/producer/home").await.json;
+    assert!(home["vouchers"].as_array().unwrap().is_empty());
+    assert!(home["recent_events"].as_array().unwrap().is_empty());
+    assert!(home["feedback_waiting"].as_array().unwrap().is_empty());
+    assert_eq!(app.balance(10), 32000 - 3200);
+}
+
+#[tokio::test]
+async fn the_producer_routes_need_a_company() {
+    let app = app();
+    for path in [
+        "/api/producer/home",
+        "/api/producer/prices",
+        "/api/producer/feedback",
+        "/api/producer/vouchers/10",
+    ] {
+        assert_eq!(app.get(path).await.status, 401, "{path}");
+    }
+    let eeva = Session::citizen(&app, person("Eeva-Liisa")).await;
+    let citizen = eeva.get("/api/producer/home").await;
+    assert_eq!(citizen.status, 403);
+    for (method, path, allow) in [
+        (Method::Post, "/api/producer/home", "GET, HEAD"),
+        (Method::Delete, "/api/producer/prices", "GET, HEAD, POST"),
+        (Method::Get, "/api/producer/vouchers/lookup", "POST"),
+        (Method::Get, "/api/producer/events", "POST"),
+        (Method::Get, "/api/producer/events/1/cancel", "POST"),
+        (Method::Get, "/api/producer/events/1/correct", "POST"),
+        (Method::Post, "/api/producer/feedback", "GET, HEAD"),
+        (Method::Get, "/api/producer/feedback/1/reply", "POST"),
+    ] {
+        let res = app
+            .request_with(method, path, &[("origin", PUBLIC_URL)])
+            .await;
+        assert_eq!(res.status, 405, "{path}");
+        assert_eq!(res.header("allow"), Some(allow), "{path}");
+    }
+}
