@@ -5,10 +5,23 @@ use crate::lang::Lang;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// Stable, machine-readable error codes. Clients match on these, never on the message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ErrorCode {
+macro_rules! error_codes {
+    ($($(#[$doc:meta])* $name:ident,)*) => {
+        /// Stable, machine-readable error codes. Clients match on these, never on the message.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum ErrorCode {
+            $($(#[$doc])* $name,)*
+        }
+
+        impl ErrorCode {
+            /// Every code, in the order of the list.
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$name,)*];
+        }
+    };
+}
+
+error_codes! {
     /// A required query parameter is absent.
     MissingParameter,
     InvalidMunicipality,
@@ -344,51 +357,7 @@ mod tests {
 
     #[test]
     fn every_code_has_a_message_in_every_language() {
-        use ErrorCode::*;
-        let all = [
-            MissingParameter,
-            InvalidMunicipality,
-            UnknownMunicipality,
-            InvalidService,
-            UnknownService,
-            InvalidVoucherValue,
-            InvalidSort,
-            InvalidPage,
-            InvalidLanguage,
-            NotFound,
-            ProducerNotFound,
-            MethodNotAllowed,
-            Forbidden,
-            Unauthorized,
-            CrossSiteRequest,
-            LoginFailed,
-            IdentificationUnavailable,
-            VoucherNotFound,
-            InvalidFeedback,
-            InvalidSurvey,
-            SurveyAlreadyAnswered,
-            InvalidBody,
-            PayloadTooLarge,
-            NoRightToAct,
-            MandateServiceUnavailable,
-            OnBehalfExpired,
-            VoucherNumberNotFound,
-            TooManyAttempts,
-            ProducerNotApproved,
-            NoPriceRole,
-            CompanyChoiceExpired,
-            IdempotencyKeyReused,
-            InvalidEvent,
-            InsufficientBalance,
-            NoPrice,
-            EventLocked,
-            InvalidPrice,
-            InvalidReply,
-            AlreadyReplied,
-            Internal,
-            Network,
-        ];
-        for code in all {
+        for &code in ErrorCode::ALL {
             for lang in Lang::ALL {
                 assert!(!code.message(lang).is_empty());
             }
