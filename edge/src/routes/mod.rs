@@ -17,7 +17,7 @@ use crate::http::ApiRequest;
 use crate::on_behalf::{subject, Subject};
 use crate::outbound::Outbound;
 use seteli_domain::permissions::{Action, Actor};
-use seteli_domain::Lang;
+use seteli_domain::{ApiError, ErrorCode, Lang};
 
 /// One request as a handler sees it, after the router has resolved its route, its session and,
 /// for a route that names an action, asked the permission catalogue.
@@ -35,6 +35,14 @@ pub struct Call<'a, D: Database, H: Outbound> {
 }
 
 impl<'a, D: Database, H: Outbound> Call<'a, D, H> {
+    /// The request's JSON body as `T`; a body that is not one is `refused` (the route's own
+    /// "invalid …" code, so the person learns which form to fix).
+    pub fn body<T: serde::de::DeserializeOwned>(&self, refused: ErrorCode) -> Result<T, EdgeError> {
+        self.req
+            .json()
+            .map_err(|_| ApiError::new(refused, self.lang).into())
+    }
+
     /// Whose data the request is about for `action`: the person themselves, or the principal
     /// they act for (see [`crate::on_behalf::subject`]: permission asked, Valtuudet asked
     /// again where it must be, the read or write logged).

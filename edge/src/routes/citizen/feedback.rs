@@ -15,12 +15,10 @@ use seteli_domain::{ApiError, ErrorCode};
 pub async fn handle_list<D: Database, H: Outbound>(
     call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
-    let subject = call.subject(Action::ViewOwnVouchers).await?;
-    let list = match subject.customer {
-        Some(customer) => vouchers::feedback_of(&call.ctx.db, customer).await?,
-        None => Vec::new(),
-    };
-    Ok(ApiResponse::private_json(200, &list))
+    super::customer_list(call, Action::ViewOwnVouchers, |customer| {
+        vouchers::feedback_of(&call.ctx.db, customer)
+    })
+    .await
 }
 
 /// New feedback on a producer that served under the customer's voucher (optionally on one

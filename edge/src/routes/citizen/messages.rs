@@ -14,22 +14,18 @@ use seteli_domain::permissions::Action;
 pub async fn handle_trail<D: Database, H: Outbound>(
     call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
-    let subject = call.subject(Action::ViewTrail).await?;
-    let list = match subject.customer {
-        Some(customer) => store::trail_of(&call.ctx.db, customer).await?,
-        None => Vec::new(),
-    };
-    Ok(ApiResponse::private_json(200, &list))
+    super::customer_list(call, Action::ViewTrail, |customer| {
+        store::trail_of(&call.ctx.db, customer)
+    })
+    .await
 }
 
 /// The messages in the customer's outbox, newest first. Permission: [`Action::ViewMessages`].
 pub async fn handle_messages<D: Database, H: Outbound>(
     call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
-    let subject = call.subject(Action::ViewMessages).await?;
-    let list = match subject.customer {
-        Some(customer) => store::messages_of(&call.ctx.db, customer).await?,
-        None => Vec::new(),
-    };
-    Ok(ApiResponse::private_json(200, &list))
+    super::customer_list(call, Action::ViewMessages, |customer| {
+        store::messages_of(&call.ctx.db, customer)
+    })
+    .await
 }

@@ -19,7 +19,7 @@ pub async fn handle_create<D: Database, H: Outbound>(
 ) -> Result<ApiResponse, EdgeError> {
     require(call.actor, Action::AnswerSurvey, call.lang)?;
     let invalid = || EdgeError::from(ApiError::new(ErrorCode::InvalidSurvey, call.lang));
-    let answer: NewSurveyAnswer = call.req.json().map_err(|_| invalid())?;
+    let answer: NewSurveyAnswer = call.body(ErrorCode::InvalidSurvey)?;
     let comment = answer.comment.trim();
     if comment.chars().count() > SURVEY_COMMENT_MAX_CHARS {
         return Err(invalid());

@@ -15,14 +15,11 @@ use seteli_domain::{ApiError, ErrorCode};
 pub async fn handle_list<D: Database, H: Outbound>(
     call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
-    let subject = call.subject(Action::ViewOwnVouchers).await?;
-    let list = match subject.customer {
-        Some(customer) => {
-            vouchers::vouchers_of(&call.ctx.db, customer, call.lang, &call.ctx.today()).await?
-        }
-        None => Vec::new(),
-    };
-    Ok(ApiResponse::private_json(200, &list))
+    let today = call.ctx.today();
+    super::customer_list(call, Action::ViewOwnVouchers, |customer| {
+        vouchers::vouchers_of(&call.ctx.db, customer, call.lang, &today)
+    })
+    .await
 }
 
 /// One of the customer's vouchers with its events and producers. Another customer's

@@ -103,7 +103,22 @@ struct EventFields<'a> {
     description: &'a str,
 }
 
-impl EventFields<'_> {
+impl<'a> EventFields<'a> {
+    /// The fields of a new event or a correction, the description without surrounding space.
+    fn of(
+        idempotency_key: &'a str,
+        service_date: &'a str,
+        units_x100: i64,
+        description: &'a str,
+    ) -> Self {
+        Self {
+            idempotency_key,
+            service_date,
+            units_x100,
+            description: description.trim(),
+        }
+    }
+
     /// A hash of everything the submission asks for (and which event it corrects), so that
     /// a key reused with other content can be told from a retry.
     fn request_hash(&self, voucher_id: VoucherId, corrects: Option<EventId>) -> String {
@@ -194,16 +209,13 @@ pub async fn handle_log_event<D: Database, H: Outbound>(
 ) -> Result<ApiResponse, EdgeError> {
     let agent = agent(call.actor, Action::ProducerLogEvents, call.lang)?;
     let producer = agent.company.producer_id;
-    let new: NewServiceEvent = call
-        .req
-        .json()
-        .map_err(|_| error(ErrorCode::InvalidEvent, call.lang))?;
-    let fields = EventFields {
-        idempotency_key: &new.idempotency_key,
-        service_date: &new.service_date,
-        units_x100: new.units_x100,
-        description: new.description.trim(),
-    };
+    let new: NewServiceEvent = call.body(ErrorCode::InvalidEvent)?;
+    let fields = EventFields::of(
+        &new.idempotency_key,
+        &new.service_date,
+        new.units_x100,
+        &new.description,
+    );
     let request_hash = fields.request_hash(new.voucher_id, None);
     // A retry answers before anything else can have changed (price, balance, validity).
     if let Some(first) = retried(
@@ -289,16 +301,13 @@ pub async fn handle_correct_event<D: Database, H: Outbound>(
 ) -> Result<ApiResponse, EdgeError> {
     let agent = agent(call.actor, Action::ProducerLogEvents, call.lang)?;
     let producer = agent.company.producer_id;
-    let correction: EventCorrection = call
-        .req
-        .json()
-        .map_err(|_| error(ErrorCode::InvalidEvent, call.lang))?;
-    let fields = EventFields {
-        idempotency_key: &correction.idempotency_key,
-        service_date: &correction.service_date,
-        units_x100: correction.units_x100,
-        description: correction.description.trim(),
-    };
+    let correction: EventCorrection = call.body(ErrorCode::InvalidEvent)?;
+    let fields = EventFields::of(
+        &correction.idempotency_key,
+        &correction.service_date,
+        correction.units_x100,
+        &correction.description,
+    );
     let original_id = EventId::parse(call.id);
     // The retried correction's event names its voucher; the key's first use decides.
     let hash_of = |first: &ProducerEvent| fields.request_hash(first.voucher_id, original_id);

@@ -1,6 +1,6 @@
 //! `/api/producer/feedback..`: feedback addressed to the company, and its one reply.
 
-use super::agent;
+use super::company;
 use super::error;
 use crate::db::producer_desk as desk;
 use crate::db::Database;
@@ -18,9 +18,7 @@ use seteli_domain::ErrorCode;
 pub async fn handle_feedback<D: Database, H: Outbound>(
     call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
-    let producer = agent(call.actor, Action::ProducerView, call.lang)?
-        .company
-        .producer_id;
+    let producer = company(call, Action::ProducerView)?;
     let list = desk::feedback_of(&call.ctx.db, producer, None).await?;
     Ok(ApiResponse::private_json(200, &list))
 }
@@ -30,15 +28,10 @@ pub async fn handle_feedback<D: Database, H: Outbound>(
 pub async fn handle_reply<D: Database, H: Outbound>(
     call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
-    let producer = agent(call.actor, Action::ProducerReply, call.lang)?
-        .company
-        .producer_id;
+    let producer = company(call, Action::ProducerReply)?;
     let not_found = || error(ErrorCode::NotFound, call.lang);
     let id = FeedbackId::parse(call.id).ok_or_else(not_found)?;
-    let reply: NewReply = call
-        .req
-        .json()
-        .map_err(|_| error(ErrorCode::InvalidReply, call.lang))?;
+    let reply: NewReply = call.body(ErrorCode::InvalidReply)?;
     let body =
         FeedbackText::parse(&reply.body).map_err(|_| error(ErrorCode::InvalidReply, call.lang))?;
     let feedback = desk::feedback_of(&call.ctx.db, producer, Some(id))

@@ -20,6 +20,8 @@ use crate::db::producer_desk::Actor as LogActor;
 use crate::db::Database;
 use crate::error::EdgeError;
 use crate::outbound::Outbound;
+use crate::routes::Call;
+use seteli_domain::ids::ProducerId;
 use seteli_domain::permissions::{require, Action, Actor, ProducerAgent};
 use seteli_domain::{ApiError, ErrorCode, Lang};
 use time::Date;
@@ -31,6 +33,14 @@ fn agent(actor: &Actor, action: Action, lang: Lang) -> Result<&ProducerAgent, Ed
         Actor::Producer(agent) => Ok(agent),
         _ => Err(ApiError::new(ErrorCode::Forbidden, lang).into()),
     }
+}
+
+/// The company the person acts for, after the permission catalogue allowed `action`.
+fn company<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+    action: Action,
+) -> Result<ProducerId, EdgeError> {
+    Ok(agent(call.actor, action, call.lang)?.company.producer_id)
 }
 
 fn error(code: ErrorCode, lang: Lang) -> EdgeError {

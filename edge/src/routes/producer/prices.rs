@@ -1,7 +1,7 @@
 //! `/api/producer/prices`: the company's approved services with their prices, and new
 //! prices from a later day on.
 
-use super::agent;
+use super::company;
 use super::{error, parse_date};
 use crate::db::producer_desk as desk;
 use crate::db::Database;
@@ -19,9 +19,7 @@ use seteli_domain::ErrorCode;
 pub async fn handle_prices<D: Database, H: Outbound>(
     call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
-    let producer = agent(call.actor, Action::ProducerView, call.lang)?
-        .company
-        .producer_id;
+    let producer = company(call, Action::ProducerView)?;
     let list = desk::services_of(&call.ctx.db, producer, &call.ctx.today(), call.lang).await?;
     Ok(ApiResponse::private_json(200, &list))
 }
@@ -31,13 +29,8 @@ pub async fn handle_prices<D: Database, H: Outbound>(
 pub async fn handle_set_price<D: Database, H: Outbound>(
     call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
-    let producer = agent(call.actor, Action::ProducerSetPrices, call.lang)?
-        .company
-        .producer_id;
-    let price: NewPrice = call
-        .req
-        .json()
-        .map_err(|_| error(ErrorCode::InvalidPrice, call.lang))?;
+    let producer = company(call, Action::ProducerSetPrices)?;
+    let price: NewPrice = call.body(ErrorCode::InvalidPrice)?;
     let starts_later = parse_date(&price.valid_from)
         .is_some_and(|from| valid_price_start(from, finnish_date(call.ctx.now)));
     if !starts_later || price.price_cents.get() > 1_000_000_000 {
