@@ -14,6 +14,7 @@ pub mod jobs;
 pub mod oidc;
 pub mod on_behalf;
 pub mod outbound;
+pub mod public_cache;
 pub mod router;
 pub mod routes;
 pub mod security;

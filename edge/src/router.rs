@@ -7,6 +7,7 @@ use crate::db::Database;
 use crate::error::EdgeError;
 use crate::http::{ApiRequest, ApiResponse, Method};
 use crate::outbound::Outbound;
+use crate::public_cache::{cache_key, AnswerCache};
 use crate::routes::{auth as auth_routes, citizen, on_behalf, producer, public, Call};
 use seteli_domain::permissions::{require, Actor};
 use seteli_domain::routes::{resolve, Access, Resolved, RouteId, RouteMethod};
@@ -27,6 +28,43 @@ pub async fn handle<D: Database, H: Outbound>(req: &ApiRequest, ctx: &Ctx<D, H>)
         response.body.clear();
     }
     response.with_security_headers(&ctx.config.public_url)
+}
+
+/// Answers one request, public reads from `cache` when they are there: looked up before any
+/// session or database work, and each successful public answer kept for the next asker.
+/// An answer says whether it came from the cache (`x-seteli-cache: hit` or `miss`).
+pub async fn handle_cached<D: Database, H: Outbound, C: AnswerCache>(
+    req: &ApiRequest,
+    ctx: &Ctx<D, H>,
+    cache: &C,
+) -> ApiResponse {
+    let Some(key) = cache_key(req, &ctx.config.public_url) else {
+        return handle(req, ctx).await;
+    };
+    let now = ctx.unix_now();
+    if let Some(body) = cache.get(&key, now).await {
+        let mut hit = public::public_answer(body);
+        if req.method == Method::Head {
+            hit.body.clear();
+        }
+        return hit
+            .with_security_headers(&ctx.config.public_url)
+            .with_header("x-seteli-cache", "hit");
+    }
+    let get = ApiRequest {
+        method: Method::Get,
+        ..req.clone()
+    };
+    let answer = handle(&get, ctx).await;
+    // Only what every asker would get: a success without a cookie of anyone's.
+    if answer.status == 200 && answer.header("set-cookie").is_none() {
+        cache.put(&key, &answer.body, now).await;
+    }
+    let mut answer = answer.with_header("x-seteli-cache", "miss");
+    if req.method == Method::Head {
+        answer.body.clear();
+    }
+    answer
 }
 
 /// Whether a body announced with `content_length` may be read: a larger one is refused

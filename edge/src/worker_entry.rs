@@ -7,14 +7,15 @@ use crate::db::d1::D1;
 use crate::http::{ApiRequest, ApiResponse, Method};
 use crate::oidc::OidcConfig;
 use crate::outbound::{Outbound, OutboundError, OutboundRequest, OutboundResponse, TIMEOUT_MS};
-use crate::router::{body_too_large, handle};
+use crate::public_cache::{AnswerCache, PUBLIC_MAX_AGE_SECS};
+use crate::router::{body_too_large, handle_cached};
 use crate::valtuudet::ValtuudetConfig;
 use futures_util::future::{select, Either};
 use std::time::Duration;
 use time::OffsetDateTime;
 use worker::{
-    event, AbortController, Context, Delay, Env, Fetch, Headers, Request, RequestInit, Response,
-    Result, ScheduleContext, ScheduledEvent,
+    event, AbortController, Cache, Context, Delay, Env, Fetch, Headers, Request, RequestInit,
+    Response, Result, ScheduleContext, ScheduledEvent,
 };
 
 /// The Cron Trigger (wrangler.toml `[triggers]`): the scheduled jobs, on the runtime's clock.
@@ -31,7 +32,7 @@ async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
 }
 
 #[event(fetch)]
-async fn fetch(mut req: Request, env: Env, _ctx: Context) -> Result<Response> {
+async fn fetch(mut req: Request, env: Env, worker_ctx: Context) -> Result<Response> {
     let url = req.url()?;
     let headers: Vec<(String, String)> = req.headers().entries().collect();
     let method = Method::parse(req.method().as_ref());
@@ -52,7 +53,7 @@ async fn fetch(mut req: Request, env: Env, _ctx: Context) -> Result<Response> {
                 config,
                 now: now(),
             };
-            handle(&api_req, &ctx).await
+            handle_cached(&api_req, &ctx, &EdgeCache(&worker_ctx)).await
         }
         Err(e) => {
             api_req.headers.clear();
@@ -114,6 +115,37 @@ fn config(env: &Env, url: &url::Url) -> Config {
             .and_then(|v| v.parse().ok())
             .unwrap_or(MAX_RIGHTS_CACHE_SECS),
         identity_key_secret: setting(env, "IDENTITY_KEY_SECRET"),
+    }
+}
+
+/// The Cache API of the data centre. Writes finish after the answer has gone
+/// (`waitUntil`), so keeping an answer never delays it; a failed read or write is a miss.
+struct EdgeCache<'a>(&'a Context);
+
+impl AnswerCache for EdgeCache<'_> {
+    async fn get(&self, key: &str, _now: i64) -> Option<String> {
+        let mut kept = Cache::default().get(key, false).await.ok()??;
+        kept.text().await.ok()
+    }
+
+    async fn put(&self, key: &str, body: &str, _now: i64) {
+        let (key, body) = (key.to_owned(), body.to_owned());
+        self.0.wait_until(async move {
+            let kept = Response::ok(body).map(|r| {
+                let headers = Headers::new();
+                // The Cache API keeps an answer as long as its own max-age says.
+                let _ = headers.set(
+                    "cache-control",
+                    &format!("public, max-age={PUBLIC_MAX_AGE_SECS}"),
+                );
+                r.with_headers(headers)
+            });
+            if let Ok(kept) = kept {
+                if let Err(e) = Cache::default().put(key.as_str(), kept).await {
+                    crate::error::log_warning(&format!("edge cache put failed: {e}"));
+                }
+            }
+        });
     }
 }
 

@@ -8,6 +8,7 @@ mod fuzz;
 mod helpers;
 mod on_behalf;
 mod producer;
+mod public_cache;
 mod public_catalogue;
 mod public_offers;
 mod public_producers;

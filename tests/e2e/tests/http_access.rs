@@ -98,3 +98,25 @@ async fn the_scheduled_jobs_run_under_wrangler() {
     let answer = http("GET /__scheduled?cron=*/15+*+*+*+* HTTP/1.1", "").await;
     assert_eq!(answer.status, 200, "{}", answer.body);
 }
+
+#[tokio::test]
+async fn public_answers_come_from_the_edge_cache_per_language() {
+    // A query no other test asks, so that the first answer is the cache's miss.
+    let path = "/api/public/offers?service=cleaning&municipality=091&sort=name";
+    let first = http(&format!("GET {path}&lang=sv HTTP/1.1"), "").await;
+    let again = http(
+        &format!("GET {path} HTTP/1.1\r\nAccept-Language: sv-FI"),
+        "",
+    )
+    .await;
+    let finnish = http(&format!("GET {path}&lang=fi HTTP/1.1"), "").await;
+    assert_eq!(first.status, 200, "{}", first.body);
+    assert_eq!(first.header("x-seteli-cache"), Some("miss"));
+    assert_eq!(again.header("x-seteli-cache"), Some("hit"));
+    assert_eq!(again.body, first.body);
+    assert_eq!(again.header("cache-control"), Some("public, max-age=60"));
+    assert_eq!(finnish.header("x-seteli-cache"), Some("miss"));
+    // Nothing personal is kept: a logged-in area's answer never comes from the cache.
+    let personal = http("GET /api/citizen/vouchers HTTP/1.1", "").await;
+    assert_eq!(personal.header("x-seteli-cache"), None);
+}

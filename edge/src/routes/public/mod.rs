@@ -5,6 +5,7 @@ pub mod offers;
 pub mod producers;
 
 use crate::http::{ApiRequest, ApiResponse};
+use crate::public_cache::PUBLIC_MAX_AGE_SECS;
 use seteli_domain::{ApiError, ErrorCode, Lang};
 
 /// The `lang` parameter when given (a wrong one is refused), else the browser's language.
@@ -20,8 +21,20 @@ pub(crate) fn requested_lang(req: &ApiRequest) -> Result<Lang, ApiError> {
 /// Public data: cacheable for a minute, readable from any origin (the app may be hosted
 /// statically elsewhere), and varying by language.
 pub(crate) fn public_json<T: serde::Serialize>(value: &T) -> ApiResponse {
-    ApiResponse::json(200, value)
-        .with_header("cache-control", "public, max-age=60")
-        .with_header("access-control-allow-origin", "*")
-        .with_header("vary", "accept-language")
+    public_answer(ApiResponse::json(200, value).body)
+}
+
+/// The answer with public data `body` (JSON), as first made and as served from the cache.
+pub fn public_answer(body: String) -> ApiResponse {
+    ApiResponse {
+        status: 200,
+        headers: vec![("content-type", "application/json; charset=utf-8".to_owned())],
+        body,
+    }
+    .with_header(
+        "cache-control",
+        format!("public, max-age={PUBLIC_MAX_AGE_SECS}"),
+    )
+    .with_header("access-control-allow-origin", "*")
+    .with_header("vary", "accept-language")
 }
