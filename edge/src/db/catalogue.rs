@@ -1,6 +1,6 @@
 //! Municipalities and services.
 
-use super::{Database, DbError, SqlValue};
+use super::{Database, DbError};
 use serde::Deserialize;
 use seteli_domain::api::{Municipality, Service};
 use seteli_domain::catalogue::Unit;
@@ -47,20 +47,6 @@ pub async fn municipalities(db: &impl Database, lang: Lang) -> Result<Vec<Munici
     Ok(out)
 }
 
-/// Whether a municipality with this code exists.
-pub async fn municipality_exists(
-    db: &impl Database,
-    code: &MunicipalityCode,
-) -> Result<bool, DbError> {
-    let rows: Vec<serde_json::Value> = db
-        .query(
-            "SELECT 1 AS found FROM municipalities WHERE code = ?1",
-            &[SqlValue::from(code.as_str())],
-        )
-        .await?;
-    Ok(!rows.is_empty())
-}
-
 #[derive(Deserialize)]
 struct ServiceRow {
     code: String,
@@ -105,15 +91,4 @@ pub async fn services(db: &impl Database, lang: Lang) -> Result<Vec<Service>, Db
         )
         .await?;
     rows.into_iter().map(|r| r.into_dto(lang)).collect()
-}
-
-/// Whether a service with this code exists.
-pub async fn service_exists(db: &impl Database, code: &ServiceCode) -> Result<bool, DbError> {
-    let rows: Vec<serde_json::Value> = db
-        .query(
-            "SELECT 1 AS found FROM services WHERE code = ?1",
-            &[SqlValue::from(code.as_str())],
-        )
-        .await?;
-    Ok(!rows.is_empty())
 }

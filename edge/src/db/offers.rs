@@ -41,20 +41,34 @@ fn current_offers() -> String {
     )
 }
 
+/// One row of the comparison's single statement: whether the municipality and the service
+/// exist and how many offers there are, with one offer of the page — or, when the page is
+/// empty, the counts alone (the offer's columns are then NULL).
 #[derive(Deserialize)]
 struct OfferRow {
-    producer_id: ProducerId,
-    name: String,
-    unit: String,
-    price_cents: i64,
-    valid_from: String,
-    post_office: String,
-    summary_fi: String,
-    summary_sv: String,
+    municipality_known: i64,
+    service_known: i64,
+    total: i64,
+    producer_id: Option<ProducerId>,
+    name: Option<String>,
+    unit: Option<String>,
+    price_cents: Option<i64>,
+    valid_from: Option<String>,
+    post_office: Option<String>,
+    summary_fi: Option<String>,
+    summary_sv: Option<String>,
     summary_en: Option<String>,
     languages: Option<String>,
     satisfaction_x10: Option<i64>,
-    satisfaction_answers: i64,
+    satisfaction_answers: Option<i64>,
+}
+
+/// What the comparison finds for a query.
+#[derive(Debug)]
+pub enum Comparison {
+    UnknownMunicipality,
+    UnknownService,
+    Page(OfferPage),
 }
 
 /// The SQL columns `satisfaction_x10` and `satisfaction_answers` of producer `{producer}`,
@@ -69,11 +83,6 @@ pub(crate) fn satisfaction_columns(producer: &str, since: &str) -> String {
     )
 }
 
-#[derive(Deserialize)]
-struct CountRow {
-    total: i64,
-}
-
 /// Splits a `group_concat` of language codes.
 pub(crate) fn split_languages(languages: Option<String>) -> Vec<String> {
     languages
@@ -84,12 +93,13 @@ pub(crate) fn split_languages(languages: Option<String>) -> Vec<String> {
         .collect()
 }
 
-/// One page of the comparison for `query`, as of `today` (ISO date).
+/// One page of the comparison for `query`, as of `today` (ISO date), with whether its
+/// municipality and service exist: one statement, so one round trip to D1.
 pub async fn current_page(
     db: &impl Database,
     query: &OffersQuery,
     today: &str,
-) -> Result<OfferPage, DbError> {
+) -> Result<Comparison, DbError> {
     // The sort key picks one of three fixed ORDER BY clauses; nothing from the request is
     // spliced into SQL. Ties fall back to price, name and id so that paging is stable.
     let order = match query.sort {
@@ -100,16 +110,27 @@ pub async fn current_page(
         SortKey::Name => "lower(p.name), c.price_cents, c.producer_id",
     };
     let voucher = query.voucher.unwrap_or(Cents::ZERO);
+    // The page keeps its order in `position`; the counts come along on every row, and on a
+    // row of their own (LEFT JOIN) when the page is empty.
     let sql = format!(
-        "{}
-        SELECT c.producer_id, p.name, c.unit, c.price_cents, c.valid_from, p.post_office,
-               p.summary_fi, p.summary_sv, p.summary_en,
-               (SELECT group_concat(lang, ',') FROM
-                   (SELECT lang FROM producer_languages l WHERE l.producer_id = c.producer_id ORDER BY lang)) AS languages,
-               {}
-        FROM current c JOIN producers p ON p.id = c.producer_id
-        ORDER BY {order}
-        LIMIT ?5 OFFSET ?6",
+        "{},
+        page AS (
+            SELECT c.producer_id, p.name, c.unit, c.price_cents, c.valid_from, p.post_office,
+                   p.summary_fi, p.summary_sv, p.summary_en,
+                   (SELECT group_concat(lang, ',') FROM
+                       (SELECT lang FROM producer_languages l WHERE l.producer_id = c.producer_id ORDER BY lang)) AS languages,
+                   {},
+                   ROW_NUMBER() OVER (ORDER BY {order}) AS position
+            FROM current c JOIN producers p ON p.id = c.producer_id
+            ORDER BY {order}
+            LIMIT ?5 OFFSET ?6
+        )
+        SELECT (SELECT COUNT(*) FROM municipalities WHERE code = ?1) AS municipality_known,
+               (SELECT COUNT(*) FROM services WHERE code = ?2) AS service_known,
+               (SELECT COUNT(*) FROM current) AS total,
+               page.*
+        FROM (SELECT 1) LEFT JOIN page ON 1
+        ORDER BY page.position",
         current_offers(),
         satisfaction_columns("c.producer_id", "?7")
     );
@@ -123,45 +144,58 @@ pub async fn current_page(
         SqlValue::from(satisfaction_since(today)),
     ];
     let rows: Vec<OfferRow> = db.query(&sql, &params).await?;
-    let counts: Vec<CountRow> = db
-        .query(
-            &format!("{} SELECT COUNT(*) AS total FROM current", current_offers()),
-            &params[..3],
-        )
-        .await?;
-    let total = counts.first().map(|c| c.total).unwrap_or(0);
-
+    let Some(first) = rows.first() else {
+        return Err(DbError::bad_row("offers", "counts"));
+    };
+    if first.municipality_known == 0 {
+        return Ok(Comparison::UnknownMunicipality);
+    }
+    if first.service_known == 0 {
+        return Ok(Comparison::UnknownService);
+    }
+    let total = first.total;
     let offers = rows
         .into_iter()
-        .map(|row| {
-            let price = Cents::new(row.price_cents)
-                .map_err(|_| DbError::bad_row("offers", "price_cents"))?;
-            let summary = Localized {
-                fi: row.summary_fi,
-                sv: row.summary_sv,
-                en: row.summary_en,
-            };
-            Ok(OfferSummary {
-                producer_id: row.producer_id,
-                producer_name: row.name,
-                price_cents: price,
-                unit: Unit::parse(&row.unit).ok_or_else(|| DbError::bad_row("offers", "unit"))?,
-                own_share_cents: query.voucher.map(|v| own_share(price, v)),
-                languages: split_languages(row.languages),
-                post_office: row.post_office,
-                summary: summary.get(query.lang).to_owned(),
-                valid_from: row.valid_from,
-                satisfaction: Satisfaction::publishable(
-                    row.satisfaction_x10,
-                    row.satisfaction_answers,
-                ),
-            })
-        })
+        .filter_map(|row| offer(row, query).transpose())
         .collect::<Result<Vec<_>, DbError>>()?;
-    Ok(OfferPage {
+    Ok(Comparison::Page(OfferPage {
         total: u32::try_from(total).map_err(|_| DbError::bad_row("offers", "count"))?,
         page: query.page,
         page_size: PAGE_SIZE,
         offers,
-    })
+    }))
+}
+
+/// The offer in `row`, `None` for the counts-only row of an empty page.
+fn offer(row: OfferRow, query: &OffersQuery) -> Result<Option<OfferSummary>, DbError> {
+    let Some(producer_id) = row.producer_id else {
+        return Ok(None);
+    };
+    let missing = |column| DbError::bad_row("offers", column);
+    let price = Cents::new(row.price_cents.ok_or_else(|| missing("price_cents"))?)
+        .map_err(|_| missing("price_cents"))?;
+    let summary = Localized {
+        fi: row.summary_fi.ok_or_else(|| missing("summary_fi"))?,
+        sv: row.summary_sv.ok_or_else(|| missing("summary_sv"))?,
+        en: row.summary_en,
+    };
+    Ok(Some(OfferSummary {
+        producer_id,
+        producer_name: row.name.ok_or_else(|| missing("name"))?,
+        price_cents: price,
+        unit: row
+            .unit
+            .as_deref()
+            .and_then(Unit::parse)
+            .ok_or_else(|| missing("unit"))?,
+        own_share_cents: query.voucher.map(|v| own_share(price, v)),
+        languages: split_languages(row.languages),
+        post_office: row.post_office.ok_or_else(|| missing("post_office"))?,
+        summary: summary.get(query.lang).to_owned(),
+        valid_from: row.valid_from.ok_or_else(|| missing("valid_from"))?,
+        satisfaction: Satisfaction::publishable(
+            row.satisfaction_x10,
+            row.satisfaction_answers.unwrap_or(0),
+        ),
+    }))
 }

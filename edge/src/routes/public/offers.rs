@@ -1,7 +1,8 @@
 //! `GET /api/public/offers`: the comparison of approved producers' current prices.
 
 use super::public_json;
-use crate::db::{catalogue, offers, Database};
+use crate::db::offers::{self, Comparison};
+use crate::db::Database;
 use crate::error::EdgeError;
 use crate::http::ApiResponse;
 use crate::outbound::Outbound;
@@ -18,13 +19,10 @@ pub async fn handle_list<D: Database, H: Outbound>(
 ) -> Result<ApiResponse, EdgeError> {
     let query = OffersQuery::from_pairs(call.req.query_pairs())?;
     require(call.actor, Action::ViewPublicCatalogue, query.lang)?;
-    if !catalogue::municipality_exists(&call.ctx.db, &query.municipality).await? {
-        return Err(ApiError::new(ErrorCode::UnknownMunicipality, query.lang).into());
+    let refused = |code| Err(ApiError::new(code, query.lang).into());
+    match offers::current_page(&call.ctx.db, &query, &call.ctx.today()).await? {
+        Comparison::UnknownMunicipality => refused(ErrorCode::UnknownMunicipality),
+        Comparison::UnknownService => refused(ErrorCode::UnknownService),
+        Comparison::Page(page) => Ok(public_json(&page)),
     }
-    if !catalogue::service_exists(&call.ctx.db, &query.service).await? {
-        return Err(ApiError::new(ErrorCode::UnknownService, query.lang).into());
-    }
-    Ok(public_json(
-        &offers::current_page(&call.ctx.db, &query, &call.ctx.today()).await?,
-    ))
 }
