@@ -3,7 +3,7 @@
 //! [`FeedbackText`] before it is sent, so the browser and the edge refuse the same things.
 
 use crate::api;
-use crate::components::states::SubmitError;
+use crate::components::form::{last_error, FieldError, SubmitButton, SubmitError};
 use crate::components::text_limit::CharCounter;
 use crate::dom;
 use crate::links;
@@ -108,10 +108,7 @@ pub fn FeedbackForm(
         }
     });
     let pending = send.pending();
-    let server_error = move || match send.value().get() {
-        Some(Err(error)) if !pending.get() => Some(error),
-        _ => None,
-    };
+    let server_error = last_error(send, Result::err);
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -204,15 +201,9 @@ pub fn FeedbackForm(
                 <label for="feedback-body">{tr(Text::FeedbackBodyLabel)}</label>
                 <p id="feedback-body-hint" class="hint">{tr(Text::FeedbackBodyHint)}</p>
                 {move || {
-                    problem
-                        .get()
-                        .map(|error| {
-                            view! {
-                                <p id="feedback-error" class="field-error" data-testid="feedback-error">
-                                    {tr(feedback_problem(error))}
-                                </p>
-                            }
-                        })
+                    problem.get().map(|error| {
+                        view! { <FieldError id="feedback-error" text=feedback_problem(error) testid="feedback-error"/> }
+                    })
                 }}
                 <textarea
                     id="feedback-body"
@@ -257,16 +248,7 @@ pub fn FeedbackForm(
                 }}
             </div>
             <div class="form-actions">
-                <button
-                    type="submit"
-                    class="button"
-                    data-testid="feedback-submit"
-                    aria-disabled=move || pending.get().then_some("true")
-                >
-                    {move || {
-                        t(ui_lang.get(), if pending.get() { Text::Sending } else { Text::FeedbackSubmit })
-                    }}
-                </button>
+                <SubmitButton text=Text::FeedbackSubmit pending testid="feedback-submit"/>
             </div>
         </form>
     }

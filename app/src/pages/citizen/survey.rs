@@ -4,14 +4,14 @@
 //! form gives way to a note saying so.
 
 use crate::api;
-use crate::components::states::SubmitError;
+use crate::components::form::{last_error, SubmitButton, SubmitError};
 use crate::components::text_limit::{char_count, CharCounter};
 use crate::dom;
 use crate::locale::{tr, use_lang};
 use leptos::prelude::*;
 use seteli_domain::api::{NewSurveyAnswer, VoucherProducer};
 use seteli_domain::catalogue::ProducerId;
-use seteli_domain::i18n::{self, t, Text};
+use seteli_domain::i18n::{self, Text};
 use seteli_domain::voucher::{Score, SurveyQuestion, SURVEY_COMMENT_MAX_CHARS};
 use seteli_domain::{ErrorCode, Lang};
 use std::collections::HashMap;
@@ -250,12 +250,12 @@ fn SurveyQuestions(
         }
     });
     let pending = send.pending();
-    let server_error = move || match send.value().get() {
-        Some(Err(error)) if !pending.get() && error.code != ErrorCode::SurveyAlreadyAnswered => {
-            Some(error)
-        }
-        _ => None,
-    };
+    // "Already answered" is not an error here: the form gives way to the note that says so.
+    let server_error = last_error(send, |result| {
+        result
+            .err()
+            .filter(|e| e.code != ErrorCode::SurveyAlreadyAnswered)
+    });
 
     let on_submit = {
         let prefix = prefix.clone();
@@ -391,16 +391,7 @@ fn SurveyQuestions(
             }}
             {move || server_error().map(|error| view! { <SubmitError error testid="survey-server-error"/> })}
             <div class="form-actions">
-                <button
-                    type="submit"
-                    class="button"
-                    data-testid="survey-submit"
-                    aria-disabled=move || pending.get().then_some("true")
-                >
-                    {move || {
-                        t(ui_lang.get(), if pending.get() { Text::Sending } else { Text::SurveySubmit })
-                    }}
-                </button>
+                <SubmitButton text=Text::SurveySubmit pending testid="survey-submit"/>
             </div>
         </form>
     }

@@ -3,8 +3,7 @@
 //! that is not the customer's is "not found", exactly like one that does not exist.
 
 use crate::api;
-use crate::components::account::LoginRequired;
-use crate::components::states::{retryable, BackLink, ErrorState, Loading, NotFoundNotice};
+use crate::components::states::{retryable, BackLink, Remote};
 use crate::links;
 use crate::locale::{tr, use_document_title, use_lang};
 use crate::pages::citizen::feedback_form::{FeedbackDraft, FeedbackForm};
@@ -32,7 +31,7 @@ pub fn VoucherPage() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get_str("id").and_then(parse_voucher_id)));
-    let (detail, retry) = retryable(move || {
+    let detail = retryable(move || {
         let id = id.get();
         let lang = lang.get();
         async move {
@@ -59,6 +58,10 @@ pub fn VoucherPage() -> impl IntoView {
         })
     };
     let loaded = move || detail.with(|d| matches!(d, Some(Ok(_))));
+    let back = BackLink {
+        href: links::my_vouchers,
+        text: Text::BackToMyVouchers,
+    };
     use_document_title(move |_| heading());
 
     view! {
@@ -69,25 +72,9 @@ pub fn VoucherPage() -> impl IntoView {
             </a>
         </p>
         <h1 tabindex="-1" data-testid=move || loaded().then_some("voucher-title")>{heading}</h1>
-        <Suspense fallback=|| view! { <Loading/> }>
-            {move || Suspend::new(async move {
-                let lang = lang.get();
-                match detail.await {
-                    Ok(detail) => view! { <VoucherDetails detail lang feedback surveys/> }.into_any(),
-                    Err(error) if api::is_unauthorized(&error) => {
-                        view! { <LoginRequired/> }.into_any()
-                    }
-                    Err(error) if api::is_not_found(&error) => {
-                        let back = BackLink {
-                            href: links::my_vouchers,
-                            text: Text::BackToMyVouchers,
-                        };
-                        view! { <NotFoundNotice message=error.message back/> }.into_any()
-                    }
-                    Err(error) => view! { <ErrorState error on_retry=retry/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Remote data=detail back let:detail>
+            <VoucherDetails detail lang=lang.get_untracked() feedback surveys/>
+        </Remote>
     }
 }
 
