@@ -288,49 +288,8 @@ fn SurveyQuestions(
     let questions = SurveyQuestion::ALL
         .into_iter()
         .map(|question| {
-            let key = question_key(question);
-            let name = format!("{prefix}-{key}");
-            let invalid = move || {
-                matches!(problem.get(), Some(SurveyProblem::Missing(m)) if m.contains(&question))
-            };
-            let error_id = error_id.clone();
-            let options = (1..=5_u8)
-                .map(|n| {
-                    let id = format!("{name}-{n}");
-                    let word = i18n::score_label(n).map(tr);
-                    view! {
-                        <div class="scale-option">
-                            <input
-                                type="radio"
-                                id=id.clone()
-                                name=name.clone()
-                                value=n.to_string()
-                                data-testid=format!("survey-{key}-{n}")
-                                prop:checked=move || {
-                                    drafts.with(|d| d.get(&pid).and_then(|d| d.score(question)))
-                                        == Some(n)
-                                }
-                                on:change=move |_| update(&|d| d.set_score(question, n))
-                            />
-                            <label for=id>
-                                <span class="scale-number">{n}</span>
-                                " "
-                                <span class="scale-word">{word}</span>
-                            </label>
-                        </div>
-                    }
-                })
-                .collect_view();
-            view! {
-                <fieldset
-                    class="survey-question"
-                    class:fieldset-invalid=invalid
-                    aria-describedby=move || invalid().then(|| error_id.clone())
-                >
-                    <legend>{tr(i18n::survey_question(question))}</legend>
-                    <div class="scale">{options}</div>
-                </fieldset>
-            }
+            let (prefix, error_id) = (prefix.clone(), error_id.clone());
+            view! { <ScoreQuestion question prefix pid drafts problem error_id/> }
         })
         .collect_view();
 
@@ -394,6 +353,58 @@ fn SurveyQuestions(
                 <SubmitButton text=Text::SurveySubmit pending testid="survey-submit"/>
             </div>
         </form>
+    }
+}
+
+/// One question: its five scores as radio buttons (`{prefix}-{question}-{n}`), marked
+/// invalid and described by `error_id` while `problem` says it has no answer.
+#[component]
+fn ScoreQuestion(
+    question: SurveyQuestion,
+    prefix: String,
+    pid: ProducerId,
+    drafts: SurveyDrafts,
+    problem: Memo<Option<SurveyProblem>>,
+    error_id: String,
+) -> impl IntoView {
+    let key = question_key(question);
+    let name = format!("{prefix}-{key}");
+    let invalid =
+        move || matches!(problem.get(), Some(SurveyProblem::Missing(m)) if m.contains(&question));
+    let options = (1..=5_u8)
+        .map(|n| {
+            let id = format!("{name}-{n}");
+            let word = i18n::score_label(n).map(tr);
+            let chosen = move || drafts.with(|d| d.get(&pid).and_then(|d| d.score(question))) == Some(n);
+            view! {
+                <div class="scale-option">
+                    <input
+                        type="radio"
+                        id=id.clone()
+                        name=name.clone()
+                        value=n.to_string()
+                        data-testid=format!("survey-{key}-{n}")
+                        prop:checked=chosen
+                        on:change=move |_| drafts.update(|d| d.entry(pid).or_default().set_score(question, n))
+                    />
+                    <label for=id>
+                        <span class="scale-number">{n}</span>
+                        " "
+                        <span class="scale-word">{word}</span>
+                    </label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset
+            class="survey-question"
+            class:fieldset-invalid=invalid
+            aria-describedby=move || invalid().then(|| error_id.clone())
+        >
+            <legend>{tr(i18n::survey_question(question))}</legend>
+            <div class="scale">{options}</div>
+        </fieldset>
     }
 }
 

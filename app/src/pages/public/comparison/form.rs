@@ -91,7 +91,6 @@ pub fn SearchForm(
     municipalities: LocalResource<Result<Vec<Municipality>, ApiError>>,
     services: LocalResource<Result<Vec<Service>, ApiError>>,
 ) -> impl IntoView {
-    let lang = use_lang();
     let choose = use_choose(choices);
     let draft = VoucherDraft::new(choices);
     let on_submit = {
@@ -110,8 +109,6 @@ pub fn SearchForm(
             choose(&|next: &mut Choices| change(next, &value));
         }
     };
-    let placeholder =
-        move |loaded: bool, text: Text| t(lang.get(), if loaded { text } else { Text::Loading });
     let municipality_options = move || {
         let list = municipalities
             .get()
@@ -145,34 +142,26 @@ pub fn SearchForm(
 
     view! {
         <form class="search-form" role="search" aria-label=tr(Text::SearchFormLabel) novalidate on:submit=on_submit>
-            <div class="field">
-                <label for="municipality">{tr(Text::MunicipalityLabel)}</label>
-                <select
-                    id="municipality"
-                    name="municipality"
-                    data-testid="municipality-select"
-                    on:change=on_change(|next, value| next.municipality = MunicipalityCode::parse(value).ok())
-                >
-                    <option value="" prop:selected=move || choices.with(|c| c.municipality.is_none())>
-                        {move || placeholder(municipalities.with(Option::is_some), Text::ChooseMunicipality)}
-                    </option>
-                    {municipality_options}
-                </select>
-            </div>
-            <div class="field">
-                <label for="service">{tr(Text::ServiceLabel)}</label>
-                <select
-                    id="service"
-                    name="service"
-                    data-testid="service-select"
-                    on:change=on_change(|next, value| next.service = ServiceCode::parse(value).ok())
-                >
-                    <option value="" prop:selected=move || choices.with(|c| c.service.is_none())>
-                        {move || placeholder(services.with(Option::is_some), Text::ChooseService)}
-                    </option>
-                    {service_options}
-                </select>
-            </div>
+            <ChoiceSelect
+                name="municipality"
+                label=Text::MunicipalityLabel
+                placeholder=Text::ChooseMunicipality
+                loaded=Signal::derive(move || municipalities.with(Option::is_some))
+                none_chosen=Signal::derive(move || choices.with(|c| c.municipality.is_none()))
+                on_change=on_change(|next, value| next.municipality = MunicipalityCode::parse(value).ok())
+            >
+                {municipality_options}
+            </ChoiceSelect>
+            <ChoiceSelect
+                name="service"
+                label=Text::ServiceLabel
+                placeholder=Text::ChooseService
+                loaded=Signal::derive(move || services.with(Option::is_some))
+                none_chosen=Signal::derive(move || choices.with(|c| c.service.is_none()))
+                on_change=on_change(|next, value| next.service = ServiceCode::parse(value).ok())
+            >
+                {service_options}
+            </ChoiceSelect>
             <VoucherField choices draft/>
             <div class="field">
                 <label for="sort">{tr(Text::SortLabel)}</label>
@@ -189,6 +178,36 @@ pub fn SearchForm(
                 <button type="submit" class="button">{tr(Text::ShowPrices)}</button>
             </div>
         </form>
+    }
+}
+
+/// A municipality or service select (`id`, `name` and test id `{name}-select`), with its
+/// label and a first option that chooses nothing: `placeholder`, or "loading" until the
+/// options are `loaded`. `children` are the options.
+#[component]
+fn ChoiceSelect<F>(
+    name: &'static str,
+    label: Text,
+    placeholder: Text,
+    loaded: Signal<bool>,
+    none_chosen: Signal<bool>,
+    on_change: F,
+    children: Children,
+) -> impl IntoView
+where
+    F: Fn(leptos::ev::Event) + 'static,
+{
+    let lang = use_lang();
+    view! {
+        <div class="field">
+            <label for=name>{tr(label)}</label>
+            <select id=name name=name data-testid=format!("{name}-select") on:change=on_change>
+                <option value="" prop:selected=move || none_chosen.get()>
+                    {move || t(lang.get(), if loaded.get() { placeholder } else { Text::Loading })}
+                </option>
+                {children()}
+            </select>
+        </div>
     }
 }
 
