@@ -227,30 +227,34 @@ pub fn FeedbackForm(
                 <CharCounter text=draft.body max=FEEDBACK_MAX_CHARS testid="feedback-count"/>
             </div>
             {move || server_error().map(|error| view! { <SubmitError error testid="feedback-server-error"/> })}
-            // Present from the start, so that screen readers notice what appears in it.
-            <div aria-live="polite">
-                {move || {
-                    draft
-                        .sent
-                        .get()
-                        .then(|| {
-                            view! {
-                                <div class="notice notice-success" role="status" data-testid="feedback-sent">
-                                    <p>{tr(Text::FeedbackSent)}</p>
-                                    <p>
-                                        <a href=move || links::my_feedback(ui_lang.get())>
-                                            {tr(Text::SeeMyFeedback)}
-                                        </a>
-                                    </p>
-                                </div>
-                            }
-                        })
-                }}
-            </div>
+            <FeedbackSent sent=draft.sent/>
             <div class="form-actions">
                 <SubmitButton text=Text::FeedbackSubmit pending testid="feedback-submit"/>
             </div>
         </form>
+    }
+}
+
+/// The note that the last feedback went through, with the way to the customer's feedback.
+/// Present from the start, so that screen readers notice what appears in it.
+#[component]
+fn FeedbackSent(sent: RwSignal<bool>) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <div aria-live="polite">
+            {move || {
+                sent.get().then(|| {
+                    view! {
+                        <div class="notice notice-success" role="status" data-testid="feedback-sent">
+                            <p>{tr(Text::FeedbackSent)}</p>
+                            <p>
+                                <a href=move || links::my_feedback(lang.get())>{tr(Text::SeeMyFeedback)}</a>
+                            </p>
+                        </div>
+                    }
+                })
+            }}
+        </div>
     }
 }
 

@@ -3,7 +3,7 @@
 //! that is not the customer's is "not found", exactly like one that does not exist.
 
 use crate::api;
-use crate::components::states::{retryable, BackLink, Remote};
+use crate::components::states::{retryable, BackLink, Remote, Retryable};
 use crate::links;
 use crate::locale::{tr, use_document_title, use_lang};
 use crate::pages::citizen::feedback_form::{FeedbackDraft, FeedbackForm};
@@ -16,6 +16,7 @@ use seteli_domain::catalogue::Unit;
 use seteli_domain::i18n::{self, t, Text};
 use seteli_domain::voucher::EventStatus;
 use seteli_domain::{ApiError, ErrorCode, Lang};
+use std::future::Future;
 
 /// A voucher id from the address: a positive integer, else `None`.
 pub fn parse_voucher_id(segment: &str) -> Option<i64> {
@@ -25,9 +26,15 @@ pub fn parse_voucher_id(segment: &str) -> Option<i64> {
     segment.parse().ok().filter(|id| *id > 0)
 }
 
-/// The voucher page.
-#[component]
-pub fn VoucherPage() -> impl IntoView {
+/// The voucher named by the address's `:id`, loaded with `fetch` (again whenever the id
+/// or the language changes): the id, and the resource. An address without a valid id
+/// loads as [`ErrorCode::VoucherNotFound`], the same answer the API gives for someone
+/// else's voucher.
+pub fn use_voucher_in_path<T, Fut>(fetch: fn(i64, Lang) -> Fut) -> (Memo<Option<i64>>, Retryable<T>)
+where
+    T: 'static,
+    Fut: Future<Output = Result<T, ApiError>> + 'static,
+{
     let lang = use_lang();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get_str("id").and_then(parse_voucher_id)));
@@ -36,12 +43,19 @@ pub fn VoucherPage() -> impl IntoView {
         let lang = lang.get();
         async move {
             match id {
-                Some(id) => api::my_voucher(id, lang).await,
-                // Not an id at all: the same answer the API gives for someone else's.
+                Some(id) => fetch(id, lang).await,
                 None => Err(ApiError::new(ErrorCode::VoucherNotFound, lang)),
             }
         }
     });
+    (id, detail)
+}
+
+/// The voucher page.
+#[component]
+pub fn VoucherPage() -> impl IntoView {
+    let lang = use_lang();
+    let (_, detail) = use_voucher_in_path(api::my_voucher);
     // What is being written lives here, above the loading boundary: a language switch
     // reloads the voucher (its names are in the language) but keeps the drafts.
     let feedback = FeedbackDraft::default();

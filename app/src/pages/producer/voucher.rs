@@ -13,33 +13,21 @@ use super::{back_to_home, use_queue_owner, NotActingForCompany};
 use crate::api;
 use crate::calendar::parse_iso;
 use crate::components::facts::Fact;
-use crate::components::states::{retryable, BackLink, Remote};
+use crate::components::states::{BackLink, Remote};
 use crate::links;
 use crate::locale::{tr, use_document_title, use_lang};
-use crate::pages::citizen::voucher::parse_voucher_id;
+use crate::pages::citizen::voucher::use_voucher_in_path;
 use crate::pages::citizen::vouchers::{grouped_number, status_text, ValueFacts};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use seteli_domain::api::{ProducerVoucher, ProducerVoucherDetail};
 use seteli_domain::i18n::{self, t, Text};
-use seteli_domain::{ApiError, ErrorCode, Lang};
+use seteli_domain::Lang;
 
 /// The page.
 #[component]
 pub fn ProducerVoucherPage() -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get_str("id").and_then(parse_voucher_id)));
-    let detail = retryable(move || {
-        let id = id.get();
-        let lang = lang.get();
-        async move {
-            match id {
-                Some(id) => api::producer_voucher(id, lang).await,
-                None => Err(ApiError::new(ErrorCode::VoucherNotFound, lang)),
-            }
-        }
-    });
+    let (id, detail) = use_voucher_in_path(api::producer_voucher);
     let queue = EventQueue::new(use_queue_owner());
     let draft = EventDraft::default();
     let correcting = Correcting::default();
