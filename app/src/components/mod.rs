@@ -1,9 +1,13 @@
-//! Pieces shared by pages: the frame, the acting-for banner, the language switcher, the price chart, the pager,
-//! the character counter and the loading / error / not-found states.
+//! Pieces shared by pages: the frame, the acting-for banner, the language switcher, the
+//! price chart, the pager, the character counter, fact rows, form pieces, what a refusal
+//! to act for someone says, and the loading / empty / error / not-found states.
 
 pub mod account;
+pub mod facts;
+pub mod form;
 pub mod language_switcher;
 pub mod layout;
+pub mod mandate;
 pub mod on_behalf;
 pub mod pager;
 pub mod price_chart;

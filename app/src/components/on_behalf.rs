@@ -1,16 +1,15 @@
 //! Acting on behalf of someone else: the banner every page shows while the session acts
-//! for another person or a producer company, and what a refusal says about the mandate
-//! that would be needed.
+//! for another person or a producer company. What a refusal says about the mandate that
+//! would be needed is in [`mandate`](super::mandate).
 
 use crate::api;
-use crate::components::states::SubmitError;
+use crate::components::form::SubmitError;
 use crate::links;
 use crate::locale::{tr, use_lang};
 use crate::session::{self, use_session};
 use leptos::prelude::*;
 use seteli_domain::api::{ActingFor, ActingForCompany};
 use seteli_domain::i18n::{self, t, Text};
-use seteli_domain::mandates::{issue_name, MANDATE_REQUEST_URL};
 
 /// Whom the session acts for — another person (on what basis) or a producer company — and
 /// the ways back to acting for oneself or to choosing again; nothing while the person acts
@@ -137,36 +136,5 @@ fn BannerFrame(
                     })
             }}
         </section>
-    }
-}
-
-/// Which mandate acting for the person needs (`mandate-needed`, when `issues` names any)
-/// and where the person can give it (`mandate-request-link`, Suomi.fi e-Authorizations).
-#[component]
-pub fn MandateHelp(issues: Vec<String>) -> impl IntoView {
-    let lang = use_lang();
-    let needed = (!issues.is_empty()).then(|| {
-        let names = move || {
-            let lang = lang.get();
-            issues
-                .iter()
-                .map(|uri| view! { <li>{issue_name(uri, lang).to_owned()}</li> })
-                .collect_view()
-        };
-        view! {
-            <div class="mandate-needed" data-testid="mandate-needed">
-                <p>{tr(Text::MandateNeeded)}</p>
-                <ul>{names}</ul>
-            </div>
-        }
-    });
-    view! {
-        {needed}
-        <p>
-            // Another site: a full navigation, never an app route.
-            <a rel="external" href=MANDATE_REQUEST_URL data-testid="mandate-request-link">
-                {tr(Text::MandateRequestLink)}
-            </a>
-        </p>
     }
 }

@@ -2,8 +2,7 @@
 //! producer's reply or a note that there is none yet.
 
 use crate::api;
-use crate::components::account::LoginRequired;
-use crate::components::states::{retryable, ErrorState, Loading};
+use crate::components::states::{retryable, EmptyNotice, RemoteList};
 use crate::links;
 use crate::locale::{tr, use_document_title, use_lang};
 use leptos::prelude::*;
@@ -21,41 +20,27 @@ pub fn date_of(timestamp: &str) -> &str {
 #[component]
 pub fn MyFeedbackPage() -> impl IntoView {
     let lang = use_lang();
-    let (feedback, retry) = retryable(move || api::my_feedback(lang.get()));
+    let feedback = retryable(move || api::my_feedback(lang.get()));
     use_document_title(|lang| t(lang, Text::MyFeedbackTitle).to_owned());
+    let empty = move || {
+        view! {
+            <EmptyNotice testid="feedback-empty" title=Text::FeedbackEmpty text=Text::FeedbackEmptyHint>
+                <p><a href=move || links::my_vouchers(lang.get())>{tr(Text::MyVouchersTitle)}</a></p>
+            </EmptyNotice>
+        }
+    };
 
     view! {
         <h1 tabindex="-1">{tr(Text::MyFeedbackTitle)}</h1>
-        <Suspense fallback=|| view! { <Loading/> }>
-            {move || Suspend::new(async move {
-                let lang = lang.get();
-                match feedback.await {
-                    Ok(list) if list.is_empty() => view! {
-                        <div class="notice" data-testid="feedback-empty">
-                            <p class="notice-title">{t(lang, Text::FeedbackEmpty)}</p>
-                            <p>{t(lang, Text::FeedbackEmptyHint)}</p>
-                            <p><a href=links::my_vouchers(lang)>{t(lang, Text::MyVouchersTitle)}</a></p>
-                        </div>
-                    }
-                        .into_any(),
-                    Ok(list) => {
-                        let items = list
-                            .into_iter()
-                            .map(|item| view! { <FeedbackItem item lang/> })
-                            .collect_view();
-                        view! {
-                            <p class="lead">{t(lang, Text::MyFeedbackLead)}</p>
-                            <ol class="feedback-list" role="list" data-testid="feedback-list">{items}</ol>
-                        }
-                            .into_any()
-                    }
-                    Err(error) if api::is_unauthorized(&error) => {
-                        view! { <LoginRequired/> }.into_any()
-                    }
-                    Err(error) => view! { <ErrorState error on_retry=retry/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <RemoteList data=feedback empty let:list>
+            <p class="lead">{tr(Text::MyFeedbackLead)}</p>
+            <ol class="feedback-list" role="list" data-testid="feedback-list">
+                {list
+                    .into_iter()
+                    .map(|item| view! { <FeedbackItem item lang=lang.get_untracked()/> })
+                    .collect_view()}
+            </ol>
+        </RemoteList>
     }
 }
 

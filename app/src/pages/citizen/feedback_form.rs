@@ -3,7 +3,7 @@
 //! [`FeedbackText`] before it is sent, so the browser and the edge refuse the same things.
 
 use crate::api;
-use crate::components::states::SubmitError;
+use crate::components::form::{last_error, FieldError, SubmitButton, SubmitError};
 use crate::components::text_limit::CharCounter;
 use crate::dom;
 use crate::links;
@@ -108,10 +108,7 @@ pub fn FeedbackForm(
         }
     });
     let pending = send.pending();
-    let server_error = move || match send.value().get() {
-        Some(Err(error)) if !pending.get() => Some(error),
-        _ => None,
-    };
+    let server_error = last_error(send, Result::err);
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -204,15 +201,9 @@ pub fn FeedbackForm(
                 <label for="feedback-body">{tr(Text::FeedbackBodyLabel)}</label>
                 <p id="feedback-body-hint" class="hint">{tr(Text::FeedbackBodyHint)}</p>
                 {move || {
-                    problem
-                        .get()
-                        .map(|error| {
-                            view! {
-                                <p id="feedback-error" class="field-error" data-testid="feedback-error">
-                                    {tr(feedback_problem(error))}
-                                </p>
-                            }
-                        })
+                    problem.get().map(|error| {
+                        view! { <FieldError id="feedback-error" text=feedback_problem(error) testid="feedback-error"/> }
+                    })
                 }}
                 <textarea
                     id="feedback-body"
@@ -236,39 +227,34 @@ pub fn FeedbackForm(
                 <CharCounter text=draft.body max=FEEDBACK_MAX_CHARS testid="feedback-count"/>
             </div>
             {move || server_error().map(|error| view! { <SubmitError error testid="feedback-server-error"/> })}
-            // Present from the start, so that screen readers notice what appears in it.
-            <div aria-live="polite">
-                {move || {
-                    draft
-                        .sent
-                        .get()
-                        .then(|| {
-                            view! {
-                                <div class="notice notice-success" role="status" data-testid="feedback-sent">
-                                    <p>{tr(Text::FeedbackSent)}</p>
-                                    <p>
-                                        <a href=move || links::my_feedback(ui_lang.get())>
-                                            {tr(Text::SeeMyFeedback)}
-                                        </a>
-                                    </p>
-                                </div>
-                            }
-                        })
-                }}
-            </div>
+            <FeedbackSent sent=draft.sent/>
             <div class="form-actions">
-                <button
-                    type="submit"
-                    class="button"
-                    data-testid="feedback-submit"
-                    aria-disabled=move || pending.get().then_some("true")
-                >
-                    {move || {
-                        t(ui_lang.get(), if pending.get() { Text::Sending } else { Text::FeedbackSubmit })
-                    }}
-                </button>
+                <SubmitButton text=Text::FeedbackSubmit pending testid="feedback-submit"/>
             </div>
         </form>
+    }
+}
+
+/// The note that the last feedback went through, with the way to the customer's feedback.
+/// Present from the start, so that screen readers notice what appears in it.
+#[component]
+fn FeedbackSent(sent: RwSignal<bool>) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <div aria-live="polite">
+            {move || {
+                sent.get().then(|| {
+                    view! {
+                        <div class="notice notice-success" role="status" data-testid="feedback-sent">
+                            <p>{tr(Text::FeedbackSent)}</p>
+                            <p>
+                                <a href=move || links::my_feedback(lang.get())>{tr(Text::SeeMyFeedback)}</a>
+                            </p>
+                        </div>
+                    }
+                })
+            }}
+        </div>
     }
 }
 

@@ -3,8 +3,7 @@
 //! for someone else, the API answers with that person's messages.
 
 use crate::api;
-use crate::components::account::LoginRequired;
-use crate::components::states::{retryable, ErrorState, Loading};
+use crate::components::states::{retryable, EmptyNotice, RemoteList};
 use crate::locale::{tr, use_document_title, use_lang};
 use leptos::prelude::*;
 use seteli_domain::api::{MessageKind, MessageView};
@@ -34,38 +33,26 @@ pub fn status_label(status: MessageStatus) -> Option<Text> {
 #[component]
 pub fn MessagesPage() -> impl IntoView {
     let lang = use_lang();
-    let (messages, retry) = retryable(move || api::my_messages(lang.get()));
+    let messages = retryable(move || api::my_messages(lang.get()));
     use_document_title(|lang| t(lang, Text::MessagesTitle).to_owned());
+    let empty = || {
+        view! {
+            <p class="lead">{tr(Text::MessagesLead)}</p>
+            <EmptyNotice testid="messages-empty" text=Text::MessagesEmpty/>
+        }
+    };
 
     view! {
         <h1 tabindex="-1">{tr(Text::MessagesTitle)}</h1>
-        <Suspense fallback=|| view! { <Loading/> }>
-            {move || Suspend::new(async move {
-                let lang = lang.get();
-                match messages.await {
-                    Ok(list) if list.is_empty() => view! {
-                        <p class="lead">{t(lang, Text::MessagesLead)}</p>
-                        <p class="notice" data-testid="messages-empty">{t(lang, Text::MessagesEmpty)}</p>
-                    }
-                        .into_any(),
-                    Ok(list) => {
-                        let items = list
-                            .into_iter()
-                            .map(|message| view! { <MessageItem message lang/> })
-                            .collect_view();
-                        view! {
-                            <p class="lead">{t(lang, Text::MessagesLead)}</p>
-                            <ol class="card-list" role="list" data-testid="message-list">{items}</ol>
-                        }
-                            .into_any()
-                    }
-                    Err(error) if api::is_unauthorized(&error) => {
-                        view! { <LoginRequired/> }.into_any()
-                    }
-                    Err(error) => view! { <ErrorState error on_retry=retry/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <RemoteList data=messages empty let:list>
+            <p class="lead">{tr(Text::MessagesLead)}</p>
+            <ol class="card-list" role="list" data-testid="message-list">
+                {list
+                    .into_iter()
+                    .map(|message| view! { <MessageItem message lang=lang.get_untracked()/> })
+                    .collect_view()}
+            </ol>
+        </RemoteList>
     }
 }
 

@@ -6,9 +6,9 @@
 //! chosen on this page.
 
 use crate::api;
-use crate::components::account::LoginRequired;
-use crate::components::on_behalf::MandateHelp;
-use crate::components::states::{retryable, ErrorState, Loading, SubmitError};
+use crate::components::form::SubmitError;
+use crate::components::mandate::MandateHelp;
+use crate::components::states::{retryable, EmptyNotice, LoggedIn, Remote, RemoteList, Retryable};
 use crate::dom;
 use crate::links;
 use crate::locale::{tr, use_document_title, use_lang};
@@ -19,7 +19,7 @@ use seteli_domain::api::RegisteredPrincipal;
 use seteli_domain::i18n::{self, t, Text};
 use seteli_domain::ids::CustomerId;
 use seteli_domain::mandates::{OnBehalfAction, PrincipalKind, Refusal};
-use seteli_domain::{ApiError, Lang};
+use seteli_domain::Lang;
 
 /// What the refusal box says: why, and what the person can do next, if anything beyond it.
 /// `kind` is whom they tried to choose, when the address says.
@@ -68,7 +68,7 @@ pub fn OnBehalfPage() -> impl IntoView {
             Some((refusal, q.get_str("for").and_then(PrincipalKind::parse)))
         })
     });
-    let (registered, retry) = retryable(move || api::registered_principals(lang.get()));
+    let registered = retryable(move || api::registered_principals(lang.get()));
     use_document_title(|lang| t(lang, Text::OnBehalfTitle).to_owned());
     // The person comes back here from Suomi.fi e-Authorizations: the refusal is the first
     // thing a screen reader should say.
@@ -81,17 +81,10 @@ pub fn OnBehalfPage() -> impl IntoView {
     view! {
         <h1 tabindex="-1">{tr(Text::OnBehalfTitle)}</h1>
         {move || refusal.get().map(|(refusal, kind)| view! { <RefusalBox refusal kind/> })}
-        <Suspense fallback=|| view! { <Loading/> }>
-            {move || Suspend::new(async move {
-                let lang = lang.get();
-                match registered.await {
-                    Err(error) if api::is_unauthorized(&error) => {
-                        view! { <LoginRequired/> }.into_any()
-                    }
-                    result => view! { <Choices result retry lang/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        // Choosing needs a login; the municipality's registrations are loaded meanwhile.
+        <Remote data=LoggedIn let:_me>
+            <Choices registered lang=lang.get_untracked()/>
+        </Remote>
     }
 }
 
@@ -127,19 +120,8 @@ fn RefusalBox(refusal: Refusal, kind: Option<PrincipalKind>) -> impl IntoView {
 /// The ways to choose: through Suomi.fi e-Authorizations, and the municipality's
 /// registrations (or why they cannot be shown).
 #[component]
-fn Choices(
-    result: Result<Vec<RegisteredPrincipal>, ApiError>,
-    retry: Callback<()>,
-    lang: Lang,
-) -> impl IntoView {
-    let registered = match result {
-        Ok(list) if list.is_empty() => view! {
-            <p class="notice" data-testid="registered-empty">{t(lang, Text::RegisteredEmpty)}</p>
-        }
-        .into_any(),
-        Ok(list) => view! { <RegisteredList principals=list lang/> }.into_any(),
-        Err(error) => view! { <ErrorState error on_retry=retry/> }.into_any(),
-    };
+fn Choices(registered: Retryable<Vec<RegisteredPrincipal>>, lang: Lang) -> impl IntoView {
+    let empty = || view! { <EmptyNotice testid="registered-empty" text=Text::RegisteredEmpty/> };
     view! {
         <p class="lead">{t(lang, Text::OnBehalfLead)}</p>
         <section class="page-section" aria-labelledby="valtuudet-heading">
@@ -159,7 +141,9 @@ fn Choices(
         </section>
         <section class="page-section" aria-labelledby="registered-heading">
             <h2 id="registered-heading">{t(lang, Text::RegisteredHeading)}</h2>
-            {registered}
+            <RemoteList data=registered empty let:principals>
+                <RegisteredList principals lang/>
+            </RemoteList>
         </section>
     }
 }

@@ -4,13 +4,13 @@
 //! form gives way to a note saying so.
 
 use crate::api;
-use crate::components::states::SubmitError;
+use crate::components::form::{last_error, SubmitButton, SubmitError};
 use crate::components::text_limit::{char_count, CharCounter};
 use crate::dom;
 use crate::locale::{tr, use_lang};
 use leptos::prelude::*;
 use seteli_domain::api::{NewSurveyAnswer, VoucherProducer};
-use seteli_domain::i18n::{self, t, Text};
+use seteli_domain::i18n::{self, Text};
 use seteli_domain::ids::{ProducerId, VoucherId};
 use seteli_domain::voucher::{Score, SurveyQuestion, SURVEY_COMMENT_MAX_CHARS};
 use seteli_domain::{ErrorCode, Lang};
@@ -250,12 +250,12 @@ fn SurveyQuestions(
         }
     });
     let pending = send.pending();
-    let server_error = move || match send.value().get() {
-        Some(Err(error)) if !pending.get() && error.code != ErrorCode::SurveyAlreadyAnswered => {
-            Some(error)
-        }
-        _ => None,
-    };
+    // "Already answered" is not an error here: the form gives way to the note that says so.
+    let server_error = last_error(send, |result| {
+        result
+            .err()
+            .filter(|e| e.code != ErrorCode::SurveyAlreadyAnswered)
+    });
 
     let on_submit = {
         let prefix = prefix.clone();
@@ -288,49 +288,8 @@ fn SurveyQuestions(
     let questions = SurveyQuestion::ALL
         .into_iter()
         .map(|question| {
-            let key = question_key(question);
-            let name = format!("{prefix}-{key}");
-            let invalid = move || {
-                matches!(problem.get(), Some(SurveyProblem::Missing(m)) if m.contains(&question))
-            };
-            let error_id = error_id.clone();
-            let options = (1..=5_u8)
-                .map(|n| {
-                    let id = format!("{name}-{n}");
-                    let word = i18n::score_label(n).map(tr);
-                    view! {
-                        <div class="scale-option">
-                            <input
-                                type="radio"
-                                id=id.clone()
-                                name=name.clone()
-                                value=n.to_string()
-                                data-testid=format!("survey-{key}-{n}")
-                                prop:checked=move || {
-                                    drafts.with(|d| d.get(&pid).and_then(|d| d.score(question)))
-                                        == Some(n)
-                                }
-                                on:change=move |_| update(&|d| d.set_score(question, n))
-                            />
-                            <label for=id>
-                                <span class="scale-number">{n}</span>
-                                " "
-                                <span class="scale-word">{word}</span>
-                            </label>
-                        </div>
-                    }
-                })
-                .collect_view();
-            view! {
-                <fieldset
-                    class="survey-question"
-                    class:fieldset-invalid=invalid
-                    aria-describedby=move || invalid().then(|| error_id.clone())
-                >
-                    <legend>{tr(i18n::survey_question(question))}</legend>
-                    <div class="scale">{options}</div>
-                </fieldset>
-            }
+            let (prefix, error_id) = (prefix.clone(), error_id.clone());
+            view! { <ScoreQuestion question prefix pid drafts problem error_id/> }
         })
         .collect_view();
 
@@ -391,18 +350,61 @@ fn SurveyQuestions(
             }}
             {move || server_error().map(|error| view! { <SubmitError error testid="survey-server-error"/> })}
             <div class="form-actions">
-                <button
-                    type="submit"
-                    class="button"
-                    data-testid="survey-submit"
-                    aria-disabled=move || pending.get().then_some("true")
-                >
-                    {move || {
-                        t(ui_lang.get(), if pending.get() { Text::Sending } else { Text::SurveySubmit })
-                    }}
-                </button>
+                <SubmitButton text=Text::SurveySubmit pending testid="survey-submit"/>
             </div>
         </form>
+    }
+}
+
+/// One question: its five scores as radio buttons (`{prefix}-{question}-{n}`), marked
+/// invalid and described by `error_id` while `problem` says it has no answer.
+#[component]
+fn ScoreQuestion(
+    question: SurveyQuestion,
+    prefix: String,
+    pid: ProducerId,
+    drafts: SurveyDrafts,
+    problem: Memo<Option<SurveyProblem>>,
+    error_id: String,
+) -> impl IntoView {
+    let key = question_key(question);
+    let name = format!("{prefix}-{key}");
+    let invalid =
+        move || matches!(problem.get(), Some(SurveyProblem::Missing(m)) if m.contains(&question));
+    let options = (1..=5_u8)
+        .map(|n| {
+            let id = format!("{name}-{n}");
+            let word = i18n::score_label(n).map(tr);
+            let chosen = move || drafts.with(|d| d.get(&pid).and_then(|d| d.score(question))) == Some(n);
+            view! {
+                <div class="scale-option">
+                    <input
+                        type="radio"
+                        id=id.clone()
+                        name=name.clone()
+                        value=n.to_string()
+                        data-testid=format!("survey-{key}-{n}")
+                        prop:checked=chosen
+                        on:change=move |_| drafts.update(|d| d.entry(pid).or_default().set_score(question, n))
+                    />
+                    <label for=id>
+                        <span class="scale-number">{n}</span>
+                        " "
+                        <span class="scale-word">{word}</span>
+                    </label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset
+            class="survey-question"
+            class:fieldset-invalid=invalid
+            aria-describedby=move || invalid().then(|| error_id.clone())
+        >
+            <legend>{tr(i18n::survey_question(question))}</legend>
+            <div class="scale">{options}</div>
+        </fieldset>
     }
 }
 

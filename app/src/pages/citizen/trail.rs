@@ -2,8 +2,8 @@
 //! While the customer acts for someone else, the API answers with that person's trail.
 
 use crate::api;
-use crate::components::account::LoginRequired;
-use crate::components::states::{retryable, ErrorState, Loading};
+use crate::components::facts::Fact;
+use crate::components::states::{retryable, EmptyNotice, RemoteList};
 use crate::locale::{tr, use_document_title, use_lang};
 use leptos::prelude::*;
 use seteli_domain::api::{TrailEntry, TrailResult};
@@ -22,37 +22,21 @@ pub fn result_parts(result: TrailResult) -> (&'static str, Text) {
 #[component]
 pub fn TrailPage() -> impl IntoView {
     let lang = use_lang();
-    let (trail, retry) = retryable(move || api::my_trail(lang.get()));
+    let trail = retryable(move || api::my_trail(lang.get()));
     use_document_title(|lang| t(lang, Text::TrailTitle).to_owned());
+    let empty = || view! { <EmptyNotice testid="trail-empty" text=Text::TrailEmpty/> };
 
     view! {
         <h1 tabindex="-1">{tr(Text::TrailTitle)}</h1>
-        <Suspense fallback=|| view! { <Loading/> }>
-            {move || Suspend::new(async move {
-                let lang = lang.get();
-                match trail.await {
-                    Ok(list) if list.is_empty() => view! {
-                        <p class="notice" data-testid="trail-empty">{t(lang, Text::TrailEmpty)}</p>
-                    }
-                        .into_any(),
-                    Ok(list) => {
-                        let items = list
-                            .into_iter()
-                            .map(|entry| view! { <TrailItem entry lang/> })
-                            .collect_view();
-                        view! {
-                            <p class="lead">{t(lang, Text::TrailLead)}</p>
-                            <ol class="card-list" role="list" data-testid="trail-list">{items}</ol>
-                        }
-                            .into_any()
-                    }
-                    Err(error) if api::is_unauthorized(&error) => {
-                        view! { <LoginRequired/> }.into_any()
-                    }
-                    Err(error) => view! { <ErrorState error on_retry=retry/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <RemoteList data=trail empty let:list>
+            <p class="lead">{tr(Text::TrailLead)}</p>
+            <ol class="card-list" role="list" data-testid="trail-list">
+                {list
+                    .into_iter()
+                    .map(|entry| view! { <TrailItem entry lang=lang.get_untracked()/> })
+                    .collect_view()}
+            </ol>
+        </RemoteList>
     }
 }
 
@@ -76,26 +60,22 @@ fn TrailItem(entry: TrailEntry, lang: Lang) -> impl IntoView {
                 <time datetime=entry.at.clone()>{i18n::format_date_time(lang, &entry.at)}</time>
             </p>
             <dl class="facts">
-                <div class="fact">
-                    <dt>{t(lang, Text::TrailActorLabel)}</dt>
+                <Fact label=Text::TrailActorLabel lang>
                     <dd class="trail-actor" data-testid="trail-actor">{entry.actor_name}</dd>
-                </div>
-                <div class="fact">
-                    <dt>{t(lang, Text::TrailActionLabel)}</dt>
+                </Fact>
+                <Fact label=Text::TrailActionLabel lang>
                     <dd data-testid="trail-action">{t(lang, i18n::action_text(entry.action))}</dd>
-                </div>
-                <div class="fact">
-                    <dt>{t(lang, Text::BasisLabel)}</dt>
+                </Fact>
+                <Fact label=Text::BasisLabel lang>
                     <dd data-testid="trail-basis" data-basis=entry.basis.as_str()>
                         {t(lang, i18n::basis_text(entry.basis))}
                     </dd>
-                </div>
-                <div class="fact">
-                    <dt>{t(lang, Text::ResultLabel)}</dt>
+                </Fact>
+                <Fact label=Text::ResultLabel lang>
                     <dd>
                         <span class=status_class data-testid="trail-result">{t(lang, result_text)}</span>
                     </dd>
-                </div>
+                </Fact>
             </dl>
         </li>
     }

@@ -3,8 +3,7 @@
 //! that is not the customer's is "not found", exactly like one that does not exist.
 
 use crate::api;
-use crate::components::account::LoginRequired;
-use crate::components::states::{retryable, BackLink, ErrorState, Loading, NotFoundNotice};
+use crate::components::states::{retryable, BackLink, Remote, Retryable};
 use crate::links;
 use crate::locale::{tr, use_document_title, use_lang};
 use crate::pages::citizen::feedback_form::{FeedbackDraft, FeedbackForm};
@@ -18,24 +17,40 @@ use seteli_domain::i18n::{self, t, Text};
 use seteli_domain::ids::VoucherId;
 use seteli_domain::voucher::EventStatus;
 use seteli_domain::{ApiError, ErrorCode, Lang};
+use std::future::Future;
+
+/// The voucher named by the address's `:id`, loaded with `fetch` (again whenever the id
+/// or the language changes): the id, and the resource. An address without a valid id
+/// loads as [`ErrorCode::VoucherNotFound`], the same answer the API gives for someone
+/// else's voucher.
+pub fn use_voucher_in_path<T, Fut>(
+    fetch: fn(VoucherId, Lang) -> Fut,
+) -> (Memo<Option<VoucherId>>, Retryable<T>)
+where
+    T: 'static,
+    Fut: Future<Output = Result<T, ApiError>> + 'static,
+{
+    let lang = use_lang();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get_str("id").and_then(VoucherId::parse)));
+    let detail = retryable(move || {
+        let id = id.get();
+        let lang = lang.get();
+        async move {
+            match id {
+                Some(id) => fetch(id, lang).await,
+                None => Err(ApiError::new(ErrorCode::VoucherNotFound, lang)),
+            }
+        }
+    });
+    (id, detail)
+}
 
 /// The voucher page.
 #[component]
 pub fn VoucherPage() -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get_str("id").and_then(VoucherId::parse)));
-    let (detail, retry) = retryable(move || {
-        let id = id.get();
-        let lang = lang.get();
-        async move {
-            match id {
-                Some(id) => api::my_voucher(id, lang).await,
-                // Not an id at all: the same answer the API gives for someone else's.
-                None => Err(ApiError::new(ErrorCode::VoucherNotFound, lang)),
-            }
-        }
-    });
+    let (_, detail) = use_voucher_in_path(api::my_voucher);
     // What is being written lives here, above the loading boundary: a language switch
     // reloads the voucher (its names are in the language) but keeps the drafts.
     let feedback = FeedbackDraft::default();
@@ -52,6 +67,10 @@ pub fn VoucherPage() -> impl IntoView {
         })
     };
     let loaded = move || detail.with(|d| matches!(d, Some(Ok(_))));
+    let back = BackLink {
+        href: links::my_vouchers,
+        text: Text::BackToMyVouchers,
+    };
     use_document_title(move |_| heading());
 
     view! {
@@ -62,25 +81,9 @@ pub fn VoucherPage() -> impl IntoView {
             </a>
         </p>
         <h1 tabindex="-1" data-testid=move || loaded().then_some("voucher-title")>{heading}</h1>
-        <Suspense fallback=|| view! { <Loading/> }>
-            {move || Suspend::new(async move {
-                let lang = lang.get();
-                match detail.await {
-                    Ok(detail) => view! { <VoucherDetails detail lang feedback surveys/> }.into_any(),
-                    Err(error) if api::is_unauthorized(&error) => {
-                        view! { <LoginRequired/> }.into_any()
-                    }
-                    Err(error) if api::is_not_found(&error) => {
-                        let back = BackLink {
-                            href: links::my_vouchers,
-                            text: Text::BackToMyVouchers,
-                        };
-                        view! { <NotFoundNotice message=error.message back/> }.into_any()
-                    }
-                    Err(error) => view! { <ErrorState error on_retry=retry/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Remote data=detail back let:detail>
+            <VoucherDetails detail lang=lang.get_untracked() feedback surveys/>
+        </Remote>
     }
 }
 

@@ -2,12 +2,13 @@
 //! number, value, validity and what is left of the purchasing power granted.
 
 use crate::api;
-use crate::components::account::LoginRequired;
-use crate::components::states::{retryable, ErrorState, Loading};
+use crate::components::facts::{Fact, MoneyFact};
+use crate::components::states::{retryable, EmptyNotice, RemoteList};
 use crate::links;
 use crate::locale::{tr, use_document_title, use_lang};
 use leptos::prelude::*;
 use seteli_domain::api::VoucherSummary;
+use seteli_domain::catalogue::Unit;
 use seteli_domain::i18n::{self, t, Text};
 use seteli_domain::voucher::VoucherNumber;
 use seteli_domain::voucher::VoucherStatus;
@@ -17,47 +18,26 @@ use seteli_domain::{Cents, Lang};
 #[component]
 pub fn MyVouchersPage() -> impl IntoView {
     let lang = use_lang();
-    let (vouchers, retry) = retryable(move || api::my_vouchers(lang.get()));
+    let vouchers = retryable(move || api::my_vouchers(lang.get()));
     use_document_title(|lang| t(lang, Text::MyVouchersTitle).to_owned());
+    // What the page says to someone who has no vouchers: who grants them and how to ask.
+    let empty = || {
+        view! {
+            <EmptyNotice testid="vouchers-empty" title=Text::VouchersEmptyTitle text=Text::VouchersEmptyText/>
+        }
+    };
 
     view! {
         <h1 tabindex="-1">{tr(Text::MyVouchersTitle)}</h1>
-        <Suspense fallback=|| view! { <Loading/> }>
-            {move || Suspend::new(async move {
-                let lang = lang.get();
-                match vouchers.await {
-                    Ok(list) if list.is_empty() => view! { <NoVouchers lang/> }.into_any(),
-                    Ok(list) => {
-                        let cards = list
-                            .into_iter()
-                            .map(|voucher| view! { <VoucherCard voucher lang/> })
-                            .collect_view();
-                        view! {
-                            <p class="lead">{t(lang, Text::MyVouchersLead)}</p>
-                            <ul class="voucher-list" role="list" data-testid="voucher-list">
-                                {cards}
-                            </ul>
-                        }
-                            .into_any()
-                    }
-                    Err(error) if api::is_unauthorized(&error) => {
-                        view! { <LoginRequired/> }.into_any()
-                    }
-                    Err(error) => view! { <ErrorState error on_retry=retry/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-}
-
-/// What the page says to someone who has no vouchers: who grants them and how to ask.
-#[component]
-fn NoVouchers(lang: Lang) -> impl IntoView {
-    view! {
-        <div class="notice" data-testid="vouchers-empty">
-            <p class="notice-title">{t(lang, Text::VouchersEmptyTitle)}</p>
-            <p>{t(lang, Text::VouchersEmptyText)}</p>
-        </div>
+        <RemoteList data=vouchers empty let:list>
+            <p class="lead">{tr(Text::MyVouchersLead)}</p>
+            <ul class="voucher-list" role="list" data-testid="voucher-list">
+                {list
+                    .into_iter()
+                    .map(|voucher| view! { <VoucherCard voucher lang=lang.get_untracked()/> })
+                    .collect_view()}
+            </ul>
+        </RemoteList>
     }
 }
 
@@ -101,8 +81,7 @@ pub fn VoucherFacts(voucher: VoucherSummary, lang: Lang) -> impl IntoView {
                     <span class="hint voucher-number-hint">{t(lang, Text::VoucherNumberHint)}</span>
                 </dd>
             </div>
-            <div class="fact">
-                <dt>{t(lang, Text::StatusLabel)}</dt>
+            <Fact label=Text::StatusLabel lang>
                 <dd>
                     <span
                         class=format!("status status-{}", status_class(voucher.status))
@@ -112,39 +91,17 @@ pub fn VoucherFacts(voucher: VoucherSummary, lang: Lang) -> impl IntoView {
                         {status_text}
                     </span>
                 </dd>
-            </div>
-            <div class="fact">
-                <dt>{t(lang, Text::VoucherValueLabel)}</dt>
-                <dd data-testid="voucher-value" data-cents=voucher.unit_value_cents.get().to_string()>
-                    {i18n::price_per_unit(lang, voucher.unit_value_cents, unit)}
-                </dd>
-            </div>
-            <div class="fact">
-                <dt>{t(lang, Text::ValidityLabel)}</dt>
-                <dd data-testid="voucher-validity">
-                    {i18n::validity(lang, &voucher.valid_from, &voucher.valid_until)}
-                </dd>
-            </div>
+            </Fact>
+            <ValueFacts value=voucher.unit_value_cents unit valid=(voucher.valid_from, voucher.valid_until) lang/>
             {voucher.granted_units.map(|units| {
                 view! {
-                    <div class="fact">
-                        <dt>{t(lang, Text::GrantedUnitsLabel)}</dt>
+                    <Fact label=Text::GrantedUnitsLabel lang>
                         <dd>{i18n::unit_quantity(lang, units.saturating_mul(100), unit)}</dd>
-                    </div>
+                    </Fact>
                 }
             })}
-            <div class="fact">
-                <dt>{t(lang, Text::GrantedLabel)}</dt>
-                <dd data-testid="voucher-granted" data-cents=voucher.granted_cents.get().to_string()>
-                    {voucher.granted_cents.format(lang)}
-                </dd>
-            </div>
-            <div class="fact fact-balance">
-                <dt>{t(lang, Text::BalanceLabel)}</dt>
-                <dd data-testid="voucher-balance" data-cents=voucher.balance_cents.get().to_string()>
-                    {voucher.balance_cents.format(lang)}
-                </dd>
-            </div>
+            <MoneyFact label=Text::GrantedLabel lang cents=voucher.granted_cents testid="voucher-granted"/>
+            <MoneyFact label=Text::BalanceLabel lang cents=voucher.balance_cents testid="voucher-balance" class="fact-balance"/>
         </dl>
         <div class="balance">
             // The bar is for the eye; the sentence below says the same in words.
@@ -156,6 +113,22 @@ pub fn VoucherFacts(voucher: VoucherSummary, lang: Lang) -> impl IntoView {
                 {i18n::share_left(lang, percent)}
             </p>
         </div>
+    }
+}
+
+/// A voucher's value per unit and its validity, as the customer's and the producer's
+/// pages both show them (`voucher-value` in cents, `voucher-validity`).
+#[component]
+pub fn ValueFacts(value: Cents, unit: Unit, valid: (String, String), lang: Lang) -> impl IntoView {
+    view! {
+        <Fact label=Text::VoucherValueLabel lang>
+            <dd data-testid="voucher-value" data-cents=value.get().to_string()>
+                {i18n::price_per_unit(lang, value, unit)}
+            </dd>
+        </Fact>
+        <Fact label=Text::ValidityLabel lang>
+            <dd data-testid="voucher-validity">{i18n::validity(lang, &valid.0, &valid.1)}</dd>
+        </Fact>
     }
 }
 

@@ -1,7 +1,7 @@
 //! Correcting a visit on the voucher page, within the 14 days it can still be cancelled:
 //! the visit's row opens a form prefilled with what was logged, checked by the same rules
-//! as a new visit ([`checked_visit`]); the server replaces the visit with the corrected one
-//! in one step (the original stays, cancelled, and the correction names it).
+//! as a new visit ([`VisitInput::checked`]); the server replaces the visit with the
+//! corrected one in one step (the original stays, cancelled, and the correction names it).
 //!
 //! The form's state lives above the visit list, which is rebuilt whenever the voucher is
 //! loaded again, and above the page's loading boundary, so that a language switch keeps
@@ -9,52 +9,62 @@
 //! retry after an answer that never came, gets the first correction back instead of
 //! correcting twice.
 
-use super::voucher::{checked_visit, EventProblem, Field};
+use super::visit::{latest_day, EventProblem, Field, VisitFields, VisitForm, VisitInput};
 use crate::api;
 use crate::calendar::iso;
-use crate::components::states::SubmitError;
-use crate::components::text_limit::CharCounter;
+use crate::components::form::{last_error, SubmitButton, SubmitError};
 use crate::dom;
 use crate::locale::tr;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use seteli_domain::api::{EventCorrection, ProducerEvent};
 use seteli_domain::catalogue::Unit;
 use seteli_domain::i18n::{self, t, Text};
 use seteli_domain::ids::EventId;
-use seteli_domain::producer::EVENT_DESCRIPTION_MAX_CHARS;
 use seteli_domain::{ApiError, Lang};
 use time::Date;
+
+/// A correction on its way: the event, the correction, the language of the answer and what
+/// loads the voucher again once it went through.
+type Request = (EventId, EventCorrection, Lang, Callback<()>);
 
 /// The correction form of one visit at a time: its contents, its key and what came of it.
 #[derive(Clone, Copy)]
 pub struct Correcting {
     /// The event whose form is open.
     open: RwSignal<Option<EventId>>,
-    date: RwSignal<String>,
-    units: RwSignal<String>,
-    description: RwSignal<String>,
+    input: VisitInput,
     /// Made when the form opens, and kept until it closes.
     key: StoredValue<String>,
     problem: RwSignal<Option<EventProblem>>,
-    failed: RwSignal<Option<ApiError>>,
-    pending: RwSignal<bool>,
+    send: Action<Request, Result<ProducerEvent, ApiError>>,
     /// Whether the last correction went through, for the notice.
     done: RwSignal<bool>,
 }
 
 impl Default for Correcting {
     fn default() -> Self {
+        let open = RwSignal::new(None);
+        let done = RwSignal::new(false);
+        let send = Action::new_local(move |(id, correction, lang, on_done): &Request| {
+            let (id, correction, lang, on_done) = (*id, correction.clone(), *lang, *on_done);
+            async move {
+                let result = api::correct_event(id, &correction, lang).await;
+                if result.is_ok() {
+                    open.try_set(None);
+                    done.try_set(true);
+                    dom::focus_after_render("#correction-sent");
+                    on_done.try_run(());
+                }
+                result
+            }
+        });
         Self {
-            open: RwSignal::new(None),
-            date: RwSignal::new(String::new()),
-            units: RwSignal::new(String::new()),
-            description: RwSignal::new(String::new()),
+            open,
+            input: VisitInput::default(),
             key: StoredValue::new(String::new()),
             problem: RwSignal::new(None),
-            failed: RwSignal::new(None),
-            pending: RwSignal::new(false),
-            done: RwSignal::new(false),
+            send,
+            done,
         }
     }
 }
@@ -69,14 +79,9 @@ pub fn prefill(event: &ProducerEvent, lang: Lang) -> (String, String, String) {
     )
 }
 
-/// The `id` of a field of the correction form of event `event_id`.
-fn field_id(event_id: EventId, field: Field) -> String {
-    let name = match field {
-        Field::Date => "date",
-        Field::Units => "units",
-        Field::Description => "description",
-    };
-    format!("correction-{event_id}-{name}")
+/// What the ids of the correction form of event `event_id` start with.
+fn prefix(event_id: EventId) -> String {
+    format!("correction-{event_id}")
 }
 
 /// The selector of the row's Correct button, where focus returns when the form closes.
@@ -92,13 +97,13 @@ impl Correcting {
 
     /// Whether a correction is being sent (reactive).
     pub fn pending(self) -> bool {
-        self.pending.get()
+        self.send.pending().get()
     }
 
     /// Opens the form of `event`, prefilled, with a new key, and focuses its first field;
     /// closes it if it is already open (the button is a disclosure).
     pub fn toggle(self, event: &ProducerEvent, lang: Lang) {
-        if self.pending.get_untracked() {
+        if self.send.pending().get_untracked() {
             return;
         }
         if self.open.get_untracked() == Some(event.id) {
@@ -106,21 +111,21 @@ impl Correcting {
             return;
         }
         let (date, units, description) = prefill(event, lang);
-        self.date.set(date);
-        self.units.set(units);
-        self.description.set(description);
+        self.input.date.set(date);
+        self.input.units.set(units);
+        self.input.description.set(description);
         self.key.set_value(dom::random_uuid());
         self.problem.set(None);
-        self.failed.set(None);
+        self.send.value().set(None);
         self.done.set(false);
         self.open.set(Some(event.id));
-        dom::focus_after_render(format!("#{}", field_id(event.id, Field::Date)));
+        dom::focus_after_render(format!("#{}", Field::Date.id(&prefix(event.id))));
     }
 
     /// Closes the form without correcting and returns focus to the row's Correct button.
     /// Not while the correction is on its way: what comes back is shown in the form.
     pub fn close(self) {
-        if self.pending.get_untracked() {
+        if self.send.pending().get_untracked() {
             return;
         }
         if let Some(id) = self.open.get_untracked() {
@@ -131,7 +136,7 @@ impl Correcting {
 
     /// Closes the form without moving focus, for another of the row's actions.
     pub fn dismiss(self) {
-        if !self.pending.get_untracked() {
+        if !self.send.pending().get_untracked() {
             self.open.set(None);
         }
     }
@@ -145,29 +150,22 @@ impl Correcting {
     pub fn reset(self) {
         self.open.set(None);
         self.problem.set(None);
-        self.failed.set(None);
+        self.send.value().set(None);
         self.done.set(false);
     }
 
     /// Checks the form and sends the correction of event `id`; `on_done` loads the voucher
     /// again once it went through.
     fn submit(self, id: EventId, valid: (Date, Date), lang: Lang, on_done: Callback<()>) {
-        if self.pending.get_untracked() {
+        if self.send.pending().get_untracked() {
             return;
         }
-        self.failed.set(None);
-        let checked = checked_visit(
-            &self.date.get_untracked(),
-            &self.units.get_untracked(),
-            &self.description.get_untracked(),
-            valid,
-            dom::today(),
-        );
-        let (date, units_x100, description) = match checked {
+        self.send.value().set(None);
+        let (date, units_x100, description) = match self.input.checked(valid, dom::today()) {
             Ok(visit) => visit,
             Err(problem) => {
                 self.problem.set(Some(problem));
-                dom::focus(&format!("#{}", field_id(id, problem.field())));
+                dom::focus(&format!("#{}", problem.field().id(&prefix(id))));
                 return;
             }
         };
@@ -178,22 +176,7 @@ impl Correcting {
             units_x100,
             description,
         };
-        self.pending.set(true);
-        spawn_local(async move {
-            let result = api::correct_event(id, &correction, lang).await;
-            self.pending.try_set(false);
-            match result {
-                Ok(_) => {
-                    self.open.try_set(None);
-                    self.done.try_set(true);
-                    dom::focus_after_render("#correction-sent");
-                    on_done.try_run(());
-                }
-                Err(error) => {
-                    self.failed.try_set(Some(error));
-                }
-            }
-        });
+        self.send.dispatch_local((id, correction, lang, on_done));
     }
 }
 
@@ -238,42 +221,12 @@ pub fn CorrectionForm(
     on_done: Callback<()>,
     lang: Lang,
 ) -> impl IntoView {
-    let latest = super::voucher::latest_day(valid, dom::today());
+    let latest = latest_day(valid, dom::today());
     let c = correcting;
-    let id = move |field: Field| field_id(event_id, field);
     let heading_id = format!("correction-{event_id}-heading");
     let labelled_by = heading_id.clone();
-    let pending = move || c.pending.get();
-
-    let field_error = move |field: Field| {
-        move || {
-            c.problem.get().filter(|p| p.field() == field).map(|p| {
-                view! {
-                    <p id=format!("{}-error", id(field)) class="field-error" data-testid="correction-problem">
-                        {t(lang, p.text())}
-                    </p>
-                }
-            })
-        }
-    };
-    let invalid = move |field: Field| {
-        move || {
-            c.problem
-                .get()
-                .is_some_and(|p| p.field() == field)
-                .then_some("true")
-        }
-    };
-    let described = move |field: Field| {
-        move || {
-            let hint = format!("{}-hint", id(field));
-            if c.problem.get().is_some_and(|p| p.field() == field) {
-                format!("{hint} {}-error", id(field))
-            } else {
-                hint
-            }
-        }
-    };
+    let pending = c.send.pending();
+    let failed = last_error(c.send, Result::err);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         c.submit(event_id, valid, lang, on_done);
@@ -287,7 +240,7 @@ pub fn CorrectionForm(
 
     view! {
         <form
-            id=format!("correction-{event_id}")
+            id=prefix(event_id)
             class="form-panel correction-form"
             data-testid="correction-form"
             aria-labelledby=labelled_by
@@ -297,78 +250,24 @@ pub fn CorrectionForm(
         >
             <h3 id=heading_id class="correction-heading">{i18n::correcting_visit(lang, &service_date)}</h3>
             <p class="hint">{t(lang, Text::CorrectionHint)}</p>
-            <div class="field">
-                <label for=id(Field::Date)>{t(lang, Text::EventDateLabel)}</label>
-                <p id=format!("{}-hint", id(Field::Date)) class="hint">
-                    {i18n::validity(lang, &iso(valid.0), &iso(valid.1))}
-                </p>
-                {field_error(Field::Date)}
-                <input
-                    id=id(Field::Date)
-                    name="service_date"
-                    type="date"
-                    required
-                    min=iso(valid.0)
-                    max=iso(latest)
-                    data-testid="correction-date"
-                    aria-describedby=described(Field::Date)
-                    aria-invalid=invalid(Field::Date)
-                    prop:value=move || c.date.get()
-                    on:input=move |ev| c.date.set(event_target_value(&ev))
-                    on:change=move |ev| c.date.set(event_target_value(&ev))
-                />
-            </div>
-            <div class="field">
-                <label for=id(Field::Units)>{i18n::units_label(lang, unit)}</label>
-                <p id=format!("{}-hint", id(Field::Units)) class="hint">{t(lang, Text::EventUnitsHint)}</p>
-                {field_error(Field::Units)}
-                <input
-                    id=id(Field::Units)
-                    name="units"
-                    type="text"
-                    inputmode="decimal"
-                    autocomplete="off"
-                    data-testid="correction-units"
-                    aria-describedby=described(Field::Units)
-                    aria-invalid=invalid(Field::Units)
-                    prop:value=move || c.units.get()
-                    on:input=move |ev| c.units.set(event_target_value(&ev))
-                />
-            </div>
-            <div class="field">
-                <label for=id(Field::Description)>{t(lang, Text::EventDescriptionLabel)}</label>
-                <p id=format!("{}-hint", id(Field::Description)) class="hint">
-                    {t(lang, Text::EventDescriptionHint)}
-                </p>
-                {field_error(Field::Description)}
-                <textarea
-                    id=id(Field::Description)
-                    name="description"
-                    rows="3"
-                    maxlength=EVENT_DESCRIPTION_MAX_CHARS.to_string()
-                    data-testid="correction-description"
-                    aria-describedby=described(Field::Description)
-                    aria-invalid=invalid(Field::Description)
-                    prop:value=move || c.description.get()
-                    on:input=move |ev| c.description.set(event_target_value(&ev))
-                ></textarea>
-                <CharCounter text=c.description max=EVENT_DESCRIPTION_MAX_CHARS testid="correction-description-count"/>
-            </div>
-            {move || c.failed.get().map(|error| view! { <SubmitError error testid="correction-error"/> })}
+            <VisitFields
+                input=c.input
+                problem=c.problem
+                prefix=prefix(event_id)
+                form=VisitForm::Correction
+                valid
+                latest
+                unit
+                lang
+            />
+            {move || failed().map(|error| view! { <SubmitError error testid="correction-error"/> })}
             <div class="button-row">
-                <button
-                    type="submit"
-                    class="button"
-                    data-testid="correction-submit"
-                    aria-disabled=move || pending().then_some("true")
-                >
-                    {move || t(lang, if pending() { Text::Sending } else { Text::CorrectionSubmit })}
-                </button>
+                <SubmitButton text=Text::CorrectionSubmit pending testid="correction-submit"/>
                 <button
                     type="button"
                     class="button button-secondary"
                     data-testid="correction-cancel"
-                    aria-disabled=move || pending().then_some("true")
+                    aria-disabled=move || pending.get().then_some("true")
                     on:click=move |_| c.close()
                 >
                     {t(lang, Text::CorrectionClose)}
@@ -428,7 +327,10 @@ mod tests {
 
     #[test]
     fn each_field_of_a_row_s_form_has_its_own_id() {
-        assert_eq!(field_id(id(7), Field::Date), "correction-7-date");
-        assert_ne!(field_id(id(7), Field::Units), field_id(id(8), Field::Units));
+        assert_eq!(Field::Date.id(&prefix(id(7))), "correction-7-date");
+        assert_ne!(
+            Field::Units.id(&prefix(id(7))),
+            Field::Units.id(&prefix(id(8)))
+        );
     }
 }

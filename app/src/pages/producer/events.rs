@@ -4,7 +4,8 @@
 
 use super::correction::{Correcting, CorrectionForm};
 use crate::api;
-use crate::components::states::SubmitError;
+use crate::components::facts::{Fact, MoneyFact};
+use crate::components::form::SubmitError;
 use crate::dom;
 use crate::locale::tr;
 use leptos::prelude::*;
@@ -12,7 +13,7 @@ use seteli_domain::api::ProducerEvent;
 use seteli_domain::i18n::{self, t, Text};
 use seteli_domain::ids::EventId;
 use seteli_domain::voucher::EventStatus;
-use seteli_domain::Lang;
+use seteli_domain::{ApiError, Lang};
 use std::collections::HashMap;
 use time::Date;
 
@@ -84,24 +85,13 @@ pub fn EventCard(
             {customer}
             <p class="event-description">{event.description.clone()}</p>
             <dl class="facts event-facts">
-                <div class="fact">
-                    <dt>{t(lang, Text::ColumnUnits)}</dt>
+                <Fact label=Text::ColumnUnits lang>
                     <dd data-units-x100=event.units_x100.to_string() data-unit=event.unit.as_str()>
                         {i18n::unit_quantity(lang, event.units_x100, event.unit)}
                     </dd>
-                </div>
-                <div class="fact">
-                    <dt>{t(lang, Text::ColumnVoucherShare)}</dt>
-                    <dd class="amount" data-cents=event.voucher_share_cents.get().to_string()>
-                        {event.voucher_share_cents.format(lang)}
-                    </dd>
-                </div>
-                <div class="fact">
-                    <dt>{t(lang, Text::OwnShare)}</dt>
-                    <dd class="amount" data-cents=event.own_share_cents.get().to_string()>
-                        {event.own_share_cents.format(lang)}
-                    </dd>
-                </div>
+                </Fact>
+                <MoneyFact label=Text::ColumnVoucherShare lang cents=event.voucher_share_cents amount=true/>
+                <MoneyFact label=Text::OwnShare lang cents=event.own_share_cents amount=true/>
             </dl>
             {children.map(|children| children())}
         </li>
@@ -140,9 +130,8 @@ pub struct Cancelling {
     confirming: RwSignal<Option<EventId>>,
     /// The last event cancelled, for the notice.
     done: RwSignal<bool>,
-    /// The last failed cancellation.
-    failed: RwSignal<Option<(EventId, seteli_domain::ApiError)>>,
-    pending: RwSignal<Option<EventId>>,
+    /// Sends a cancellation; its output is the failed one's event and error.
+    send: Action<(EventId, Lang), Option<(EventId, ApiError)>>,
     /// Called with nothing after an event was cancelled: the voucher is loaded again.
     on_done: Callback<()>,
 }
@@ -150,37 +139,47 @@ pub struct Cancelling {
 impl Cancelling {
     /// The state; `on_done` reloads what the cancellation changed.
     pub fn new(on_done: Callback<()>) -> Self {
+        let confirming = RwSignal::new(None);
+        let done = RwSignal::new(false);
+        let send = Action::new_local(move |&(id, lang): &(EventId, Lang)| async move {
+            let result = api::cancel_event(id, lang).await;
+            confirming.try_set(None);
+            match result {
+                Ok(_) => {
+                    done.try_set(true);
+                    dom::focus_after_render("#event-cancel-done");
+                    on_done.try_run(());
+                    None
+                }
+                Err(error) => Some((id, error)),
+            }
+        });
         Self {
-            confirming: RwSignal::new(None),
-            done: RwSignal::new(false),
-            failed: RwSignal::new(None),
-            pending: RwSignal::new(None),
+            confirming,
+            done,
+            send,
             on_done,
         }
     }
 
+    /// The event whose cancellation is on its way (reactive).
+    fn pending(self) -> Option<EventId> {
+        self.send.input().get().map(|(id, _)| id)
+    }
+
     fn cancel(self, id: EventId, lang: Lang) {
-        if self.pending.get_untracked().is_some() {
+        if self.send.input().get_untracked().is_some() {
             return;
         }
-        self.pending.set(Some(id));
-        self.failed.set(None);
+        self.send.value().set(None);
         self.done.set(false);
-        leptos::task::spawn_local(async move {
-            let result = api::cancel_event(id, lang).await;
-            self.pending.try_set(None);
-            self.confirming.try_set(None);
-            match result {
-                Ok(_) => {
-                    self.done.try_set(true);
-                    dom::focus_after_render("#event-cancel-done");
-                    self.on_done.try_run(());
-                }
-                Err(error) => {
-                    self.failed.try_set(Some((id, error)));
-                }
-            }
-        });
+        self.send.dispatch_local((id, lang));
+    }
+
+    /// Forgets the last failure and the question, for another of the row's actions.
+    fn forget(self) {
+        self.send.value().set(None);
+        self.done.set(false);
     }
 }
 
@@ -213,10 +212,8 @@ pub fn CancelNotice(cancelling: Cancelling) -> impl IntoView {
 }
 
 /// A voucher's events, with a correct and a cancel button on each that can still be
-/// changed. Correct opens the row's [`CorrectionForm`] (only when the voucher's validity,
-/// `valid`, is known to check it by). Cancel's first press asks for confirmation (the same
-/// button, so that keyboard focus stays on it), the second cancels; "keep" backs out. A
-/// correction loads the voucher again through the same callback as a cancellation.
+/// changed ([`EventControls`]). A correction loads the voucher again through the same
+/// callback as a cancellation.
 #[component]
 pub fn CancellableEvents(
     events: Vec<ProducerEvent>,
@@ -235,124 +232,11 @@ pub fn CancellableEvents(
     let cards = events
         .into_iter()
         .map(|event| {
-            let id = event.id;
             let can_change = event.correctable && event.status == EventStatus::Recorded;
-            let share = event.voucher_share_cents;
             let corrects = corrects_text(lang, event.corrects, &dates);
             let controls = can_change.then(|| {
-                let confirming = move || cancelling.confirming.get() == Some(id);
-                let pending = move || cancelling.pending.get() == Some(id);
-                let hint_id = format!("event-{id}-cancel-hint");
-                let error = move || match cancelling.failed.get() {
-                    Some((failed, error)) if failed == id => Some(view! { <SubmitError error testid="event-cancel-error"/> }),
-                    _ => None,
-                };
-                let correct = valid.map(|valid| {
-                    let original = StoredValue::new(event.clone());
-                    let form_id = format!("correction-{id}");
-                    let open = move || correcting.is_open(id);
-                    let form = move || {
-                        open().then(|| {
-                            view! {
-                                <CorrectionForm
-                                    event_id=id
-                                    service_date=original.with_value(|e| e.service_date.clone())
-                                    unit=original.with_value(|e| e.unit)
-                                    valid
-                                    correcting
-                                    on_done=cancelling.on_done
-                                    lang
-                                />
-                            }
-                        })
-                    };
-                    let button = view! {
-                        <button
-                            type="button"
-                            class="button button-secondary"
-                            data-testid="event-correct"
-                            aria-expanded=move || if open() { "true" } else { "false" }
-                            aria-controls=form_id
-                            aria-disabled=move || (open() && correcting.pending()).then_some("true")
-                            on:click=move |_| {
-                                if pending() {
-                                    return;
-                                }
-                                cancelling.confirming.set(None);
-                                cancelling.failed.set(None);
-                                cancelling.done.set(false);
-                                original.with_value(|e| correcting.toggle(e, lang));
-                            }
-                        >
-                            {t(lang, Text::EventCorrect)}
-                        </button>
-                    };
-                    (button, form)
-                });
-                let (correct_button, correction_form) = correct.unzip();
-                view! {
-                    <div class="event-actions">
-                        <p id=hint_id.clone() class="hint" aria-live="polite">
-                            {move || confirming().then(|| i18n::cancel_confirmation(lang, share))}
-                        </p>
-                        <div class="button-row">
-                            {correct_button}
-                            <button
-                                type="button"
-                                class="button button-secondary"
-                                class:button-danger=confirming
-                                data-testid="event-cancel"
-                                data-confirming=move || confirming().then_some("true")
-                                aria-describedby=hint_id
-                                aria-disabled=move || pending().then_some("true")
-                                on:click=move |_| {
-                                    if pending() {
-                                        return;
-                                    }
-                                    if confirming() {
-                                        cancelling.cancel(id, lang);
-                                    } else {
-                                        correcting.dismiss();
-                                        correcting.forget_done();
-                                        cancelling.failed.set(None);
-                                        cancelling.confirming.set(Some(id));
-                                    }
-                                }
-                            >
-                                {move || {
-                                    let text = if pending() {
-                                        Text::Sending
-                                    } else if confirming() {
-                                        Text::EventCancelConfirm
-                                    } else {
-                                        Text::EventCancel
-                                    };
-                                    t(lang, text)
-                                }}
-                            </button>
-                            {move || {
-                                (confirming() && !pending())
-                                    .then(|| {
-                                        view! {
-                                            <button
-                                                type="button"
-                                                class="button button-secondary"
-                                                data-testid="event-cancel-keep"
-                                                on:click=move |_| {
-                                                    cancelling.confirming.set(None);
-                                                    dom::focus(&format!("[data-event-id=\"{id}\"] [data-testid=\"event-cancel\"]"));
-                                                }
-                                            >
-                                                {t(lang, Text::EventCancelKeep)}
-                                            </button>
-                                        }
-                                    })
-                            }}
-                        </div>
-                        {error}
-                        {correction_form}
-                    </div>
-                }
+                let event = event.clone();
+                view! { <EventControls event valid lang cancelling correcting/> }
             });
             view! {
                 <EventCard event corrects with_customer=false lang>
@@ -363,6 +247,138 @@ pub fn CancellableEvents(
         .collect_view();
     view! { <ol class="card-list" role="list" data-testid="producer-events">{cards}</ol> }
         .into_any()
+}
+
+/// The controls of one event that can still be changed. Correct opens the row's
+/// [`CorrectionForm`] (only when the voucher's validity, `valid`, is known to check it by).
+/// Cancel's first press asks for confirmation (the same button, so that keyboard focus
+/// stays on it), the second cancels; "keep" backs out.
+#[component]
+fn EventControls(
+    event: ProducerEvent,
+    valid: Option<(Date, Date)>,
+    lang: Lang,
+    cancelling: Cancelling,
+    correcting: Correcting,
+) -> impl IntoView {
+    let id = event.id;
+    let share = event.voucher_share_cents;
+    let confirming = move || cancelling.confirming.get() == Some(id);
+    let pending = move || cancelling.pending() == Some(id);
+    let hint_id = format!("event-{id}-cancel-hint");
+    let error = move || match cancelling.send.value().get() {
+        Some(Some((failed, error))) if failed == id && !pending() => {
+            Some(view! { <SubmitError error testid="event-cancel-error"/> })
+        }
+        _ => None,
+    };
+    let correct = valid.map(|valid| {
+        let original = StoredValue::new(event);
+        let on_correct = move || original.with_value(|e| correcting.toggle(e, lang));
+        let open = move || correcting.is_open(id);
+        let form = move || {
+            open().then(|| {
+                view! {
+                    <CorrectionForm
+                        event_id=id
+                        service_date=original.with_value(|e| e.service_date.clone())
+                        unit=original.with_value(|e| e.unit)
+                        valid
+                        correcting
+                        on_done=cancelling.on_done
+                        lang
+                    />
+                }
+            })
+        };
+        let button = view! {
+            <button
+                type="button"
+                class="button button-secondary"
+                data-testid="event-correct"
+                aria-expanded=move || if open() { "true" } else { "false" }
+                aria-controls=format!("correction-{id}")
+                aria-disabled=move || (open() && correcting.pending()).then_some("true")
+                on:click=move |_| {
+                    if pending() {
+                        return;
+                    }
+                    cancelling.confirming.set(None);
+                    cancelling.forget();
+                    on_correct();
+                }
+            >
+                {t(lang, Text::EventCorrect)}
+            </button>
+        };
+        (button, form)
+    });
+    let (correct_button, correction_form) = correct.unzip();
+    let on_cancel = move |_| {
+        if pending() {
+            return;
+        }
+        if confirming() {
+            cancelling.cancel(id, lang);
+        } else {
+            correcting.dismiss();
+            correcting.forget_done();
+            cancelling.send.value().set(None);
+            cancelling.confirming.set(Some(id));
+        }
+    };
+    let keep = move || {
+        (confirming() && !pending()).then(|| {
+            view! {
+                <button
+                    type="button"
+                    class="button button-secondary"
+                    data-testid="event-cancel-keep"
+                    on:click=move |_| {
+                        cancelling.confirming.set(None);
+                        dom::focus(&format!("[data-event-id=\"{id}\"] [data-testid=\"event-cancel\"]"));
+                    }
+                >
+                    {t(lang, Text::EventCancelKeep)}
+                </button>
+            }
+        })
+    };
+    view! {
+        <div class="event-actions">
+            <p id=hint_id.clone() class="hint" aria-live="polite">
+                {move || confirming().then(|| i18n::cancel_confirmation(lang, share))}
+            </p>
+            <div class="button-row">
+                {correct_button}
+                <button
+                    type="button"
+                    class="button button-secondary"
+                    class:button-danger=confirming
+                    data-testid="event-cancel"
+                    data-confirming=move || confirming().then_some("true")
+                    aria-describedby=hint_id
+                    aria-disabled=move || pending().then_some("true")
+                    aria-busy=move || pending().then_some("true")
+                    on:click=on_cancel
+                >
+                    {move || {
+                        let text = if pending() {
+                            Text::Sending
+                        } else if confirming() {
+                            Text::EventCancelConfirm
+                        } else {
+                            Text::EventCancel
+                        };
+                        t(lang, text)
+                    }}
+                </button>
+                {keep}
+            </div>
+            {error}
+            {correction_form}
+        </div>
+    }
 }
 
 #[cfg(test)]

@@ -2,9 +2,10 @@
 //! company's reply or the form to write it (one reply per feedback, 1–2000 characters,
 //! checked with the domain's [`FeedbackText`] before it is sent).
 
-use super::failure;
+use super::NotActingForCompany;
 use crate::api;
-use crate::components::states::{retryable, Loading, SubmitError};
+use crate::components::form::{last_error, FieldError, SubmitButton, SubmitError};
+use crate::components::states::{retryable, EmptyNotice, RemoteList};
 use crate::components::text_limit::CharCounter;
 use crate::dom;
 use crate::links;
@@ -27,40 +28,29 @@ type Drafts = RwSignal<HashMap<FeedbackId, String>>;
 #[component]
 pub fn ProducerFeedbackPage() -> impl IntoView {
     let lang = use_lang();
-    let (feedback, retry) = retryable(move || api::producer_feedback(lang.get()));
+    let feedback = retryable(move || api::producer_feedback(lang.get()));
     let drafts: Drafts = RwSignal::new(HashMap::new());
     use_document_title(|lang| t(lang, Text::ProducerFeedbackTitle).to_owned());
+    let empty = || {
+        view! {
+            <div data-testid="producer-feedback">
+                <EmptyNotice testid="producer-feedback-empty" text=Text::ProducerFeedbackEmpty/>
+            </div>
+        }
+    };
     view! {
         <h1 tabindex="-1">{tr(Text::ProducerFeedbackTitle)}</h1>
-        <Suspense fallback=|| view! { <Loading/> }>
-            {move || Suspend::new(async move {
-                let lang = lang.get();
-                match feedback.await {
-                    Ok(list) if list.is_empty() => view! {
-                        <div data-testid="producer-feedback">
-                            <p class="notice" data-testid="producer-feedback-empty">
-                                {t(lang, Text::ProducerFeedbackEmpty)}
-                            </p>
-                        </div>
-                    }
-                        .into_any(),
-                    Ok(list) => {
-                        let items = list
-                            .into_iter()
-                            .map(|item| view! { <FeedbackItem item drafts lang/> })
-                            .collect_view();
-                        view! {
-                            <div data-testid="producer-feedback">
-                                <p class="lead">{t(lang, Text::ProducerFeedbackLead)}</p>
-                                <ol class="feedback-list" role="list">{items}</ol>
-                            </div>
-                        }
-                            .into_any()
-                    }
-                    Err(error) => failure(error, retry, None),
-                }
-            })}
-        </Suspense>
+        <RemoteList data=feedback empty forbidden=NotActingForCompany let:list>
+            <div data-testid="producer-feedback">
+                <p class="lead">{tr(Text::ProducerFeedbackLead)}</p>
+                <ol class="feedback-list" role="list">
+                    {list
+                        .into_iter()
+                        .map(|item| view! { <FeedbackItem item drafts lang=lang.get_untracked()/> })
+                        .collect_view()}
+                </ol>
+            </div>
+        </RemoteList>
     }
 }
 
@@ -154,10 +144,7 @@ fn ReplyForm(
         }
     });
     let pending = send.pending();
-    let server_error = move || match send.value().get() {
-        Some(Some(error)) if !pending.get() => Some(error),
-        _ => None,
-    };
+    let server_error = last_error(send, |failed| failed);
     let focus_target = format!("#{field_id}");
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -191,17 +178,13 @@ fn ReplyForm(
                 <label for=field_id.clone()>{tr(Text::ReplyLabel)}</label>
                 <p id=hint_id.clone() class="hint">{tr(Text::ReplyHint)}</p>
                 {move || {
-                    problem
-                        .get()
-                        .map(|error| {
-                            let text = match error {
-                                TextError::Empty => Text::ReplyEmptyError,
-                                TextError::TooLong => feedback_problem(error),
-                            };
-                            view! {
-                                <p id=error_id.clone() class="field-error" data-testid="reply-problem">{tr(text)}</p>
-                            }
-                        })
+                    problem.get().map(|error| {
+                        let text = match error {
+                            TextError::Empty => Text::ReplyEmptyError,
+                            TextError::TooLong => feedback_problem(error),
+                        };
+                        view! { <FieldError id=error_id.clone() text testid="reply-problem"/> }
+                    })
                 }}
                 <textarea
                     id=field_id.clone()
@@ -226,14 +209,7 @@ fn ReplyForm(
             </div>
             {move || server_error().map(|error| view! { <SubmitError error testid="reply-error"/> })}
             <div class="form-actions">
-                <button
-                    type="submit"
-                    class="button"
-                    data-testid="reply-submit"
-                    aria-disabled=move || pending.get().then_some("true")
-                >
-                    {move || t(lang.get(), if pending.get() { Text::Sending } else { Text::ReplySubmit })}
-                </button>
+                <SubmitButton text=Text::ReplySubmit pending testid="reply-submit"/>
             </div>
         </form>
     }

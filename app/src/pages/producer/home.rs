@@ -5,9 +5,9 @@
 
 use super::events::EventList;
 use super::queue::{EventQueue, EventQueuePanel};
-use super::{failure, use_queue_owner};
+use super::{use_queue_owner, NotActingForCompany};
 use crate::api;
-use crate::components::states::{retryable, Loading};
+use crate::components::states::{retryable, Remote, Source};
 use crate::links;
 use crate::locale::{use_document_title, use_lang};
 use crate::pages::citizen::feedback::date_of;
@@ -20,13 +20,13 @@ use seteli_domain::Lang;
 #[component]
 pub fn ProducerHomePage() -> impl IntoView {
     let lang = use_lang();
-    let (home, retry) = retryable(move || api::producer_home(lang.get()));
+    let home = retryable(move || api::producer_home(lang.get()));
     let queue = EventQueue::new(use_queue_owner());
     // Visits the queue sent change the lists below.
     Effect::new(move |previous: Option<u32>| {
         let changed = queue.changed();
         if previous.is_some_and(|p| p != changed) {
-            retry.run(());
+            home.retry();
         }
         changed
     });
@@ -46,15 +46,9 @@ pub fn ProducerHomePage() -> impl IntoView {
         </h1>
         <EventQueuePanel queue/>
         // A reload after the queue sent visits keeps the page on screen meanwhile.
-        <Transition fallback=|| view! { <Loading/> }>
-            {move || Suspend::new(async move {
-                let lang = lang.get();
-                match home.await {
-                    Ok(home) => view! { <HomeView home lang/> }.into_any(),
-                    Err(error) => failure(error, retry, None),
-                }
-            })}
-        </Transition>
+        <Remote data=home forbidden=NotActingForCompany keep_while_reloading=true let:home>
+            <HomeView home lang=lang.get_untracked()/>
+        </Remote>
     }
 }
 

@@ -5,12 +5,11 @@
 
 use super::NotActingForCompany;
 use crate::api;
-use crate::components::account::LoginRequired;
-use crate::components::states::{Loading, SubmitError};
+use crate::components::form::{last_error, SubmitButton, SubmitError};
+use crate::components::states::{LoggedIn, Remote};
 use crate::dom;
 use crate::links;
 use crate::locale::{tr, use_document_title, use_lang};
-use crate::session::use_session;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use seteli_domain::i18n::{t, Text};
@@ -18,21 +17,16 @@ use seteli_domain::i18n::{t, Text};
 /// The page.
 #[component]
 pub fn ProducerLookupPage() -> impl IntoView {
-    let me = use_session().me();
     use_document_title(|lang| t(lang, Text::LookupTitle).to_owned());
     view! {
         <h1 tabindex="-1">{tr(Text::LookupTitle)}</h1>
-        <Suspense fallback=|| view! { <Loading/> }>
-            {move || Suspend::new(async move {
-                match me.await {
-                    Ok(Some(me)) if me.acting_for_company.is_some() => view! { <LookupForm/> }.into_any(),
-                    Ok(Some(_)) => view! { <NotActingForCompany/> }.into_any(),
-                    Ok(None) => view! { <LoginRequired/> }.into_any(),
-                    // Unknown (no connection): the form's own request will say what is wrong.
-                    Err(_) => view! { <LookupForm/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Remote data=LoggedIn let:me>
+            {match me {
+                Some(me) if me.acting_for_company.is_none() => view! { <NotActingForCompany/> }.into_any(),
+                // Unknown (no connection): the form's own request will say what is wrong.
+                _ => view! { <LookupForm/> }.into_any(),
+            }}
+        </Remote>
     }
 }
 
@@ -57,10 +51,7 @@ fn LookupForm() -> impl IntoView {
             );
         }
     });
-    let server_error = move || match lookup.value().get() {
-        Some(Err(error)) if !pending.get() => Some(error),
-        _ => None,
-    };
+    let server_error = last_error(lookup, Result::err);
     let has_error = move || missing.get() || server_error().is_some();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -116,14 +107,7 @@ fn LookupForm() -> impl IntoView {
                 {move || server_error().map(|error| view! { <SubmitError error testid="voucher-number-error"/> })}
             </div>
             <div class="form-actions">
-                <button
-                    type="submit"
-                    class="button"
-                    data-testid="voucher-number-submit"
-                    aria-disabled=move || pending.get().then_some("true")
-                >
-                    {move || t(lang.get(), if pending.get() { Text::Searching } else { Text::LookupSubmit })}
-                </button>
+                <SubmitButton text=Text::LookupSubmit busy_text=Text::Searching pending testid="voucher-number-submit"/>
             </div>
         </form>
     }

@@ -6,23 +6,22 @@
 //! one.
 
 pub mod correction;
+pub mod event_form;
 pub mod events;
 pub mod feedback;
 pub mod home;
 pub mod lookup;
 pub mod prices;
 pub mod queue;
+pub mod visit;
 pub mod voucher;
 
-use crate::api;
-use crate::components::account::LoginRequired;
-use crate::components::states::{BackLink, ErrorState, NotFoundNotice};
+use crate::components::states::BackLink;
 use crate::links;
 use crate::locale::{tr, use_lang};
 use crate::session::use_session;
 use leptos::prelude::*;
 use seteli_domain::i18n::Text;
-use seteli_domain::ApiError;
 
 /// Whose offline queue this session sees and sends (reactive): the logged-in person's for
 /// the company they act for; `None` until both are known.
@@ -36,8 +35,9 @@ pub fn use_queue_owner() -> Memo<Option<queue::QueueOwner>> {
     })
 }
 
-/// What a producer page shows when the session does not act for a company: why, and the
-/// way to choose one.
+/// What a producer page shows when the session does not act for a company (the API's
+/// 403): why, and the way to choose one. Each page's [`Remote`](crate::components::states::Remote)
+/// shows it as its `forbidden` state.
 #[component]
 pub fn NotActingForCompany() -> impl IntoView {
     let lang = use_lang();
@@ -51,20 +51,6 @@ pub fn NotActingForCompany() -> impl IntoView {
                 </a>
             </p>
         </div>
-    }
-}
-
-/// A producer page's failure to load: the login panel, the way to choose a company, "not
-/// found" (with `back`), or the error with a retry button.
-pub fn failure(error: ApiError, retry: Callback<()>, back: Option<BackLink>) -> AnyView {
-    if api::is_unauthorized(&error) {
-        view! { <LoginRequired/> }.into_any()
-    } else if api::is_forbidden(&error) {
-        view! { <NotActingForCompany/> }.into_any()
-    } else if api::is_not_found(&error) {
-        view! { <NotFoundNotice message=error.message back=back.unwrap_or_default()/> }.into_any()
-    } else {
-        view! { <ErrorState error on_retry=retry/> }.into_any()
     }
 }
 

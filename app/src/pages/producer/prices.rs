@@ -3,10 +3,12 @@
 //! (tomorrow at the earliest; by default the first day of next month). Visits logged
 //! before that day keep the old price.
 
-use super::failure;
+use super::NotActingForCompany;
 use crate::api;
 use crate::calendar::{first_of_next_month, iso, parse_iso, tomorrow};
-use crate::components::states::{retryable, Loading, SubmitError};
+use crate::components::facts::Fact;
+use crate::components::form::{last_error, FieldError, SubmitButton, SubmitError};
+use crate::components::states::{retryable, EmptyNotice, RemoteList};
 use crate::dom;
 use crate::locale::{tr, use_document_title, use_lang};
 use crate::session::use_session;
@@ -58,19 +60,20 @@ pub fn checked_price(
 #[component]
 pub fn ProducerPricesPage() -> impl IntoView {
     let lang = use_lang();
-    let (services, retry) = retryable(move || api::producer_prices(lang.get()));
+    let services = retryable(move || api::producer_prices(lang.get()));
     use_document_title(|lang| t(lang, Text::PricesTitle).to_owned());
+    let empty = || {
+        view! {
+            <div data-testid="producer-prices">
+                <EmptyNotice testid="prices-empty" text=Text::ProducerServicesEmpty/>
+            </div>
+        }
+    };
     view! {
         <h1 tabindex="-1">{tr(Text::PricesTitle)}</h1>
-        <Suspense fallback=|| view! { <Loading/> }>
-            {move || Suspend::new(async move {
-                let lang = lang.get();
-                match services.await {
-                    Ok(services) => view! { <PriceList services lang/> }.into_any(),
-                    Err(error) => failure(error, retry, None),
-                }
-            })}
-        </Suspense>
+        <RemoteList data=services empty forbidden=NotActingForCompany let:services>
+            <PriceList services lang=lang.get_untracked()/>
+        </RemoteList>
     }
 }
 
@@ -84,18 +87,10 @@ fn key_of(service: &ProducerService) -> ServiceKey {
     )
 }
 
-/// The services, each with its own form. A saved price comes back with every service, and
-/// each row takes its own from the answer.
+/// The services (at least one), each with its own form. A saved price comes back with
+/// every service, and each row takes its own from the answer.
 #[component]
 fn PriceList(services: Vec<ProducerService>, lang: Lang) -> impl IntoView {
-    if services.is_empty() {
-        return view! {
-            <div data-testid="producer-prices">
-                <p class="notice" data-testid="prices-empty">{t(lang, Text::ProducerServicesEmpty)}</p>
-            </div>
-        }
-        .into_any();
-    }
     let rows: Vec<(ServiceKey, RwSignal<ProducerService>)> = services
         .into_iter()
         .map(|s| (key_of(&s), RwSignal::new(s)))
@@ -135,10 +130,9 @@ fn PriceList(services: Vec<ProducerService>, lang: Lang) -> impl IntoView {
             <ul class="card-list" role="list">{items}</ul>
         </div>
     }
-    .into_any()
 }
 
-/// One service: its prices and the form for a new one.
+/// One service: its prices and, for those who may set them, the form for a new one.
 #[component]
 fn PriceRow(
     index: usize,
@@ -148,74 +142,9 @@ fn PriceRow(
     may_set: bool,
     lang: Lang,
 ) -> impl IntoView {
-    let ui_lang = use_lang();
     let s = service.get_untracked();
     let unit = s.unit;
-    let today = dom::today();
-    let amount = RwSignal::new(String::new());
-    let valid_from = RwSignal::new(iso(first_of_next_month(today)));
-    let problem = RwSignal::new(None::<PriceProblem>);
-    let saved = RwSignal::new(None::<(Cents, String)>);
-    let ids = (
-        format!("price-{index}-amount"),
-        format!("price-{index}-from"),
-        format!("price-{index}-title"),
-        format!("price-{index}-error"),
-    );
-
-    let save = Action::new_local(move |(price, lang): &(NewPrice, Lang)| {
-        let (price, lang) = (price.clone(), *lang);
-        async move {
-            let result = api::set_price(&price, lang).await;
-            if let Ok(updated) = &result {
-                saved.try_set(Some((price.price_cents, price.valid_from.clone())));
-                amount.try_set(String::new());
-                on_saved.try_run(updated.clone());
-            }
-            result.err()
-        }
-    });
-    let pending = save.pending();
-    let server_error = move || match save.value().get() {
-        Some(Some(error)) if !pending.get() => Some(error),
-        _ => None,
-    };
-    let amount_id = ids.0.clone();
-    let from_id = ids.1.clone();
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        saved.set(None);
-        match checked_price(
-            &amount.get_untracked(),
-            &valid_from.get_untracked(),
-            dom::today(),
-        ) {
-            Ok((price_cents, from)) => {
-                problem.set(None);
-                let s = service.get_untracked();
-                let price = NewPrice {
-                    municipality_code: s.municipality_code,
-                    service_code: s.service_code,
-                    valid_from: iso(from),
-                    price_cents,
-                };
-                save.dispatch_local((price, ui_lang.get_untracked()));
-            }
-            Err(error) => {
-                problem.set(Some(error));
-                let field = if error == PriceProblem::Amount {
-                    &amount_id
-                } else {
-                    &from_id
-                };
-                dom::focus(&format!("#{field}"));
-            }
-        }
-    };
-
+    let title_id = format!("price-{index}-title");
     let today_price = move || service.with(|s| s.price_cents);
     let upcoming = move || {
         service
@@ -231,25 +160,6 @@ fn PriceRow(
             .collect_view()
     };
     let has_upcoming = move || service.with(|s| !s.upcoming.is_empty());
-    let error_id = ids.3.clone();
-    let invalid = move |which: PriceProblem| {
-        move || {
-            let this = problem
-                .get()
-                .is_some_and(|p| (p == PriceProblem::Amount) == (which == PriceProblem::Amount));
-            this.then_some("true")
-        }
-    };
-    let described = move |which: PriceProblem| {
-        let error_id = error_id.clone();
-        move || {
-            problem
-                .get()
-                .filter(|p| (*p == PriceProblem::Amount) == (which == PriceProblem::Amount))
-                .map(|_| error_id.clone())
-        }
-    };
-
     view! {
         <li
             class="card price-row"
@@ -257,20 +167,19 @@ fn PriceRow(
             data-municipality=s.municipality_code.to_string()
             data-service=s.service_code.to_string()
         >
-            <h2 id=ids.2.clone() class="card-title">
+            <h2 id=title_id.clone() class="card-title">
                 {s.service_name.clone()}
                 <span class="card-subtitle">{s.municipality_name.clone()}</span>
             </h2>
             <dl class="facts">
-                <div class="fact">
-                    <dt>{t(lang, Text::YourPriceToday)}</dt>
+                <Fact label=Text::YourPriceToday lang>
                     <dd data-testid="price-today" data-cents=move || today_price().map(|p| p.get().to_string())>
                         {move || match today_price() {
                             Some(p) => i18n::price_per_unit(lang, p, unit),
                             None => t(lang, Text::NoPriceToday).to_owned(),
                         }}
                     </dd>
-                </div>
+                </Fact>
             </dl>
             {move || {
                 has_upcoming()
@@ -281,74 +190,153 @@ fn PriceRow(
                         }
                     })
             }}
-            <form class="price-form" novalidate hidden=!may_set aria-labelledby=ids.2.clone() on:submit=on_submit>
-                <div class="field">
-                    <label for=ids.0.clone()>{i18n::new_price_label(lang, unit)}</label>
-                    <input
-                        id=ids.0.clone()
-                        name="price"
-                        type="text"
-                        inputmode="decimal"
-                        autocomplete="off"
-                        data-testid="price-input"
-                        aria-invalid=invalid(PriceProblem::Amount)
-                        aria-describedby=described(PriceProblem::Amount)
-                        prop:value=move || amount.get()
-                        on:input=move |ev| amount.set(event_target_value(&ev))
-                    />
-                </div>
-                <div class="field">
-                    <label for=ids.1.clone()>{t(lang, Text::PriceValidFromLabel)}</label>
-                    <input
-                        id=ids.1.clone()
-                        name="valid_from"
-                        type="date"
-                        required
-                        min=iso(tomorrow(today))
-                        data-testid="price-valid-from"
-                        aria-invalid=invalid(PriceProblem::TooEarly)
-                        aria-describedby=described(PriceProblem::TooEarly)
-                        prop:value=move || valid_from.get()
-                        on:input=move |ev| valid_from.set(event_target_value(&ev))
-                        on:change=move |ev| valid_from.set(event_target_value(&ev))
-                    />
-                </div>
+            <PriceForm index service on_saved hidden=!may_set title_id lang/>
+        </li>
+    }
+}
+
+/// The form that sets a new price for `service` from a later day on; `on_saved` gets all
+/// the services back. `hidden` for those who may not set prices.
+#[component]
+fn PriceForm(
+    index: usize,
+    service: RwSignal<ProducerService>,
+    on_saved: Callback<Vec<ProducerService>>,
+    hidden: bool,
+    title_id: String,
+    lang: Lang,
+) -> impl IntoView {
+    let ui_lang = use_lang();
+    let unit = service.with_untracked(|s| s.unit);
+    let today = dom::today();
+    let amount = RwSignal::new(String::new());
+    let valid_from = RwSignal::new(iso(first_of_next_month(today)));
+    let problem = RwSignal::new(None::<PriceProblem>);
+    let saved = RwSignal::new(None::<(Cents, String)>);
+    let amount_id = format!("price-{index}-amount");
+    let from_id = format!("price-{index}-from");
+    let error_id = format!("price-{index}-error");
+
+    let save = Action::new_local(move |(price, lang): &(NewPrice, Lang)| {
+        let (price, lang) = (price.clone(), *lang);
+        async move {
+            let result = api::set_price(&price, lang).await;
+            if let Ok(updated) = &result {
+                saved.try_set(Some((price.price_cents, price.valid_from.clone())));
+                amount.try_set(String::new());
+                on_saved.try_run(updated.clone());
+            }
+            result.err()
+        }
+    });
+    let pending = save.pending();
+    let server_error = last_error(save, |failed| failed);
+    let on_submit = {
+        let (amount_id, from_id) = (amount_id.clone(), from_id.clone());
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            if pending.get_untracked() {
+                return;
+            }
+            saved.set(None);
+            let checked = checked_price(
+                &amount.get_untracked(),
+                &valid_from.get_untracked(),
+                dom::today(),
+            );
+            match checked {
+                Ok((price_cents, from)) => {
+                    problem.set(None);
+                    let s = service.get_untracked();
+                    let price = NewPrice {
+                        municipality_code: s.municipality_code,
+                        service_code: s.service_code,
+                        valid_from: iso(from),
+                        price_cents,
+                    };
+                    save.dispatch_local((price, ui_lang.get_untracked()));
+                }
+                Err(error) => {
+                    problem.set(Some(error));
+                    let field = if error == PriceProblem::Amount {
+                        &amount_id
+                    } else {
+                        &from_id
+                    };
+                    dom::focus(&format!("#{field}"));
+                }
+            }
+        }
+    };
+    // Whether the problem is about the amount (else about the day).
+    let about = move |amount_field: bool| {
+        move || {
+            problem
+                .get()
+                .is_some_and(|p| (p == PriceProblem::Amount) == amount_field)
+        }
+    };
+    let described = move |amount_field: bool| {
+        let error_id = error_id.clone();
+        move || about(amount_field)().then(|| error_id.clone())
+    };
+
+    view! {
+        <form class="price-form" novalidate hidden=hidden aria-labelledby=title_id on:submit=on_submit>
+            <div class="field">
+                <label for=amount_id.clone()>{i18n::new_price_label(lang, unit)}</label>
+                <input
+                    id=amount_id
+                    name="price"
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    data-testid="price-input"
+                    aria-invalid=move || about(true)().then_some("true")
+                    aria-describedby=described(true)
+                    prop:value=move || amount.get()
+                    on:input=move |ev| amount.set(event_target_value(&ev))
+                />
+            </div>
+            <div class="field">
+                <label for=from_id.clone()>{t(lang, Text::PriceValidFromLabel)}</label>
+                <input
+                    id=from_id
+                    name="valid_from"
+                    type="date"
+                    required
+                    min=iso(tomorrow(today))
+                    data-testid="price-valid-from"
+                    aria-invalid=move || about(false)().then_some("true")
+                    aria-describedby=described(false)
+                    prop:value=move || valid_from.get()
+                    on:input=move |ev| valid_from.set(event_target_value(&ev))
+                    on:change=move |ev| valid_from.set(event_target_value(&ev))
+                />
+            </div>
+            {move || {
+                let id = format!("price-{index}-error");
+                problem.get().map(|p| view! { <FieldError id text=p.text() testid="price-problem"/> })
+            }}
+            {move || server_error().map(|error| view! { <SubmitError error testid="price-error"/> })}
+            // Present from the start, so that screen readers notice what appears in it.
+            <div aria-live="polite">
                 {move || {
-                    problem
+                    saved
                         .get()
-                        .map(|p| {
+                        .map(|(cents, from)| {
                             view! {
-                                <p id=ids.3.clone() class="field-error" data-testid="price-problem">{tr(p.text())}</p>
+                                <p class="notice notice-success" role="status" data-testid="price-saved">
+                                    {i18n::price_saved(ui_lang.get(), cents, unit, &from)}
+                                </p>
                             }
                         })
                 }}
-                {move || server_error().map(|error| view! { <SubmitError error testid="price-error"/> })}
-                // Present from the start, so that screen readers notice what appears in it.
-                <div aria-live="polite">
-                    {move || {
-                        saved
-                            .get()
-                            .map(|(cents, from)| {
-                                view! {
-                                    <p class="notice notice-success" role="status" data-testid="price-saved">
-                                        {i18n::price_saved(ui_lang.get(), cents, unit, &from)}
-                                    </p>
-                                }
-                            })
-                    }}
-                </div>
-                <div class="form-actions">
-                    <button
-                        type="submit"
-                        class="button"
-                        data-testid="price-submit"
-                        aria-disabled=move || pending.get().then_some("true")
-                    >
-                        {move || t(ui_lang.get(), if pending.get() { Text::Sending } else { Text::PriceSubmit })}
-                    </button>
-                </div>
-            </form>
-        </li>
+            </div>
+            <div class="form-actions">
+                <SubmitButton text=Text::PriceSubmit pending testid="price-submit"/>
+            </div>
+        </form>
     }
 }
 

@@ -4,10 +4,12 @@
 //! can return to the same results even when the page was opened on its own.
 
 use crate::api;
-use crate::components::states::{retryable, ErrorState, Loading, NotFoundNotice};
+use crate::components::facts::Fact;
+use crate::components::states::{retryable, Remote};
 use crate::dom;
 use crate::links;
 use crate::locale::{tr, use_document_title, use_lang};
+use crate::pages::public::comparison::satisfaction;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map};
 use seteli_domain::api::{ProducerOffer, ProducerProfile};
@@ -22,7 +24,7 @@ pub fn ProducerPage() -> impl IntoView {
     let params = use_params_map();
     let location = use_location();
     let id = Memo::new(move |_| params.with(|p| p.get_str("id").and_then(ProducerId::parse)));
-    let (producer, retry) = retryable(move || {
+    let producer = retryable(move || {
         let id = id.get();
         let lang = lang.get();
         async move {
@@ -65,18 +67,9 @@ pub fn ProducerPage() -> impl IntoView {
             </a>
         </p>
         <h1 tabindex="-1" data-testid=move || loaded().then_some("producer-name")>{heading}</h1>
-        <Suspense fallback=|| view! { <Loading/> }>
-            {move || Suspend::new(async move {
-                let lang = lang.get();
-                match producer.await {
-                    Ok(profile) => view! { <Profile profile lang/> }.into_any(),
-                    Err(error) if api::is_not_found(&error) => {
-                        view! { <NotFoundNotice message=error.message/> }.into_any()
-                    }
-                    Err(error) => view! { <ErrorState error on_retry=retry/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Remote data=producer let:profile>
+            <Profile profile lang=lang.get_untracked()/>
+        </Remote>
     }
 }
 
@@ -109,49 +102,43 @@ fn Profile(profile: ProducerProfile, lang: Lang) -> impl IntoView {
         <dl class="facts">
             {(!languages.is_empty()).then(|| {
                 view! {
-                    <div class="fact">
-                        <dt>{t(lang, Text::ServiceLanguages)}</dt>
+                    <Fact label=Text::ServiceLanguages lang>
                         <dd>{languages}</dd>
-                    </div>
+                    </Fact>
                 }
             })}
-            <div class="fact">
-                <dt>{t(lang, Text::Satisfaction)}</dt>
-                {crate::pages::public::comparison::satisfaction(lang, profile.satisfaction)}
-            </div>
+            <Fact label=Text::Satisfaction lang>
+                {satisfaction(lang, profile.satisfaction)}
+            </Fact>
         </dl>
         <section aria-labelledby="contact-heading">
             <h2 id="contact-heading">{t(lang, Text::ContactHeading)}</h2>
             <dl class="facts contact">
-                <div class="fact">
-                    <dt>{t(lang, Text::Address)}</dt>
+                <Fact label=Text::Address lang>
                     <dd>
                         {profile.street_address} <br/> {profile.postal_code} " " {profile.post_office}
                     </dd>
-                </div>
+                </Fact>
                 {(!profile.phone.is_empty()).then(|| {
                     view! {
-                        <div class="fact">
-                            <dt>{t(lang, Text::Phone)}</dt>
+                        <Fact label=Text::Phone lang>
                             <dd><a href=phone_href>{profile.phone}</a></dd>
-                        </div>
+                        </Fact>
                     }
                 })}
                 {(!profile.email.is_empty()).then(|| {
                     view! {
-                        <div class="fact">
-                            <dt>{t(lang, Text::Email)}</dt>
+                        <Fact label=Text::Email lang>
                             <dd><a href=email_href>{profile.email}</a></dd>
-                        </div>
+                        </Fact>
                     }
                 })}
                 {website.map(|w| {
                     let href = w.clone();
                     view! {
-                        <div class="fact">
-                            <dt>{t(lang, Text::Website)}</dt>
+                        <Fact label=Text::Website lang>
                             <dd><a href=href rel="external noopener noreferrer">{w}</a></dd>
-                        </div>
+                        </Fact>
                     }
                 })}
             </dl>
