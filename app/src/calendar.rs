@@ -1,20 +1,8 @@
-//! Dates and quantities as the producer's forms take them: ISO dates from `<input
-//! type="date">`, the default days of the forms, and decimal units typed the Finnish or the
+//! Dates and quantities as the producer's forms take them (ISO dates themselves are
+//! `seteli_domain::clock`'s): the default days of the forms, and decimal units typed the Finnish or the
 //! English way. Pure Rust, so it is tested natively.
 
-use seteli_domain::clock::iso_date;
 use time::{Date, Duration, Month};
-
-/// A date from `YYYY-MM-DD` (what a date input gives and the API sends); `None` otherwise.
-pub fn parse_iso(input: &str) -> Option<Date> {
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    Date::parse(input.trim(), &format).ok()
-}
-
-/// A date as `YYYY-MM-DD`.
-pub fn iso(date: Date) -> String {
-    iso_date(date)
-}
 
 /// The day after `today`: the earliest day a new price can take effect.
 pub fn tomorrow(today: Date) -> Date {
@@ -88,14 +76,5 @@ mod tests {
             date!(2026 - 02 - 01)
         );
         assert_eq!(tomorrow(date!(2026 - 12 - 31)), date!(2027 - 01 - 01));
-    }
-
-    #[test]
-    fn dates_round_trip_through_iso() {
-        assert_eq!(parse_iso("2026-03-01"), Some(date!(2026 - 03 - 01)));
-        assert_eq!(iso(date!(2026 - 03 - 01)), "2026-03-01");
-        assert_eq!(parse_iso("1.3.2026"), None);
-        assert_eq!(parse_iso(""), None);
-        assert_eq!(parse_iso("2026-02-30"), None);
     }
 }

@@ -8,6 +8,7 @@ use crate::ids::{CustomerId, EventId, FeedbackId, MessageId, ProducerId, Voucher
 use crate::mandates::{Basis, OnBehalfAction};
 use crate::money::Cents;
 use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime};
 
 /// `GET /api/public/municipalities`: the municipalities that use Seteli, with names in the
 /// requested language. `bilingual` marks municipalities with Finnish and Swedish as official
@@ -43,7 +44,8 @@ pub struct OfferSummary {
     pub post_office: String,
     pub summary: String,
     /// ISO date (`YYYY-MM-DD`) from which the price is valid.
-    pub valid_from: String,
+    #[serde(with = "crate::clock::wire_date")]
+    pub valid_from: Date,
     /// Customer satisfaction over the last 12 months; absent until enough answers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub satisfaction: Option<crate::voucher::Satisfaction>,
@@ -67,7 +69,8 @@ pub struct ProducerOffer {
     pub service_name: String,
     pub unit: Unit,
     pub price_cents: Cents,
-    pub valid_from: String,
+    #[serde(with = "crate::clock::wire_date")]
+    pub valid_from: Date,
 }
 
 /// `GET /api/public/producers/{id}`: a producer's public profile; only approved services.
@@ -140,7 +143,8 @@ pub struct ProducerService {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price_cents: Option<Cents>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub price_valid_from: Option<String>,
+    #[serde(with = "crate::clock::wire_date::option")]
+    pub price_valid_from: Option<Date>,
     /// Prices that take effect later, earliest first.
     #[serde(default)]
     pub upcoming: Vec<UpcomingPrice>,
@@ -149,7 +153,8 @@ pub struct ProducerService {
 /// A price that takes effect on `valid_from`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UpcomingPrice {
-    pub valid_from: String,
+    #[serde(with = "crate::clock::wire_date")]
+    pub valid_from: Date,
     pub price_cents: Cents,
 }
 
@@ -160,7 +165,8 @@ pub struct NewPrice {
     pub municipality_code: MunicipalityCode,
     pub service_code: ServiceCode,
     /// `YYYY-MM-DD`.
-    pub valid_from: String,
+    #[serde(with = "crate::clock::wire_date")]
+    pub valid_from: Date,
     pub price_cents: Cents,
 }
 
@@ -180,8 +186,10 @@ pub struct ProducerVoucher {
     pub unit: Unit,
     pub unit_value_cents: Cents,
     pub balance_cents: Cents,
-    pub valid_from: String,
-    pub valid_until: String,
+    #[serde(with = "crate::clock::wire_date")]
+    pub valid_from: Date,
+    #[serde(with = "crate::clock::wire_date")]
+    pub valid_until: Date,
     /// `active`, `ended` or `cancelled`.
     pub status: crate::voucher::VoucherStatus,
     /// The producer's price today for this service in this municipality; absent if the
@@ -210,7 +218,8 @@ pub struct ProducerEvent {
     pub voucher_id: VoucherId,
     pub customer_given_name: String,
     pub customer_family_name: String,
-    pub service_date: String,
+    #[serde(with = "crate::clock::wire_date")]
+    pub service_date: Date,
     pub description: String,
     /// Hundredths of a unit (150 = 1.5 hours).
     pub units_x100: i64,
@@ -222,7 +231,8 @@ pub struct ProducerEvent {
     /// `recorded` or `cancelled`.
     pub status: crate::voucher::EventStatus,
     /// RFC 3339, UTC: when it was logged.
-    pub created_at: String,
+    #[serde(with = "crate::clock::wire_time")]
+    pub created_at: OffsetDateTime,
     /// The event this one corrects, if it is a correction.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub corrects: Option<EventId>,
@@ -238,7 +248,8 @@ pub struct NewServiceEvent {
     pub voucher_id: VoucherId,
     pub idempotency_key: String,
     /// `YYYY-MM-DD`.
-    pub service_date: String,
+    #[serde(with = "crate::clock::wire_date")]
+    pub service_date: Date,
     pub units_x100: i64,
     pub description: String,
 }
@@ -248,7 +259,8 @@ pub struct NewServiceEvent {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventCorrection {
     pub idempotency_key: String,
-    pub service_date: String,
+    #[serde(with = "crate::clock::wire_date")]
+    pub service_date: Date,
     pub units_x100: i64,
     pub description: String,
 }
@@ -263,7 +275,8 @@ pub struct ProducerFeedback {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_id: Option<EventId>,
     pub body: String,
-    pub created_at: String,
+    #[serde(with = "crate::clock::wire_time")]
+    pub created_at: OffsetDateTime,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reply: Option<FeedbackReplyView>,
 }
@@ -305,7 +318,8 @@ pub struct RegisteredPrincipal {
     pub family_name: String,
     pub municipality_name: String,
     /// The last day of the registration, `YYYY-MM-DD`.
-    pub valid_until: String,
+    #[serde(with = "crate::clock::wire_date")]
+    pub valid_until: Date,
 }
 
 /// `POST /api/on-behalf/registered`: act for this customer as their registered proxy.
@@ -327,7 +341,8 @@ pub enum TrailResult {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TrailEntry {
     /// RFC 3339, UTC.
-    pub at: String,
+    #[serde(with = "crate::clock::wire_time")]
+    pub at: OffsetDateTime,
     /// Who acted: their name, never their identity code.
     pub actor_name: String,
     pub action: OnBehalfAction,
@@ -349,7 +364,8 @@ pub enum MessageKind {
 pub struct MessageView {
     pub id: MessageId,
     /// RFC 3339, UTC.
-    pub created_at: String,
+    #[serde(with = "crate::clock::wire_time")]
+    pub created_at: OffsetDateTime,
     pub kind: MessageKind,
     /// Who acted on the principal's behalf.
     pub actor_name: String,
@@ -379,8 +395,10 @@ pub struct VoucherSummary {
     pub granted_cents: Cents,
     /// What is left of it.
     pub balance_cents: Cents,
-    pub valid_from: String,
-    pub valid_until: String,
+    #[serde(with = "crate::clock::wire_date")]
+    pub valid_from: Date,
+    #[serde(with = "crate::clock::wire_date")]
+    pub valid_until: Date,
     /// `active`, `ended` (validity passed) or `cancelled`.
     pub status: crate::voucher::VoucherStatus,
 }
@@ -389,7 +407,8 @@ pub struct VoucherSummary {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServiceEventView {
     pub id: EventId,
-    pub service_date: String,
+    #[serde(with = "crate::clock::wire_date")]
+    pub service_date: Date,
     pub producer_id: ProducerId,
     pub producer_name: String,
     pub description: String,
@@ -423,7 +442,8 @@ pub struct VoucherDetail {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FeedbackReplyView {
     pub body: String,
-    pub created_at: String,
+    #[serde(with = "crate::clock::wire_time")]
+    pub created_at: OffsetDateTime,
 }
 
 /// Feedback the customer gave, with the producer's reply if any (`GET /api/citizen/feedback`).
@@ -437,7 +457,8 @@ pub struct FeedbackView {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_id: Option<EventId>,
     pub body: String,
-    pub created_at: String,
+    #[serde(with = "crate::clock::wire_time")]
+    pub created_at: OffsetDateTime,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reply: Option<FeedbackReplyView>,
 }

@@ -48,10 +48,232 @@ pub fn iso_date(date: Date) -> String {
     )
 }
 
+/// A date from exactly `YYYY-MM-DD` (what a date input gives, the API sends and the database
+/// stores); `None` for anything else. Written out rather than through `time`'s format
+/// machinery, which the browser would otherwise have to download.
+pub fn parse_iso_date(text: &str) -> Option<Date> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let year: i32 = digits(&text[0..4])?.try_into().ok()?;
+    let month = Month::try_from(u8::try_from(digits(&text[5..7])?).ok()?).ok()?;
+    let day = u8::try_from(digits(&text[8..10])?).ok()?;
+    Date::from_calendar_date(year, month, day).ok()
+}
+
+/// An instant as RFC 3339 in UTC, `2026-11-21T10:00:00Z`, with milliseconds only when it
+/// has them: the form `created_at` columns hold and the API sends.
+pub fn rfc3339(at: OffsetDateTime) -> String {
+    let utc = at.to_offset(time::UtcOffset::UTC);
+    let millis = utc.millisecond();
+    let fraction = if millis == 0 {
+        String::new()
+    } else {
+        format!(".{millis:03}")
+    };
+    format!(
+        "{}T{:02}:{:02}:{:02}{fraction}Z",
+        iso_date(utc.date()),
+        utc.hour(),
+        utc.minute(),
+        utc.second()
+    )
+}
+
+/// An instant from RFC 3339 (`2026-11-21T10:00:00Z`, with or without a fraction of a second,
+/// `Z` or an offset such as `+02:00`); `None` for anything else.
+pub fn parse_rfc3339(text: &str) -> Option<OffsetDateTime> {
+    let (date, rest) = text.split_once(['T', 't'])?;
+    let date = parse_iso_date(date)?;
+    let b = rest.as_bytes();
+    if b.len() < 9 || b[2] != b':' || b[5] != b':' {
+        return None;
+    }
+    let hour = u8::try_from(digits(&rest[0..2])?).ok()?;
+    let minute = u8::try_from(digits(&rest[3..5])?).ok()?;
+    let second = u8::try_from(digits(&rest[6..8])?).ok()?;
+    let mut rest = &rest[8..];
+    let mut nanos = 0u32;
+    if let Some(fraction) = rest.strip_prefix('.') {
+        let end = fraction
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(fraction.len());
+        if end == 0 || end > 9 {
+            return None;
+        }
+        let value = u32::try_from(digits(&fraction[..end])?).ok()?;
+        nanos = value * 10u32.pow(9 - u32::try_from(end).ok()?);
+        rest = &fraction[end..];
+    }
+    let offset = match rest {
+        "Z" | "z" => time::UtcOffset::UTC,
+        _ => {
+            let sign: i8 = match rest.as_bytes().first()? {
+                b'+' => 1,
+                b'-' => -1,
+                _ => return None,
+            };
+            if rest.len() != 6 || rest.as_bytes()[3] != b':' {
+                return None;
+            }
+            let hours = i8::try_from(digits(&rest[1..3])?).ok()?;
+            let minutes = i8::try_from(digits(&rest[4..6])?).ok()?;
+            time::UtcOffset::from_hms(sign * hours, sign * minutes, 0).ok()?
+        }
+    };
+    let time = time::Time::from_hms_nano(hour, minute, second, nanos).ok()?;
+    Some(date.with_time(time).assume_offset(offset))
+}
+
+/// The value of a run of ASCII digits, nothing else.
+fn digits(text: &str) -> Option<u64> {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
+}
+
+/// `#[serde(with = "seteli_domain::clock::wire_date")]`: a [`Date`] as `YYYY-MM-DD` on the
+/// wire and in rows. The one serde helper for dates; `wire_date::option` for `Option<Date>`.
+pub mod wire_date {
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+    use time::Date;
+
+    pub fn serialize<S: Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::iso_date(*date))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let text = String::deserialize(d)?;
+        super::parse_iso_date(&text).ok_or_else(|| D::Error::custom("a date YYYY-MM-DD"))
+    }
+
+    /// The same for `Option<Date>`: `null` (or an absent field with `#[serde(default)]`) is `None`.
+    pub mod option {
+        use serde::{de::Error, Deserialize, Deserializer, Serializer};
+        use time::Date;
+
+        pub fn serialize<S: Serializer>(date: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+            match date {
+                Some(date) => super::serialize(date, s),
+                None => s.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+            match Option::<String>::deserialize(d)? {
+                Some(text) => super::super::parse_iso_date(&text)
+                    .map(Some)
+                    .ok_or_else(|| D::Error::custom("a date YYYY-MM-DD")),
+                None => Ok(None),
+            }
+        }
+    }
+}
+
+/// `#[serde(with = "seteli_domain::clock::wire_time")]`: an [`OffsetDateTime`] as RFC 3339
+/// in UTC ([`rfc3339`]) on the wire and in rows. The one serde helper for instants.
+pub mod wire_time {
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+    use time::OffsetDateTime;
+
+    pub fn serialize<S: Serializer>(at: &OffsetDateTime, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::rfc3339(*at))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<OffsetDateTime, D::Error> {
+        let text = String::deserialize(d)?;
+        super::parse_rfc3339(&text).ok_or_else(|| D::Error::custom("an RFC 3339 time"))
+    }
+
+    /// The same for `Option<OffsetDateTime>`: `null` is `None`.
+    pub mod option {
+        use serde::{de::Error, Deserialize, Deserializer, Serializer};
+        use time::OffsetDateTime;
+
+        pub fn serialize<S: Serializer>(
+            at: &Option<OffsetDateTime>,
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
+            match at {
+                Some(at) => super::serialize(at, s),
+                None => s.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            d: D,
+        ) -> Result<Option<OffsetDateTime>, D::Error> {
+            match Option::<String>::deserialize(d)? {
+                Some(text) => super::super::parse_rfc3339(&text)
+                    .map(Some)
+                    .ok_or_else(|| D::Error::custom("an RFC 3339 time")),
+                None => Ok(None),
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use time::macros::datetime;
+
+    #[test]
+    fn dates_are_read_only_as_yyyy_mm_dd() {
+        assert_eq!(
+            parse_iso_date("2026-11-21"),
+            Some(time::macros::date!(2026 - 11 - 21))
+        );
+        for bad in [
+            "",
+            "2026-11-1",
+            "2026-13-01",
+            "2026-02-30",
+            "26-11-21",
+            "2026/11/21",
+            " 2026-11-21",
+            "+026-11-21",
+        ] {
+            assert_eq!(parse_iso_date(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn instants_round_trip_as_utc_rfc3339() {
+        for text in [
+            "2026-11-20T10:00:00Z",
+            "2026-11-20T10:00:00.120Z",
+            "1999-12-31T23:59:59.001Z",
+        ] {
+            let at = parse_rfc3339(text).unwrap();
+            assert_eq!(rfc3339(at), text);
+        }
+        assert_eq!(
+            parse_rfc3339("2026-11-21T00:30:00+02:00")
+                .map(rfc3339)
+                .as_deref(),
+            Some("2026-11-20T22:30:00Z")
+        );
+        assert_eq!(
+            parse_rfc3339("2026-11-20T10:00:00.5Z")
+                .map(rfc3339)
+                .as_deref(),
+            Some("2026-11-20T10:00:00.500Z")
+        );
+        for bad in [
+            "",
+            "2026-11-20",
+            "2026-11-20T10:00Z",
+            "2026-11-20T25:00:00Z",
+            "2026-11-20T10:00:00",
+            "2026-11-20T10:00:00.Z",
+            "2026-11-20T10:00:00+0200",
+        ] {
+            assert_eq!(parse_rfc3339(bad), None, "{bad:?}");
+        }
+    }
 
     #[test]
     fn late_evening_utc_is_already_tomorrow_in_finland() {

@@ -212,8 +212,8 @@ impl SurveyQuestion {
 
 /// The calendar month (`YYYY-MM`) a survey answer counts for: one answer per voucher and
 /// producer per month.
-pub fn survey_period(today_iso: &str) -> &str {
-    today_iso.get(..7).unwrap_or(today_iso)
+pub fn survey_period(today: time::Date) -> String {
+    format!("{:04}-{:02}", today.year(), u8::from(today.month()))
 }
 
 /// A producer's customer satisfaction: the mean of the surveys' overall score (1–5) over the
@@ -243,12 +243,8 @@ impl Satisfaction {
 }
 
 /// The first survey period (`YYYY-MM`) in the 12 months that end with `today`'s month.
-pub fn satisfaction_since(today_iso: &str) -> String {
-    let year: i32 = today_iso.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
-    let month: u32 = today_iso
-        .get(5..7)
-        .and_then(|m| m.parse().ok())
-        .unwrap_or(1);
+pub fn satisfaction_since(today: time::Date) -> String {
+    let (year, month) = (today.year(), u8::from(today.month()));
     if month == 12 {
         format!("{year:04}-01")
     } else {
@@ -269,9 +265,9 @@ pub enum VoucherStatus {
 }
 
 impl VoucherStatus {
-    /// The status a person is shown on `today` (`YYYY-MM-DD`): an active voucher whose
-    /// validity ended before `today` has ended, whatever its stored status says.
-    pub fn as_of(self, valid_until: &str, today: &str) -> VoucherStatus {
+    /// The status a person is shown on `today`: an active voucher whose validity ended
+    /// before `today` has ended, whatever its stored status says.
+    pub fn as_of(self, valid_until: time::Date, today: time::Date) -> VoucherStatus {
         if self == VoucherStatus::Active && valid_until < today {
             VoucherStatus::Ended
         } else {
@@ -337,6 +333,7 @@ impl MessageStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use time::macros::date;
 
     #[test]
     fn statuses_travel_as_their_names_and_unknown_ones_do_not_fail() {
@@ -366,15 +363,15 @@ mod tests {
     fn an_active_voucher_past_its_validity_has_ended() {
         let active = VoucherStatus::Active;
         assert_eq!(
-            active.as_of("2026-11-20", "2026-11-21"),
+            active.as_of(date!(2026 - 11 - 20), date!(2026 - 11 - 21)),
             VoucherStatus::Ended
         );
         assert_eq!(
-            active.as_of("2026-11-21", "2026-11-21"),
+            active.as_of(date!(2026 - 11 - 21), date!(2026 - 11 - 21)),
             VoucherStatus::Active
         );
         assert_eq!(
-            VoucherStatus::Cancelled.as_of("2026-01-01", "2026-11-21"),
+            VoucherStatus::Cancelled.as_of(date!(2026 - 01 - 01), date!(2026 - 11 - 21)),
             VoucherStatus::Cancelled
         );
     }
@@ -393,9 +390,9 @@ mod tests {
         );
         assert_eq!(Satisfaction::publishable(None, 9), None);
         assert_eq!(Satisfaction::publishable(Some(51), 9), None);
-        assert_eq!(satisfaction_since("2026-11-21"), "2025-12");
-        assert_eq!(satisfaction_since("2026-12-01"), "2026-01");
-        assert_eq!(satisfaction_since("2027-01-31"), "2026-02");
+        assert_eq!(satisfaction_since(date!(2026 - 11 - 21)), "2025-12");
+        assert_eq!(satisfaction_since(date!(2026 - 12 - 01)), "2026-01");
+        assert_eq!(satisfaction_since(date!(2027 - 01 - 31)), "2026-02");
     }
 
     fn cents(c: i64) -> Cents {
@@ -471,7 +468,7 @@ mod tests {
 
     #[test]
     fn a_survey_period_is_the_month() {
-        assert_eq!(survey_period("2026-11-21"), "2026-11");
+        assert_eq!(survey_period(date!(2026 - 11 - 21)), "2026-11");
     }
 
     proptest! {

@@ -234,13 +234,26 @@ fn satisfaction_is_published_from_five_answers_with_a_real_mean() {
 
 #[test]
 fn survey_periods_are_calendar_months() {
-    assert_eq!(survey_period("2026-11-21"), "2026-11");
-    assert_eq!(survey_period("2026-11"), "2026-11");
-    assert_eq!(survey_period("2026"), "2026");
-    assert_eq!(satisfaction_since("2026-11-21"), "2025-12");
-    assert_eq!(satisfaction_since("2026-12-31"), "2026-01");
-    assert_eq!(satisfaction_since("2026-01-01"), "2025-02");
-    assert_eq!(satisfaction_since("2026-09-30"), "2025-10");
+    assert_eq!(
+        survey_period(time::macros::date!(2026 - 11 - 21)),
+        "2026-11"
+    );
+    assert_eq!(
+        satisfaction_since(time::macros::date!(2026 - 11 - 21)),
+        "2025-12"
+    );
+    assert_eq!(
+        satisfaction_since(time::macros::date!(2026 - 12 - 31)),
+        "2026-01"
+    );
+    assert_eq!(
+        satisfaction_since(time::macros::date!(2026 - 01 - 01)),
+        "2025-02"
+    );
+    assert_eq!(
+        satisfaction_since(time::macros::date!(2026 - 09 - 30)),
+        "2025-10"
+    );
 }
 
 // ---- Money ----

@@ -6,7 +6,7 @@ use crate::error::EdgeError;
 use crate::oidc::OidcConfig;
 use crate::outbound::Outbound;
 use crate::valtuudet::ValtuudetConfig;
-use seteli_domain::clock::{finnish_date, iso_date};
+use seteli_domain::clock::finnish_date;
 use time::OffsetDateTime;
 
 /// The deployment's configuration (wrangler vars and secrets; see README).
@@ -69,14 +69,11 @@ impl<D: Database, H: Outbound> Ctx<D, H> {
 
     /// The time of the request as an RFC 3339 timestamp (UTC), as `created_at` columns hold it.
     pub fn timestamp(&self) -> String {
-        self.now
-            .to_offset(time::UtcOffset::UTC)
-            .format(&time::format_description::well_known::Rfc3339)
-            .unwrap_or_else(|_| self.now.unix_timestamp().to_string())
+        seteli_domain::clock::rfc3339(self.now)
     }
 
-    /// Today's date in Finland, `YYYY-MM-DD`.
-    pub fn today(&self) -> String {
-        iso_date(finnish_date(self.now))
+    /// Today's date in Finland.
+    pub fn today(&self) -> time::Date {
+        finnish_date(self.now)
     }
 }

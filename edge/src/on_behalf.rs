@@ -158,7 +158,7 @@ async fn confirm_right<D: Database, H: Outbound>(
             &ctx.db,
             customer,
             on_behalf.delegate.hetu.as_str(),
-            &ctx.today(),
+            ctx.today(),
         )
         .await?
         {

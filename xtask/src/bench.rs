@@ -8,6 +8,9 @@ use seteli_edge::db::sqlite::Sqlite;
 use seteli_edge::db::{offers, producers};
 use std::time::{Duration, Instant};
 
+/// "Today" in every measurement, so that the same prices are current.
+const BENCH_TODAY: time::Date = time::macros::date!(2026 - 11 - 21);
+
 pub fn run() -> Result<(), String> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
@@ -62,7 +65,7 @@ async fn bench() -> Result<(), String> {
                     OffersQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
                         .map_err(|e| e.message)?;
                 let t = Instant::now();
-                offers::current_page(&db, &q, "2026-11-21")
+                offers::current_page(&db, &q, BENCH_TODAY)
                     .await
                     .map_err(|e| e.0)?;
                 samples.push(t.elapsed());
@@ -77,7 +80,7 @@ async fn bench() -> Result<(), String> {
             &db,
             seteli_domain::ids::ProducerId::parse(&id.to_string()).ok_or("producer id")?,
             seteli_domain::Lang::Fi,
-            "2026-11-21",
+            BENCH_TODAY,
         )
         .await
         .map_err(|e| e.0)?;
@@ -124,7 +127,7 @@ async fn bench_events(db: &Sqlite) -> Result<(), String> {
                 voucher_id: voucher,
                 idempotency_key: key,
                 request_hash: "bench",
-                service_date: "2026-11-20",
+                service_date: time::macros::date!(2026 - 11 - 20),
                 description: "Aamukäynti",
                 units_x100: 100,
                 unit_price: price,
@@ -154,7 +157,7 @@ async fn bench_events(db: &Sqlite) -> Result<(), String> {
             db,
             producer,
             Some(voucher),
-            "2026-11-21",
+            BENCH_TODAY,
             seteli_domain::Lang::Fi,
         )
         .await

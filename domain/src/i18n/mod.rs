@@ -492,7 +492,7 @@ mod tests {
             "Asioit henkilön Maija Meikäläinen puolesta"
         );
         assert_eq!(
-            valid_until(Lang::Fi, "2026-12-31"),
+            valid_until(Lang::Fi, time::macros::date!(2026 - 12 - 31)),
             "voimassa 31.12.2026 asti"
         );
         assert_eq!(

@@ -6,6 +6,7 @@ use crate::api::MessageKind;
 use crate::catalogue::Unit;
 use crate::lang::Lang;
 use crate::money::Cents;
+use time::{Date, OffsetDateTime};
 
 /// A count of hundredths of a unit as a decimal number without trailing zeros: `1,5` in
 /// Finnish and Swedish, `1.5` in English; whole numbers without decimals (`2`).
@@ -64,8 +65,8 @@ pub fn unit_quantity(lang: Lang, units_x100: i64, unit: Unit) -> String {
 }
 
 /// A validity period: `1.1.2026–31.12.2026`, `1 January 2026 – 31 December 2026`.
-pub fn validity(lang: Lang, from_iso: &str, until_iso: &str) -> String {
-    let (from, until) = (format_date(lang, from_iso), format_date(lang, until_iso));
+pub fn validity(lang: Lang, from: Date, until: Date) -> String {
+    let (from, until) = (format_date(lang, from), format_date(lang, until));
     match lang {
         // Finnish and Swedish write a range of short dates without spaces around the dash.
         Lang::Fi | Lang::Sv => format!("{from}–{until}"),
@@ -252,13 +253,8 @@ pub fn language_list(lang: Lang, codes: &[String]) -> String {
         .join(", ")
 }
 
-/// An ISO date (`2025-03-01`) as people read it: `1.3.2025` in Finnish and Swedish,
-/// `1 March 2025` in English. Anything that is not a valid date is shown as it is.
-pub fn format_date(lang: Lang, iso: &str) -> String {
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    let Ok(date) = time::Date::parse(iso, &format) else {
-        return iso.to_owned();
-    };
+/// A date as people read it: `1.3.2025` in Finnish and Swedish, `1 March 2025` in English.
+pub fn format_date(lang: Lang, date: Date) -> String {
     let (day, month, year) = (date.day(), u8::from(date.month()), date.year());
     match lang {
         Lang::Fi | Lang::Sv => format!("{day}.{month}.{year}"),
@@ -302,9 +298,9 @@ pub fn units_label(lang: Lang, unit: Unit) -> &'static str {
 }
 
 /// A price that takes effect later: `34,00 € / tunti 1.12.2026 alkaen`.
-pub fn price_from(lang: Lang, amount: Cents, unit: Unit, from_iso: &str) -> String {
+pub fn price_from(lang: Lang, amount: Cents, unit: Unit, from: Date) -> String {
     let price = price_per_unit(lang, amount, unit);
-    let date = format_date(lang, from_iso);
+    let date = format_date(lang, from);
     match lang {
         Lang::Fi => format!("{price} {date} alkaen"),
         Lang::Sv => format!("{price} från {date}"),
@@ -323,8 +319,8 @@ pub fn new_price_label(lang: Lang, unit: Unit) -> String {
 }
 
 /// What the prices page says after a price was saved.
-pub fn price_saved(lang: Lang, amount: Cents, unit: Unit, from_iso: &str) -> String {
-    let price = price_from(lang, amount, unit, from_iso);
+pub fn price_saved(lang: Lang, amount: Cents, unit: Unit, from: Date) -> String {
+    let price = price_from(lang, amount, unit, from);
     match lang {
         Lang::Fi => format!("Hinta on tallennettu: {price}."),
         Lang::Sv => format!("Priset har sparats: {price}."),
@@ -343,8 +339,8 @@ pub fn cancel_confirmation(lang: Lang, voucher_share: Cents) -> String {
 }
 
 /// The heading of a visit's correction form: `Käynnin 21.11.2026 korjaus`.
-pub fn correcting_visit(lang: Lang, date_iso: &str) -> String {
-    let date = format_date(lang, date_iso);
+pub fn correcting_visit(lang: Lang, visit: Date) -> String {
+    let date = format_date(lang, visit);
     match lang {
         Lang::Fi => format!("Käynnin {date} korjaus"),
         Lang::Sv => format!("Rättelse av besöket {date}"),
@@ -353,8 +349,8 @@ pub fn correcting_visit(lang: Lang, date_iso: &str) -> String {
 }
 
 /// What a correction says of the visit it replaced: `Korjaus käyntiin 21.11.2026`.
-pub fn corrects_visit(lang: Lang, date_iso: &str) -> String {
-    let date = format_date(lang, date_iso);
+pub fn corrects_visit(lang: Lang, visit: Date) -> String {
+    let date = format_date(lang, visit);
     match lang {
         Lang::Fi => format!("Korjaus käyntiin {date}"),
         Lang::Sv => format!("Rättar besöket {date}"),
@@ -387,8 +383,8 @@ pub fn message_sentence(lang: Lang, kind: MessageKind, actor: &str, producer: &s
 }
 
 /// The last day of something still valid: `voimassa 31.12.2026 asti`.
-pub fn valid_until(lang: Lang, iso: &str) -> String {
-    let date = format_date(lang, iso);
+pub fn valid_until(lang: Lang, until: Date) -> String {
+    let date = format_date(lang, until);
     match lang {
         Lang::Fi => format!("voimassa {date} asti"),
         Lang::Sv => format!("giltig till {date}"),
@@ -396,15 +392,11 @@ pub fn valid_until(lang: Lang, iso: &str) -> String {
     }
 }
 
-/// An RFC 3339 instant as a date and time in Finland: `21.11.2026 klo 11.30`,
-/// `21.11.2026 kl. 11.30`, `21 November 2026, 11:30`. Anything else is shown as it is.
-pub fn format_date_time(lang: Lang, rfc3339: &str) -> String {
-    use time::format_description::well_known::Rfc3339;
-    let Ok(instant) = time::OffsetDateTime::parse(rfc3339, &Rfc3339) else {
-        return rfc3339.to_owned();
-    };
+/// An instant as a date and time in Finland: `21.11.2026 klo 11.30`, `21.11.2026 kl. 11.30`,
+/// `21 November 2026, 11:30`.
+pub fn format_date_time(lang: Lang, instant: OffsetDateTime) -> String {
     let local = finnish_time(instant);
-    let date = format_date(lang, &crate::clock::iso_date(local.date()));
+    let date = format_date(lang, local.date());
     let (hour, minute) = (local.hour(), local.minute());
     match lang {
         Lang::Fi => format!("{date} klo {hour}.{minute:02}"),
@@ -431,6 +423,14 @@ fn finnish_time(instant: time::OffsetDateTime) -> time::PrimitiveDateTime {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn d(text: &str) -> Date {
+        crate::clock::parse_iso_date(text).expect("a test date")
+    }
+
+    fn at(text: &str) -> OffsetDateTime {
+        crate::clock::parse_rfc3339(text).expect("a test time")
+    }
 
     #[test]
     fn satisfaction_reads_as_a_score_out_of_five_with_its_answers() {
@@ -483,11 +483,9 @@ mod tests {
     }
     #[test]
     fn dates_are_shown_as_people_write_them() {
-        assert_eq!(format_date(Lang::Fi, "2025-03-01"), "1.3.2025");
-        assert_eq!(format_date(Lang::Sv, "2025-12-24"), "24.12.2025");
-        assert_eq!(format_date(Lang::En, "2025-03-01"), "1 March 2025");
-        assert_eq!(format_date(Lang::Fi, "not a date"), "not a date");
-        assert_eq!(format_date(Lang::Fi, "2025-02-30"), "2025-02-30");
+        assert_eq!(format_date(Lang::Fi, d("2025-03-01")), "1.3.2025");
+        assert_eq!(format_date(Lang::Sv, d("2025-12-24")), "24.12.2025");
+        assert_eq!(format_date(Lang::En, d("2025-03-01")), "1 March 2025");
     }
     #[test]
     fn language_names_are_in_the_interface_language() {
@@ -531,11 +529,11 @@ mod tests {
     #[test]
     fn validity_periods_read_as_ranges() {
         assert_eq!(
-            validity(Lang::Fi, "2026-01-01", "2026-12-31"),
+            validity(Lang::Fi, d("2026-01-01"), d("2026-12-31")),
             "1.1.2026–31.12.2026"
         );
         assert_eq!(
-            validity(Lang::En, "2026-01-01", "2026-12-31"),
+            validity(Lang::En, d("2026-01-01"), d("2026-12-31")),
             "1 January 2026 – 31 December 2026"
         );
     }
@@ -571,40 +569,39 @@ mod tests {
     #[test]
     fn times_are_shown_in_finnish_time_winter_and_summer() {
         assert_eq!(
-            format_date_time(Lang::Fi, "2026-11-21T09:30:00Z"),
+            format_date_time(Lang::Fi, at("2026-11-21T09:30:00Z")),
             "21.11.2026 klo 11.30"
         );
         assert_eq!(
-            format_date_time(Lang::Sv, "2026-06-30T21:05:00Z"),
+            format_date_time(Lang::Sv, at("2026-06-30T21:05:00Z")),
             "1.7.2026 kl. 0.05"
         );
         assert_eq!(
-            format_date_time(Lang::En, "2026-06-30T08:05:00+00:00"),
+            format_date_time(Lang::En, at("2026-06-30T08:05:00+00:00")),
             "30 June 2026, 11:05"
         );
-        assert_eq!(format_date_time(Lang::Fi, "yesterday"), "yesterday");
     }
     #[test]
     fn the_time_follows_the_summer_time_change_to_the_minute() {
         // 2026: summer time starts 29 March and ends 25 October, at 01:00 UTC.
         assert_eq!(
-            format_date_time(Lang::Fi, "2026-03-29T00:59:00Z"),
+            format_date_time(Lang::Fi, at("2026-03-29T00:59:00Z")),
             "29.3.2026 klo 2.59"
         );
         assert_eq!(
-            format_date_time(Lang::Fi, "2026-03-29T01:00:00Z"),
+            format_date_time(Lang::Fi, at("2026-03-29T01:00:00Z")),
             "29.3.2026 klo 4.00"
         );
         assert_eq!(
-            format_date_time(Lang::Fi, "2026-10-25T00:59:00Z"),
+            format_date_time(Lang::Fi, at("2026-10-25T00:59:00Z")),
             "25.10.2026 klo 3.59"
         );
         assert_eq!(
-            format_date_time(Lang::Fi, "2026-10-25T01:00:00Z"),
+            format_date_time(Lang::Fi, at("2026-10-25T01:00:00Z")),
             "25.10.2026 klo 3.00"
         );
         assert_eq!(
-            format_date_time(Lang::Fi, "2026-10-24T23:30:00Z"),
+            format_date_time(Lang::Fi, at("2026-10-24T23:30:00Z")),
             "25.10.2026 klo 2.30"
         );
     }
@@ -612,11 +609,11 @@ mod tests {
     fn the_producer_s_prices_and_visits_read_naturally() {
         let price = Cents::new(3400).unwrap();
         assert_eq!(
-            price_from(Lang::Fi, price, Unit::Hour, "2026-12-01"),
+            price_from(Lang::Fi, price, Unit::Hour, d("2026-12-01")),
             "34,00\u{a0}€ / tunti 1.12.2026 alkaen"
         );
         assert_eq!(
-            price_from(Lang::En, price, Unit::Visit, "2026-12-01"),
+            price_from(Lang::En, price, Unit::Visit, d("2026-12-01")),
             "€34.00 / visit from 1 December 2026"
         );
         assert_eq!(new_price_label(Lang::Sv, Unit::Day), "Nytt pris (€ / dag)");
@@ -628,13 +625,13 @@ mod tests {
         );
         assert!(cancel_confirmation(Lang::En, price).contains("€34.00"));
         assert_eq!(
-            corrects_visit(Lang::En, "2026-11-20"),
+            corrects_visit(Lang::En, d("2026-11-20")),
             "Corrects the visit of 20 November 2026"
         );
         assert_eq!(
-            correcting_visit(Lang::Fi, "2026-11-20"),
+            correcting_visit(Lang::Fi, d("2026-11-20")),
             "Käynnin 20.11.2026 korjaus"
         );
-        assert!(price_saved(Lang::Sv, price, Unit::Hour, "2026-12-01").contains("1.12.2026"));
+        assert!(price_saved(Lang::Sv, price, Unit::Hour, d("2026-12-01")).contains("1.12.2026"));
     }
 }

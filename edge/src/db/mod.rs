@@ -78,6 +78,20 @@ impl DbError {
     }
 }
 
+impl From<time::Date> for SqlValue {
+    /// A date binds as `YYYY-MM-DD`, the form the tables hold.
+    fn from(date: time::Date) -> Self {
+        SqlValue::Text(seteli_domain::clock::iso_date(date))
+    }
+}
+
+impl From<time::OffsetDateTime> for SqlValue {
+    /// An instant binds as RFC 3339 in UTC, the form `created_at` columns hold.
+    fn from(at: time::OffsetDateTime) -> Self {
+        SqlValue::Text(seteli_domain::clock::rfc3339(at))
+    }
+}
+
 /// A row of one `id` column, of whichever kind of id the query selects.
 #[derive(serde::Deserialize)]
 pub(crate) struct IdRow<T> {

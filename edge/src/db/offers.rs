@@ -9,6 +9,7 @@ use seteli_domain::ids::ProducerId;
 use seteli_domain::lang::Localized;
 use seteli_domain::voucher::{satisfaction_since, Satisfaction};
 use seteli_domain::Cents;
+use time::Date;
 
 /// The SQL condition that offer row `o` holds the price valid on the date bound to
 /// `date_param`: the latest `valid_from` on or before that date for its producer,
@@ -53,7 +54,8 @@ struct OfferRow {
     name: Option<String>,
     unit: Option<String>,
     price_cents: Option<i64>,
-    valid_from: Option<String>,
+    #[serde(default, with = "seteli_domain::clock::wire_date::option")]
+    valid_from: Option<time::Date>,
     post_office: Option<String>,
     summary_fi: Option<String>,
     summary_sv: Option<String>,
@@ -98,7 +100,7 @@ pub(crate) fn split_languages(languages: Option<String>) -> Vec<String> {
 pub async fn current_page(
     db: &impl Database,
     query: &OffersQuery,
-    today: &str,
+    today: Date,
 ) -> Result<Comparison, DbError> {
     // The sort key picks one of three fixed ORDER BY clauses; nothing from the request is
     // spliced into SQL. Ties fall back to price, name and id so that paging is stable.

@@ -9,6 +9,7 @@ use seteli_domain::ids::ProducerId;
 use seteli_domain::lang::Localized;
 use seteli_domain::voucher::{satisfaction_since, Satisfaction};
 use seteli_domain::{BusinessId, Cents, Lang, MunicipalityCode, ServiceCode};
+use time::Date;
 
 #[derive(Deserialize)]
 struct ProducerRow {
@@ -40,7 +41,8 @@ struct ServiceRow {
     service_en: String,
     unit: String,
     price_cents: i64,
-    valid_from: String,
+    #[serde(with = "seteli_domain::clock::wire_date")]
+    valid_from: time::Date,
 }
 
 /// The public profile of a producer with at least one approved service, listing only the
@@ -50,7 +52,7 @@ pub async fn public_profile(
     db: &impl Database,
     id: ProducerId,
     lang: Lang,
-    today: &str,
+    today: Date,
 ) -> Result<Option<ProducerProfile>, DbError> {
     let producers: Vec<ProducerRow> = db
         .query(

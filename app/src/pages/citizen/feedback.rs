@@ -7,14 +7,9 @@ use crate::links;
 use crate::locale::{tr, use_document_title, use_lang};
 use leptos::prelude::*;
 use seteli_domain::api::FeedbackView;
+use seteli_domain::clock::finnish_date;
 use seteli_domain::i18n::{self, t, Text};
 use seteli_domain::Lang;
-
-/// The date part of a timestamp (`2026-11-21T09:30:00Z` → `2026-11-21`), for
-/// [`i18n::format_date`]; anything shorter is passed on as it is.
-pub fn date_of(timestamp: &str) -> &str {
-    timestamp.get(..10).unwrap_or(timestamp)
-}
 
 /// The feedback page.
 #[component]
@@ -47,7 +42,7 @@ pub fn MyFeedbackPage() -> impl IntoView {
 /// One piece of feedback and its reply.
 #[component]
 fn FeedbackItem(item: FeedbackView, lang: Lang) -> impl IntoView {
-    let sent = i18n::format_date(lang, date_of(&item.created_at));
+    let sent = i18n::format_date(lang, finnish_date(item.created_at));
     let voucher_link = item.voucher_id.map(|id| {
         view! {
             <p class="feedback-voucher">
@@ -60,7 +55,7 @@ fn FeedbackItem(item: FeedbackView, lang: Lang) -> impl IntoView {
             <div class="feedback-reply" data-testid="feedback-reply">
                 <p class="feedback-reply-title">
                     {t(lang, Text::ProducerReply)} ", "
-                    {i18n::format_date(lang, date_of(&reply.created_at))}
+                    {i18n::format_date(lang, finnish_date(reply.created_at))}
                 </p>
                 <p class="feedback-text">{reply.body}</p>
             </div>
@@ -77,22 +72,5 @@ fn FeedbackItem(item: FeedbackView, lang: Lang) -> impl IntoView {
             {reply}
             {voucher_link}
         </li>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn timestamps_are_shown_as_their_date() {
-        assert_eq!(date_of("2026-11-21T09:30:00Z"), "2026-11-21");
-        assert_eq!(date_of("2026-11-21 09:30:00"), "2026-11-21");
-        assert_eq!(date_of("2026-11-21"), "2026-11-21");
-        assert_eq!(date_of("soon"), "soon");
-        assert_eq!(
-            i18n::format_date(Lang::Fi, date_of("2026-11-21T09:30:00Z")),
-            "21.11.2026"
-        );
     }
 }

@@ -66,7 +66,7 @@ pub fn feedback_problem(error: TextError) -> Text {
 
 /// A visit as the visit list names it: `1.3.2026 – Siivous`.
 fn event_label(lang: Lang, event: &ServiceEventView) -> String {
-    let date = i18n::format_date(lang, &event.service_date);
+    let date = i18n::format_date(lang, event.service_date);
     if event.status == EventStatus::Cancelled {
         format!(
             "{date} – {} ({})",

@@ -7,6 +7,7 @@ use crate::components::states::{retryable, EmptyNotice, RemoteList};
 use crate::locale::{tr, use_document_title, use_lang};
 use leptos::prelude::*;
 use seteli_domain::api::{MessageKind, MessageView};
+use seteli_domain::clock::rfc3339;
 use seteli_domain::i18n::{self, t, Text};
 use seteli_domain::voucher::MessageStatus;
 use seteli_domain::Lang;
@@ -82,8 +83,8 @@ fn MessageItem(message: MessageView, lang: Lang) -> impl IntoView {
             data-message-id=message.id.to_string()
         >
             <p class="card-time">
-                <time datetime=message.created_at.clone()>
-                    {i18n::format_date_time(lang, &message.created_at)}
+                <time datetime=rfc3339(message.created_at)>
+                    {i18n::format_date_time(lang, message.created_at)}
                 </time>
             </p>
             <p class="message-text" data-testid="message-text">{sentence}</p>

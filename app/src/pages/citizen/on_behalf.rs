@@ -209,7 +209,7 @@ fn RegisteredList(principals: Vec<RegisteredPrincipal>, lang: Lang) -> impl Into
             let meta = format!(
                 "{} · {}",
                 p.municipality_name,
-                i18n::valid_until(lang, &p.valid_until)
+                i18n::valid_until(lang, p.valid_until)
             );
             view! {
                 <li>

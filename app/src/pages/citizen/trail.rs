@@ -7,6 +7,7 @@ use crate::components::states::{retryable, EmptyNotice, RemoteList};
 use crate::locale::{tr, use_document_title, use_lang};
 use leptos::prelude::*;
 use seteli_domain::api::{TrailEntry, TrailResult};
+use seteli_domain::clock::rfc3339;
 use seteli_domain::i18n::{self, t, Text};
 use seteli_domain::Lang;
 
@@ -57,7 +58,7 @@ fn TrailItem(entry: TrailEntry, lang: Lang) -> impl IntoView {
             data-result=result
         >
             <p class="card-time">
-                <time datetime=entry.at.clone()>{i18n::format_date_time(lang, &entry.at)}</time>
+                <time datetime=rfc3339(entry.at)>{i18n::format_date_time(lang, entry.at)}</time>
             </p>
             <dl class="facts">
                 <Fact label=Text::TrailActorLabel lang>

@@ -196,7 +196,7 @@ fn EventTable(events: Vec<ServiceEventView>, unit: Unit, lang: Lang) -> impl Int
                     <th scope="row" role="rowheader">
                         {label(Text::ColumnDate)}
                         <span class="cell-value">
-                            {i18n::format_date(lang, &e.service_date)}
+                            {i18n::format_date(lang, e.service_date)}
                             {cancelled.then(|| view! {
                                 " "
                                 <span class="status status-cancelled" data-testid="event-cancelled">

@@ -13,6 +13,7 @@ use seteli_domain::i18n::{self, t, Text};
 use seteli_domain::voucher::VoucherNumber;
 use seteli_domain::voucher::VoucherStatus;
 use seteli_domain::{Cents, Lang};
+use time::Date;
 
 /// The list page.
 #[component]
@@ -119,7 +120,7 @@ pub fn VoucherFacts(voucher: VoucherSummary, lang: Lang) -> impl IntoView {
 /// A voucher's value per unit and its validity, as the customer's and the producer's
 /// pages both show them (`voucher-value` in cents, `voucher-validity`).
 #[component]
-pub fn ValueFacts(value: Cents, unit: Unit, valid: (String, String), lang: Lang) -> impl IntoView {
+pub fn ValueFacts(value: Cents, unit: Unit, valid: (Date, Date), lang: Lang) -> impl IntoView {
     view! {
         <Fact label=Text::VoucherValueLabel lang>
             <dd data-testid="voucher-value" data-cents=value.get().to_string()>
@@ -127,7 +128,7 @@ pub fn ValueFacts(value: Cents, unit: Unit, valid: (String, String), lang: Lang)
             </dd>
         </Fact>
         <Fact label=Text::ValidityLabel lang>
-            <dd data-testid="voucher-validity">{i18n::validity(lang, &valid.0, &valid.1)}</dd>
+            <dd data-testid="voucher-validity">{i18n::validity(lang, valid.0, valid.1)}</dd>
         </Fact>
     }
 }

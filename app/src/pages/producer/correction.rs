@@ -11,13 +11,13 @@
 
 use super::visit::{latest_day, EventProblem, Field, VisitFields, VisitForm, VisitInput};
 use crate::api;
-use crate::calendar::iso;
 use crate::components::form::{last_error, SubmitButton, SubmitError};
 use crate::dom;
 use crate::locale::tr;
 use leptos::prelude::*;
 use seteli_domain::api::{EventCorrection, ProducerEvent};
 use seteli_domain::catalogue::Unit;
+use seteli_domain::clock::iso_date;
 use seteli_domain::i18n::{self, t, Text};
 use seteli_domain::ids::EventId;
 use seteli_domain::{ApiError, Lang};
@@ -73,7 +73,7 @@ impl Default for Correcting {
 /// the language's way (`1,5`, `1.5`) and its description.
 pub fn prefill(event: &ProducerEvent, lang: Lang) -> (String, String, String) {
     (
-        event.service_date.clone(),
+        iso_date(event.service_date),
         i18n::decimal_units(lang, event.units_x100),
         event.description.clone(),
     )
@@ -172,7 +172,7 @@ impl Correcting {
         self.problem.set(None);
         let correction = EventCorrection {
             idempotency_key: self.key.get_value(),
-            service_date: iso(date),
+            service_date: date,
             units_x100,
             description,
         };
@@ -214,7 +214,7 @@ pub fn CorrectionNotice(correcting: Correcting) -> impl IntoView {
 #[component]
 pub fn CorrectionForm(
     event_id: EventId,
-    service_date: String,
+    service_date: Date,
     unit: Unit,
     valid: (Date, Date),
     correcting: Correcting,
@@ -248,7 +248,7 @@ pub fn CorrectionForm(
             on:submit=on_submit
             on:keydown=on_keydown
         >
-            <h3 id=heading_id class="correction-heading">{i18n::correcting_visit(lang, &service_date)}</h3>
+            <h3 id=heading_id class="correction-heading">{i18n::correcting_visit(lang, service_date)}</h3>
             <p class="hint">{t(lang, Text::CorrectionHint)}</p>
             <VisitFields
                 input=c.input
@@ -290,7 +290,7 @@ mod tests {
             voucher_id: id(10),
             customer_given_name: "Aino".into(),
             customer_family_name: "Aaltonen".into(),
-            service_date: "2026-11-20".into(),
+            service_date: time::macros::date!(2026 - 11 - 20),
             description: "Siivous".into(),
             units_x100,
             unit: Unit::Hour,
@@ -298,7 +298,7 @@ mod tests {
             voucher_share_cents: cents(4800),
             own_share_cents: cents(300),
             status: seteli_domain::voucher::EventStatus::Recorded,
-            created_at: "2026-11-20T10:00:00Z".into(),
+            created_at: time::macros::datetime!(2026-11-20 10:00 UTC),
             corrects: None,
             correctable: true,
         }

@@ -8,12 +8,13 @@ use super::queue::{EventQueue, QueuedEvent};
 use super::use_queue_owner;
 use super::visit::{latest_day, VisitFields, VisitForm, VisitInput};
 use crate::api;
-use crate::calendar::{iso, parse_iso, parse_units};
+use crate::calendar::parse_units;
 use crate::components::form::{last_error, SubmitButton, SubmitError};
 use crate::dom;
 use crate::locale::{tr, use_lang};
 use leptos::prelude::*;
 use seteli_domain::api::{NewServiceEvent, ProducerVoucher};
+use seteli_domain::clock::iso_date;
 use seteli_domain::i18n::{t, Text};
 use seteli_domain::voucher::event_shares;
 use seteli_domain::{ApiError, ErrorCode, Lang};
@@ -88,12 +89,7 @@ pub fn EventForm(
     let ui_lang = use_lang();
     let today = dom::today();
     let v = voucher.get_untracked();
-    let (Some(valid_from), Some(valid_until)) =
-        (parse_iso(&v.valid_from), parse_iso(&v.valid_until))
-    else {
-        // The contract sends ISO dates; without them nothing can be checked.
-        return view! { <p class="notice notice-error">{t(lang, Text::ErrorTitle)}</p> }.into_any();
-    };
+    let (valid_from, valid_until) = (v.valid_from, v.valid_until);
     if v.price_cents.is_none() {
         return view! {
             <p class="notice" data-testid="event-no-price">{t(lang, Text::EventNoPrice)}</p>
@@ -103,7 +99,7 @@ pub fn EventForm(
     let valid = (valid_from, valid_until);
     let latest = latest_day(valid, today);
     if draft.input.date.get_untracked().is_empty() {
-        draft.input.date.set(iso(latest));
+        draft.input.date.set(iso_date(latest));
     }
     let voucher_id = v.voucher_id;
     let keep = keeper(&v, queue);
@@ -148,8 +144,8 @@ pub fn EventForm(
             }
         };
         problem.set(None);
-        let service_date = iso(date);
-        let contents = format!("{voucher_id}|{service_date}|{units_x100}|{description}");
+        let service_date = date;
+        let contents = format!("{voucher_id}|{}|{units_x100}|{description}", iso_date(date));
         let event = NewServiceEvent {
             voucher_id,
             idempotency_key: draft.key_for(contents),

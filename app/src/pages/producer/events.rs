@@ -23,22 +23,19 @@ use time::Date;
 fn corrects_text(
     lang: Lang,
     corrects: Option<EventId>,
-    dates: &HashMap<EventId, String>,
+    dates: &HashMap<EventId, Date>,
 ) -> Option<String> {
     let original = corrects?;
     Some(match dates.get(&original) {
-        Some(date) => i18n::corrects_visit(lang, date),
+        Some(date) => i18n::corrects_visit(lang, *date),
         None => t(lang, Text::CorrectsEarlierVisit).to_owned(),
     })
 }
 
 /// The dates of a list's events by id, so that a correction can name the visit it
 /// replaced.
-fn dates_by_id(events: &[ProducerEvent]) -> HashMap<EventId, String> {
-    events
-        .iter()
-        .map(|e| (e.id, e.service_date.clone()))
-        .collect()
+fn dates_by_id(events: &[ProducerEvent]) -> HashMap<EventId, Date> {
+    events.iter().map(|e| (e.id, e.service_date)).collect()
 }
 
 /// One event as a card. `with_customer` names the customer (the home page lists events of
@@ -73,7 +70,7 @@ pub fn EventCard(
             data-status=event.status.as_str()
         >
             <p class="card-time">
-                {i18n::format_date(lang, &event.service_date)} " "
+                {i18n::format_date(lang, event.service_date)} " "
                 {cancelled.then(|| view! {
                     <span class="status status-cancelled" data-testid="event-status-cancelled">
                         {t(lang, Text::StatusCancelled)}
@@ -281,7 +278,7 @@ fn EventControls(
                 view! {
                     <CorrectionForm
                         event_id=id
-                        service_date=original.with_value(|e| e.service_date.clone())
+                        service_date=original.with_value(|e| e.service_date)
                         unit=original.with_value(|e| e.unit)
                         valid
                         correcting
@@ -388,7 +385,7 @@ mod tests {
 
     #[test]
     fn a_correction_names_the_date_of_the_visit_it_replaced() {
-        let dates = HashMap::from([(id(7), "2026-11-20".to_owned())]);
+        let dates = HashMap::from([(id(7), time::macros::date!(2026 - 11 - 20))]);
         assert_eq!(
             corrects_text(Lang::En, Some(id(7)), &dates).as_deref(),
             Some("Corrects the visit of 20 November 2026")

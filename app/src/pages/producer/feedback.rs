@@ -10,10 +10,10 @@ use crate::components::text_limit::CharCounter;
 use crate::dom;
 use crate::links;
 use crate::locale::{tr, use_document_title, use_lang};
-use crate::pages::citizen::feedback::date_of;
 use crate::pages::citizen::feedback_form::feedback_problem;
 use leptos::prelude::*;
 use seteli_domain::api::ProducerFeedback;
+use seteli_domain::clock::finnish_date;
 use seteli_domain::i18n::{self, t, Text};
 use seteli_domain::ids::FeedbackId;
 use seteli_domain::voucher::{FeedbackText, TextError, FEEDBACK_MAX_CHARS};
@@ -60,7 +60,7 @@ fn FeedbackItem(item: ProducerFeedback, drafts: Drafts, lang: Lang) -> impl Into
     let id = item.id;
     let current = RwSignal::new(item.clone());
     let sent = RwSignal::new(false);
-    let received = i18n::format_date(lang, date_of(&item.created_at));
+    let received = i18n::format_date(lang, finnish_date(item.created_at));
     let voucher_link = item.voucher_id.map(|voucher| {
         view! {
             <p class="feedback-voucher">
@@ -73,7 +73,7 @@ fn FeedbackItem(item: ProducerFeedback, drafts: Drafts, lang: Lang) -> impl Into
         Some(reply) => view! {
             <div class="feedback-reply" data-testid="producer-reply">
                 <p class="feedback-reply-title">
-                    {t(lang, Text::YourReply)} ", " {i18n::format_date(lang, date_of(&reply.created_at))}
+                    {t(lang, Text::YourReply)} ", " {i18n::format_date(lang, finnish_date(reply.created_at))}
                 </p>
                 <p class="feedback-text">{reply.body}</p>
             </div>

@@ -10,9 +10,9 @@ use crate::api;
 use crate::components::states::{retryable, Remote, Source};
 use crate::links;
 use crate::locale::{use_document_title, use_lang};
-use crate::pages::citizen::feedback::date_of;
 use leptos::prelude::*;
 use seteli_domain::api::{ProducerFeedback, ProducerHome, ProducerService, ProducerVoucher};
+use seteli_domain::clock::finnish_date;
 use seteli_domain::i18n::{self, t, Text};
 use seteli_domain::Lang;
 
@@ -149,7 +149,7 @@ fn FeedbackWaiting(items: Vec<ProducerFeedback>, lang: Lang) -> impl IntoView {
             view! {
                 <li class="card" data-testid="feedback-waiting-item" data-feedback-id=f.id.to_string()>
                     <p class="card-time">
-                        {f.customer_given_name} ", " {i18n::format_date(lang, date_of(&f.created_at))}
+                        {f.customer_given_name} ", " {i18n::format_date(lang, finnish_date(f.created_at))}
                     </p>
                     <p class="feedback-text feedback-excerpt">{f.body}</p>
                     <a href=links::producer_feedback(lang) data-testid="feedback-waiting-link">

@@ -5,7 +5,7 @@
 
 use super::NotActingForCompany;
 use crate::api;
-use crate::calendar::{first_of_next_month, iso, parse_iso, tomorrow};
+use crate::calendar::{first_of_next_month, tomorrow};
 use crate::components::facts::Fact;
 use crate::components::form::{last_error, FieldError, SubmitButton, SubmitError};
 use crate::components::states::{retryable, EmptyNotice, RemoteList};
@@ -14,6 +14,7 @@ use crate::locale::{tr, use_document_title, use_lang};
 use crate::session::use_session;
 use leptos::prelude::*;
 use seteli_domain::api::{NewPrice, ProducerService};
+use seteli_domain::clock::{iso_date, parse_iso_date};
 use seteli_domain::i18n::{self, t, Text};
 use seteli_domain::producer::{may_set_prices, valid_price_start};
 use seteli_domain::{Cents, ErrorCode, Lang, MunicipalityCode, ServiceCode};
@@ -49,7 +50,7 @@ pub fn checked_price(
     today: Date,
 ) -> Result<(Cents, Date), PriceProblem> {
     let cents = Cents::parse_euros(amount).map_err(|_| PriceProblem::Amount)?;
-    let from = parse_iso(valid_from).ok_or(PriceProblem::NoDate)?;
+    let from = parse_iso_date(valid_from.trim()).ok_or(PriceProblem::NoDate)?;
     if !valid_price_start(from, today) {
         return Err(PriceProblem::TooEarly);
     }
@@ -152,8 +153,8 @@ fn PriceRow(
             .into_iter()
             .map(|u| {
                 view! {
-                    <li data-testid="price-upcoming" data-cents=u.price_cents.get().to_string() data-valid-from=u.valid_from.clone()>
-                        {i18n::price_from(lang, u.price_cents, unit, &u.valid_from)}
+                    <li data-testid="price-upcoming" data-cents=u.price_cents.get().to_string() data-valid-from=iso_date(u.valid_from)>
+                        {i18n::price_from(lang, u.price_cents, unit, u.valid_from)}
                     </li>
                 }
             })
@@ -210,9 +211,9 @@ fn PriceForm(
     let unit = service.with_untracked(|s| s.unit);
     let today = dom::today();
     let amount = RwSignal::new(String::new());
-    let valid_from = RwSignal::new(iso(first_of_next_month(today)));
+    let valid_from = RwSignal::new(iso_date(first_of_next_month(today)));
     let problem = RwSignal::new(None::<PriceProblem>);
-    let saved = RwSignal::new(None::<(Cents, String)>);
+    let saved = RwSignal::new(None::<(Cents, Date)>);
     let amount_id = format!("price-{index}-amount");
     let from_id = format!("price-{index}-from");
     let error_id = format!("price-{index}-error");
@@ -222,7 +223,7 @@ fn PriceForm(
         async move {
             let result = api::set_price(&price, lang).await;
             if let Ok(updated) = &result {
-                saved.try_set(Some((price.price_cents, price.valid_from.clone())));
+                saved.try_set(Some((price.price_cents, price.valid_from)));
                 amount.try_set(String::new());
                 on_saved.try_run(updated.clone());
             }
@@ -251,7 +252,7 @@ fn PriceForm(
                     let price = NewPrice {
                         municipality_code: s.municipality_code,
                         service_code: s.service_code,
-                        valid_from: iso(from),
+                        valid_from: from,
                         price_cents,
                     };
                     save.dispatch_local((price, ui_lang.get_untracked()));
@@ -305,7 +306,7 @@ fn PriceForm(
                     name="valid_from"
                     type="date"
                     required
-                    min=iso(tomorrow(today))
+                    min=iso_date(tomorrow(today))
                     data-testid="price-valid-from"
                     aria-invalid=move || about(false)().then_some("true")
                     aria-describedby=described(false)
@@ -327,7 +328,7 @@ fn PriceForm(
                         .map(|(cents, from)| {
                             view! {
                                 <p class="notice notice-success" role="status" data-testid="price-saved">
-                                    {i18n::price_saved(ui_lang.get(), cents, unit, &from)}
+                                    {i18n::price_saved(ui_lang.get(), cents, unit, from)}
                                 </p>
                             }
                         })

@@ -3,11 +3,12 @@
 //! Both forms show the same three fields ([`VisitFields`]); this module uses neither form,
 //! so that both can use it.
 
-use crate::calendar::{iso, parse_iso, parse_units};
+use crate::calendar::parse_units;
 use crate::components::form::FieldError;
 use crate::components::text_limit::CharCounter;
 use leptos::prelude::*;
 use seteli_domain::catalogue::Unit;
+use seteli_domain::clock::{iso_date, parse_iso_date};
 use seteli_domain::i18n::{self, t, Text};
 use seteli_domain::producer::{check_event, EventError, EVENT_DESCRIPTION_MAX_CHARS};
 use seteli_domain::Lang;
@@ -81,7 +82,7 @@ pub fn checked_visit(
     valid: (Date, Date),
     today: Date,
 ) -> Result<(Date, i64, String), EventProblem> {
-    let date = parse_iso(date).ok_or(EventProblem::NoDate)?;
+    let date = parse_iso_date(date.trim()).ok_or(EventProblem::NoDate)?;
     if let Err(rule @ (EventError::InFuture | EventError::OutsideValidity)) =
         check_event(date, 100, "x", valid, today)
     {
@@ -215,15 +216,15 @@ pub fn VisitFields(
     view! {
         <div class="field">
             <label for=id(Field::Date)>{t(lang, Text::EventDateLabel)}</label>
-            <p id=hint_id(Field::Date) class="hint">{i18n::validity(lang, &iso(valid.0), &iso(valid.1))}</p>
+            <p id=hint_id(Field::Date) class="hint">{i18n::validity(lang, valid.0, valid.1)}</p>
             {error(Field::Date)}
             <input
                 id=id(Field::Date)
                 name="service_date"
                 type="date"
                 required
-                min=iso(valid.0)
-                max=iso(latest)
+                min=iso_date(valid.0)
+                max=iso_date(latest)
                 data-testid=form.testid(TestId::Date)
                 aria-describedby=described(Field::Date, "")
                 aria-invalid=invalid(Field::Date)

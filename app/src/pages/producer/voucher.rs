@@ -11,7 +11,6 @@ use super::events::{CancelNotice, CancellableEvents, Cancelling};
 use super::queue::{EventQueue, EventQueuePanel};
 use super::{back_to_home, use_queue_owner, NotActingForCompany};
 use crate::api;
-use crate::calendar::parse_iso;
 use crate::components::facts::Fact;
 use crate::components::states::{BackLink, Remote};
 use crate::links;
@@ -134,7 +133,7 @@ fn VoucherWork(
     let events = move || {
         let (events, valid) = current.with(|d| {
             let v = &d.voucher;
-            let valid = parse_iso(&v.valid_from).zip(parse_iso(&v.valid_until));
+            let valid = Some((v.valid_from, v.valid_until));
             (d.events.clone(), valid)
         });
         view! { <CancellableEvents events valid lang cancelling correcting/> }
@@ -183,7 +182,7 @@ fn ProducerVoucherFacts(voucher: Memo<ProducerVoucher>, lang: Lang) -> impl Into
             <Fact label=Text::StatusLabel lang>
                 <dd data-testid="voucher-status" data-status=v.status.as_str()>{status_text}</dd>
             </Fact>
-            <ValueFacts value=v.unit_value_cents unit valid=(v.valid_from.clone(), v.valid_until.clone()) lang/>
+            <ValueFacts value=v.unit_value_cents unit valid=(v.valid_from, v.valid_until) lang/>
             <Fact label=Text::YourPriceToday lang>
                 <dd data-testid="voucher-price" data-cents=move || price().map(|p| p.get().to_string())>
                     {move || match price() {

@@ -171,7 +171,7 @@ fn ServicesTable(services: Vec<ProducerOffer>, lang: Lang) -> impl IntoView {
                     <td class="num" data-testid="producer-price" data-cents=s.price_cents.get().to_string()>
                         {i18n::price_per_unit(lang, s.price_cents, s.unit)}
                     </td>
-                    <td>{i18n::format_date(lang, &s.valid_from)}</td>
+                    <td>{i18n::format_date(lang, s.valid_from)}</td>
                 </tr>
             }
         })

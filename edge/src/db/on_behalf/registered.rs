@@ -6,6 +6,7 @@ use seteli_domain::api::RegisteredPrincipal;
 use seteli_domain::ids::CustomerId;
 use seteli_domain::lang::Localized;
 use seteli_domain::Lang;
+use time::Date;
 
 #[derive(Deserialize)]
 struct RegisteredRow {
@@ -14,14 +15,15 @@ struct RegisteredRow {
     family_name: String,
     municipality_fi: String,
     municipality_sv: String,
-    valid_until: String,
+    #[serde(with = "seteli_domain::clock::wire_date")]
+    valid_until: time::Date,
 }
 
 /// The customers whose proxy the municipality registered this person as, valid on `today`.
 pub async fn registered_principals(
     db: &impl Database,
     proxy_hetu: &str,
-    today: &str,
+    today: Date,
     lang: Lang,
 ) -> Result<Vec<RegisteredPrincipal>, DbError> {
     let rows: Vec<RegisteredRow> = db
@@ -64,7 +66,7 @@ pub async fn is_registered_proxy(
     db: &impl Database,
     customer: CustomerId,
     proxy_hetu: &str,
-    today: &str,
+    today: Date,
 ) -> Result<bool, DbError> {
     let rows: Vec<CountRow> = db
         .query(

@@ -67,7 +67,8 @@ pub fn message_statement(
 
 #[derive(Deserialize)]
 struct TrailRow {
-    at: String,
+    #[serde(with = "seteli_domain::clock::wire_time")]
+    at: time::OffsetDateTime,
     actor_name: String,
     action: String,
     basis: String,
@@ -108,7 +109,8 @@ pub async fn trail_of(
 #[derive(Deserialize)]
 struct MessageRow {
     id: MessageId,
-    created_at: String,
+    #[serde(with = "seteli_domain::clock::wire_time")]
+    created_at: time::OffsetDateTime,
     kind: String,
     actor_name: String,
     producer_name: String,

@@ -13,6 +13,7 @@ use seteli_domain::catalogue::Unit;
 use seteli_domain::ids::{EventId, ProducerId, VoucherId};
 use seteli_domain::voucher::EventStatus;
 use seteli_domain::Cents;
+use time::Date;
 
 /// The producer's price per unit for the voucher's service and municipality on
 /// `service_date` (the offer with the latest start on or before it), if the producer is
@@ -21,7 +22,7 @@ pub async fn price_on(
     db: &impl Database,
     producer: ProducerId,
     voucher_id: VoucherId,
-    service_date: &str,
+    service_date: Date,
 ) -> Result<Option<Cents>, DbError> {
     #[derive(Deserialize)]
     struct PriceOnRow {
@@ -76,7 +77,8 @@ struct EventRow {
     voucher_id: VoucherId,
     customer_given_name: String,
     customer_family_name: String,
-    service_date: String,
+    #[serde(with = "seteli_domain::clock::wire_date")]
+    service_date: time::Date,
     description: String,
     units_x100: i64,
     unit: String,
@@ -84,7 +86,8 @@ struct EventRow {
     voucher_share_cents: i64,
     own_share_cents: i64,
     status: EventStatus,
-    created_at: String,
+    #[serde(with = "seteli_domain::clock::wire_time")]
+    created_at: time::OffsetDateTime,
     corrects: Option<EventId>,
     window_from: String,
 }
@@ -177,7 +180,7 @@ pub struct EventRecord<'a> {
     pub idempotency_key: &'a str,
     /// What the submission asked for, to tell a retry from a key reused for another request.
     pub request_hash: &'a str,
-    pub service_date: &'a str,
+    pub service_date: Date,
     pub description: &'a str,
     pub units_x100: i64,
     pub unit_price: Cents,

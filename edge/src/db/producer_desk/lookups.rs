@@ -11,6 +11,7 @@ use serde::Deserialize;
 use seteli_domain::api::ProducerVoucher;
 use seteli_domain::ids::{ProducerId, VoucherId};
 use seteli_domain::Lang;
+use time::Date;
 
 /// The voucher with this number (normalised, no spaces), if any.
 pub async fn voucher_by_number(
@@ -33,7 +34,7 @@ pub async fn may_serve(
     db: &impl Database,
     producer: ProducerId,
     voucher_id: VoucherId,
-    today: &str,
+    today: Date,
 ) -> Result<bool, DbError> {
     let rows: Vec<IdRow<VoucherId>> = db
         .query(
@@ -130,7 +131,7 @@ struct CurrentPriceRow {
 async fn prices_for_vouchers(
     db: &impl Database,
     producer: ProducerId,
-    today: &str,
+    today: Date,
     voucher: Option<VoucherId>,
 ) -> Result<Vec<CurrentPriceRow>, DbError> {
     db.query(
@@ -158,7 +159,7 @@ pub async fn linked_vouchers(
     db: &impl Database,
     producer: ProducerId,
     only: Option<VoucherId>,
-    today: &str,
+    today: Date,
     lang: Lang,
 ) -> Result<Vec<ProducerVoucher>, DbError> {
     let rows: Vec<VoucherRow> = db

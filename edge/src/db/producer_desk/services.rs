@@ -10,6 +10,7 @@ use seteli_domain::catalogue::Unit;
 use seteli_domain::ids::ProducerId;
 use seteli_domain::lang::Localized;
 use seteli_domain::{Cents, Lang, MunicipalityCode, ServiceCode};
+use time::Date;
 
 #[derive(Deserialize)]
 struct ServiceRow {
@@ -27,7 +28,8 @@ struct ServiceRow {
 struct PriceRow {
     municipality_code: String,
     service_code: String,
-    valid_from: String,
+    #[serde(with = "seteli_domain::clock::wire_date")]
+    valid_from: time::Date,
     price_cents: i64,
 }
 
@@ -35,7 +37,7 @@ struct PriceRow {
 pub async fn services_of(
     db: &impl Database,
     producer: ProducerId,
-    today: &str,
+    today: Date,
     lang: Lang,
 ) -> Result<Vec<ProducerService>, DbError> {
     let services: Vec<ServiceRow> = db
@@ -68,17 +70,14 @@ pub async fn services_of(
             let same = |p: &&PriceRow| {
                 p.municipality_code == s.municipality_code && p.service_code == s.service_code
             };
-            let current = prices
-                .iter()
-                .filter(same)
-                .find(|p| p.valid_from.as_str() <= today);
+            let current = prices.iter().filter(same).find(|p| p.valid_from <= today);
             let upcoming = prices
                 .iter()
                 .filter(same)
-                .filter(|p| p.valid_from.as_str() > today)
+                .filter(|p| p.valid_from > today)
                 .map(|p| {
                     Ok(UpcomingPrice {
-                        valid_from: p.valid_from.clone(),
+                        valid_from: p.valid_from,
                         price_cents: money(p.price_cents, "offers", "price_cents")?,
                     })
                 })
@@ -106,7 +105,7 @@ pub async fn services_of(
                 price_cents: current
                     .map(|p| money(p.price_cents, "offers", "price_cents"))
                     .transpose()?,
-                price_valid_from: current.map(|p| p.valid_from.clone()),
+                price_valid_from: current.map(|p| p.valid_from),
                 upcoming,
             })
         })
@@ -120,7 +119,7 @@ pub async fn set_price(
     producer: ProducerId,
     municipality: &str,
     service: &str,
-    valid_from: &str,
+    valid_from: Date,
     price: Cents,
 ) -> Result<bool, DbError> {
     let changed = db

@@ -10,7 +10,8 @@ use seteli_domain::Cents;
 #[derive(Deserialize)]
 struct EventRow {
     id: EventId,
-    service_date: String,
+    #[serde(with = "seteli_domain::clock::wire_date")]
+    service_date: time::Date,
     producer_id: ProducerId,
     producer_name: String,
     description: String,

@@ -14,9 +14,11 @@ struct FeedbackRow {
     voucher_id: Option<VoucherId>,
     event_id: Option<EventId>,
     body: String,
-    created_at: String,
+    #[serde(with = "seteli_domain::clock::wire_time")]
+    created_at: time::OffsetDateTime,
     reply_body: Option<String>,
-    reply_created_at: Option<String>,
+    #[serde(default, with = "seteli_domain::clock::wire_time::option")]
+    reply_created_at: Option<time::OffsetDateTime>,
 }
 
 const FEEDBACK_SELECT: &str = "

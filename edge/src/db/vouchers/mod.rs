@@ -18,6 +18,7 @@ use seteli_domain::ids::{CustomerId, VoucherId};
 use seteli_domain::lang::Localized;
 use seteli_domain::voucher::VoucherNumber;
 use seteli_domain::{Cents, Lang, MunicipalityCode, ServiceCode};
+use time::Date;
 
 /// The customer with this identity code, if the municipality has made them one.
 pub async fn customer_by_hetu(
@@ -46,8 +47,10 @@ pub(crate) struct VoucherRow {
     granted_units: Option<i64>,
     granted_cents: i64,
     balance_cents: i64,
-    valid_from: String,
-    valid_until: String,
+    #[serde(with = "seteli_domain::clock::wire_date")]
+    valid_from: time::Date,
+    #[serde(with = "seteli_domain::clock::wire_date")]
+    valid_until: time::Date,
     status: seteli_domain::voucher::VoucherStatus,
     /// Producers' queries add the customer's names (never the identity code).
     #[serde(default)]
@@ -74,7 +77,7 @@ impl VoucherRow {
     pub(crate) fn into_producer_view(
         mut self,
         lang: Lang,
-        today: &str,
+        today: Date,
         price_cents: Option<Cents>,
     ) -> Result<ProducerVoucher, DbError> {
         let given = self.customer_given_name.take();
@@ -102,7 +105,7 @@ impl VoucherRow {
         })
     }
 
-    fn into_dto(self, lang: Lang, today: &str) -> Result<VoucherSummary, DbError> {
+    fn into_dto(self, lang: Lang, today: Date) -> Result<VoucherSummary, DbError> {
         let bad = |column| DbError::bad_row("vouchers", column);
         let service = Localized {
             fi: self.service_fi,
@@ -114,7 +117,7 @@ impl VoucherRow {
             sv: self.municipality_sv,
             en: None,
         };
-        let status = self.status.as_of(&self.valid_until, today);
+        let status = self.status.as_of(self.valid_until, today);
         Ok(VoucherSummary {
             id: self.id,
             number: VoucherNumber::parse(&self.number)
@@ -144,7 +147,7 @@ pub async fn vouchers_of(
     db: &impl Database,
     customer: CustomerId,
     lang: Lang,
-    today: &str,
+    today: Date,
 ) -> Result<Vec<VoucherSummary>, DbError> {
     let rows: Vec<VoucherRow> = db
         .query(
@@ -165,7 +168,7 @@ pub async fn voucher_of(
     customer: CustomerId,
     voucher_id: VoucherId,
     lang: Lang,
-    today: &str,
+    today: Date,
 ) -> Result<Option<VoucherSummary>, DbError> {
     let rows: Vec<VoucherRow> = db
         .query(

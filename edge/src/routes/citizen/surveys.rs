@@ -39,13 +39,13 @@ pub async fn handle_create<D: Database, H: Outbound>(
         return Err(invalid());
     }
     let today = call.ctx.today();
-    let period = survey_period(&today);
+    let period = survey_period(today);
     let at = call.ctx.timestamp();
     let row = SurveyRow {
         customer,
         voucher_id: answer.voucher_id,
         producer: answer.producer_id,
-        period,
+        period: &period,
         scores: [
             answer.overall.into(),
             answer.punctuality.into(),

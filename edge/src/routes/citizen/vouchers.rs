@@ -17,7 +17,7 @@ pub async fn handle_list<D: Database, H: Outbound>(
 ) -> Result<ApiResponse, EdgeError> {
     let today = call.ctx.today();
     super::customer_list(call, Action::ViewOwnVouchers, |customer| {
-        vouchers::vouchers_of(&call.ctx.db, customer, call.lang, &today)
+        vouchers::vouchers_of(&call.ctx.db, customer, call.lang, today)
     })
     .await
 }
@@ -32,12 +32,12 @@ pub async fn handle_get<D: Database, H: Outbound>(
     let id = VoucherId::parse(call.id).ok_or_else(not_found)?;
     let customer = subject.customer_or_not_found(call.lang)?;
     let today = call.ctx.today();
-    let voucher = vouchers::voucher_of(&call.ctx.db, customer, id, call.lang, &today)
+    let voucher = vouchers::voucher_of(&call.ctx.db, customer, id, call.lang, today)
         .await?
         .ok_or_else(not_found)?;
     let detail = VoucherDetail {
         events: vouchers::events_of(&call.ctx.db, voucher.id).await?,
-        producers: vouchers::producers_of(&call.ctx.db, voucher.id, survey_period(&today)).await?,
+        producers: vouchers::producers_of(&call.ctx.db, voucher.id, &survey_period(today)).await?,
         voucher,
     };
     Ok(ApiResponse::private_json(200, &detail))

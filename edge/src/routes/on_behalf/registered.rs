@@ -24,7 +24,7 @@ pub async fn handle_registered<D: Database, H: Outbound>(
     let list = store::registered_principals(
         &call.ctx.db,
         person.hetu.as_str(),
-        &call.ctx.today(),
+        call.ctx.today(),
         call.lang,
     )
     .await?;
@@ -48,7 +48,7 @@ pub async fn handle_act_for_registered<D: Database, H: Outbound>(
         &call.ctx.db,
         customer,
         person.hetu.as_str(),
-        &call.ctx.today(),
+        call.ctx.today(),
     )
     .await?
     {

@@ -3,7 +3,7 @@
 
 use super::agent;
 use super::vouchers::linked;
-use super::{error, parse_date, Who};
+use super::{error, Who};
 use crate::context::Ctx;
 use crate::crypto::sha256_hex;
 use crate::db::producer_desk::{self as desk, EventFilter, EventRecord, Stored};
@@ -13,12 +13,13 @@ use crate::http::ApiResponse;
 use crate::outbound::Outbound;
 use crate::routes::Call;
 use seteli_domain::api::{EventCorrection, NewServiceEvent, ProducerEvent, ProducerVoucher};
-use seteli_domain::clock::finnish_date;
+use seteli_domain::clock::{finnish_date, iso_date};
 use seteli_domain::ids::{EventId, ProducerId, VoucherId};
 use seteli_domain::permissions::Action;
 use seteli_domain::producer::{check_event, valid_idempotency_key};
 use seteli_domain::voucher::event_shares;
 use seteli_domain::{ErrorCode, Lang};
+use time::Date;
 
 /// A validated, priced event for `voucher`, or why not.
 struct Priced {
@@ -63,11 +64,8 @@ async fn price_event<D: Database, H: Outbound>(
     lang: Lang,
 ) -> Result<Priced, EdgeError> {
     let invalid = || error(ErrorCode::InvalidEvent, lang);
-    let valid = (
-        parse_date(&voucher.valid_from).ok_or_else(invalid)?,
-        parse_date(&voucher.valid_until).ok_or_else(invalid)?,
-    );
-    let date = parse_date(event.service_date).ok_or_else(invalid)?;
+    let valid = (voucher.valid_from, voucher.valid_until);
+    let date = event.service_date;
     if voucher.status == seteli_domain::voucher::VoucherStatus::Cancelled
         || !valid_idempotency_key(event.idempotency_key)
         || check_event(
@@ -98,7 +96,7 @@ async fn price_event<D: Database, H: Outbound>(
 /// What a submission asks for, whether a new event or a correction.
 struct EventFields<'a> {
     idempotency_key: &'a str,
-    service_date: &'a str,
+    service_date: Date,
     units_x100: i64,
     description: &'a str,
 }
@@ -107,7 +105,7 @@ impl<'a> EventFields<'a> {
     /// The fields of a new event or a correction, the description without surrounding space.
     fn of(
         idempotency_key: &'a str,
-        service_date: &'a str,
+        service_date: Date,
         units_x100: i64,
         description: &'a str,
     ) -> Self {
@@ -125,7 +123,7 @@ impl<'a> EventFields<'a> {
         let canonical = serde_json::json!([
             voucher_id,
             corrects,
-            self.service_date,
+            iso_date(self.service_date),
             self.units_x100,
             self.description,
         ]);
@@ -212,7 +210,7 @@ pub async fn handle_log_event<D: Database, H: Outbound>(
     let new: NewServiceEvent = call.body(ErrorCode::InvalidEvent)?;
     let fields = EventFields::of(
         &new.idempotency_key,
-        &new.service_date,
+        new.service_date,
         new.units_x100,
         &new.description,
     );
@@ -304,7 +302,7 @@ pub async fn handle_correct_event<D: Database, H: Outbound>(
     let correction: EventCorrection = call.body(ErrorCode::InvalidEvent)?;
     let fields = EventFields::of(
         &correction.idempotency_key,
-        &correction.service_date,
+        correction.service_date,
         correction.units_x100,
         &correction.description,
     );

@@ -23,8 +23,8 @@ pub async fn handle_home<D: Database, H: Outbound>(
     let home = ProducerHome {
         producer_id: producer,
         name: agent.company.name.clone(),
-        services: desk::services_of(&call.ctx.db, producer, &today, call.lang).await?,
-        vouchers: desk::linked_vouchers(&call.ctx.db, producer, None, &today, call.lang).await?,
+        services: desk::services_of(&call.ctx.db, producer, today, call.lang).await?,
+        vouchers: desk::linked_vouchers(&call.ctx.db, producer, None, today, call.lang).await?,
         recent_events: desk::events(
             &call.ctx.db,
             producer,

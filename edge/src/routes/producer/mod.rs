@@ -24,7 +24,6 @@ use crate::routes::Call;
 use seteli_domain::ids::ProducerId;
 use seteli_domain::permissions::{require, Action, Actor, ProducerAgent};
 use seteli_domain::{ApiError, ErrorCode, Lang};
-use time::Date;
 
 /// The person acting for a company, after the permission catalogue allowed `action`.
 fn agent(actor: &Actor, action: Action, lang: Lang) -> Result<&ProducerAgent, EdgeError> {
@@ -45,10 +44,6 @@ fn company<D: Database, H: Outbound>(
 
 fn error(code: ErrorCode, lang: Lang) -> EdgeError {
     ApiError::new(code, lang).into()
-}
-
-fn parse_date(text: &str) -> Option<Date> {
-    Date::parse(text, &time::format_description::well_known::Iso8601::DATE).ok()
 }
 
 /// What the log says about who acted.

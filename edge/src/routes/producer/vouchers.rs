@@ -55,7 +55,7 @@ pub async fn handle_lookup<D: Database, H: Outbound>(
         Err(_) => None,
     };
     let usable = match voucher_id {
-        Some(id) => desk::may_serve(&call.ctx.db, producer, id, &call.ctx.today())
+        Some(id) => desk::may_serve(&call.ctx.db, producer, id, call.ctx.today())
             .await?
             .then_some(id),
         None => None,
@@ -74,7 +74,7 @@ pub(super) async fn linked<D: Database, H: Outbound>(
     voucher_id: VoucherId,
     lang: Lang,
 ) -> Result<ProducerVoucher, EdgeError> {
-    desk::linked_vouchers(&ctx.db, producer, Some(voucher_id), &ctx.today(), lang)
+    desk::linked_vouchers(&ctx.db, producer, Some(voucher_id), ctx.today(), lang)
         .await?
         .into_iter()
         .next()

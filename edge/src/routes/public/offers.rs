@@ -20,7 +20,7 @@ pub async fn handle_list<D: Database, H: Outbound>(
     let query = OffersQuery::from_pairs(call.req.query_pairs())?;
     require(call.actor, Action::ViewPublicCatalogue, query.lang)?;
     let refused = |code| Err(ApiError::new(code, query.lang).into());
-    match offers::current_page(&call.ctx.db, &query, &call.ctx.today()).await? {
+    match offers::current_page(&call.ctx.db, &query, call.ctx.today()).await? {
         Comparison::UnknownMunicipality => refused(ErrorCode::UnknownMunicipality),
         Comparison::UnknownService => refused(ErrorCode::UnknownService),
         Comparison::Page(page) => Ok(public_json(&page)),

@@ -20,7 +20,7 @@ pub async fn handle_get<D: Database, H: Outbound>(
     require(call.actor, Action::ViewPublicCatalogue, lang)?;
     let not_found = || EdgeError::from(ApiError::new(ErrorCode::ProducerNotFound, lang));
     let id = ProducerId::parse(call.id).ok_or_else(not_found)?;
-    match producers::public_profile(&call.ctx.db, id, lang, &call.ctx.today()).await? {
+    match producers::public_profile(&call.ctx.db, id, lang, call.ctx.today()).await? {
         Some(profile) => Ok(public_json(&profile)),
         None => Err(not_found()),
     }

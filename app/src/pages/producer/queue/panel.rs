@@ -12,7 +12,7 @@ use seteli_domain::{ErrorCode, Lang};
 fn entry_summary(lang: Lang, entry: &QueuedEvent) -> String {
     format!(
         "{} · {} · {} · {}",
-        i18n::format_date(lang, &entry.event.service_date),
+        i18n::format_date(lang, entry.event.service_date),
         entry.customer_name,
         i18n::unit_quantity(lang, entry.event.units_x100, entry.unit),
         entry.event.description

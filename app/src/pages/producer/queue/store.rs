@@ -162,7 +162,7 @@ mod tests {
             event: NewServiceEvent {
                 voucher_id: id(7),
                 idempotency_key: key.to_owned(),
-                service_date: "2026-11-21".to_owned(),
+                service_date: time::macros::date!(2026 - 11 - 21),
                 units_x100: 150,
                 description: "Siivous".to_owned(),
             },

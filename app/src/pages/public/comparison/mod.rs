@@ -305,8 +305,8 @@ mod tests {
             granted_units: None,
             granted_cents: Cents::new(128_000).unwrap(),
             balance_cents: Cents::new(64_000).unwrap(),
-            valid_from: "2026-01-01".to_owned(),
-            valid_until: "2026-12-31".to_owned(),
+            valid_from: time::macros::date!(2026 - 01 - 01),
+            valid_until: time::macros::date!(2026 - 12 - 31),
             status: serde_json::from_value(serde_json::json!(status)).unwrap(),
         }
     }
