@@ -134,85 +134,55 @@ fn digits(text: &str) -> Option<u64> {
     text.parse().ok()
 }
 
-/// `#[serde(with = "seteli_domain::clock::wire_date")]`: a [`Date`] as `YYYY-MM-DD` on the
-/// wire and in rows. The one serde helper for dates; `wire_date::option` for `Option<Date>`.
-pub mod wire_date {
-    use serde::{de::Error, Deserialize, Deserializer, Serializer};
-    use time::Date;
+/// A serde helper for a type written as text by `$write` and read by `$read` (`None`:
+/// refused with `$what`), with `option` for `Option` of it (`null` is `None`).
+macro_rules! wire_text {
+    ($(#[$doc:meta])* $name:ident, $ty:ty, $write:path, $read:path, $what:literal) => {
+        $(#[$doc])*
+        pub mod $name {
+            use serde::{de::Error, Deserialize, Deserializer, Serializer};
 
-    pub fn serialize<S: Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&super::iso_date(*date))
-    }
+            pub fn serialize<S: Serializer>(value: &$ty, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(&$write(*value))
+            }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
-        let text = String::deserialize(d)?;
-        super::parse_iso_date(&text).ok_or_else(|| D::Error::custom("a date YYYY-MM-DD"))
-    }
+            pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<$ty, D::Error> {
+                let text = String::deserialize(d)?;
+                $read(&text).ok_or_else(|| D::Error::custom($what))
+            }
 
-    /// The same for `Option<Date>`: `null` (or an absent field with `#[serde(default)]`) is `None`.
-    pub mod option {
-        use serde::{de::Error, Deserialize, Deserializer, Serializer};
-        use time::Date;
+            /// The same for an `Option`: `null` (or an absent field with `#[serde(default)]`)
+            /// is `None`.
+            pub mod option {
+                use serde::{de::Error, Deserialize, Deserializer, Serializer};
 
-        pub fn serialize<S: Serializer>(date: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
-            match date {
-                Some(date) => super::serialize(date, s),
-                None => s.serialize_none(),
+                pub fn serialize<S: Serializer>(value: &Option<$ty>, s: S) -> Result<S::Ok, S::Error> {
+                    match value {
+                        Some(value) => super::serialize(value, s),
+                        None => s.serialize_none(),
+                    }
+                }
+
+                pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<$ty>, D::Error> {
+                    Option::<String>::deserialize(d)?
+                        .map(|text| $read(&text).ok_or_else(|| D::Error::custom($what)))
+                        .transpose()
+                }
             }
         }
-
-        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
-            match Option::<String>::deserialize(d)? {
-                Some(text) => super::super::parse_iso_date(&text)
-                    .map(Some)
-                    .ok_or_else(|| D::Error::custom("a date YYYY-MM-DD")),
-                None => Ok(None),
-            }
-        }
-    }
+    };
 }
 
-/// `#[serde(with = "seteli_domain::clock::wire_time")]`: an [`OffsetDateTime`] as RFC 3339
-/// in UTC ([`rfc3339`]) on the wire and in rows. The one serde helper for instants.
-pub mod wire_time {
-    use serde::{de::Error, Deserialize, Deserializer, Serializer};
-    use time::OffsetDateTime;
+wire_text! {
+    /// `#[serde(with = "seteli_domain::clock::wire_date")]`: a [`Date`] as `YYYY-MM-DD` on the
+    /// wire and in rows. The one serde helper for dates.
+    wire_date, time::Date, crate::clock::iso_date, crate::clock::parse_iso_date, "a date YYYY-MM-DD"
+}
 
-    pub fn serialize<S: Serializer>(at: &OffsetDateTime, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&super::rfc3339(*at))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<OffsetDateTime, D::Error> {
-        let text = String::deserialize(d)?;
-        super::parse_rfc3339(&text).ok_or_else(|| D::Error::custom("an RFC 3339 time"))
-    }
-
-    /// The same for `Option<OffsetDateTime>`: `null` is `None`.
-    pub mod option {
-        use serde::{de::Error, Deserialize, Deserializer, Serializer};
-        use time::OffsetDateTime;
-
-        pub fn serialize<S: Serializer>(
-            at: &Option<OffsetDateTime>,
-            s: S,
-        ) -> Result<S::Ok, S::Error> {
-            match at {
-                Some(at) => super::serialize(at, s),
-                None => s.serialize_none(),
-            }
-        }
-
-        pub fn deserialize<'de, D: Deserializer<'de>>(
-            d: D,
-        ) -> Result<Option<OffsetDateTime>, D::Error> {
-            match Option::<String>::deserialize(d)? {
-                Some(text) => super::super::parse_rfc3339(&text)
-                    .map(Some)
-                    .ok_or_else(|| D::Error::custom("an RFC 3339 time")),
-                None => Ok(None),
-            }
-        }
-    }
+wire_text! {
+    /// `#[serde(with = "seteli_domain::clock::wire_time")]`: an [`OffsetDateTime`] as RFC 3339
+    /// in UTC ([`rfc3339`]) on the wire and in rows. The one serde helper for instants.
+    wire_time, time::OffsetDateTime, crate::clock::rfc3339, crate::clock::parse_rfc3339, "an RFC 3339 time"
 }
 
 #[cfg(test)]

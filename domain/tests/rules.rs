@@ -234,26 +234,16 @@ fn satisfaction_is_published_from_five_answers_with_a_real_mean() {
 
 #[test]
 fn survey_periods_are_calendar_months() {
-    assert_eq!(
-        survey_period(time::macros::date!(2026 - 11 - 21)),
-        "2026-11"
-    );
-    assert_eq!(
-        satisfaction_since(time::macros::date!(2026 - 11 - 21)),
-        "2025-12"
-    );
-    assert_eq!(
-        satisfaction_since(time::macros::date!(2026 - 12 - 31)),
-        "2026-01"
-    );
-    assert_eq!(
-        satisfaction_since(time::macros::date!(2026 - 01 - 01)),
-        "2025-02"
-    );
-    assert_eq!(
-        satisfaction_since(time::macros::date!(2026 - 09 - 30)),
-        "2025-10"
-    );
+    use time::macros::date;
+    assert_eq!(survey_period(date!(2026 - 11 - 21)), "2026-11");
+    for (today, since) in [
+        (date!(2026 - 11 - 21), "2025-12"),
+        (date!(2026 - 12 - 31), "2026-01"),
+        (date!(2026 - 01 - 01), "2025-02"),
+        (date!(2026 - 09 - 30), "2025-10"),
+    ] {
+        assert_eq!(satisfaction_since(today), since, "{today}");
+    }
 }
 
 // ---- Money ----
