@@ -1,7 +1,7 @@
 //! The choice itself: nobody to pick, a cancelled choice, a choice that comes back
 //! twice, to another session or too late, an unconfigured Valtuudet, and who may use the routes.
 
-use super::{app, browser, person};
+use super::{app, assert_refused, browser, person};
 use crate::helpers::Session;
 use crate::helpers::PUBLIC_URL;
 use seteli_edge::http::Method;
@@ -14,59 +14,58 @@ async fn nobody_to_act_for_is_refused_with_its_reason() {
     // The mock sends a person with nobody to pick straight back with an error.
     let (status, back) = app.valtuudet().open(&selection).await;
     assert_eq!(status, 303);
-    assert_eq!(
+    assert_refused(
+        &eeva,
         eeva.come_back(&back.unwrap()).await,
-        "/on-behalf?refused=no_principals&for=child&lang=en"
-    );
-    assert!(eeva.acting_for().await.is_null());
+        "/on-behalf?refused=no_principals&for=child&lang=en",
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn cancelling_the_choice_acts_for_nobody() {
     let app = app();
     let anni = browser(&app, "Anni").await;
-    let selection = anni.start_choice("adult").await;
-    let back = app.valtuudet().pick(&selection, ("action", "cancel")).await;
-    assert_eq!(
+    let back = anni.pick_at_valtuudet("adult", ("action", "cancel")).await;
+    assert_refused(
+        &anni,
         anni.come_back(&back).await,
-        "/on-behalf?refused=no_principals&for=adult&lang=en"
-    );
-    assert!(anni.acting_for().await.is_null());
+        "/on-behalf?refused=no_principals&for=adult&lang=en",
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn a_choice_comes_back_only_once_and_only_to_the_session_that_began_it() {
     let app = app();
     let anni = browser(&app, "Anni").await;
-    let selection = anni.start_choice("child").await;
-    let back = app
-        .valtuudet()
-        .pick(&selection, ("principal", person("Eetu").code()))
+    let back = anni
+        .pick_at_valtuudet("child", ("principal", person("Eetu").code()))
         .await;
 
     // Another person's browser cannot finish Anni's choice.
     let mikko = browser(&app, "Mikko").await;
-    assert_eq!(
+    assert_refused(
+        &mikko,
         mikko.come_back(&back).await,
-        "/on-behalf?refused=expired&for=child&lang=en"
-    );
-    assert!(mikko.acting_for().await.is_null());
+        "/on-behalf?refused=expired&for=child&lang=en",
+    )
+    .await;
     // The state was used up by that attempt.
-    assert_eq!(
+    assert_refused(
+        &anni,
         anni.come_back(&back).await,
-        "/on-behalf?refused=expired&for=child&lang=fi"
-    );
-    assert!(anni.acting_for().await.is_null());
+        "/on-behalf?refused=expired&for=child&lang=fi",
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn a_stale_choice_expires() {
     let mut app = app();
     let anni = browser(&app, "Anni").await;
-    let selection = anni.start_choice("child").await;
-    let back = app
-        .valtuudet()
-        .pick(&selection, ("principal", person("Eetu").code()))
+    let back = anni
+        .pick_at_valtuudet("child", ("principal", person("Eetu").code()))
         .await;
     let id = anni.id();
     app.advance(16 * 60);

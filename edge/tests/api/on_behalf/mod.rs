@@ -43,6 +43,13 @@ async fn browser<'a>(app: &'a TestApp<Mocks>, first_name: &str) -> Session<'a> {
     Session::citizen(app, person(first_name)).await
 }
 
+/// Asserts that a choice landed on the refusal page `refused` and left `session` acting for
+/// nobody.
+async fn assert_refused(session: &Session<'_>, landed: String, refused: &str) {
+    assert_eq!(landed, refused);
+    assert!(session.acting_for().await.is_null());
+}
+
 fn entry(actor: &str, action: &str, basis: &str, result: &str) -> (String, String, String, String) {
     (actor.into(), action.into(), basis.into(), result.into())
 }

@@ -61,6 +61,15 @@ pub async fn agent_for<'a>(
     (agent, landed)
 }
 
+/// The agent looks up Eeva-Liisa's voucher 10 by its number and logs `units_x100` of
+/// service on it under `key(1)`; the new event's id.
+pub async fn logged_visit(agent: &Session<'_>, units_x100: i64) -> i64 {
+    agent.lookup(&number(48_200_000_010)).await;
+    agent.log_event(10, &key(1), units_x100).await.json["id"]
+        .as_i64()
+        .expect("the new event's id")
+}
+
 pub fn key(i: u32) -> String {
     format!("0b7c6c1e-2f43-4d5b-9b1a-{i:012}")
 }
