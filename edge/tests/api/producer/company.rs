@@ -2,7 +2,7 @@
 //! that the producer routes need a company and one producer never sees another's customers.
 
 use super::{agent_for, app, key, logged_visit, person};
-use crate::helpers::{Session, PUBLIC_URL};
+use crate::helpers::{assert_method_not_allowed, Session};
 use seteli_edge::http::Method;
 
 #[tokio::test]
@@ -80,20 +80,18 @@ async fn the_producer_routes_need_a_company() {
     let eeva = Session::citizen(&app, person("Eeva-Liisa")).await;
     let citizen = eeva.get("/api/producer/home").await;
     assert_eq!(citizen.status, 403);
-    for (method, path, allow) in [
-        (Method::Post, "/api/producer/home", "GET, HEAD"),
-        (Method::Delete, "/api/producer/prices", "GET, HEAD, POST"),
-        (Method::Get, "/api/producer/vouchers/lookup", "POST"),
-        (Method::Get, "/api/producer/events", "POST"),
-        (Method::Get, "/api/producer/events/1/cancel", "POST"),
-        (Method::Get, "/api/producer/events/1/correct", "POST"),
-        (Method::Post, "/api/producer/feedback", "GET, HEAD"),
-        (Method::Get, "/api/producer/feedback/1/reply", "POST"),
-    ] {
-        let res = app
-            .request_with(method, path, &[("origin", PUBLIC_URL)])
-            .await;
-        assert_eq!(res.status, 405, "{path}");
-        assert_eq!(res.header("allow"), Some(allow), "{path}");
-    }
+    assert_method_not_allowed(
+        &app,
+        &[
+            (Method::Post, "/api/producer/home", "GET, HEAD"),
+            (Method::Delete, "/api/producer/prices", "GET, HEAD, POST"),
+            (Method::Get, "/api/producer/vouchers/lookup", "POST"),
+            (Method::Get, "/api/producer/events", "POST"),
+            (Method::Get, "/api/producer/events/1/cancel", "POST"),
+            (Method::Get, "/api/producer/events/1/correct", "POST"),
+            (Method::Post, "/api/producer/feedback", "GET, HEAD"),
+            (Method::Get, "/api/producer/feedback/1/reply", "POST"),
+        ],
+    )
+    .await;
 }
