@@ -12,6 +12,7 @@ mod session;
 mod valtuudet;
 
 pub use app::{test_config, TestApp, PUBLIC_URL, TODAY};
+pub use arrange::Voucher;
 pub use identification::IdentificationMock;
 pub use mocks::Mocks;
 pub use response::TestResponse;
