@@ -136,33 +136,27 @@ fn the_example_number_people_are_shown_is_a_valid_number() {
 
 #[test]
 fn shares_round_half_up_to_whole_cents() {
-    // 33,33 € × 1,5 h = 49,995 € → 50,00 €; the voucher (32 €/h) covers 48,00 €.
-    let s = event_shares(cents(3333), cents(3200), 150).unwrap();
-    assert_eq!(
-        (s.total, s.voucher_share, s.own_share),
-        (cents(5000), cents(4800), cents(200))
-    );
-    // 0,01 € × 0,50 = 0,005 € → 0,01 €; × 0,49 = 0,0049 € → 0,00 €.
-    assert_eq!(
-        event_shares(cents(1), cents(0), 50).unwrap().total,
-        cents(1)
-    );
-    assert_eq!(
-        event_shares(cents(1), cents(0), 49).unwrap().total,
-        cents(0)
-    );
-    // One hour at 36 € under a 32 € voucher.
-    let hour = event_shares(cents(3600), cents(3200), 100).unwrap();
-    assert_eq!(
-        (hour.total, hour.voucher_share, hour.own_share),
-        (cents(3600), cents(3200), cents(400))
-    );
-    // A voucher worth more than the price covers all of it.
-    let cheap = event_shares(cents(2000), cents(3200), 250).unwrap();
-    assert_eq!(
-        (cheap.voucher_share, cheap.own_share),
-        (cents(5000), cents(0))
-    );
+    // (unit price, voucher value per unit, units × 100) → (total, voucher share, own share),
+    // in cents.
+    let cases = [
+        // 33,33 € × 1,5 h = 49,995 € → 50,00 €; the voucher (32 €/h) covers 48,00 €.
+        ((3333, 3200, 150), (5000, 4800, 200)),
+        // 0,01 € × 0,50 = 0,005 € → 0,01 €; × 0,49 = 0,0049 € → 0,00 €.
+        ((1, 0, 50), (1, 0, 1)),
+        ((1, 0, 49), (0, 0, 0)),
+        // One hour at 36 € under a 32 € voucher.
+        ((3600, 3200, 100), (3600, 3200, 400)),
+        // A voucher worth more than the price covers all of it.
+        ((2000, 3200, 250), (5000, 5000, 0)),
+    ];
+    for ((price, value, units), (total, voucher, own)) in cases {
+        let s = event_shares(cents(price), cents(value), units).unwrap();
+        assert_eq!(
+            (s.total, s.voucher_share, s.own_share),
+            (cents(total), cents(voucher), cents(own)),
+            "{price} × {units} under {value}"
+        );
+    }
 }
 
 #[test]

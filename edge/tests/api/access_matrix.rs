@@ -200,12 +200,7 @@ async fn caller(app: &TestApp<Mocks>, who: Caller) -> Option<Session<'_>> {
         }
         Caller::RegisteredProxy => {
             let karl_johan = citizen("Karl-Johan").await;
-            let res = karl_johan
-                .post(
-                    "/api/on-behalf/registered",
-                    serde_json::json!({"customer_id": 1}),
-                )
-                .await;
+            let res = karl_johan.act_for_registered(1).await;
             assert_eq!(res.status, 204);
             karl_johan
         }

@@ -1,7 +1,6 @@
 //! A customer's own vouchers, events, feedback and surveys.
 
-use crate::helpers::{cast, Mocks, Session, TestApp};
-use seteli_domain::voucher::VoucherNumber;
+use crate::helpers::{cast, Mocks, Session, TestApp, Voucher};
 use seteli_edge::http::Method;
 
 /// Anni (customer 1) has an active home-care voucher 10 with two events by producer 1 and
@@ -11,24 +10,25 @@ fn app() -> TestApp<Mocks> {
     let app = TestApp::with_identification();
     app.approved_home_care(1, "Hoiva Oy", 3600);
     app.approved_home_care(2, "Muu Oy", 3000);
-    app.sql(&format!(
-        "INSERT INTO customers (id, hetu, given_name, family_name, municipality_code) VALUES
-             (1, '{}', 'Anni', 'Kumpulainen', '638'), (2, '{}', 'Mikko', 'Kumpulainen', '638');
-         INSERT INTO vouchers (id, number, customer_id, municipality_code, service_code, unit, unit_value_cents,
-                               granted_units, granted_cents, balance_cents, valid_from, valid_until, status, granted_at) VALUES
-             (10, '{}', 1, '638', 'home-care', 'hour', 3200, 40, 128000, 118400, '2026-01-01', '2026-12-31', 'active', '2026-01-01'),
-             (11, '{}', 1, '638', 'cleaning', 'hour', 2500, NULL, 50000, 50000, '2025-01-01', '2025-12-31', 'active', '2025-01-01'),
-             (20, '{}', 2, '638', 'home-care', 'hour', 3200, 10, 32000, 32000, '2026-01-01', '2026-12-31', 'active', '2026-01-01');
-         INSERT INTO service_events (id, voucher_id, producer_id, service_date, description, units_x100, unit_price_cents,
+    app.customer(1, cast::person("Anni"));
+    app.customer(2, cast::person("Mikko"));
+    app.voucher(&Voucher {
+        granted_units: Some(40),
+        granted_cents: 128000,
+        balance_cents: 118400,
+        ..Voucher::home_care(10, 48_219_930_117, 1)
+    });
+    app.voucher(&Voucher {
+        year: 2025,
+        ..Voucher::cleaning(11, 48_219_930_118, 1)
+    });
+    app.voucher(&Voucher::home_care(20, 48_219_930_119, 2));
+    app.sql(
+        "INSERT INTO service_events (id, voucher_id, producer_id, service_date, description, units_x100, unit_price_cents,
                                      voucher_share_cents, own_share_cents, created_at) VALUES
              (100, 10, 1, '2026-11-02', 'Aamukäynti', 100, 3600, 3200, 400, '2026-11-02T08:00:00Z'),
              (101, 10, 1, '2026-11-09', 'Aamukäynti ja kauppa', 150, 3600, 4800, 600, '2026-11-09T08:00:00Z');",
-        cast::person("Anni").code(),
-        cast::person("Mikko").code(),
-        VoucherNumber::from_body(48_219_930_117).unwrap().as_str(),
-        VoucherNumber::from_body(48_219_930_118).unwrap().as_str(),
-        VoucherNumber::from_body(48_219_930_119).unwrap().as_str(),
-    ));
+    );
     app
 }
 

@@ -1,4 +1,10 @@
-use crate::helpers::{TestApp, TODAY};
+use crate::helpers::{TestApp, TestResponse, TODAY};
+
+/// The offers of home care in Porvoo, with `more` of the query (`&sort=name`…).
+async fn porvoo_home_care(app: &TestApp, more: &str) -> TestResponse {
+    app.get_offers(&format!("municipality=638&service=home-care{more}"))
+        .await
+}
 
 #[tokio::test]
 async fn only_approved_producers_appear_in_the_comparison() {
@@ -10,7 +16,7 @@ async fn only_approved_producers_appear_in_the_comparison() {
         app.price(id, "638", "home-care", "2026-01-01", 1000);
     }
 
-    let res = app.get_offers("municipality=638&service=home-care").await;
+    let res = porvoo_home_care(&app, "").await;
 
     assert_eq!(res.status, 200);
     assert_eq!(res.producer_ids(), [1]);
@@ -26,7 +32,7 @@ async fn an_approval_elsewhere_does_not_show_a_producer_here() {
     app.price(1, "638", "home-care", "2026-01-01", 3000);
     app.price(1, "091", "home-care", "2026-01-01", 3000);
 
-    let porvoo = app.get_offers("municipality=638&service=home-care").await;
+    let porvoo = porvoo_home_care(&app, "").await;
     let helsinki = app.get_offers("municipality=091&service=home-care").await;
 
     assert!(porvoo.producer_ids().is_empty());
@@ -41,7 +47,7 @@ async fn the_price_shown_is_the_one_valid_today() {
     app.price(1, "638", "home-care", TODAY, 3100);
     app.price(1, "638", "home-care", "2026-12-01", 3500);
 
-    let res = app.get_offers("municipality=638&service=home-care").await;
+    let res = porvoo_home_care(&app, "").await;
 
     assert_eq!(res.json["offers"][0]["price_cents"], 3100);
     assert_eq!(res.json["offers"][0]["valid_from"], TODAY);
@@ -55,7 +61,7 @@ async fn a_producer_whose_first_price_starts_later_is_not_listed_yet() {
     app.approval(1, "638", "home-care", "approved");
     app.price(1, "638", "home-care", "2027-01-01", 3000);
 
-    let res = app.get_offers("municipality=638&service=home-care").await;
+    let res = porvoo_home_care(&app, "").await;
 
     assert!(res.producer_ids().is_empty());
 }
@@ -66,10 +72,8 @@ async fn own_share_is_the_price_above_the_voucher_value_and_never_negative() {
     app.approved_home_care(1, "Kallis Oy", 3500);
     app.approved_home_care(2, "Halpa Oy", 2200);
 
-    let with_voucher = app
-        .get_offers("municipality=638&service=home-care&voucher=2500")
-        .await;
-    let without = app.get_offers("municipality=638&service=home-care").await;
+    let with_voucher = porvoo_home_care(&app, "&voucher=2500").await;
+    let without = porvoo_home_care(&app, "").await;
 
     let offers = with_voucher.json["offers"].as_array().unwrap();
     assert_eq!(offers[0]["producer_name"], "Halpa Oy");
@@ -85,14 +89,10 @@ async fn offers_sort_by_price_own_share_or_name() {
     app.approved_home_care(2, "Aamu Hoiva", 3000);
     app.approved_home_care(3, "Bertta Hoiva", 2200);
 
-    let by_price = app.get_offers("municipality=638&service=home-care").await;
-    let by_name = app
-        .get_offers("municipality=638&service=home-care&sort=name")
-        .await;
+    let by_price = porvoo_home_care(&app, "").await;
+    let by_name = porvoo_home_care(&app, "&sort=name").await;
     // Both 2200 and 2400 are fully covered by 2500: equal own share, cheaper first.
-    let by_share = app
-        .get_offers("municipality=638&service=home-care&sort=own_share&voucher=2500")
-        .await;
+    let by_share = porvoo_home_care(&app, "&sort=own_share&voucher=2500").await;
 
     assert_eq!(by_price.producer_ids(), [3, 1, 2]);
     assert_eq!(by_name.producer_ids(), [2, 3, 1]);
@@ -106,13 +106,9 @@ async fn results_are_paginated_with_the_total_count() {
         app.approved_home_care(id, &format!("Tuottaja {id:02}"), 2000 + id);
     }
 
-    let first = app.get_offers("municipality=638&service=home-care").await;
-    let second = app
-        .get_offers("municipality=638&service=home-care&page=2")
-        .await;
-    let beyond = app
-        .get_offers("municipality=638&service=home-care&page=9")
-        .await;
+    let first = porvoo_home_care(&app, "").await;
+    let second = porvoo_home_care(&app, "&page=2").await;
+    let beyond = porvoo_home_care(&app, "&page=9").await;
 
     assert_eq!(first.json["total"], 25);
     assert_eq!(first.json["page_size"], 20);
@@ -130,9 +126,7 @@ async fn offers_carry_languages_and_texts_in_the_requested_language() {
     app.approval(1, "638", "home-care", "approved");
     app.price(1, "638", "home-care", "2026-01-01", 3000);
 
-    let res = app
-        .get_offers("municipality=638&service=home-care&lang=sv")
-        .await;
+    let res = porvoo_home_care(&app, "&lang=sv").await;
 
     let offer = &res.json["offers"][0];
     assert_eq!(offer["languages"], serde_json::json!(["en", "fi", "sv"]));
@@ -180,9 +174,7 @@ async fn bad_parameters_are_refused_with_a_clear_code() {
 async fn errors_are_told_in_the_requested_language() {
     let app = TestApp::new();
 
-    let res = app
-        .get_offers("municipality=638&service=home-care&voucher=-1&lang=sv")
-        .await;
+    let res = porvoo_home_care(&app, "&voucher=-1&lang=sv").await;
 
     assert_eq!(
         res.json["message"],
@@ -227,7 +219,7 @@ async fn satisfaction_is_published_from_five_answers_of_the_last_twelve_months()
         ));
     }
 
-    let res = app.get_offers("municipality=638&service=home-care").await;
+    let res = porvoo_home_care(&app, "").await;
     let offer = |id: i64| {
         res.json["offers"]
             .as_array()

@@ -6,6 +6,8 @@
 pub mod citizen;
 pub mod producer;
 pub mod proxy;
+pub mod public;
+pub mod staff;
 
 pub use seteli_mocks::cast;
 
@@ -109,7 +111,7 @@ impl Browser {
     pub async fn take_csp_violations(&self) -> Vec<String> {
         let log = self
             .client
-            .issue_cmd(BrowserLog)
+            .issue_cmd(browser_log())
             .await
             .expect("chromedriver's browser log");
         let violations = csp_violations(&log);
@@ -119,7 +121,7 @@ impl Browser {
 
     /// Checks the console, then ends the session.
     pub async fn close(mut self) -> Result<(), CmdError> {
-        let log = self.client.issue_cmd(BrowserLog).await;
+        let log = self.client.issue_cmd(browser_log()).await;
         self.checked = true;
         let closed = self.client.clone().close().await;
         check_console(log.ok().as_ref());
@@ -147,28 +149,38 @@ impl Drop for Browser {
     }
 }
 
-/// ChromeDriver's `POST /session/{id}/se/log` for the `browser` log: the console messages
-/// since the last call, of every page.
+/// A ChromeDriver vendor command: `POST /session/{id}/{path}` with a JSON body, which
+/// fantoccini sends as it is.
 #[derive(Debug)]
-struct BrowserLog;
+struct ChromeCommand {
+    path: &'static str,
+    body: Value,
+}
 
-impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
+/// ChromeDriver's `se/log` for the `browser` log: the console messages since the last call,
+/// of every page.
+fn browser_log() -> ChromeCommand {
+    ChromeCommand {
+        path: "se/log",
+        body: json!({"type": "browser"}),
+    }
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for ChromeCommand {
     fn endpoint(
         &self,
         base_url: &url::Url,
         session_id: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
         base_url.join(&format!(
-            "session/{}/se/log",
-            session_id.unwrap_or_default()
+            "session/{}/{}",
+            session_id.unwrap_or_default(),
+            self.path
         ))
     }
 
     fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({"type": "browser"}).to_string()),
-        )
+        (http::Method::POST, Some(self.body.to_string()))
     }
 }
 
@@ -555,37 +567,17 @@ fn unchunk(body: &str) -> String {
     out
 }
 
-/// ChromeDriver's `POST /session/{id}/chromium/network_conditions`.
-#[derive(Debug)]
-struct NetworkConditions {
-    offline: bool,
-}
-
-impl fantoccini::wd::WebDriverCompatibleCommand for NetworkConditions {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/chromium/network_conditions",
-            session_id.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        let conditions = json!({"network_conditions": {
-            "offline": self.offline, "latency": 0,
-            "download_throughput": -1, "upload_throughput": -1,
-        }});
-        (http::Method::POST, Some(conditions.to_string()))
-    }
-}
-
 /// Takes the browser off the network (as when a phone loses its connection) or back on.
 pub async fn set_offline(client: &Client, offline: bool) {
+    let conditions = ChromeCommand {
+        path: "chromium/network_conditions",
+        body: json!({"network_conditions": {
+            "offline": offline, "latency": 0,
+            "download_throughput": -1, "upload_throughput": -1,
+        }}),
+    };
     client
-        .issue_cmd(NetworkConditions { offline })
+        .issue_cmd(conditions)
         .await
         .expect("chromedriver emulates the network");
 }
@@ -626,4 +618,104 @@ pub async fn type_into(client: &Client, id: &str, text: &str) {
     let input = wait_testid(client, id).await;
     input.clear().await.unwrap();
     input.send_keys(text).await.unwrap();
+}
+
+/// Waits for the element `id` and clicks it where it is (without scrolling first, unlike
+/// [`click`]).
+pub async fn press(client: &Client, id: &str) {
+    wait_testid(client, id).await.click().await.unwrap();
+}
+
+/// Waits for the element `id` and returns its text.
+pub async fn text_of(client: &Client, id: &str) -> String {
+    wait_testid(client, id).await.text().await.unwrap()
+}
+
+/// Waits for the input `id` and types `keys` into it, after what it holds already.
+pub async fn send_keys_to(client: &Client, id: &str, keys: &str) {
+    wait_testid(client, id).await.send_keys(keys).await.unwrap();
+}
+
+/// The element `id` inside `element`; panics if there is none.
+pub async fn find_in(element: &Element, id: &str) -> Element {
+    element
+        .find(Locator::Css(&testid(id)))
+        .await
+        .unwrap_or_else(|e| panic!("no element {} inside: {e}", testid(id)))
+}
+
+/// The attribute `name` of `element`, if it has one.
+pub async fn attr(element: &Element, name: &str) -> Option<String> {
+    element.attr(name).await.unwrap()
+}
+
+/// Whether the page fits the window's width (no sideways scrolling).
+pub async fn fits_the_width(client: &Client) -> bool {
+    js(
+        client,
+        "document.documentElement.scrollWidth <= window.innerWidth",
+    )
+    .await
+        == true
+}
+
+/// Waits until the current URL's query has `part` (e.g. `sort=name`).
+pub async fn wait_for_query(client: &Client, part: &str, what: &str) {
+    wait_until(client, &format!("location.search.includes('{part}')"), what).await;
+}
+
+/// Waits until nothing on the page is loading (`aria-busy`).
+pub async fn wait_loaded(client: &Client) {
+    wait_until(
+        client,
+        "!document.querySelector('[aria-busy=true]')",
+        "the list has loaded",
+    )
+    .await;
+}
+
+/// Clicks `lang-{lang}` and waits until the page is in that language.
+pub async fn switch_language(client: &Client, lang: &str) {
+    press(client, &format!("lang-{lang}")).await;
+    wait_until(
+        client,
+        &format!("document.documentElement.lang === '{lang}'"),
+        &format!("the page is in {lang}"),
+    )
+    .await;
+}
+
+/// `fetch(path)` from the page: the status the API gives this browser (0: no answer).
+pub async fn fetch_status(client: &Client, path: &str) -> i64 {
+    client
+        .execute_async(
+            &format!("const done = arguments[0]; fetch('{path}').then(r => done(r.status)).catch(() => done(0));"),
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_i64()
+        .unwrap()
+}
+
+/// `fetch(path)` from the page: `[status, the JSON body when the status is 200, else null]`.
+pub async fn fetch_json(client: &Client, path: &str) -> Value {
+    client
+        .execute_async(
+            &format!(
+                "const done = arguments[0]; fetch('{path}').then(async r => done([r.status, r.status === 200 ? await r.json() : null])).catch(() => done([0, null]));"
+            ),
+            vec![],
+        )
+        .await
+        .unwrap()
+}
+
+/// Logs out from the header; returns once the login button is back.
+pub async fn log_out(client: &Client) {
+    // To the header at the top of the page, as a person would scroll: further down the
+    // sticky banner covers it.
+    js(client, "window.scrollTo(0, 0)").await;
+    press(client, "logout").await;
+    wait_testid(client, "login").await;
 }

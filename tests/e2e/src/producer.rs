@@ -1,26 +1,21 @@
 //! A producer's pages in the browser: choosing the company, the voucher and its events.
 
-use crate::{all_testid, cents, wait_testid};
+use crate::{all_testid, cents, log_in_as, press, wait_testid};
 use fantoccini::Client;
+use seteli_mocks::identification::people::Person;
 use seteli_mocks::valtuudet::register::Organisation;
 
 /// From the navigation through the `ypa` selection page, picking `company`.
 pub async fn act_for_company(client: &Client, company: &Organisation) {
-    wait_testid(client, "nav-on-behalf")
-        .await
-        .click()
-        .await
-        .unwrap();
-    wait_testid(client, "act-for-company")
-        .await
-        .click()
-        .await
-        .unwrap();
-    wait_testid(client, &format!("principal-{}", company.code()))
-        .await
-        .click()
-        .await
-        .unwrap();
+    press(client, "nav-on-behalf").await;
+    press(client, "act-for-company").await;
+    press(client, &format!("principal-{}", company.code())).await;
+}
+
+/// `person` logs in at the front page and acts for `company`.
+pub async fn log_in_acting_for(client: &Client, person: &Person, company: &Organisation) {
+    log_in_as(client, person, "/").await;
+    act_for_company(client, company).await;
 }
 
 /// The balance shown for the voucher open now, in cents.

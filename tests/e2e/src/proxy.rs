@@ -1,31 +1,19 @@
 //! Acting for someone else in the browser: the on-behalf page, the Valtuudet mock's
 //! selection page, the banner and the refusals.
 
-use crate::wait_testid;
+use crate::{attr, log_in_as, press, text_of, wait_testid};
 use fantoccini::Client;
 use seteli_mocks::identification::people::Person;
 
 /// From the navigation to the Valtuudet selection page (`child` or `adult`).
 pub async fn open_selection(client: &Client, kind: &str) {
-    wait_testid(client, "nav-on-behalf")
-        .await
-        .click()
-        .await
-        .unwrap();
-    wait_testid(client, &format!("act-for-{kind}"))
-        .await
-        .click()
-        .await
-        .unwrap();
+    press(client, "nav-on-behalf").await;
+    press(client, &format!("act-for-{kind}")).await;
 }
 
 /// Picks `principal` on the selection page.
 pub async fn pick(client: &Client, principal: &str) {
-    wait_testid(client, &format!("principal-{principal}"))
-        .await
-        .click()
-        .await
-        .unwrap();
+    press(client, &format!("principal-{principal}")).await;
 }
 
 /// From the navigation through the selection page (`child` or `adult`), picking `principal`.
@@ -34,24 +22,27 @@ pub async fn act_for(client: &Client, kind: &str, principal: &Person) {
     pick(client, principal.code()).await;
 }
 
+/// `delegate` logs in at the front page and acts for `principal` (`child` or `adult`).
+pub async fn log_in_acting_for(client: &Client, delegate: &Person, kind: &str, principal: &Person) {
+    log_in_as(client, delegate, "/").await;
+    act_for(client, kind, principal).await;
+}
+
 /// The name in the banner that says whom the person acts for.
 pub async fn banner_name(client: &Client) -> String {
-    wait_testid(client, "acting-name")
-        .await
-        .text()
-        .await
-        .unwrap()
+    text_of(client, "acting-name").await
+}
+
+/// The basis the banner names (`guardian`, `mandate`, `registered_proxy`).
+pub async fn basis(client: &Client) -> Option<String> {
+    attr(&wait_testid(client, "acting-basis").await, "data-basis").await
 }
 
 /// The refusal shown on `/on-behalf`: its reason and text.
 pub async fn refusal(client: &Client) -> (String, String) {
     let notice = wait_testid(client, "on-behalf-refusal").await;
     (
-        notice
-            .attr("data-reason")
-            .await
-            .unwrap()
-            .unwrap_or_default(),
+        attr(&notice, "data-reason").await.unwrap_or_default(),
         notice.text().await.unwrap(),
     )
 }

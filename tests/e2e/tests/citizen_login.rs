@@ -6,15 +6,13 @@ use seteli_e2e::*;
 
 /// `fetch('/api/auth/me')` from the page: the status the API gives this browser.
 async fn me_status(client: &fantoccini::Client) -> i64 {
-    client
-        .execute_async(
-            "const done = arguments[0]; fetch('/api/auth/me').then(r => done(r.status)).catch(() => done(0));",
-            vec![],
-        )
-        .await
-        .unwrap()
-        .as_i64()
-        .unwrap()
+    fetch_status(client, "/api/auth/me").await
+}
+
+/// From Seteli's front page to the identification mock's page.
+async fn open_identification(client: &fantoccini::Client) {
+    client.goto(&url("/")).await.unwrap();
+    press(client, "login").await;
 }
 
 /// From Seteli's front page to the mock's page and back, picking the first test person.
@@ -23,7 +21,7 @@ async fn log_in(client: &fantoccini::Client) -> String {
         .goto(&url("/?municipality=638&service=home-care"))
         .await
         .unwrap();
-    wait_testid(client, "login").await.click().await.unwrap();
+    press(client, "login").await;
     let person = client
         .wait()
         .at_most(std::time::Duration::from_secs(15))
@@ -32,11 +30,7 @@ async fn log_in(client: &fantoccini::Client) -> String {
         .expect("the identification page lists test persons");
     let label = person.text().await.unwrap();
     person.click().await.unwrap();
-    let name = wait_testid(client, "account-name")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let name = text_of(client, "account-name").await;
     assert!(!name.is_empty());
     assert!(
         label.contains(name.split(' ').next().unwrap()),
@@ -78,8 +72,7 @@ async fn a_customer_logs_in_at_the_identification_page_and_out_again() {
         "no identity code on the page"
     );
 
-    wait_testid(&client, "logout").await.click().await.unwrap();
-    wait_testid(&client, "login").await;
+    log_out(&client).await;
 
     assert_eq!(
         me_status(&client).await,
@@ -92,10 +85,9 @@ async fn a_customer_logs_in_at_the_identification_page_and_out_again() {
 #[tokio::test]
 async fn cancelling_identification_says_so_and_logs_nobody_in() {
     let client = desktop().await;
-    client.goto(&url("/")).await.unwrap();
-    wait_testid(&client, "login").await.click().await.unwrap();
+    open_identification(&client).await;
 
-    wait_testid(&client, "cancel").await.click().await.unwrap();
+    press(&client, "cancel").await;
 
     let notice = wait_testid(&client, "login-notice").await;
     assert!(notice.text().await.unwrap().contains("keskeytettiin"));
@@ -108,28 +100,13 @@ async fn cancelling_identification_says_so_and_logs_nobody_in() {
 #[tokio::test]
 async fn a_typed_test_identity_code_is_checked_before_it_logs_in() {
     let client = desktop().await;
-    client.goto(&url("/")).await.unwrap();
-    wait_testid(&client, "login").await.click().await.unwrap();
+    open_identification(&client).await;
 
-    wait_testid(&client, "hetu-input")
-        .await
-        .send_keys("131052-308U")
-        .await
-        .unwrap();
-    wait_testid(&client, "hetu-submit")
-        .await
-        .click()
-        .await
-        .unwrap();
+    send_keys_to(&client, "hetu-input", "131052-308U").await;
+    press(&client, "hetu-submit").await;
     wait_testid(&client, "hetu-error").await;
-    let input = wait_testid(&client, "hetu-input").await;
-    input.clear().await.unwrap();
-    input.send_keys("010280-952L").await.unwrap();
-    wait_testid(&client, "hetu-submit")
-        .await
-        .click()
-        .await
-        .unwrap();
+    type_into(&client, "hetu-input", "010280-952L").await;
+    press(&client, "hetu-submit").await;
 
     wait_testid(&client, "account-name").await;
     assert_eq!(me_status(&client).await, 200);
@@ -139,8 +116,7 @@ async fn a_typed_test_identity_code_is_checked_before_it_logs_in() {
 #[tokio::test]
 async fn the_logged_in_pages_pass_an_accessibility_scan() {
     let client = desktop().await;
-    client.goto(&url("/")).await.unwrap();
-    wait_testid(&client, "login").await.click().await.unwrap();
+    open_identification(&client).await;
     wait_testid(&client, "cancel").await;
     let identification_page = serious_accessibility_violations(&client).await;
 

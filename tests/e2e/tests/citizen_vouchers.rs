@@ -1,61 +1,30 @@
 //! The customer's journey in Chromium against the real stack: log in at the identification
 //! mock, see one's vouchers and events, give feedback, answer the survey, read replies.
 
-use fantoccini::{Client, Locator};
 use seteli_e2e::*;
 
 // In the demo data Eeva-Liisa Kinnunen has two vouchers (home care active, cleaning ended)
 // and feedback with a reply; Mikko Kumpulainen is not a customer.
-
-async fn status_of(client: &Client, path: &str) -> i64 {
-    client
-        .execute_async(
-            &format!("const done = arguments[0]; fetch('{path}').then(r => done(r.status)).catch(() => done(0));"),
-            vec![],
-        )
-        .await
-        .unwrap()
-        .as_i64()
-        .unwrap()
-}
 
 #[tokio::test]
 async fn a_customer_sees_vouchers_and_events_gives_feedback_and_answers_the_survey() {
     let client = phone().await;
     log_in_as(&client, person("Eeva-Liisa"), "/").await;
 
-    wait_testid(&client, "nav-my-vouchers")
-        .await
-        .click()
-        .await
-        .unwrap();
+    press(&client, "nav-my-vouchers").await;
     wait_testid(&client, "voucher").await;
     let vouchers = all_testid(&client, "voucher").await;
     assert_eq!(vouchers.len(), 2);
-    let balance = cents(
-        &vouchers[0]
-            .find(Locator::Css(&testid("voucher-balance")))
-            .await
-            .unwrap(),
-    )
-    .await;
-    let granted = cents(
-        &vouchers[0]
-            .find(Locator::Css(&testid("voucher-granted")))
-            .await
-            .unwrap(),
-    )
-    .await;
+    let balance = cents(&find_in(&vouchers[0], "voucher-balance").await).await;
+    let granted = cents(&find_in(&vouchers[0], "voucher-granted").await).await;
     assert!(
         0 < balance && balance < granted,
         "home care has been used: {balance} of {granted}"
     );
     full_page_screenshot(&client, "my-vouchers-360").await;
 
-    vouchers[0]
-        .find(Locator::Css(&testid("voucher-link")))
+    find_in(&vouchers[0], "voucher-link")
         .await
-        .unwrap()
         .click()
         .await
         .unwrap();
@@ -64,77 +33,39 @@ async fn a_customer_sees_vouchers_and_events_gives_feedback_and_answers_the_surv
     assert_eq!(events.len(), 4);
     let mut voucher_total = 0;
     for event in &events {
-        voucher_total += cents(
-            &event
-                .find(Locator::Css(&testid("event-voucher-share")))
-                .await
-                .unwrap(),
-        )
-        .await;
-        assert!(
-            cents(
-                &event
-                    .find(Locator::Css(&testid("event-own-share")))
-                    .await
-                    .unwrap()
-            )
-            .await
-                >= 0
-        );
+        voucher_total += cents(&find_in(event, "event-voucher-share").await).await;
+        assert!(cents(&find_in(event, "event-own-share").await).await >= 0);
     }
     assert_eq!(
         balance,
         granted - voucher_total,
         "balance = granted − what the voucher paid"
     );
-    assert_eq!(
-        js(
-            &client,
-            "document.documentElement.scrollWidth <= window.innerWidth"
-        )
-        .await,
-        true
-    );
+    assert!(fits_the_width(&client).await);
     full_page_screenshot(&client, "voucher-360").await;
 
     // Feedback.
-    wait_testid(&client, "feedback-body")
-        .await
-        .send_keys("Kiitos, hyvää palvelua.")
-        .await
-        .unwrap();
-    wait_testid(&client, "feedback-submit")
-        .await
-        .click()
-        .await
-        .unwrap();
-    wait_testid(&client, "feedback-sent").await;
+    assert_eq!(
+        citizen::send_feedback(&client, "Kiitos, hyvää palvelua.").await,
+        "feedback-sent"
+    );
 
     // This month's survey is open (last month's was answered in the demo data).
     let form = wait_testid(&client, "survey-form").await;
     for question in ["overall", "punctuality", "staff", "information"] {
-        form.find(Locator::Css(&testid(&format!("survey-{question}-4"))))
+        find_in(&form, &format!("survey-{question}-4"))
             .await
-            .unwrap()
             .click()
             .await
             .unwrap();
     }
-    wait_testid(&client, "survey-submit")
-        .await
-        .click()
-        .await
-        .unwrap();
+    press(&client, "survey-submit").await;
     wait_testid(&client, "survey-sent").await;
     client.refresh().await.unwrap();
     wait_testid(&client, "survey-answered").await;
 
     // Earlier feedback with the producer's reply, newest first.
-    wait_testid(&client, "nav-my-feedback")
-        .await
-        .click()
-        .await
-        .unwrap();
+    press(&client, "nav-my-feedback").await;
     wait_testid(&client, "feedback-list").await;
     let items = all_testid(&client, "feedback-item").await;
     assert_eq!(items.len(), 3);
@@ -148,9 +79,8 @@ async fn a_customer_sees_vouchers_and_events_gives_feedback_and_answers_the_surv
         "the producer's reply is shown"
     );
 
-    wait_testid(&client, "logout").await.click().await.unwrap();
-    wait_testid(&client, "login").await;
-    assert_eq!(status_of(&client, "/api/citizen/vouchers").await, 401);
+    log_out(&client).await;
+    assert_eq!(fetch_status(&client, "/api/citizen/vouchers").await, 401);
     client.close().await.unwrap();
 }
 
@@ -159,11 +89,7 @@ async fn a_person_without_vouchers_is_told_how_to_get_one() {
     let client = desktop().await;
     log_in_as(&client, person("Mikko"), "/my/vouchers").await;
 
-    let empty = wait_testid(&client, "vouchers-empty")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let empty = text_of(&client, "vouchers-empty").await;
 
     assert!(!empty.is_empty());
     client.close().await.unwrap();
@@ -179,8 +105,8 @@ async fn someone_elses_voucher_is_not_found_and_a_visitor_is_asked_to_log_in() {
     // Voucher 3 is Anni Kumpulainen's.
     client.goto(&url("/my/vouchers/3")).await.unwrap();
     wait_testid(&client, "not-found").await;
-    assert_eq!(status_of(&client, "/api/citizen/vouchers/3").await, 404);
-    assert_eq!(status_of(&client, "/api/citizen/vouchers/1").await, 200);
+    assert_eq!(fetch_status(&client, "/api/citizen/vouchers/3").await, 404);
+    assert_eq!(fetch_status(&client, "/api/citizen/vouchers/1").await, 200);
     client.close().await.unwrap();
 }
 
@@ -188,16 +114,11 @@ async fn someone_elses_voucher_is_not_found_and_a_visitor_is_asked_to_log_in() {
 async fn the_customer_pages_pass_an_accessibility_scan_in_swedish() {
     let client = desktop().await;
     log_in_as(&client, person("Eeva-Liisa"), "/my/vouchers").await;
-    wait_testid(&client, "lang-sv").await.click().await.unwrap();
-    wait_until(&client, "document.documentElement.lang === 'sv'", "Swedish").await;
+    switch_language(&client, "sv").await;
     wait_testid(&client, "voucher").await;
     let list = serious_accessibility_violations(&client).await;
 
-    wait_testid(&client, "voucher-link")
-        .await
-        .click()
-        .await
-        .unwrap();
+    press(&client, "voucher-link").await;
     wait_testid(&client, "event-list").await;
     wait_until(
         &client,
@@ -222,23 +143,9 @@ async fn the_comparison_offers_the_customers_own_voucher_value() {
     )
     .await;
 
-    wait_testid(&client, "use-my-voucher")
-        .await
-        .click()
-        .await
-        .unwrap();
+    press(&client, "use-my-voucher").await;
 
-    wait_until(
-        &client,
-        "location.search.includes('voucher=3200')",
-        "her voucher's value in the URL",
-    )
-    .await;
-    wait_until(
-        &client,
-        "document.querySelectorAll('[data-testid=offer-own-share]').length > 0",
-        "own shares",
-    )
-    .await;
+    wait_for_query(&client, "voucher=3200", "her voucher's value in the URL").await;
+    public::wait_for_own_shares(&client).await;
     client.close().await.unwrap();
 }

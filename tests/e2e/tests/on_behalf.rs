@@ -3,7 +3,6 @@
 //! and without the needed issue, a revoked mandate, the municipality's registered proxy,
 //! the trail and messages, and Valtuudet being down.
 
-use fantoccini::Locator;
 use seteli_e2e::*;
 use std::sync::LazyLock;
 use tokio::sync::RwLock;
@@ -16,17 +15,12 @@ static MOCK: LazyLock<RwLock<()>> = LazyLock::new(|| RwLock::new(()));
 async fn a_guardian_acts_for_a_child_and_the_other_guardian_reads_what_was_done() {
     let _shared = MOCK.read().await;
     let client = phone().await;
-    log_in_as(&client, person("Anni"), "/").await;
-    proxy::act_for(&client, "child", person("Eetu")).await;
+    proxy::log_in_acting_for(&client, person("Anni"), "child", person("Eetu")).await;
 
     // The child's dashboard, under a banner that names him.
     assert!(proxy::banner_name(&client).await.contains("Eetu"));
     wait_testid(&client, "voucher").await;
-    let basis = wait_testid(&client, "acting-basis").await;
-    assert_eq!(
-        basis.attr("data-basis").await.unwrap().as_deref(),
-        Some("guardian")
-    );
+    assert_eq!(proxy::basis(&client).await.as_deref(), Some("guardian"));
     assert!(client.current_url().await.unwrap().path() == "/my/vouchers");
     assert_no_identity_code(client.current_url().await.unwrap().as_str());
 
@@ -47,54 +41,33 @@ async fn a_guardian_acts_for_a_child_and_the_other_guardian_reads_what_was_done(
     assert!(serious_accessibility_violations(&client).await.is_empty());
 
     // The message queued to the child.
-    js(&client, "window.scrollTo(0, 0)").await;
-    wait_testid(&client, "nav-messages")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&client, "nav-messages").await;
     let message = wait_testid(&client, "message").await;
     assert_eq!(
-        message.attr("data-kind").await.unwrap().as_deref(),
+        attr(&message, "data-kind").await.as_deref(),
         Some("feedback_given")
     );
     assert!(message.text().await.unwrap().contains("Anni"));
 
     // Back to acting for herself.
-    wait_testid(&client, "act-for-myself")
-        .await
-        .click()
-        .await
-        .unwrap();
+    press(&client, "act-for-myself").await;
     wait_until(
         &client,
         "!document.querySelector('[data-testid=acting-banner]') && !!document.querySelector('[data-testid=voucher]')",
         "Anni's own vouchers without the banner",
     )
     .await;
-    wait_testid(&client, "logout").await.click().await.unwrap();
-    wait_testid(&client, "login").await;
+    log_out(&client).await;
 
     // Mikko, the other guardian, reads what was done for Eetu.
-    log_in_as(&client, person("Mikko"), "/").await;
-    proxy::act_for(&client, "child", person("Eetu")).await;
+    proxy::log_in_acting_for(&client, person("Mikko"), "child", person("Eetu")).await;
     assert!(proxy::banner_name(&client).await.contains("Eetu"));
-    wait_testid(&client, "nav-trail")
-        .await
-        .click()
-        .await
-        .unwrap();
+    press(&client, "nav-trail").await;
     wait_testid(&client, "trail-entry").await;
     let mut anni_gave_feedback = false;
     for entry in all_testid(&client, "trail-entry").await {
-        let action = entry.attr("data-action").await.unwrap().unwrap_or_default();
-        let actor = entry
-            .find(Locator::Css(&testid("trail-actor")))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let action = attr(&entry, "data-action").await.unwrap_or_default();
+        let actor = find_in(&entry, "trail-actor").await.text().await.unwrap();
         anni_gave_feedback |= action == "give_feedback" && actor.contains("Anni");
     }
     assert!(
@@ -116,22 +89,18 @@ async fn each_refusal_reads_as_it_should() {
     let (reason, text) = proxy::refusal(&client).await;
     assert_eq!(reason, "no_principals");
     assert!(text.contains("Ei puolesta-asiointilapsia"), "{text}");
-    wait_testid(&client, "logout").await.click().await.unwrap();
-    wait_testid(&client, "login").await;
+    log_out(&client).await;
 
     // No right: Mikko may not act for Ella.
-    log_in_as(&client, person("Mikko"), "/").await;
-    proxy::act_for(&client, "child", person("Ella")).await;
+    proxy::log_in_acting_for(&client, person("Mikko"), "child", person("Ella")).await;
     let (reason, text) = proxy::refusal(&client).await;
     assert_eq!(reason, "no_right");
     assert!(text.contains("Ei oikeuksia"), "{text}");
     assert!(all_testid(&client, "acting-banner").await.is_empty());
-    wait_testid(&client, "logout").await.click().await.unwrap();
-    wait_testid(&client, "login").await;
+    log_out(&client).await;
 
     // No data: Oskar is not a customer.
-    log_in_as(&client, person("Karl-Johan"), "/").await;
-    proxy::act_for(&client, "child", person("Oskar")).await;
+    proxy::log_in_acting_for(&client, person("Karl-Johan"), "child", person("Oskar")).await;
     let (reason, text) = proxy::refusal(&client).await;
     assert_eq!(reason, "no_data");
     assert!(
@@ -146,8 +115,7 @@ async fn each_refusal_reads_as_it_should() {
 async fn an_adult_mandate_without_the_feedback_issue_names_the_mandate_needed() {
     let _shared = MOCK.read().await;
     let client = phone().await;
-    log_in_as(&client, person("Mikko"), "/").await;
-    proxy::act_for(&client, "adult", person("Karl-Johan")).await;
+    proxy::log_in_acting_for(&client, person("Mikko"), "adult", person("Karl-Johan")).await;
     assert!(proxy::banner_name(&client).await.contains("Karl-Johan"));
     wait_testid(&client, "voucher").await;
 
@@ -159,7 +127,7 @@ async fn an_adult_mandate_without_the_feedback_issue_names_the_mandate_needed() 
     assert!(error.text().await.unwrap().contains("Palautteen antaminen"));
     let link = wait_testid(&client, "mandate-request-link").await;
     assert_eq!(
-        link.attr("href").await.unwrap().as_deref(),
+        attr(&link, "href").await.as_deref(),
         Some("https://www.suomi.fi/valtuudet")
     );
     client.close().await.unwrap();
@@ -169,8 +137,7 @@ async fn an_adult_mandate_without_the_feedback_issue_names_the_mandate_needed() 
 async fn a_revoked_mandate_stops_the_next_write() {
     let _alone = MOCK.write().await;
     let client = phone().await;
-    log_in_as(&client, person("Anni"), "/").await;
-    proxy::act_for(&client, "adult", person("Eeva-Liisa")).await;
+    proxy::log_in_acting_for(&client, person("Anni"), "adult", person("Eeva-Liisa")).await;
     assert!(proxy::banner_name(&client).await.contains("Eeva-Liisa"));
     assert_eq!(
         citizen::give_feedback(&client, "Äidin hoito sujuu hyvin.").await,
@@ -199,20 +166,11 @@ async fn a_registered_proxy_acts_for_the_customer_without_valtuudet() {
     let _shared = MOCK.read().await;
     let client = phone().await;
     log_in_as(&client, person("Karl-Johan"), "/").await;
-    wait_testid(&client, "nav-on-behalf")
-        .await
-        .click()
-        .await
-        .unwrap();
-    wait_testid(&client, "registered-principal-1")
-        .await
-        .click()
-        .await
-        .unwrap();
+    press(&client, "nav-on-behalf").await;
+    press(&client, "registered-principal-1").await;
     assert!(proxy::banner_name(&client).await.contains("Eeva-Liisa"));
-    let basis = wait_testid(&client, "acting-basis").await;
     assert_eq!(
-        basis.attr("data-basis").await.unwrap().as_deref(),
+        proxy::basis(&client).await.as_deref(),
         Some("registered_proxy")
     );
     wait_testid(&client, "voucher").await;
@@ -232,10 +190,7 @@ async fn with_valtuudet_down_the_on_behalf_flow_says_so_and_the_comparison_works
     assert_eq!(reason, "unavailable");
     assert!(all_testid(&client, "acting-banner").await.is_empty());
 
-    client
-        .goto(&url("/?municipality=638&service=home-care"))
-        .await
-        .unwrap();
+    public::open(&client, "municipality=638&service=home-care").await;
     wait_testid(&client, "offer").await;
     client.close().await.unwrap();
 }

@@ -4,7 +4,6 @@
 //! from next month on; and the refusals of a role that may not act and of a company that is
 //! no producer.
 
-use fantoccini::Locator;
 use seteli_domain::voucher::VoucherNumber;
 use seteli_e2e::*;
 
@@ -24,46 +23,25 @@ async fn an_employee_logs_visits_online_and_offline_replies_and_sets_a_price_on_
     // Eeva-Liisa leaves feedback for her home-care producer.
     let wish = "Toivoisin aamukäynnit ennen yhdeksää.";
     log_in_as(&client, person("Eeva-Liisa"), "/").await;
-    click(&client, "nav-my-vouchers").await;
-    wait_testid(&client, "voucher-link")
-        .await
-        .click()
-        .await
-        .unwrap();
-    type_into(&client, "feedback-body", wish).await;
-    wait_testid(&client, "feedback-submit")
-        .await
-        .click()
-        .await
-        .unwrap();
-    wait_testid(&client, "feedback-sent").await;
-    citizen::log_out(&client).await;
+    assert_eq!(citizen::give_feedback(&client, wish).await, "feedback-sent");
+    log_out(&client).await;
 
     // Karl-Johan, chair of Hoivapalvelu Aurinko Oy, acts for the company.
-    log_in_as(&client, person("Karl-Johan"), "/").await;
-    producer::act_for_company(&client, cast::company("Aurinko")).await;
-    let banner = wait_testid(&client, "company-name").await;
-    assert!(banner.text().await.unwrap().contains("Aurinko"));
+    producer::log_in_acting_for(&client, person("Karl-Johan"), cast::company("Aurinko")).await;
+    assert!(text_of(&client, "company-name").await.contains("Aurinko"));
     wait_testid(&client, "producer-home").await;
     wait_testid(&client, "producer-service").await;
 
     // The voucher number the customer gave.
     click(&client, "nav-producer-voucher").await;
     type_into(&client, "voucher-number-input", "4820 0000 0000").await;
-    wait_testid(&client, "voucher-number-submit")
-        .await
-        .click()
-        .await
-        .unwrap();
+    press(&client, "voucher-number-submit").await;
     wait_testid(&client, "voucher-number-error").await;
     type_into(&client, "voucher-number-input", &eeva_liisas_voucher()).await;
-    wait_testid(&client, "voucher-number-submit")
+    press(&client, "voucher-number-submit").await;
+    assert!(text_of(&client, "customer-name")
         .await
-        .click()
-        .await
-        .unwrap();
-    let name = wait_testid(&client, "customer-name").await;
-    assert!(name.text().await.unwrap().contains("Eeva-Liisa"));
+        .contains("Eeva-Liisa"));
     assert!(!client
         .source()
         .await
@@ -80,11 +58,7 @@ async fn an_employee_logs_visits_online_and_offline_replies_and_sets_a_price_on_
     // A visit, online.
     type_into(&client, "event-units", "1").await;
     type_into(&client, "event-description", "Aamukäynti ja verenpaine").await;
-    wait_testid(&client, "event-submit")
-        .await
-        .click()
-        .await
-        .unwrap();
+    press(&client, "event-submit").await;
     wait_testid(&client, "event-sent").await;
     wait_until(
         &client,
@@ -102,21 +76,9 @@ async fn an_employee_logs_visits_online_and_offline_replies_and_sets_a_price_on_
     set_offline(&client, true).await;
     type_into(&client, "event-units", "0,5").await;
     type_into(&client, "event-description", "Iltakäynti").await;
-    wait_testid(&client, "event-submit")
-        .await
-        .click()
-        .await
-        .unwrap();
+    press(&client, "event-submit").await;
     wait_testid(&client, "event-queued").await;
-    assert_eq!(
-        wait_testid(&client, "queue-count")
-            .await
-            .text()
-            .await
-            .unwrap()
-            .trim(),
-        "1"
-    );
+    assert_eq!(text_of(&client, "queue-count").await.trim(), "1");
     assert_eq!(all_testid(&client, "queue-item").await.len(), 1);
     screenshot(&client, "producer-offline-queue-360").await;
 
@@ -153,10 +115,8 @@ async fn an_employee_logs_visits_online_and_offline_replies_and_sets_a_price_on_
     let newest = wait_testid(&client, "producer-event").await;
     assert!(newest.text().await.unwrap().contains("Iltakäynti"));
     for _ in 0..2 {
-        newest
-            .find(Locator::Css(&testid("event-cancel")))
+        find_in(&newest, "event-cancel")
             .await
-            .unwrap()
             .click()
             .await
             .unwrap();
@@ -179,24 +139,13 @@ async fn an_employee_logs_visits_online_and_offline_replies_and_sets_a_price_on_
     // The morning visit took two hours, not one: corrected, the original kept as cancelled.
     let mut corrected = false;
     for row in all_testid(&client, "producer-event").await {
-        let recorded = row.attr("data-status").await.unwrap().as_deref() == Some("recorded");
+        let recorded = attr(&row, "data-status").await.as_deref() == Some("recorded");
         if !recorded || !row.text().await.unwrap().contains("verenpaine") {
             continue;
         }
-        row.find(Locator::Css(&testid("event-correct")))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        let units = wait_testid(&client, "correction-units").await;
-        units.clear().await.unwrap();
-        units.send_keys("2").await.unwrap();
-        wait_testid(&client, "correction-submit")
-            .await
-            .click()
-            .await
-            .unwrap();
+        find_in(&row, "event-correct").await.click().await.unwrap();
+        type_into(&client, "correction-units", "2").await;
+        press(&client, "correction-submit").await;
         corrected = true;
         break;
     }
@@ -212,13 +161,8 @@ async fn an_employee_logs_visits_online_and_offline_replies_and_sets_a_price_on_
         "the balance to follow the correction",
     )
     .await;
-    assert_eq!(
-        js(
-            &client,
-            "document.documentElement.scrollWidth <= window.innerWidth"
-        )
-        .await,
-        true,
+    assert!(
+        fits_the_width(&client).await,
         "no sideways scrolling at 360 px"
     );
     full_page_screenshot(&client, "producer-voucher-360").await;
@@ -232,18 +176,12 @@ async fn an_employee_logs_visits_online_and_offline_replies_and_sets_a_price_on_
         if !item.text().await.unwrap().contains(wish) {
             continue;
         }
-        item.find(Locator::Css(&testid("reply-body")))
+        find_in(&item, "reply-body")
             .await
-            .unwrap()
             .send_keys("Kiitos, siirrämme käynnit aamuun.")
             .await
             .unwrap();
-        item.find(Locator::Css(&testid("reply-submit")))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        find_in(&item, "reply-submit").await.click().await.unwrap();
         replied = true;
         break;
     }
@@ -253,20 +191,12 @@ async fn an_employee_logs_visits_online_and_offline_replies_and_sets_a_price_on_
     // A price from next month on.
     click(&client, "nav-producer-prices").await;
     let row = wait_testid(&client, "price-row").await;
-    let input = row
-        .find(Locator::Css(&testid("price-input")))
-        .await
-        .unwrap();
+    let input = find_in(&row, "price-input").await;
     input.clear().await.unwrap();
     input.send_keys("39,50").await.unwrap();
-    row.find(Locator::Css(&testid("price-submit")))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    find_in(&row, "price-submit").await.click().await.unwrap();
     wait_testid(&client, "price-saved").await;
-    citizen::log_out(&client).await;
+    log_out(&client).await;
 
     // Eeva-Liisa reads the reply.
     log_in_as(&client, person("Eeva-Liisa"), "/").await;
@@ -283,23 +213,15 @@ async fn an_employee_logs_visits_online_and_offline_replies_and_sets_a_price_on_
 #[tokio::test]
 async fn a_role_that_may_not_act_and_a_company_that_is_no_producer_are_refused() {
     let client = desktop().await;
-    log_in_as(&client, person("Anni"), "/").await;
-    producer::act_for_company(&client, cast::company("Aurinko")).await;
-    let refusal = wait_testid(&client, "on-behalf-refusal").await;
-    assert_eq!(
-        refusal.attr("data-reason").await.unwrap().as_deref(),
-        Some("no_company_role")
-    );
+    producer::log_in_acting_for(&client, person("Anni"), cast::company("Aurinko")).await;
+    let (reason, _) = proxy::refusal(&client).await;
+    assert_eq!(reason, "no_company_role");
     assert!(all_testid(&client, "company-banner").await.is_empty());
-    citizen::log_out(&client).await;
+    log_out(&client).await;
 
-    log_in_as(&client, person("Mikko"), "/").await;
-    producer::act_for_company(&client, cast::company("Laskuri")).await;
-    let refusal = wait_testid(&client, "on-behalf-refusal").await;
-    assert_eq!(
-        refusal.attr("data-reason").await.unwrap().as_deref(),
-        Some("not_a_producer")
-    );
+    producer::log_in_acting_for(&client, person("Mikko"), cast::company("Laskuri")).await;
+    let (reason, _) = proxy::refusal(&client).await;
+    assert_eq!(reason, "not_a_producer");
     client.close().await.unwrap();
 }
 
@@ -308,8 +230,7 @@ async fn thirty_parallel_wrong_voucher_numbers_get_five_answers_before_the_limit
     // Over HTTP against wrangler and D1, where requests really run side by side: the limit
     // is counted in the same statement that checks it, so no request slips under it.
     let client = desktop().await;
-    log_in_as(&client, person("Mikko"), "/").await;
-    producer::act_for_company(&client, cast::company("Aurinko")).await;
+    producer::log_in_acting_for(&client, person("Mikko"), cast::company("Aurinko")).await;
     wait_testid(&client, "company-banner").await;
     let statuses = client
         .execute_async(
@@ -340,8 +261,7 @@ async fn thirty_parallel_wrong_voucher_numbers_get_five_answers_before_the_limit
 #[tokio::test]
 async fn a_board_member_sees_the_prices_but_no_form_to_change_them() {
     let client = phone().await;
-    log_in_as(&client, person("Anni"), "/").await;
-    producer::act_for_company(&client, cast::company("Rova")).await;
+    producer::log_in_acting_for(&client, person("Anni"), cast::company("Rova")).await;
     wait_testid(&client, "company-banner").await;
     client.goto(&url("/producer/prices")).await.unwrap();
     let notice = wait_testid(&client, "prices-no-role").await;

@@ -1,6 +1,7 @@
 //! The public comparison as a visitor uses it, in Chromium against the real local stack
 //! (wrangler dev, local D1 with the demo data).
 
+use seteli_e2e::public::{offer_names, offers};
 use seteli_e2e::*;
 
 /// Names of producers whose approval is pending or withdrawn in the demo data.
@@ -10,72 +11,12 @@ const HIDDEN: &[&str] = &[
     "Odottava Terapia Ky",
 ];
 
-/// Waits for the offer list and returns (producer id, price cents, own share cents) per offer.
-async fn offers(client: &fantoccini::Client) -> Vec<(String, i64, Option<i64>)> {
-    wait_testid(client, "offer-list").await;
-    let mut out = Vec::new();
-    for offer in all_testid(client, "offer").await {
-        let id = offer
-            .attr("data-producer-id")
-            .await
-            .unwrap()
-            .unwrap_or_default();
-        let price = cents(
-            &offer
-                .find(fantoccini::Locator::Css(&testid("offer-price")))
-                .await
-                .unwrap(),
-        )
-        .await;
-        let share = match offer
-            .find(fantoccini::Locator::Css(&testid("offer-own-share")))
-            .await
-        {
-            Ok(el) => Some(cents(&el).await),
-            Err(_) => None,
-        };
-        out.push((id, price, share));
-    }
-    out
-}
-
-async fn offer_names(client: &fantoccini::Client) -> Vec<String> {
-    let mut names = Vec::new();
-    for el in all_testid(client, "offer-name").await {
-        names.push(el.text().await.unwrap());
-    }
-    names
-}
-
 #[tokio::test]
 async fn choosing_municipality_and_service_lists_approved_producers_cheapest_first() {
     let client = desktop().await;
     client.goto(&url("/")).await.unwrap();
-    // The selects are on the page before the catalogue has filled them.
-    wait_until(
-        &client,
-        "!!document.querySelector('[data-testid=municipality-select] option[value=\"091\"]') \
-         && !!document.querySelector('[data-testid=service-select] option[value=\"home-care\"]')",
-        "the municipalities and services to load",
-    )
-    .await;
 
-    wait_testid(&client, "municipality-select")
-        .await
-        .select_by_value("091")
-        .await
-        .unwrap();
-    wait_testid(&client, "service-select")
-        .await
-        .select_by_value("home-care")
-        .await
-        .unwrap();
-    wait_until(
-        &client,
-        "document.querySelectorAll('[data-testid=offer]').length > 0",
-        "offers are listed",
-    )
-    .await;
+    public::choose(&client, "091", "home-care").await;
 
     let list = offers(&client).await;
     assert_eq!(list.len(), 20, "the first page holds 20 offers");
@@ -83,11 +24,7 @@ async fn choosing_municipality_and_service_lists_approved_producers_cheapest_fir
     let mut sorted = prices.clone();
     sorted.sort();
     assert_eq!(prices, sorted, "cheapest first by default");
-    let count = wait_testid(&client, "result-count")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let count = text_of(&client, "result-count").await;
     assert!(
         count.chars().any(|c| c.is_ascii_digit()),
         "the count says how many: {count}"
@@ -110,26 +47,11 @@ async fn choosing_municipality_and_service_lists_approved_producers_cheapest_fir
 #[tokio::test]
 async fn a_voucher_value_shows_each_offers_own_share() {
     let client = desktop().await;
-    client
-        .goto(&url("/?municipality=091&service=home-care"))
-        .await
-        .unwrap();
-    wait_testid(&client, "offer-list").await;
+    public::open(&client, "municipality=091&service=home-care").await;
 
-    let input = wait_testid(&client, "voucher-input").await;
-    input.send_keys("35\u{E007}").await.unwrap();
-    wait_until(
-        &client,
-        "location.search.includes('voucher=3500')",
-        "the voucher is in the URL",
-    )
-    .await;
-    wait_until(
-        &client,
-        "document.querySelectorAll('[data-testid=offer-own-share]').length > 0",
-        "own shares shown",
-    )
-    .await;
+    send_keys_to(&client, "voucher-input", "35\u{E007}").await;
+    wait_for_query(&client, "voucher=3500", "the voucher is in the URL").await;
+    public::wait_for_own_shares(&client).await;
 
     let list = offers(&client).await;
     assert!(!list.is_empty());
@@ -151,23 +73,11 @@ async fn a_voucher_value_shows_each_offers_own_share() {
 #[tokio::test]
 async fn an_invalid_voucher_value_is_explained_and_changes_nothing() {
     let client = desktop().await;
-    client
-        .goto(&url("/?municipality=638&service=home-care"))
-        .await
-        .unwrap();
-    wait_testid(&client, "offer-list").await;
+    public::open(&client, "municipality=638&service=home-care").await;
 
-    wait_testid(&client, "voucher-input")
-        .await
-        .send_keys("-5\u{E007}")
-        .await
-        .unwrap();
+    send_keys_to(&client, "voucher-input", "-5\u{E007}").await;
 
-    let error = wait_testid(&client, "voucher-error")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let error = text_of(&client, "voucher-error").await;
     assert!(!error.is_empty());
     assert_eq!(
         js(
@@ -184,51 +94,15 @@ async fn an_invalid_voucher_value_is_explained_and_changes_nothing() {
 #[tokio::test]
 async fn sorting_by_name_and_by_own_share() {
     let client = desktop().await;
-    client
-        .goto(&url("/?municipality=091&service=home-care&voucher=3500"))
-        .await
-        .unwrap();
-    wait_testid(&client, "offer-list").await;
+    public::open(&client, "municipality=091&service=home-care&voucher=3500").await;
 
-    wait_testid(&client, "sort-select")
-        .await
-        .select_by_value("name")
-        .await
-        .unwrap();
-    wait_until(
-        &client,
-        "location.search.includes('sort=name')",
-        "sort in the URL",
-    )
-    .await;
-    wait_until(
-        &client,
-        "!document.querySelector('[aria-busy=true]')",
-        "the list has loaded",
-    )
-    .await;
+    public::sort_by(&client, "name").await;
     let names = offer_names(&client).await;
     let mut sorted = names.clone();
     sorted.sort_by_key(|n| n.to_ascii_lowercase());
     assert_eq!(names, sorted, "alphabetical");
 
-    wait_testid(&client, "sort-select")
-        .await
-        .select_by_value("own_share")
-        .await
-        .unwrap();
-    wait_until(
-        &client,
-        "location.search.includes('sort=own_share')",
-        "sort in the URL",
-    )
-    .await;
-    wait_until(
-        &client,
-        "!document.querySelector('[aria-busy=true]')",
-        "the list has loaded",
-    )
-    .await;
+    public::sort_by(&client, "own_share").await;
     let shares: Vec<i64> = offers(&client).await.iter().map(|o| o.2.unwrap()).collect();
     let mut sorted = shares.clone();
     sorted.sort();
@@ -239,30 +113,12 @@ async fn sorting_by_name_and_by_own_share() {
 #[tokio::test]
 async fn the_next_page_and_the_back_button_follow_the_url() {
     let client = desktop().await;
-    client
-        .goto(&url("/?municipality=091&service=home-care"))
-        .await
-        .unwrap();
-    wait_testid(&client, "offer-list").await;
+    public::open(&client, "municipality=091&service=home-care").await;
     let first_page = offer_names(&client).await;
 
-    wait_testid(&client, "pager-next")
-        .await
-        .click()
-        .await
-        .unwrap();
-    wait_until(
-        &client,
-        "location.search.includes('page=2')",
-        "page 2 in the URL",
-    )
-    .await;
-    wait_until(
-        &client,
-        "!document.querySelector('[aria-busy=true]')",
-        "the list has loaded",
-    )
-    .await;
+    press(&client, "pager-next").await;
+    wait_for_query(&client, "page=2", "page 2 in the URL").await;
+    wait_loaded(&client).await;
     let second_page = offer_names(&client).await;
     assert!(!second_page.is_empty());
     assert!(
@@ -277,12 +133,7 @@ async fn the_next_page_and_the_back_button_follow_the_url() {
         "back to page 1",
     )
     .await;
-    wait_until(
-        &client,
-        "!document.querySelector('[aria-busy=true]')",
-        "the list has loaded",
-    )
-    .await;
+    wait_loaded(&client).await;
     assert_eq!(offer_names(&client).await, first_page);
     client.close().await.unwrap();
 }
@@ -290,11 +141,7 @@ async fn the_next_page_and_the_back_button_follow_the_url() {
 #[tokio::test]
 async fn a_producer_page_shows_approved_services_and_leads_back() {
     let client = desktop().await;
-    client
-        .goto(&url("/?municipality=638&service=home-care&voucher=3000"))
-        .await
-        .unwrap();
-    wait_testid(&client, "offer-list").await;
+    public::open(&client, "municipality=638&service=home-care&voucher=3000").await;
     // Every offer says how satisfied customers are, or that there are too few answers yet;
     // the demo producer with six answers has a figure.
     assert_eq!(
@@ -314,48 +161,25 @@ async fn a_producer_page_shows_approved_services_and_leads_back() {
 
     first.click().await.unwrap();
 
-    let heading = wait_testid(&client, "producer-name")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let heading = text_of(&client, "producer-name").await;
     assert_eq!(heading, name);
-    assert!(!wait_testid(&client, "producer-description")
-        .await
-        .text()
-        .await
-        .unwrap()
-        .is_empty());
+    assert!(!text_of(&client, "producer-description").await.is_empty());
     wait_testid(&client, "producer-services").await;
     let rows = all_testid(&client, "producer-service").await;
     assert!(!rows.is_empty());
     let mut porvoo_home_care = false;
     for row in &rows {
-        let service = row
-            .attr("data-service-code")
+        let service = attr(row, "data-service-code").await.unwrap_or_default();
+        let municipality = attr(row, "data-municipality-code")
             .await
-            .unwrap()
-            .unwrap_or_default();
-        let municipality = row
-            .attr("data-municipality-code")
-            .await
-            .unwrap()
             .unwrap_or_default();
         porvoo_home_care |= service == "home-care" && municipality == "638";
-        let price = row
-            .find(fantoccini::Locator::Css(&testid("producer-price")))
-            .await
-            .unwrap();
+        let price = find_in(row, "producer-price").await;
         assert!(cents(&price).await > 0);
     }
     assert!(porvoo_home_care, "the service we came from is listed");
 
-    wait_testid(&client, "back-link")
-        .await
-        .click()
-        .await
-        .unwrap();
-    wait_testid(&client, "offer-list").await;
+    public::back_to_comparison(&client).await;
     assert_eq!(
         query_param(&client, "voucher").await.as_deref(),
         Some("3000")
@@ -374,11 +198,7 @@ async fn a_producer_without_approval_is_not_found() {
     // Producer 61 is the demo data's pending producer; 9999 does not exist.
     for path in ["/producers/61", "/producers/9999"] {
         client.goto(&url(path)).await.unwrap();
-        let text = wait_testid(&client, "not-found")
-            .await
-            .text()
-            .await
-            .unwrap();
+        let text = text_of(&client, "not-found").await;
         assert!(!text.is_empty(), "{path}");
         assert!(!client.source().await.unwrap().contains(HIDDEN[0]));
     }
@@ -388,20 +208,10 @@ async fn a_producer_without_approval_is_not_found() {
 #[tokio::test]
 async fn switching_to_swedish_shows_swedish_interface_and_data() {
     let client = desktop().await;
-    client
-        .goto(&url("/?municipality=638&service=home-care"))
-        .await
-        .unwrap();
-    wait_testid(&client, "offer-list").await;
+    public::open(&client, "municipality=638&service=home-care").await;
 
-    wait_testid(&client, "lang-sv").await.click().await.unwrap();
+    switch_language(&client, "sv").await;
 
-    wait_until(
-        &client,
-        "document.documentElement.lang === 'sv'",
-        "the page is in Swedish",
-    )
-    .await;
     wait_until(
         &client,
         "[...document.querySelectorAll('#municipality option')].some(o => o.textContent.trim() === 'Borgå')",
@@ -444,21 +254,12 @@ async fn an_unknown_municipality_in_a_link_explains_itself() {
 #[tokio::test]
 async fn on_a_phone_the_comparison_fits_the_screen() {
     let client = phone().await;
-    client
-        .goto(&url("/?municipality=638&service=home-care&voucher=3200"))
-        .await
-        .unwrap();
-    wait_testid(&client, "offer-list").await;
+    public::open(&client, "municipality=638&service=home-care&voucher=3200").await;
     wait_testid(&client, "price-chart").await;
 
     assert_eq!(js(&client, "window.innerWidth").await, 360);
-    assert_eq!(
-        js(
-            &client,
-            "document.documentElement.scrollWidth <= window.innerWidth"
-        )
-        .await,
-        true,
+    assert!(
+        fits_the_width(&client).await,
         "no horizontal scrolling at 360 px"
     );
     let path = full_page_screenshot(&client, "comparison-360").await;
@@ -468,21 +269,8 @@ async fn on_a_phone_the_comparison_fits_the_screen() {
         path.display()
     );
 
-    all_testid(&client, "offer-name")
-        .await
-        .remove(0)
-        .click()
-        .await
-        .unwrap();
-    wait_testid(&client, "producer-services").await;
-    assert_eq!(
-        js(
-            &client,
-            "document.documentElement.scrollWidth <= window.innerWidth"
-        )
-        .await,
-        true
-    );
+    public::open_first_producer(&client).await;
+    assert!(fits_the_width(&client).await);
     full_page_screenshot(&client, "producer-360").await;
     client.close().await.unwrap();
 }
@@ -490,21 +278,12 @@ async fn on_a_phone_the_comparison_fits_the_screen() {
 #[tokio::test]
 async fn the_comparison_and_producer_pages_pass_an_accessibility_scan() {
     let client = desktop().await;
-    client
-        .goto(&url("/?municipality=638&service=home-care&voucher=3200"))
-        .await
-        .unwrap();
+    public::open(&client, "municipality=638&service=home-care&voucher=3200").await;
     wait_testid(&client, "price-chart").await;
 
     let comparison = serious_accessibility_violations(&client).await;
 
-    all_testid(&client, "offer-name")
-        .await
-        .remove(0)
-        .click()
-        .await
-        .unwrap();
-    wait_testid(&client, "producer-services").await;
+    public::open_first_producer(&client).await;
     let producer = serious_accessibility_violations(&client).await;
 
     client.goto(&url("/")).await.unwrap();
@@ -520,11 +299,7 @@ async fn the_comparison_and_producer_pages_pass_an_accessibility_scan() {
 #[tokio::test]
 async fn the_keyboard_reaches_every_choice_and_the_results() {
     let client = desktop().await;
-    client
-        .goto(&url("/?municipality=638&service=home-care"))
-        .await
-        .unwrap();
-    wait_testid(&client, "offer-list").await;
+    public::open(&client, "municipality=638&service=home-care").await;
 
     // Tab through the page and record which controls receive focus.
     let mut focused = Vec::new();

@@ -6,37 +6,24 @@
 use base64::Engine as _;
 use seteli_e2e::*;
 use sha2::{Digest, Sha256};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-/// The status and the (lowercase-named) headers of a plain `GET path` to the stack.
-async fn head_of(path: &str) -> (u16, Vec<(String, String)>) {
-    let base = url::Url::parse(&base_url()).unwrap();
-    let host = format!("{}:{}", base.host_str().unwrap(), base.port().unwrap());
-    let mut stream = tokio::net::TcpStream::connect(&host).await.unwrap();
-    let request = format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
-    stream.write_all(request.as_bytes()).await.unwrap();
-    let mut answer = Vec::new();
-    stream.read_to_end(&mut answer).await.unwrap();
-    let answer = String::from_utf8_lossy(&answer);
-    let head = answer.split("\r\n\r\n").next().unwrap_or_default();
-    let mut lines = head.lines();
-    let status = lines
-        .next()
-        .and_then(|l| l.split(' ').nth(1))
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    let headers = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_owned()))
-        .collect();
-    (status, headers)
+/// A plain `GET path` to the stack.
+async fn get(path: &str) -> HttpAnswer {
+    http(&format!("GET {path} HTTP/1.1"), "").await
 }
 
-fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    headers
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
+/// Opens the front page and gives its body a `style="…"` attribute, as an app that built
+/// one would: the policy forbids it.
+async fn open_with_an_inline_style(client: &Browser) {
+    client.goto(&url("/")).await.unwrap();
+    wait_testid(client, "lang-en").await;
+    client
+        .execute(
+            "document.body.setAttribute('style', 'outline: 1px solid red')",
+            vec![],
+        )
+        .await
+        .unwrap();
 }
 
 #[tokio::test]
@@ -49,10 +36,11 @@ async fn the_page_deep_links_static_files_and_the_api_carry_the_security_headers
         "/favicon.svg",
         "/api/public/services",
     ] {
-        let (status, headers) = head_of(path).await;
-        assert_eq!(status, 200, "{path}");
-        let csp = header(&headers, "content-security-policy")
-            .unwrap_or_else(|| panic!("{path}: no CSP in {headers:?}"));
+        let answer = get(path).await;
+        assert_eq!(answer.status, 200, "{path}");
+        let csp = answer
+            .header("content-security-policy")
+            .unwrap_or_else(|| panic!("{path}: no CSP in {:?}", answer.headers));
         for directive in [
             "default-src 'none'",
             "frame-ancestors 'none'",
@@ -62,22 +50,20 @@ async fn the_page_deep_links_static_files_and_the_api_carry_the_security_headers
             assert!(csp.contains(directive), "{path}: {csp}");
         }
         assert_eq!(
-            header(&headers, "referrer-policy"),
+            answer.header("referrer-policy"),
             Some("same-origin"),
             "{path}"
         );
         assert_eq!(
-            header(&headers, "x-content-type-options"),
+            answer.header("x-content-type-options"),
             Some("nosniff"),
             "{path}"
         );
         // The local stack is plain http on 127.0.0.1.
-        assert_eq!(
-            header(&headers, "strict-transport-security"),
-            None,
-            "{path}"
-        );
-        let is_page = header(&headers, "content-type").is_some_and(|t| t.starts_with("text/html"));
+        assert_eq!(answer.header("strict-transport-security"), None, "{path}");
+        let is_page = answer
+            .header("content-type")
+            .is_some_and(|t| t.starts_with("text/html"));
         if is_page {
             assert!(csp.contains("'wasm-unsafe-eval'"), "{path}: {csp}");
             assert!(csp.contains("connect-src 'self'"), "{path}: {csp}");
@@ -112,8 +98,8 @@ async fn the_policy_allows_exactly_the_inline_loader_that_was_built() {
     assert_eq!(inline.len(), 1, "trunk's loader is the only inline script");
     let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(&inline[0]));
     for path in ["/", "/producers/12?lang=en"] {
-        let (_, headers) = head_of(path).await;
-        let csp = header(&headers, "content-security-policy").unwrap();
+        let answer = get(path).await;
+        let csp = answer.header("content-security-policy").unwrap();
         let script_src = csp
             .split(';')
             .map(str::trim)
@@ -130,30 +116,23 @@ async fn the_policy_allows_exactly_the_inline_loader_that_was_built() {
 
 #[tokio::test]
 async fn the_headers_file_itself_is_not_served() {
-    let (status, headers) = head_of("/_headers").await;
+    let answer = get("/_headers").await;
 
     // The single-page-application fallback answers: the page, not the rules.
-    assert_eq!(status, 200);
+    assert_eq!(answer.status, 200);
     assert!(
-        header(&headers, "content-type").is_some_and(|t| t.starts_with("text/html")),
-        "{headers:?}"
+        answer
+            .header("content-type")
+            .is_some_and(|t| t.starts_with("text/html")),
+        "{:?}",
+        answer.headers
     );
 }
 
 #[tokio::test]
 async fn the_console_check_sees_a_violation() {
     let client = desktop().await;
-    client.goto(&url("/")).await.unwrap();
-    wait_testid(&client, "lang-en").await;
-
-    // What a `style="…"` attribute built by the app would do.
-    client
-        .execute(
-            "document.body.setAttribute('style', 'outline: 1px solid red')",
-            vec![],
-        )
-        .await
-        .unwrap();
+    open_with_an_inline_style(&client).await;
 
     let violations = client.take_csp_violations().await;
     assert!(
@@ -166,15 +145,7 @@ async fn the_console_check_sees_a_violation() {
 #[tokio::test]
 async fn a_browser_the_test_never_closes_is_checked_when_dropped() {
     let client = desktop().await;
-    client.goto(&url("/")).await.unwrap();
-    wait_testid(&client, "lang-en").await;
-    client
-        .execute(
-            "document.body.setAttribute('style', 'outline: 1px solid red')",
-            vec![],
-        )
-        .await
-        .unwrap();
+    open_with_an_inline_style(&client).await;
 
     let dropped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| drop(client)));
 

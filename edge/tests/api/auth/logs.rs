@@ -1,11 +1,11 @@
 //! What the login logs when the provider misbehaves: never text from the provider's
 //! answers, never an identity code.
 
-use super::anni;
+use super::{anni, app_with_claims_in_userinfo};
 use crate::helpers::{IdentificationMock, TestApp, PUBLIC_URL};
 use seteli_edge::crypto::pkce_challenge;
 use seteli_edge::oidc::{self, CodeExchange};
-use seteli_mocks::identification::{ClaimsIn, Issuer};
+use seteli_mocks::identification::Issuer;
 
 /// A remote answer that carries text a log must never hold (with an identity code in it).
 fn leak() -> String {
@@ -89,8 +89,7 @@ async fn no_text_from_the_providers_answers_reaches_what_is_logged() {
         (format!("{iss}/userinfo"), 200, format!(r#"["{leak}"]"#)),
     ];
     for (url, status, body) in cases {
-        let app = TestApp::with_identification();
-        app.identification().put_claims_in(ClaimsIn::Userinfo).await;
+        let app = app_with_claims_in_userinfo().await;
         app.identification()
             .answers
             .lock()

@@ -32,6 +32,16 @@ async fn logged_in(app: &TestApp<Mocks>) -> String {
     res.cookie("seteli_session").expect("a session cookie")
 }
 
+/// A deployment whose identification provider gives the person's claims only from
+/// `userinfo`, not in the ID token.
+async fn app_with_claims_in_userinfo() -> TestApp<Mocks> {
+    let app = TestApp::with_identification();
+    app.identification()
+        .put_claims_in(seteli_mocks::identification::ClaimsIn::Userinfo)
+        .await;
+    app
+}
+
 /// How many sessions `person` has.
 fn sessions_with_hetu(app: &TestApp<Mocks>, person: &Person) -> i64 {
     app.count(&format!(

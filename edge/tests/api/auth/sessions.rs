@@ -1,7 +1,7 @@
 //! Sessions after a login: a server-side session in an HttpOnly cookie, a new id at every
 //! login, the idle and absolute limits, logout, and the same-origin rule.
 
-use crate::helpers::TestApp;
+use crate::helpers::{Session, TestApp};
 use seteli_edge::http::Method;
 
 use super::{anni, logged_in};
@@ -136,15 +136,11 @@ async fn logout_ends_the_session_on_the_server() {
 async fn a_cross_site_post_is_refused_and_changes_nothing() {
     let app = TestApp::with_identification();
     let session = logged_in(&app).await;
-    let cookie = format!("seteli_session={session}");
+    let browser = Session::with_id(&app, &session);
 
     for origin in ["https://evil.example", "null", "http://127.0.0.1:9999"] {
-        let res = app
-            .request_with(
-                Method::Post,
-                "/api/auth/logout",
-                &[("cookie", &cookie), ("origin", origin)],
-            )
+        let res = browser
+            .send(Method::Post, "/api/auth/logout", &[("origin", origin)])
             .await;
         assert_eq!(res.status, 403, "{origin}");
         assert_eq!(res.code(), "cross_site_request");

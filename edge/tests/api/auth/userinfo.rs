@@ -1,7 +1,7 @@
 //! A citizen's identity from the ID token or, when it is not there, from `userinfo`; and the
 //! refusals when `userinfo` names someone else, fails or does not exist.
 
-use super::{anni, assert_refused, sessions_with_hetu, staff_user};
+use super::{anni, app_with_claims_in_userinfo, assert_refused, sessions_with_hetu, staff_user};
 use crate::helpers::{cast, IdentificationMock, TestApp};
 use seteli_mocks::identification::{ClaimsIn, Issuer};
 
@@ -22,8 +22,7 @@ async fn a_citizen_with_the_identity_code_in_the_id_token_logs_in_without_asking
 
 #[tokio::test]
 async fn a_citizen_whose_identity_code_and_names_are_only_in_userinfo_logs_in() {
-    let app = TestApp::with_identification();
-    app.identification().put_claims_in(ClaimsIn::Userinfo).await;
+    let app = app_with_claims_in_userinfo().await;
     let eeva_liisa = cast::person("Eeva-Liisa");
 
     let res = app.login_as(eeva_liisa, None).await;
@@ -41,8 +40,7 @@ async fn a_citizen_whose_identity_code_and_names_are_only_in_userinfo_logs_in() 
 #[tokio::test]
 async fn a_userinfo_answer_about_another_subject_gives_no_session() {
     for staff in [false, true] {
-        let app = TestApp::with_identification();
-        app.identification().put_claims_in(ClaimsIn::Userinfo).await;
+        let app = app_with_claims_in_userinfo().await;
         app.identification()
             .userinfo_tamper
             .lock()
@@ -96,8 +94,7 @@ async fn userinfo_only_fills_in_what_the_id_token_lacks() {
 
 #[tokio::test]
 async fn a_failing_userinfo_gives_no_session_and_says_the_service_is_unavailable() {
-    let app = TestApp::with_identification();
-    app.identification().put_claims_in(ClaimsIn::Userinfo).await;
+    let app = app_with_claims_in_userinfo().await;
     app.identification().answers.lock().unwrap().insert(
         format!("{}/userinfo", IdentificationMock::issuer(Issuer::Citizen)),
         (503, "maintenance".into()),
@@ -110,8 +107,7 @@ async fn a_failing_userinfo_gives_no_session_and_says_the_service_is_unavailable
 
 #[tokio::test]
 async fn without_a_userinfo_endpoint_a_token_lacking_the_identity_code_gives_no_session() {
-    let app = TestApp::with_identification();
-    app.identification().put_claims_in(ClaimsIn::Userinfo).await;
+    let app = app_with_claims_in_userinfo().await;
     let iss = IdentificationMock::issuer(Issuer::Citizen);
     app.identification().answers.lock().unwrap().insert(
         format!("{iss}/.well-known/openid-configuration"),

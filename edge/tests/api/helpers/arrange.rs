@@ -59,18 +59,48 @@ impl<H: Outbound> TestApp<H> {
     /// `{id}0` (32 € an hour, 288 € of 320 € left, number from body `48_219_930_000 + id`) and
     /// its one event `{id}00`, logged by producer 1 on 2 November.
     pub fn customer_with_voucher(&self, id: i64, person: &Person) {
+        self.customer(id, person);
+        self.voucher(&Voucher {
+            balance_cents: 28800,
+            ..Voucher::home_care(id * 10, 48_219_930_000 + id as u64, id)
+        });
+        self.sql(&format!(
+            "INSERT INTO service_events (id, voucher_id, producer_id, service_date, description, units_x100, unit_price_cents,
+                                         voucher_share_cents, own_share_cents, created_at) VALUES
+                 ({id}00, {id}0, 1, '2026-11-02', 'Käynti', 100, 3600, 3200, 400, '2026-11-02T08:00:00Z');"
+        ));
+    }
+
+    /// `person` as customer `id` of Porvoo, under their first name.
+    pub fn customer(&self, id: i64, person: &Person) {
         let (hetu, given, family) = (person.code(), person.first_name(), &person.family_name);
-        let number = seteli_domain::voucher::VoucherNumber::from_body(48_219_930_000 + id as u64)
-            .expect("a voucher number");
         self.sql(&format!(
             "INSERT INTO customers (id, hetu, given_name, family_name, municipality_code) VALUES
-                 ({id}, '{hetu}', '{given}', '{family}', '638');
-             INSERT INTO vouchers (id, number, customer_id, municipality_code, service_code, unit, unit_value_cents,
+                 ({id}, '{hetu}', '{given}', '{family}', '638');"
+        ));
+    }
+
+    /// Adds `voucher`, an active voucher of Porvoo paid by the hour.
+    pub fn voucher(&self, voucher: &Voucher) {
+        let Voucher {
+            id,
+            number_body,
+            customer,
+            service,
+            unit_value_cents,
+            granted_units,
+            granted_cents,
+            balance_cents,
+            year,
+        } = voucher;
+        let number = seteli_domain::voucher::VoucherNumber::from_body(*number_body)
+            .expect("a voucher number");
+        let granted_units = granted_units.map_or("NULL".to_owned(), |u| u.to_string());
+        self.sql(&format!(
+            "INSERT INTO vouchers (id, number, customer_id, municipality_code, service_code, unit, unit_value_cents,
                                    granted_units, granted_cents, balance_cents, valid_from, valid_until, status, granted_at) VALUES
-                 ({id}0, '{}', {id}, '638', 'home-care', 'hour', 3200, 10, 32000, 28800, '2026-01-01', '2026-12-31', 'active', '2026-01-01');
-             INSERT INTO service_events (id, voucher_id, producer_id, service_date, description, units_x100, unit_price_cents,
-                                         voucher_share_cents, own_share_cents, created_at) VALUES
-                 ({id}00, {id}0, 1, '2026-11-02', 'Käynti', 100, 3600, 3200, 400, '2026-11-02T08:00:00Z');",
+                 ({id}, '{}', {customer}, '638', '{service}', 'hour', {unit_value_cents}, {granted_units}, {granted_cents},
+                  {balance_cents}, '{year}-01-01', '{year}-12-31', 'active', '{year}-01-01');",
             number.as_str(),
         ));
     }
@@ -102,5 +132,53 @@ impl<H: Outbound> TestApp<H> {
     /// Runs arrangement SQL.
     pub fn sql(&self, sql: &str) {
         self.ctx.db.execute_script(sql).expect("test data");
+    }
+}
+
+/// A voucher row for [`TestApp::voucher`]: Porvoo's, by the hour, valid for the calendar year
+/// `year`.
+pub struct Voucher {
+    pub id: i64,
+    /// The body its number is made from (`VoucherNumber::from_body`).
+    pub number_body: u64,
+    pub customer: i64,
+    pub service: &'static str,
+    pub unit_value_cents: i64,
+    /// None: a value in euros without hours.
+    pub granted_units: Option<i64>,
+    pub granted_cents: i64,
+    pub balance_cents: i64,
+    pub year: i32,
+}
+
+impl Voucher {
+    /// Home care for 2026 at 32 € an hour: 10 hours (320 €) granted, all of it left.
+    pub fn home_care(id: i64, number_body: u64, customer: i64) -> Self {
+        Self {
+            id,
+            number_body,
+            customer,
+            service: "home-care",
+            unit_value_cents: 3200,
+            granted_units: Some(10),
+            granted_cents: 32000,
+            balance_cents: 32000,
+            year: 2026,
+        }
+    }
+
+    /// Cleaning for 2026 at 25 € an hour: 500 € granted without hours, all of it left.
+    pub fn cleaning(id: i64, number_body: u64, customer: i64) -> Self {
+        Self {
+            id,
+            number_body,
+            customer,
+            service: "cleaning",
+            unit_value_cents: 2500,
+            granted_units: None,
+            granted_cents: 50000,
+            balance_cents: 50000,
+            year: 2026,
+        }
     }
 }

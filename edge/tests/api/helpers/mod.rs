@@ -12,6 +12,7 @@ mod session;
 mod valtuudet;
 
 pub use app::{test_config, TestApp, PUBLIC_URL, TODAY};
+pub use arrange::Voucher;
 pub use identification::IdentificationMock;
 pub use mocks::Mocks;
 pub use response::TestResponse;
@@ -27,5 +28,18 @@ pub fn assert_no_identity_code(text: &str) {
             "{}'s identity code in {text}",
             person.first_name()
         );
+    }
+}
+
+/// Asserts that each `(method, path, allow)` is answered 405 with that `Allow` header (sent
+/// from Seteli's own pages, so that only the method is wrong).
+pub async fn assert_method_not_allowed<H: seteli_edge::outbound::Outbound>(
+    app: &TestApp<H>,
+    cases: &[(seteli_edge::http::Method, &str, &str)],
+) {
+    for (method, path, allow) in cases {
+        let res = app.request(*method, path).await;
+        assert_eq!(res.status, 405, "{path}");
+        assert_eq!(res.header("allow"), Some(*allow), "{path}");
     }
 }

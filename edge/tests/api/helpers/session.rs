@@ -63,13 +63,15 @@ impl<'a> Session<'a, Mocks> {
     /// The whole choice at Valtuudet: `kind` (`child`, `adult`, `company`), then the button
     /// for `principal` (an identity code or a business id); where Seteli lands.
     pub async fn choose(&self, kind: &str, principal: &str) -> String {
-        let selection = self.start_choice(kind).await;
-        let back = self
-            .app
-            .valtuudet()
-            .pick(&selection, ("principal", principal))
-            .await;
+        let back = self.pick_at_valtuudet(kind, ("principal", principal)).await;
         self.come_back(&back).await
+    }
+
+    /// Starts choosing `kind` and presses `button` on Valtuudet's selection page; the URL
+    /// Valtuudet sends the browser back to (not followed yet).
+    pub async fn pick_at_valtuudet(&self, kind: &str, button: (&str, &str)) -> String {
+        let selection = self.start_choice(kind).await;
+        self.app.valtuudet().pick(&selection, button).await
     }
 
     /// Acts for `child` as their guardian; where Seteli lands.
@@ -118,11 +120,16 @@ impl<'a, H: Outbound> Session<'a, H> {
     }
 
     pub async fn get(&self, path: &str) -> TestResponse {
+        self.send(Method::Get, path, &[]).await
+    }
+
+    /// A request without a body carrying the session cookie and `headers` (e.g. another
+    /// site's `Origin`, which no page of Seteli's sends).
+    pub async fn send(&self, method: Method, path: &str, headers: &[(&str, &str)]) -> TestResponse {
         let cookie = self.cookie();
-        let res = self
-            .app
-            .request_with(Method::Get, path, &[("cookie", &cookie)])
-            .await;
+        let mut all = vec![("cookie", cookie.as_str())];
+        all.extend_from_slice(headers);
+        let res = self.app.request_with(method, path, &all).await;
         self.remember(res)
     }
 
@@ -186,6 +193,15 @@ impl<'a, H: Outbound> Session<'a, H> {
             .collect()
     }
 
+    /// Acts for registered customer `customer` as their proxy registered by the municipality.
+    pub async fn act_for_registered(&self, customer: i64) -> TestResponse {
+        self.post(
+            "/api/on-behalf/registered",
+            serde_json::json!({ "customer_id": customer }),
+        )
+        .await
+    }
+
     /// A producer's look-up of a voucher number.
     pub async fn lookup(&self, number: &str) -> TestResponse {
         self.post(
@@ -201,6 +217,41 @@ impl<'a, H: Outbound> Session<'a, H> {
             "/api/producer/events",
             serde_json::json!({"voucher_id": voucher, "idempotency_key": key,
                 "service_date": "2026-11-20", "units_x100": units_x100, "description": "Aamukäynti"}),
+        )
+        .await
+    }
+
+    /// A producer cancels event `event`.
+    pub async fn cancel_event(&self, event: i64) -> TestResponse {
+        self.post(
+            &format!("/api/producer/events/{event}/cancel"),
+            serde_json::json!({}),
+        )
+        .await
+    }
+
+    /// A producer corrects event `event` to `units_x100` on `date`, under `key`.
+    pub async fn correct_event(
+        &self,
+        event: i64,
+        key: &str,
+        date: &str,
+        units_x100: i64,
+        description: &str,
+    ) -> TestResponse {
+        self.post(
+            &format!("/api/producer/events/{event}/correct"),
+            serde_json::json!({"idempotency_key": key, "service_date": date,
+                "units_x100": units_x100, "description": description}),
+        )
+        .await
+    }
+
+    /// A producer replies `body` to feedback `feedback`.
+    pub async fn reply(&self, feedback: i64, body: &str) -> TestResponse {
+        self.post(
+            &format!("/api/producer/feedback/{feedback}/reply"),
+            serde_json::json!({ "body": body }),
         )
         .await
     }

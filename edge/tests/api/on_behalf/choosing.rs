@@ -1,9 +1,9 @@
 //! The choice itself: nobody to pick, a cancelled choice, a choice that comes back
 //! twice, to another session or too late, an unconfigured Valtuudet, and who may use the routes.
 
-use super::{app, browser, person};
-use crate::helpers::Session;
+use super::{app, assert_refused, browser, person};
 use crate::helpers::PUBLIC_URL;
+use crate::helpers::{assert_method_not_allowed, Session};
 use seteli_edge::http::Method;
 
 #[tokio::test]
@@ -14,59 +14,42 @@ async fn nobody_to_act_for_is_refused_with_its_reason() {
     // The mock sends a person with nobody to pick straight back with an error.
     let (status, back) = app.valtuudet().open(&selection).await;
     assert_eq!(status, 303);
-    assert_eq!(
-        eeva.come_back(&back.unwrap()).await,
-        "/on-behalf?refused=no_principals&for=child&lang=en"
-    );
-    assert!(eeva.acting_for().await.is_null());
+    let landed = eeva.come_back(&back.unwrap()).await;
+    assert_refused(&eeva, landed, "no_principals&for=child&lang=en").await;
 }
 
 #[tokio::test]
 async fn cancelling_the_choice_acts_for_nobody() {
     let app = app();
     let anni = browser(&app, "Anni").await;
-    let selection = anni.start_choice("adult").await;
-    let back = app.valtuudet().pick(&selection, ("action", "cancel")).await;
-    assert_eq!(
-        anni.come_back(&back).await,
-        "/on-behalf?refused=no_principals&for=adult&lang=en"
-    );
-    assert!(anni.acting_for().await.is_null());
+    let back = anni.pick_at_valtuudet("adult", ("action", "cancel")).await;
+    let landed = anni.come_back(&back).await;
+    assert_refused(&anni, landed, "no_principals&for=adult&lang=en").await;
 }
 
 #[tokio::test]
 async fn a_choice_comes_back_only_once_and_only_to_the_session_that_began_it() {
     let app = app();
     let anni = browser(&app, "Anni").await;
-    let selection = anni.start_choice("child").await;
-    let back = app
-        .valtuudet()
-        .pick(&selection, ("principal", person("Eetu").code()))
+    let back = anni
+        .pick_at_valtuudet("child", ("principal", person("Eetu").code()))
         .await;
 
     // Another person's browser cannot finish Anni's choice.
     let mikko = browser(&app, "Mikko").await;
-    assert_eq!(
-        mikko.come_back(&back).await,
-        "/on-behalf?refused=expired&for=child&lang=en"
-    );
-    assert!(mikko.acting_for().await.is_null());
+    let landed = mikko.come_back(&back).await;
+    assert_refused(&mikko, landed, "expired&for=child&lang=en").await;
     // The state was used up by that attempt.
-    assert_eq!(
-        anni.come_back(&back).await,
-        "/on-behalf?refused=expired&for=child&lang=fi"
-    );
-    assert!(anni.acting_for().await.is_null());
+    let landed = anni.come_back(&back).await;
+    assert_refused(&anni, landed, "expired&for=child&lang=fi").await;
 }
 
 #[tokio::test]
 async fn a_stale_choice_expires() {
     let mut app = app();
     let anni = browser(&app, "Anni").await;
-    let selection = anni.start_choice("child").await;
-    let back = app
-        .valtuudet()
-        .pick(&selection, ("principal", person("Eetu").code()))
+    let back = anni
+        .pick_at_valtuudet("child", ("principal", person("Eetu").code()))
         .await;
     let id = anni.id();
     app.advance(16 * 60);
@@ -100,13 +83,7 @@ async fn the_on_behalf_routes_need_a_citizen() {
         let res = app.get(path).await;
         assert_eq!(res.status, 401, "{path}");
     }
-    let stop = app
-        .request_with(
-            Method::Post,
-            "/api/on-behalf/stop",
-            &[("origin", PUBLIC_URL)],
-        )
-        .await;
+    let stop = app.request(Method::Post, "/api/on-behalf/stop").await;
     assert_eq!(stop.status, 401);
     // A visitor who opens the start link is sent to the page that asks them to log in.
     let start = app.get("/api/on-behalf/start?for=child&lang=sv").await;
@@ -120,22 +97,20 @@ async fn the_on_behalf_routes_need_a_citizen() {
         .await,
         "/on-behalf?refused=expired&for=child&lang=fi"
     );
-    for (method, path, allow) in [
-        (Method::Delete, "/api/citizen/trail", "GET, HEAD"),
-        (Method::Post, "/api/citizen/messages", "GET, HEAD"),
-        (Method::Post, "/api/on-behalf/start", "GET, HEAD"),
-        (Method::Post, "/api/valtuudet/callback", "GET, HEAD"),
-        (Method::Get, "/api/on-behalf/stop", "POST"),
-        (
-            Method::Delete,
-            "/api/on-behalf/registered",
-            "GET, HEAD, POST",
-        ),
-    ] {
-        let res = app
-            .request_with(method, path, &[("origin", PUBLIC_URL)])
-            .await;
-        assert_eq!(res.status, 405, "{path}");
-        assert_eq!(res.header("allow"), Some(allow), "{path}");
-    }
+    assert_method_not_allowed(
+        &app,
+        &[
+            (Method::Delete, "/api/citizen/trail", "GET, HEAD"),
+            (Method::Post, "/api/citizen/messages", "GET, HEAD"),
+            (Method::Post, "/api/on-behalf/start", "GET, HEAD"),
+            (Method::Post, "/api/valtuudet/callback", "GET, HEAD"),
+            (Method::Get, "/api/on-behalf/stop", "POST"),
+            (
+                Method::Delete,
+                "/api/on-behalf/registered",
+                "GET, HEAD, POST",
+            ),
+        ],
+    )
+    .await;
 }

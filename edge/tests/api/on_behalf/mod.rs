@@ -43,6 +43,16 @@ async fn browser<'a>(app: &'a TestApp<Mocks>, first_name: &str) -> Session<'a> {
     Session::citizen(app, person(first_name)).await
 }
 
+/// Where a granted choice lands: the principal's vouchers.
+const GRANTED: &str = "/my/vouchers?lang=en";
+
+/// Asserts that a choice landed on the on-behalf page's refusal `/on-behalf?refused={refusal}`
+/// (e.g. `no_right&for=child&lang=en`) and left `session` acting for nobody.
+async fn assert_refused(session: &Session<'_>, landed: String, refusal: &str) {
+    assert_eq!(landed, format!("/on-behalf?refused={refusal}"));
+    assert!(session.acting_for().await.is_null());
+}
+
 fn entry(actor: &str, action: &str, basis: &str, result: &str) -> (String, String, String, String) {
     (actor.into(), action.into(), basis.into(), result.into())
 }

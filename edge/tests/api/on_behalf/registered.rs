@@ -27,21 +27,11 @@ async fn a_registered_proxy_acts_without_valtuudet_while_the_registration_is_val
         .is_empty());
 
     // Someone he is not registered for: refused, and nothing changes.
-    let other = karl_johan
-        .post(
-            "/api/on-behalf/registered",
-            serde_json::json!({"customer_id": 2}),
-        )
-        .await;
+    let other = karl_johan.act_for_registered(2).await;
     assert_eq!(other.status, 403);
     assert!(karl_johan.acting_for().await.is_null());
 
-    let chosen = karl_johan
-        .post(
-            "/api/on-behalf/registered",
-            serde_json::json!({"customer_id": 1}),
-        )
-        .await;
+    let chosen = karl_johan.act_for_registered(1).await;
     assert_eq!(chosen.status, 204);
     assert_eq!(karl_johan.acting_for().await["basis"], "registered_proxy");
     assert_eq!(

@@ -1,8 +1,8 @@
 //! Choosing the company at Valtuudet (and the refusals), the producer's home, and
 //! that the producer routes need a company and one producer never sees another's customers.
 
-use super::{agent_for, app, key, number, person};
-use crate::helpers::{Session, PUBLIC_URL};
+use super::{agent_for, app, key, logged_visit, person};
+use crate::helpers::{assert_method_not_allowed, Session};
 use seteli_edge::http::Method;
 
 #[tokio::test]
@@ -48,10 +48,7 @@ async fn a_role_that_may_not_act_or_a_company_that_is_no_producer_is_refused() {
 async fn one_producer_never_sees_or_touches_anothers_customers() {
     let app = app();
     let (aurinko, _) = agent_for(&app, "Karl-Johan", "Aurinko").await;
-    aurinko.lookup(&number(48_200_000_010)).await;
-    let event = aurinko.log_event(10, &key(1), 100).await.json["id"]
-        .as_i64()
-        .unwrap();
+    let event = logged_visit(&aurinko, 100).await;
     app.sql(
         "INSERT INTO feedback (id, customer_id, producer_id, voucher_id, body, created_at)
          VALUES (7, 1, 1, 10, 'Kiitos', '2026-11-20T10:00:00Z');",
@@ -60,24 +57,8 @@ async fn one_producer_never_sees_or_touches_anothers_customers() {
     let (rova, _) = agent_for(&app, "Karl-Johan", "Rova").await;
     assert_eq!(rova.get("/api/producer/vouchers/10").await.status, 404);
     assert_eq!(rova.log_event(10, &key(2), 100).await.status, 404);
-    assert_eq!(
-        rova.post(
-            &format!("/api/producer/events/{event}/cancel"),
-            serde_json::json!({})
-        )
-        .await
-        .status,
-        404
-    );
-    assert_eq!(
-        rova.post(
-            "/api/producer/feedback/7/reply",
-            serde_json::json!({"body": "Hei"})
-        )
-        .await
-        .status,
-        404
-    );
+    assert_eq!(rova.cancel_event(event).await.status, 404);
+    assert_eq!(rova.reply(7, "Hei").await.status, 404);
     let home = rova.get("/api/producer/home").await.json;
     assert!(home["vouchers"].as_array().unwrap().is_empty());
     assert!(home["recent_events"].as_array().unwrap().is_empty());
@@ -99,20 +80,18 @@ async fn the_producer_routes_need_a_company() {
     let eeva = Session::citizen(&app, person("Eeva-Liisa")).await;
     let citizen = eeva.get("/api/producer/home").await;
     assert_eq!(citizen.status, 403);
-    for (method, path, allow) in [
-        (Method::Post, "/api/producer/home", "GET, HEAD"),
-        (Method::Delete, "/api/producer/prices", "GET, HEAD, POST"),
-        (Method::Get, "/api/producer/vouchers/lookup", "POST"),
-        (Method::Get, "/api/producer/events", "POST"),
-        (Method::Get, "/api/producer/events/1/cancel", "POST"),
-        (Method::Get, "/api/producer/events/1/correct", "POST"),
-        (Method::Post, "/api/producer/feedback", "GET, HEAD"),
-        (Method::Get, "/api/producer/feedback/1/reply", "POST"),
-    ] {
-        let res = app
-            .request_with(method, path, &[("origin", PUBLIC_URL)])
-            .await;
-        assert_eq!(res.status, 405, "{path}");
-        assert_eq!(res.header("allow"), Some(allow), "{path}");
-    }
+    assert_method_not_allowed(
+        &app,
+        &[
+            (Method::Post, "/api/producer/home", "GET, HEAD"),
+            (Method::Delete, "/api/producer/prices", "GET, HEAD, POST"),
+            (Method::Get, "/api/producer/vouchers/lookup", "POST"),
+            (Method::Get, "/api/producer/events", "POST"),
+            (Method::Get, "/api/producer/events/1/cancel", "POST"),
+            (Method::Get, "/api/producer/events/1/correct", "POST"),
+            (Method::Post, "/api/producer/feedback", "GET, HEAD"),
+            (Method::Get, "/api/producer/feedback/1/reply", "POST"),
+        ],
+    )
+    .await;
 }

@@ -1,7 +1,7 @@
 //! Service events with their balance: idempotency, bounds, concurrency, corrections and
 //! cancellations.
 
-use super::{agent_for, app, key, number, person};
+use super::{agent_for, app, key, logged_visit, number, person};
 use crate::helpers::{Session, TestResponse};
 
 #[tokio::test]
@@ -106,11 +106,7 @@ async fn an_event_is_corrected_or_cancelled_within_fourteen_days_keeping_the_ori
     assert_eq!(app.balance(10), 32000 - 6400);
 
     let corrected = agent
-        .post(
-            &format!("/api/producer/events/{id}/correct"),
-            serde_json::json!({"idempotency_key": key(2), "service_date": "2026-11-20",
-                "units_x100": 100, "description": "Aamukäynti, korjattu"}),
-        )
+        .correct_event(id, &key(2), "2026-11-20", 100, "Aamukäynti, korjattu")
         .await;
     assert_eq!(corrected.status, 201, "{:?}", corrected.json);
     assert_eq!(corrected.json["corrects"], id);
@@ -124,12 +120,7 @@ async fn an_event_is_corrected_or_cancelled_within_fourteen_days_keeping_the_ori
         .collect();
     assert_eq!(statuses, ["recorded", "cancelled"], "the original is kept");
     // The original cannot be corrected or cancelled again.
-    let again = agent
-        .post(
-            &format!("/api/producer/events/{id}/cancel"),
-            serde_json::json!({}),
-        )
-        .await;
+    let again = agent.cancel_event(id).await;
     assert_eq!(again.code(), "event_locked");
     assert_eq!(app.balance(10), 32000 - 3200);
 
@@ -137,12 +128,7 @@ async fn an_event_is_corrected_or_cancelled_within_fourteen_days_keeping_the_ori
     app.advance(15 * 24 * 3600);
     // A new day, a new login.
     let (agent, _) = agent_for(&app, "Karl-Johan", "Aurinko").await;
-    let late = agent
-        .post(
-            &format!("/api/producer/events/{new_id}/cancel"),
-            serde_json::json!({}),
-        )
-        .await;
+    let late = agent.cancel_event(new_id).await;
     assert_eq!(late.status, 409);
     assert_eq!(late.code(), "event_locked");
 }
@@ -151,16 +137,8 @@ async fn an_event_is_corrected_or_cancelled_within_fourteen_days_keeping_the_ori
 async fn a_cancelled_event_returns_its_share() {
     let app = app();
     let (agent, _) = agent_for(&app, "Karl-Johan", "Aurinko").await;
-    agent.lookup(&number(48_200_000_010)).await;
-    let id = agent.log_event(10, &key(1), 100).await.json["id"]
-        .as_i64()
-        .unwrap();
-    let cancelled = agent
-        .post(
-            &format!("/api/producer/events/{id}/cancel"),
-            serde_json::json!({}),
-        )
-        .await;
+    let id = logged_visit(&agent, 100).await;
+    let cancelled = agent.cancel_event(id).await;
     assert_eq!(cancelled.status, 200);
     assert_eq!(cancelled.json["status"], "cancelled");
     assert_eq!(app.balance(10), 32000);

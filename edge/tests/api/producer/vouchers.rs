@@ -75,37 +75,14 @@ async fn a_reply_reaches_the_customer_once() {
     let waiting = agent.get("/api/producer/home").await.json["feedback_waiting"].clone();
     assert_eq!(waiting[0]["id"], 7);
     assert_eq!(waiting[0]["customer_given_name"], "Eeva-Liisa");
-    assert_eq!(
-        agent
-            .post(
-                "/api/producer/feedback/7/reply",
-                serde_json::json!({"body": "  "})
-            )
-            .await
-            .code(),
-        "invalid_reply"
-    );
-    let replied = agent
-        .post(
-            "/api/producer/feedback/7/reply",
-            serde_json::json!({"body": "Pahoittelemme, korjaamme aikataulun."}),
-        )
-        .await;
+    assert_eq!(agent.reply(7, "  ").await.code(), "invalid_reply");
+    let replied = agent.reply(7, "Pahoittelemme, korjaamme aikataulun.").await;
     assert_eq!(replied.status, 201);
     assert_eq!(
         replied.json["reply"]["body"],
         "Pahoittelemme, korjaamme aikataulun."
     );
-    assert_eq!(
-        agent
-            .post(
-                "/api/producer/feedback/7/reply",
-                serde_json::json!({"body": "Toinen"})
-            )
-            .await
-            .code(),
-        "already_replied"
-    );
+    assert_eq!(agent.reply(7, "Toinen").await.code(), "already_replied");
     let eeva = Session::citizen(&app, person("Eeva-Liisa")).await;
     let mine = eeva.get("/api/citizen/feedback").await;
     assert_eq!(

@@ -2,7 +2,7 @@
 //! and reused idempotency keys.
 
 use crate::helpers::Session;
-use crate::producer::{agent_for, app, company, key, number, person};
+use crate::producer::{agent_for, app, company, key, logged_visit, number, person};
 
 #[tokio::test]
 async fn an_event_is_priced_at_the_offer_valid_on_its_service_date() {
@@ -31,11 +31,7 @@ async fn an_event_is_priced_at_the_offer_valid_on_its_service_date() {
     // A correction moved to the earlier date takes that date's price.
     let id = after.json["id"].as_i64().unwrap();
     let corrected = agent
-        .post(
-            &format!("/api/producer/events/{id}/correct"),
-            serde_json::json!({"idempotency_key": key(3), "service_date": "2026-11-12",
-                "units_x100": 100, "description": "Käynti, päivä korjattu"}),
-        )
+        .correct_event(id, &key(3), "2026-11-12", 100, "Käynti, päivä korjattu")
         .await;
     assert_eq!(corrected.json["unit_price_cents"], 3600);
 }
@@ -44,10 +40,7 @@ async fn an_event_is_priced_at_the_offer_valid_on_its_service_date() {
 async fn correcting_a_correction_does_not_extend_the_fourteen_days() {
     let mut app = app();
     let (agent, _) = agent_for(&app, "Karl-Johan", "Aurinko").await;
-    agent.lookup(&number(48_200_000_010)).await;
-    let first = agent.log_event(10, &key(1), 100).await.json["id"]
-        .as_i64()
-        .unwrap();
+    let first = logged_visit(&agent, 100).await;
     let session = agent.id();
 
     // Ten days later: corrected (inside the window).
@@ -58,11 +51,7 @@ async fn correcting_a_correction_does_not_extend_the_fourteen_days() {
         let agent = &agent;
         async move {
             agent
-                .post(
-                    &format!("/api/producer/events/{id}/correct"),
-                    serde_json::json!({"idempotency_key": key(k), "service_date": "2026-11-20",
-                        "units_x100": 150, "description": "Korjattu"}),
-                )
+                .correct_event(id, &key(k), "2026-11-20", 150, "Korjattu")
                 .await
         }
     };
@@ -77,11 +66,7 @@ async fn correcting_a_correction_does_not_extend_the_fourteen_days() {
     let agent = Session::citizen(&app, person("Karl-Johan")).await;
     agent.act_for_company(company("Aurinko")).await;
     let late = agent
-        .post(
-            &format!("/api/producer/events/{second}/correct"),
-            serde_json::json!({"idempotency_key": key(3), "service_date": "2026-11-20",
-                "units_x100": 100, "description": "Korjattu taas"}),
-        )
+        .correct_event(second, &key(3), "2026-11-20", 100, "Korjattu taas")
         .await;
     assert_eq!(late.status, 409, "{:?}", late.json);
     assert_eq!(late.code(), "event_locked");

@@ -10,28 +10,25 @@ use seteli_edge::http::Method;
 async fn a_cross_site_link_cannot_start_a_new_choice() {
     let app = app();
     let (agent, _) = agent_for(&app, "Karl-Johan", "Aurinko").await;
-    let cookie = format!("seteli_session={}", agent.id());
-
-    for site in ["cross-site", "same-site"] {
-        let res = app
-            .request_with(
+    let agent = &agent;
+    let start = |site: &'static str| async move {
+        agent
+            .send(
                 Method::Get,
                 "/api/on-behalf/start?for=child",
-                &[("cookie", &cookie), ("sec-fetch-site", site)],
+                &[("sec-fetch-site", site)],
             )
-            .await;
+            .await
+    };
+
+    for site in ["cross-site", "same-site"] {
+        let res = start(site).await;
         assert_eq!(res.status, 403, "{site}");
         assert_eq!(res.code(), "cross_site_request");
     }
     // Still acting for the company.
     assert_eq!(agent.get("/api/producer/home").await.status, 200);
-    let own = app
-        .request_with(
-            Method::Get,
-            "/api/on-behalf/start?for=child",
-            &[("cookie", &cookie), ("sec-fetch-site", "same-origin")],
-        )
-        .await;
+    let own = start("same-origin").await;
     assert_eq!(own.status, 303);
 }
 
@@ -65,12 +62,7 @@ async fn choosing_a_person_ends_the_company_and_every_change_gives_a_new_session
     karl.act_for_company(company("Aurinko")).await;
     seen.push(karl.id());
 
-    let res = karl
-        .post(
-            "/api/on-behalf/registered",
-            serde_json::json!({"customer_id": 1}),
-        )
-        .await;
+    let res = karl.act_for_registered(1).await;
     assert_eq!(res.status, 204);
     seen.push(karl.id());
     let me = karl.get("/api/auth/me").await.json;
