@@ -1,10 +1,12 @@
 //! Page scaffolding shared by the mocks' own HTML (the login and selection pages): one
-//! stylesheet that works from 360 px up, escaping, and headers that keep the pages out of
+//! stylesheet that works from 360 px up, escaping, the pieces both pages are built of (hidden
+//! fields, choice and cancel buttons), the error page, and headers that keep the pages out of
 //! caches and frames.
 
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use seteli_domain::Lang;
+use std::fmt::Write as _;
 
 /// Escapes text for HTML content and double- or single-quoted attribute values.
 pub(crate) fn esc(text: &str) -> String {
@@ -84,6 +86,122 @@ pub(crate) fn html(status: StatusCode, body: String) -> Response {
         body,
     )
         .into_response()
+}
+
+/// The request's own parameters as hidden fields, one a line, to carry them through a form.
+pub(crate) fn hidden_fields(hidden: &[(&'static str, &str)]) -> String {
+    let mut out = String::new();
+    for (name, value) in hidden {
+        let _ = writeln!(
+            out,
+            "<input type=\"hidden\" name=\"{}\" value=\"{}\">",
+            esc(name),
+            esc(value)
+        );
+    }
+    out
+}
+
+/// One list item: a submit button that sends `name=value`, with `label` and a smaller `detail`
+/// line, found by tests as `data-testid="{testid}"`. `value` and `testid` come escaped.
+pub(crate) fn choice_button(
+    out: &mut String,
+    name: &str,
+    value: &str,
+    testid: &str,
+    label: &str,
+    detail: &str,
+) {
+    let _ = writeln!(
+        out,
+        "<li><button type=\"submit\" class=\"choice\" name=\"{name}\" value=\"{value}\" \
+         data-testid=\"{testid}\">{}<span>{}</span></button></li>",
+        esc(label),
+        esc(detail),
+    );
+}
+
+/// The button that sends `action=cancel`, ending its form.
+pub(crate) fn cancel_button(label: &str) -> String {
+    format!(
+        "<button type=\"submit\" class=\"secondary\" name=\"action\" value=\"cancel\" \
+         data-testid=\"cancel\">{}</button>\n</form>\n",
+        esc(label)
+    )
+}
+
+/// Why a browser's request cannot go on at all: shown on a page, never sent to the redirect
+/// URI. The failures of both mocks' authorize endpoints, and `M`, a mock's own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PageError<M> {
+    UnknownClient,
+    UnregisteredRedirectUri,
+    MalformedRequest,
+    ServerError,
+    Mock(M),
+}
+
+/// What a mock's error page says about the service, in one language.
+pub(crate) struct ServiceWords {
+    /// The service's name, in the header bar and the tab.
+    pub title: &'static str,
+    /// The heading of the error page.
+    pub heading: &'static str,
+    /// What an unknown `client_id` means, in the service's own words.
+    pub unknown_client: &'static str,
+}
+
+/// A mock's own page errors, and the words its error page says them with.
+pub(crate) trait MockPageError: Copy {
+    fn service_words(lang: Lang) -> &'static ServiceWords;
+    /// What this error means.
+    fn text(self, lang: Lang) -> &'static str;
+}
+
+impl<M: MockPageError> PageError<M> {
+    fn status(self) -> StatusCode {
+        match self {
+            PageError::ServerError => StatusCode::INTERNAL_SERVER_ERROR,
+            _ => StatusCode::BAD_REQUEST,
+        }
+    }
+
+    fn text(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (PageError::UnknownClient, _) => M::service_words(lang).unknown_client,
+            (PageError::Mock(error), _) => error.text(lang),
+            (PageError::UnregisteredRedirectUri, Lang::Fi) => {
+                "Paluuosoitetta (redirect_uri) ei ole rekisteröity tälle palvelulle, joten sinua ei \
+                 ohjata takaisin."
+            }
+            (PageError::UnregisteredRedirectUri, Lang::Sv) => {
+                "Returadressen (redirect_uri) är inte registrerad för tjänsten, så du skickas inte \
+                 tillbaka."
+            }
+            (PageError::UnregisteredRedirectUri, Lang::En) => {
+                "The return address (redirect_uri) is not registered for the service, so you will \
+                 not be sent back."
+            }
+            (PageError::MalformedRequest, Lang::Fi) => "Pyynnön parametrit ovat virheelliset.",
+            (PageError::MalformedRequest, Lang::Sv) => "Begärans parametrar är felaktiga.",
+            (PageError::MalformedRequest, Lang::En) => "The request's parameters are malformed.",
+            (PageError::ServerError, Lang::Fi) => "Testipalvelussa tapahtui virhe. Yritä uudelleen.",
+            (PageError::ServerError, Lang::Sv) => "Ett fel uppstod i testtjänsten. Försök igen.",
+            (PageError::ServerError, Lang::En) => "The test service failed. Please try again.",
+        }
+    }
+
+    /// The page for a request that cannot go on (and must not be redirected anywhere), with
+    /// the error's status.
+    pub(crate) fn response(self, lang: Lang) -> Response {
+        let words = M::service_words(lang);
+        let body = format!(
+            "<h1>{}</h1>\n<p role=\"alert\" data-testid=\"error-message\">{}</p>\n",
+            esc(words.heading),
+            esc(self.text(lang))
+        );
+        html(self.status(), document(lang, words.title, &body))
+    }
 }
 
 #[cfg(test)]

@@ -11,5 +11,7 @@ pub mod cast;
 pub mod clock;
 mod html;
 pub mod identification;
+mod oauth;
 mod random;
+mod store;
 pub mod valtuudet;

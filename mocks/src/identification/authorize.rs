@@ -1,14 +1,15 @@
 //! `{iss}/authorize`: checks the authorization request, shows the login page (GET) and handles
 //! the page's own forms (POST), which end in a redirect with a code or an error.
 
-use super::pages::{self, HetuProblem, LoginView, PageError};
+use super::pages::{self, HetuProblem, LoginError, LoginView, PageError};
 use super::people::Person;
 use super::tokens::{self, Grant, Subject};
 use super::{Issuer, IssuerState};
+use crate::oauth::{self, ClientRequest};
 use axum::extract::rejection::{FormRejection, QueryRejection};
 use axum::extract::{Query, State};
-use axum::http::{header, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use axum::Form;
 use serde::Deserialize;
 use seteli_domain::{Hetu, Lang};
@@ -40,7 +41,7 @@ pub(super) struct AuthorizeParams {
 impl AuthorizeParams {
     /// The request's own parameters, to carry through the login page in hidden fields.
     fn oauth_fields(&self) -> Vec<(&'static str, &str)> {
-        [
+        oauth::present([
             ("response_type", &self.response_type),
             ("client_id", &self.client_id),
             ("redirect_uri", &self.redirect_uri),
@@ -50,10 +51,7 @@ impl AuthorizeParams {
             ("code_challenge", &self.code_challenge),
             ("code_challenge_method", &self.code_challenge_method),
             ("ui_locales", &self.ui_locales),
-        ]
-        .into_iter()
-        .filter_map(|(name, value)| value.as_deref().map(|v| (name, v)))
-        .collect()
+        ])
     }
 
     /// The first of `ui_locales` (space-separated language tags) the mock speaks, else Finnish.
@@ -80,70 +78,26 @@ struct Valid<'a> {
 impl Valid<'_> {
     /// A 303 to the client's redirect URI with `pairs` and the request's `state` appended.
     fn redirect(&self, pairs: &[(&str, &str)]) -> Response {
-        redirect_with(&self.redirect_url, pairs, self.state)
+        oauth::see_other(&oauth::with_query(&self.redirect_url, pairs, self.state))
     }
 }
 
-/// Why a request was refused: either a page here (the client cannot be trusted) or an error
-/// sent back to the client's registered redirect URI.
-enum Refusal {
-    Page(PageError),
-    /// The error redirect, already built.
-    Redirect(Url),
-}
-
-impl Refusal {
-    fn into_response(self, lang: Lang) -> Response {
-        match self {
-            Refusal::Page(error) => pages::error_response(lang, error),
-            Refusal::Redirect(url) => see_other(&url),
-        }
-    }
-}
-
-fn see_other(url: &Url) -> Response {
-    (
-        [(header::CACHE_CONTROL, "no-store")],
-        Redirect::to(url.as_str()),
-    )
-        .into_response()
-}
-
-fn redirect_with(url: &Url, pairs: &[(&str, &str)], state: Option<&str>) -> Response {
-    see_other(&with_query(url, pairs, state))
-}
-
-/// `url` with `pairs` and, when the request had one, `state` appended to its query.
-fn with_query(url: &Url, pairs: &[(&str, &str)], state: Option<&str>) -> Url {
-    let mut url = url.clone();
-    {
-        let mut query = url.query_pairs_mut();
-        for (name, value) in pairs {
-            query.append_pair(name, value);
-        }
-        if let Some(state) = state {
-            query.append_pair("state", state);
-        }
-    }
-    url
-}
+type Refusal = oauth::Refusal<LoginError>;
 
 /// Checks the request in the order RFC 6749 §4.1.2.1 requires: the client and redirect URI
 /// first (failures never redirect), then everything else (failures go back to the client).
 fn validate<'a>(st: &IssuerState, p: &'a AuthorizeParams) -> Result<Valid<'a>, Refusal> {
     let client_id = st.issuer.client_id();
-    if p.client_id.as_deref() != Some(client_id) {
-        return Err(Refusal::Page(PageError::UnknownClient));
-    }
-    let redirect_uri = match p.redirect_uri.as_deref() {
-        Some(uri) if st.shared.redirect_uris.iter().any(|r| r == uri) => uri,
-        _ => return Err(Refusal::Page(PageError::UnregisteredRedirectUri)),
-    };
-    let redirect_url =
-        Url::parse(redirect_uri).map_err(|_| Refusal::Page(PageError::UnregisteredRedirectUri))?;
     let state = p.state.as_deref();
+    let client = ClientRequest {
+        client_id: p.client_id.as_deref(),
+        redirect_uri: p.redirect_uri.as_deref(),
+        response_type: p.response_type.as_deref(),
+        state,
+    };
+    let (redirect_uri, redirect_url) = client.check(client_id, &st.shared.redirect_uris)?;
     let invalid = |description: &str| {
-        Refusal::Redirect(with_query(
+        Refusal::Redirect(oauth::with_query(
             &redirect_url,
             &[
                 ("error", "invalid_request"),
@@ -153,13 +107,6 @@ fn validate<'a>(st: &IssuerState, p: &'a AuthorizeParams) -> Result<Valid<'a>, R
         ))
     };
 
-    if p.response_type.as_deref() != Some("code") {
-        return Err(Refusal::Redirect(with_query(
-            &redirect_url,
-            &[("error", "unsupported_response_type")],
-            state,
-        )));
-    }
     if !p
         .scope
         .as_deref()
@@ -222,7 +169,7 @@ pub(super) async fn show(
     query: Result<Query<AuthorizeParams>, QueryRejection>,
 ) -> Response {
     let Ok(Query(p)) = query else {
-        return pages::error_response(Lang::default(), PageError::MalformedRequest);
+        return PageError::MalformedRequest.response(Lang::default());
     };
     match validate(&st, &p) {
         Ok(_) => login_page(&st, &p, None, None),
@@ -237,7 +184,7 @@ pub(super) async fn submit(
     form: Result<Form<AuthorizeParams>, FormRejection>,
 ) -> Response {
     let Ok(Form(p)) = form else {
-        return pages::error_response(Lang::default(), PageError::MalformedRequest);
+        return PageError::MalformedRequest.response(Lang::default());
     };
     let lang = p.lang();
     let valid = match validate(&st, &p) {
@@ -252,25 +199,25 @@ pub(super) async fn submit(
         Issuer::Citizen => match (p.person.as_deref(), p.hetu.as_deref()) {
             (Some(code), _) => match st.shared.persons.iter().find(|x| x.hetu.as_str() == code) {
                 Some(person) => Subject::Citizen(person.clone()),
-                None => return pages::error_response(lang, PageError::UnknownUser),
+                None => return PageError::Mock(LoginError::UnknownUser).response(lang),
             },
             (None, Some(typed)) => match typed_person(&st.shared.persons, typed) {
                 Ok(person) => Subject::Citizen(person),
                 Err(problem) => return login_page(&st, &p, Some(problem), Some(typed)),
             },
-            (None, None) => return pages::error_response(lang, PageError::NothingChosen),
+            (None, None) => return PageError::Mock(LoginError::NothingChosen).response(lang),
         },
         Issuer::Staff => match p.user.as_deref() {
             Some(username) => match st.shared.staff.iter().find(|u| u.username == username) {
                 Some(user) => Subject::Staff(user.clone()),
-                None => return pages::error_response(lang, PageError::UnknownUser),
+                None => return PageError::Mock(LoginError::UnknownUser).response(lang),
             },
-            None => return pages::error_response(lang, PageError::NothingChosen),
+            None => return PageError::Mock(LoginError::NothingChosen).response(lang),
         },
     };
 
     let Ok(code) = crate::random::token() else {
-        return pages::error_response(lang, PageError::ServerError);
+        return PageError::ServerError.response(lang);
     };
     let now = tokens::unix_now(&st.shared.clock);
     st.shared.codes.insert(

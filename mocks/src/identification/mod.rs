@@ -22,6 +22,7 @@ mod userinfo;
 pub use userinfo::ClaimsIn;
 
 use crate::clock::Clock;
+use crate::store::lock;
 use axum::body::Bytes;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -179,18 +180,11 @@ struct Shared {
 
 impl Shared {
     fn claims_in(&self) -> ClaimsIn {
-        // A panic elsewhere while holding the lock leaves a valid value behind.
-        *self
-            .claims_in
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        *lock(&self.claims_in)
     }
 
     fn set_claims_in(&self, claims_in: ClaimsIn) {
-        *self
-            .claims_in
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner()) = claims_in;
+        *lock(&self.claims_in) = claims_in;
     }
 }
 
@@ -210,18 +204,14 @@ impl IssuerState {
 /// The whole mock as a router, for a server reachable at `base_url` (e.g.
 /// `http://127.0.0.1:4000`; the issuers are `{base_url}/citizen` and `{base_url}/staff`).
 pub fn router(base_url: &str, config: Config) -> Result<Router, StartError> {
-    for uri in &config.redirect_uris {
-        let ok = url::Url::parse(uri)
-            .is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.fragment().is_none());
-        if !ok {
-            return Err(StartError::RedirectUri);
-        }
+    if !crate::oauth::redirect_uris_are_valid(&config.redirect_uris) {
+        return Err(StartError::RedirectUri);
     }
     let shared = Arc::new(Shared {
         base: base_url.trim_end_matches('/').to_owned(),
         redirect_uris: config.redirect_uris,
         key: SigningKey::test_key()?,
-        codes: tokens::Codes::default(),
+        codes: tokens::no_codes(),
         access_tokens: userinfo::AccessTokens::default(),
         claims_in: Mutex::new(config.claims_in),
         persons: people::persons()?,

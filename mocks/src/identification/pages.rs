@@ -5,9 +5,9 @@
 use super::people::{Person, StaffUser};
 use super::Issuer;
 pub(super) use crate::html::html;
-use crate::html::{document, esc};
-use axum::http::StatusCode;
-use axum::response::Response;
+use crate::html::{
+    cancel_button, choice_button, document, esc, hidden_fields, MockPageError, ServiceWords,
+};
 use seteli_domain::hetu::HetuError;
 use seteli_domain::Lang;
 use std::fmt::Write as _;
@@ -21,23 +21,13 @@ pub(super) enum HetuProblem {
 }
 
 /// Why the login cannot go on at all. Shown on a page, never sent to the redirect URI.
+pub(super) type PageError = crate::html::PageError<LoginError>;
+
+/// The login page's own reasons to stop: the form came back without a usable choice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum PageError {
-    UnknownClient,
-    UnregisteredRedirectUri,
-    MalformedRequest,
+pub(super) enum LoginError {
     UnknownUser,
     NothingChosen,
-    ServerError,
-}
-
-impl PageError {
-    pub(super) fn status(self) -> StatusCode {
-        match self {
-            PageError::ServerError => StatusCode::INTERNAL_SERVER_ERROR,
-            _ => StatusCode::BAD_REQUEST,
-        }
-    }
 }
 
 /// Everything the login page shows.
@@ -56,7 +46,7 @@ pub(super) struct LoginView<'a> {
 }
 
 struct Words {
-    title: &'static str,
+    service: ServiceWords,
     notice: &'static str,
     citizen_heading: &'static str,
     persons_heading: &'static str,
@@ -67,13 +57,17 @@ struct Words {
     staff_heading: &'static str,
     staff_list_heading: &'static str,
     cancel: &'static str,
-    error_heading: &'static str,
 }
 
 fn words(lang: Lang) -> &'static Words {
     match lang {
         Lang::Fi => &Words {
-            title: "Suomi.fi-tunnistus – testiympäristö",
+            service: ServiceWords {
+                title: "Suomi.fi-tunnistus – testiympäristö",
+                heading: "Tunnistautumista ei voi jatkaa",
+                unknown_client: "Palvelua, josta tulit, ei ole rekisteröity tähän testitunnistukseen (tuntematon \
+                 client_id). Sinua ei ohjata takaisin.",
+            },
             notice: "Tämä on Setelin paikallinen testipalvelu, ei oikea Suomi.fi-tunnistus. \
                      Käytä vain testihenkilöitä ja testitunnuksia.",
             citizen_heading: "Tunnistaudu",
@@ -85,10 +79,14 @@ fn words(lang: Lang) -> &'static Words {
             staff_heading: "Kirjaudu virkailijana",
             staff_list_heading: "Valitse testikäyttäjä",
             cancel: "Peruuta ja palaa palveluun",
-            error_heading: "Tunnistautumista ei voi jatkaa",
         },
         Lang::Sv => &Words {
-            title: "Suomi.fi-identifikation – testmiljö",
+            service: ServiceWords {
+                title: "Suomi.fi-identifikation – testmiljö",
+                heading: "Identifieringen kan inte fortsätta",
+                unknown_client: "Tjänsten du kom från är inte registrerad i den här testidentifikationen (okänt \
+                 client_id). Du skickas inte tillbaka.",
+            },
             notice: "Det här är Setelis lokala testtjänst, inte den riktiga \
                      Suomi.fi-identifikationen. Använd endast testpersoner och testbeteckningar.",
             citizen_heading: "Identifiera dig",
@@ -100,10 +98,14 @@ fn words(lang: Lang) -> &'static Words {
             staff_heading: "Logga in som tjänsteinnehavare",
             staff_list_heading: "Välj en testanvändare",
             cancel: "Avbryt och återvänd till tjänsten",
-            error_heading: "Identifieringen kan inte fortsätta",
         },
         Lang::En => &Words {
-            title: "Suomi.fi e-Identification – test environment",
+            service: ServiceWords {
+                title: "Suomi.fi e-Identification – test environment",
+                heading: "Identification cannot continue",
+                unknown_client: "The service you came from is not registered with this test identification \
+                 (unknown client_id). You will not be sent back.",
+            },
             notice: "This is Seteli's local test service, not the real Suomi.fi \
                      e-Identification. Use test persons and test codes only.",
             citizen_heading: "Identify yourself",
@@ -115,7 +117,6 @@ fn words(lang: Lang) -> &'static Words {
             staff_heading: "Log in as staff",
             staff_list_heading: "Choose a test user",
             cancel: "Cancel and return to the service",
-            error_heading: "Identification cannot continue",
         },
     }
 }
@@ -184,73 +185,52 @@ fn hetu_problem_text(lang: Lang, problem: HetuProblem) -> &'static str {
     }
 }
 
-fn page_error_text(lang: Lang, error: PageError) -> &'static str {
-    use PageError::*;
-    match (lang, error) {
-        (Lang::Fi, UnknownClient) => {
-            "Palvelua, josta tulit, ei ole rekisteröity tähän testitunnistukseen (tuntematon \
-             client_id). Sinua ei ohjata takaisin."
+impl MockPageError for LoginError {
+    fn service_words(lang: Lang) -> &'static ServiceWords {
+        &words(lang).service
+    }
+
+    fn text(self, lang: Lang) -> &'static str {
+        match (lang, self) {
+            (Lang::Fi, LoginError::UnknownUser) => {
+                "Valittua testikäyttäjää ei löydy. Palaa palveluun ja aloita tunnistautuminen \
+                 uudelleen."
+            }
+            (Lang::Fi, LoginError::NothingChosen) => {
+                "Valitse testikäyttäjä tai kirjoita henkilötunnus."
+            }
+            (Lang::Sv, LoginError::UnknownUser) => {
+                "Den valda testanvändaren finns inte. Återvänd till tjänsten och börja \
+                 identifieringen på nytt."
+            }
+            (Lang::Sv, LoginError::NothingChosen) => {
+                "Välj en testanvändare eller skriv in en personbeteckning."
+            }
+            (Lang::En, LoginError::UnknownUser) => {
+                "The chosen test user does not exist. Return to the service and start again."
+            }
+            (Lang::En, LoginError::NothingChosen) => {
+                "Choose a test user or type a personal identity code."
+            }
         }
-        (Lang::Fi, UnregisteredRedirectUri) => {
-            "Paluuosoitetta (redirect_uri) ei ole rekisteröity tälle palvelulle, joten sinua ei \
-             ohjata takaisin."
-        }
-        (Lang::Fi, MalformedRequest) => "Pyynnön parametrit ovat virheelliset.",
-        (Lang::Fi, UnknownUser) => {
-            "Valittua testikäyttäjää ei löydy. Palaa palveluun ja aloita tunnistautuminen \
-             uudelleen."
-        }
-        (Lang::Fi, NothingChosen) => "Valitse testikäyttäjä tai kirjoita henkilötunnus.",
-        (Lang::Fi, ServerError) => "Testipalvelussa tapahtui virhe. Yritä uudelleen.",
-        (Lang::Sv, UnknownClient) => {
-            "Tjänsten du kom från är inte registrerad i den här testidentifikationen (okänt \
-             client_id). Du skickas inte tillbaka."
-        }
-        (Lang::Sv, UnregisteredRedirectUri) => {
-            "Returadressen (redirect_uri) är inte registrerad för tjänsten, så du skickas inte \
-             tillbaka."
-        }
-        (Lang::Sv, MalformedRequest) => "Begärans parametrar är felaktiga.",
-        (Lang::Sv, UnknownUser) => {
-            "Den valda testanvändaren finns inte. Återvänd till tjänsten och börja \
-             identifieringen på nytt."
-        }
-        (Lang::Sv, NothingChosen) => "Välj en testanvändare eller skriv in en personbeteckning.",
-        (Lang::Sv, ServerError) => "Ett fel uppstod i testtjänsten. Försök igen.",
-        (Lang::En, UnknownClient) => {
-            "The service you came from is not registered with this test identification \
-             (unknown client_id). You will not be sent back."
-        }
-        (Lang::En, UnregisteredRedirectUri) => {
-            "The return address (redirect_uri) is not registered for the service, so you will \
-             not be sent back."
-        }
-        (Lang::En, MalformedRequest) => "The request's parameters are malformed.",
-        (Lang::En, UnknownUser) => {
-            "The chosen test user does not exist. Return to the service and start again."
-        }
-        (Lang::En, NothingChosen) => "Choose a test user or type a personal identity code.",
-        (Lang::En, ServerError) => "The test service failed. Please try again.",
     }
 }
 
-fn hidden_fields(view: &LoginView) -> String {
-    let mut out = String::new();
-    for (name, value) in view.hidden {
-        let _ = writeln!(
-            out,
-            "<input type=\"hidden\" name=\"{}\" value=\"{}\">",
-            esc(name),
-            esc(value)
-        );
-    }
-    out
+/// Opens a section of the login page: its heading and a form whose list of buttons follows.
+fn list_section(body: &mut String, id: &str, heading: &str, action: &str, hidden: &str) {
+    let _ = write!(
+        body,
+        "<section aria-labelledby=\"{id}-heading\">\n\
+         <h2 id=\"{id}-heading\">{}</h2>\n\
+         <form method=\"post\" action=\"{action}\">\n{hidden}<ul>\n",
+        esc(heading)
+    );
 }
 
 /// The login page for `view.issuer`.
 pub(super) fn login_page(view: &LoginView) -> String {
     let w = words(view.lang);
-    let hidden = hidden_fields(view);
+    let hidden = hidden_fields(view.hidden);
     let action = esc(view.action);
     let mut body = String::new();
     let heading = match view.issuer {
@@ -265,21 +245,16 @@ pub(super) fn login_page(view: &LoginView) -> String {
     );
     match view.issuer {
         Issuer::Citizen => {
-            let _ = write!(
-                body,
-                "<section aria-labelledby=\"persons-heading\">\n\
-                 <h2 id=\"persons-heading\">{}</h2>\n\
-                 <form method=\"post\" action=\"{action}\">\n{hidden}<ul>\n",
-                esc(w.persons_heading)
-            );
+            list_section(&mut body, "persons", w.persons_heading, &action, &hidden);
             for person in view.persons {
                 let code = esc(person.hetu.as_str());
-                let _ = writeln!(
-                    body,
-                    "<li><button type=\"submit\" class=\"choice\" name=\"person\" value=\"{code}\" \
-                     data-testid=\"person-{code}\">{}<span>{}</span></button></li>",
-                    esc(&person.full_name()),
-                    esc(&person.hetu.masked()),
+                choice_button(
+                    &mut body,
+                    "person",
+                    &code,
+                    &format!("person-{code}"),
+                    &person.full_name(),
+                    &person.hetu.masked(),
                 );
             }
             body.push_str("</ul>\n</form>\n</section>\n");
@@ -316,22 +291,22 @@ pub(super) fn login_page(view: &LoginView) -> String {
             );
         }
         Issuer::Staff => {
-            let _ = write!(
-                body,
-                "<section aria-labelledby=\"staff-heading\">\n\
-                 <h2 id=\"staff-heading\">{}</h2>\n\
-                 <form method=\"post\" action=\"{action}\">\n{hidden}<ul>\n",
-                esc(w.staff_list_heading)
-            );
+            list_section(&mut body, "staff", w.staff_list_heading, &action, &hidden);
             for user in view.staff {
                 let username = esc(&user.username);
-                let _ = writeln!(
-                    body,
-                    "<li><button type=\"submit\" class=\"choice\" name=\"user\" value=\"{username}\" \
-                     data-testid=\"staff-{username}\">{}<span>{username} · {} · {}</span></button></li>",
-                    esc(&user.full_name()),
-                    esc(user.municipality.as_str()),
-                    esc(&user.roles.join(", ")),
+                let detail = format!(
+                    "{} · {} · {}",
+                    user.username,
+                    user.municipality.as_str(),
+                    user.roles.join(", ")
+                );
+                choice_button(
+                    &mut body,
+                    "user",
+                    &username,
+                    &format!("staff-{username}"),
+                    &user.full_name(),
+                    &detail,
                 );
             }
             body.push_str("</ul>\n</form>\n</section>\n");
@@ -339,28 +314,10 @@ pub(super) fn login_page(view: &LoginView) -> String {
     }
     let _ = write!(
         body,
-        "<form method=\"post\" action=\"{action}\">\n{hidden}\
-         <button type=\"submit\" class=\"secondary\" name=\"action\" value=\"cancel\" \
-         data-testid=\"cancel\">{}</button>\n</form>\n",
-        esc(w.cancel)
+        "<form method=\"post\" action=\"{action}\">\n{hidden}{}",
+        cancel_button(w.cancel)
     );
-    document(view.lang, w.title, &body)
-}
-
-/// The page for a request that cannot go on (and must not be redirected anywhere).
-pub(super) fn error_page(lang: Lang, error: PageError) -> String {
-    let w = words(lang);
-    let body = format!(
-        "<h1>{}</h1>\n<p role=\"alert\" data-testid=\"error-message\">{}</p>\n",
-        esc(w.error_heading),
-        esc(page_error_text(lang, error))
-    );
-    document(lang, w.title, &body)
-}
-
-/// [`error_page`] as a response with the error's status.
-pub(super) fn error_response(lang: Lang, error: PageError) -> Response {
-    html(error.status(), error_page(lang, error))
+    document(view.lang, w.service.title, &body)
 }
 
 #[cfg(test)]

@@ -3,18 +3,19 @@
 
 use super::people::{Person, StaffUser};
 use super::{ClaimsIn, Issuer, IssuerState, ACR_LOA3, HETU_CLAIM, TOKEN_LIFETIME_SECS};
+use crate::oauth::{self, token_error};
+use crate::store::Expiring;
 use axum::extract::rejection::FormRejection;
 use axum::extract::State;
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
-use axum::{Form, Json};
-use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::Response;
+use axum::Form;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
-use std::sync::Mutex;
+
 /// An authorization code is valid this long (seconds) after the login.
 pub(super) const CODE_LIFETIME_SECS: u64 = 60;
 
@@ -59,38 +60,15 @@ impl Grant {
             auth_time: now,
         }
     }
-
-    fn is_expired(&self, now: u64) -> bool {
-        now.saturating_sub(self.auth_time) >= CODE_LIFETIME_SECS
-    }
 }
 
-/// The outstanding authorization codes. Taking a code removes it, so each is single-use.
-#[derive(Default)]
-pub(super) struct Codes(Mutex<HashMap<String, Grant>>);
+/// The outstanding authorization codes, each single-use and live for [`CODE_LIFETIME_SECS`]
+/// after the login.
+pub(super) type Codes = Expiring<Grant>;
 
-impl Codes {
-    fn map(&self) -> std::sync::MutexGuard<'_, HashMap<String, Grant>> {
-        // A panic elsewhere while holding the lock leaves the map itself consistent.
-        self.0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    /// Stores a new code, dropping those expired at `now` so the map stays small.
-    pub(super) fn insert(&self, code: String, grant: Grant, now: u64) {
-        let mut map = self.map();
-        map.retain(|_, grant| !grant.is_expired(now));
-        map.insert(code, grant);
-    }
-
-    /// Removes the code and returns its grant if it has not expired at `now`. Any exchange
-    /// attempt uses the code up, even one that then fails.
-    pub(super) fn take(&self, code: &str, now: u64) -> Option<Grant> {
-        self.map()
-            .remove(code)
-            .filter(|grant| !grant.is_expired(now))
-    }
+/// No codes yet.
+pub(super) fn no_codes() -> Codes {
+    Expiring::new(CODE_LIFETIME_SECS)
 }
 
 /// Now as the mock's clock reads it, in Unix seconds.
@@ -109,40 +87,16 @@ pub(super) struct TokenParams {
     client_secret: Option<String>,
 }
 
-/// An RFC 6749 §5.2 error response.
-fn oauth_error(status: StatusCode, error: &str, description: &str) -> Response {
-    (
-        status,
-        [
-            (header::CACHE_CONTROL, "no-store"),
-            (header::PRAGMA, "no-cache"),
-        ],
-        Json(json!({ "error": error, "error_description": description })),
-    )
-        .into_response()
-}
-
 fn invalid_client(basic_used: bool) -> Response {
-    let mut response = oauth_error(
-        StatusCode::UNAUTHORIZED,
-        "invalid_client",
-        "client authentication failed",
-    );
-    if basic_used {
-        response.headers_mut().insert(
-            header::WWW_AUTHENTICATE,
-            HeaderValue::from_static("Basic realm=\"seteli-mocks\""),
-        );
-    }
-    response
+    oauth::invalid_client(basic_used.then_some("Basic realm=\"seteli-mocks\""))
 }
 
 fn invalid_grant(description: &str) -> Response {
-    oauth_error(StatusCode::BAD_REQUEST, "invalid_grant", description)
+    token_error(StatusCode::BAD_REQUEST, "invalid_grant", description)
 }
 
 fn invalid_request(description: &str) -> Response {
-    oauth_error(StatusCode::BAD_REQUEST, "invalid_request", description)
+    token_error(StatusCode::BAD_REQUEST, "invalid_request", description)
 }
 
 /// Decodes one half of HTTP Basic client credentials, which RFC 6749 §2.3.1 form-encodes.
@@ -155,13 +109,8 @@ fn form_decode(part: &str) -> Option<String> {
 }
 
 /// `(client_id, client_secret)` from an `Authorization: Basic` header, if it is well-formed.
-fn basic_credentials(value: &HeaderValue) -> Option<(String, String)> {
-    let value = value.to_str().ok()?;
-    let (scheme, encoded) = value.split_once(' ')?;
-    if !scheme.eq_ignore_ascii_case("basic") {
-        return None;
-    }
-    let decoded = String::from_utf8(STANDARD.decode(encoded.trim()).ok()?).ok()?;
+fn basic_credentials(headers: &HeaderMap) -> Option<(String, String)> {
+    let decoded = String::from_utf8(oauth::basic(headers)?).ok()?;
     let (id, secret) = decoded.split_once(':')?;
     Some((form_decode(id)?, form_decode(secret)?))
 }
@@ -194,25 +143,23 @@ fn authenticate_client(
     // A mock: plain comparison is fine for secrets that are published in the README.
     let matches =
         |id: &str, secret: &str| id == issuer.client_id() && secret == issuer.client_secret();
-    match headers.get(header::AUTHORIZATION) {
-        Some(value) => {
-            if p.client_secret.is_some() {
-                return Err(ClientAuthError::TwoMethods);
-            }
-            match basic_credentials(value) {
-                Some((id, secret))
-                    if matches(&id, &secret)
-                        && p.client_id.as_deref().is_none_or(|body_id| body_id == id) =>
-                {
-                    Ok(())
-                }
-                _ => Err(ClientAuthError::Invalid { basic: true }),
-            }
-        }
-        None => match (p.client_id.as_deref(), p.client_secret.as_deref()) {
+    if !headers.contains_key(header::AUTHORIZATION) {
+        return match (p.client_id.as_deref(), p.client_secret.as_deref()) {
             (Some(id), Some(secret)) if matches(id, secret) => Ok(()),
             _ => Err(ClientAuthError::Invalid { basic: false }),
-        },
+        };
+    }
+    if p.client_secret.is_some() {
+        return Err(ClientAuthError::TwoMethods);
+    }
+    match basic_credentials(headers) {
+        Some((id, secret))
+            if matches(&id, &secret)
+                && p.client_id.as_deref().is_none_or(|body_id| body_id == id) =>
+        {
+            Ok(())
+        }
+        _ => Err(ClientAuthError::Invalid { basic: true }),
     }
 }
 
@@ -317,16 +264,8 @@ pub(super) async fn token(
     if let Err(error) = authenticate_client(st.issuer, &headers, &p) {
         return error.into_response();
     }
-    match p.grant_type.as_deref() {
-        Some("authorization_code") => {}
-        Some(_) => {
-            return oauth_error(
-                StatusCode::BAD_REQUEST,
-                "unsupported_grant_type",
-                "only authorization_code is supported",
-            )
-        }
-        None => return invalid_request("grant_type is required"),
+    if let Some(refused) = oauth::refuse_grant_type(p.grant_type.as_deref()) {
+        return refused;
     }
     let (Some(code), Some(redirect_uri), Some(code_verifier)) = (
         p.code.as_deref(),
@@ -354,7 +293,7 @@ pub(super) async fn token(
     let (Ok(id_token), Ok(access_token)) =
         (st.shared.key.sign_jwt(&claims), crate::random::token())
     else {
-        return oauth_error(
+        return token_error(
             StatusCode::INTERNAL_SERVER_ERROR,
             "server_error",
             "the ID token could not be signed",
@@ -363,19 +302,12 @@ pub(super) async fn token(
     st.shared
         .access_tokens
         .insert(access_token.clone(), st.issuer, grant.subject, now);
-    (
-        [
-            (header::CACHE_CONTROL, "no-store"),
-            (header::PRAGMA, "no-cache"),
-        ],
-        Json(json!({
-            "access_token": access_token,
-            "token_type": "Bearer",
-            "expires_in": TOKEN_LIFETIME_SECS,
-            "id_token": id_token,
-        })),
-    )
-        .into_response()
+    oauth::token_response(json!({
+        "access_token": access_token,
+        "token_type": "Bearer",
+        "expires_in": TOKEN_LIFETIME_SECS,
+        "id_token": id_token,
+    }))
 }
 
 #[cfg(test)]
@@ -400,7 +332,7 @@ mod tests {
 
     #[test]
     fn a_code_can_be_taken_only_once() {
-        let codes = Codes::default();
+        let codes = no_codes();
         codes.insert("abc".into(), grant(NOW), NOW);
         assert!(codes.take("abc", NOW).is_some());
         assert!(codes.take("abc", NOW).is_none());
@@ -408,7 +340,7 @@ mod tests {
 
     #[test]
     fn a_code_older_than_sixty_seconds_is_refused() {
-        let codes = Codes::default();
+        let codes = no_codes();
         codes.insert("old".into(), grant(NOW), NOW);
         codes.insert("fresh".into(), grant(NOW), NOW);
         assert!(codes.take("fresh", NOW + CODE_LIFETIME_SECS - 1).is_some());
@@ -425,14 +357,18 @@ mod tests {
 
     #[test]
     fn basic_credentials_are_form_decoded() {
+        use axum::http::HeaderValue;
+        use base64::engine::general_purpose::STANDARD;
+        let authorization =
+            |value: HeaderValue| HeaderMap::from_iter([(header::AUTHORIZATION, value)]);
         let header =
             HeaderValue::from_str(&format!("Basic {}", STANDARD.encode("a%3Ab:c+d"))).unwrap();
         assert_eq!(
-            basic_credentials(&header),
+            basic_credentials(&authorization(header)),
             Some(("a:b".to_owned(), "c d".to_owned()))
         );
         assert_eq!(
-            basic_credentials(&HeaderValue::from_static("Bearer x")),
+            basic_credentials(&authorization(HeaderValue::from_static("Bearer x"))),
             None
         );
     }

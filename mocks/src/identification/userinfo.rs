@@ -4,13 +4,12 @@
 
 use super::tokens::{userinfo_claims, Subject};
 use super::{Issuer, IssuerState, TOKEN_LIFETIME_SECS};
+use crate::store::Expiring;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::json;
-use std::collections::HashMap;
-use std::sync::Mutex;
 
 /// Where the provider puts what it asserts about the subject (names, the personal identity
 /// code, staff `municipality` and `roles`). `userinfo` always has them.
@@ -44,51 +43,34 @@ impl ClaimsIn {
     }
 }
 
-/// An access token's subject and when it was issued (Unix seconds on the mock's clock).
+/// Whom an access token is for, and at which issuer it is valid.
+#[derive(Clone)]
 struct Issued {
     issuer: Issuer,
     subject: Subject,
-    created: u64,
 }
 
-impl Issued {
-    fn is_expired(&self, now: u64) -> bool {
-        now.saturating_sub(self.created) >= TOKEN_LIFETIME_SECS
+/// The access tokens issued and not yet expired, each valid at its own issuer's `userinfo`
+/// for [`TOKEN_LIFETIME_SECS`].
+pub(super) struct AccessTokens(Expiring<Issued>);
+
+impl Default for AccessTokens {
+    fn default() -> Self {
+        Self(Expiring::new(TOKEN_LIFETIME_SECS))
     }
 }
-
-/// The access tokens issued and not yet expired, each valid at its own issuer's `userinfo`.
-#[derive(Default)]
-pub(super) struct AccessTokens(Mutex<HashMap<String, Issued>>);
 
 impl AccessTokens {
-    fn map(&self) -> std::sync::MutexGuard<'_, HashMap<String, Issued>> {
-        // A panic elsewhere while holding the lock leaves the map itself consistent.
-        self.0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    /// Remembers a new token issued at `now`, dropping expired ones so the map stays small.
+    /// Remembers a new token issued at `now`.
     pub(super) fn insert(&self, token: String, issuer: Issuer, subject: Subject, now: u64) {
-        let mut map = self.map();
-        map.retain(|_, issued| !issued.is_expired(now));
-        map.insert(
-            token,
-            Issued {
-                issuer,
-                subject,
-                created: now,
-            },
-        );
+        self.0.insert(token, Issued { issuer, subject }, now);
     }
 
     /// The subject of a token issued by `issuer` and still live at `now`.
     fn subject(&self, token: &str, issuer: Issuer, now: u64) -> Option<Subject> {
-        self.map()
-            .get(token)
-            .filter(|issued| issued.issuer == issuer && !issued.is_expired(now))
-            .map(|issued| issued.subject.clone())
+        self.0
+            .get(token, now, |issued| issued.issuer == issuer)
+            .map(|issued| issued.subject)
     }
 }
 
@@ -117,14 +99,9 @@ fn unauthorized(error: Option<&str>) -> Response {
     response
 }
 
-/// The token of an `Authorization: Bearer ..` header.
+/// The token of an `Authorization: Bearer ..` header, if one follows the scheme.
 fn bearer(headers: &HeaderMap) -> Option<&str> {
-    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
-    let (scheme, token) = value.split_once(' ')?;
-    scheme
-        .eq_ignore_ascii_case("bearer")
-        .then(|| token.trim())
-        .filter(|t| !t.is_empty())
+    crate::oauth::bearer(headers).filter(|t| !t.is_empty())
 }
 
 /// `GET|POST {iss}/userinfo` with `Authorization: Bearer {access_token}`: `sub` and the

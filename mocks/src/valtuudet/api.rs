@@ -6,23 +6,15 @@ use super::checksum::{self, ChecksumError};
 use super::register::{Decision, Principal, Register};
 use super::sessions::{Mode, Session};
 use super::{AppState, API_KEY, CLIENT_ID};
+use crate::oauth::{self, error as api_error};
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::json;
 use seteli_domain::Hetu;
 use time::OffsetDateTime;
-
-/// A JSON error answer. The Web API's real error bodies differ; clients act on the status.
-pub(super) fn api_error(status: StatusCode, error: &str, description: &str) -> Response {
-    (
-        status,
-        [(header::CACHE_CONTROL, "no-store")],
-        Json(json!({ "error": error, "error_description": description })),
-    )
-        .into_response()
-}
 
 /// Why a service call was refused.
 pub(super) enum Refused {
@@ -76,7 +68,7 @@ impl IntoResponse for Refused {
     }
 }
 
-fn json_no_store<T: serde::Serialize>(body: T) -> Response {
+fn json_no_store<T: Serialize>(body: T) -> Response {
     ([(header::CACHE_CONTROL, "no-store")], Json(body)).into_response()
 }
 
@@ -143,23 +135,19 @@ fn check_call(
     Ok(Call { mode, query, now })
 }
 
-/// The bearer token of an `Authorization: Bearer ..` header.
-fn bearer(headers: &HeaderMap) -> Option<&str> {
-    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
-    let (scheme, token) = value.split_once(' ')?;
-    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())
-}
-
-/// Runs `f` on the session that the bearer token belongs to, and its pick, under the lock.
-fn with_authorized_session<T>(
+/// An `api` call of `only`'s mode: the common checks, then `answer` on the session that the
+/// bearer token belongs to and its pick, under the lock; the answer is JSON, never cached.
+fn api_call<T: Serialize>(
     st: &AppState,
-    call: &Call,
+    (mode, only): (&str, Mode),
     session_id: &str,
+    uri: &Uri,
     headers: &HeaderMap,
-    f: impl FnOnce(&Register, &Session, &Principal) -> T,
-) -> Result<T, Refused> {
-    let token =
-        bearer(headers).ok_or_else(|| Refused::unauthorized("a Bearer token is required"))?;
+    answer: impl FnOnce(&Call, &Register, &Session, &Principal) -> T,
+) -> Result<Response, Refused> {
+    let call = check_call(st, mode, Some(only), RequestId::Required, uri, headers)?;
+    let token = oauth::bearer(headers)
+        .ok_or_else(|| Refused::unauthorized("a Bearer token is required"))?;
     let state = st.state();
     let session = state
         .session(call.mode, session_id, call.now)
@@ -173,7 +161,8 @@ fn with_authorized_session<T>(
         .principal
         .as_ref()
         .ok_or_else(|| Refused::unauthorized("nobody has been picked in this session"))?;
-    Ok(f(&state.register, session, principal))
+    let body = answer(&call, &state.register, session, principal);
+    Ok(json_no_store(body))
 }
 
 /// `GET /service/{mode}/user/register/{clientId}/{delegateHetu}?requestId=..`
@@ -235,26 +224,25 @@ pub(super) async fn delegate(
     uri: Uri,
     headers: HeaderMap,
 ) -> Result<Response, Refused> {
-    let call = check_call(
+    let mode = (mode.as_str(), Mode::Hpa);
+    api_call(
         &st,
-        &mode,
-        Some(Mode::Hpa),
-        RequestId::Required,
+        mode,
+        &session_id,
         &uri,
         &headers,
-    )?;
-    let body = with_authorized_session(&st, &call, &session_id, &headers, |reg, _, picked| {
-        let Principal::Person(hetu) = picked else {
-            return json!([]);
-        };
-        // `Family Given Names`, as the Web API names people.
-        let name = reg
-            .person(hetu)
-            .map(|person| format!("{} {}", person.family_name, person.given_name))
-            .unwrap_or_default();
-        json!([{ "personId": hetu.as_str(), "name": name }])
-    })?;
-    Ok(json_no_store(body))
+        |_, reg, _, picked| {
+            let Principal::Person(hetu) = picked else {
+                return json!([]);
+            };
+            // `Family Given Names`, as the Web API names people.
+            let name = reg
+                .person(hetu)
+                .map(|person| format!("{} {}", person.family_name, person.given_name))
+                .unwrap_or_default();
+            json!([{ "personId": hetu.as_str(), "name": name }])
+        },
+    )
 }
 
 /// `GET /service/hpa/api/authorization/{sessionId}/{principalId}?requestId=..[&issues=..]..`
@@ -266,31 +254,29 @@ pub(super) async fn authorization(
     uri: Uri,
     headers: HeaderMap,
 ) -> Result<Response, Refused> {
-    let call = check_call(
+    let mode = (mode.as_str(), Mode::Hpa);
+    let today = st.clock.today();
+    api_call(
         &st,
-        &mode,
-        Some(Mode::Hpa),
-        RequestId::Required,
+        mode,
+        &session_id,
         &uri,
         &headers,
-    )?;
-    let issues: Vec<String> = call
-        .query
-        .iter()
-        .filter(|(name, _)| name == "issues")
-        .map(|(_, value)| value.clone())
-        .collect();
-    let today = st.clock.today();
-    let decision =
-        with_authorized_session(&st, &call, &session_id, &headers, |reg, session, picked| {
+        |call, reg, session, picked| {
+            let issues: Vec<String> = call
+                .query
+                .iter()
+                .filter(|(name, _)| name == "issues")
+                .map(|(_, value)| value.clone())
+                .collect();
             match picked {
                 Principal::Person(hetu) if hetu.as_str() == principal_id => {
                     reg.decide(&session.delegate, hetu, &issues, today)
                 }
                 _ => Decision::not_the_picked_principal(),
             }
-        })?;
-    Ok(json_no_store(decision))
+        },
+    )
 }
 
 /// `GET /service/ypa/api/organizationRoles/{sessionId}?requestId=..` → the picked
@@ -301,16 +287,14 @@ pub(super) async fn organization_roles(
     uri: Uri,
     headers: HeaderMap,
 ) -> Result<Response, Refused> {
-    let call = check_call(
+    let mode = (mode.as_str(), Mode::Ypa);
+    api_call(
         &st,
-        &mode,
-        Some(Mode::Ypa),
-        RequestId::Required,
+        mode,
+        &session_id,
         &uri,
         &headers,
-    )?;
-    let body =
-        with_authorized_session(&st, &call, &session_id, &headers, |reg, session, picked| {
+        |_, reg, session, picked| {
             let Principal::Organisation(id) = picked else {
                 return json!([]);
             };
@@ -327,6 +311,6 @@ pub(super) async fn organization_roles(
                 "complete": org.complete,
                 "roles": roles,
             }])
-        })?;
-    Ok(json_no_store::<Value>(body))
+        },
+    )
 }

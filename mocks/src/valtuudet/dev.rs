@@ -2,9 +2,9 @@
 //! need no checksum. `POST /dev/reset`, `POST /dev/seed`, `POST /dev/mandates/revoke`,
 //! `GET|POST /dev/clock`.
 
-use super::api::api_error;
 use super::register::Register;
 use super::AppState;
+use crate::oauth;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -15,8 +15,31 @@ use serde_json::json;
 use seteli_domain::Hetu;
 use time::format_description::well_known::Rfc3339;
 
-fn bad_request(description: &str) -> Response {
-    api_error(StatusCode::BAD_REQUEST, "invalid_request", description)
+/// Why a development call was refused.
+pub(super) enum Refused {
+    /// 400, saying what is wrong.
+    BadRequest(String),
+    /// 404, saying what was not found.
+    NotFound(&'static str),
+}
+
+impl IntoResponse for Refused {
+    fn into_response(self) -> Response {
+        match self {
+            Refused::BadRequest(description) => {
+                oauth::error(StatusCode::BAD_REQUEST, "invalid_request", &description)
+            }
+            Refused::NotFound(description) => {
+                oauth::error(StatusCode::NOT_FOUND, "not_found", description)
+            }
+        }
+    }
+}
+
+/// The posted JSON body, or 400 saying the `shape` it must have.
+fn json_body<T>(body: Result<Json<T>, JsonRejection>, shape: &str) -> Result<T, Refused> {
+    body.map(|Json(value)| value)
+        .map_err(|_| Refused::BadRequest(format!("the body must be {shape}")))
 }
 
 /// The body of `POST /dev/outage`.
@@ -30,13 +53,11 @@ pub(super) struct Outage {
 pub(super) async fn outage(
     State(st): State<AppState>,
     body: Result<Json<Outage>, JsonRejection>,
-) -> Response {
-    let Ok(Json(outage)) = body else {
-        return bad_request("the body must be {\"down\": true|false}");
-    };
+) -> Result<Response, Refused> {
+    let outage = json_body(body, "{\"down\": true|false}")?;
     st.outage
         .store(outage.down, std::sync::atomic::Ordering::SeqCst);
-    StatusCode::NO_CONTENT.into_response()
+    Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 /// `POST /dev/reset`: the register back to the seed, the clock back to the system clock, no
@@ -57,7 +78,7 @@ pub(super) async fn seed(State(st): State<AppState>, body: String) -> Response {
             st.state().register = register;
             StatusCode::NO_CONTENT.into_response()
         }
-        Err(error) => bad_request(&error.to_string()),
+        Err(error) => Refused::BadRequest(error.to_string()).into_response(),
     }
 }
 
@@ -73,25 +94,21 @@ pub(super) struct Revoke {
 pub(super) async fn revoke(
     State(st): State<AppState>,
     body: Result<Json<Revoke>, JsonRejection>,
-) -> Response {
-    let Ok(Json(revoke)) = body else {
-        return bad_request("the body must be {\"principal\": hetu, \"delegate\": hetu}");
-    };
+) -> Result<Response, Refused> {
+    let revoke = json_body(body, "{\"principal\": hetu, \"delegate\": hetu}")?;
     let (Ok(principal), Ok(delegate)) = (
         Hetu::parse(&revoke.principal),
         Hetu::parse(&revoke.delegate),
     ) else {
-        return bad_request("principal and delegate must be personal identity codes");
+        return Err(Refused::BadRequest(
+            "principal and delegate must be personal identity codes".to_owned(),
+        ));
     };
     let revoked = st.state().register.revoke(&principal, &delegate);
     if revoked == 0 {
-        return api_error(
-            StatusCode::NOT_FOUND,
-            "not_found",
-            "no mandate in force between the two",
-        );
+        return Err(Refused::NotFound("no mandate in force between the two"));
     }
-    Json(json!({ "revoked": revoked })).into_response()
+    Ok(Json(json!({ "revoked": revoked })).into_response())
 }
 
 fn clock_answer(st: &AppState) -> Response {
@@ -119,14 +136,14 @@ pub(super) struct SetClock {
 pub(super) async fn set_clock(
     State(st): State<AppState>,
     body: Result<Json<SetClock>, JsonRejection>,
-) -> Response {
-    let Ok(Json(set)) = body else {
-        return bad_request("the body must be {\"offset_seconds\": integer}");
-    };
+) -> Result<Response, Refused> {
+    let set = json_body(body, "{\"offset_seconds\": integer}")?;
     // Keep the clock within a century, so date arithmetic cannot overflow.
     if set.offset_seconds.abs() > 100 * 366 * 24 * 3600 {
-        return bad_request("offset_seconds is out of range");
+        return Err(Refused::BadRequest(
+            "offset_seconds is out of range".to_owned(),
+        ));
     }
     st.clock.set_offset_seconds(set.offset_seconds);
-    clock_answer(&st)
+    Ok(clock_answer(&st))
 }

@@ -111,14 +111,9 @@ impl Shared {
     fn is_down(&self) -> bool {
         self.outage.load(std::sync::atomic::Ordering::SeqCst)
     }
-}
 
-impl Shared {
     fn state(&self) -> MutexGuard<'_, sessions::State> {
-        // A panic elsewhere while holding the lock leaves the state itself consistent.
-        self.state
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        crate::store::lock(&self.state)
     }
 }
 
@@ -126,12 +121,8 @@ type AppState = Arc<Shared>;
 
 /// The whole mock as a router.
 pub fn router(config: Config) -> Result<Router, StartError> {
-    for uri in &config.redirect_uris {
-        let ok = url::Url::parse(uri)
-            .is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.fragment().is_none());
-        if !ok {
-            return Err(StartError::RedirectUri);
-        }
+    if !crate::oauth::redirect_uris_are_valid(&config.redirect_uris) {
+        return Err(StartError::RedirectUri);
     }
     let seed = match config.seed {
         Some(seed) => seed,

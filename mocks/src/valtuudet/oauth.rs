@@ -2,19 +2,17 @@
 //! exchange with HTTP Basic; its parameters in the query with no body, as DVV documents it, or
 //! in an `application/x-www-form-urlencoded` body, as DVV's own Java client sends them).
 
-use super::api::api_error;
-use super::pages::{self, PageError, SelectionView};
+use super::pages::{self, PageError, SelectionError, SelectionView};
 use super::register::{Choice, Principal};
 use super::sessions::{AccessToken, Grant, Mode};
 use super::{AppState, CLIENT_ID, OAUTH_PASSWORD, TOKEN_EXPIRES_IN};
+use crate::oauth::{self, token_error, ClientRequest};
 use axum::body::Bytes;
 use axum::extract::rejection::{FormRejection, QueryRejection};
 use axum::extract::{Query, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
-use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Form, Json};
-use base64::engine::general_purpose::STANDARD;
-use base64::Engine as _;
+use axum::http::{header, HeaderMap, StatusCode, Uri};
+use axum::response::Response;
+use axum::Form;
 use serde::Deserialize;
 use serde_json::json;
 use seteli_domain::Lang;
@@ -46,41 +44,15 @@ impl AuthorizeParams {
 
     /// The request's own parameters, to carry through the page in hidden fields.
     fn oauth_fields(&self) -> Vec<(&'static str, &str)> {
-        [
+        oauth::present([
             ("client_id", &self.client_id),
             ("response_type", &self.response_type),
             ("redirect_uri", &self.redirect_uri),
             ("user", &self.user),
             ("state", &self.state),
             ("lang", &self.lang),
-        ]
-        .into_iter()
-        .filter_map(|(name, value)| value.as_deref().map(|v| (name, v)))
-        .collect()
+        ])
     }
-}
-
-/// `url` with `pairs` and, when the request had one, `state` appended.
-fn with_query(url: &Url, pairs: &[(&str, &str)], state: Option<&str>) -> Url {
-    let mut url = url.clone();
-    {
-        let mut query = url.query_pairs_mut();
-        for (name, value) in pairs {
-            query.append_pair(name, value);
-        }
-        if let Some(state) = state {
-            query.append_pair("state", state);
-        }
-    }
-    url
-}
-
-fn see_other(url: &Url) -> Response {
-    (
-        [(header::CACHE_CONTROL, "no-store")],
-        Redirect::to(url.as_str()),
-    )
-        .into_response()
 }
 
 /// A request from the registered client to a registered redirect URI, for a live session,
@@ -97,7 +69,7 @@ struct Valid {
 
 impl Valid {
     fn redirect(&self, pairs: &[(&str, &str)]) -> Response {
-        see_other(&with_query(
+        oauth::see_other(&oauth::with_query(
             &self.redirect_url,
             pairs,
             self.state.as_deref(),
@@ -105,44 +77,19 @@ impl Valid {
     }
 }
 
-/// Why an authorize request was refused: a page here (the client cannot be trusted with a
-/// redirect) or an error sent back to the registered redirect URI.
-enum Refusal {
-    Page(PageError),
-    /// The error redirect, already built.
-    Redirect(Url),
-}
-
-impl Refusal {
-    fn into_response(self, lang: Lang) -> Response {
-        match self {
-            Refusal::Page(error) => pages::error_response(lang, error),
-            Refusal::Redirect(url) => see_other(&url),
-        }
-    }
-}
+type Refusal = oauth::Refusal<SelectionError>;
 
 /// The client and redirect URI first (failures show a page and never redirect), then the
 /// rest (failures go back to the client).
 fn validate(st: &AppState, p: &AuthorizeParams) -> Result<Valid, Refusal> {
-    if p.client_id.as_deref() != Some(CLIENT_ID) {
-        return Err(Refusal::Page(PageError::UnknownClient));
-    }
-    let redirect_uri = p
-        .redirect_uri
-        .as_deref()
-        .filter(|uri| st.redirect_uris.iter().any(|r| r == uri))
-        .ok_or(Refusal::Page(PageError::UnregisteredRedirectUri))?;
-    let redirect_url =
-        Url::parse(redirect_uri).map_err(|_| Refusal::Page(PageError::UnregisteredRedirectUri))?;
     let state = p.state.as_deref();
-    if p.response_type.as_deref() != Some("code") {
-        return Err(Refusal::Redirect(with_query(
-            &redirect_url,
-            &[("error", "unsupported_response_type")],
-            state,
-        )));
-    }
+    let client = ClientRequest {
+        client_id: p.client_id.as_deref(),
+        redirect_uri: p.redirect_uri.as_deref(),
+        response_type: p.response_type.as_deref(),
+        state,
+    };
+    let (redirect_uri, redirect_url) = client.check(CLIENT_ID, &st.redirect_uris)?;
     let now = st.clock.now();
     let today = st.clock.today();
     let shared = st.state();
@@ -151,7 +98,7 @@ fn validate(st: &AppState, p: &AuthorizeParams) -> Result<Valid, Refusal> {
         .as_deref()
         .and_then(|user| shared.session_by_user(user, now))
     else {
-        return Err(Refusal::Redirect(with_query(
+        return Err(Refusal::Redirect(oauth::with_query(
             &redirect_url,
             &[
                 ("error", "invalid_request"),
@@ -197,7 +144,7 @@ pub(super) async fn show(
     query: Result<Query<AuthorizeParams>, QueryRejection>,
 ) -> Response {
     let Ok(Query(p)) = query else {
-        return pages::error_response(Lang::default(), PageError::MalformedRequest);
+        return PageError::MalformedRequest.response(Lang::default());
     };
     let valid = match validate(&st, &p) {
         Ok(valid) => valid,
@@ -224,7 +171,7 @@ pub(super) async fn submit(
     form: Result<Form<AuthorizeParams>, FormRejection>,
 ) -> Response {
     let Ok(Form(p)) = form else {
-        return pages::error_response(Lang::default(), PageError::MalformedRequest);
+        return PageError::MalformedRequest.response(Lang::default());
     };
     let lang = p.lang();
     let valid = match validate(&st, &p) {
@@ -242,10 +189,10 @@ pub(super) async fn submit(
         .as_deref()
         .and_then(|id| valid.choices.iter().find(|c| c.principal.id() == id))
     else {
-        return pages::error_response(lang, PageError::NotAChoice);
+        return PageError::Mock(SelectionError::NotAChoice).response(lang);
     };
     let Ok(code) = crate::random::token() else {
-        return pages::error_response(lang, PageError::ServerError);
+        return PageError::ServerError.response(lang);
     };
     let now = st.clock.now();
     st.state().insert_code(
@@ -307,28 +254,11 @@ impl TokenParams {
     }
 }
 
-fn oauth_error(status: StatusCode, error: &str, description: &str) -> Response {
-    let mut response = api_error(status, error, description);
-    response
-        .headers_mut()
-        .insert(header::PRAGMA, HeaderValue::from_static("no-cache"));
-    response
-}
-
 /// Whether the `Authorization` header is `Basic base64(clientId:oauthPassword)`.
 fn basic_is_valid(headers: &HeaderMap) -> bool {
-    let Some((scheme, encoded)) = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split_once(' '))
-    else {
-        return false;
-    };
     // A mock: plain comparison is fine for a password that is published in the README.
-    scheme.eq_ignore_ascii_case("basic")
-        && STANDARD
-            .decode(encoded.trim())
-            .is_ok_and(|decoded| decoded == format!("{CLIENT_ID}:{OAUTH_PASSWORD}").as_bytes())
+    oauth::basic(headers)
+        .is_some_and(|decoded| decoded == format!("{CLIENT_ID}:{OAUTH_PASSWORD}").as_bytes())
 }
 
 /// `POST /oauth/token?code=..&grant_type=authorization_code&redirect_uri=..` with no body,
@@ -343,16 +273,7 @@ pub(super) async fn token(
         return super::api::outage_response();
     }
     if !basic_is_valid(&headers) {
-        let mut response = oauth_error(
-            StatusCode::UNAUTHORIZED,
-            "invalid_client",
-            "client authentication failed",
-        );
-        response.headers_mut().insert(
-            header::WWW_AUTHENTICATE,
-            HeaderValue::from_static("Basic realm=\"seteli-mocks valtuudet\""),
-        );
-        return response;
+        return oauth::invalid_client(Some("Basic realm=\"seteli-mocks valtuudet\""));
     }
     let content_type = headers
         .get(header::CONTENT_TYPE)
@@ -360,46 +281,32 @@ pub(super) async fn token(
     let p = match TokenParams::parse(uri.query(), content_type, &body) {
         Ok(p) => p,
         Err(description) => {
-            return oauth_error(StatusCode::BAD_REQUEST, "invalid_request", description)
+            return token_error(StatusCode::BAD_REQUEST, "invalid_request", description)
         }
     };
     // RFC 6749 §3.2.1: a client that sends its id must send its own.
     if p.client_id.as_deref().is_some_and(|id| id != CLIENT_ID) {
-        return oauth_error(
+        return token_error(
             StatusCode::UNAUTHORIZED,
             "invalid_client",
             "client_id differs from the authenticated client",
         );
     }
-    match p.grant_type.as_deref() {
-        Some("authorization_code") => {}
-        Some(_) => {
-            return oauth_error(
-                StatusCode::BAD_REQUEST,
-                "unsupported_grant_type",
-                "only authorization_code is supported",
-            )
-        }
-        None => {
-            return oauth_error(
-                StatusCode::BAD_REQUEST,
-                "invalid_request",
-                "grant_type is required",
-            )
-        }
+    if let Some(refused) = oauth::refuse_grant_type(p.grant_type.as_deref()) {
+        return refused;
     }
     let (Some(code), Some(redirect_uri)) = (p.code.as_deref(), p.redirect_uri.as_deref()) else {
-        return oauth_error(
+        return token_error(
             StatusCode::BAD_REQUEST,
             "invalid_request",
             "code and redirect_uri are required",
         );
     };
     let invalid_grant =
-        |description: &str| oauth_error(StatusCode::BAD_REQUEST, "invalid_grant", description);
+        |description: &str| token_error(StatusCode::BAD_REQUEST, "invalid_grant", description);
     let (Ok(access_token), Ok(refresh_token)) = (crate::random::token(), crate::random::token())
     else {
-        return oauth_error(
+        return token_error(
             StatusCode::INTERNAL_SERVER_ERROR,
             "server_error",
             "no randomness",
@@ -425,18 +332,11 @@ pub(super) async fn token(
         value: access_token.clone(),
         issued: now,
     });
-    (
-        [
-            (header::CACHE_CONTROL, "no-store"),
-            (header::PRAGMA, "no-cache"),
-        ],
-        Json(json!({
-            "access_token": access_token,
-            "token_type": "bearer",
-            "refresh_token": refresh_token,
-            "expires_in": TOKEN_EXPIRES_IN,
-            "scope": scope,
-        })),
-    )
-        .into_response()
+    oauth::token_response(json!({
+        "access_token": access_token,
+        "token_type": "bearer",
+        "refresh_token": refresh_token,
+        "expires_in": TOKEN_EXPIRES_IN,
+        "scope": scope,
+    }))
 }

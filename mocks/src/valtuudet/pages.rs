@@ -5,29 +5,20 @@
 use super::register::{Basis, Choice, Principal};
 use super::sessions::Mode;
 pub(super) use crate::html::html;
-use crate::html::{document, esc};
-use axum::http::StatusCode;
-use axum::response::Response;
+use crate::html::{
+    cancel_button, choice_button, document, esc, hidden_fields, MockPageError, ServiceWords,
+};
 use seteli_domain::Lang;
 use std::fmt::Write as _;
 
 /// Why the selection cannot go on at all. Shown on a page, never sent to the redirect URI.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum PageError {
-    UnknownClient,
-    UnregisteredRedirectUri,
-    MalformedRequest,
-    NotAChoice,
-    ServerError,
-}
+pub(super) type PageError = crate::html::PageError<SelectionError>;
 
-impl PageError {
-    fn status(self) -> StatusCode {
-        match self {
-            PageError::ServerError => StatusCode::INTERNAL_SERVER_ERROR,
-            _ => StatusCode::BAD_REQUEST,
-        }
-    }
+/// The selection page's own reason to stop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum SelectionError {
+    /// The pick is not (or no longer) among the delegate's choices.
+    NotAChoice,
 }
 
 /// Everything the selection page shows.
@@ -42,7 +33,7 @@ pub(super) struct SelectionView<'a> {
 }
 
 struct Words {
-    title: &'static str,
+    service: ServiceWords,
     notice: &'static str,
     heading_hpa: &'static str,
     heading_ypa: &'static str,
@@ -52,13 +43,18 @@ struct Words {
     organisations: &'static str,
     roles: &'static str,
     cancel: &'static str,
-    error_heading: &'static str,
 }
 
 fn words(lang: Lang) -> &'static Words {
     match lang {
         Lang::Fi => &Words {
-            title: "Suomi.fi-valtuudet – testiympäristö",
+            service: ServiceWords {
+                title: "Suomi.fi-valtuudet – testiympäristö",
+                heading: "Valintaa ei voi jatkaa",
+                unknown_client:
+                    "Palvelua, josta tulit, ei ole rekisteröity tähän testipalveluun (tuntematon \
+                     client_id). Sinua ei ohjata takaisin.",
+            },
             notice: "Tämä on Setelin paikallinen testipalvelu, ei oikea Suomi.fi-valtuudet. \
                      Tiedot ovat testihenkilöiden.",
             heading_hpa: "Valitse, kenen puolesta asioit",
@@ -69,10 +65,15 @@ fn words(lang: Lang) -> &'static Words {
             organisations: "Yritykset ja yhteisöt, joissa sinulla on rooli",
             roles: "Roolit",
             cancel: "Peruuta ja palaa palveluun",
-            error_heading: "Valintaa ei voi jatkaa",
         },
         Lang::Sv => &Words {
-            title: "Suomi.fi-fullmakter – testmiljö",
+            service: ServiceWords {
+                title: "Suomi.fi-fullmakter – testmiljö",
+                heading: "Valet kan inte fortsätta",
+                unknown_client:
+                    "Tjänsten du kom från är inte registrerad i den här testtjänsten (okänt \
+                     client_id). Du skickas inte tillbaka.",
+            },
             notice: "Det här är Setelis lokala testtjänst, inte de riktiga Suomi.fi-fullmakterna. \
                      Uppgifterna gäller testpersoner.",
             heading_hpa: "Välj för vem du uträttar ärenden",
@@ -83,10 +84,15 @@ fn words(lang: Lang) -> &'static Words {
             organisations: "Företag och sammanslutningar där du har en roll",
             roles: "Roller",
             cancel: "Avbryt och återvänd till tjänsten",
-            error_heading: "Valet kan inte fortsätta",
         },
         Lang::En => &Words {
-            title: "Suomi.fi e-Authorizations – test environment",
+            service: ServiceWords {
+                title: "Suomi.fi e-Authorizations – test environment",
+                heading: "The selection cannot continue",
+                unknown_client:
+                    "The service you came from is not registered with this test service (unknown \
+                     client_id). You will not be sent back.",
+            },
             notice: "This is Seteli's local test service, not the real Suomi.fi \
                      e-Authorizations. The data belongs to test persons.",
             heading_hpa: "Choose whom you act for",
@@ -97,65 +103,28 @@ fn words(lang: Lang) -> &'static Words {
             organisations: "Companies and organisations where you have a role",
             roles: "Roles",
             cancel: "Cancel and return to the service",
-            error_heading: "The selection cannot continue",
         },
     }
 }
 
-fn page_error_text(lang: Lang, error: PageError) -> &'static str {
-    use PageError::*;
-    match (lang, error) {
-        (Lang::Fi, UnknownClient) => {
-            "Palvelua, josta tulit, ei ole rekisteröity tähän testipalveluun (tuntematon \
-             client_id). Sinua ei ohjata takaisin."
-        }
-        (Lang::Fi, UnregisteredRedirectUri) => {
-            "Paluuosoitetta (redirect_uri) ei ole rekisteröity tälle palvelulle, joten sinua ei \
-             ohjata takaisin."
-        }
-        (Lang::Fi, MalformedRequest) => "Pyynnön parametrit ovat virheelliset.",
-        (Lang::Fi, NotAChoice) => "Valintaa ei löydy enää. Palaa palveluun ja aloita uudelleen.",
-        (Lang::Fi, ServerError) => "Testipalvelussa tapahtui virhe. Yritä uudelleen.",
-        (Lang::Sv, UnknownClient) => {
-            "Tjänsten du kom från är inte registrerad i den här testtjänsten (okänt \
-             client_id). Du skickas inte tillbaka."
-        }
-        (Lang::Sv, UnregisteredRedirectUri) => {
-            "Returadressen (redirect_uri) är inte registrerad för tjänsten, så du skickas inte \
-             tillbaka."
-        }
-        (Lang::Sv, MalformedRequest) => "Begärans parametrar är felaktiga.",
-        (Lang::Sv, NotAChoice) => {
-            "Valet finns inte längre. Återvänd till tjänsten och börja på nytt."
-        }
-        (Lang::Sv, ServerError) => "Ett fel uppstod i testtjänsten. Försök igen.",
-        (Lang::En, UnknownClient) => {
-            "The service you came from is not registered with this test service (unknown \
-             client_id). You will not be sent back."
-        }
-        (Lang::En, UnregisteredRedirectUri) => {
-            "The return address (redirect_uri) is not registered for the service, so you will \
-             not be sent back."
-        }
-        (Lang::En, MalformedRequest) => "The request's parameters are malformed.",
-        (Lang::En, NotAChoice) => {
-            "That choice is no longer available. Return to the service and start again."
-        }
-        (Lang::En, ServerError) => "The test service failed. Please try again.",
+impl MockPageError for SelectionError {
+    fn service_words(lang: Lang) -> &'static ServiceWords {
+        &words(lang).service
     }
-}
 
-fn hidden_fields(hidden: &[(&'static str, &str)]) -> String {
-    let mut out = String::new();
-    for (name, value) in hidden {
-        let _ = writeln!(
-            out,
-            "<input type=\"hidden\" name=\"{}\" value=\"{}\">",
-            esc(name),
-            esc(value)
-        );
+    fn text(self, lang: Lang) -> &'static str {
+        match (lang, self) {
+            (Lang::Fi, SelectionError::NotAChoice) => {
+                "Valintaa ei löydy enää. Palaa palveluun ja aloita uudelleen."
+            }
+            (Lang::Sv, SelectionError::NotAChoice) => {
+                "Valet finns inte längre. Återvänd till tjänsten och börja på nytt."
+            }
+            (Lang::En, SelectionError::NotAChoice) => {
+                "That choice is no longer available. Return to the service and start again."
+            }
+        }
     }
-    out
 }
 
 /// One group of choices as a fieldset of submit buttons, or nothing when it is empty.
@@ -178,12 +147,13 @@ fn group(out: &mut String, id: &str, legend: &str, choices: &[&Choice], roles_la
                 choice.roles.join(", ")
             ),
         };
-        let _ = writeln!(
+        choice_button(
             out,
-            "<li><button type=\"submit\" class=\"choice\" name=\"principal\" value=\"{id}\" \
-             data-testid=\"principal-{id}\">{}<span>{}</span></button></li>",
-            esc(&choice.name),
-            esc(&detail),
+            "principal",
+            &id,
+            &format!("principal-{id}"),
+            &choice.name,
+            &detail,
         );
     }
     out.push_str("</ul>\n</fieldset>\n");
@@ -238,28 +208,12 @@ pub(super) fn selection_page(view: &SelectionView) -> String {
         &of(Basis::Roles),
         w.roles,
     );
-    let _ = write!(
-        body,
-        "<button type=\"submit\" class=\"secondary\" name=\"action\" value=\"cancel\" \
-         data-testid=\"cancel\">{}</button>\n</form>\n",
-        esc(w.cancel)
-    );
+    body.push_str(&cancel_button(w.cancel));
     if view.delegate_name.is_none() {
         // Nothing describes the fieldsets then.
         body = body.replace(" aria-describedby=\"identified-as\"", "");
     }
-    document(view.lang, w.title, &body)
-}
-
-/// The page for a request that cannot go on (and must not be redirected anywhere).
-pub(super) fn error_response(lang: Lang, error: PageError) -> Response {
-    let w = words(lang);
-    let body = format!(
-        "<h1>{}</h1>\n<p role=\"alert\" data-testid=\"error-message\">{}</p>\n",
-        esc(w.error_heading),
-        esc(page_error_text(lang, error))
-    );
-    html(error.status(), document(lang, w.title, &body))
+    document(view.lang, w.service.title, &body)
 }
 
 #[cfg(test)]
