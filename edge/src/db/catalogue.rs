@@ -92,3 +92,53 @@ pub async fn services(db: &impl Database, lang: Lang) -> Result<Vec<Service>, Db
         .await?;
     rows.into_iter().map(|r| r.into_dto(lang)).collect()
 }
+
+/// The columns that name a service in a municipality, as the producer's and the public
+/// queries select them: `municipality_code, municipality_fi, municipality_sv, service_code,
+/// service_fi, service_sv, service_en, unit`.
+#[derive(Deserialize)]
+pub(crate) struct ServiceNamesRow {
+    pub municipality_code: String,
+    municipality_fi: String,
+    municipality_sv: String,
+    pub service_code: String,
+    service_fi: String,
+    service_sv: String,
+    service_en: String,
+    unit: String,
+}
+
+/// A service in a municipality, named in one language.
+pub(crate) struct ServiceNames {
+    pub municipality_code: MunicipalityCode,
+    pub municipality_name: String,
+    pub service_code: ServiceCode,
+    pub service_name: String,
+    pub unit: Unit,
+}
+
+impl ServiceNamesRow {
+    /// The codes parsed and the names in `lang`; a bad value is a bad row of `table`.
+    pub(crate) fn named(self, lang: Lang, table: &'static str) -> Result<ServiceNames, DbError> {
+        let bad = |column| DbError::bad_row(table, column);
+        let municipality = Localized {
+            fi: self.municipality_fi,
+            sv: self.municipality_sv,
+            en: None,
+        };
+        let service = Localized {
+            fi: self.service_fi,
+            sv: self.service_sv,
+            en: Some(self.service_en),
+        };
+        Ok(ServiceNames {
+            municipality_code: MunicipalityCode::parse(&self.municipality_code)
+                .map_err(|_| bad("municipality_code"))?,
+            municipality_name: municipality.get(lang).to_owned(),
+            service_code: ServiceCode::parse(&self.service_code)
+                .map_err(|_| bad("service_code"))?,
+            service_name: service.get(lang).to_owned(),
+            unit: Unit::parse(&self.unit).ok_or_else(|| bad("unit"))?,
+        })
+    }
+}

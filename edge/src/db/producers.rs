@@ -1,14 +1,14 @@
 //! A producer's public profile.
 
+use super::catalogue::ServiceNamesRow;
 use super::offers::{is_current_price, satisfaction_columns, split_languages};
 use super::{Database, DbError, SqlValue};
 use serde::Deserialize;
 use seteli_domain::api::{ProducerOffer, ProducerProfile};
-use seteli_domain::catalogue::Unit;
 use seteli_domain::ids::ProducerId;
 use seteli_domain::lang::Localized;
 use seteli_domain::voucher::{satisfaction_since, Satisfaction};
-use seteli_domain::{BusinessId, Cents, Lang, MunicipalityCode, ServiceCode};
+use seteli_domain::{BusinessId, Cents, Lang};
 use time::Date;
 
 #[derive(Deserialize)]
@@ -32,14 +32,8 @@ struct ProducerRow {
 
 #[derive(Deserialize)]
 struct ServiceRow {
-    municipality_code: String,
-    municipality_fi: String,
-    municipality_sv: String,
-    service_code: String,
-    service_fi: String,
-    service_sv: String,
-    service_en: String,
-    unit: String,
+    #[serde(flatten)]
+    names: ServiceNamesRow,
     price_cents: i64,
     #[serde(with = "seteli_domain::clock::wire_date")]
     valid_from: time::Date,
@@ -96,24 +90,13 @@ pub async fn public_profile(
     let services = rows
         .into_iter()
         .map(|r| {
-            let municipality = Localized {
-                fi: r.municipality_fi,
-                sv: r.municipality_sv,
-                en: None,
-            };
-            let service = Localized {
-                fi: r.service_fi,
-                sv: r.service_sv,
-                en: Some(r.service_en),
-            };
+            let names = r.names.named(lang, "offers")?;
             Ok(ProducerOffer {
-                municipality_code: MunicipalityCode::parse(&r.municipality_code)
-                    .map_err(|_| DbError::bad_row("offers", "municipality_code"))?,
-                municipality_name: municipality.get(lang).to_owned(),
-                service_code: ServiceCode::parse(&r.service_code)
-                    .map_err(|_| DbError::bad_row("offers", "service_code"))?,
-                service_name: service.get(lang).to_owned(),
-                unit: Unit::parse(&r.unit).ok_or_else(|| DbError::bad_row("offers", "unit"))?,
+                municipality_code: names.municipality_code,
+                municipality_name: names.municipality_name,
+                service_code: names.service_code,
+                service_name: names.service_name,
+                unit: names.unit,
                 price_cents: Cents::new(r.price_cents)
                     .map_err(|_| DbError::bad_row("offers", "price_cents"))?,
                 valid_from: r.valid_from,

@@ -68,24 +68,8 @@ pub async fn exchange_code(
     };
     const WHAT: &str = "token endpoint";
     let response = send(http, request, WHAT).await?;
-    match response.status {
-        200 => {}
-        // The error body (RFC 6749 §5.2) is the provider's text: only the status is kept.
-        400 | 401 => {
-            return Err(FlowError::Refused(Cause::status(
-                WHAT,
-                "refused the code",
-                response.status,
-            )))
-        }
-        status => {
-            return Err(FlowError::Unavailable(Cause::status(
-                WHAT,
-                "answered an error",
-                status,
-            )))
-        }
-    }
+    // The error body (RFC 6749 §5.2) is the provider's text: only the status is kept.
+    expect_ok(response.status, WHAT, [400, 401], "refused the code")?;
     let tokens: TokenResponse = serde_json::from_str(&response.body).map_err(|_| {
         FlowError::Unavailable(Cause::new(WHAT, "answer not of the expected shape"))
     })?;
@@ -102,6 +86,26 @@ pub async fn exchange_code(
         claims,
         access_token: tokens.access_token,
     })
+}
+
+/// A 200 passes; a status in `refused` is the provider refusing (`why`), any other its failure.
+fn expect_ok(
+    status: u16,
+    what: &'static str,
+    refused: [u16; 2],
+    why: &'static str,
+) -> Result<(), FlowError> {
+    match status {
+        200 => Ok(()),
+        status if refused.contains(&status) => {
+            Err(FlowError::Refused(Cause::status(what, why, status)))
+        }
+        status => Err(FlowError::Unavailable(Cause::status(
+            what,
+            "answered an error",
+            status,
+        ))),
+    }
 }
 
 /// Asks the provider's `userinfo` endpoint with the access token (OpenID Connect Core §5.3)
@@ -124,23 +128,12 @@ pub async fn userinfo(
         ..OutboundRequest::get(endpoint.clone())
     };
     let response = send(http, request, WHAT).await?;
-    match response.status {
-        200 => {}
-        401 | 403 => {
-            return Err(FlowError::Refused(Cause::status(
-                WHAT,
-                "refused the access token",
-                response.status,
-            )))
-        }
-        status => {
-            return Err(FlowError::Unavailable(Cause::status(
-                WHAT,
-                "answered an error",
-                status,
-            )))
-        }
-    }
+    expect_ok(
+        response.status,
+        WHAT,
+        [401, 403],
+        "refused the access token",
+    )?;
     // A signed (application/jwt) answer is not JSON and is not accepted.
     let claims: serde_json::Map<String, serde_json::Value> =
         serde_json::from_str(&response.body)

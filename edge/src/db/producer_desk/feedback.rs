@@ -1,22 +1,16 @@
 //! Feedback addressed to the producer, and its one reply.
 
+use crate::db::vouchers::{FeedbackCore, FEEDBACK_COLUMNS, LATEST_REPLY};
 use crate::db::{Database, DbError, SqlValue};
 use serde::Deserialize;
-use seteli_domain::api::{FeedbackReplyView, ProducerFeedback};
-use seteli_domain::ids::{EventId, FeedbackId, ProducerId, VoucherId};
+use seteli_domain::api::ProducerFeedback;
+use seteli_domain::ids::{FeedbackId, ProducerId};
 
 #[derive(Deserialize)]
 struct ProducerFeedbackRow {
-    id: FeedbackId,
     customer_given_name: String,
-    voucher_id: Option<VoucherId>,
-    event_id: Option<EventId>,
-    body: String,
-    #[serde(with = "seteli_domain::clock::wire_time")]
-    created_at: time::OffsetDateTime,
-    reply_body: Option<String>,
-    #[serde(default, with = "seteli_domain::clock::wire_time::option")]
-    reply_created_at: Option<time::OffsetDateTime>,
+    #[serde(flatten)]
+    core: FeedbackCore,
 }
 
 /// Feedback addressed to the producer, newest first, with its reply if any.
@@ -27,14 +21,14 @@ pub async fn feedback_of(
 ) -> Result<Vec<ProducerFeedback>, DbError> {
     let rows: Vec<ProducerFeedbackRow> = db
         .query(
-            "SELECT f.id, c.given_name AS customer_given_name, f.voucher_id, f.event_id, f.body, f.created_at,
-                    r.body AS reply_body, r.created_at AS reply_created_at
-             FROM feedback f
-             JOIN customers c ON c.id = f.customer_id
-             LEFT JOIN feedback_replies r ON r.id = (
-                 SELECT MAX(r2.id) FROM feedback_replies r2 WHERE r2.feedback_id = f.id)
-             WHERE f.producer_id = ?1 AND (?2 IS NULL OR f.id = ?2)
-             ORDER BY f.created_at DESC, f.id DESC LIMIT 500",
+            &format!(
+                "SELECT {FEEDBACK_COLUMNS}, c.given_name AS customer_given_name
+                 FROM feedback f
+                 JOIN customers c ON c.id = f.customer_id
+                 {LATEST_REPLY}
+                 WHERE f.producer_id = ?1 AND (?2 IS NULL OR f.id = ?2)
+                 ORDER BY f.created_at DESC, f.id DESC LIMIT 500"
+            ),
             &[
                 SqlValue::from(producer),
                 only.map_or(SqlValue::Null, SqlValue::from),
@@ -43,17 +37,14 @@ pub async fn feedback_of(
         .await?;
     Ok(rows
         .into_iter()
-        .map(|r| ProducerFeedback {
-            reply: match (r.reply_body, r.reply_created_at) {
-                (Some(body), Some(created_at)) => Some(FeedbackReplyView { body, created_at }),
-                _ => None,
-            },
-            id: r.id,
+        .map(|mut r| ProducerFeedback {
+            reply: r.core.reply(),
+            id: r.core.id,
             customer_given_name: r.customer_given_name,
-            voucher_id: r.voucher_id,
-            event_id: r.event_id,
-            body: r.body,
-            created_at: r.created_at,
+            voucher_id: r.core.voucher_id,
+            event_id: r.core.event_id,
+            body: r.core.body,
+            created_at: r.core.created_at,
         })
         .collect())
 }

@@ -2,27 +2,14 @@
 //! price from a day on.
 
 use super::money;
+use crate::db::catalogue::ServiceNamesRow;
 use crate::db::offers::is_current_price;
 use crate::db::{Database, DbError, SqlValue};
 use serde::Deserialize;
 use seteli_domain::api::{ProducerService, UpcomingPrice};
-use seteli_domain::catalogue::Unit;
 use seteli_domain::ids::ProducerId;
-use seteli_domain::lang::Localized;
-use seteli_domain::{Cents, Lang, MunicipalityCode, ServiceCode};
+use seteli_domain::{Cents, Lang};
 use time::Date;
-
-#[derive(Deserialize)]
-struct ServiceRow {
-    municipality_code: String,
-    municipality_fi: String,
-    municipality_sv: String,
-    service_code: String,
-    service_fi: String,
-    service_sv: String,
-    service_en: String,
-    unit: String,
-}
 
 #[derive(Deserialize)]
 struct PriceRow {
@@ -40,7 +27,7 @@ pub async fn services_of(
     today: Date,
     lang: Lang,
 ) -> Result<Vec<ProducerService>, DbError> {
-    let services: Vec<ServiceRow> = db
+    let services: Vec<ServiceNamesRow> = db
         .query(
             "SELECT a.municipality_code, m.name_fi AS municipality_fi, m.name_sv AS municipality_sv,
                     a.service_code, s.name_fi AS service_fi, s.name_sv AS service_sv, s.name_en AS service_en, s.unit
@@ -63,7 +50,6 @@ pub async fn services_of(
             &[SqlValue::from(producer), today.into()],
         )
         .await?;
-    let bad = |column| DbError::bad_row("approvals", column);
     services
         .into_iter()
         .map(|s| {
@@ -82,26 +68,13 @@ pub async fn services_of(
                     })
                 })
                 .collect::<Result<Vec<_>, DbError>>()?;
+            let names = s.named(lang, "approvals")?;
             Ok(ProducerService {
-                municipality_code: MunicipalityCode::parse(&s.municipality_code)
-                    .map_err(|_| bad("municipality_code"))?,
-                municipality_name: Localized {
-                    fi: s.municipality_fi,
-                    sv: s.municipality_sv,
-                    en: None,
-                }
-                .get(lang)
-                .to_owned(),
-                service_code: ServiceCode::parse(&s.service_code)
-                    .map_err(|_| bad("service_code"))?,
-                service_name: Localized {
-                    fi: s.service_fi,
-                    sv: s.service_sv,
-                    en: Some(s.service_en),
-                }
-                .get(lang)
-                .to_owned(),
-                unit: Unit::parse(&s.unit).ok_or_else(|| bad("unit"))?,
+                municipality_code: names.municipality_code,
+                municipality_name: names.municipality_name,
+                service_code: names.service_code,
+                service_name: names.service_name,
+                unit: names.unit,
                 price_cents: current
                     .map(|p| money(p.price_cents, "offers", "price_cents"))
                     .transpose()?,

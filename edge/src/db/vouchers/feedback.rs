@@ -6,42 +6,66 @@ use serde::Deserialize;
 use seteli_domain::api::{FeedbackReplyView, FeedbackView};
 use seteli_domain::ids::{CustomerId, EventId, FeedbackId, ProducerId, VoucherId};
 
+/// What every view of a piece of feedback has: the columns [`FEEDBACK_COLUMNS`] selects from
+/// `feedback f` joined to its latest reply `r` ([`LATEST_REPLY`]).
 #[derive(Deserialize)]
-struct FeedbackRow {
-    id: FeedbackId,
-    producer_id: ProducerId,
-    producer_name: String,
-    voucher_id: Option<VoucherId>,
-    event_id: Option<EventId>,
-    body: String,
+pub(crate) struct FeedbackCore {
+    pub id: FeedbackId,
+    pub voucher_id: Option<VoucherId>,
+    pub event_id: Option<EventId>,
+    pub body: String,
     #[serde(with = "seteli_domain::clock::wire_time")]
-    created_at: time::OffsetDateTime,
+    pub created_at: time::OffsetDateTime,
     reply_body: Option<String>,
     #[serde(default, with = "seteli_domain::clock::wire_time::option")]
     reply_created_at: Option<time::OffsetDateTime>,
 }
 
-const FEEDBACK_SELECT: &str = "
-    SELECT f.id, f.producer_id, p.name AS producer_name, f.voucher_id, f.event_id, f.body, f.created_at,
-           r.body AS reply_body, r.created_at AS reply_created_at
-    FROM feedback f
-    JOIN producers p ON p.id = f.producer_id
-    LEFT JOIN feedback_replies r ON r.id = (
-        SELECT r2.id FROM feedback_replies r2 WHERE r2.feedback_id = f.id ORDER BY r2.created_at DESC, r2.id DESC LIMIT 1)";
+/// The columns of [`FeedbackCore`].
+pub(crate) const FEEDBACK_COLUMNS: &str = "f.id, f.voucher_id, f.event_id, f.body, f.created_at,
+    r.body AS reply_body, r.created_at AS reply_created_at";
 
-fn feedback_dto(r: FeedbackRow) -> FeedbackView {
-    FeedbackView {
-        id: r.id,
-        producer_id: r.producer_id,
-        producer_name: r.producer_name,
-        voucher_id: r.voucher_id,
-        event_id: r.event_id,
-        body: r.body,
-        created_at: r.created_at,
-        reply: match (r.reply_body, r.reply_created_at) {
+/// Joins `r`, the latest reply to feedback `f` (one per feedback today; the latest if ever more).
+pub(crate) const LATEST_REPLY: &str = "LEFT JOIN feedback_replies r ON r.id = (
+    SELECT r2.id FROM feedback_replies r2 WHERE r2.feedback_id = f.id ORDER BY r2.created_at DESC, r2.id DESC LIMIT 1)";
+
+impl FeedbackCore {
+    /// The reply, when there is one.
+    pub(crate) fn reply(&mut self) -> Option<FeedbackReplyView> {
+        match (self.reply_body.take(), self.reply_created_at) {
             (Some(body), Some(created_at)) => Some(FeedbackReplyView { body, created_at }),
             _ => None,
-        },
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct FeedbackRow {
+    producer_id: ProducerId,
+    producer_name: String,
+    #[serde(flatten)]
+    core: FeedbackCore,
+}
+
+fn feedback_select() -> String {
+    format!(
+        "SELECT {FEEDBACK_COLUMNS}, f.producer_id, p.name AS producer_name
+         FROM feedback f
+         JOIN producers p ON p.id = f.producer_id
+         {LATEST_REPLY}"
+    )
+}
+
+fn feedback_dto(mut r: FeedbackRow) -> FeedbackView {
+    FeedbackView {
+        reply: r.core.reply(),
+        id: r.core.id,
+        producer_id: r.producer_id,
+        producer_name: r.producer_name,
+        voucher_id: r.core.voucher_id,
+        event_id: r.core.event_id,
+        body: r.core.body,
+        created_at: r.core.created_at,
     }
 }
 
@@ -53,7 +77,8 @@ pub async fn feedback_of(
     let rows: Vec<FeedbackRow> = db
         .query(
             &format!(
-                "{FEEDBACK_SELECT} WHERE f.customer_id = ?1 ORDER BY f.created_at DESC, f.id DESC"
+                "{} WHERE f.customer_id = ?1 ORDER BY f.created_at DESC, f.id DESC",
+                feedback_select()
             ),
             &[SqlValue::from(customer)],
         )
@@ -107,8 +132,9 @@ pub async fn insert_feedback(
     let rows: Vec<FeedbackRow> = db
         .query(
             &format!(
-                "{FEEDBACK_SELECT} WHERE f.customer_id = ?1 AND f.created_at = ?2 AND f.body = ?3
-                 ORDER BY f.id DESC LIMIT 1"
+                "{} WHERE f.customer_id = ?1 AND f.created_at = ?2 AND f.body = ?3
+                 ORDER BY f.id DESC LIMIT 1",
+                feedback_select()
             ),
             &[SqlValue::from(customer), created_at.into(), body.into()],
         )

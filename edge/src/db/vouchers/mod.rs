@@ -8,6 +8,7 @@ mod surveys;
 
 pub use events::{events_of, producer_served, producers_of};
 pub use feedback::{feedback_of, insert_feedback, NewFeedbackRow};
+pub(crate) use feedback::{FeedbackCore, FEEDBACK_COLUMNS, LATEST_REPLY};
 pub use surveys::{insert_survey, SurveyRow};
 
 use super::{Database, DbError, IdRow, SqlValue};
