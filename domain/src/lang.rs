@@ -60,21 +60,14 @@ impl fmt::Display for Lang {
     }
 }
 
-/// A text the data holds in Finnish and Swedish, and sometimes in English.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Localized {
-    pub fi: String,
-    pub sv: String,
-    pub en: Option<String>,
-}
-
-impl Localized {
-    /// The text in `lang`; English falls back to Finnish when the data has no English text.
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Fi => &self.fi,
-            Lang::Sv => &self.sv,
-            Lang::En => self.en.as_deref().unwrap_or(&self.fi),
+impl Lang {
+    /// Of a text's Finnish, Swedish and English versions, the one in this language; English
+    /// falls back to Finnish when the data has no English text.
+    pub fn pick(self, fi: String, sv: String, en: Option<String>) -> String {
+        match self {
+            Lang::Fi => fi,
+            Lang::Sv => sv,
+            Lang::En => en.unwrap_or(fi),
         }
     }
 }
@@ -96,12 +89,11 @@ mod tests {
 
     #[test]
     fn english_falls_back_to_finnish() {
-        let t = Localized {
-            fi: "Kotihoito".into(),
-            sv: "Hemvård".into(),
-            en: None,
+        let pick = |lang: Lang, en: Option<&str>| {
+            lang.pick("Kotihoito".into(), "Hemvård".into(), en.map(str::to_owned))
         };
-        assert_eq!(t.get(Lang::Sv), "Hemvård");
-        assert_eq!(t.get(Lang::En), "Kotihoito");
+        assert_eq!(pick(Lang::Sv, None), "Hemvård");
+        assert_eq!(pick(Lang::En, None), "Kotihoito");
+        assert_eq!(pick(Lang::En, Some("Home care")), "Home care");
     }
 }

@@ -4,7 +4,6 @@ use super::{Database, DbError};
 use serde::Deserialize;
 use seteli_domain::api::{Municipality, Service};
 use seteli_domain::catalogue::Unit;
-use seteli_domain::lang::Localized;
 use seteli_domain::{Lang, MunicipalityCode, ServiceCode};
 
 #[derive(Deserialize)]
@@ -17,15 +16,10 @@ struct MunicipalityRow {
 
 impl MunicipalityRow {
     fn into_dto(self, lang: Lang) -> Result<Municipality, DbError> {
-        let name = Localized {
-            fi: self.name_fi,
-            sv: self.name_sv,
-            en: None,
-        };
         Ok(Municipality {
             code: MunicipalityCode::parse(&self.code)
                 .map_err(|_| DbError::bad_row("municipalities", "code"))?,
-            name: name.get(lang).to_owned(),
+            name: lang.pick(self.name_fi, self.name_sv, None),
             bilingual: self.bilingual != 0,
         })
     }
@@ -61,21 +55,15 @@ struct ServiceRow {
 
 impl ServiceRow {
     fn into_dto(self, lang: Lang) -> Result<Service, DbError> {
-        let name = Localized {
-            fi: self.name_fi,
-            sv: self.name_sv,
-            en: Some(self.name_en),
-        };
-        let description = Localized {
-            fi: self.description_fi,
-            sv: self.description_sv,
-            en: Some(self.description_en),
-        };
         Ok(Service {
             code: ServiceCode::parse(&self.code)
                 .map_err(|_| DbError::bad_row("services", "code"))?,
-            name: name.get(lang).to_owned(),
-            description: description.get(lang).to_owned(),
+            name: lang.pick(self.name_fi, self.name_sv, Some(self.name_en)),
+            description: lang.pick(
+                self.description_fi,
+                self.description_sv,
+                Some(self.description_en),
+            ),
             unit: Unit::parse(&self.unit).ok_or_else(|| DbError::bad_row("services", "unit"))?,
         })
     }
@@ -121,23 +109,13 @@ impl ServiceNamesRow {
     /// The codes parsed and the names in `lang`; a bad value is a bad row of `table`.
     pub(crate) fn named(self, lang: Lang, table: &'static str) -> Result<ServiceNames, DbError> {
         let bad = |column| DbError::bad_row(table, column);
-        let municipality = Localized {
-            fi: self.municipality_fi,
-            sv: self.municipality_sv,
-            en: None,
-        };
-        let service = Localized {
-            fi: self.service_fi,
-            sv: self.service_sv,
-            en: Some(self.service_en),
-        };
         Ok(ServiceNames {
             municipality_code: MunicipalityCode::parse(&self.municipality_code)
                 .map_err(|_| bad("municipality_code"))?,
-            municipality_name: municipality.get(lang).to_owned(),
+            municipality_name: lang.pick(self.municipality_fi, self.municipality_sv, None),
             service_code: ServiceCode::parse(&self.service_code)
                 .map_err(|_| bad("service_code"))?,
-            service_name: service.get(lang).to_owned(),
+            service_name: lang.pick(self.service_fi, self.service_sv, Some(self.service_en)),
             unit: Unit::parse(&self.unit).ok_or_else(|| bad("unit"))?,
         })
     }

@@ -6,7 +6,6 @@ use seteli_domain::api::{OfferPage, OfferSummary};
 use seteli_domain::catalogue::Unit;
 use seteli_domain::comparison::{own_share, OffersQuery, SortKey, PAGE_SIZE};
 use seteli_domain::ids::ProducerId;
-use seteli_domain::lang::Localized;
 use seteli_domain::voucher::{satisfaction_since, Satisfaction};
 use seteli_domain::Cents;
 use time::Date;
@@ -176,11 +175,6 @@ fn offer(row: OfferRow, query: &OffersQuery) -> Result<Option<OfferSummary>, DbE
     let missing = |column| DbError::bad_row("offers", column);
     let price = Cents::new(row.price_cents.ok_or_else(|| missing("price_cents"))?)
         .map_err(|_| missing("price_cents"))?;
-    let summary = Localized {
-        fi: row.summary_fi.ok_or_else(|| missing("summary_fi"))?,
-        sv: row.summary_sv.ok_or_else(|| missing("summary_sv"))?,
-        en: row.summary_en,
-    };
     Ok(Some(OfferSummary {
         producer_id,
         producer_name: row.name.ok_or_else(|| missing("name"))?,
@@ -193,7 +187,11 @@ fn offer(row: OfferRow, query: &OffersQuery) -> Result<Option<OfferSummary>, DbE
         own_share_cents: query.voucher.map(|v| own_share(price, v)),
         languages: split_languages(row.languages),
         post_office: row.post_office.ok_or_else(|| missing("post_office"))?,
-        summary: summary.get(query.lang).to_owned(),
+        summary: query.lang.pick(
+            row.summary_fi.ok_or_else(|| missing("summary_fi"))?,
+            row.summary_sv.ok_or_else(|| missing("summary_sv"))?,
+            row.summary_en,
+        ),
         valid_from: row.valid_from.ok_or_else(|| missing("valid_from"))?,
         satisfaction: Satisfaction::publishable(
             row.satisfaction_x10,

@@ -6,7 +6,6 @@ use super::{Database, DbError, SqlValue};
 use serde::Deserialize;
 use seteli_domain::api::{ProducerOffer, ProducerProfile};
 use seteli_domain::ids::ProducerId;
-use seteli_domain::lang::Localized;
 use seteli_domain::voucher::{satisfaction_since, Satisfaction};
 use seteli_domain::{BusinessId, Cents, Lang};
 use time::Date;
@@ -103,17 +102,12 @@ pub async fn public_profile(
             })
         })
         .collect::<Result<Vec<_>, DbError>>()?;
-    let description = Localized {
-        fi: p.description_fi,
-        sv: p.description_sv,
-        en: p.description_en,
-    };
     Ok(Some(ProducerProfile {
         id: p.id,
         business_id: BusinessId::parse(&p.business_id)
             .map_err(|_| DbError::bad_row("producers", "business_id"))?,
         name: p.name,
-        description: description.get(lang).to_owned(),
+        description: lang.pick(p.description_fi, p.description_sv, p.description_en),
         languages: split_languages(p.languages),
         street_address: p.street_address,
         postal_code: p.postal_code,

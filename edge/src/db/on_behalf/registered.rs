@@ -4,7 +4,6 @@ use crate::db::{Database, DbError, SqlValue};
 use serde::Deserialize;
 use seteli_domain::api::RegisteredPrincipal;
 use seteli_domain::ids::CustomerId;
-use seteli_domain::lang::Localized;
 use seteli_domain::Lang;
 use time::Date;
 
@@ -44,13 +43,7 @@ pub async fn registered_principals(
             customer_id: r.customer_id,
             given_name: r.given_name,
             family_name: r.family_name,
-            municipality_name: Localized {
-                fi: r.municipality_fi,
-                sv: r.municipality_sv,
-                en: None,
-            }
-            .get(lang)
-            .to_owned(),
+            municipality_name: lang.pick(r.municipality_fi, r.municipality_sv, None),
             valid_until: r.valid_until,
         })
         .collect())

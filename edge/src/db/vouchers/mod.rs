@@ -16,7 +16,6 @@ use serde::Deserialize;
 use seteli_domain::api::{ProducerVoucher, VoucherSummary};
 use seteli_domain::catalogue::Unit;
 use seteli_domain::ids::{CustomerId, VoucherId};
-use seteli_domain::lang::Localized;
 use seteli_domain::voucher::VoucherNumber;
 use seteli_domain::{Cents, Lang, MunicipalityCode, ServiceCode};
 use time::Date;
@@ -108,16 +107,6 @@ impl VoucherRow {
 
     fn into_dto(self, lang: Lang, today: Date) -> Result<VoucherSummary, DbError> {
         let bad = |column| DbError::bad_row("vouchers", column);
-        let service = Localized {
-            fi: self.service_fi,
-            sv: self.service_sv,
-            en: Some(self.service_en),
-        };
-        let municipality = Localized {
-            fi: self.municipality_fi,
-            sv: self.municipality_sv,
-            en: None,
-        };
         let status = self.status.as_of(self.valid_until, today);
         Ok(VoucherSummary {
             id: self.id,
@@ -126,10 +115,10 @@ impl VoucherRow {
                 .grouped(),
             service_code: ServiceCode::parse(&self.service_code)
                 .map_err(|_| bad("service_code"))?,
-            service_name: service.get(lang).to_owned(),
+            service_name: lang.pick(self.service_fi, self.service_sv, Some(self.service_en)),
             municipality_code: MunicipalityCode::parse(&self.municipality_code)
                 .map_err(|_| bad("municipality_code"))?,
-            municipality_name: municipality.get(lang).to_owned(),
+            municipality_name: lang.pick(self.municipality_fi, self.municipality_sv, None),
             unit: Unit::parse(&self.unit).ok_or_else(|| bad("unit"))?,
             unit_value_cents: Cents::new(self.unit_value_cents)
                 .map_err(|_| bad("unit_value_cents"))?,
