@@ -101,6 +101,28 @@ struct EventFields<'a> {
     description: &'a str,
 }
 
+impl<'a> From<&'a NewServiceEvent> for EventFields<'a> {
+    fn from(e: &'a NewServiceEvent) -> Self {
+        Self::of(
+            &e.idempotency_key,
+            e.service_date,
+            e.units_x100,
+            &e.description,
+        )
+    }
+}
+
+impl<'a> From<&'a EventCorrection> for EventFields<'a> {
+    fn from(e: &'a EventCorrection) -> Self {
+        Self::of(
+            &e.idempotency_key,
+            e.service_date,
+            e.units_x100,
+            &e.description,
+        )
+    }
+}
+
 impl<'a> EventFields<'a> {
     /// The fields of a new event or a correction, the description without surrounding space.
     fn of(
@@ -208,12 +230,7 @@ pub async fn handle_log_event<D: Database, H: Outbound>(
     let agent = agent(call.actor, Action::ProducerLogEvents, call.lang)?;
     let producer = agent.company.producer_id;
     let new: NewServiceEvent = call.body(ErrorCode::InvalidEvent)?;
-    let fields = EventFields::of(
-        &new.idempotency_key,
-        new.service_date,
-        new.units_x100,
-        &new.description,
-    );
+    let fields = EventFields::from(&new);
     let request_hash = fields.request_hash(new.voucher_id, None);
     // A retry answers before anything else can have changed (price, balance, validity).
     if let Some(first) = retried(
@@ -300,24 +317,18 @@ pub async fn handle_correct_event<D: Database, H: Outbound>(
     let agent = agent(call.actor, Action::ProducerLogEvents, call.lang)?;
     let producer = agent.company.producer_id;
     let correction: EventCorrection = call.body(ErrorCode::InvalidEvent)?;
-    let fields = EventFields::of(
-        &correction.idempotency_key,
-        correction.service_date,
-        correction.units_x100,
-        &correction.description,
-    );
+    let fields = EventFields::from(&correction);
     let original_id = EventId::parse(call.id);
     // The retried correction's event names its voucher; the key's first use decides.
     let hash_of = |first: &ProducerEvent| fields.request_hash(first.voucher_id, original_id);
-    if let Some(first) = retried(
+    let retry = retried(
         call.ctx,
         producer,
         fields.idempotency_key,
         hash_of,
         call.lang,
-    )
-    .await?
-    {
+    );
+    if let Some(first) = retry.await? {
         return Ok(ApiResponse::private_json(200, &first));
     }
     let original = correctable_event(call.ctx, producer, call.id, call.lang).await?;
