@@ -11,8 +11,9 @@ pub use selection::{handle_callback, handle_start};
 
 use crate::auth::{new_session_id, session_set_cookie, CurrentSession};
 use crate::context::Ctx;
-use crate::db::on_behalf as store;
+use crate::db::on_behalf::{self as store, Acting};
 use crate::db::Database;
+use crate::db::Statement;
 use crate::error::{log_warning, EdgeError};
 use crate::http::ApiResponse;
 use crate::on_behalf::call_context;
@@ -70,6 +71,19 @@ pub async fn handle_stop<D: Database, H: Outbound>(
         "set-cookie",
         session_set_cookie(&call.ctx.config.public_url, &new_id),
     ))
+}
+
+/// Makes the session act for `acting.customer` under a new session id (the old one stops
+/// working), with the trail line `trail` in the same batch; the cookie with the new id.
+async fn act_under_new_id<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+    session: &CurrentSession,
+    acting: &Acting<'_>,
+    trail: Statement,
+) -> Result<String, EdgeError> {
+    let (new_id, new_hash) = new_session_id()?;
+    store::start_acting(&call.ctx.db, &session.id_hash, &new_hash, acting, trail).await?;
+    Ok(session_set_cookie(&call.ctx.config.public_url, &new_id))
 }
 
 /// Ends the session's Valtuudet session, if any; a failure is only logged.

@@ -1,7 +1,6 @@
 //! Acting for a customer whose proxy the municipality registered in Seteli.
 
 use super::logged_in_person;
-use crate::auth::{new_session_id, session_set_cookie};
 use crate::db::on_behalf::{self as store, Acting, TrailRecord};
 use crate::db::Database;
 use crate::error::EdgeError;
@@ -56,30 +55,21 @@ pub async fn handle_act_for_registered<D: Database, H: Outbound>(
     }
     let at = call.ctx.timestamp();
     let name = format!("{} {}", person.given_name, person.family_name);
-    let (new_id, new_hash) = new_session_id()?;
-    store::start_acting(
-        &call.ctx.db,
-        &session.id_hash,
-        &new_hash,
-        &Acting {
-            customer,
-            basis: Basis::RegisteredProxy,
-            valtuudet: None,
-            checked_at: call.ctx.unix_now(),
-        },
-        store::trail_statement(&TrailRecord {
-            at: &at,
-            actor_hetu: person.hetu.as_str(),
-            actor_name: &name,
-            principal: customer,
-            action: OnBehalfAction::Choose,
-            basis: Basis::RegisteredProxy,
-            result: TrailResult::Allowed,
-        }),
-    )
-    .await?;
-    Ok(ApiResponse::no_content().add_header(
-        "set-cookie",
-        session_set_cookie(&call.ctx.config.public_url, &new_id),
-    ))
+    let acting = Acting {
+        customer,
+        basis: Basis::RegisteredProxy,
+        valtuudet: None,
+        checked_at: call.ctx.unix_now(),
+    };
+    let trail = store::trail_statement(&TrailRecord {
+        at: &at,
+        actor_hetu: person.hetu.as_str(),
+        actor_name: &name,
+        principal: customer,
+        action: OnBehalfAction::Choose,
+        basis: Basis::RegisteredProxy,
+        result: TrailResult::Allowed,
+    });
+    let cookie = super::act_under_new_id(call, session, &acting, trail).await?;
+    Ok(ApiResponse::no_content().add_header("set-cookie", cookie))
 }

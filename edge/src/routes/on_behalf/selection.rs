@@ -227,25 +227,17 @@ pub async fn handle_callback<D: Database, H: Outbound>(
     let Some(customer) = customer else {
         return Ok(refused(Refusal::NoData, kind, lang));
     };
-    let (new_id, new_hash) = new_session_id()?;
-    store::start_acting(
-        &call.ctx.db,
-        &session.id_hash,
-        &new_hash,
-        &Acting {
-            customer,
-            basis,
-            valtuudet: Some((valtuudet_session, &token)),
-            checked_at: call.ctx.unix_now(),
-        },
-        record(customer, TrailResult::Allowed),
-    )
-    .await?;
+    let acting = Acting {
+        customer,
+        basis,
+        valtuudet: Some((valtuudet_session, &token)),
+        checked_at: call.ctx.unix_now(),
+    };
+    let trail = record(customer, TrailResult::Allowed);
+    let cookie = super::act_under_new_id(call, session, &acting, trail).await?;
     Ok(
-        ApiResponse::redirect(&format!("/my/vouchers?lang={}", lang.code())).add_header(
-            "set-cookie",
-            session_set_cookie(&call.ctx.config.public_url, &new_id),
-        ),
+        ApiResponse::redirect(&format!("/my/vouchers?lang={}", lang.code()))
+            .add_header("set-cookie", cookie),
     )
 }
 
