@@ -246,27 +246,16 @@ mod tests {
     }
 
     #[test]
-    fn late_evening_utc_is_already_tomorrow_in_finland() {
-        assert_eq!(
-            iso_date(finnish_date(datetime!(2026-11-30 22:30 UTC))),
-            "2026-12-01"
-        );
-        assert_eq!(
-            iso_date(finnish_date(datetime!(2026-11-30 21:59 UTC))),
-            "2026-11-30"
-        );
-    }
-
-    #[test]
-    fn summer_time_moves_midnight_an_hour_earlier() {
-        assert_eq!(
-            iso_date(finnish_date(datetime!(2026-06-30 21:00 UTC))),
-            "2026-07-01"
-        );
-        assert_eq!(
-            iso_date(finnish_date(datetime!(2026-06-30 20:59 UTC))),
-            "2026-06-30"
-        );
+    fn the_finnish_day_starts_at_local_midnight_in_winter_and_in_summer() {
+        for (instant, day) in [
+            (datetime!(2026-11-30 22:30 UTC), "2026-12-01"),
+            (datetime!(2026-11-30 21:59 UTC), "2026-11-30"),
+            // Summer time moves midnight an hour earlier.
+            (datetime!(2026-06-30 21:00 UTC), "2026-07-01"),
+            (datetime!(2026-06-30 20:59 UTC), "2026-06-30"),
+        ] {
+            assert_eq!(iso_date(finnish_date(instant)), day, "{instant}");
+        }
     }
 
     #[test]

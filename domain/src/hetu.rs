@@ -187,22 +187,14 @@ mod tests {
 
     #[test]
     fn century_signs_give_the_right_birth_year() {
-        assert_eq!(
-            Hetu::parse("131052-308T").unwrap().birth_date(),
-            date!(1952 - 10 - 13)
-        );
-        assert_eq!(
-            Hetu::parse("010594Y9032").unwrap().birth_date(),
-            date!(1994 - 05 - 01)
-        );
-        assert_eq!(
-            Hetu::parse("120508A950F").unwrap().birth_date(),
-            date!(2008 - 05 - 12)
-        );
-        assert_eq!(
-            Hetu::parse("020503F9037").unwrap().birth_date(),
-            date!(2003 - 05 - 02)
-        );
+        for (code, born) in [
+            ("131052-308T", date!(1952 - 10 - 13)),
+            ("010594Y9032", date!(1994 - 05 - 01)),
+            ("120508A950F", date!(2008 - 05 - 12)),
+            ("020503F9037", date!(2003 - 05 - 02)),
+        ] {
+            assert_eq!(Hetu::parse(code).unwrap().birth_date(), born, "{code}");
+        }
         let old = make_code(date!(1875 - 03 - 14), '+', 902);
         assert_eq!(
             Hetu::parse(&old).unwrap().birth_date(),

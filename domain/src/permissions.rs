@@ -332,16 +332,18 @@ mod tests {
         })
     }
 
+    const PRODUCER_ACTIONS: [Action; 5] = [
+        Action::ProducerView,
+        Action::ProducerLookUpVoucher,
+        Action::ProducerLogEvents,
+        Action::ProducerSetPrices,
+        Action::ProducerReply,
+    ];
+
     #[test]
     fn a_company_without_an_approval_reaches_no_producer_action() {
         let withdrawn = agent(&["TJ"], false);
-        for action in [
-            Action::ProducerView,
-            Action::ProducerLookUpVoucher,
-            Action::ProducerLogEvents,
-            Action::ProducerSetPrices,
-            Action::ProducerReply,
-        ] {
+        for action in PRODUCER_ACTIONS {
             assert_eq!(
                 require(&withdrawn, action, Lang::Fi).unwrap_err().code,
                 ErrorCode::ProducerNotApproved
@@ -372,13 +374,7 @@ mod tests {
     #[test]
     fn only_a_person_acting_for_a_company_reaches_the_producer_actions() {
         let agent = agent(&["TJ"], true);
-        for action in [
-            Action::ProducerView,
-            Action::ProducerLookUpVoucher,
-            Action::ProducerLogEvents,
-            Action::ProducerSetPrices,
-            Action::ProducerReply,
-        ] {
+        for action in PRODUCER_ACTIONS {
             assert!(require(&agent, action, Lang::Fi).is_ok());
             assert_eq!(
                 require(&citizen(), action, Lang::Fi).unwrap_err().code,
