@@ -21,6 +21,17 @@ use seteli_domain::{BusinessId, Cents, ErrorCode, Lang, MunicipalityCode, Servic
 use time::macros::date;
 use time::Date;
 
+/// Asserts that each `"name" => Variant` of the enum `$ty` parses from its name and prints
+/// back to it.
+macro_rules! assert_names {
+    ($ty:ident: $($name:literal => $variant:ident),+ $(,)?) => {
+        $(
+            assert_eq!($ty::parse($name), Some($ty::$variant), "{}", $name);
+            assert_eq!($ty::$variant.as_str(), $name);
+        )+
+    };
+}
+
 fn cents(c: i64) -> Cents {
     Cents::new(c).expect("a valid amount")
 }
@@ -480,14 +491,7 @@ fn an_idempotency_key_is_eight_to_sixty_four_letters_digits_or_hyphens() {
 
 #[test]
 fn sort_keys_have_one_name_each() {
-    for (name, key) in [
-        ("price", SortKey::Price),
-        ("own_share", SortKey::OwnShare),
-        ("name", SortKey::Name),
-    ] {
-        assert_eq!(SortKey::parse(name), Some(key));
-        assert_eq!(key.as_str(), name);
-    }
+    assert_names!(SortKey: "price" => Price, "own_share" => OwnShare, "name" => Name);
     for unknown in ["", "Price", "cheapest", "price "] {
         assert_eq!(SortKey::parse(unknown), None, "{unknown:?}");
     }
@@ -656,24 +660,13 @@ fn business_ids_from_a_body_and_the_remainder_that_is_never_issued() {
 
 #[test]
 fn units_and_approvals_have_one_name_each() {
-    for (name, unit) in [
-        ("hour", Unit::Hour),
-        ("visit", Unit::Visit),
-        ("day", Unit::Day),
-    ] {
-        assert_eq!(Unit::parse(name), Some(unit));
-        assert_eq!(unit.as_str(), name);
-    }
+    assert_names!(Unit: "hour" => Hour, "visit" => Visit, "day" => Day);
     assert_eq!(Unit::parse("hours"), None);
-    for (name, status) in [
-        ("pending", ApprovalStatus::Pending),
-        ("approved", ApprovalStatus::Approved),
-        ("withdrawn", ApprovalStatus::Withdrawn),
-        ("rejected", ApprovalStatus::Rejected),
-    ] {
-        assert_eq!(ApprovalStatus::parse(name), Some(status));
-        assert_eq!(status.as_str(), name);
-        assert_eq!(status.is_public(), name == "approved");
+    assert_names!(ApprovalStatus:
+        "pending" => Pending, "approved" => Approved, "withdrawn" => Withdrawn, "rejected" => Rejected);
+    for status in ["pending", "approved", "withdrawn", "rejected"] {
+        let public = ApprovalStatus::parse(status).map(ApprovalStatus::is_public);
+        assert_eq!(public, Some(status == "approved"), "{status}");
     }
     assert_eq!(ApprovalStatus::parse("Approved"), None);
 }
@@ -808,13 +801,8 @@ fn the_time_limits_are_the_ones_people_are_told() {
 #[test]
 fn staff_roles_have_one_claim_value_each() {
     use seteli_domain::permissions::StaffRole;
-    for (claim, role) in [
-        ("customer_service", StaffRole::CustomerService),
-        ("authorisation_admin", StaffRole::AuthorisationAdmin),
-    ] {
-        assert_eq!(StaffRole::parse(claim), Some(role));
-        assert_eq!(role.as_str(), claim);
-    }
+    assert_names!(StaffRole:
+        "customer_service" => CustomerService, "authorisation_admin" => AuthorisationAdmin);
     for unknown in ["", "admin", "Customer_service", "customer-service"] {
         assert_eq!(StaffRole::parse(unknown), None, "{unknown:?}");
     }
@@ -855,22 +843,9 @@ fn on_behalf_names_round_trip_and_issues_have_names() {
         issue_name, Basis, OnBehalfAction, PrincipalKind, Refusal, ISSUE_FEEDBACK,
         ISSUE_VOUCHER_MATTERS,
     };
-    for (name, basis) in [
-        ("guardian", Basis::Guardian),
-        ("mandate", Basis::Mandate),
-        ("registered_proxy", Basis::RegisteredProxy),
-    ] {
-        assert_eq!(Basis::parse(name), Some(basis));
-        assert_eq!(basis.as_str(), name);
-    }
-    for (name, kind) in [
-        ("child", PrincipalKind::Child),
-        ("adult", PrincipalKind::Adult),
-        ("company", PrincipalKind::Company),
-    ] {
-        assert_eq!(PrincipalKind::parse(name), Some(kind));
-        assert_eq!(kind.as_str(), name);
-    }
+    assert_names!(Basis:
+        "guardian" => Guardian, "mandate" => Mandate, "registered_proxy" => RegisteredProxy);
+    assert_names!(PrincipalKind: "child" => Child, "adult" => Adult, "company" => Company);
     for action in OnBehalfAction::ALL {
         assert_eq!(OnBehalfAction::parse(action.as_str()), Some(action));
     }

@@ -1,6 +1,6 @@
 //! A customer's own vouchers, events, feedback and surveys.
 
-use crate::helpers::{cast, Mocks, Session, TestApp, Voucher};
+use crate::helpers::{cast, Mocks, Session, TestApp, TestResponse, Voucher};
 use seteli_edge::http::Method;
 
 /// Anni (customer 1) has an active home-care voucher 10 with two events by producer 1 and
@@ -37,6 +37,13 @@ async fn anni(app: &TestApp<Mocks>) -> Session<'_> {
     Session::citizen(app, cast::person("Anni")).await
 }
 
+/// What Anni's browser is answered at `path`.
+async fn anni_gets(path: &str) -> TestResponse {
+    let app = app();
+    let answer = anni(&app).await.get(path).await;
+    answer
+}
+
 fn rows(app: &TestApp<Mocks>, table: &str) -> i64 {
     app.count(&format!("SELECT COUNT(*) FROM {table}"))
 }
@@ -48,10 +55,7 @@ fn survey(voucher: i64, producer: i64, scores: [u8; 4]) -> serde_json::Value {
 
 #[tokio::test]
 async fn a_customer_sees_their_own_vouchers_valid_ones_first() {
-    let app = app();
-    let f = anni(&app).await;
-
-    let res = f.get("/api/citizen/vouchers").await;
+    let res = anni_gets("/api/citizen/vouchers").await;
 
     assert_eq!(res.status, 200);
     assert_eq!(res.header("cache-control"), Some("no-store"));
@@ -73,10 +77,7 @@ async fn a_customer_sees_their_own_vouchers_valid_ones_first() {
 
 #[tokio::test]
 async fn a_voucher_page_lists_its_events_newest_first_with_both_shares() {
-    let app = app();
-    let f = anni(&app).await;
-
-    let res = f.get("/api/citizen/vouchers/10?lang=sv").await;
+    let res = anni_gets("/api/citizen/vouchers/10?lang=sv").await;
 
     assert_eq!(res.status, 200);
     assert_eq!(res.json["voucher"]["service_name"], "Hemvård");
@@ -129,17 +130,18 @@ async fn a_person_who_is_not_a_customer_has_no_vouchers() {
 #[tokio::test]
 async fn every_citizen_route_needs_a_login() {
     let app = TestApp::new();
-    for (method, path) in [
-        (Method::Get, "/api/citizen/vouchers"),
-        (Method::Get, "/api/citizen/vouchers/10"),
-        (Method::Get, "/api/citizen/feedback"),
-        (Method::Post, "/api/citizen/feedback"),
-        (Method::Post, "/api/citizen/surveys"),
-    ] {
-        let res = app.request(method, path).await;
-        assert_eq!(res.status, 401, "{path}");
-        assert_eq!(res.code(), "unauthorized");
-    }
+    app.assert_refused(
+        &[
+            "GET /api/citizen/vouchers",
+            "GET /api/citizen/vouchers/10",
+            "GET /api/citizen/feedback",
+            "POST /api/citizen/feedback",
+            "POST /api/citizen/surveys",
+        ],
+        401,
+        "unauthorized",
+    )
+    .await;
 }
 
 #[tokio::test]

@@ -11,8 +11,7 @@ async fn only_approved_producers_appear_in_the_comparison() {
     let app = TestApp::new();
     app.approved_home_care(1, "Approved Oy", 3000);
     for (id, status) in [(2, "pending"), (3, "withdrawn"), (4, "rejected")] {
-        app.add_producer(id, &format!("Hidden {status}"), &["fi"]);
-        app.approval(id, "638", "home-care", status);
+        app.porvoo_home_care_producer(id, &format!("Hidden {status}"), &["fi"], status);
         app.price(id, "638", "home-care", "2026-01-01", 1000);
     }
 
@@ -57,8 +56,7 @@ async fn the_price_shown_is_the_one_valid_today() {
 #[tokio::test]
 async fn a_producer_whose_first_price_starts_later_is_not_listed_yet() {
     let app = TestApp::new();
-    app.add_producer(1, "Tuleva Oy", &["fi"]);
-    app.approval(1, "638", "home-care", "approved");
+    app.porvoo_home_care_producer(1, "Tuleva Oy", &["fi"], "approved");
     app.price(1, "638", "home-care", "2027-01-01", 3000);
 
     let res = porvoo_home_care(&app, "").await;
@@ -122,8 +120,7 @@ async fn results_are_paginated_with_the_total_count() {
 #[tokio::test]
 async fn offers_carry_languages_and_texts_in_the_requested_language() {
     let app = TestApp::new();
-    app.add_producer(1, "Språk Ab", &["sv", "fi", "en"]);
-    app.approval(1, "638", "home-care", "approved");
+    app.porvoo_home_care_producer(1, "Språk Ab", &["sv", "fi", "en"], "approved");
     app.price(1, "638", "home-care", "2026-01-01", 3000);
 
     let res = porvoo_home_care(&app, "&lang=sv").await;

@@ -53,10 +53,8 @@ async fn the_profile_speaks_swedish_when_asked() {
 #[tokio::test]
 async fn unknown_malformed_and_unapproved_producers_are_all_not_found() {
     let app = TestApp::new();
-    app.add_producer(2, "Pending Oy", &["fi"]);
-    app.approval(2, "638", "home-care", "pending");
-    app.add_producer(3, "Withdrawn Oy", &["fi"]);
-    app.approval(3, "638", "home-care", "withdrawn");
+    app.porvoo_home_care_producer(2, "Pending Oy", &["fi"], "pending");
+    app.porvoo_home_care_producer(3, "Withdrawn Oy", &["fi"], "withdrawn");
 
     for id in ["2", "3", "999", "abc", "0", "-1"] {
         let res = app.get_producer(id, "").await;

@@ -20,15 +20,16 @@ async fn an_unknown_api_path_is_a_json_404() {
 async fn writing_to_a_public_route_is_not_allowed() {
     let app = TestApp::new();
 
-    for path in [
-        "/api/public/offers",
-        "/api/public/municipalities",
-        "/api/public/producers/1",
-    ] {
-        let res = app.request(Method::Post, path).await;
-        assert_eq!(res.status, 405, "{path}");
-        assert_eq!(res.code(), "method_not_allowed");
-        assert_eq!(res.header("allow"), Some("GET, HEAD"));
+    let public_routes = [
+        "POST /api/public/offers",
+        "POST /api/public/municipalities",
+        "POST /api/public/producers/1",
+    ];
+    let answers = app
+        .assert_refused(&public_routes, 405, "method_not_allowed")
+        .await;
+    for (what, res) in answers {
+        assert_eq!(res.header("allow"), Some("GET, HEAD"), "{what}");
     }
 }
 

@@ -1,26 +1,21 @@
 //! Every API answer carries the security headers, whatever its route, status or body.
 
 use crate::helpers::TestApp;
-use seteli_edge::http::Method;
 
 /// The answers of one deployment: a success, an error, a refusal of a method, a redirect
 /// and an empty success.
 async fn sample_answers(
     app: &TestApp<crate::helpers::Mocks>,
 ) -> Vec<(String, crate::helpers::TestResponse)> {
-    let mut answers = Vec::new();
-    for (method, path) in [
-        (Method::Get, "/api/public/services"),
-        (Method::Get, "/api/public/nothing-here"),
-        (Method::Post, "/api/public/offers"),
-        (Method::Get, "/api/auth/login?return_to=/omat"),
-        (Method::Get, "/api/auth/me"),
-        (Method::Post, "/api/auth/logout"),
-    ] {
-        let res = app.request(method, path).await;
-        answers.push((format!("{method:?} {path} ({})", res.status), res));
-    }
-    answers
+    app.answers(&[
+        "GET /api/public/services",
+        "GET /api/public/nothing-here",
+        "POST /api/public/offers",
+        "GET /api/auth/login?return_to=/omat",
+        "GET /api/auth/me",
+        "POST /api/auth/logout",
+    ])
+    .await
 }
 
 #[tokio::test]
@@ -65,8 +60,7 @@ async fn an_https_deployment_answers_with_hsts() {
     app.ctx.config.public_url = "https://seteli.porvoo.fi".into();
 
     let res = app
-        .request_with(
-            Method::Get,
+        .get_with(
             "/api/public/services",
             &[("origin", "https://seteli.porvoo.fi")],
         )

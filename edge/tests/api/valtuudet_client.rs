@@ -8,19 +8,30 @@ use std::sync::Mutex;
 
 const VECTORS: &str = include_str!("../fixtures/valtuudet-checksum-vectors.json");
 
+/// The published checksum vectors: the key, and for each request and time its checksum.
+#[derive(serde::Deserialize)]
+struct ChecksumVectors {
+    api_key: String,
+    vectors: Vec<ChecksumVector>,
+}
+
+#[derive(serde::Deserialize)]
+struct ChecksumVector {
+    path_and_query: String,
+    timestamp: String,
+    checksum: String,
+}
+
 #[test]
 fn the_checksum_matches_every_published_vector() {
-    let data: serde_json::Value = serde_json::from_str(VECTORS).unwrap();
-    let key = data["api_key"].as_str().unwrap();
-    let vectors = data["vectors"].as_array().unwrap();
-    assert_eq!(vectors.len(), 3);
-    for v in vectors {
-        let path = v["path_and_query"].as_str().unwrap();
-        let timestamp = v["timestamp"].as_str().unwrap();
+    let published: ChecksumVectors = serde_json::from_str(VECTORS).unwrap();
+    assert_eq!(published.vectors.len(), 3);
+    for v in &published.vectors {
         assert_eq!(
-            valtuudet::checksum(key, path, timestamp),
-            v["checksum"].as_str().unwrap(),
-            "{timestamp}"
+            valtuudet::checksum(&published.api_key, &v.path_and_query, &v.timestamp),
+            v.checksum,
+            "{}",
+            v.timestamp
         );
     }
 }

@@ -86,6 +86,13 @@ pub async fn desktop() -> Browser {
     browser(1280, 900).await
 }
 
+/// A desktop-sized browser with the app's page `path` open.
+pub async fn desktop_at(path: &str) -> Browser {
+    let client = desktop().await;
+    client.goto(&url(path)).await.unwrap();
+    client
+}
+
 /// A Chromium session (used as a [`Client`]) whose console is read when the test is done
 /// with it — at [`Browser::close`], or when it is dropped (a test that never closes it,
 /// or one that failed) — and saved under `target/e2e/console/`. Any Content-Security-Policy
@@ -359,6 +366,17 @@ pub async fn query_param(client: &Client, name: &str) -> Option<String> {
         .map(|(_, v)| v.into_owned())
 }
 
+/// Asserts that the current URL's query has each `(name, value)`.
+pub async fn assert_query(client: &Client, expected: &[(&str, &str)]) {
+    for (name, value) in expected {
+        assert_eq!(
+            query_param(client, name).await.as_deref(),
+            Some(*value),
+            "{name} in the URL"
+        );
+    }
+}
+
 /// Saves a PNG screenshot under `target/e2e/screenshots/` and returns its path.
 pub async fn screenshot(client: &Client, name: &str) -> PathBuf {
     let dir =
@@ -595,6 +613,20 @@ pub async fn log_in_as(client: &Client, person: &Person, path: &str) {
     wait_testid(client, "account-name").await;
 }
 
+/// A desktop-sized browser in which `person` has logged in at `path`.
+pub async fn logged_in_desktop(person: &Person, path: &str) -> Browser {
+    let client = desktop().await;
+    log_in_as(&client, person, path).await;
+    client
+}
+
+/// A phone-sized browser in which `person` has logged in at `path`.
+pub async fn logged_in_phone(person: &Person, path: &str) -> Browser {
+    let client = phone().await;
+    log_in_as(&client, person, path).await;
+    client
+}
+
 /// The test person of the cast (`mocks/data`) whose first given name is `first_name`.
 pub fn person(first_name: &str) -> &'static Person {
     cast::person(first_name)
@@ -664,6 +696,16 @@ pub async fn wait_for_query(client: &Client, part: &str, what: &str) {
     wait_until(client, &format!("location.search.includes('{part}')"), what).await;
 }
 
+/// Waits until exactly `count` elements have this `data-testid`.
+pub async fn wait_for_count(client: &Client, id: &str, count: usize, what: &str) {
+    wait_until(
+        client,
+        &format!("document.querySelectorAll('[data-testid={id}]').length === {count}"),
+        what,
+    )
+    .await;
+}
+
 /// Waits until nothing on the page is loading (`aria-busy`).
 pub async fn wait_loaded(client: &Client) {
     wait_until(
@@ -677,6 +719,11 @@ pub async fn wait_loaded(client: &Client) {
 /// Clicks `lang-{lang}` and waits until the page is in that language.
 pub async fn switch_language(client: &Client, lang: &str) {
     press(client, &format!("lang-{lang}")).await;
+    wait_for_language(client, lang).await;
+}
+
+/// Waits until the page is in `lang`.
+pub async fn wait_for_language(client: &Client, lang: &str) {
     wait_until(
         client,
         &format!("document.documentElement.lang === '{lang}'"),

@@ -1,7 +1,7 @@
 //! Acting for someone else in the browser: the on-behalf page, the Valtuudet mock's
 //! selection page, the banner and the refusals.
 
-use crate::{attr, log_in_as, press, text_of, wait_testid};
+use crate::{attr, log_in_as, phone, press, text_of, wait_testid, Browser};
 use fantoccini::Client;
 use seteli_mocks::identification::people::Person;
 
@@ -26,6 +26,20 @@ pub async fn act_for(client: &Client, kind: &str, principal: &Person) {
 pub async fn log_in_acting_for(client: &Client, delegate: &Person, kind: &str, principal: &Person) {
     log_in_as(client, delegate, "/").await;
     act_for(client, kind, principal).await;
+}
+
+/// A phone-sized browser in which `delegate` has logged in at the front page and acts for
+/// `principal` (`child` or `adult`), under a banner that names the principal.
+pub async fn phone_acting_for(delegate: &Person, kind: &str, principal: &Person) -> Browser {
+    let client = phone().await;
+    log_in_acting_for(&client, delegate, kind, principal).await;
+    let banner = banner_name(&client).await;
+    assert!(
+        banner.contains(principal.first_name()),
+        "the banner names {}: {banner}",
+        principal.first_name()
+    );
+    client
 }
 
 /// The name in the banner that says whom the person acts for.

@@ -1,9 +1,10 @@
 //! The public comparison in the browser: choosing a municipality and a service, the voucher
 //! value, sorting, paging, and a producer's own page.
 
+use crate::Browser;
 use crate::{
-    all_testid, attr, cents, find_in, press, testid, url, wait_for_query, wait_loaded, wait_testid,
-    wait_until,
+    all_testid, attr, cents, desktop, find_in, press, testid, url, wait_for_query, wait_loaded,
+    wait_testid, wait_until,
 };
 use fantoccini::Client;
 
@@ -16,6 +17,13 @@ pub type Offer = (String, i64, Option<i64>);
 pub async fn open(client: &Client, query: &str) {
     client.goto(&url(&format!("/?{query}"))).await.unwrap();
     wait_testid(client, "offer-list").await;
+}
+
+/// A desktop-sized browser on the comparison with `query`, its offers listed.
+pub async fn on_desktop(query: &str) -> Browser {
+    let client = desktop().await;
+    open(&client, query).await;
+    client
 }
 
 /// On the front page, once the catalogue has filled the selects, chooses `municipality` and

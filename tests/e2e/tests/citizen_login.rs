@@ -4,15 +4,28 @@
 use fantoccini::Locator;
 use seteli_e2e::*;
 
-/// `fetch('/api/auth/me')` from the page: the status the API gives this browser.
-async fn me_status(client: &fantoccini::Client) -> i64 {
-    fetch_status(client, "/api/auth/me").await
+/// Waits for the page to show the person logged in (`account-name`) or out (`login`), and
+/// asserts that the API agrees: `fetch('/api/auth/me')` from the page answers 200 or 401.
+async fn assert_logged_in(client: &fantoccini::Client, logged_in: bool) {
+    let (shown, status) = if logged_in {
+        ("account-name", 200)
+    } else {
+        ("login", 401)
+    };
+    wait_testid(client, shown).await;
+    assert_eq!(
+        fetch_status(client, "/api/auth/me").await,
+        status,
+        "the API agrees with the page"
+    );
 }
 
-/// From Seteli's front page to the identification mock's page.
-async fn open_identification(client: &fantoccini::Client) {
-    client.goto(&url("/")).await.unwrap();
-    press(client, "login").await;
+/// A desktop browser taken from Seteli's front page to the identification mock's page.
+async fn open_identification() -> Browser {
+    let client = desktop_at("/").await;
+    press(&client, "login").await;
+    wait_testid(&client, "cancel").await;
+    client
 }
 
 /// From Seteli's front page to the mock's page and back, picking the first test person.
@@ -46,11 +59,8 @@ async fn a_customer_logs_in_at_the_identification_page_and_out_again() {
     log_in(&client).await;
 
     // Back where the login started, with the choices kept.
-    assert_eq!(
-        query_param(&client, "municipality").await.as_deref(),
-        Some("638")
-    );
-    assert_eq!(me_status(&client).await, 200);
+    assert_query(&client, &[("municipality", "638")]).await;
+    assert_logged_in(&client, true).await;
     let cookies = client.get_all_cookies().await.unwrap();
     let session = cookies
         .iter()
@@ -74,33 +84,26 @@ async fn a_customer_logs_in_at_the_identification_page_and_out_again() {
 
     log_out(&client).await;
 
-    assert_eq!(
-        me_status(&client).await,
-        401,
-        "the API refuses after logout"
-    );
+    assert_logged_in(&client, false).await;
     client.close().await.unwrap();
 }
 
 #[tokio::test]
 async fn cancelling_identification_says_so_and_logs_nobody_in() {
-    let client = desktop().await;
-    open_identification(&client).await;
+    let client = open_identification().await;
 
     press(&client, "cancel").await;
 
     let notice = wait_testid(&client, "login-notice").await;
     assert!(notice.text().await.unwrap().contains("keskeytettiin"));
     assert_eq!(notice.attr("role").await.unwrap().as_deref(), Some("alert"));
-    wait_testid(&client, "login").await;
-    assert_eq!(me_status(&client).await, 401);
+    assert_logged_in(&client, false).await;
     client.close().await.unwrap();
 }
 
 #[tokio::test]
 async fn a_typed_test_identity_code_is_checked_before_it_logs_in() {
-    let client = desktop().await;
-    open_identification(&client).await;
+    let client = open_identification().await;
 
     send_keys_to(&client, "hetu-input", "131052-308U").await;
     press(&client, "hetu-submit").await;
@@ -108,16 +111,13 @@ async fn a_typed_test_identity_code_is_checked_before_it_logs_in() {
     type_into(&client, "hetu-input", "010280-952L").await;
     press(&client, "hetu-submit").await;
 
-    wait_testid(&client, "account-name").await;
-    assert_eq!(me_status(&client).await, 200);
+    assert_logged_in(&client, true).await;
     client.close().await.unwrap();
 }
 
 #[tokio::test]
 async fn the_logged_in_pages_pass_an_accessibility_scan() {
-    let client = desktop().await;
-    open_identification(&client).await;
-    wait_testid(&client, "cancel").await;
+    let client = open_identification().await;
     let identification_page = serious_accessibility_violations(&client).await;
 
     client

@@ -8,8 +8,7 @@ use seteli_e2e::*;
 
 #[tokio::test]
 async fn a_customer_sees_vouchers_and_events_gives_feedback_and_answers_the_survey() {
-    let client = phone().await;
-    log_in_as(&client, person("Eeva-Liisa"), "/").await;
+    let client = logged_in_phone(person("Eeva-Liisa"), "/").await;
 
     press(&client, "nav-my-vouchers").await;
     wait_testid(&client, "voucher").await;
@@ -86,8 +85,7 @@ async fn a_customer_sees_vouchers_and_events_gives_feedback_and_answers_the_surv
 
 #[tokio::test]
 async fn a_person_without_vouchers_is_told_how_to_get_one() {
-    let client = desktop().await;
-    log_in_as(&client, person("Mikko"), "/my/vouchers").await;
+    let client = logged_in_desktop(person("Mikko"), "/my/vouchers").await;
 
     let empty = text_of(&client, "vouchers-empty").await;
 
@@ -97,8 +95,7 @@ async fn a_person_without_vouchers_is_told_how_to_get_one() {
 
 #[tokio::test]
 async fn someone_elses_voucher_is_not_found_and_a_visitor_is_asked_to_log_in() {
-    let client = desktop().await;
-    client.goto(&url("/my/vouchers")).await.unwrap();
+    let client = desktop_at("/my/vouchers").await;
     wait_testid(&client, "login-required").await;
 
     log_in_as(&client, person("Eeva-Liisa"), "/").await;
@@ -112,8 +109,7 @@ async fn someone_elses_voucher_is_not_found_and_a_visitor_is_asked_to_log_in() {
 
 #[tokio::test]
 async fn the_customer_pages_pass_an_accessibility_scan_in_swedish() {
-    let client = desktop().await;
-    log_in_as(&client, person("Eeva-Liisa"), "/my/vouchers").await;
+    let client = logged_in_desktop(person("Eeva-Liisa"), "/my/vouchers").await;
     switch_language(&client, "sv").await;
     wait_testid(&client, "voucher").await;
     let list = serious_accessibility_violations(&client).await;
@@ -135,13 +131,8 @@ async fn the_customer_pages_pass_an_accessibility_scan_in_swedish() {
 
 #[tokio::test]
 async fn the_comparison_offers_the_customers_own_voucher_value() {
-    let client = desktop().await;
-    log_in_as(
-        &client,
-        person("Eeva-Liisa"),
-        "/?municipality=638&service=home-care",
-    )
-    .await;
+    let client =
+        logged_in_desktop(person("Eeva-Liisa"), "/?municipality=638&service=home-care").await;
 
     press(&client, "use-my-voucher").await;
 

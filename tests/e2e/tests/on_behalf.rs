@@ -14,11 +14,9 @@ static MOCK: LazyLock<RwLock<()>> = LazyLock::new(|| RwLock::new(()));
 #[tokio::test]
 async fn a_guardian_acts_for_a_child_and_the_other_guardian_reads_what_was_done() {
     let _shared = MOCK.read().await;
-    let client = phone().await;
-    proxy::log_in_acting_for(&client, person("Anni"), "child", person("Eetu")).await;
+    let client = proxy::phone_acting_for(person("Anni"), "child", person("Eetu")).await;
 
     // The child's dashboard, under a banner that names him.
-    assert!(proxy::banner_name(&client).await.contains("Eetu"));
     wait_testid(&client, "voucher").await;
     assert_eq!(proxy::basis(&client).await.as_deref(), Some("guardian"));
     assert!(client.current_url().await.unwrap().path() == "/my/vouchers");
@@ -81,10 +79,8 @@ async fn a_guardian_acts_for_a_child_and_the_other_guardian_reads_what_was_done(
 #[tokio::test]
 async fn each_refusal_reads_as_it_should() {
     let _shared = MOCK.read().await;
-    let client = desktop().await;
-
     // Nobody to act for.
-    log_in_as(&client, person("Eeva-Liisa"), "/").await;
+    let client = logged_in_desktop(person("Eeva-Liisa"), "/").await;
     proxy::open_selection(&client, "child").await;
     let (reason, text) = proxy::refusal(&client).await;
     assert_eq!(reason, "no_principals");
@@ -114,9 +110,7 @@ async fn each_refusal_reads_as_it_should() {
 #[tokio::test]
 async fn an_adult_mandate_without_the_feedback_issue_names_the_mandate_needed() {
     let _shared = MOCK.read().await;
-    let client = phone().await;
-    proxy::log_in_acting_for(&client, person("Mikko"), "adult", person("Karl-Johan")).await;
-    assert!(proxy::banner_name(&client).await.contains("Karl-Johan"));
+    let client = proxy::phone_acting_for(person("Mikko"), "adult", person("Karl-Johan")).await;
     wait_testid(&client, "voucher").await;
 
     assert_eq!(
@@ -136,9 +130,7 @@ async fn an_adult_mandate_without_the_feedback_issue_names_the_mandate_needed() 
 #[tokio::test]
 async fn a_revoked_mandate_stops_the_next_write() {
     let _alone = MOCK.write().await;
-    let client = phone().await;
-    proxy::log_in_acting_for(&client, person("Anni"), "adult", person("Eeva-Liisa")).await;
-    assert!(proxy::banner_name(&client).await.contains("Eeva-Liisa"));
+    let client = proxy::phone_acting_for(person("Anni"), "adult", person("Eeva-Liisa")).await;
     assert_eq!(
         citizen::give_feedback(&client, "Äidin hoito sujuu hyvin.").await,
         "feedback-sent"
@@ -164,8 +156,7 @@ async fn a_revoked_mandate_stops_the_next_write() {
 #[tokio::test]
 async fn a_registered_proxy_acts_for_the_customer_without_valtuudet() {
     let _shared = MOCK.read().await;
-    let client = phone().await;
-    log_in_as(&client, person("Karl-Johan"), "/").await;
+    let client = logged_in_phone(person("Karl-Johan"), "/").await;
     press(&client, "nav-on-behalf").await;
     press(&client, "registered-principal-1").await;
     assert!(proxy::banner_name(&client).await.contains("Eeva-Liisa"));
@@ -181,8 +172,7 @@ async fn a_registered_proxy_acts_for_the_customer_without_valtuudet() {
 #[tokio::test]
 async fn with_valtuudet_down_the_on_behalf_flow_says_so_and_the_comparison_works() {
     let _alone = MOCK.write().await;
-    let client = desktop().await;
-    log_in_as(&client, person("Anni"), "/").await;
+    let client = logged_in_desktop(person("Anni"), "/").await;
     valtuudet_dev("/dev/outage", r#"{"down": true}"#).await;
     proxy::open_selection(&client, "child").await;
     let (reason, _) = proxy::refusal(&client).await;

@@ -60,12 +60,10 @@ async fn an_employee_logs_visits_online_and_offline_replies_and_sets_a_price_on_
     type_into(&client, "event-description", "Aamukäynti ja verenpaine").await;
     press(&client, "event-submit").await;
     wait_testid(&client, "event-sent").await;
-    wait_until(
+    wait_for_count(
         &client,
-        &format!(
-            "document.querySelectorAll('[data-testid=producer-event]').length === {}",
-            events_before + 1
-        ),
+        "producer-event",
+        events_before + 1,
         "the new visit in the list",
     )
     .await;
@@ -84,18 +82,11 @@ async fn an_employee_logs_visits_online_and_offline_replies_and_sets_a_price_on_
 
     // Back online: it syncs once, by itself.
     set_offline(&client, false).await;
-    wait_until(
+    wait_for_count(&client, "queue-item", 0, "the queue to empty").await;
+    wait_for_count(
         &client,
-        "document.querySelectorAll('[data-testid=queue-item]').length === 0",
-        "the queue to empty",
-    )
-    .await;
-    wait_until(
-        &client,
-        &format!(
-            "document.querySelectorAll('[data-testid=producer-event]').length === {}",
-            events_before + 2
-        ),
+        "producer-event",
+        events_before + 2,
         "the synced visit in the list",
     )
     .await;
@@ -127,14 +118,7 @@ async fn an_employee_logs_visits_online_and_offline_replies_and_sets_a_price_on_
         "the visit to show as cancelled",
     )
     .await;
-    wait_until(
-        &client,
-        &format!(
-            "Number(document.querySelector('[data-testid=voucher-balance]').dataset.cents) === {after_one}"
-        ),
-        "the balance to come back",
-    )
-    .await;
+    producer::wait_for_balance(&client, after_one, "the balance to come back").await;
 
     // The morning visit took two hours, not one: corrected, the original kept as cancelled.
     let mut corrected = false;
@@ -152,12 +136,9 @@ async fn an_employee_logs_visits_online_and_offline_replies_and_sets_a_price_on_
     assert!(corrected, "the morning visit can be corrected");
     wait_testid(&client, "correction-sent").await;
     wait_testid(&client, "event-corrects").await;
-    wait_until(
+    producer::wait_for_balance(
         &client,
-        &format!(
-            "Number(document.querySelector('[data-testid=voucher-balance]').dataset.cents) === {}",
-            after_one - per_hour
-        ),
+        after_one - per_hour,
         "the balance to follow the correction",
     )
     .await;
@@ -230,8 +211,7 @@ async fn thirty_parallel_wrong_voucher_numbers_get_five_answers_before_the_limit
     // Over HTTP against wrangler and D1, where requests really run side by side: the limit
     // is counted in the same statement that checks it, so no request slips under it.
     let client = desktop().await;
-    producer::log_in_acting_for(&client, person("Mikko"), cast::company("Aurinko")).await;
-    wait_testid(&client, "company-banner").await;
+    producer::at_company(&client, person("Mikko"), cast::company("Aurinko")).await;
     let statuses = client
         .execute_async(
             "const done = arguments[arguments.length - 1];
@@ -261,8 +241,7 @@ async fn thirty_parallel_wrong_voucher_numbers_get_five_answers_before_the_limit
 #[tokio::test]
 async fn a_board_member_sees_the_prices_but_no_form_to_change_them() {
     let client = phone().await;
-    producer::log_in_acting_for(&client, person("Anni"), cast::company("Rova")).await;
-    wait_testid(&client, "company-banner").await;
+    producer::at_company(&client, person("Anni"), cast::company("Rova")).await;
     client.goto(&url("/producer/prices")).await.unwrap();
     let notice = wait_testid(&client, "prices-no-role").await;
     assert!(notice.text().await.unwrap().contains("nimenkirjoittaja"));

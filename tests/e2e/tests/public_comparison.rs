@@ -13,17 +13,14 @@ const HIDDEN: &[&str] = &[
 
 #[tokio::test]
 async fn choosing_municipality_and_service_lists_approved_producers_cheapest_first() {
-    let client = desktop().await;
-    client.goto(&url("/")).await.unwrap();
+    let client = desktop_at("/").await;
 
     public::choose(&client, "091", "home-care").await;
 
     let list = offers(&client).await;
     assert_eq!(list.len(), 20, "the first page holds 20 offers");
     let prices: Vec<i64> = list.iter().map(|o| o.1).collect();
-    let mut sorted = prices.clone();
-    sorted.sort();
-    assert_eq!(prices, sorted, "cheapest first by default");
+    assert!(prices.is_sorted(), "cheapest first by default: {prices:?}");
     let count = text_of(&client, "result-count").await;
     assert!(
         count.chars().any(|c| c.is_ascii_digit()),
@@ -33,21 +30,17 @@ async fn choosing_municipality_and_service_lists_approved_producers_cheapest_fir
     for hidden in HIDDEN {
         assert!(!page.contains(hidden), "{hidden} must never be shown");
     }
-    assert_eq!(
-        query_param(&client, "municipality").await.as_deref(),
-        Some("091")
-    );
-    assert_eq!(
-        query_param(&client, "service").await.as_deref(),
-        Some("home-care")
-    );
+    assert_query(
+        &client,
+        &[("municipality", "091"), ("service", "home-care")],
+    )
+    .await;
     client.close().await.unwrap();
 }
 
 #[tokio::test]
 async fn a_voucher_value_shows_each_offers_own_share() {
-    let client = desktop().await;
-    public::open(&client, "municipality=091&service=home-care").await;
+    let client = public::on_desktop("municipality=091&service=home-care").await;
 
     send_keys_to(&client, "voucher-input", "35\u{E007}").await;
     wait_for_query(&client, "voucher=3500", "the voucher is in the URL").await;
@@ -72,8 +65,7 @@ async fn a_voucher_value_shows_each_offers_own_share() {
 
 #[tokio::test]
 async fn an_invalid_voucher_value_is_explained_and_changes_nothing() {
-    let client = desktop().await;
-    public::open(&client, "municipality=638&service=home-care").await;
+    let client = public::on_desktop("municipality=638&service=home-care").await;
 
     send_keys_to(&client, "voucher-input", "-5\u{E007}").await;
 
@@ -93,27 +85,24 @@ async fn an_invalid_voucher_value_is_explained_and_changes_nothing() {
 
 #[tokio::test]
 async fn sorting_by_name_and_by_own_share() {
-    let client = desktop().await;
-    public::open(&client, "municipality=091&service=home-care&voucher=3500").await;
+    let client = public::on_desktop("municipality=091&service=home-care&voucher=3500").await;
 
     public::sort_by(&client, "name").await;
     let names = offer_names(&client).await;
-    let mut sorted = names.clone();
-    sorted.sort_by_key(|n| n.to_ascii_lowercase());
-    assert_eq!(names, sorted, "alphabetical");
+    assert!(
+        names.is_sorted_by_key(|n| n.to_ascii_lowercase()),
+        "alphabetical: {names:?}"
+    );
 
     public::sort_by(&client, "own_share").await;
     let shares: Vec<i64> = offers(&client).await.iter().map(|o| o.2.unwrap()).collect();
-    let mut sorted = shares.clone();
-    sorted.sort();
-    assert_eq!(shares, sorted, "smallest own share first");
+    assert!(shares.is_sorted(), "smallest own share first: {shares:?}");
     client.close().await.unwrap();
 }
 
 #[tokio::test]
 async fn the_next_page_and_the_back_button_follow_the_url() {
-    let client = desktop().await;
-    public::open(&client, "municipality=091&service=home-care").await;
+    let client = public::on_desktop("municipality=091&service=home-care").await;
     let first_page = offer_names(&client).await;
 
     press(&client, "pager-next").await;
@@ -140,8 +129,7 @@ async fn the_next_page_and_the_back_button_follow_the_url() {
 
 #[tokio::test]
 async fn a_producer_page_shows_approved_services_and_leads_back() {
-    let client = desktop().await;
-    public::open(&client, "municipality=638&service=home-care&voucher=3000").await;
+    let client = public::on_desktop("municipality=638&service=home-care&voucher=3000").await;
     // Every offer says how satisfied customers are, or that there are too few answers yet;
     // the demo producer with six answers has a figure.
     assert_eq!(
@@ -180,14 +168,7 @@ async fn a_producer_page_shows_approved_services_and_leads_back() {
     assert!(porvoo_home_care, "the service we came from is listed");
 
     public::back_to_comparison(&client).await;
-    assert_eq!(
-        query_param(&client, "voucher").await.as_deref(),
-        Some("3000")
-    );
-    assert_eq!(
-        query_param(&client, "municipality").await.as_deref(),
-        Some("638")
-    );
+    assert_query(&client, &[("voucher", "3000"), ("municipality", "638")]).await;
     client.close().await.unwrap();
 }
 
@@ -207,8 +188,7 @@ async fn a_producer_without_approval_is_not_found() {
 
 #[tokio::test]
 async fn switching_to_swedish_shows_swedish_interface_and_data() {
-    let client = desktop().await;
-    public::open(&client, "municipality=638&service=home-care").await;
+    let client = public::on_desktop("municipality=638&service=home-care").await;
 
     switch_language(&client, "sv").await;
 
@@ -224,15 +204,10 @@ async fn switching_to_swedish_shows_swedish_interface_and_data() {
         "producers' own Swedish texts",
     )
     .await;
-    assert_eq!(query_param(&client, "lang").await.as_deref(), Some("sv"));
+    assert_query(&client, &[("lang", "sv")]).await;
     // The choice survives a reload.
     client.refresh().await.unwrap();
-    wait_until(
-        &client,
-        "document.documentElement.lang === 'sv'",
-        "still Swedish after reload",
-    )
-    .await;
+    wait_for_language(&client, "sv").await;
     client.close().await.unwrap();
 }
 
@@ -277,8 +252,7 @@ async fn on_a_phone_the_comparison_fits_the_screen() {
 
 #[tokio::test]
 async fn the_comparison_and_producer_pages_pass_an_accessibility_scan() {
-    let client = desktop().await;
-    public::open(&client, "municipality=638&service=home-care&voucher=3200").await;
+    let client = public::on_desktop("municipality=638&service=home-care&voucher=3200").await;
     wait_testid(&client, "price-chart").await;
 
     let comparison = serious_accessibility_violations(&client).await;
@@ -298,8 +272,7 @@ async fn the_comparison_and_producer_pages_pass_an_accessibility_scan() {
 
 #[tokio::test]
 async fn the_keyboard_reaches_every_choice_and_the_results() {
-    let client = desktop().await;
-    public::open(&client, "municipality=638&service=home-care").await;
+    let client = public::on_desktop("municipality=638&service=home-care").await;
 
     // Tab through the page and record which controls receive focus.
     let mut focused = Vec::new();
@@ -335,8 +308,7 @@ async fn the_keyboard_reaches_every_choice_and_the_results() {
 
 #[tokio::test]
 async fn deep_links_load_the_app_and_the_api_answers_json() {
-    let client = desktop().await;
-    client.goto(&url("/producers/1")).await.unwrap();
+    let client = desktop_at("/producers/1").await;
     wait_testid(&client, "producer-name").await;
 
     let content_type = client

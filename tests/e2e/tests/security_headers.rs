@@ -12,11 +12,11 @@ async fn get(path: &str) -> HttpAnswer {
     http(&format!("GET {path} HTTP/1.1"), "").await
 }
 
-/// Opens the front page and gives its body a `style="…"` attribute, as an app that built
-/// one would: the policy forbids it.
-async fn open_with_an_inline_style(client: &Browser) {
-    client.goto(&url("/")).await.unwrap();
-    wait_testid(client, "lang-en").await;
+/// A desktop browser on the front page, whose body is given a `style="…"` attribute, as an
+/// app that built one would: the policy forbids it.
+async fn open_with_an_inline_style() -> Browser {
+    let client = desktop_at("/").await;
+    wait_testid(&client, "lang-en").await;
     client
         .execute(
             "document.body.setAttribute('style', 'outline: 1px solid red')",
@@ -24,7 +24,19 @@ async fn open_with_an_inline_style(client: &Browser) {
         )
         .await
         .unwrap();
+    client
 }
+
+/// Directives in the policy of every answer.
+const EVERY_POLICY: [&str; 4] = [
+    "default-src 'none'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+];
+
+/// Directives the app's page needs besides: its WebAssembly and its calls to the API.
+const PAGE_POLICY: [&str; 2] = ["'wasm-unsafe-eval'", "connect-src 'self'"];
 
 #[tokio::test]
 async fn the_page_deep_links_static_files_and_the_api_carry_the_security_headers() {
@@ -41,12 +53,7 @@ async fn the_page_deep_links_static_files_and_the_api_carry_the_security_headers
         let csp = answer
             .header("content-security-policy")
             .unwrap_or_else(|| panic!("{path}: no CSP in {:?}", answer.headers));
-        for directive in [
-            "default-src 'none'",
-            "frame-ancestors 'none'",
-            "base-uri 'none'",
-            "form-action 'self'",
-        ] {
+        for directive in EVERY_POLICY {
             assert!(csp.contains(directive), "{path}: {csp}");
         }
         assert_eq!(
@@ -65,8 +72,9 @@ async fn the_page_deep_links_static_files_and_the_api_carry_the_security_headers
             .header("content-type")
             .is_some_and(|t| t.starts_with("text/html"));
         if is_page {
-            assert!(csp.contains("'wasm-unsafe-eval'"), "{path}: {csp}");
-            assert!(csp.contains("connect-src 'self'"), "{path}: {csp}");
+            for directive in PAGE_POLICY {
+                assert!(csp.contains(directive), "{path}: {csp}");
+            }
             assert!(!csp.contains("unsafe-inline"), "{path}: {csp}");
             // A deep link (the single-page-application fallback) gets the page's policy.
             let policy = page_policy.get_or_insert_with(|| csp.to_owned());
@@ -78,8 +86,7 @@ async fn the_page_deep_links_static_files_and_the_api_carry_the_security_headers
 
 #[tokio::test]
 async fn the_policy_allows_exactly_the_inline_loader_that_was_built() {
-    let client = desktop().await;
-    client.goto(&url("/producers/12?lang=en")).await.unwrap();
+    let client = desktop_at("/producers/12?lang=en").await;
     // The app started: Chromium ran the loader under the policy.
     wait_testid(&client, "lang-en").await;
 
@@ -131,8 +138,7 @@ async fn the_headers_file_itself_is_not_served() {
 
 #[tokio::test]
 async fn the_console_check_sees_a_violation() {
-    let client = desktop().await;
-    open_with_an_inline_style(&client).await;
+    let client = open_with_an_inline_style().await;
 
     let violations = client.take_csp_violations().await;
     assert!(
@@ -144,8 +150,7 @@ async fn the_console_check_sees_a_violation() {
 
 #[tokio::test]
 async fn a_browser_the_test_never_closes_is_checked_when_dropped() {
-    let client = desktop().await;
-    open_with_an_inline_style(&client).await;
+    let client = open_with_an_inline_style().await;
 
     let dropped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| drop(client)));
 

@@ -3,7 +3,6 @@
 
 use super::anni;
 use crate::helpers::TestApp;
-use seteli_edge::http::Method;
 
 #[tokio::test]
 async fn login_sends_the_browser_to_the_provider_with_pkce_state_and_nonce() {
@@ -44,8 +43,7 @@ async fn a_callback_with_a_wrong_state_or_no_login_cookie_gives_no_session() {
     let cookie = format!("seteli_login={login_cookie}");
 
     let wrong_state = app
-        .request_with(
-            Method::Get,
+        .get_with(
             "/api/auth/callback?code=x&state=forged",
             &[("cookie", &cookie)],
         )
@@ -72,12 +70,8 @@ async fn a_login_can_be_completed_only_once() {
     let cookie = format!("seteli_login={login_cookie}");
     let callback = format!("/api/auth/callback?error=access_denied&state={state}");
 
-    let first = app
-        .request_with(Method::Get, &callback, &[("cookie", &cookie)])
-        .await;
-    let replay = app
-        .request_with(Method::Get, &callback, &[("cookie", &cookie)])
-        .await;
+    let first = app.get_with(&callback, &[("cookie", &cookie)]).await;
+    let replay = app.get_with(&callback, &[("cookie", &cookie)]).await;
 
     assert_eq!(first.header("location"), Some("/?login_error=cancelled"));
     assert_eq!(replay.header("location"), Some("/?login_error=failed"));
@@ -123,23 +117,25 @@ async fn an_unreachable_provider_is_explained_and_grants_nothing() {
 #[tokio::test]
 async fn login_returns_only_to_paths_inside_seteli() {
     let app = TestApp::with_identification();
-    for evil in [
+    let logins: Vec<String> = [
         "https://evil.example/",
         "//evil.example/x",
         "/\\evil.example",
-    ] {
-        let res = app
-            .get(&format!(
-                "/api/auth/login?return_to={}",
-                url::form_urlencoded::byte_serialize(evil.as_bytes()).collect::<String>()
-            ))
-            .await;
-        assert_eq!(res.status, 303);
+    ]
+    .iter()
+    .map(|evil| {
+        let evil: String = url::form_urlencoded::byte_serialize(evil.as_bytes()).collect();
+        format!("GET /api/auth/login?return_to={evil}")
+    })
+    .collect();
+    let logins: Vec<&str> = logins.iter().map(String::as_str).collect();
+    for (what, res) in app.answers(&logins).await {
+        assert_eq!(res.status, 303, "{what}");
         let stored: i64 = app
             .ctx
             .db
             .scalar("SELECT COUNT(*) FROM login_attempts WHERE return_to != '/'")
             .unwrap();
-        assert_eq!(stored, 0, "{evil} became /");
+        assert_eq!(stored, 0, "{what}: the return_to became /");
     }
 }

@@ -153,8 +153,7 @@ impl TestApp<Mocks> {
             cookies.push_str(&format!("; seteli_session={session}"));
         }
         let callback = format!("{}?{}", back.path(), back.query().unwrap_or_default());
-        self.request_with(Method::Get, &callback, &[("cookie", &cookies)])
-            .await
+        self.get_with(&callback, &[("cookie", &cookies)]).await
     }
 
     /// Logs `user` in at the staff login; returns the callback's response.
@@ -209,6 +208,40 @@ impl<H: Outbound> TestApp<H> {
             headers: res.headers,
             json,
         }
+    }
+
+    /// A `GET` with extra headers (as [`Self::request_with`]).
+    pub async fn get_with(&self, path_and_query: &str, headers: &[(&str, &str)]) -> TestResponse {
+        self.request_with(Method::Get, path_and_query, headers)
+            .await
+    }
+
+    /// The answer to each request (`"POST /api/x"`: a method and a path with query), labelled
+    /// with the request and its status for assertion messages.
+    pub async fn answers(&self, requests: &[&str]) -> Vec<(String, TestResponse)> {
+        let mut answers = Vec::new();
+        for request in requests {
+            let (method, path) = request.split_once(' ').expect("a method and a path");
+            let res = self.request(Method::parse(method), path).await;
+            answers.push((format!("{request} ({})", res.status), res));
+        }
+        answers
+    }
+
+    /// Asserts that each request (as in [`Self::answers`]) is refused with `status` and the
+    /// error `code`; returns the answers for what else a test checks.
+    pub async fn assert_refused(
+        &self,
+        requests: &[&str],
+        status: u16,
+        code: &str,
+    ) -> Vec<(String, TestResponse)> {
+        let answers = self.answers(requests).await;
+        for (what, res) in &answers {
+            assert_eq!(res.status, status, "{what}");
+            assert_eq!(res.code(), code, "{what}");
+        }
+        answers
     }
 
     pub async fn get(&self, path_and_query: &str) -> TestResponse {

@@ -39,10 +39,16 @@ impl<H: Outbound> TestApp<H> {
         ));
     }
 
+    /// A producer serving in `languages` whose approval for home care in Porvoo is `status`
+    /// (`approved`, `pending`…), without a price yet.
+    pub fn porvoo_home_care_producer(&self, id: i64, name: &str, languages: &[&str], status: &str) {
+        self.add_producer(id, name, languages);
+        self.approval(id, "638", "home-care", status);
+    }
+
     /// An approved producer of home care in Porvoo at `cents` per hour.
     pub fn approved_home_care(&self, id: i64, name: &str, cents: i64) {
-        self.add_producer(id, name, &["fi", "sv"]);
-        self.approval(id, "638", "home-care", "approved");
+        self.porvoo_home_care_producer(id, name, &["fi", "sv"], "approved");
         self.price(id, "638", "home-care", "2026-01-01", cents);
     }
 

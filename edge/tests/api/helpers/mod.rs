@@ -31,15 +31,19 @@ pub fn assert_no_identity_code(text: &str) {
     }
 }
 
-/// Asserts that each `(method, path, allow)` is answered 405 with that `Allow` header (sent
-/// from Seteli's own pages, so that only the method is wrong).
+/// Asserts that each case, `"METHOD path -> allowed methods"`, is answered 405 with that
+/// `Allow` header (sent from Seteli's own pages, so that only the method is wrong).
 pub async fn assert_method_not_allowed<H: seteli_edge::outbound::Outbound>(
     app: &TestApp<H>,
-    cases: &[(seteli_edge::http::Method, &str, &str)],
+    cases: &[&str],
 ) {
-    for (method, path, allow) in cases {
-        let res = app.request(*method, path).await;
-        assert_eq!(res.status, 405, "{path}");
-        assert_eq!(res.header("allow"), Some(*allow), "{path}");
+    for case in cases {
+        let (request, allow) = case.split_once(" -> ").expect("a request -> its Allow");
+        let (method, path) = request.split_once(' ').expect("a method and a path");
+        let res = app
+            .request(seteli_edge::http::Method::parse(method), path)
+            .await;
+        assert_eq!(res.status, 405, "{request}");
+        assert_eq!(res.header("allow"), Some(allow), "{request}");
     }
 }

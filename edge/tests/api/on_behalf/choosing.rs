@@ -100,16 +100,12 @@ async fn the_on_behalf_routes_need_a_citizen() {
     assert_method_not_allowed(
         &app,
         &[
-            (Method::Delete, "/api/citizen/trail", "GET, HEAD"),
-            (Method::Post, "/api/citizen/messages", "GET, HEAD"),
-            (Method::Post, "/api/on-behalf/start", "GET, HEAD"),
-            (Method::Post, "/api/valtuudet/callback", "GET, HEAD"),
-            (Method::Get, "/api/on-behalf/stop", "POST"),
-            (
-                Method::Delete,
-                "/api/on-behalf/registered",
-                "GET, HEAD, POST",
-            ),
+            "DELETE /api/citizen/trail -> GET, HEAD",
+            "POST /api/citizen/messages -> GET, HEAD",
+            "POST /api/on-behalf/start -> GET, HEAD",
+            "POST /api/valtuudet/callback -> GET, HEAD",
+            "GET /api/on-behalf/stop -> POST",
+            "DELETE /api/on-behalf/registered -> GET, HEAD, POST",
         ],
     )
     .await;

@@ -1,7 +1,7 @@
 //! Guardians acting for their children (use case 1): what one does the other reads,
 //! a restriction, a child who is not a customer, a survey, and Valtuudet being down.
 
-use super::{app, assert_refused, browser, entry, full, person, GRANTED};
+use super::{app, assert_child_refused, browser, entry, full, person, GRANTED};
 use crate::helpers::assert_no_identity_code;
 
 #[tokio::test]
@@ -80,9 +80,7 @@ async fn a_guardian_acts_for_a_child_and_the_other_guardian_reads_what_was_done(
 #[tokio::test]
 async fn a_restricted_guardian_has_no_right_and_the_attempt_is_logged_for_the_child() {
     let app = app();
-    let mikko = browser(&app, "Mikko").await;
-    let landed = mikko.act_for_child(person("Ella")).await;
-    assert_refused(&mikko, landed, "no_right&for=child&lang=en").await;
+    assert_child_refused(&app, "Mikko", "Ella", "no_right").await;
     assert_eq!(
         app.count("SELECT COUNT(*) FROM on_behalf_log WHERE principal_customer_id = 4 AND action = 'choose' AND result = 'refused'"
         ),
@@ -93,9 +91,7 @@ async fn a_restricted_guardian_has_no_right_and_the_attempt_is_logged_for_the_ch
 #[tokio::test]
 async fn a_child_who_is_not_a_customer_has_no_data() {
     let app = app();
-    let karl_johan = browser(&app, "Karl-Johan").await;
-    let landed = karl_johan.act_for_child(person("Oskar")).await;
-    assert_refused(&karl_johan, landed, "no_data&for=child&lang=en").await;
+    assert_child_refused(&app, "Karl-Johan", "Oskar", "no_data").await;
 }
 
 #[tokio::test]

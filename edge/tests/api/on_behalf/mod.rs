@@ -53,6 +53,13 @@ async fn assert_refused(session: &Session<'_>, landed: String, refusal: &str) {
     assert!(session.acting_for().await.is_null());
 }
 
+/// `guardian` logs in and chooses `child`, and is refused for `reason` (`no_right`, …).
+async fn assert_child_refused(app: &TestApp<Mocks>, guardian: &str, child: &str, reason: &str) {
+    let session = browser(app, guardian).await;
+    let landed = session.act_for_child(person(child)).await;
+    assert_refused(&session, landed, &format!("{reason}&for=child&lang=en")).await;
+}
+
 fn entry(actor: &str, action: &str, basis: &str, result: &str) -> (String, String, String, String) {
     (actor.into(), action.into(), basis.into(), result.into())
 }

@@ -3,7 +3,6 @@
 
 use super::{agent_for, app, key, logged_visit, person};
 use crate::helpers::{assert_method_not_allowed, Session};
-use seteli_edge::http::Method;
 
 #[tokio::test]
 async fn a_managing_director_acts_for_the_company_and_sees_its_home() {
@@ -69,13 +68,9 @@ async fn one_producer_never_sees_or_touches_anothers_customers() {
 #[tokio::test]
 async fn the_producer_routes_need_a_company() {
     let app = app();
-    for path in [
-        "/api/producer/home",
-        "/api/producer/prices",
-        "/api/producer/feedback",
-        "/api/producer/vouchers/10",
-    ] {
-        assert_eq!(app.get(path).await.status, 401, "{path}");
+    for route in ["home", "prices", "feedback", "vouchers/10"] {
+        let path = format!("/api/producer/{route}");
+        assert_eq!(app.get(&path).await.status, 401, "{path}");
     }
     let eeva = Session::citizen(&app, person("Eeva-Liisa")).await;
     let citizen = eeva.get("/api/producer/home").await;
@@ -83,14 +78,14 @@ async fn the_producer_routes_need_a_company() {
     assert_method_not_allowed(
         &app,
         &[
-            (Method::Post, "/api/producer/home", "GET, HEAD"),
-            (Method::Delete, "/api/producer/prices", "GET, HEAD, POST"),
-            (Method::Get, "/api/producer/vouchers/lookup", "POST"),
-            (Method::Get, "/api/producer/events", "POST"),
-            (Method::Get, "/api/producer/events/1/cancel", "POST"),
-            (Method::Get, "/api/producer/events/1/correct", "POST"),
-            (Method::Post, "/api/producer/feedback", "GET, HEAD"),
-            (Method::Get, "/api/producer/feedback/1/reply", "POST"),
+            "POST /api/producer/home -> GET, HEAD",
+            "DELETE /api/producer/prices -> GET, HEAD, POST",
+            "GET /api/producer/vouchers/lookup -> POST",
+            "GET /api/producer/events -> POST",
+            "GET /api/producer/events/1/cancel -> POST",
+            "GET /api/producer/events/1/correct -> POST",
+            "POST /api/producer/feedback -> GET, HEAD",
+            "GET /api/producer/feedback/1/reply -> POST",
         ],
     )
     .await;

@@ -96,9 +96,7 @@ async fn choosing_a_person_ends_the_company_and_every_change_gives_a_new_session
 async fn on_https_the_session_cookie_has_the_host_prefix() {
     let mut app = TestApp::with_identification();
     app.ctx.config.public_url = "https://seteli.example.fi".into();
-    let res = app
-        .request_with(Method::Get, "/api/auth/login?return_to=/omat", &[])
-        .await;
+    let res = app.get("/api/auth/login?return_to=/omat").await;
     let login = res.set_cookies().join(" | ");
     assert!(login.starts_with("__Secure-seteli_login="), "{login}");
     assert!(login.contains("; Secure"), "{login}");
@@ -110,11 +108,7 @@ async fn on_https_the_session_cookie_has_the_host_prefix() {
     );
     // A cookie without the prefix is not a session on https.
     let plain = app
-        .request_with(
-            Method::Get,
-            "/api/auth/me",
-            &[("cookie", "seteli_session=abc")],
-        )
+        .get_with("/api/auth/me", &[("cookie", "seteli_session=abc")])
         .await;
     assert_eq!(plain.status, 401);
 }
