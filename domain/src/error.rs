@@ -106,30 +106,28 @@ impl ErrorCode {
     pub fn status(self) -> u16 {
         use ErrorCode::*;
         match self {
+            // The request itself is wrong: fix it and send again.
             MissingParameter | InvalidMunicipality | UnknownMunicipality | InvalidService
             | UnknownService | InvalidVoucherValue | InvalidSort | InvalidPage
-            | InvalidLanguage => 400,
-            Forbidden | CrossSiteRequest => 403,
+            | InvalidLanguage | LoginFailed | InvalidFeedback | InvalidSurvey | InvalidBody
+            | InvalidEvent | InvalidPrice | InvalidReply => 400,
             Unauthorized => 401,
-            LoginFailed => 400,
-            IdentificationUnavailable => 503,
-            NotFound | ProducerNotFound | VoucherNotFound => 404,
-            InvalidFeedback | InvalidSurvey | InvalidBody => 400,
-            PayloadTooLarge => 413,
-            SurveyAlreadyAnswered => 409,
-            NoRightToAct => 403,
-            VoucherNumberNotFound => 404,
-            TooManyAttempts => 429,
-            ProducerNotApproved | NoPriceRole => 403,
-            CompanyChoiceExpired | IdempotencyKeyReused => 409,
-            InvalidEvent | InvalidPrice | InvalidReply => 400,
-            InsufficientBalance | EventLocked | AlreadyReplied => 409,
-            NoPrice => 409,
-            MandateServiceUnavailable => 503,
-            OnBehalfExpired => 409,
+            Forbidden | CrossSiteRequest | NoRightToAct | ProducerNotApproved | NoPriceRole => 403,
+            NotFound | ProducerNotFound | VoucherNotFound | VoucherNumberNotFound => 404,
             MethodNotAllowed => 405,
+            // Right request, wrong moment: the state of things refuses it.
+            SurveyAlreadyAnswered
+            | CompanyChoiceExpired
+            | IdempotencyKeyReused
+            | InsufficientBalance
+            | EventLocked
+            | AlreadyReplied
+            | NoPrice
+            | OnBehalfExpired => 409,
+            PayloadTooLarge => 413,
+            TooManyAttempts => 429,
             Internal => 500,
-            Network => 503,
+            IdentificationUnavailable | MandateServiceUnavailable | Network => 503,
         }
     }
 
