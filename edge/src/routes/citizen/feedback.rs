@@ -31,19 +31,14 @@ pub async fn handle_create<D: Database, H: Outbound>(
     let invalid = || EdgeError::from(ApiError::new(ErrorCode::InvalidFeedback, call.lang));
     let body = FeedbackText::parse(&new.body).map_err(|_| invalid())?;
     // For a principal, Valtuudet is asked again here, right before the write.
-    let subject = call.subject(Action::GiveFeedback).await?;
-    let customer = subject.customer_or_not_found(call.lang)?;
-    if !vouchers::producer_served(
-        &call.ctx.db,
-        customer,
-        new.voucher_id,
-        new.producer_id,
-        new.event_id,
+    let served = (new.voucher_id, new.producer_id, new.event_id);
+    let (subject, customer) = super::served_customer(
+        call,
+        Action::GiveFeedback,
+        served,
+        ErrorCode::InvalidFeedback,
     )
-    .await?
-    {
-        return Err(invalid());
-    }
+    .await?;
     let at = call.ctx.timestamp();
     let row = NewFeedbackRow {
         customer,

@@ -25,19 +25,10 @@ pub async fn handle_create<D: Database, H: Outbound>(
         return Err(invalid());
     }
     // For a principal, Valtuudet is asked again here, right before the write.
-    let subject = call.subject(Action::AnswerSurvey).await?;
-    let customer = subject.customer_or_not_found(call.lang)?;
-    if !vouchers::producer_served(
-        &call.ctx.db,
-        customer,
-        answer.voucher_id,
-        answer.producer_id,
-        None,
-    )
-    .await?
-    {
-        return Err(invalid());
-    }
+    let served = (answer.voucher_id, answer.producer_id, None);
+    let (subject, customer) =
+        super::served_customer(call, Action::AnswerSurvey, served, ErrorCode::InvalidSurvey)
+            .await?;
     let today = call.ctx.today();
     let period = survey_period(today);
     let at = call.ctx.timestamp();
