@@ -1,9 +1,8 @@
 //! The checksum header: what the mock refuses with 401 (the published vectors are checked by
 //! the unit tests of `valtuudet::checksum`).
 
-use crate::{hetu, Mock, REQUEST_ID};
+use crate::{assert_unauthorized, hetu, Mock, REQUEST_ID};
 use reqwest::StatusCode;
-use serde_json::Value;
 use seteli_mocks::valtuudet::checksum::{self, header_value};
 use seteli_mocks::valtuudet::{API_KEY, CLIENT_ID};
 use time::format_description::well_known::Rfc3339;
@@ -57,12 +56,7 @@ async fn a_timestamp_six_minutes_old_is_refused_and_four_minutes_is_not() {
             .unwrap()
     };
     let stale = mock.get_signed_at(&path, None, &at(6)).await;
-    assert_eq!(stale.status(), StatusCode::UNAUTHORIZED);
-    let body: Value = stale.json().await.unwrap();
-    assert!(body["error_description"]
-        .as_str()
-        .unwrap()
-        .contains("5 minutes"));
+    assert_unauthorized(stale, "5 minutes").await;
     let late = mock.get_signed_at(&path, None, &at(4)).await;
     assert_eq!(late.status(), StatusCode::OK);
     // The other published form, with microseconds and +00:00, is accepted too.
