@@ -4,11 +4,13 @@
 //! authenticates) stays with each mock.
 
 use crate::html::{MockPageError, PageError};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::extract::{FromRequest, Request};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Json;
+use axum::{Form, Json};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
+use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 use seteli_domain::Lang;
 use url::Url;
@@ -31,6 +33,14 @@ pub(crate) fn present<'a, const N: usize>(
         .filter_map(|(name, value)| value.as_deref().map(|v| (name, v)))
         .collect()
 }
+
+/// [`present`] for fields of `params` named as the parameters are: `carried!(p: client_id state)`.
+macro_rules! carried {
+    ($params:ident: $($field:ident)*) => {
+        $crate::oauth::present([$((stringify!($field), &$params.$field)),*])
+    };
+}
+pub(crate) use carried;
 
 /// `url` with `pairs` and, when the request had one, `state` appended to its query.
 pub(crate) fn with_query(url: &Url, pairs: &[(&str, &str)], state: Option<&str>) -> Url {
@@ -73,41 +83,136 @@ impl<M: MockPageError> Refusal<M> {
     }
 }
 
+/// Where a request from the registered client goes back to: the redirect URI as the request
+/// named it, parsed, and the request's `state`.
+pub(crate) struct ReturnTo {
+    /// The redirect URI exactly as registered and sent, for the code's grant.
+    pub uri: String,
+    url: Url,
+    state: Option<String>,
+}
+
+impl ReturnTo {
+    fn with(&self, pairs: &[(&str, &str)]) -> Url {
+        with_query(&self.url, pairs, self.state.as_deref())
+    }
+
+    /// A 303 back to the client with `pairs` and the request's `state`.
+    pub(crate) fn redirect(&self, pairs: &[(&str, &str)]) -> Response {
+        see_other(&self.with(pairs))
+    }
+
+    /// The refusal that sends `error=invalid_request` and `description` back to the client.
+    pub(crate) fn invalid_request<M>(&self, description: &str) -> Refusal<M> {
+        Refusal::Redirect(self.with(&[
+            ("error", "invalid_request"),
+            ("error_description", description),
+        ]))
+    }
+}
+
 /// An authorization request's client, redirect URI and response type: what both mocks check
 /// first, in the order RFC 6749 §4.1.2.1 requires.
 pub(crate) struct ClientRequest<'a> {
-    pub client_id: Option<&'a str>,
-    pub redirect_uri: Option<&'a str>,
-    pub response_type: Option<&'a str>,
-    pub state: Option<&'a str>,
+    client_id: Option<&'a str>,
+    redirect_uri: Option<&'a str>,
+    response_type: Option<&'a str>,
+    state: Option<&'a str>,
 }
 
 impl<'a> ClientRequest<'a> {
-    /// The registered redirect URI, parsed, when the request is from `client_id` and asks for
-    /// a code. An unknown client or redirect URI gets a page (never a redirect); any other
-    /// response type goes back to the client as `unsupported_response_type`.
+    /// The parameters `client_id`, `redirect_uri`, `response_type` and `state`, in that order.
+    pub(crate) fn new(params: [&'a Option<String>; 4]) -> Self {
+        let [client_id, redirect_uri, response_type, state] = params.map(Option::as_deref);
+        Self {
+            client_id,
+            redirect_uri,
+            response_type,
+            state,
+        }
+    }
+
+    /// Where the request goes back to, when it is from `client_id` to one of its `registered`
+    /// redirect URIs and asks for a code. An unknown client or redirect URI gets a page (never
+    /// a redirect); any other response type goes back as `unsupported_response_type`.
     pub(crate) fn check<M>(
         &self,
         client_id: &str,
         registered: &[String],
-    ) -> Result<(&'a str, Url), Refusal<M>> {
+    ) -> Result<ReturnTo, Refusal<M>> {
         if self.client_id != Some(client_id) {
             return Err(Refusal::Page(PageError::UnknownClient));
         }
-        let redirect_uri = self
+        let unregistered = || Refusal::Page(PageError::UnregisteredRedirectUri);
+        let uri = self
             .redirect_uri
             .filter(|uri| registered.iter().any(|r| r == uri))
-            .ok_or(Refusal::Page(PageError::UnregisteredRedirectUri))?;
-        let redirect_url = Url::parse(redirect_uri)
-            .map_err(|_| Refusal::Page(PageError::UnregisteredRedirectUri))?;
+            .ok_or_else(unregistered)?;
+        let back = ReturnTo {
+            uri: uri.to_owned(),
+            url: Url::parse(uri).map_err(|_| unregistered())?,
+            state: self.state.map(str::to_owned),
+        };
         if self.response_type != Some("code") {
-            return Err(Refusal::Redirect(with_query(
-                &redirect_url,
-                &[("error", "unsupported_response_type")],
-                self.state,
-            )));
+            return Err(Refusal::Redirect(
+                back.with(&[("error", "unsupported_response_type")]),
+            ));
         }
-        Ok((redirect_uri, redirect_url))
+        Ok(back)
+    }
+}
+
+/// A mock's authorization request: its parameters (on POST with the page's choice), and how the
+/// mock checks them once the client and redirect URI are known to be its own.
+/// `S` is the state of the mock's routes.
+pub(crate) trait AuthorizeRequest<S>: DeserializeOwned + Send {
+    /// What the checks found that the handlers need.
+    type Checked;
+    /// The mock's own reasons to stop on a page.
+    type Error: MockPageError;
+
+    /// The checks, in the order RFC 6749 §4.1.2.1 requires: the client and redirect URI first
+    /// (failures never redirect), then everything else (failures go back to the client).
+    fn check(&self, st: &S) -> Result<(ReturnTo, Self::Checked), Refusal<Self::Error>>;
+    /// The language of the mock's pages for this request.
+    fn lang(&self) -> Lang;
+    /// `cancel` when the page's cancel button sent the form.
+    fn action(&self) -> Option<&str>;
+}
+
+/// An authorization request that passed its mock's checks, from the query (GET) or the page's
+/// form (POST). The handler never sees one that did not: malformed parameters get a page, a
+/// refusal is answered as [`Refusal`] says, and the page's cancel button (on POST) goes back to
+/// the client with `error=access_denied`. On POST everything is checked again, since the
+/// hidden fields come back from the browser and may have been changed.
+pub(crate) struct Authorize<P: AuthorizeRequest<S>, S> {
+    pub params: P,
+    pub lang: Lang,
+    pub back: ReturnTo,
+    pub checked: P::Checked,
+}
+
+impl<P: AuthorizeRequest<S>, S: Send + Sync> FromRequest<S> for Authorize<P, S> {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, st: &S) -> Result<Self, Response> {
+        let submitted = req.method() == Method::POST;
+        let Ok(Form(params)) = Form::<P>::from_request(req, st).await else {
+            return Err(PageError::<P::Error>::MalformedRequest.response(Lang::default()));
+        };
+        let lang = params.lang();
+        let (back, checked) = params
+            .check(st)
+            .map_err(|refusal| refusal.into_response(lang))?;
+        if submitted && params.action() == Some("cancel") {
+            return Err(back.redirect(&[("error", "access_denied")]));
+        }
+        Ok(Authorize {
+            params,
+            lang,
+            back,
+            checked,
+        })
     }
 }
 

@@ -5,15 +5,12 @@ use super::pages::{self, HetuProblem, LoginError, LoginView, PageError};
 use super::people::Person;
 use super::tokens::{self, Grant, Subject};
 use super::{Issuer, IssuerState};
-use crate::oauth::{self, ClientRequest};
-use axum::extract::rejection::{FormRejection, QueryRejection};
-use axum::extract::{Query, State};
+use crate::oauth::{self, Authorize, AuthorizeRequest, ClientRequest, Refusal, ReturnTo};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::Form;
 use serde::Deserialize;
 use seteli_domain::{Hetu, Lang};
-use url::Url;
 
 /// The parameters of an authorization request, and (on POST only) the login page's choice.
 /// Deliberately not `Debug`: `hetu` and `person` hold personal identity codes.
@@ -41,17 +38,63 @@ pub(super) struct AuthorizeParams {
 impl AuthorizeParams {
     /// The request's own parameters, to carry through the login page in hidden fields.
     fn oauth_fields(&self) -> Vec<(&'static str, &str)> {
-        oauth::present([
-            ("response_type", &self.response_type),
-            ("client_id", &self.client_id),
-            ("redirect_uri", &self.redirect_uri),
-            ("scope", &self.scope),
-            ("state", &self.state),
-            ("nonce", &self.nonce),
-            ("code_challenge", &self.code_challenge),
-            ("code_challenge_method", &self.code_challenge_method),
-            ("ui_locales", &self.ui_locales),
-        ])
+        oauth::carried!(self: response_type client_id redirect_uri scope state nonce
+            code_challenge code_challenge_method ui_locales)
+    }
+}
+
+/// What the checks found: the client, and the nonce and PKCE challenge for the code's grant.
+pub(super) struct Valid {
+    client_id: &'static str,
+    nonce: String,
+    code_challenge: String,
+}
+
+impl AuthorizeRequest<IssuerState> for AuthorizeParams {
+    type Checked = Valid;
+    type Error = LoginError;
+
+    fn check(&self, st: &IssuerState) -> Result<(ReturnTo, Valid), Refusal<LoginError>> {
+        let client_id = st.issuer.client_id();
+        let client = ClientRequest::new([
+            &self.client_id,
+            &self.redirect_uri,
+            &self.response_type,
+            &self.state,
+        ]);
+        let back = client.check(client_id, &st.shared.redirect_uris)?;
+
+        if !self
+            .scope
+            .as_deref()
+            .unwrap_or("")
+            .split(' ')
+            .any(|s| s == "openid")
+        {
+            return Err(back.invalid_request("scope must include openid"));
+        }
+        let nonce = match self.nonce.as_deref() {
+            Some(nonce) if !nonce.is_empty() => nonce,
+            _ => return Err(back.invalid_request("nonce is required")),
+        };
+        let code_challenge = match self.code_challenge.as_deref() {
+            Some(challenge) if tokens::is_pkce_value(challenge) => challenge,
+            Some(_) => {
+                return Err(back.invalid_request(
+                    "code_challenge must be BASE64URL(SHA256(code_verifier)), 43 characters",
+                ))
+            }
+            None => return Err(back.invalid_request("code_challenge is required (PKCE)")),
+        };
+        if self.code_challenge_method.as_deref() != Some("S256") {
+            return Err(back.invalid_request("code_challenge_method must be S256"));
+        }
+        let valid = Valid {
+            client_id,
+            nonce: nonce.to_owned(),
+            code_challenge: code_challenge.to_owned(),
+        };
+        Ok((back, valid))
     }
 
     /// The first of `ui_locales` (space-separated language tags) the mock speaks, else Finnish.
@@ -63,83 +106,10 @@ impl AuthorizeParams {
             .find_map(|tag| Lang::parse(&tag.split('-').next()?.to_ascii_lowercase()))
             .unwrap_or_default()
     }
-}
 
-/// A request whose client and redirect URI are trusted and whose parameters are complete.
-struct Valid<'a> {
-    client_id: &'static str,
-    redirect_uri: &'a str,
-    redirect_url: Url,
-    state: Option<&'a str>,
-    nonce: &'a str,
-    code_challenge: &'a str,
-}
-
-impl Valid<'_> {
-    /// A 303 to the client's redirect URI with `pairs` and the request's `state` appended.
-    fn redirect(&self, pairs: &[(&str, &str)]) -> Response {
-        oauth::see_other(&oauth::with_query(&self.redirect_url, pairs, self.state))
+    fn action(&self) -> Option<&str> {
+        self.action.as_deref()
     }
-}
-
-type Refusal = oauth::Refusal<LoginError>;
-
-/// Checks the request in the order RFC 6749 §4.1.2.1 requires: the client and redirect URI
-/// first (failures never redirect), then everything else (failures go back to the client).
-fn validate<'a>(st: &IssuerState, p: &'a AuthorizeParams) -> Result<Valid<'a>, Refusal> {
-    let client_id = st.issuer.client_id();
-    let state = p.state.as_deref();
-    let client = ClientRequest {
-        client_id: p.client_id.as_deref(),
-        redirect_uri: p.redirect_uri.as_deref(),
-        response_type: p.response_type.as_deref(),
-        state,
-    };
-    let (redirect_uri, redirect_url) = client.check(client_id, &st.shared.redirect_uris)?;
-    let invalid = |description: &str| {
-        Refusal::Redirect(oauth::with_query(
-            &redirect_url,
-            &[
-                ("error", "invalid_request"),
-                ("error_description", description),
-            ],
-            state,
-        ))
-    };
-
-    if !p
-        .scope
-        .as_deref()
-        .unwrap_or("")
-        .split(' ')
-        .any(|s| s == "openid")
-    {
-        return Err(invalid("scope must include openid"));
-    }
-    let nonce = match p.nonce.as_deref() {
-        Some(nonce) if !nonce.is_empty() => nonce,
-        _ => return Err(invalid("nonce is required")),
-    };
-    let code_challenge = match p.code_challenge.as_deref() {
-        Some(challenge) if tokens::is_pkce_value(challenge) => challenge,
-        Some(_) => {
-            return Err(invalid(
-                "code_challenge must be BASE64URL(SHA256(code_verifier)), 43 characters",
-            ))
-        }
-        None => return Err(invalid("code_challenge is required (PKCE)")),
-    };
-    if p.code_challenge_method.as_deref() != Some("S256") {
-        return Err(invalid("code_challenge_method must be S256"));
-    }
-    Ok(Valid {
-        client_id,
-        redirect_uri,
-        redirect_url: redirect_url.clone(),
-        state,
-        nonce,
-        code_challenge,
-    })
 }
 
 fn login_page(
@@ -163,38 +133,17 @@ fn login_page(
     pages::html(StatusCode::OK, pages::login_page(&view))
 }
 
+/// An authorization request to this issuer's client that passed the checks.
+type Request = Authorize<AuthorizeParams, IssuerState>;
+
 /// `GET {iss}/authorize`: the login page, or why the request is refused.
-pub(super) async fn show(
-    State(st): State<IssuerState>,
-    query: Result<Query<AuthorizeParams>, QueryRejection>,
-) -> Response {
-    let Ok(Query(p)) = query else {
-        return PageError::MalformedRequest.response(Lang::default());
-    };
-    match validate(&st, &p) {
-        Ok(_) => login_page(&st, &p, None, None),
-        Err(refusal) => refusal.into_response(p.lang()),
-    }
+pub(super) async fn show(State(st): State<IssuerState>, request: Request) -> Response {
+    login_page(&st, &request.params, None, None)
 }
 
-/// `POST {iss}/authorize`: the login page's forms. The request is validated again, since the
-/// hidden fields come back from the browser and may have been changed.
-pub(super) async fn submit(
-    State(st): State<IssuerState>,
-    form: Result<Form<AuthorizeParams>, FormRejection>,
-) -> Response {
-    let Ok(Form(p)) = form else {
-        return PageError::MalformedRequest.response(Lang::default());
-    };
-    let lang = p.lang();
-    let valid = match validate(&st, &p) {
-        Ok(valid) => valid,
-        Err(refusal) => return refusal.into_response(lang),
-    };
-    if p.action.as_deref() == Some("cancel") {
-        return valid.redirect(&[("error", "access_denied")]);
-    }
-
+/// `POST {iss}/authorize`: the login page's forms.
+pub(super) async fn submit(State(st): State<IssuerState>, request: Request) -> Response {
+    let (p, lang, valid) = (&request.params, request.lang, &request.checked);
     let subject = match st.issuer {
         Issuer::Citizen => match (p.person.as_deref(), p.hetu.as_deref()) {
             (Some(code), _) => match st.shared.persons.iter().find(|x| x.hetu.as_str() == code) {
@@ -203,7 +152,7 @@ pub(super) async fn submit(
             },
             (None, Some(typed)) => match typed_person(&st.shared.persons, typed) {
                 Ok(person) => Subject::Citizen(person),
-                Err(problem) => return login_page(&st, &p, Some(problem), Some(typed)),
+                Err(problem) => return login_page(&st, p, Some(problem), Some(typed)),
             },
             (None, None) => return PageError::Mock(LoginError::NothingChosen).response(lang),
         },
@@ -225,15 +174,15 @@ pub(super) async fn submit(
         Grant::new(
             st.issuer,
             valid.client_id,
-            valid.redirect_uri,
-            valid.nonce,
-            valid.code_challenge,
+            &request.back.uri,
+            &valid.nonce,
+            &valid.code_challenge,
             subject,
             now,
         ),
         now,
     );
-    valid.redirect(&[("code", &code)])
+    request.back.redirect(&[("code", &code)])
 }
 
 /// The person for a typed code: any valid test code, with the listed person's names when the

@@ -115,27 +115,27 @@ mod tests {
 
     const VECTORS: &str = include_str!("../../tests/fixtures/valtuudet-checksum-vectors.json");
 
+    /// Every published vector: its checksum, the header made of it, and that the mock accepts
+    /// exactly that header at that time; and the published Basic header.
     #[test]
     fn the_published_vectors_match() {
         let doc: Value = serde_json::from_str(VECTORS).unwrap();
-        let key = doc["api_key"].as_str().unwrap();
+        let text = |value: &Value, name: &str| value[name].as_str().unwrap().to_owned();
+        let (client, key) = (text(&doc, "client_id"), text(&doc, "api_key"));
         let vectors = doc["vectors"].as_array().unwrap();
         assert_eq!(vectors.len(), 3);
         for v in vectors {
-            let (path, ts) = (
-                v["path_and_query"].as_str().unwrap(),
-                v["timestamp"].as_str().unwrap(),
-            );
-            assert_eq!(checksum(key, path, ts), v["checksum"].as_str().unwrap());
+            let [path, ts, expected] =
+                ["path_and_query", "timestamp", "checksum"].map(|name| text(v, name));
+            assert_eq!(checksum(&key, &path, &ts), expected, "{ts} {path}");
+            let header = header_value(&client, &key, &path, &ts);
+            assert_eq!(header, format!("{client} {ts} {expected}"));
+            let at = parse_timestamp(&ts).unwrap();
+            assert_eq!(verify(Some(&header), &client, &key, &path, at), Ok(()));
         }
         let basic = &doc["basic_auth"];
-        assert_eq!(
-            basic_header(
-                basic["client_id"].as_str().unwrap(),
-                basic["oauth_password"].as_str().unwrap()
-            ),
-            basic["header"].as_str().unwrap()
-        );
+        let (id, password) = (text(basic, "client_id"), text(basic, "oauth_password"));
+        assert_eq!(basic_header(&id, &password), text(basic, "header"));
     }
 
     #[test]

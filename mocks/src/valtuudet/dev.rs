@@ -10,9 +10,11 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::json;
 use seteli_domain::Hetu;
+use std::sync::atomic::Ordering::SeqCst;
 use time::format_description::well_known::Rfc3339;
 
 /// Why a development call was refused.
@@ -36,35 +38,57 @@ impl IntoResponse for Refused {
     }
 }
 
-/// The posted JSON body, or 400 saying the `shape` it must have.
-fn json_body<T>(body: Result<Json<T>, JsonRejection>, shape: &str) -> Result<T, Refused> {
-    body.map(|Json(value)| value)
-        .map_err(|_| Refused::BadRequest(format!("the body must be {shape}")))
+/// A development call that posts JSON: its body's shape, and what it does.
+pub(super) trait JsonCall: DeserializeOwned {
+    /// What the body must look like, as a 400 says it.
+    const SHAPE: &str;
+
+    fn run(self, st: &AppState) -> Result<Response, Refused>;
 }
 
-/// The body of `POST /dev/outage`.
+/// `POST` of a [`JsonCall`]: its body, or 400 saying the shape it must have.
+pub(super) async fn post_json<T: JsonCall>(
+    State(st): State<AppState>,
+    body: Result<Json<T>, JsonRejection>,
+) -> Result<Response, Refused> {
+    let Json(call) =
+        body.map_err(|_| Refused::BadRequest(format!("the body must be {}", T::SHAPE)))?;
+    call.run(&st)
+}
+
+/// The bodies of the development calls that post JSON.
 #[derive(Deserialize)]
 pub(super) struct Outage {
     down: bool,
 }
 
+#[derive(Deserialize)]
+pub(super) struct Revoke {
+    principal: String,
+    delegate: String,
+}
+
+#[derive(Deserialize)]
+pub(super) struct SetClock {
+    offset_seconds: i64,
+}
+
 /// `POST /dev/outage {"down": true|false}`: while down, every Web API call and the token
 /// exchange answer 503, as during a real outage. The selection page still opens.
-pub(super) async fn outage(
-    State(st): State<AppState>,
-    body: Result<Json<Outage>, JsonRejection>,
-) -> Result<Response, Refused> {
-    let outage = json_body(body, "{\"down\": true|false}")?;
-    st.outage
-        .store(outage.down, std::sync::atomic::Ordering::SeqCst);
-    Ok(StatusCode::NO_CONTENT.into_response())
+impl JsonCall for Outage {
+    const SHAPE: &str = "{\"down\": true|false}";
+
+    fn run(self, st: &AppState) -> Result<Response, Refused> {
+        st.outage.store(self.down, SeqCst);
+        Ok(StatusCode::NO_CONTENT.into_response())
+    }
 }
 
 /// `POST /dev/reset`: the register back to the seed, the clock back to the system clock, no
 /// outage, and every session and code forgotten.
 pub(super) async fn reset(State(st): State<AppState>) -> Response {
     st.clock.set_offset_seconds(0);
-    st.outage.store(false, std::sync::atomic::Ordering::SeqCst);
+    st.outage.store(false, SeqCst);
     st.state().reset(st.seed.clone());
     StatusCode::NO_CONTENT.into_response()
 }
@@ -82,33 +106,25 @@ pub(super) async fn seed(State(st): State<AppState>, body: String) -> Response {
     }
 }
 
-/// The body of `POST /dev/mandates/revoke`.
-#[derive(Deserialize)]
-pub(super) struct Revoke {
-    principal: String,
-    delegate: String,
-}
-
 /// `POST /dev/mandates/revoke {"principal":..,"delegate":..}`: revokes every mandate between
 /// the two at once, so the next authorization call answers DISALLOWED. 404 if there was none.
-pub(super) async fn revoke(
-    State(st): State<AppState>,
-    body: Result<Json<Revoke>, JsonRejection>,
-) -> Result<Response, Refused> {
-    let revoke = json_body(body, "{\"principal\": hetu, \"delegate\": hetu}")?;
-    let (Ok(principal), Ok(delegate)) = (
-        Hetu::parse(&revoke.principal),
-        Hetu::parse(&revoke.delegate),
-    ) else {
-        return Err(Refused::BadRequest(
-            "principal and delegate must be personal identity codes".to_owned(),
-        ));
-    };
-    let revoked = st.state().register.revoke(&principal, &delegate);
-    if revoked == 0 {
-        return Err(Refused::NotFound("no mandate in force between the two"));
+impl JsonCall for Revoke {
+    const SHAPE: &str = "{\"principal\": hetu, \"delegate\": hetu}";
+
+    fn run(self, st: &AppState) -> Result<Response, Refused> {
+        let (Ok(principal), Ok(delegate)) =
+            (Hetu::parse(&self.principal), Hetu::parse(&self.delegate))
+        else {
+            return Err(Refused::BadRequest(
+                "principal and delegate must be personal identity codes".to_owned(),
+            ));
+        };
+        let revoked = st.state().register.revoke(&principal, &delegate);
+        if revoked == 0 {
+            return Err(Refused::NotFound("no mandate in force between the two"));
+        }
+        Ok(Json(json!({ "revoked": revoked })).into_response())
     }
-    Ok(Json(json!({ "revoked": revoked })).into_response())
 }
 
 fn clock_answer(st: &AppState) -> Response {
@@ -125,25 +141,19 @@ pub(super) async fn clock(State(st): State<AppState>) -> Response {
     clock_answer(&st)
 }
 
-/// The body of `POST /dev/clock`.
-#[derive(Deserialize)]
-pub(super) struct SetClock {
-    offset_seconds: i64,
-}
-
 /// `POST /dev/clock {"offset_seconds": N}`: the mock's time becomes the system time plus N
 /// seconds (not cumulative; 0 puts it back). Checksum timestamps are judged by it too.
-pub(super) async fn set_clock(
-    State(st): State<AppState>,
-    body: Result<Json<SetClock>, JsonRejection>,
-) -> Result<Response, Refused> {
-    let set = json_body(body, "{\"offset_seconds\": integer}")?;
-    // Keep the clock within a century, so date arithmetic cannot overflow.
-    if set.offset_seconds.abs() > 100 * 366 * 24 * 3600 {
-        return Err(Refused::BadRequest(
-            "offset_seconds is out of range".to_owned(),
-        ));
+impl JsonCall for SetClock {
+    const SHAPE: &str = "{\"offset_seconds\": integer}";
+
+    fn run(self, st: &AppState) -> Result<Response, Refused> {
+        // Keep the clock within a century, so date arithmetic cannot overflow.
+        if self.offset_seconds.abs() > 100 * 366 * 24 * 3600 {
+            return Err(Refused::BadRequest(
+                "offset_seconds is out of range".to_owned(),
+            ));
+        }
+        st.clock.set_offset_seconds(self.offset_seconds);
+        Ok(clock_answer(st))
     }
-    st.clock.set_offset_seconds(set.offset_seconds);
-    Ok(clock_answer(&st))
 }

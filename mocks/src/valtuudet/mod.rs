@@ -135,36 +135,23 @@ pub fn router(config: Config) -> Result<Router, StartError> {
         clock: config.clock,
         outage: std::sync::atomic::AtomicBool::new(false),
     });
-    Ok(Router::new()
-        .route(
-            "/service/{mode}/user/register/{client_id}/{delegate}",
-            get(api::register),
-        )
-        .route(
-            "/service/{mode}/user/unregister/{session_id}",
-            get(api::unregister),
-        )
-        .route(
-            "/service/{mode}/api/delegate/{session_id}",
-            get(api::delegate),
-        )
-        .route(
-            "/service/{mode}/api/authorization/{session_id}/{principal}",
-            get(api::authorization),
-        )
-        .route(
-            "/service/{mode}/api/organizationRoles/{session_id}",
-            get(api::organization_roles),
-        )
+    // One row a route, as the Web API's documentation lists them.
+    #[rustfmt::skip]
+    let router = Router::new()
+        .route("/service/{mode}/user/register/{client_id}/{delegate}", get(api::register))
+        .route("/service/{mode}/user/unregister/{session_id}", get(api::unregister))
+        .route("/service/{mode}/api/delegate/{session_id}", get(api::delegate))
+        .route("/service/{mode}/api/authorization/{session_id}/{principal}", get(api::authorization))
+        .route("/service/{mode}/api/organizationRoles/{session_id}", get(api::organization_roles))
         .route("/oauth/authorize", get(oauth::show).post(oauth::submit))
         .route("/oauth/token", post(oauth::token))
         .route("/dev/reset", post(dev::reset))
         .route("/dev/seed", post(dev::seed))
-        .route("/dev/mandates/revoke", post(dev::revoke))
-        .route("/dev/clock", get(dev::clock).post(dev::set_clock))
-        .route("/dev/outage", post(dev::outage))
-        .route("/health", get(|| async { "ok" }))
-        .with_state(shared))
+        .route("/dev/mandates/revoke", post(dev::post_json::<dev::Revoke>))
+        .route("/dev/clock", get(dev::clock).post(dev::post_json::<dev::SetClock>))
+        .route("/dev/outage", post(dev::post_json::<dev::Outage>))
+        .route("/health", get(|| async { "ok" }));
+    Ok(router.with_state(shared))
 }
 
 /// Serves the mock on `listener` until the process ends. Bind `127.0.0.1:0` for a free port.

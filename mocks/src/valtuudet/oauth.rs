@@ -6,17 +6,16 @@ use super::pages::{self, PageError, SelectionError, SelectionView};
 use super::register::{Choice, Principal};
 use super::sessions::{AccessToken, Grant, Mode};
 use super::{AppState, CLIENT_ID, OAUTH_PASSWORD, TOKEN_EXPIRES_IN};
-use crate::oauth::{self, token_error, ClientRequest};
+use crate::oauth::{
+    self, token_error, Authorize, AuthorizeRequest, ClientRequest, Refusal, ReturnTo,
+};
 use axum::body::Bytes;
-use axum::extract::rejection::{FormRejection, QueryRejection};
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode, Uri};
 use axum::response::Response;
-use axum::Form;
 use serde::Deserialize;
 use serde_json::json;
 use seteli_domain::Lang;
-use url::Url;
 
 /// The authorize request's parameters, and (on POST only) the page's choice. Deliberately not
 /// `Debug`: `principal` may hold a personal identity code.
@@ -35,6 +34,56 @@ pub(super) struct AuthorizeParams {
 }
 
 impl AuthorizeParams {
+    /// The request's own parameters, to carry through the page in hidden fields.
+    fn oauth_fields(&self) -> Vec<(&'static str, &str)> {
+        oauth::carried!(self: client_id response_type redirect_uri user state lang)
+    }
+}
+
+/// A live session of the user the request names, with the delegate's current choices.
+pub(super) struct Valid {
+    session_id: String,
+    mode: Mode,
+    delegate_name: Option<String>,
+    choices: Vec<Choice>,
+}
+
+impl AuthorizeRequest<AppState> for AuthorizeParams {
+    type Checked = Valid;
+    type Error = SelectionError;
+
+    fn check(&self, st: &AppState) -> Result<(ReturnTo, Valid), Refusal<SelectionError>> {
+        let client = ClientRequest::new([
+            &self.client_id,
+            &self.redirect_uri,
+            &self.response_type,
+            &self.state,
+        ]);
+        let back = client.check(CLIENT_ID, &st.redirect_uris)?;
+        let now = st.clock.now();
+        let today = st.clock.today();
+        let shared = st.state();
+        let Some((session_id, session)) = self
+            .user
+            .as_deref()
+            .and_then(|user| shared.session_by_user(user, now))
+        else {
+            return Err(back.invalid_request("the user is unknown or the session has expired"));
+        };
+        let register = &shared.register;
+        let choices = match session.mode {
+            Mode::Hpa => register.person_choices(&session.delegate, today),
+            Mode::Ypa => register.organisation_choices(&session.delegate),
+        };
+        let valid = Valid {
+            session_id: session_id.clone(),
+            mode: session.mode,
+            delegate_name: register.person(&session.delegate).map(|p| p.full_name()),
+            choices,
+        };
+        Ok((back, valid))
+    }
+
     fn lang(&self) -> Lang {
         self.lang
             .as_deref()
@@ -42,149 +91,55 @@ impl AuthorizeParams {
             .unwrap_or_default()
     }
 
-    /// The request's own parameters, to carry through the page in hidden fields.
-    fn oauth_fields(&self) -> Vec<(&'static str, &str)> {
-        oauth::present([
-            ("client_id", &self.client_id),
-            ("response_type", &self.response_type),
-            ("redirect_uri", &self.redirect_uri),
-            ("user", &self.user),
-            ("state", &self.state),
-            ("lang", &self.lang),
-        ])
+    fn action(&self) -> Option<&str> {
+        self.action.as_deref()
     }
 }
 
-/// A request from the registered client to a registered redirect URI, for a live session,
-/// with the delegate's current choices.
-struct Valid {
-    redirect_uri: String,
-    redirect_url: Url,
-    state: Option<String>,
-    session_id: String,
-    mode: Mode,
-    delegate_name: Option<String>,
-    choices: Vec<Choice>,
-}
-
-impl Valid {
-    fn redirect(&self, pairs: &[(&str, &str)]) -> Response {
-        oauth::see_other(&oauth::with_query(
-            &self.redirect_url,
-            pairs,
-            self.state.as_deref(),
-        ))
-    }
-}
-
-type Refusal = oauth::Refusal<SelectionError>;
-
-/// The client and redirect URI first (failures show a page and never redirect), then the
-/// rest (failures go back to the client).
-fn validate(st: &AppState, p: &AuthorizeParams) -> Result<Valid, Refusal> {
-    let state = p.state.as_deref();
-    let client = ClientRequest {
-        client_id: p.client_id.as_deref(),
-        redirect_uri: p.redirect_uri.as_deref(),
-        response_type: p.response_type.as_deref(),
-        state,
-    };
-    let (redirect_uri, redirect_url) = client.check(CLIENT_ID, &st.redirect_uris)?;
-    let now = st.clock.now();
-    let today = st.clock.today();
-    let shared = st.state();
-    let Some((session_id, session)) = p
-        .user
-        .as_deref()
-        .and_then(|user| shared.session_by_user(user, now))
-    else {
-        return Err(Refusal::Redirect(oauth::with_query(
-            &redirect_url,
-            &[
-                ("error", "invalid_request"),
-                (
-                    "error_description",
-                    "the user is unknown or the session has expired",
-                ),
-            ],
-            state,
-        )));
-    };
-    let register = &shared.register;
-    let choices = match session.mode {
-        Mode::Hpa => register.person_choices(&session.delegate, today),
-        Mode::Ypa => register.organisation_choices(&session.delegate),
-    };
-    Ok(Valid {
-        redirect_uri: redirect_uri.to_owned(),
-        redirect_url,
-        state: p.state.clone(),
-        session_id: session_id.clone(),
-        mode: session.mode,
-        delegate_name: register.person(&session.delegate).map(|p| p.full_name()),
-        choices,
-    })
-}
+/// An authorization request from the client that passed the checks.
+type Request = Authorize<AuthorizeParams, AppState>;
 
 /// As DVV does, a delegate with nobody to act for is sent straight back.
-fn nobody_to_pick(valid: &Valid) -> Response {
+fn nobody_to_pick(request: &Request) -> Option<Response> {
+    let valid = &request.checked;
+    if !valid.choices.is_empty() {
+        return None;
+    }
     let description = match valid.mode {
         Mode::Hpa => "the person has no one to act for",
         Mode::Ypa => "the person has no roles in any organisation",
     };
-    valid.redirect(&[
+    Some(request.back.redirect(&[
         ("error", "access_denied"),
         ("error_description", description),
-    ])
+    ]))
 }
 
 /// `GET /oauth/authorize`: the selection page, or why the request is refused.
-pub(super) async fn show(
-    State(st): State<AppState>,
-    query: Result<Query<AuthorizeParams>, QueryRejection>,
-) -> Response {
-    let Ok(Query(p)) = query else {
-        return PageError::MalformedRequest.response(Lang::default());
-    };
-    let valid = match validate(&st, &p) {
-        Ok(valid) => valid,
-        Err(refusal) => return refusal.into_response(p.lang()),
-    };
-    if valid.choices.is_empty() {
-        return nobody_to_pick(&valid);
+pub(super) async fn show(request: Request) -> Response {
+    if let Some(back) = nobody_to_pick(&request) {
+        return back;
     }
-    let hidden = p.oauth_fields();
+    let valid = request.checked;
+    let hidden = request.params.oauth_fields();
     let view = SelectionView {
-        lang: p.lang(),
+        lang: request.lang,
         mode: valid.mode,
         hidden: &hidden,
-        delegate_name: valid.delegate_name.clone(),
+        delegate_name: valid.delegate_name,
         choices: &valid.choices,
     };
     pages::html(StatusCode::OK, pages::selection_page(&view))
 }
 
-/// `POST /oauth/authorize`: the page's form. Everything is checked again, since the hidden
-/// fields come back from the browser, and the pick must still be among the choices.
-pub(super) async fn submit(
-    State(st): State<AppState>,
-    form: Result<Form<AuthorizeParams>, FormRejection>,
-) -> Response {
-    let Ok(Form(p)) = form else {
-        return PageError::MalformedRequest.response(Lang::default());
-    };
-    let lang = p.lang();
-    let valid = match validate(&st, &p) {
-        Ok(valid) => valid,
-        Err(refusal) => return refusal.into_response(lang),
-    };
-    if p.action.as_deref() == Some("cancel") {
-        return valid.redirect(&[("error", "access_denied")]);
+/// `POST /oauth/authorize`: the page's form. The pick must still be among the choices.
+pub(super) async fn submit(State(st): State<AppState>, request: Request) -> Response {
+    if let Some(back) = nobody_to_pick(&request) {
+        return back;
     }
-    if valid.choices.is_empty() {
-        return nobody_to_pick(&valid);
-    }
-    let Some(choice) = p
+    let (valid, lang) = (&request.checked, request.lang);
+    let Some(choice) = request
+        .params
         .principal
         .as_deref()
         .and_then(|id| valid.choices.iter().find(|c| c.principal.id() == id))
@@ -200,12 +155,12 @@ pub(super) async fn submit(
         Grant {
             session_id: valid.session_id.clone(),
             principal: choice.principal.clone(),
-            redirect_uri: valid.redirect_uri.clone(),
+            redirect_uri: request.back.uri.clone(),
             created: now,
         },
         now,
     );
-    valid.redirect(&[("code", &code)])
+    request.back.redirect(&[("code", &code)])
 }
 
 /// The token call's parameters. Deliberately not `Debug`: `code` is a credential.

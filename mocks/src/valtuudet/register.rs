@@ -47,7 +47,6 @@ pub struct Register {
 pub struct Guardianship {
     pub guardian: Hetu,
     pub dependant: Hetu,
-    #[serde(default)]
     pub note: Option<String>,
 }
 
@@ -67,7 +66,6 @@ pub struct Mandate {
     /// Set by `POST /dev/mandates/revoke`; a seed may start with a revoked mandate too.
     #[serde(default)]
     pub revoked: bool,
-    #[serde(default)]
     pub note: Option<String>,
 }
 
@@ -86,9 +84,7 @@ impl Mandate {
 pub struct Restriction {
     pub principal: Hetu,
     /// `None`: the restriction holds against every delegate.
-    #[serde(default)]
     pub delegate: Option<Hetu>,
-    #[serde(default)]
     pub note: Option<String>,
 }
 
@@ -101,7 +97,6 @@ pub struct Restriction {
 pub struct UnknownFlag {
     pub principal: Hetu,
     pub delegate: Hetu,
-    #[serde(default)]
     pub note: Option<String>,
 }
 
@@ -116,7 +111,6 @@ pub struct Organisation {
     pub complete: bool,
     #[serde(default)]
     pub roles: Vec<OrganisationRoles>,
-    #[serde(default)]
     pub note: Option<String>,
 }
 
@@ -127,7 +121,6 @@ pub struct Organisation {
 pub struct OrganisationRoles {
     pub person: Hetu,
     pub roles: Vec<String>,
-    #[serde(default)]
     pub note: Option<String>,
 }
 
@@ -228,6 +221,11 @@ impl Reason {
             value_type,
         }
     }
+
+    /// A `DESCRIPTION`: every reason but the development knob's.
+    fn description(rule: &str, value: impl Into<String>) -> Self {
+        Self::new(rule, value, "DESCRIPTION")
+    }
 }
 
 /// The body of the `authorization` answer.
@@ -242,16 +240,15 @@ impl Decision {
         Self { result, reasons }
     }
 
+    /// `result`, described by `rule` and `value`.
+    fn because(result: Outcome, rule: &str, value: &str) -> Self {
+        Self::new(result, vec![Reason::description(rule, value)])
+    }
+
     /// DISALLOWED because the principal asked about is not the one picked in the session.
     pub fn not_the_picked_principal() -> Self {
-        Self::new(
-            Outcome::Disallowed,
-            vec![Reason::new(
-                "PRINCIPAL",
-                "the principal was not chosen in this session",
-                "DESCRIPTION",
-            )],
-        )
+        let value = "the principal was not chosen in this session";
+        Self::because(Outcome::Disallowed, "PRINCIPAL", value)
     }
 }
 
@@ -464,25 +461,12 @@ impl Register {
             return Decision::new(Outcome::Disallowed, Vec::new());
         }
         if self.is_guardian_of_minor(delegate, principal, today) {
-            return Decision::new(
-                Outcome::Allowed,
-                vec![Reason::new(
-                    "GUARDIANSHIP",
-                    "guardian of a minor",
-                    "DESCRIPTION",
-                )],
-            );
+            return Decision::because(Outcome::Allowed, "GUARDIANSHIP", "guardian of a minor");
         }
         let mandates: Vec<&Mandate> = self.valid_mandates(principal, delegate, today).collect();
         if mandates.is_empty() {
-            return Decision::new(
-                Outcome::Disallowed,
-                vec![Reason::new(
-                    "MANDATE",
-                    "no valid mandate from the principal to the delegate",
-                    "DESCRIPTION",
-                )],
-            );
+            let value = "no valid mandate from the principal to the delegate";
+            return Decision::because(Outcome::Disallowed, "MANDATE", value);
         }
         let uncovered: Vec<&String> = issues
             .iter()
@@ -491,14 +475,10 @@ impl Register {
         if uncovered.is_empty() {
             let mut reasons: Vec<Reason> = issues
                 .iter()
-                .map(|issue| Reason::new("MANDATE", issue.clone(), "DESCRIPTION"))
+                .map(|issue| Reason::description("MANDATE", issue.clone()))
                 .collect();
             if reasons.is_empty() {
-                reasons.push(Reason::new(
-                    "MANDATE",
-                    "a valid mandate exists",
-                    "DESCRIPTION",
-                ));
+                reasons.push(Reason::description("MANDATE", "a valid mandate exists"));
             }
             Decision::new(Outcome::Allowed, reasons)
         } else {
@@ -507,11 +487,7 @@ impl Register {
                 uncovered
                     .into_iter()
                     .map(|issue| {
-                        Reason::new(
-                            "MANDATE",
-                            format!("no valid mandate covers {issue}"),
-                            "DESCRIPTION",
-                        )
+                        Reason::description("MANDATE", format!("no valid mandate covers {issue}"))
                     })
                     .collect(),
             )

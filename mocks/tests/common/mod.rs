@@ -1,6 +1,6 @@
 //! What both mocks' HTTP tests need: a server on a free port of 127.0.0.1 with its own clock,
 //! a client that does not follow redirects (the tests read them), and readers for a redirect
-//! back to the client and for the mocks' pages.
+//! back to the client and for the mocks' pages; and the test both mocks pass alike (health).
 
 use reqwest::redirect::Policy;
 use reqwest::{Response, StatusCode};
@@ -39,6 +39,12 @@ impl Mock {
         Mock { base, http, clock }
     }
 
+    /// `GET {base}{path}`.
+    pub async fn get(&self, path: &str) -> Response {
+        let url = format!("{}{path}", self.base);
+        self.http.get(url).send().await.unwrap()
+    }
+
     /// `POST {base}{path}` with `body` as JSON.
     pub async fn post_json(&self, path: &str, body: Value) -> Response {
         self.http
@@ -48,18 +54,14 @@ impl Mock {
             .await
             .unwrap()
     }
+}
 
-    /// Asserts that `GET /health` answers `ok`.
-    pub async fn assert_healthy(&self) {
-        let response = self
-            .http
-            .get(format!("{}/health", self.base))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status(), StatusCode::OK);
-        assert_eq!(response.text().await.unwrap(), "ok");
-    }
+/// Each mock's test crate starts its own mock with `Mock::start`.
+#[tokio::test]
+async fn health_answers_ok() {
+    let response = Mock::start().await.get("/health").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.text().await.unwrap(), "ok");
 }
 
 /// Asserts a 303 to `redirect_uri` and returns its query.
@@ -69,6 +71,13 @@ pub fn redirect_query(response: &Response, redirect_uri: &str) -> Vec<(String, S
     let url = Url::parse(location).unwrap();
     assert_eq!(&url[..url::Position::AfterPath], redirect_uri);
     url.query_pairs().into_owned().collect()
+}
+
+/// Asserts that `query` sends `error` back to the client with `state` and no code.
+pub fn assert_sent_back(query: &[(String, String)], error: &str, state: &str) {
+    assert_eq!(param(query, "error").as_deref(), Some(error));
+    assert_eq!(param(query, "state").as_deref(), Some(state));
+    assert_eq!(param(query, "code"), None);
 }
 
 /// The first value of `name` in `query`.

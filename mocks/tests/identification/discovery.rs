@@ -1,15 +1,11 @@
-//! What a relying party reads before the login: health, discovery and the JWKS.
+//! What a relying party reads before the login: discovery and the JWKS (health is in
+//! `common`).
 
 use crate::Mock;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use serde_json::json;
 use seteli_mocks::identification::Issuer;
-
-#[tokio::test]
-async fn health_answers_ok() {
-    Mock::start().await.assert_healthy().await;
-}
 
 #[tokio::test]
 async fn each_issuer_publishes_its_discovery_document() {

@@ -1,7 +1,7 @@
 //! `{iss}/authorize`: the login page, what it accepts, and every way it refuses a request,
 //! on a page or back at the client.
 
-use crate::common::{has_testid, param, with};
+use crate::common::{assert_sent_back, has_testid, param, with};
 use crate::{person, redirect_query, request, without, Mock, NONCE, STATE};
 use reqwest::StatusCode;
 use seteli_mocks::identification::{people, Issuer};
@@ -89,9 +89,7 @@ async fn an_invalid_or_real_typed_code_is_shown_as_an_error_on_the_page() {
 async fn cancelling_sends_access_denied_with_the_state() {
     let mock = Mock::start().await;
     let query = mock.login(Issuer::Citizen, ("action", "cancel")).await;
-    assert_eq!(param(&query, "error").as_deref(), Some("access_denied"));
-    assert_eq!(param(&query, "state").as_deref(), Some(STATE));
-    assert_eq!(param(&query, "code"), None);
+    assert_sent_back(&query, "access_denied", STATE);
 }
 
 #[tokio::test]
@@ -175,8 +173,7 @@ async fn a_bad_request_from_a_known_client_is_sent_back_as_an_error() {
     for (params, error) in cases {
         let response = mock.authorize_get(Issuer::Citizen, &params).await;
         let query = redirect_query(&response);
-        assert_eq!(param(&query, "error").as_deref(), Some(error));
-        assert_eq!(param(&query, "state").as_deref(), Some(STATE));
+        assert_sent_back(&query, error, STATE);
         if error == "invalid_request" {
             assert!(param(&query, "error_description").is_some());
         }

@@ -90,20 +90,32 @@ impl Mock {
         common::param(&query, "code").expect("a code")
     }
 
+    /// A token request to `issuer` with `form`, the client authenticated as `auth` says.
+    async fn token_call(
+        &self,
+        issuer: Issuer,
+        auth: ClientAuth<'_>,
+        form: &[(&str, &str)],
+    ) -> Response {
+        let request = self.http.post(self.token_url(issuer));
+        let client_id = issuer.client_id();
+        let request = match auth {
+            ClientAuth::Basic(secret) => request.basic_auth(client_id, Some(secret)).form(form),
+            ClientAuth::Post(secret) => {
+                let mut form = form.to_vec();
+                form.extend([("client_id", client_id), ("client_secret", secret)]);
+                request.form(&form)
+            }
+            ClientAuth::None => request.form(form),
+        };
+        request.send().await.unwrap()
+    }
+
     /// Exchanges `code` with HTTP Basic client authentication.
     async fn exchange(&self, issuer: Issuer, code: &str, verifier: &str) -> Response {
-        self.http
-            .post(self.token_url(issuer))
-            .basic_auth(issuer.client_id(), Some(issuer.client_secret()))
-            .form(&[
-                ("grant_type", "authorization_code"),
-                ("code", code),
-                ("redirect_uri", REDIRECT_URI),
-                ("code_verifier", verifier),
-            ])
-            .send()
-            .await
-            .unwrap()
+        let basic = ClientAuth::Basic(issuer.client_secret());
+        let form = grant(code, REDIRECT_URI, verifier);
+        self.token_call(issuer, basic, &form).await
     }
 
     /// Exchanges, checks the ID token's signature against the JWKS and returns its claims.
@@ -145,6 +157,23 @@ impl Mock {
         assert_eq!(response.headers()["cache-control"], "no-store");
         (id_token, response.json().await.unwrap())
     }
+}
+
+/// How a token request authenticates its client: with this secret in HTTP Basic or in the form.
+enum ClientAuth<'a> {
+    Basic(&'a str),
+    Post(&'a str),
+    None,
+}
+
+/// The form of a code exchange.
+fn grant<'a>(code: &'a str, redirect_uri: &'a str, verifier: &'a str) -> [(&'a str, &'a str); 4] {
+    [
+        ("grant_type", "authorization_code"),
+        ("code", code),
+        ("redirect_uri", redirect_uri),
+        ("code_verifier", verifier),
+    ]
 }
 
 fn challenge(verifier: &str) -> String {
@@ -199,11 +228,11 @@ fn verify_jwt(token: &str, jwks: &Value) -> Value {
     serde_json::from_slice(&decode(parts[1])).unwrap()
 }
 
-/// The status and `error` of an RFC 6749 §5.2 error answer, after checking its shape.
-async fn oauth_error(response: Response) -> (StatusCode, String) {
-    let status = response.status();
+/// Asserts an RFC 6749 §5.2 error answer with `status` and `error`.
+async fn assert_oauth_error(response: Response, status: StatusCode, error: &str) {
+    assert_eq!(response.status(), status);
     assert_eq!(response.headers()["cache-control"], "no-store");
     let body: Value = response.json().await.unwrap();
     assert!(body["error_description"].is_string());
-    (status, body["error"].as_str().unwrap().to_owned())
+    assert_eq!(body["error"], error);
 }

@@ -2,16 +2,25 @@
 //! token's claims for citizens and staff.
 
 use crate::common::{has_testid, param};
-use crate::{oauth_error, person, request, staff, Mock, NONCE, REDIRECT_URI, STATE, VERIFIER};
-use reqwest::StatusCode;
+use crate::{assert_oauth_error, grant, person, request, staff, ClientAuth, Mock};
+use crate::{NONCE, REDIRECT_URI, STATE, VERIFIER};
+use reqwest::{Response, StatusCode};
 use serde_json::json;
 use seteli_mocks::cast;
 use seteli_mocks::identification::{people, Issuer};
 
-/// The citizen issuer's client, and a wrong secret for it.
-const CLIENT_ID: &str = "seteli-local";
+/// The citizen issuer's client secret, and a wrong one.
 const CLIENT_SECRET: &str = "seteli-local-secret";
 const WRONG_SECRET: &str = "wrong-secret";
+
+/// Logs Mikko in as a citizen; `spoil` then uses the code as the test says, and the exchange
+/// it answers with must be refused as `invalid_grant`.
+async fn refused_as_invalid_grant(spoil: impl AsyncFnOnce(&Mock, &str) -> Response) {
+    let mock = Mock::start().await;
+    let code = mock.code_for(Issuer::Citizen, person("Mikko")).await;
+    let response = spoil(&mock, &code).await;
+    assert_oauth_error(response, StatusCode::BAD_REQUEST, "invalid_grant").await;
+}
 
 #[tokio::test]
 async fn a_citizen_login_with_pkce_yields_a_signed_id_token_with_the_persons_claims() {
@@ -53,182 +62,99 @@ async fn a_citizen_login_with_pkce_yields_a_signed_id_token_with_the_persons_cla
 async fn client_secret_post_authenticates_the_client_too() {
     let mock = Mock::start().await;
     let code = mock.code_for(Issuer::Citizen, person("Eeva-Liisa")).await;
-    let response = mock
-        .http
-        .post(mock.token_url(Issuer::Citizen))
-        .form(&[
-            ("grant_type", "authorization_code"),
-            ("code", &code),
-            ("redirect_uri", REDIRECT_URI),
-            ("code_verifier", VERIFIER),
-            ("client_id", CLIENT_ID),
-            ("client_secret", CLIENT_SECRET),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let form = grant(&code, REDIRECT_URI, VERIFIER);
+    let post = ClientAuth::Post(CLIENT_SECRET);
+    let response = mock.token_call(Issuer::Citizen, post, &form).await;
     assert_eq!(response.status(), StatusCode::OK);
 }
 
 #[tokio::test]
 async fn a_code_works_only_once() {
-    let mock = Mock::start().await;
-    let code = mock.code_for(Issuer::Citizen, person("Mikko")).await;
-    assert_eq!(
-        mock.exchange(Issuer::Citizen, &code, VERIFIER)
-            .await
-            .status(),
-        StatusCode::OK
-    );
-    let again = mock.exchange(Issuer::Citizen, &code, VERIFIER).await;
-    assert_eq!(
-        oauth_error(again).await,
-        (StatusCode::BAD_REQUEST, "invalid_grant".into())
-    );
+    refused_as_invalid_grant(async |mock, code| {
+        let first = mock.exchange(Issuer::Citizen, code, VERIFIER).await;
+        assert_eq!(first.status(), StatusCode::OK);
+        mock.exchange(Issuer::Citizen, code, VERIFIER).await
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn a_code_expires_sixty_seconds_after_the_login_on_the_mocks_clock() {
-    let mock = Mock::start().await;
-    let code = mock.code_for(Issuer::Citizen, person("Mikko")).await;
-
-    mock.clock.set_offset_seconds(61);
-
-    let late = mock.exchange(Issuer::Citizen, &code, VERIFIER).await;
-    assert_eq!(
-        oauth_error(late).await,
-        (StatusCode::BAD_REQUEST, "invalid_grant".into())
-    );
+    refused_as_invalid_grant(async |mock, code| {
+        mock.clock.set_offset_seconds(61);
+        mock.exchange(Issuer::Citizen, code, VERIFIER).await
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn a_wrong_code_verifier_is_an_invalid_grant() {
-    let mock = Mock::start().await;
-    let code = mock.code_for(Issuer::Citizen, person("Mikko")).await;
     let wrong = "another-verifier-of-at-least-forty-three-characters-0123456789";
-    let response = mock.exchange(Issuer::Citizen, &code, wrong).await;
-    assert_eq!(
-        oauth_error(response).await,
-        (StatusCode::BAD_REQUEST, "invalid_grant".into())
-    );
+    refused_as_invalid_grant(async |mock, code| mock.exchange(Issuer::Citizen, code, wrong).await)
+        .await;
 }
 
 #[tokio::test]
 async fn an_unknown_code_or_another_redirect_uri_is_an_invalid_grant() {
-    let mock = Mock::start().await;
-    let response = mock
-        .exchange(Issuer::Citizen, "no-such-code", VERIFIER)
-        .await;
-    assert_eq!(oauth_error(response).await.1, "invalid_grant");
-
-    let code = mock.code_for(Issuer::Citizen, person("Mikko")).await;
-    let response = mock
-        .http
-        .post(mock.token_url(Issuer::Citizen))
-        .basic_auth(CLIENT_ID, Some(CLIENT_SECRET))
-        .form(&[
-            ("grant_type", "authorization_code"),
-            ("code", &code),
-            ("redirect_uri", "http://127.0.0.1:43353/other"),
-            ("code_verifier", VERIFIER),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(oauth_error(response).await.1, "invalid_grant");
+    refused_as_invalid_grant(async |mock, code| {
+        let unknown = mock
+            .exchange(Issuer::Citizen, "no-such-code", VERIFIER)
+            .await;
+        assert_oauth_error(unknown, StatusCode::BAD_REQUEST, "invalid_grant").await;
+        let form = grant(code, "http://127.0.0.1:43353/other", VERIFIER);
+        let basic = ClientAuth::Basic(CLIENT_SECRET);
+        mock.token_call(Issuer::Citizen, basic, &form).await
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn a_code_from_the_citizen_issuer_is_refused_by_the_staff_issuer() {
-    let mock = Mock::start().await;
-    let code = mock.code_for(Issuer::Citizen, person("Mikko")).await;
-    let response = mock.exchange(Issuer::Staff, &code, VERIFIER).await;
-    assert_eq!(
-        oauth_error(response).await,
-        (StatusCode::BAD_REQUEST, "invalid_grant".into())
-    );
+    refused_as_invalid_grant(async |mock, code| mock.exchange(Issuer::Staff, code, VERIFIER).await)
+        .await;
 }
 
 #[tokio::test]
 async fn wrong_client_credentials_are_invalid_client() {
     let mock = Mock::start().await;
     let code = mock.code_for(Issuer::Citizen, person("Mikko")).await;
-    let token_url = mock.token_url(Issuer::Citizen);
-    let form = [
-        ("grant_type", "authorization_code"),
-        ("code", code.as_str()),
-        ("redirect_uri", REDIRECT_URI),
-        ("code_verifier", VERIFIER),
-    ];
+    let form = grant(&code, REDIRECT_URI, VERIFIER);
+    let call = |auth| mock.token_call(Issuer::Citizen, auth, &form);
 
-    let basic = mock
-        .http
-        .post(&token_url)
-        .basic_auth(CLIENT_ID, Some(WRONG_SECRET))
-        .form(&form)
-        .send()
-        .await
-        .unwrap();
+    let basic = call(ClientAuth::Basic(WRONG_SECRET)).await;
     assert!(basic.headers()["www-authenticate"]
         .to_str()
         .unwrap()
         .starts_with("Basic"));
-    assert_eq!(
-        oauth_error(basic).await,
-        (StatusCode::UNAUTHORIZED, "invalid_client".into())
-    );
+    assert_oauth_error(basic, StatusCode::UNAUTHORIZED, "invalid_client").await;
 
-    let mut post = form.to_vec();
-    post.extend([("client_id", CLIENT_ID), ("client_secret", WRONG_SECRET)]);
-    let response = mock.http.post(&token_url).form(&post).send().await.unwrap();
-    assert!(response.headers().get("www-authenticate").is_none());
-    assert_eq!(
-        oauth_error(response).await,
-        (StatusCode::UNAUTHORIZED, "invalid_client".into())
-    );
+    let post = call(ClientAuth::Post(WRONG_SECRET)).await;
+    assert!(post.headers().get("www-authenticate").is_none());
+    assert_oauth_error(post, StatusCode::UNAUTHORIZED, "invalid_client").await;
 
-    let none = mock.http.post(&token_url).form(&form).send().await.unwrap();
-    assert_eq!(oauth_error(none).await.1, "invalid_client");
+    let none = call(ClientAuth::None).await;
+    assert_oauth_error(none, StatusCode::UNAUTHORIZED, "invalid_client").await;
 
     // The failed attempts did not reach the code, so the right client can still use it.
-    assert_eq!(
-        mock.exchange(Issuer::Citizen, &code, VERIFIER)
-            .await
-            .status(),
-        StatusCode::OK
-    );
+    let right = mock.exchange(Issuer::Citizen, &code, VERIFIER).await;
+    assert_eq!(right.status(), StatusCode::OK);
 }
 
 #[tokio::test]
 async fn other_grant_types_and_missing_parameters_are_refused() {
     let mock = Mock::start().await;
-    let token_url = mock.token_url(Issuer::Citizen);
-    let send = |form: Vec<(&'static str, &'static str)>| {
-        mock.http
-            .post(&token_url)
-            .basic_auth(CLIENT_ID, Some(CLIENT_SECRET))
-            .form(&form)
-            .send()
-    };
-    let response = send(vec![("grant_type", "client_credentials")])
-        .await
-        .unwrap();
-    assert_eq!(
-        oauth_error(response).await,
-        (StatusCode::BAD_REQUEST, "unsupported_grant_type".into())
-    );
-    let response = send(vec![("grant_type", "authorization_code")])
-        .await
-        .unwrap();
-    assert_eq!(
-        oauth_error(response).await,
-        (StatusCode::BAD_REQUEST, "invalid_request".into())
-    );
-    let response = send(vec![]).await.unwrap();
-    assert_eq!(
-        oauth_error(response).await,
-        (StatusCode::BAD_REQUEST, "invalid_request".into())
-    );
+    for (form, error) in [
+        (
+            &[("grant_type", "client_credentials")][..],
+            "unsupported_grant_type",
+        ),
+        (&[("grant_type", "authorization_code")], "invalid_request"),
+        (&[], "invalid_request"),
+    ] {
+        let basic = ClientAuth::Basic(CLIENT_SECRET);
+        let response = mock.token_call(Issuer::Citizen, basic, form).await;
+        assert_oauth_error(response, StatusCode::BAD_REQUEST, error).await;
+    }
 }
 
 #[tokio::test]

@@ -11,9 +11,8 @@ use seteli_mocks::valtuudet::{ISSUE_FEEDBACK, ISSUE_VOUCHER_MATTERS};
 async fn a_guardian_picks_a_child_and_may_act_for_them() {
     let mock = Mock::start().await;
     let eetu = hetu("Eetu");
-    let (session_id, user_id) = mock.register("hpa", hetu("Anni")).await;
+    let (session_id, user_id, page) = mock.selection("hpa", hetu("Anni")).await;
 
-    let page = mock.selection_page(&user_id).await;
     assert!(page.contains("<main>"));
     assert!(page.contains("<h1>Valitse, kenen puolesta asioit</h1>"));
     assert!(page.contains("<legend"));
@@ -53,74 +52,52 @@ async fn a_guardian_picks_a_child_and_may_act_for_them() {
         delegate.json::<Value>().await.unwrap(),
         json!([{ "personId": eetu, "name": "Kumpulainen Eetu Olavi" }])
     );
-    assert_eq!(
-        mock.authorization(&session, eetu, &[ISSUE_VOUCHER_MATTERS, ISSUE_FEEDBACK])
-            .await,
-        "ALLOWED"
-    );
+    let both = [ISSUE_VOUCHER_MATTERS, ISSUE_FEEDBACK];
+    assert_eq!(mock.authorization(&session, eetu, &both).await, "ALLOWED");
     assert_eq!(mock.authorization(&session, eetu, &[]).await, "ALLOWED");
 
     // End: unregister, after which the session is gone.
-    let unregister = mock.unregister(&session.id, Some(REQUEST_ID)).await;
-    assert_eq!(unregister.status(), StatusCode::OK);
-    assert_eq!(unregister.json::<Value>().await.unwrap(), json!(true));
-    assert_eq!(
-        mock.delegate(&session).await.status(),
-        StatusCode::UNAUTHORIZED
-    );
+    mock.assert_unregisters(&session, Some(REQUEST_ID)).await;
 }
 
 #[tokio::test]
 async fn a_principal_other_than_the_one_picked_is_disallowed() {
     let mock = Mock::start().await;
     let session = mock.login("hpa", hetu("Anni"), hetu("Eetu")).await;
-    assert_eq!(
-        mock.authorization(&session, hetu("Ella"), &[]).await,
-        "DISALLOWED"
-    );
-    assert_eq!(
-        mock.authorization(&session, hetu("Eeva-Liisa"), &[]).await,
-        "DISALLOWED"
-    );
+    // Anni may act for both, but picked Eetu.
+    for other in ["Ella", "Eeva-Liisa"] {
+        let result = mock.authorization(&session, hetu(other), &[]).await;
+        assert_eq!(result, "DISALLOWED", "{other}");
+    }
 }
 
 #[tokio::test]
 async fn an_adult_mandate_allows_only_the_issues_it_covers() {
     let mock = Mock::start().await;
-    let karl_johan = hetu("Karl-Johan");
+    let (karl_johan, eeva_liisa) = (hetu("Karl-Johan"), hetu("Eeva-Liisa"));
     let mikko = mock.login("hpa", hetu("Mikko"), karl_johan).await;
-    assert_eq!(
-        mock.authorization(&mikko, karl_johan, &[ISSUE_VOUCHER_MATTERS])
-            .await,
-        "ALLOWED"
-    );
-    assert_eq!(
-        mock.authorization(&mikko, karl_johan, &[ISSUE_VOUCHER_MATTERS, ISSUE_FEEDBACK])
-            .await,
-        "DISALLOWED"
-    );
-    assert_eq!(
-        mock.authorization(&mikko, karl_johan, &[ISSUE_FEEDBACK])
-            .await,
-        "DISALLOWED"
-    );
-
-    let eeva_liisa = hetu("Eeva-Liisa");
     let anni = mock.login("hpa", hetu("Anni"), eeva_liisa).await;
-    assert_eq!(
-        mock.authorization(&anni, eeva_liisa, &[ISSUE_VOUCHER_MATTERS, ISSUE_FEEDBACK])
-            .await,
-        "ALLOWED"
-    );
-    assert_eq!(
-        mock.authorization(
+    let other = "http://valtuusrekisteri.suomi.fi/other";
+    for (session, principal, issues, result) in [
+        (&mikko, karl_johan, &[ISSUE_VOUCHER_MATTERS][..], "ALLOWED"),
+        (
+            &mikko,
+            karl_johan,
+            &[ISSUE_VOUCHER_MATTERS, ISSUE_FEEDBACK],
+            "DISALLOWED",
+        ),
+        (&mikko, karl_johan, &[ISSUE_FEEDBACK], "DISALLOWED"),
+        (
             &anni,
             eeva_liisa,
-            &["http://valtuusrekisteri.suomi.fi/other"]
-        )
-        .await,
-        "DISALLOWED"
-    );
+            &[ISSUE_VOUCHER_MATTERS, ISSUE_FEEDBACK],
+            "ALLOWED",
+        ),
+        (&anni, eeva_liisa, &[other], "DISALLOWED"),
+    ] {
+        let answer = mock.authorization(session, principal, issues).await;
+        assert_eq!(answer, result, "{principal} {issues:?}");
+    }
 }
 
 #[tokio::test]
@@ -148,21 +125,16 @@ async fn a_revoked_mandate_is_disallowed_on_the_next_call_until_reset() {
     let mock = Mock::start().await;
     let (anni, eeva_liisa) = (hetu("Anni"), hetu("Eeva-Liisa"));
     let session = mock.login("hpa", anni, eeva_liisa).await;
-    assert_eq!(
-        mock.authorization(&session, eeva_liisa, &[ISSUE_VOUCHER_MATTERS])
-            .await,
-        "ALLOWED"
-    );
+    let asiointi = [ISSUE_VOUCHER_MATTERS];
+    let answer = mock.authorization(&session, eeva_liisa, &asiointi).await;
+    assert_eq!(answer, "ALLOWED");
 
     let revoke = json!({ "principal": eeva_liisa, "delegate": anni });
     let response = mock.post_json("/dev/mandates/revoke", revoke.clone()).await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(response.json::<Value>().await.unwrap()["revoked"], 1);
-    assert_eq!(
-        mock.authorization(&session, eeva_liisa, &[ISSUE_VOUCHER_MATTERS])
-            .await,
-        "DISALLOWED"
-    );
+    let answer = mock.authorization(&session, eeva_liisa, &asiointi).await;
+    assert_eq!(answer, "DISALLOWED");
     // Nothing is left to revoke, and Eeva-Liisa is no longer offered.
     assert_eq!(
         mock.post_json("/dev/mandates/revoke", revoke)
@@ -170,26 +142,21 @@ async fn a_revoked_mandate_is_disallowed_on_the_next_call_until_reset() {
             .status(),
         StatusCode::NOT_FOUND
     );
-    let (_, user_id) = mock.register("hpa", anni).await;
-    let page = mock.selection_page(&user_id).await;
+    let (_, _, page) = mock.selection("hpa", anni).await;
     assert!(!has_testid(&page, &format!("principal-{eeva_liisa}")));
 
     let reset = mock.post_json("/dev/reset", json!({})).await;
     assert_eq!(reset.status(), StatusCode::NO_CONTENT);
     let again = mock.login("hpa", anni, eeva_liisa).await;
-    assert_eq!(
-        mock.authorization(&again, eeva_liisa, &[ISSUE_VOUCHER_MATTERS])
-            .await,
-        "ALLOWED"
-    );
+    let answer = mock.authorization(&again, eeva_liisa, &asiointi).await;
+    assert_eq!(answer, "ALLOWED");
 }
 
 #[tokio::test]
 async fn a_person_with_roles_picks_an_organisation_and_gets_its_roles() {
     let mock = Mock::start().await;
     let rova = business_id("Rova");
-    let (session_id, user_id) = mock.register("ypa", hetu("Karl-Johan")).await;
-    let page = mock.selection_page(&user_id).await;
+    let (session_id, user_id, page) = mock.selection("ypa", hetu("Karl-Johan")).await;
     assert!(has_testid(&page, &format!("principal-{rova}")));
     assert!(has_testid(
         &page,
@@ -217,8 +184,6 @@ async fn a_person_with_roles_picks_an_organisation_and_gets_its_roles() {
         json!([{ "name": "Rova Oy", "identifier": rova, "complete": true, "roles": ["TJ", "J"] }])
     );
     // An ypa session is not an hpa one.
-    assert_eq!(
-        mock.delegate(&session).await.status(),
-        StatusCode::UNAUTHORIZED
-    );
+    mock.assert_delegate(&session, StatusCode::UNAUTHORIZED)
+        .await;
 }

@@ -1,8 +1,9 @@
-//! The development-only endpoints: health, seeding the register, the clock and an outage.
+//! The development-only endpoints: seeding the register, the clock and an outage (health is in
+//! `common`).
 
 use crate::common::param;
-use crate::{hetu, redirect_query, Mock, REDIRECT_URI};
-use reqwest::StatusCode;
+use crate::{hetu, redirect_query, Mock};
+use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 use seteli_mocks::cast;
 use seteli_mocks::valtuudet::{CLIENT_ID, ISSUE_VOUCHER_MATTERS};
@@ -10,20 +11,9 @@ use time::format_description::well_known::Rfc3339;
 use time::{Duration, OffsetDateTime};
 
 #[tokio::test]
-async fn health_answers_ok() {
-    Mock::start().await.assert_healthy().await;
-}
-
-#[tokio::test]
 async fn a_posted_seed_replaces_the_register_and_a_bad_one_is_refused() {
     let mock = Mock::start().await;
-    let bad = mock
-        .http
-        .post(format!("{}/dev/seed", mock.base))
-        .body("{\"persons\": 1}")
-        .send()
-        .await
-        .unwrap();
+    let bad = mock.post_json("/dev/seed", json!({ "persons": 1 })).await;
     assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
 
     // Eeva-Liisa is made Karl-Johan's delegate, flagged UNKNOWN.
@@ -49,7 +39,11 @@ async fn a_posted_seed_replaces_the_register_and_a_bad_one_is_refused() {
         "UNKNOWN"
     );
     let (_, anni) = mock.register("hpa", hetu("Anni")).await;
-    let query = redirect_query(&mock.authorize_get(&Mock::authorize_params(&anni)).await);
+    let query = redirect_query(
+        &mock
+            .authorize(Method::GET, &Mock::authorize_params(&anni))
+            .await,
+    );
     assert_eq!(param(&query, "error").as_deref(), Some("access_denied"));
 }
 
@@ -84,10 +78,8 @@ async fn a_simulated_outage_answers_503_until_lifted_or_reset() {
         mock.get_signed(&register, None).await.status(),
         StatusCode::SERVICE_UNAVAILABLE
     );
-    assert_eq!(
-        mock.exchange("any-code", REDIRECT_URI).await.status(),
-        StatusCode::SERVICE_UNAVAILABLE
-    );
+    let exchange = mock.exchange_status("any-code").await;
+    assert_eq!(exchange, StatusCode::SERVICE_UNAVAILABLE);
     mock.post_json("/dev/outage", json!({"down": false})).await;
     assert_eq!(
         mock.authorization(&anni, hetu("Eetu"), &[ISSUE_VOUCHER_MATTERS])

@@ -13,8 +13,8 @@ mod sessions;
 mod token;
 
 use common::Mock;
-use reqwest::{Response, StatusCode};
-use serde_json::Value;
+use reqwest::{Method, Response, StatusCode};
+use serde_json::{json, Value};
 use seteli_mocks::cast;
 use seteli_mocks::valtuudet::checksum::{basic_header, header_value, HEADER};
 use seteli_mocks::valtuudet::{self, Config, API_KEY, CLIENT_ID, OAUTH_PASSWORD};
@@ -130,35 +130,44 @@ impl Mock {
         ]
     }
 
-    async fn authorize_get(&self, params: &[(&str, String)]) -> Response {
-        self.http
-            .get(format!("{}/oauth/authorize", self.base))
-            .query(params)
-            .send()
-            .await
-            .unwrap()
+    /// `/oauth/authorize` with `params`: `GET` with them in the query, as the browser arrives,
+    /// or `POST` with them as the page's form.
+    async fn authorize(&self, method: Method, params: &[(&str, String)]) -> Response {
+        let request = self
+            .http
+            .request(method.clone(), format!("{}/oauth/authorize", self.base));
+        match method {
+            Method::GET => request.query(params),
+            _ => request.form(params),
+        }
+        .send()
+        .await
+        .unwrap()
     }
 
-    async fn authorize_post(&self, params: &[(&str, String)]) -> Response {
-        self.http
-            .post(format!("{}/oauth/authorize", self.base))
-            .form(params)
-            .send()
-            .await
-            .unwrap()
+    /// The page that `GET /oauth/authorize` with `params` shows.
+    async fn page(&self, params: &[(&str, String)]) -> String {
+        let response = self.authorize(Method::GET, params).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        response.text().await.unwrap()
     }
 
     async fn selection_page(&self, user_id: &str) -> String {
-        let response = self.authorize_get(&Self::authorize_params(user_id)).await;
-        assert_eq!(response.status(), StatusCode::OK);
-        response.text().await.unwrap()
+        self.page(&Self::authorize_params(user_id)).await
+    }
+
+    /// Step 1 and the page of step 2: `(sessionId, userId, page)`.
+    async fn selection(&self, mode: &str, delegate: &str) -> (String, String, String) {
+        let (session_id, user_id) = self.register(mode, delegate).await;
+        let page = self.selection_page(&user_id).await;
+        (session_id, user_id, page)
     }
 
     /// Step 2: presses a button on the page and returns the redirect's query.
     async fn press(&self, user_id: &str, button: (&'static str, &str)) -> Vec<(String, String)> {
         let mut params = Self::authorize_params(user_id);
         params.push((button.0, button.1.to_owned()));
-        redirect_query(&self.authorize_post(&params).await)
+        redirect_query(&self.authorize(Method::POST, &params).await)
     }
 
     async fn pick(&self, user_id: &str, principal: &str) -> String {
@@ -192,6 +201,11 @@ impl Mock {
             .unwrap()
     }
 
+    /// The status of step 3 for `code`.
+    async fn exchange_status(&self, code: &str) -> StatusCode {
+        self.exchange(code, REDIRECT_URI).await.status()
+    }
+
     async fn token(&self, code: &str) -> String {
         let response = self.exchange(code, REDIRECT_URI).await;
         assert_eq!(response.status(), StatusCode::OK);
@@ -216,6 +230,20 @@ impl Mock {
             Some(&session.token),
         )
         .await
+    }
+
+    /// Step 7 (with or without `requestId`): `true`, after which the session is gone.
+    async fn assert_unregisters(&self, session: &Session, request_id: Option<&str>) {
+        let response = self.unregister(&session.id, request_id).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(response.json::<Value>().await.unwrap(), json!(true));
+        self.assert_delegate(session, StatusCode::UNAUTHORIZED)
+            .await;
+    }
+
+    /// Asserts the status of step 4 for `session`.
+    async fn assert_delegate(&self, session: &Session, status: StatusCode) {
+        assert_eq!(self.delegate(session).await.status(), status);
     }
 
     fn authorization_path(session: &Session, principal: &str, issues: &[&str]) -> String {
@@ -246,6 +274,14 @@ impl Mock {
         }
         body["result"].as_str().unwrap().to_owned()
     }
+}
+
+/// Asserts a 401 whose description says `says`.
+async fn assert_unauthorized(response: Response, says: &str) {
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    let body: Value = response.json().await.unwrap();
+    let description = body["error_description"].as_str().unwrap();
+    assert!(description.contains(says), "{description}");
 }
 
 /// The `error` of an error answer.

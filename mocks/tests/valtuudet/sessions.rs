@@ -1,7 +1,7 @@
 //! Web API sessions and their tokens: lifetimes on the mock's clock, whose token is whose,
 //! `requestId`, and ending a session with `unregister`.
 
-use crate::{hetu, Mock, Session, REQUEST_ID};
+use crate::{assert_unauthorized, hetu, Mock, Session, REQUEST_ID};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use seteli_mocks::valtuudet::CLIENT_ID;
@@ -28,17 +28,12 @@ async fn a_session_expires_ten_minutes_after_register() {
         id,
         token: mock.token(&code).await,
     };
-    assert_eq!(mock.delegate(&session).await.status(), StatusCode::OK);
+    mock.assert_delegate(&session, StatusCode::OK).await;
 
     mock.post_json("/dev/clock", json!({ "offset_seconds": 11 * 60 }))
         .await;
     let expired = mock.delegate(&session).await;
-    assert_eq!(expired.status(), StatusCode::UNAUTHORIZED);
-    let body: Value = expired.json().await.unwrap();
-    assert!(body["error_description"]
-        .as_str()
-        .unwrap()
-        .contains("session is unknown, has ended or has expired"));
+    assert_unauthorized(expired, "session is unknown, has ended or has expired").await;
     let unregister = mock.unregister(&session.id, Some(REQUEST_ID)).await;
     assert_eq!(unregister.status(), StatusCode::UNAUTHORIZED);
 }
@@ -48,12 +43,10 @@ async fn a_token_expires_after_599_seconds() {
     let mock = Mock::start().await;
     let session = mock.login("hpa", hetu("Anni"), hetu("Eetu")).await;
     mock.clock.set_offset_seconds(590);
-    assert_eq!(mock.delegate(&session).await.status(), StatusCode::OK);
+    mock.assert_delegate(&session, StatusCode::OK).await;
     mock.clock.set_offset_seconds(599);
-    assert_eq!(
-        mock.delegate(&session).await.status(),
-        StatusCode::UNAUTHORIZED
-    );
+    mock.assert_delegate(&session, StatusCode::UNAUTHORIZED)
+        .await;
 }
 
 #[tokio::test]
@@ -65,42 +58,35 @@ async fn another_sessions_token_is_refused() {
         id: anni.id.clone(),
         token: mikko.token.clone(),
     };
-    assert_eq!(
-        mock.delegate(&borrowed).await.status(),
-        StatusCode::UNAUTHORIZED
-    );
+    mock.assert_delegate(&borrowed, StatusCode::UNAUTHORIZED)
+        .await;
+    // Without the token at all.
     let path = Mock::authorization_path(&anni, hetu("Eetu"), &[]);
-    assert_eq!(
-        mock.get_signed(&path, None).await.status(),
-        StatusCode::UNAUTHORIZED
-    );
+    let unsigned = mock.get_signed(&path, None).await;
+    assert_eq!(unsigned.status(), StatusCode::UNAUTHORIZED);
 }
 
 #[tokio::test]
 async fn service_calls_need_a_request_id_and_a_valid_identity_code() {
     let mock = Mock::start().await;
     let anni = hetu("Anni");
-    let no_request_id = mock
-        .get_signed(
-            &format!("/service/hpa/user/register/{CLIENT_ID}/{anni}"),
-            None,
-        )
-        .await;
-    assert_eq!(no_request_id.status(), StatusCode::BAD_REQUEST);
-    let bad_hetu = mock
-        .get_signed(
-            &format!("/service/hpa/user/register/{CLIENT_ID}/{MALFORMED_HETU}?requestId=1"),
-            None,
-        )
-        .await;
-    assert_eq!(bad_hetu.status(), StatusCode::BAD_REQUEST);
-    let other_mode = mock
-        .get_signed(
-            &format!("/service/xpa/user/register/{CLIENT_ID}/{anni}?requestId=1"),
-            None,
-        )
-        .await;
-    assert_eq!(other_mode.status(), StatusCode::NOT_FOUND);
+    for (mode, delegate, query, status) in [
+        ("hpa", anni, "", StatusCode::BAD_REQUEST),
+        (
+            "hpa",
+            MALFORMED_HETU,
+            "?requestId=1",
+            StatusCode::BAD_REQUEST,
+        ),
+        ("xpa", anni, "?requestId=1", StatusCode::NOT_FOUND),
+    ] {
+        let path = format!("/service/{mode}/user/register/{CLIENT_ID}/{delegate}{query}");
+        assert_eq!(
+            mock.get_signed(&path, None).await.status(),
+            status,
+            "{path}"
+        );
+    }
 }
 
 #[tokio::test]
@@ -108,15 +94,8 @@ async fn unregister_works_without_a_request_id_as_dvvs_reference_clients_call_it
     let mock = Mock::start().await;
     let session = mock.login("hpa", hetu("Anni"), hetu("Eetu")).await;
 
-    let unregister = mock.unregister(&session.id, None).await;
+    mock.assert_unregisters(&session, None).await;
 
-    assert_eq!(unregister.status(), StatusCode::OK);
-    assert_eq!(unregister.json::<Value>().await.unwrap(), json!(true));
-    assert_eq!(
-        mock.delegate(&session).await.status(),
-        StatusCode::UNAUTHORIZED,
-        "the session has ended"
-    );
     // The other calls still need one.
     let delegate = mock
         .get_signed(

@@ -21,6 +21,15 @@ async fn exchange_as_form(mock: &Mock, form: &[(&str, &str)]) -> Response {
         .unwrap()
 }
 
+/// The token call's three parameters, for a form body.
+fn form<'a>(code: &'a str, redirect_uri: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("code", code),
+        ("grant_type", "authorization_code"),
+        ("redirect_uri", redirect_uri),
+    ]
+}
+
 /// Registers Anni and picks `principal`; returns `(sessionId, code)`.
 async fn code_for_anni(mock: &Mock, principal: &str) -> (String, String) {
     let (id, user_id) = mock.register("hpa", hetu("Anni")).await;
@@ -31,17 +40,12 @@ async fn code_for_anni(mock: &Mock, principal: &str) -> (String, String) {
 async fn a_code_works_only_once() {
     let mock = Mock::start().await;
     let (_, code) = code_for_anni(&mock, "Ella").await;
-    assert_eq!(
-        mock.exchange(&code, REDIRECT_URI).await.status(),
-        StatusCode::OK
-    );
+    assert_eq!(mock.exchange_status(&code).await, StatusCode::OK);
     let again = mock.exchange(&code, REDIRECT_URI).await;
     assert_eq!(again.status(), StatusCode::BAD_REQUEST);
     assert_eq!(error_code(again).await, "invalid_grant");
-    assert_eq!(
-        mock.exchange("no-such-code", REDIRECT_URI).await.status(),
-        StatusCode::BAD_REQUEST
-    );
+    let unknown = mock.exchange_status("no-such-code").await;
+    assert_eq!(unknown, StatusCode::BAD_REQUEST);
 }
 
 #[tokio::test]
@@ -58,15 +62,7 @@ async fn the_token_call_takes_its_parameters_from_a_form_body_as_well() {
     let mock = Mock::start().await;
     let (id, code) = code_for_anni(&mock, "Eetu").await;
 
-    let response = exchange_as_form(
-        &mock,
-        &[
-            ("code", &code),
-            ("grant_type", "authorization_code"),
-            ("redirect_uri", REDIRECT_URI),
-        ],
-    )
-    .await;
+    let response = exchange_as_form(&mock, &form(&code, REDIRECT_URI)).await;
 
     assert_eq!(response.status(), StatusCode::OK);
     let body: Value = response.json().await.unwrap();
@@ -80,10 +76,7 @@ async fn the_token_call_takes_its_parameters_from_a_form_body_as_well() {
         "ALLOWED"
     );
     // The code was used up by the form exchange, whichever way it comes next.
-    assert_eq!(
-        mock.exchange(&code, REDIRECT_URI).await.status(),
-        StatusCode::BAD_REQUEST
-    );
+    assert_eq!(mock.exchange_status(&code).await, StatusCode::BAD_REQUEST);
 }
 
 #[tokio::test]
@@ -91,15 +84,7 @@ async fn a_form_body_token_call_is_checked_like_the_query_one() {
     let mock = Mock::start().await;
     let (_, code) = code_for_anni(&mock, "Eetu").await;
 
-    let other_uri = exchange_as_form(
-        &mock,
-        &[
-            ("code", &code),
-            ("grant_type", "authorization_code"),
-            ("redirect_uri", OTHER_REDIRECT_URI),
-        ],
-    )
-    .await;
+    let other_uri = exchange_as_form(&mock, &form(&code, OTHER_REDIRECT_URI)).await;
     let no_grant_type =
         exchange_as_form(&mock, &[("code", "x"), ("redirect_uri", REDIRECT_URI)]).await;
 
@@ -131,16 +116,9 @@ async fn a_token_parameter_given_twice_or_a_body_that_is_not_a_form_is_refused()
         .send()
         .await
         .unwrap();
-    let other_client = exchange_as_form(
-        &mock,
-        &[
-            ("code", &code),
-            ("grant_type", "authorization_code"),
-            ("redirect_uri", REDIRECT_URI),
-            ("client_id", "abcd1234"),
-        ],
-    )
-    .await;
+    let mut other_client = form(&code, REDIRECT_URI);
+    other_client.push(("client_id", "abcd1234"));
+    let other_client = exchange_as_form(&mock, &other_client).await;
 
     for response in [twice, json_body] {
         assert_eq!(response.status(), StatusCode::BAD_REQUEST);
@@ -148,10 +126,7 @@ async fn a_token_parameter_given_twice_or_a_body_that_is_not_a_form_is_refused()
     }
     assert_eq!(other_client.status(), StatusCode::UNAUTHORIZED);
     // None of them reached the code.
-    assert_eq!(
-        mock.exchange(&code, REDIRECT_URI).await.status(),
-        StatusCode::OK
-    );
+    assert_eq!(mock.exchange_status(&code).await, StatusCode::OK);
 }
 
 #[tokio::test]
@@ -172,8 +147,5 @@ async fn a_wrong_basic_header_is_401_and_leaves_the_code_usable() {
             .unwrap()
             .starts_with("Basic"));
     }
-    assert_eq!(
-        mock.exchange(&code, REDIRECT_URI).await.status(),
-        StatusCode::OK
-    );
+    assert_eq!(mock.exchange_status(&code).await, StatusCode::OK);
 }
