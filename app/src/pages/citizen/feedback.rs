@@ -2,9 +2,10 @@
 //! producer's reply or a note that there is none yet.
 
 use crate::api;
-use crate::components::states::{retryable, EmptyNotice, RemoteList};
+use crate::components::list_page::ItemsPage;
+use crate::components::states::EmptyNotice;
 use crate::links;
-use crate::locale::{tr, use_document_title, use_lang};
+use crate::locale::{tr, use_lang};
 use leptos::prelude::*;
 use seteli_domain::api::FeedbackView;
 use seteli_domain::clock::finnish_date;
@@ -15,8 +16,6 @@ use seteli_domain::Lang;
 #[component]
 pub fn MyFeedbackPage() -> impl IntoView {
     let lang = use_lang();
-    let feedback = retryable(move || api::my_feedback(lang.get()));
-    use_document_title(|lang| t(lang, Text::MyFeedbackTitle).to_owned());
     let empty = move || {
         view! {
             <EmptyNotice testid="feedback-empty" title=Text::FeedbackEmpty text=Text::FeedbackEmptyHint>
@@ -24,19 +23,8 @@ pub fn MyFeedbackPage() -> impl IntoView {
             </EmptyNotice>
         }
     };
-
-    view! {
-        <h1 tabindex="-1">{tr(Text::MyFeedbackTitle)}</h1>
-        <RemoteList data=feedback empty let:list>
-            <p class="lead">{tr(Text::MyFeedbackLead)}</p>
-            <ol class="feedback-list" role="list" data-testid="feedback-list">
-                {list
-                    .into_iter()
-                    .map(|item| view! { <FeedbackItem item lang=lang.get_untracked()/> })
-                    .collect_view()}
-            </ol>
-        </RemoteList>
-    }
+    let item = |item, lang| view! { <FeedbackItem item lang/> };
+    view! { <ItemsPage title=Text::MyFeedbackTitle fetch=api::my_feedback empty lead=Text::MyFeedbackLead class="feedback-list" testid="feedback-list" item/> }
 }
 
 /// One piece of feedback and its reply.

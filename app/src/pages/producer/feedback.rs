@@ -5,11 +5,12 @@
 use super::NotActingForCompany;
 use crate::api;
 use crate::components::form::{last_error, FieldError, SubmitButton, SubmitError};
-use crate::components::states::{retryable, EmptyNotice, RemoteList};
+use crate::components::list_page::{Items, ListPage};
+use crate::components::states::EmptyNotice;
 use crate::components::text_limit::CharCounter;
 use crate::dom;
 use crate::links;
-use crate::locale::{tr, use_document_title, use_lang};
+use crate::locale::{tr, use_lang};
 use crate::pages::citizen::feedback_form::feedback_problem;
 use leptos::prelude::*;
 use seteli_domain::api::ProducerFeedback;
@@ -27,30 +28,13 @@ type Drafts = RwSignal<HashMap<FeedbackId, String>>;
 /// The page.
 #[component]
 pub fn ProducerFeedbackPage() -> impl IntoView {
-    let lang = use_lang();
-    let feedback = retryable(move || api::producer_feedback(lang.get()));
     let drafts: Drafts = RwSignal::new(HashMap::new());
-    use_document_title(|lang| t(lang, Text::ProducerFeedbackTitle).to_owned());
-    let empty = || {
-        view! {
-            <div data-testid="producer-feedback">
-                <EmptyNotice testid="producer-feedback-empty" text=Text::ProducerFeedbackEmpty/>
-            </div>
-        }
-    };
+    let item = move |item, lang| view! { <FeedbackItem item drafts lang/> };
+    let empty = || view! { <EmptyNotice testid="producer-feedback-empty" text=Text::ProducerFeedbackEmpty/> };
     view! {
-        <h1 tabindex="-1">{tr(Text::ProducerFeedbackTitle)}</h1>
-        <RemoteList data=feedback empty forbidden=NotActingForCompany let:list>
-            <div data-testid="producer-feedback">
-                <p class="lead">{tr(Text::ProducerFeedbackLead)}</p>
-                <ol class="feedback-list" role="list">
-                    {list
-                        .into_iter()
-                        .map(|item| view! { <FeedbackItem item drafts lang=lang.get_untracked()/> })
-                        .collect_view()}
-                </ol>
-            </div>
-        </RemoteList>
+        <ListPage title=Text::ProducerFeedbackTitle fetch=api::producer_feedback empty region="producer-feedback" forbidden=NotActingForCompany let:items>
+            <Items lead=Text::ProducerFeedbackLead class="feedback-list" items item/>
+        </ListPage>
     }
 }
 
