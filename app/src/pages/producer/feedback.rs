@@ -4,7 +4,7 @@
 
 use super::NotActingForCompany;
 use crate::api;
-use crate::components::form::{last_error, FieldError, SubmitButton, SubmitError};
+use crate::components::form::{described_by, last_error, DoneNotice, FieldError, FormEnd};
 use crate::components::list_page::{Items, ListPage};
 use crate::components::states::EmptyNotice;
 use crate::components::text_limit::CharCounter;
@@ -73,25 +73,7 @@ fn FeedbackItem(item: ProducerFeedback, drafts: Drafts, lang: Lang) -> impl Into
             <p class="feedback-text" data-testid="producer-feedback-text">{item.body.clone()}</p>
             {voucher_link}
             {reply}
-            // Present from the start, so that screen readers notice what appears in it.
-            <div aria-live="polite">
-                {move || {
-                    sent.get()
-                        .then(|| {
-                            view! {
-                                <p
-                                    id=format!("reply-{id}-sent")
-                                    class="notice notice-success"
-                                    role="status"
-                                    tabindex="-1"
-                                    data-testid="reply-sent"
-                                >
-                                    {tr(Text::ReplySent)}
-                                </p>
-                            }
-                        })
-                }}
-            </div>
+            <DoneNotice shown=sent id=format!("reply-{id}-sent") testid="reply-sent" text=Text::ReplySent/>
         </li>
     }
 }
@@ -146,16 +128,9 @@ fn ReplyForm(
             }
         }
     };
-    let described = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            if problem.get().is_some() {
-                format!("{hint_id} {error_id}")
-            } else {
-                hint_id.clone()
-            }
-        }
-    };
+    let described = described_by(hint_id.clone(), error_id.clone(), move || {
+        problem.get().is_some()
+    });
     view! {
         <form class="form-panel reply-form" novalidate on:submit=on_submit>
             <div class="field">
@@ -191,10 +166,7 @@ fn ReplyForm(
                 ></textarea>
                 <CharCounter text=body max=FEEDBACK_MAX_CHARS testid="reply-count"/>
             </div>
-            {move || server_error().map(|error| view! { <SubmitError error testid="reply-error"/> })}
-            <div class="form-actions">
-                <SubmitButton text=Text::ReplySubmit pending testid="reply-submit"/>
-            </div>
+            <FormEnd error=server_error error_testid="reply-error" text=Text::ReplySubmit pending testid="reply-submit"/>
         </form>
     }
 }

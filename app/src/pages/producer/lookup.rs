@@ -5,7 +5,7 @@
 
 use super::NotActingForCompany;
 use crate::api;
-use crate::components::form::{last_error, SubmitButton, SubmitError};
+use crate::components::form::{described_by, last_error, FormEnd};
 use crate::components::states::{LoggedIn, Remote};
 use crate::dom;
 use crate::links;
@@ -84,9 +84,7 @@ fn LookupForm() -> impl IntoView {
                     spellcheck="false"
                     maxlength="30"
                     data-testid="voucher-number-input"
-                    aria-describedby=move || {
-                        if has_error() { "voucher-number-hint voucher-number-error" } else { "voucher-number-hint" }
-                    }
+                    aria-describedby=described_by("voucher-number-hint", "voucher-number-error", has_error)
                     aria-invalid=move || has_error().then_some("true")
                     prop:value=move || number.get()
                     on:input=move |ev| number.set(event_target_value(&ev))
@@ -104,11 +102,15 @@ fn LookupForm() -> impl IntoView {
                             }
                         })
                 }}
-                {move || server_error().map(|error| view! { <SubmitError error testid="voucher-number-error"/> })}
             </div>
-            <div class="form-actions">
-                <SubmitButton text=Text::LookupSubmit busy_text=Text::Searching pending testid="voucher-number-submit"/>
-            </div>
+            <FormEnd
+                error=server_error
+                error_testid="voucher-number-error"
+                text=Text::LookupSubmit
+                busy_text=Text::Searching
+                pending
+                testid="voucher-number-submit"
+            />
         </form>
     }
 }
