@@ -176,10 +176,7 @@ pub fn balance_percent(balance: Cents, granted: Cents) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn cents(c: i64) -> Cents {
-        Cents::new(c).unwrap()
-    }
+    use crate::test_ids::cents;
 
     #[test]
     fn the_balance_bar_rounds_but_never_to_empty_or_full_by_mistake() {

@@ -11,6 +11,7 @@ use crate::components::text_limit::CharCounter;
 use crate::dom;
 use crate::links;
 use crate::locale::{tr, use_lang};
+use crate::pages::citizen::feedback::{Reply, VoucherLink};
 use crate::pages::citizen::feedback_form::feedback_problem;
 use leptos::prelude::*;
 use seteli_domain::api::ProducerFeedback;
@@ -45,26 +46,14 @@ fn FeedbackItem(item: ProducerFeedback, drafts: Drafts, lang: Lang) -> impl Into
     let current = RwSignal::new(item.clone());
     let sent = RwSignal::new(false);
     let received = i18n::format_date(lang, finnish_date(item.created_at));
-    let voucher_link = item.voucher_id.map(|voucher| {
-        view! {
-            <p class="feedback-voucher">
-                <a href=links::producer_voucher(voucher, lang)>{t(lang, Text::ShowVoucher)}</a>
-            </p>
+    let voucher_link = item
+        .voucher_id
+        .map(|voucher| view! { <VoucherLink href=links::producer_voucher(voucher, lang) lang/> });
+    let reply = move || match current.with(|f| f.reply.clone()) {
+        Some(reply) => {
+            view! { <Reply reply title=Text::YourReply testid="producer-reply" lang/> }.into_any()
         }
-    });
-    let reply = move || {
-        match current.with(|f| f.reply.clone()) {
-        Some(reply) => view! {
-            <div class="feedback-reply" data-testid="producer-reply">
-                <p class="feedback-reply-title">
-                    {t(lang, Text::YourReply)} ", " {i18n::format_date(lang, finnish_date(reply.created_at))}
-                </p>
-                <p class="feedback-text">{reply.body}</p>
-            </div>
-        }
-        .into_any(),
         None => view! { <ReplyForm id current sent drafts/> }.into_any(),
-    }
     };
     view! {
         <li class="feedback-item" data-testid="producer-feedback-item" data-feedback-id=id.to_string()>

@@ -6,7 +6,7 @@
 use super::NotActingForCompany;
 use crate::api;
 use crate::calendar::{first_of_next_month, tomorrow};
-use crate::components::facts::Fact;
+use crate::components::facts::PriceTodayFact;
 use crate::components::form::{last_error, FieldError, SubmitButton, SubmitError};
 use crate::components::list_page::ListPage;
 use crate::components::states::EmptyNotice;
@@ -163,14 +163,7 @@ fn PriceRow(
                 <span class="card-subtitle">{s.municipality_name.clone()}</span>
             </h2>
             <dl class="facts">
-                <Fact label=Text::YourPriceToday lang>
-                    <dd data-testid="price-today" data-cents=move || today_price().map(|p| p.get().to_string())>
-                        {move || match today_price() {
-                            Some(p) => i18n::price_per_unit(lang, p, unit),
-                            None => t(lang, Text::NoPriceToday).to_owned(),
-                        }}
-                    </dd>
-                </Fact>
+                <PriceTodayFact price=Signal::derive(today_price) unit testid="price-today" lang/>
             </dl>
             {move || {
                 has_upcoming()
