@@ -182,3 +182,30 @@ pub fn DoneNotice(
         </div>
     }
 }
+
+/// A button that starts something other than sending its form: `aria-disabled` while
+/// `busy`, but focusable and clickable, as the [`SubmitButton`] is (`on_click` decides
+/// what a click while busy does).
+#[component]
+pub fn BusyButton<F>(
+    class: &'static str,
+    #[prop(into)] testid: String,
+    #[prop(into)] busy: Signal<bool>,
+    on_click: F,
+    children: Children,
+) -> impl IntoView
+where
+    F: Fn() + 'static,
+{
+    view! {
+        <button
+            type="button"
+            class=class
+            data-testid=testid
+            aria-disabled=move || busy.get().then_some("true")
+            on:click=move |_| on_click()
+        >
+            {children()}
+        </button>
+    }
+}

@@ -11,7 +11,7 @@
 
 use super::visit::{latest_day, EventProblem, Field, VisitFields, VisitForm, VisitInput};
 use crate::api;
-use crate::components::form::{last_error, DoneNotice, SubmitButton, SubmitError};
+use crate::components::form::{last_error, BusyButton, DoneNotice, SubmitButton, SubmitError};
 use crate::dom;
 use leptos::prelude::*;
 use seteli_domain::api::{EventCorrection, ProducerEvent};
@@ -241,15 +241,9 @@ pub fn CorrectionForm(
             {move || failed().map(|error| view! { <SubmitError error testid="correction-error"/> })}
             <div class="button-row">
                 <SubmitButton text=Text::CorrectionSubmit pending testid="correction-submit"/>
-                <button
-                    type="button"
-                    class="button button-secondary"
-                    data-testid="correction-cancel"
-                    aria-disabled=move || pending.get().then_some("true")
-                    on:click=move |_| c.close()
-                >
+                <BusyButton class="button button-secondary" testid="correction-cancel" busy=pending on_click=move || c.close()>
                     {t(lang, Text::CorrectionClose)}
-                </button>
+                </BusyButton>
             </div>
         </form>
     }

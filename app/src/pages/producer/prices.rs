@@ -3,7 +3,7 @@
 //! (tomorrow at the earliest; by default the first day of next month). Visits logged
 //! before that day keep the old price.
 
-use super::NotActingForCompany;
+use super::{NotActingForCompany, ServiceCard};
 use crate::api;
 use crate::calendar::{first_of_next_month, tomorrow};
 use crate::components::facts::PriceTodayFact;
@@ -152,12 +152,7 @@ fn PriceRow(
     };
     let has_upcoming = move || service.with(|s| !s.upcoming.is_empty());
     view! {
-        <li
-            class="card price-row"
-            data-testid="price-row"
-            data-municipality=s.municipality_code.to_string()
-            data-service=s.service_code.to_string()
-        >
+        <ServiceCard class="card price-row" testid="price-row" municipality=s.municipality_code.clone() code=s.service_code.clone()>
             <h2 id=title_id.clone() class="card-title">
                 {s.service_name.clone()}
                 <span class="card-subtitle">{s.municipality_name.clone()}</span>
@@ -175,7 +170,7 @@ fn PriceRow(
                     })
             }}
             <PriceForm index service on_saved hidden=!may_set title_id lang/>
-        </li>
+        </ServiceCard>
     }
 }
 
