@@ -94,7 +94,7 @@ where
 
 /// The end of a form: what the server said when it refused ([`SubmitError`] with the test
 /// id `error_testid`), anything else the form says after sending (`children`), and the
-/// [`SubmitButton`] (`text`, `busy_text`, `testid`).
+/// [`SubmitButton`] (`text`, `testid`).
 #[component]
 pub fn FormEnd<E>(
     error: E,
@@ -102,20 +102,17 @@ pub fn FormEnd<E>(
     text: Text,
     #[prop(into)] pending: Signal<bool>,
     testid: &'static str,
-    #[prop(optional)] busy_text: Option<Text>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView
 where
     E: Fn() -> Option<ApiError> + Send + Sync + 'static,
 {
-    let button = match busy_text {
-        Some(busy_text) => view! { <SubmitButton text busy_text pending testid/> }.into_any(),
-        None => view! { <SubmitButton text pending testid/> }.into_any(),
-    };
     view! {
         {move || error().map(|error| view! { <SubmitError error testid=error_testid/> })}
         {children.map(|children| children())}
-        <div class="form-actions">{button}</div>
+        <div class="form-actions">
+            <SubmitButton text pending testid/>
+        </div>
     }
 }
 

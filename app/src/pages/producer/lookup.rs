@@ -5,7 +5,7 @@
 
 use super::NotActingForCompany;
 use crate::api;
-use crate::components::form::{described_by, last_error, FormEnd};
+use crate::components::form::{described_by, last_error, SubmitButton, SubmitError};
 use crate::components::states::{LoggedIn, Remote};
 use crate::dom;
 use crate::links;
@@ -102,15 +102,12 @@ fn LookupForm() -> impl IntoView {
                             }
                         })
                 }}
+                // Inside the region the field's `aria-describedby` names.
+                {move || server_error().map(|error| view! { <SubmitError error testid="voucher-number-error"/> })}
             </div>
-            <FormEnd
-                error=server_error
-                error_testid="voucher-number-error"
-                text=Text::LookupSubmit
-                busy_text=Text::Searching
-                pending
-                testid="voucher-number-submit"
-            />
+            <div class="form-actions">
+                <SubmitButton text=Text::LookupSubmit busy_text=Text::Searching pending testid="voucher-number-submit"/>
+            </div>
         </form>
     }
 }
