@@ -24,22 +24,12 @@ use seteli_domain::{ApiError, ErrorCode, Lang};
 
 /// `GET /api/public/municipalities`, names in `lang`.
 pub async fn municipalities(lang: Lang) -> Result<Vec<Municipality>, ApiError> {
-    get(
-        "/api/public/municipalities",
-        &[("lang", lang.code().to_owned())],
-        lang,
-    )
-    .await
+    get_in("/api/public/municipalities", lang).await
 }
 
 /// `GET /api/public/services`, names and descriptions in `lang`.
 pub async fn services(lang: Lang) -> Result<Vec<Service>, ApiError> {
-    get(
-        "/api/public/services",
-        &[("lang", lang.code().to_owned())],
-        lang,
-    )
-    .await
+    get_in("/api/public/services", lang).await
 }
 
 /// `GET /api/public/offers`: one page of the comparison.
@@ -56,8 +46,7 @@ pub async fn offers(query: &OffersQuery) -> Result<OfferPage, ApiError> {
 /// `GET /api/public/producers/{id}`: an approved producer's profile. An unknown or
 /// unapproved producer is [`ErrorCode::ProducerNotFound`].
 pub async fn producer(id: ProducerId, lang: Lang) -> Result<ProducerProfile, ApiError> {
-    let path = format!("/api/public/producers/{id}");
-    get(&path, &[("lang", lang.code().to_owned())], lang).await
+    get_in(&format!("/api/public/producers/{id}"), lang).await
 }
 
 /// `GET /api/auth/me`: who is logged in; `None` when nobody is (401).
@@ -86,31 +75,20 @@ pub async fn logout(lang: Lang) -> Result<(), ApiError> {
 /// `GET /api/citizen/vouchers`: the logged-in customer's own vouchers, active first.
 /// [`ErrorCode::Unauthorized`] when nobody is logged in or the session has ended.
 pub async fn my_vouchers(lang: Lang) -> Result<Vec<VoucherSummary>, ApiError> {
-    get(
-        "/api/citizen/vouchers",
-        &[("lang", lang.code().to_owned())],
-        lang,
-    )
-    .await
+    get_in("/api/citizen/vouchers", lang).await
 }
 
 /// `GET /api/citizen/vouchers/{id}`: one of the customer's vouchers with its service events
 /// and producers. Someone else's voucher is [`ErrorCode::VoucherNotFound`], as is a
 /// voucher that does not exist.
 pub async fn my_voucher(id: VoucherId, lang: Lang) -> Result<VoucherDetail, ApiError> {
-    let path = format!("/api/citizen/vouchers/{id}");
-    get(&path, &[("lang", lang.code().to_owned())], lang).await
+    get_in(&format!("/api/citizen/vouchers/{id}"), lang).await
 }
 
 /// `GET /api/citizen/feedback`: the feedback the customer has given, newest first, with
 /// the producers' replies.
 pub async fn my_feedback(lang: Lang) -> Result<Vec<FeedbackView>, ApiError> {
-    get(
-        "/api/citizen/feedback",
-        &[("lang", lang.code().to_owned())],
-        lang,
-    )
-    .await
+    get_in("/api/citizen/feedback", lang).await
 }
 
 /// `POST /api/citizen/feedback`: sends feedback to a producer; the stored feedback back.
@@ -127,12 +105,7 @@ pub async fn send_survey(answer: &NewSurveyAnswer, lang: Lang) -> Result<SurveyR
 /// `GET /api/on-behalf/registered`: the customers for whom the municipality registered the
 /// logged-in person as proxy, valid today.
 pub async fn registered_principals(lang: Lang) -> Result<Vec<RegisteredPrincipal>, ApiError> {
-    get(
-        "/api/on-behalf/registered",
-        &[("lang", lang.code().to_owned())],
-        lang,
-    )
-    .await
+    get_in("/api/on-behalf/registered", lang).await
 }
 
 /// `POST /api/on-behalf/registered`: from now on the session acts for this customer as
@@ -155,46 +128,26 @@ pub async fn stop_acting(lang: Lang) -> Result<(), ApiError> {
 /// `GET /api/citizen/trail`: what others did, or tried, on the person's behalf (the
 /// principal's, while acting for someone), newest first.
 pub async fn my_trail(lang: Lang) -> Result<Vec<TrailEntry>, ApiError> {
-    get(
-        "/api/citizen/trail",
-        &[("lang", lang.code().to_owned())],
-        lang,
-    )
-    .await
+    get_in("/api/citizen/trail", lang).await
 }
 
 /// `GET /api/citizen/messages`: the person's (or the principal's) Suomi.fi Messages about
 /// things done on their behalf, newest first.
 pub async fn my_messages(lang: Lang) -> Result<Vec<MessageView>, ApiError> {
-    get(
-        "/api/citizen/messages",
-        &[("lang", lang.code().to_owned())],
-        lang,
-    )
-    .await
+    get_in("/api/citizen/messages", lang).await
 }
 
 /// `GET /api/producer/home`: the company's services, the vouchers it serves, recent
 /// events and feedback waiting for a reply. [`ErrorCode::Forbidden`] while the session does
 /// not act for a producer company.
 pub async fn producer_home(lang: Lang) -> Result<ProducerHome, ApiError> {
-    get(
-        "/api/producer/home",
-        &[("lang", lang.code().to_owned())],
-        lang,
-    )
-    .await
+    get_in("/api/producer/home", lang).await
 }
 
 /// `GET /api/producer/prices`: the services the company is approved for, with today's and
 /// later prices.
 pub async fn producer_prices(lang: Lang) -> Result<Vec<ProducerService>, ApiError> {
-    get(
-        "/api/producer/prices",
-        &[("lang", lang.code().to_owned())],
-        lang,
-    )
-    .await
+    get_in("/api/producer/prices", lang).await
 }
 
 /// `POST /api/producer/prices`: a price from a later day on; all the services back, updated.
@@ -220,8 +173,7 @@ pub async fn producer_voucher(
     id: VoucherId,
     lang: Lang,
 ) -> Result<ProducerVoucherDetail, ApiError> {
-    let path = format!("/api/producer/vouchers/{id}");
-    get(&path, &[("lang", lang.code().to_owned())], lang).await
+    get_in(&format!("/api/producer/vouchers/{id}"), lang).await
 }
 
 /// `POST /api/producer/events`: logs a visit. Sending the same `idempotency_key` again
@@ -234,8 +186,12 @@ pub async fn log_event(event: &NewServiceEvent, lang: Lang) -> Result<ProducerEv
 /// `POST /api/producer/events/{id}/cancel`: the event, now cancelled.
 /// [`ErrorCode::EventLocked`] once it can no longer be cancelled.
 pub async fn cancel_event(id: EventId, lang: Lang) -> Result<ProducerEvent, ApiError> {
-    let path = format!("/api/producer/events/{id}/cancel");
-    post(&path, &serde_json::json!({}), lang).await
+    post(
+        &format!("/api/producer/events/{id}/cancel"),
+        &serde_json::json!({}),
+        lang,
+    )
+    .await
 }
 
 /// `POST /api/producer/events/{id}/correct`: replaces the event with a corrected one; the
@@ -245,18 +201,17 @@ pub async fn correct_event(
     correction: &EventCorrection,
     lang: Lang,
 ) -> Result<ProducerEvent, ApiError> {
-    let path = format!("/api/producer/events/{id}/correct");
-    post(&path, correction, lang).await
+    post(
+        &format!("/api/producer/events/{id}/correct"),
+        correction,
+        lang,
+    )
+    .await
 }
 
 /// `GET /api/producer/feedback`: feedback addressed to the company, newest first.
 pub async fn producer_feedback(lang: Lang) -> Result<Vec<ProducerFeedback>, ApiError> {
-    get(
-        "/api/producer/feedback",
-        &[("lang", lang.code().to_owned())],
-        lang,
-    )
-    .await
+    get_in("/api/producer/feedback", lang).await
 }
 
 /// `POST /api/producer/feedback/{id}/reply`: the company's one reply to a feedback; the
@@ -266,11 +221,10 @@ pub async fn reply_to_feedback(
     body: &str,
     lang: Lang,
 ) -> Result<ProducerFeedback, ApiError> {
-    let path = format!("/api/producer/feedback/{id}/reply");
     let reply = NewReply {
         body: body.to_owned(),
     };
-    post(&path, &reply, lang).await
+    post(&format!("/api/producer/feedback/{id}/reply"), &reply, lang).await
 }
 
 /// Whether an error means the session does not act for a producer company (any more).
@@ -330,6 +284,11 @@ pub fn is_not_found(error: &ApiError) -> bool {
 /// has ended.
 pub fn is_unauthorized(error: &ApiError) -> bool {
     error.code == ErrorCode::Unauthorized
+}
+
+/// A `GET` whose only query parameter is the language the answer is to be in.
+async fn get_in<T: DeserializeOwned>(path: &str, lang: Lang) -> Result<T, ApiError> {
+    get(path, &[("lang", lang.code().to_owned())], lang).await
 }
 
 async fn get<T: DeserializeOwned>(

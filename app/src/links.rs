@@ -36,69 +36,49 @@ pub fn with_lang<'a>(
     href(path, pairs)
 }
 
-/// The front page (the comparison with nothing chosen) in `lang`.
-pub fn home(lang: Lang) -> String {
-    with_lang("/", [], lang)
-}
-
 /// A producer's public profile.
 pub fn producer(id: ProducerId) -> String {
     format!("/producers/{id}")
 }
 
-/// The logged-in customer's vouchers, in `lang`.
-pub fn my_vouchers(lang: Lang) -> String {
-    with_lang("/my/vouchers", [], lang)
+/// The link builders of the app's own pages: `name => "/path"` is `name(lang)`, the page's
+/// address in `lang`; with parameters, `name(id: Type) => "/path/{id}"` is `name(id, lang)`.
+macro_rules! pages {
+    ($($(#[$doc:meta])* $name:ident $(($($id:ident: $ty:ty),*))? => $path:literal;)*) => {
+        $(
+            $(#[$doc])*
+            pub fn $name($($($id: $ty,)*)? lang: Lang) -> String {
+                with_lang(&format!($path), [], lang)
+            }
+        )*
+    };
 }
 
-/// One of the customer's vouchers, in `lang`.
-pub fn my_voucher(id: VoucherId, lang: Lang) -> String {
-    with_lang(&format!("/my/vouchers/{id}"), [], lang)
-}
-
-/// The feedback the customer has given, with the producers' replies, in `lang`.
-pub fn my_feedback(lang: Lang) -> String {
-    with_lang("/my/feedback", [], lang)
-}
-
-/// Where the customer chooses whom to act for, in `lang`.
-pub fn on_behalf(lang: Lang) -> String {
-    with_lang("/on-behalf", [], lang)
-}
-
-/// What others did on the customer's (or the principal's) behalf, in `lang`.
-pub fn my_trail(lang: Lang) -> String {
-    with_lang("/my/trail", [], lang)
-}
-
-/// The messages sent to the customer (or the principal) about it, in `lang`.
-pub fn my_messages(lang: Lang) -> String {
-    with_lang("/my/messages", [], lang)
-}
-
-/// The home page of the producer company the session acts for, in `lang`.
-pub fn producer_home(lang: Lang) -> String {
-    with_lang("/producer", [], lang)
-}
-
-/// Where a producer's employee types the customer's voucher number, in `lang`.
-pub fn producer_lookup(lang: Lang) -> String {
-    with_lang("/producer/voucher", [], lang)
-}
-
-/// A voucher the company serves, with its visits and the form to log one, in `lang`.
-pub fn producer_voucher(id: VoucherId, lang: Lang) -> String {
-    with_lang(&format!("/producer/vouchers/{id}"), [], lang)
-}
-
-/// The company's prices, in `lang`.
-pub fn producer_prices(lang: Lang) -> String {
-    with_lang("/producer/prices", [], lang)
-}
-
-/// The feedback customers gave the company, in `lang`.
-pub fn producer_feedback(lang: Lang) -> String {
-    with_lang("/producer/feedback", [], lang)
+pages! {
+    /// The front page (the comparison with nothing chosen) in `lang`.
+    home => "/";
+    /// The logged-in customer's vouchers, in `lang`.
+    my_vouchers => "/my/vouchers";
+    /// The feedback the customer has given, with the producers' replies, in `lang`.
+    my_feedback => "/my/feedback";
+    /// Where the customer chooses whom to act for, in `lang`.
+    on_behalf => "/on-behalf";
+    /// What others did on the customer's (or the principal's) behalf, in `lang`.
+    my_trail => "/my/trail";
+    /// The messages sent to the customer (or the principal) about it, in `lang`.
+    my_messages => "/my/messages";
+    /// The home page of the producer company the session acts for, in `lang`.
+    producer_home => "/producer";
+    /// Where a producer's employee types the customer's voucher number, in `lang`.
+    producer_lookup => "/producer/voucher";
+    /// The company's prices, in `lang`.
+    producer_prices => "/producer/prices";
+    /// The feedback customers gave the company, in `lang`.
+    producer_feedback => "/producer/feedback";
+    /// One of the customer's vouchers, in `lang`.
+    my_voucher(id: VoucherId) => "/my/vouchers/{id}";
+    /// A voucher the company serves, with its visits and the form to log one, in `lang`.
+    producer_voucher(id: VoucherId) => "/producer/vouchers/{id}";
 }
 
 /// Percent-encodes everything but RFC 3986's unreserved characters.

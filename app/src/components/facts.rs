@@ -2,7 +2,8 @@
 //! description list (`<dl class="facts">`), as every page shows them.
 
 use leptos::prelude::*;
-use seteli_domain::i18n::{t, Text};
+use seteli_domain::catalogue::Unit;
+use seteli_domain::i18n::{self, t, Text};
 use seteli_domain::{Cents, Lang};
 
 /// One label and its value: `children` are the value's `<dd>` (with whatever test id and
@@ -43,6 +44,40 @@ pub fn MoneyFact(
         <Fact label lang class>
             <dd class=amount.then_some("amount") data-testid=testid data-cents=cents.get().to_string()>
                 {cents.format(lang)}
+            </dd>
+        </Fact>
+    }
+}
+
+/// The languages a producer serves in (`languages`, as [`i18n::language_list`] words
+/// them); nothing when it names none.
+#[component]
+pub fn LanguagesFact(languages: String, lang: Lang) -> impl IntoView {
+    (!languages.is_empty()).then(|| {
+        view! {
+            <Fact label=Text::ServiceLanguages lang>
+                <dd>{languages}</dd>
+            </Fact>
+        }
+    })
+}
+
+/// The company's price for a service today (`price`, `None` when it has none), per
+/// `unit`; exactly in `data-cents`, under the test id `testid`.
+#[component]
+pub fn PriceTodayFact(
+    #[prop(into)] price: Signal<Option<Cents>>,
+    unit: Unit,
+    testid: &'static str,
+    lang: Lang,
+) -> impl IntoView {
+    view! {
+        <Fact label=Text::YourPriceToday lang>
+            <dd data-testid=testid data-cents=move || price.get().map(|p| p.get().to_string())>
+                {move || match price.get() {
+                    Some(p) => i18n::price_per_unit(lang, p, unit),
+                    None => t(lang, Text::NoPriceToday).to_owned(),
+                }}
             </dd>
         </Fact>
     }

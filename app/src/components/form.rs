@@ -91,3 +91,118 @@ where
         action.value().get().and_then(error_of)
     }
 }
+
+/// The end of a form: what the server said when it refused ([`SubmitError`] with the test
+/// id `error_testid`), anything else the form says after sending (`children`), and the
+/// [`SubmitButton`] (`text`, `testid`).
+#[component]
+pub fn FormEnd<E>(
+    error: E,
+    error_testid: &'static str,
+    text: Text,
+    #[prop(into)] pending: Signal<bool>,
+    testid: &'static str,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView
+where
+    E: Fn() -> Option<ApiError> + Send + Sync + 'static,
+{
+    view! {
+        {move || error().map(|error| view! { <SubmitError error testid=error_testid/> })}
+        {children.map(|children| children())}
+        <div class="form-actions">
+            <SubmitButton text pending testid/>
+        </div>
+    }
+}
+
+/// A labelled select (`id`, `name` and the test id `testid`) whose options are `children`.
+#[component]
+pub fn SelectField<F>(
+    id: &'static str,
+    name: &'static str,
+    label: Text,
+    #[prop(into)] testid: String,
+    on_change: F,
+    children: Children,
+) -> impl IntoView
+where
+    F: Fn(leptos::ev::Event) + 'static,
+{
+    view! {
+        <div class="field">
+            <label for=id>{tr(label)}</label>
+            <select id=id name=name data-testid=testid on:change=on_change>
+                {children()}
+            </select>
+        </div>
+    }
+}
+
+/// A field's `aria-describedby`: its hint, and its error message while `invalid`.
+pub fn described_by(
+    hint_id: impl Into<String>,
+    error_id: impl Into<String>,
+    invalid: impl Fn() -> bool + Send + Sync + 'static,
+) -> impl Fn() -> String + Send + Sync + 'static {
+    let (hint_id, error_id) = (hint_id.into(), error_id.into());
+    move || {
+        if invalid() {
+            format!("{hint_id} {error_id}")
+        } else {
+            hint_id.clone()
+        }
+    }
+}
+
+/// What a form says once it has done its work: `text` in a notice (`id`, where focus can
+/// be moved) while `shown`, in a polite live region that is there from the start, so that
+/// screen readers notice what appears in it.
+#[component]
+pub fn DoneNotice(
+    #[prop(into)] shown: Signal<bool>,
+    #[prop(into)] id: String,
+    testid: &'static str,
+    text: Text,
+) -> impl IntoView {
+    view! {
+        <div aria-live="polite">
+            {move || {
+                shown.get().then(|| {
+                    view! {
+                        <p id=id.clone() class="notice notice-success" role="status" tabindex="-1" data-testid=testid>
+                            {tr(text)}
+                        </p>
+                    }
+                })
+            }}
+        </div>
+    }
+}
+
+/// A button that starts something other than sending its form: `aria-disabled` while
+/// `busy`, but focusable and clickable, as the [`SubmitButton`] is (`on_click` decides
+/// what a click while busy does).
+#[component]
+pub fn BusyButton<F>(
+    class: &'static str,
+    #[prop(into)] testid: String,
+    #[prop(into)] busy: Signal<bool>,
+    on_click: F,
+    children: Children,
+) -> impl IntoView
+where
+    F: Fn() + 'static,
+{
+    view! {
+        <button
+            type="button"
+            class=class
+            data-testid=testid
+            aria-disabled=move || busy.get().then_some("true")
+            on:click=move |_| on_click()
+        >
+            {children()}
+        </button>
+    }
+}

@@ -1,5 +1,5 @@
 //! Pieces shared by pages: the frame, the acting-for banner, the language switcher, the
-//! price chart, the pager, the character counter, fact rows, form pieces, what a refusal
+//! price chart, the pager, the outline of a list page, the character counter, fact rows, form pieces, what a refusal
 //! to act for someone says, and the loading / empty / error / not-found states.
 
 pub mod account;
@@ -7,6 +7,7 @@ pub mod facts;
 pub mod form;
 pub mod language_switcher;
 pub mod layout;
+pub mod list_page;
 pub mod mandate;
 pub mod on_behalf;
 pub mod pager;

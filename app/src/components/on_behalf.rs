@@ -3,13 +3,14 @@
 //! would be needed is in [`mandate`](super::mandate).
 
 use crate::api;
-use crate::components::form::SubmitError;
+use crate::components::form::{BusyButton, SubmitError};
 use crate::links;
 use crate::locale::{tr, use_lang};
 use crate::session::{self, use_session};
 use leptos::prelude::*;
 use seteli_domain::api::{ActingFor, ActingForCompany};
 use seteli_domain::i18n::{self, t, Text};
+use seteli_domain::ApiError;
 
 /// Whom the session acts for — another person (on what basis) or a producer company — and
 /// the ways back to acting for oneself or to choosing again; nothing while the person acts
@@ -82,21 +83,8 @@ fn BannerFrame(
 ) -> impl IntoView {
     let lang = use_lang();
     let stop = Action::new_local(move |_: &()| api::stop_acting(lang.get_untracked()));
-    let done = move || matches!(stop.value().get(), Some(Ok(())));
-    Effect::new(move |_| {
-        if done() {
-            session::start_afresh(&links::my_vouchers(lang.get_untracked()));
-        }
-    });
-    let pending = stop.pending();
     // Busy from the click until the page reloads as the person themselves.
-    let busy = move || pending.get() || done();
-    let busy_now =
-        move || pending.get_untracked() || matches!(stop.value().get_untracked(), Some(Ok(())));
-    let error = move || match stop.value().get() {
-        Some(Err(error)) if !pending.get() => Some(error),
-        _ => None,
-    };
+    let Switch { busy, error } = use_switch(stop);
     view! {
         // A region named by its sentence, so that a screen reader's landmark list says
         // whom the person acts for.
@@ -104,29 +92,29 @@ fn BannerFrame(
             <div class="container acting-bar">
                 <div class="acting-who">{children()}</div>
                 <div class="acting-actions">
-                    <button
-                        type="button"
+                    <BusyButton
                         class="acting-stop"
-                        data-testid="act-for-myself"
-                        aria-disabled=move || busy().then_some("true")
-                        on:click=move |_| {
-                            if !busy_now() {
+                        testid="act-for-myself"
+                        busy
+                        on_click=move || {
+                            if !busy.get_untracked() {
                                 stop.dispatch_local(());
                             }
                         }
                     >
                         {move || {
-                            let text = if busy() { Text::Switching } else { Text::ActForMyself };
+                            let text = if busy.get() { Text::Switching } else { Text::ActForMyself };
                             t(lang.get(), text)
                         }}
-                    </button>
+                    </BusyButton>
                     <a class="acting-choose" href=move || links::on_behalf(lang.get()) data-testid="choose-other">
                         {tr(choose)}
                     </a>
                 </div>
             </div>
             {move || {
-                error()
+                error
+                    .get()
                     .map(|error| {
                         view! {
                             <div class="container acting-error">
@@ -136,5 +124,34 @@ fn BannerFrame(
                     })
             }}
         </section>
+    }
+}
+
+/// A change of whom the session acts for, as [`use_switch`] follows it.
+#[derive(Clone, Copy)]
+pub struct Switch {
+    /// From the click until the page reloads for the new person (or company).
+    pub busy: Signal<bool>,
+    /// Why the change was refused, once the action has finished.
+    pub error: Signal<Option<ApiError>>,
+}
+
+/// Follows `action`, which changes whom the session acts for: once it succeeds, the app
+/// starts afresh on the customer's vouchers, as the person it now acts for.
+pub fn use_switch<I: Send + Sync + 'static>(action: Action<I, Result<(), ApiError>>) -> Switch {
+    let lang = use_lang();
+    let pending = action.pending();
+    let done = move || matches!(action.value().get(), Some(Ok(())));
+    Effect::new(move |_| {
+        if done() {
+            session::start_afresh(&links::my_vouchers(lang.get_untracked()));
+        }
+    });
+    Switch {
+        busy: Signal::derive(move || pending.get() || done()),
+        error: Signal::derive(move || match action.value().get() {
+            Some(Err(error)) if !pending.get() => Some(error),
+            _ => None,
+        }),
     }
 }

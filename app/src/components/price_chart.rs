@@ -138,21 +138,18 @@ pub fn PriceChart(offers: Vec<OfferSummary>, voucher: Option<Cents>, lang: Lang)
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn c(cents: i64) -> Cents {
-        Cents::new(cents).unwrap()
-    }
+    use crate::test_ids::cents;
 
     #[test]
     fn the_most_expensive_offer_fills_the_chart() {
-        let b = bar(c(4000), Some(c(2500)), c(4000));
+        let b = bar(cents(4000), Some(cents(2500)), cents(4000));
         assert_eq!(b.total, 100.0);
         assert_eq!(b.covered, 62.5);
     }
 
     #[test]
     fn an_offer_under_the_voucher_is_covered_whole() {
-        let b = bar(c(2000), Some(c(2500)), c(2500));
+        let b = bar(cents(2000), Some(cents(2500)), cents(2500));
         assert_eq!(b.total, 80.0);
         assert_eq!(b.covered, 100.0);
     }
@@ -160,6 +157,6 @@ mod tests {
     #[test]
     fn free_offers_and_empty_charts_do_not_divide_by_zero() {
         assert_eq!(bar(Cents::ZERO, None, Cents::ZERO).total, 0.0);
-        assert_eq!(bar(Cents::ZERO, Some(c(100)), c(100)).covered, 0.0);
+        assert_eq!(bar(Cents::ZERO, Some(cents(100)), cents(100)).covered, 0.0);
     }
 }

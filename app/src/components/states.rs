@@ -100,6 +100,22 @@ pub fn NotFoundNotice(message: String, #[prop(optional)] back: Option<BackLink>)
     }
 }
 
+/// The way back above a page's heading: `← text`, leading to `link` in the page's
+/// language.
+#[component]
+pub fn BackTo(link: BackLink, testid: &'static str) -> impl IntoView {
+    let lang = use_lang();
+    let BackLink { href, text } = link;
+    view! {
+        <p class="back">
+            <a class="back-link" href=move || href(lang.get()) data-testid=testid>
+                <span aria-hidden="true">"← "</span>
+                {tr(text)}
+            </a>
+        </p>
+    }
+}
+
 /// What a list says when it has nothing in it: `text` alone is one paragraph
 /// (`<p class="notice">`); with a `title` (and `children`: more paragraphs, a link) it is
 /// a box. Not a live region: it replaces the loading state, which was announced.

@@ -2,11 +2,12 @@
 //! producer's reply or a note that there is none yet.
 
 use crate::api;
-use crate::components::states::{retryable, EmptyNotice, RemoteList};
+use crate::components::list_page::ItemsPage;
+use crate::components::states::EmptyNotice;
 use crate::links;
-use crate::locale::{tr, use_document_title, use_lang};
+use crate::locale::{tr, use_lang};
 use leptos::prelude::*;
-use seteli_domain::api::FeedbackView;
+use seteli_domain::api::{FeedbackReplyView, FeedbackView};
 use seteli_domain::clock::finnish_date;
 use seteli_domain::i18n::{self, t, Text};
 use seteli_domain::Lang;
@@ -15,8 +16,6 @@ use seteli_domain::Lang;
 #[component]
 pub fn MyFeedbackPage() -> impl IntoView {
     let lang = use_lang();
-    let feedback = retryable(move || api::my_feedback(lang.get()));
-    use_document_title(|lang| t(lang, Text::MyFeedbackTitle).to_owned());
     let empty = move || {
         view! {
             <EmptyNotice testid="feedback-empty" title=Text::FeedbackEmpty text=Text::FeedbackEmptyHint>
@@ -24,43 +23,21 @@ pub fn MyFeedbackPage() -> impl IntoView {
             </EmptyNotice>
         }
     };
-
-    view! {
-        <h1 tabindex="-1">{tr(Text::MyFeedbackTitle)}</h1>
-        <RemoteList data=feedback empty let:list>
-            <p class="lead">{tr(Text::MyFeedbackLead)}</p>
-            <ol class="feedback-list" role="list" data-testid="feedback-list">
-                {list
-                    .into_iter()
-                    .map(|item| view! { <FeedbackItem item lang=lang.get_untracked()/> })
-                    .collect_view()}
-            </ol>
-        </RemoteList>
-    }
+    let item = |item, lang| view! { <FeedbackItem item lang/> };
+    view! { <ItemsPage title=Text::MyFeedbackTitle fetch=api::my_feedback empty lead=Text::MyFeedbackLead class="feedback-list" testid="feedback-list" item/> }
 }
 
 /// One piece of feedback and its reply.
 #[component]
 fn FeedbackItem(item: FeedbackView, lang: Lang) -> impl IntoView {
     let sent = i18n::format_date(lang, finnish_date(item.created_at));
-    let voucher_link = item.voucher_id.map(|id| {
-        view! {
-            <p class="feedback-voucher">
-                <a href=links::my_voucher(id, lang)>{t(lang, Text::ShowVoucher)}</a>
-            </p>
-        }
-    });
+    let voucher_link = item
+        .voucher_id
+        .map(|id| view! { <VoucherLink href=links::my_voucher(id, lang) lang/> });
     let reply = match item.reply {
-        Some(reply) => view! {
-            <div class="feedback-reply" data-testid="feedback-reply">
-                <p class="feedback-reply-title">
-                    {t(lang, Text::ProducerReply)} ", "
-                    {i18n::format_date(lang, finnish_date(reply.created_at))}
-                </p>
-                <p class="feedback-text">{reply.body}</p>
-            </div>
+        Some(reply) => {
+            view! { <Reply reply title=Text::ProducerReply testid="feedback-reply" lang/> }.into_any()
         }
-        .into_any(),
         None => view! { <p class="feedback-no-reply" data-testid="feedback-no-reply">{t(lang, Text::NoReplyYet)}</p> }
             .into_any(),
     };
@@ -72,5 +49,33 @@ fn FeedbackItem(item: FeedbackView, lang: Lang) -> impl IntoView {
             {reply}
             {voucher_link}
         </li>
+    }
+}
+
+/// The link from a feedback to the voucher it was given under (`href`).
+#[component]
+pub fn VoucherLink(href: String, lang: Lang) -> impl IntoView {
+    view! {
+        <p class="feedback-voucher">
+            <a href=href>{t(lang, Text::ShowVoucher)}</a>
+        </p>
+    }
+}
+
+/// The producer's reply to a feedback, under `title` with its date.
+#[component]
+pub fn Reply(
+    reply: FeedbackReplyView,
+    title: Text,
+    testid: &'static str,
+    lang: Lang,
+) -> impl IntoView {
+    view! {
+        <div class="feedback-reply" data-testid=testid>
+            <p class="feedback-reply-title">
+                {t(lang, title)} ", " {i18n::format_date(lang, finnish_date(reply.created_at))}
+            </p>
+            <p class="feedback-text">{reply.body}</p>
+        </div>
     }
 }

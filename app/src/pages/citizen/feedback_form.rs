@@ -3,7 +3,7 @@
 //! [`FeedbackText`] before it is sent, so the browser and the edge refuse the same things.
 
 use crate::api;
-use crate::components::form::{last_error, FieldError, SubmitButton, SubmitError};
+use crate::components::form::{described_by, last_error, FieldError, FormEnd, SelectField};
 use crate::components::text_limit::CharCounter;
 use crate::dom;
 use crate::links;
@@ -158,45 +158,37 @@ pub fn FeedbackForm(
             })
             .collect_view()
     };
-    let described_by = move || {
-        if problem.get().is_some() {
-            "feedback-body-hint feedback-error"
-        } else {
-            "feedback-body-hint"
-        }
-    };
+    let described = described_by("feedback-body-hint", "feedback-error", move || {
+        problem.get().is_some()
+    });
 
     view! {
         <p>{t(lang, Text::FeedbackIntro)}</p>
         <form class="form-panel" data-testid="feedback-form" novalidate on:submit=on_submit>
-            <div class="field">
-                <label for="feedback-producer">{tr(Text::FeedbackProducerLabel)}</label>
-                <select
-                    id="feedback-producer"
-                    name="producer"
-                    data-testid="feedback-producer"
-                    on:change=move |ev| {
-                        draft.producer.set(ProducerId::parse(&event_target_value(&ev)));
-                        draft.event.set(None);
-                    }
-                >
-                    {producer_options}
-                </select>
-            </div>
-            <div class="field">
-                <label for="feedback-event">{tr(Text::FeedbackEventLabel)}</label>
-                <select
-                    id="feedback-event"
-                    name="event"
-                    data-testid="feedback-event"
-                    on:change=move |ev| draft.event.set(EventId::parse(&event_target_value(&ev)))
-                >
-                    <option value="" prop:selected=move || draft.event.get().is_none()>
-                        {tr(Text::FeedbackNoEvent)}
-                    </option>
-                    {event_options}
-                </select>
-            </div>
+            <SelectField
+                id="feedback-producer"
+                name="producer"
+                label=Text::FeedbackProducerLabel
+                testid="feedback-producer"
+                on_change=move |ev| {
+                    draft.producer.set(ProducerId::parse(&event_target_value(&ev)));
+                    draft.event.set(None);
+                }
+            >
+                {producer_options}
+            </SelectField>
+            <SelectField
+                id="feedback-event"
+                name="event"
+                label=Text::FeedbackEventLabel
+                testid="feedback-event"
+                on_change=move |ev| draft.event.set(EventId::parse(&event_target_value(&ev)))
+            >
+                <option value="" prop:selected=move || draft.event.get().is_none()>
+                    {tr(Text::FeedbackNoEvent)}
+                </option>
+                {event_options}
+            </SelectField>
             <div class="field">
                 <label for="feedback-body">{tr(Text::FeedbackBodyLabel)}</label>
                 <p id="feedback-body-hint" class="hint">{tr(Text::FeedbackBodyHint)}</p>
@@ -211,7 +203,7 @@ pub fn FeedbackForm(
                     rows="6"
                     maxlength=FEEDBACK_MAX_CHARS.to_string()
                     data-testid="feedback-body"
-                    aria-describedby=described_by
+                    aria-describedby=described
                     aria-invalid=move || problem.get().is_some().then_some("true")
                     prop:value=move || draft.body.get()
                     on:input=move |ev| {
@@ -226,11 +218,9 @@ pub fn FeedbackForm(
                 ></textarea>
                 <CharCounter text=draft.body max=FEEDBACK_MAX_CHARS testid="feedback-count"/>
             </div>
-            {move || server_error().map(|error| view! { <SubmitError error testid="feedback-server-error"/> })}
-            <FeedbackSent sent=draft.sent/>
-            <div class="form-actions">
-                <SubmitButton text=Text::FeedbackSubmit pending testid="feedback-submit"/>
-            </div>
+            <FormEnd error=server_error error_testid="feedback-server-error" text=Text::FeedbackSubmit pending testid="feedback-submit">
+                <FeedbackSent sent=draft.sent/>
+            </FormEnd>
         </form>
     }
 }

@@ -3,8 +3,9 @@
 //! for someone else, the API answers with that person's messages.
 
 use crate::api;
-use crate::components::states::{retryable, EmptyNotice, RemoteList};
-use crate::locale::{tr, use_document_title, use_lang};
+use crate::components::list_page::ItemsPage;
+use crate::components::states::EmptyNotice;
+use crate::locale::tr;
 use leptos::prelude::*;
 use seteli_domain::api::{MessageKind, MessageView};
 use seteli_domain::clock::rfc3339;
@@ -33,28 +34,14 @@ pub fn status_label(status: MessageStatus) -> Option<Text> {
 /// The messages page.
 #[component]
 pub fn MessagesPage() -> impl IntoView {
-    let lang = use_lang();
-    let messages = retryable(move || api::my_messages(lang.get()));
-    use_document_title(|lang| t(lang, Text::MessagesTitle).to_owned());
     let empty = || {
         view! {
             <p class="lead">{tr(Text::MessagesLead)}</p>
             <EmptyNotice testid="messages-empty" text=Text::MessagesEmpty/>
         }
     };
-
-    view! {
-        <h1 tabindex="-1">{tr(Text::MessagesTitle)}</h1>
-        <RemoteList data=messages empty let:list>
-            <p class="lead">{tr(Text::MessagesLead)}</p>
-            <ol class="card-list" role="list" data-testid="message-list">
-                {list
-                    .into_iter()
-                    .map(|message| view! { <MessageItem message lang=lang.get_untracked()/> })
-                    .collect_view()}
-            </ol>
-        </RemoteList>
-    }
+    let item = |message, lang| view! { <MessageItem message lang/> };
+    view! { <ItemsPage title=Text::MessagesTitle fetch=api::my_messages empty lead=Text::MessagesLead class="card-list" testid="message-list" item/> }
 }
 
 /// One message: what was done, when, and whether it has gone to Suomi.fi Messages.

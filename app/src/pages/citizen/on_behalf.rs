@@ -6,13 +6,12 @@
 //! chosen on this page.
 
 use crate::api;
-use crate::components::form::SubmitError;
+use crate::components::form::{BusyButton, SubmitError};
 use crate::components::mandate::MandateHelp;
+use crate::components::on_behalf::{use_switch, Switch};
 use crate::components::states::{retryable, EmptyNotice, LoggedIn, Remote, RemoteList, Retryable};
 use crate::dom;
-use crate::links;
 use crate::locale::{tr, use_document_title, use_lang};
-use crate::session;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use seteli_domain::api::RegisteredPrincipal;
@@ -186,21 +185,8 @@ fn RegisteredList(principals: Vec<RegisteredPrincipal>, lang: Lang) -> impl Into
     let choose = Action::new_local(move |id: &CustomerId| {
         api::act_for_registered(*id, ui_lang.get_untracked())
     });
-    let done = move || matches!(choose.value().get(), Some(Ok(())));
-    Effect::new(move |_| {
-        if done() {
-            session::start_afresh(&links::my_vouchers(ui_lang.get_untracked()));
-        }
-    });
-    let pending = choose.pending();
     // Busy from the click until the page reloads for the new person.
-    let busy = move || pending.get() || done();
-    let busy_now =
-        move || pending.get_untracked() || matches!(choose.value().get_untracked(), Some(Ok(())));
-    let error = move || match choose.value().get() {
-        Some(Err(error)) if !pending.get() => Some(error),
-        _ => None,
-    };
+    let Switch { busy, error } = use_switch(choose);
     let items = principals
         .into_iter()
         .map(|p| {
@@ -213,20 +199,19 @@ fn RegisteredList(principals: Vec<RegisteredPrincipal>, lang: Lang) -> impl Into
             );
             view! {
                 <li>
-                    <button
-                        type="button"
+                    <BusyButton
                         class="principal-button"
-                        data-testid=format!("registered-principal-{id}")
-                        aria-disabled=move || busy().then_some("true")
-                        on:click=move |_| {
-                            if !busy_now() {
+                        testid=format!("registered-principal-{id}")
+                        busy
+                        on_click=move || {
+                            if !busy.get_untracked() {
                                 choose.dispatch_local(id);
                             }
                         }
                     >
                         <span class="principal-name">{name}</span>
                         <span class="principal-meta">{meta}</span>
-                    </button>
+                    </BusyButton>
                 </li>
             }
         })
@@ -238,9 +223,9 @@ fn RegisteredList(principals: Vec<RegisteredPrincipal>, lang: Lang) -> impl Into
         </ul>
         // Present from the start, so that screen readers notice what appears in it.
         <div aria-live="polite">
-            {move || busy().then(|| view! { <p class="loading" data-testid="switching">{tr(Text::Switching)}</p> })}
+            {move || busy.get().then(|| view! { <p class="loading" data-testid="switching">{tr(Text::Switching)}</p> })}
         </div>
-        {move || error().map(|error| view! { <SubmitError error testid="registered-error"/> })}
+        {move || error.get().map(|error| view! { <SubmitError error testid="registered-error"/> })}
     }
 }
 

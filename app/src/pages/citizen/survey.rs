@@ -4,7 +4,7 @@
 //! form gives way to a note saying so.
 
 use crate::api;
-use crate::components::form::{last_error, SubmitButton, SubmitError};
+use crate::components::form::{described_by, last_error, FormEnd};
 use crate::components::text_limit::{char_count, CharCounter};
 use crate::dom;
 use crate::locale::{tr, use_lang};
@@ -319,16 +319,7 @@ fn SurveyQuestions(
                     rows="4"
                     maxlength=SURVEY_COMMENT_MAX_CHARS.to_string()
                     data-testid="survey-comment"
-                    aria-describedby={
-                        let error_id = error_id.clone();
-                        move || {
-                            if comment_too_long() {
-                                format!("{hint_id} {error_id}")
-                            } else {
-                                hint_id.clone()
-                            }
-                        }
-                    }
+                    aria-describedby=described_by(hint_id, error_id.clone(), comment_too_long)
                     aria-invalid=move || comment_too_long().then_some("true")
                     prop:value=move || comment.get()
                     on:input=move |ev| {
@@ -348,10 +339,7 @@ fn SurveyQuestions(
                         }
                     })
             }}
-            {move || server_error().map(|error| view! { <SubmitError error testid="survey-server-error"/> })}
-            <div class="form-actions">
-                <SubmitButton text=Text::SurveySubmit pending testid="survey-submit"/>
-            </div>
+            <FormEnd error=server_error error_testid="survey-server-error" text=Text::SurveySubmit pending testid="survey-submit"/>
         </form>
     }
 }

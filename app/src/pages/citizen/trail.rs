@@ -3,8 +3,8 @@
 
 use crate::api;
 use crate::components::facts::Fact;
-use crate::components::states::{retryable, EmptyNotice, RemoteList};
-use crate::locale::{tr, use_document_title, use_lang};
+use crate::components::list_page::ItemsPage;
+use crate::components::states::EmptyNotice;
 use leptos::prelude::*;
 use seteli_domain::api::{TrailEntry, TrailResult};
 use seteli_domain::clock::rfc3339;
@@ -22,23 +22,9 @@ pub fn result_parts(result: TrailResult) -> (&'static str, Text) {
 /// The trail page.
 #[component]
 pub fn TrailPage() -> impl IntoView {
-    let lang = use_lang();
-    let trail = retryable(move || api::my_trail(lang.get()));
-    use_document_title(|lang| t(lang, Text::TrailTitle).to_owned());
     let empty = || view! { <EmptyNotice testid="trail-empty" text=Text::TrailEmpty/> };
-
-    view! {
-        <h1 tabindex="-1">{tr(Text::TrailTitle)}</h1>
-        <RemoteList data=trail empty let:list>
-            <p class="lead">{tr(Text::TrailLead)}</p>
-            <ol class="card-list" role="list" data-testid="trail-list">
-                {list
-                    .into_iter()
-                    .map(|entry| view! { <TrailItem entry lang=lang.get_untracked()/> })
-                    .collect_view()}
-            </ol>
-        </RemoteList>
-    }
+    let item = |entry, lang| view! { <TrailItem entry lang/> };
+    view! { <ItemsPage title=Text::TrailTitle fetch=api::my_trail empty lead=Text::TrailLead class="card-list" testid="trail-list" item/> }
 }
 
 /// One thing done or tried: when, by whom, what, on what basis, and whether it was let

@@ -3,9 +3,9 @@
 //! that is not the customer's is "not found", exactly like one that does not exist.
 
 use crate::api;
-use crate::components::states::{retryable, BackLink, Remote, Retryable};
+use crate::components::states::{retryable, BackLink, BackTo, Remote, Retryable};
 use crate::links;
-use crate::locale::{tr, use_document_title, use_lang};
+use crate::locale::{use_document_title, use_lang};
 use crate::pages::citizen::feedback_form::{FeedbackDraft, FeedbackForm};
 use crate::pages::citizen::survey::{SurveyDrafts, SurveyForm};
 use crate::pages::citizen::vouchers::VoucherFacts;
@@ -74,12 +74,7 @@ pub fn VoucherPage() -> impl IntoView {
     use_document_title(move |_| heading());
 
     view! {
-        <p class="back">
-            <a class="back-link" href=move || links::my_vouchers(lang.get()) data-testid="back-to-vouchers">
-                <span aria-hidden="true">"← "</span>
-                {tr(Text::BackToMyVouchers)}
-            </a>
-        </p>
+        <BackTo link=back testid="back-to-vouchers"/>
         <h1 tabindex="-1" data-testid=move || loaded().then_some("voucher-title")>{heading}</h1>
         <Remote data=detail back let:detail>
             <VoucherDetails detail lang=lang.get_untracked() feedback surveys/>

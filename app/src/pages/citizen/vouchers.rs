@@ -3,9 +3,9 @@
 
 use crate::api;
 use crate::components::facts::{Fact, MoneyFact};
-use crate::components::states::{retryable, EmptyNotice, RemoteList};
+use crate::components::list_page::ItemsPage;
+use crate::components::states::EmptyNotice;
 use crate::links;
-use crate::locale::{tr, use_document_title, use_lang};
 use leptos::prelude::*;
 use seteli_domain::api::VoucherSummary;
 use seteli_domain::catalogue::Unit;
@@ -18,28 +18,14 @@ use time::Date;
 /// The list page.
 #[component]
 pub fn MyVouchersPage() -> impl IntoView {
-    let lang = use_lang();
-    let vouchers = retryable(move || api::my_vouchers(lang.get()));
-    use_document_title(|lang| t(lang, Text::MyVouchersTitle).to_owned());
     // What the page says to someone who has no vouchers: who grants them and how to ask.
     let empty = || {
         view! {
             <EmptyNotice testid="vouchers-empty" title=Text::VouchersEmptyTitle text=Text::VouchersEmptyText/>
         }
     };
-
-    view! {
-        <h1 tabindex="-1">{tr(Text::MyVouchersTitle)}</h1>
-        <RemoteList data=vouchers empty let:list>
-            <p class="lead">{tr(Text::MyVouchersLead)}</p>
-            <ul class="voucher-list" role="list" data-testid="voucher-list">
-                {list
-                    .into_iter()
-                    .map(|voucher| view! { <VoucherCard voucher lang=lang.get_untracked()/> })
-                    .collect_view()}
-            </ul>
-        </RemoteList>
-    }
+    let item = |voucher, lang| view! { <VoucherCard voucher lang/> };
+    view! { <ItemsPage title=Text::MyVouchersTitle fetch=api::my_vouchers empty lead=Text::MyVouchersLead class="voucher-list" testid="voucher-list" unordered=true item/> }
 }
 
 /// One voucher in the list, with the link to its page.
@@ -190,10 +176,7 @@ pub fn balance_percent(balance: Cents, granted: Cents) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn cents(c: i64) -> Cents {
-        Cents::new(c).unwrap()
-    }
+    use crate::test_ids::cents;
 
     #[test]
     fn the_balance_bar_rounds_but_never_to_empty_or_full_by_mistake() {

@@ -11,9 +11,8 @@
 
 use super::visit::{latest_day, EventProblem, Field, VisitFields, VisitForm, VisitInput};
 use crate::api;
-use crate::components::form::{last_error, SubmitButton, SubmitError};
+use crate::components::form::{last_error, BusyButton, DoneNotice, SubmitButton, SubmitError};
 use crate::dom;
-use crate::locale::tr;
 use leptos::prelude::*;
 use seteli_domain::api::{EventCorrection, ProducerEvent};
 use seteli_domain::catalogue::Unit;
@@ -185,28 +184,7 @@ impl Correcting {
 /// original visit is cancelled).
 #[component]
 pub fn CorrectionNotice(correcting: Correcting) -> impl IntoView {
-    view! {
-        <div aria-live="polite">
-            {move || {
-                correcting
-                    .done
-                    .get()
-                    .then(|| {
-                        view! {
-                            <p
-                                id="correction-sent"
-                                class="notice notice-success"
-                                role="status"
-                                tabindex="-1"
-                                data-testid="correction-sent"
-                            >
-                                {tr(Text::CorrectionSent)}
-                            </p>
-                        }
-                    })
-            }}
-        </div>
-    }
+    view! { <DoneNotice shown=correcting.done id="correction-sent" testid="correction-sent" text=Text::CorrectionSent/> }
 }
 
 /// The correction form in the row of event `event_id` (logged for `service_date`, in
@@ -263,15 +241,9 @@ pub fn CorrectionForm(
             {move || failed().map(|error| view! { <SubmitError error testid="correction-error"/> })}
             <div class="button-row">
                 <SubmitButton text=Text::CorrectionSubmit pending testid="correction-submit"/>
-                <button
-                    type="button"
-                    class="button button-secondary"
-                    data-testid="correction-cancel"
-                    aria-disabled=move || pending.get().then_some("true")
-                    on:click=move |_| c.close()
-                >
+                <BusyButton class="button button-secondary" testid="correction-cancel" busy=pending on_click=move || c.close()>
                     {t(lang, Text::CorrectionClose)}
-                </button>
+                </BusyButton>
             </div>
         </form>
     }

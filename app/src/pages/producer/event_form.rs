@@ -9,7 +9,7 @@ use super::use_queue_owner;
 use super::visit::{latest_day, VisitFields, VisitForm, VisitInput};
 use crate::api;
 use crate::calendar::parse_units;
-use crate::components::form::{last_error, SubmitButton, SubmitError};
+use crate::components::form::{last_error, FormEnd};
 use crate::dom;
 use crate::locale::{tr, use_lang};
 use leptos::prelude::*;
@@ -179,11 +179,9 @@ pub fn EventForm(
                 after_units=ChildrenFn::to_children(shares)
                 units_described_by="event-shares"
             />
-            {move || server_error().map(|error| view! { <SubmitError error testid="event-error"/> })}
-            <EventOutcome outcome=draft.outcome/>
-            <div class="form-actions">
-                <SubmitButton text=Text::EventSubmit pending testid="event-submit"/>
-            </div>
+            <FormEnd error=server_error error_testid="event-error" text=Text::EventSubmit pending testid="event-submit">
+                <EventOutcome outcome=draft.outcome/>
+            </FormEnd>
         </form>
     }
     .into_any()

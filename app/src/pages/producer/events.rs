@@ -5,9 +5,8 @@
 use super::correction::{Correcting, CorrectionForm};
 use crate::api;
 use crate::components::facts::{Fact, MoneyFact};
-use crate::components::form::SubmitError;
+use crate::components::form::{DoneNotice, SubmitError};
 use crate::dom;
-use crate::locale::tr;
 use leptos::prelude::*;
 use seteli_domain::api::ProducerEvent;
 use seteli_domain::i18n::{self, t, Text};
@@ -184,28 +183,7 @@ impl Cancelling {
 /// what appears in it.
 #[component]
 pub fn CancelNotice(cancelling: Cancelling) -> impl IntoView {
-    view! {
-        <div aria-live="polite">
-            {move || {
-                cancelling
-                    .done
-                    .get()
-                    .then(|| {
-                        view! {
-                            <p
-                                id="event-cancel-done"
-                                class="notice notice-success"
-                                role="status"
-                                tabindex="-1"
-                                data-testid="event-cancel-done"
-                            >
-                                {tr(Text::EventCancelled)}
-                            </p>
-                        }
-                    })
-            }}
-        </div>
-    }
+    view! { <DoneNotice shown=cancelling.done id="event-cancel-done" testid="event-cancel-done" text=Text::EventCancelled/> }
 }
 
 /// A voucher's events, with a correct and a cancel button on each that can still be

@@ -4,12 +4,14 @@
 
 use super::NotActingForCompany;
 use crate::api;
-use crate::components::form::{last_error, FieldError, SubmitButton, SubmitError};
-use crate::components::states::{retryable, EmptyNotice, RemoteList};
+use crate::components::form::{described_by, last_error, DoneNotice, FieldError, FormEnd};
+use crate::components::list_page::{Items, ListPage};
+use crate::components::states::EmptyNotice;
 use crate::components::text_limit::CharCounter;
 use crate::dom;
 use crate::links;
-use crate::locale::{tr, use_document_title, use_lang};
+use crate::locale::{tr, use_lang};
+use crate::pages::citizen::feedback::{Reply, VoucherLink};
 use crate::pages::citizen::feedback_form::feedback_problem;
 use leptos::prelude::*;
 use seteli_domain::api::ProducerFeedback;
@@ -27,30 +29,13 @@ type Drafts = RwSignal<HashMap<FeedbackId, String>>;
 /// The page.
 #[component]
 pub fn ProducerFeedbackPage() -> impl IntoView {
-    let lang = use_lang();
-    let feedback = retryable(move || api::producer_feedback(lang.get()));
     let drafts: Drafts = RwSignal::new(HashMap::new());
-    use_document_title(|lang| t(lang, Text::ProducerFeedbackTitle).to_owned());
-    let empty = || {
-        view! {
-            <div data-testid="producer-feedback">
-                <EmptyNotice testid="producer-feedback-empty" text=Text::ProducerFeedbackEmpty/>
-            </div>
-        }
-    };
+    let item = move |item, lang| view! { <FeedbackItem item drafts lang/> };
+    let empty = || view! { <EmptyNotice testid="producer-feedback-empty" text=Text::ProducerFeedbackEmpty/> };
     view! {
-        <h1 tabindex="-1">{tr(Text::ProducerFeedbackTitle)}</h1>
-        <RemoteList data=feedback empty forbidden=NotActingForCompany let:list>
-            <div data-testid="producer-feedback">
-                <p class="lead">{tr(Text::ProducerFeedbackLead)}</p>
-                <ol class="feedback-list" role="list">
-                    {list
-                        .into_iter()
-                        .map(|item| view! { <FeedbackItem item drafts lang=lang.get_untracked()/> })
-                        .collect_view()}
-                </ol>
-            </div>
-        </RemoteList>
+        <ListPage title=Text::ProducerFeedbackTitle fetch=api::producer_feedback empty region="producer-feedback" forbidden=NotActingForCompany let:items>
+            <Items lead=Text::ProducerFeedbackLead class="feedback-list" items item/>
+        </ListPage>
     }
 }
 
@@ -61,26 +46,14 @@ fn FeedbackItem(item: ProducerFeedback, drafts: Drafts, lang: Lang) -> impl Into
     let current = RwSignal::new(item.clone());
     let sent = RwSignal::new(false);
     let received = i18n::format_date(lang, finnish_date(item.created_at));
-    let voucher_link = item.voucher_id.map(|voucher| {
-        view! {
-            <p class="feedback-voucher">
-                <a href=links::producer_voucher(voucher, lang)>{t(lang, Text::ShowVoucher)}</a>
-            </p>
+    let voucher_link = item
+        .voucher_id
+        .map(|voucher| view! { <VoucherLink href=links::producer_voucher(voucher, lang) lang/> });
+    let reply = move || match current.with(|f| f.reply.clone()) {
+        Some(reply) => {
+            view! { <Reply reply title=Text::YourReply testid="producer-reply" lang/> }.into_any()
         }
-    });
-    let reply = move || {
-        match current.with(|f| f.reply.clone()) {
-        Some(reply) => view! {
-            <div class="feedback-reply" data-testid="producer-reply">
-                <p class="feedback-reply-title">
-                    {t(lang, Text::YourReply)} ", " {i18n::format_date(lang, finnish_date(reply.created_at))}
-                </p>
-                <p class="feedback-text">{reply.body}</p>
-            </div>
-        }
-        .into_any(),
         None => view! { <ReplyForm id current sent drafts/> }.into_any(),
-    }
     };
     view! {
         <li class="feedback-item" data-testid="producer-feedback-item" data-feedback-id=id.to_string()>
@@ -89,25 +62,7 @@ fn FeedbackItem(item: ProducerFeedback, drafts: Drafts, lang: Lang) -> impl Into
             <p class="feedback-text" data-testid="producer-feedback-text">{item.body.clone()}</p>
             {voucher_link}
             {reply}
-            // Present from the start, so that screen readers notice what appears in it.
-            <div aria-live="polite">
-                {move || {
-                    sent.get()
-                        .then(|| {
-                            view! {
-                                <p
-                                    id=format!("reply-{id}-sent")
-                                    class="notice notice-success"
-                                    role="status"
-                                    tabindex="-1"
-                                    data-testid="reply-sent"
-                                >
-                                    {tr(Text::ReplySent)}
-                                </p>
-                            }
-                        })
-                }}
-            </div>
+            <DoneNotice shown=sent id=format!("reply-{id}-sent") testid="reply-sent" text=Text::ReplySent/>
         </li>
     }
 }
@@ -162,16 +117,9 @@ fn ReplyForm(
             }
         }
     };
-    let described = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            if problem.get().is_some() {
-                format!("{hint_id} {error_id}")
-            } else {
-                hint_id.clone()
-            }
-        }
-    };
+    let described = described_by(hint_id.clone(), error_id.clone(), move || {
+        problem.get().is_some()
+    });
     view! {
         <form class="form-panel reply-form" novalidate on:submit=on_submit>
             <div class="field">
@@ -207,10 +155,7 @@ fn ReplyForm(
                 ></textarea>
                 <CharCounter text=body max=FEEDBACK_MAX_CHARS testid="reply-count"/>
             </div>
-            {move || server_error().map(|error| view! { <SubmitError error testid="reply-error"/> })}
-            <div class="form-actions">
-                <SubmitButton text=Text::ReplySubmit pending testid="reply-submit"/>
-            </div>
+            <FormEnd error=server_error error_testid="reply-error" text=Text::ReplySubmit pending testid="reply-submit"/>
         </form>
     }
 }

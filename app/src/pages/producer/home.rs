@@ -5,7 +5,7 @@
 
 use super::events::EventList;
 use super::queue::{EventQueue, EventQueuePanel};
-use super::{use_queue_owner, NotActingForCompany};
+use super::{use_queue_owner, NotActingForCompany, ServiceCard};
 use crate::api;
 use crate::components::states::{retryable, Remote, Source};
 use crate::links;
@@ -104,100 +104,82 @@ fn HomeView(home: ProducerHome, lang: Lang) -> impl IntoView {
 /// The vouchers the company serves, each a link to its page.
 #[component]
 fn VoucherRows(vouchers: Vec<ProducerVoucher>, lang: Lang) -> impl IntoView {
-    if vouchers.is_empty() {
-        return view! {
-            <p class="notice" data-testid="producer-vouchers-empty">{t(lang, Text::ServedVouchersEmpty)}</p>
+    let empty = ("producer-vouchers-empty", Text::ServedVouchersEmpty);
+    card_list("producer-vouchers", empty, vouchers, lang, |v| {
+        let name = format!("{} {}", v.customer_given_name, v.customer_family_name);
+        view! {
+            <li class="card producer-voucher-row" data-testid="producer-voucher-row" data-voucher-id=v.voucher_id.to_string()>
+                <a class="card-link" href=links::producer_voucher(v.voucher_id, lang) data-testid="producer-voucher-link">
+                    {name}
+                </a>
+                <p class="card-meta">{v.service_name} " · " {v.municipality_name}</p>
+                <p class="card-meta">
+                    {t(lang, Text::BalanceLabel)} ": "
+                    <strong data-testid="voucher-balance" data-cents=v.balance_cents.get().to_string()>
+                        {v.balance_cents.format(lang)}
+                    </strong>
+                </p>
+            </li>
         }
-        .into_any();
-    }
-    let rows = vouchers
-        .into_iter()
-        .map(|v| {
-            let name = format!("{} {}", v.customer_given_name, v.customer_family_name);
-            view! {
-                <li class="card producer-voucher-row" data-testid="producer-voucher-row" data-voucher-id=v.voucher_id.to_string()>
-                    <a class="card-link" href=links::producer_voucher(v.voucher_id, lang) data-testid="producer-voucher-link">
-                        {name}
-                    </a>
-                    <p class="card-meta">{v.service_name} " · " {v.municipality_name}</p>
-                    <p class="card-meta">
-                        {t(lang, Text::BalanceLabel)} ": "
-                        <strong data-testid="voucher-balance" data-cents=v.balance_cents.get().to_string()>
-                            {v.balance_cents.format(lang)}
-                        </strong>
-                    </p>
-                </li>
-            }
-        })
-        .collect_view();
-    view! { <ul class="card-list" role="list" data-testid="producer-vouchers">{rows}</ul> }
-        .into_any()
+    })
 }
 
 /// Feedback that has no reply yet, each leading to the feedback page.
 #[component]
 fn FeedbackWaiting(items: Vec<ProducerFeedback>, lang: Lang) -> impl IntoView {
-    if items.is_empty() {
-        return view! {
-            <p class="notice" data-testid="feedback-waiting-empty">{t(lang, Text::FeedbackWaitingEmpty)}</p>
+    let empty = ("feedback-waiting-empty", Text::FeedbackWaitingEmpty);
+    card_list("feedback-waiting", empty, items, lang, |f| {
+        view! {
+            <li class="card" data-testid="feedback-waiting-item" data-feedback-id=f.id.to_string()>
+                <p class="card-time">
+                    {f.customer_given_name} ", " {i18n::format_date(lang, finnish_date(f.created_at))}
+                </p>
+                <p class="feedback-text feedback-excerpt">{f.body}</p>
+                <a href=links::producer_feedback(lang) data-testid="feedback-waiting-link">
+                    {t(lang, Text::ReplyToFeedbackLink)}
+                </a>
+            </li>
         }
-        .into_any();
-    }
-    let rows = items
-        .into_iter()
-        .map(|f| {
-            view! {
-                <li class="card" data-testid="feedback-waiting-item" data-feedback-id=f.id.to_string()>
-                    <p class="card-time">
-                        {f.customer_given_name} ", " {i18n::format_date(lang, finnish_date(f.created_at))}
-                    </p>
-                    <p class="feedback-text feedback-excerpt">{f.body}</p>
-                    <a href=links::producer_feedback(lang) data-testid="feedback-waiting-link">
-                        {t(lang, Text::ReplyToFeedbackLink)}
-                    </a>
-                </li>
-            }
-        })
-        .collect_view();
-    view! { <ul class="card-list" role="list" data-testid="feedback-waiting">{rows}</ul> }
-        .into_any()
+    })
 }
 
 /// The services the company is approved for, with today's price.
 #[component]
 fn ServiceRows(services: Vec<ProducerService>, lang: Lang) -> impl IntoView {
-    if services.is_empty() {
-        return view! {
-            <p class="notice" data-testid="producer-services-empty">{t(lang, Text::ProducerServicesEmpty)}</p>
+    let empty = ("producer-services-empty", Text::ProducerServicesEmpty);
+    card_list("producer-services", empty, services, lang, |s| {
+        let price = match s.price_cents {
+            Some(p) => i18n::price_per_unit(lang, p, s.unit),
+            None => t(lang, Text::NoPriceToday).to_owned(),
+        };
+        view! {
+            <ServiceCard class="card" testid="producer-service" municipality=s.municipality_code code=s.service_code>
+                <p class="card-time">{s.service_name}</p>
+                <p class="card-meta">{s.municipality_name}</p>
+                <p class="card-meta">
+                    {t(lang, Text::YourPriceToday)} ": "
+                    <strong data-testid="service-price" data-cents=s.price_cents.map(|p| p.get().to_string())>
+                        {price}
+                    </strong>
+                </p>
+            </ServiceCard>
         }
-        .into_any();
+    })
+}
+
+/// A list of the home page's cards (`testid`), each of `items` shown by `card`; when
+/// there are none, the notice `empty` (its test id and text) instead.
+fn card_list<T, V: IntoView + 'static>(
+    testid: &'static str,
+    empty: (&'static str, Text),
+    items: Vec<T>,
+    lang: Lang,
+    card: impl FnMut(T) -> V,
+) -> AnyView {
+    if items.is_empty() {
+        let (empty_testid, text) = empty;
+        return view! { <p class="notice" data-testid=empty_testid>{t(lang, text)}</p> }.into_any();
     }
-    let rows = services
-        .into_iter()
-        .map(|s| {
-            let price = match s.price_cents {
-                Some(p) => i18n::price_per_unit(lang, p, s.unit),
-                None => t(lang, Text::NoPriceToday).to_owned(),
-            };
-            view! {
-                <li
-                    class="card"
-                    data-testid="producer-service"
-                    data-municipality=s.municipality_code.to_string()
-                    data-service=s.service_code.to_string()
-                >
-                    <p class="card-time">{s.service_name}</p>
-                    <p class="card-meta">{s.municipality_name}</p>
-                    <p class="card-meta">
-                        {t(lang, Text::YourPriceToday)} ": "
-                        <strong data-testid="service-price" data-cents=s.price_cents.map(|p| p.get().to_string())>
-                            {price}
-                        </strong>
-                    </p>
-                </li>
-            }
-        })
-        .collect_view();
-    view! { <ul class="card-list" role="list" data-testid="producer-services">{rows}</ul> }
-        .into_any()
+    let cards = items.into_iter().map(card).collect_view();
+    view! { <ul class="card-list" role="list" data-testid=testid>{cards}</ul> }.into_any()
 }

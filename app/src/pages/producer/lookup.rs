@@ -5,7 +5,7 @@
 
 use super::NotActingForCompany;
 use crate::api;
-use crate::components::form::{last_error, SubmitButton, SubmitError};
+use crate::components::form::{described_by, last_error, SubmitButton, SubmitError};
 use crate::components::states::{LoggedIn, Remote};
 use crate::dom;
 use crate::links;
@@ -84,9 +84,7 @@ fn LookupForm() -> impl IntoView {
                     spellcheck="false"
                     maxlength="30"
                     data-testid="voucher-number-input"
-                    aria-describedby=move || {
-                        if has_error() { "voucher-number-hint voucher-number-error" } else { "voucher-number-hint" }
-                    }
+                    aria-describedby=described_by("voucher-number-hint", "voucher-number-error", has_error)
                     aria-invalid=move || has_error().then_some("true")
                     prop:value=move || number.get()
                     on:input=move |ev| number.set(event_target_value(&ev))
@@ -104,6 +102,7 @@ fn LookupForm() -> impl IntoView {
                             }
                         })
                 }}
+                // Inside the region the field's `aria-describedby` names.
                 {move || server_error().map(|error| view! { <SubmitError error testid="voucher-number-error"/> })}
             </div>
             <div class="form-actions">

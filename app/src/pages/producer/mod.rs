@@ -22,6 +22,7 @@ use crate::locale::{tr, use_lang};
 use crate::session::use_session;
 use leptos::prelude::*;
 use seteli_domain::i18n::Text;
+use seteli_domain::{MunicipalityCode, ServiceCode};
 
 /// Whose offline queue this session sees and sends (reactive): the logged-in person's for
 /// the company they act for; `None` until both are known.
@@ -51,6 +52,23 @@ pub fn NotActingForCompany() -> impl IntoView {
                 </a>
             </p>
         </div>
+    }
+}
+
+/// A card (`class`, `testid`) about one of the company's services, which its
+/// `data-municipality` and `data-service` name: the service `code` in `municipality`.
+#[component]
+pub fn ServiceCard(
+    class: &'static str,
+    testid: &'static str,
+    municipality: MunicipalityCode,
+    code: ServiceCode,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <li class=class data-testid=testid data-municipality=municipality.to_string() data-service=code.to_string()>
+            {children()}
+        </li>
     }
 }
 

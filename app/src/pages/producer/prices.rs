@@ -3,14 +3,15 @@
 //! (tomorrow at the earliest; by default the first day of next month). Visits logged
 //! before that day keep the old price.
 
-use super::NotActingForCompany;
+use super::{NotActingForCompany, ServiceCard};
 use crate::api;
 use crate::calendar::{first_of_next_month, tomorrow};
-use crate::components::facts::Fact;
+use crate::components::facts::PriceTodayFact;
 use crate::components::form::{last_error, FieldError, SubmitButton, SubmitError};
-use crate::components::states::{retryable, EmptyNotice, RemoteList};
+use crate::components::list_page::ListPage;
+use crate::components::states::EmptyNotice;
 use crate::dom;
-use crate::locale::{tr, use_document_title, use_lang};
+use crate::locale::use_lang;
 use crate::session::use_session;
 use leptos::prelude::*;
 use seteli_domain::api::{NewPrice, ProducerService};
@@ -60,21 +61,11 @@ pub fn checked_price(
 /// The page.
 #[component]
 pub fn ProducerPricesPage() -> impl IntoView {
-    let lang = use_lang();
-    let services = retryable(move || api::producer_prices(lang.get()));
-    use_document_title(|lang| t(lang, Text::PricesTitle).to_owned());
-    let empty = || {
-        view! {
-            <div data-testid="producer-prices">
-                <EmptyNotice testid="prices-empty" text=Text::ProducerServicesEmpty/>
-            </div>
-        }
-    };
+    let empty = || view! { <EmptyNotice testid="prices-empty" text=Text::ProducerServicesEmpty/> };
     view! {
-        <h1 tabindex="-1">{tr(Text::PricesTitle)}</h1>
-        <RemoteList data=services empty forbidden=NotActingForCompany let:services>
-            <PriceList services lang=lang.get_untracked()/>
-        </RemoteList>
+        <ListPage title=Text::PricesTitle fetch=api::producer_prices empty region="producer-prices" forbidden=NotActingForCompany let:services>
+            <PriceList services/>
+        </ListPage>
     }
 }
 
@@ -91,7 +82,8 @@ fn key_of(service: &ProducerService) -> ServiceKey {
 /// The services (at least one), each with its own form. A saved price comes back with
 /// every service, and each row takes its own from the answer.
 #[component]
-fn PriceList(services: Vec<ProducerService>, lang: Lang) -> impl IntoView {
+fn PriceList(services: Vec<ProducerService>) -> impl IntoView {
+    let lang = use_lang().get_untracked();
     let rows: Vec<(ServiceKey, RwSignal<ProducerService>)> = services
         .into_iter()
         .map(|s| (key_of(&s), RwSignal::new(s)))
@@ -126,10 +118,8 @@ fn PriceList(services: Vec<ProducerService>, lang: Lang) -> impl IntoView {
         .into_any()
     };
     view! {
-        <div data-testid="producer-prices">
-            {lead}
-            <ul class="card-list" role="list">{items}</ul>
-        </div>
+        {lead}
+        <ul class="card-list" role="list">{items}</ul>
     }
 }
 
@@ -162,25 +152,13 @@ fn PriceRow(
     };
     let has_upcoming = move || service.with(|s| !s.upcoming.is_empty());
     view! {
-        <li
-            class="card price-row"
-            data-testid="price-row"
-            data-municipality=s.municipality_code.to_string()
-            data-service=s.service_code.to_string()
-        >
+        <ServiceCard class="card price-row" testid="price-row" municipality=s.municipality_code.clone() code=s.service_code.clone()>
             <h2 id=title_id.clone() class="card-title">
                 {s.service_name.clone()}
                 <span class="card-subtitle">{s.municipality_name.clone()}</span>
             </h2>
             <dl class="facts">
-                <Fact label=Text::YourPriceToday lang>
-                    <dd data-testid="price-today" data-cents=move || today_price().map(|p| p.get().to_string())>
-                        {move || match today_price() {
-                            Some(p) => i18n::price_per_unit(lang, p, unit),
-                            None => t(lang, Text::NoPriceToday).to_owned(),
-                        }}
-                    </dd>
-                </Fact>
+                <PriceTodayFact price=Signal::derive(today_price) unit testid="price-today" lang/>
             </dl>
             {move || {
                 has_upcoming()
@@ -192,7 +170,7 @@ fn PriceRow(
                     })
             }}
             <PriceForm index service on_saved hidden=!may_set title_id lang/>
-        </li>
+        </ServiceCard>
     }
 }
 

@@ -289,30 +289,19 @@ mod tests {
             checked_visit("2026-11-21", "1,5", "  Siivous ", VALID, TODAY),
             Ok((TODAY, 150, "Siivous".to_owned()))
         );
-        assert_eq!(
-            checked_visit("2026-11-22", "1", "x", VALID, TODAY),
-            Err(EventProblem::Rule(EventError::InFuture))
-        );
-        assert_eq!(
-            checked_visit("2025-12-31", "1", "x", VALID, TODAY),
-            Err(EventProblem::Rule(EventError::OutsideValidity))
-        );
-        assert_eq!(
-            checked_visit("", "1", "x", VALID, TODAY),
-            Err(EventProblem::NoDate)
-        );
-        assert_eq!(
-            checked_visit("2026-11-21", "puolitoista", "x", VALID, TODAY),
-            Err(EventProblem::UnitsFormat)
-        );
-        assert_eq!(
-            checked_visit("2026-11-21", "25", "x", VALID, TODAY),
-            Err(EventProblem::Rule(EventError::Units))
-        );
-        assert_eq!(
-            checked_visit("2026-11-21", "1", " ", VALID, TODAY),
-            Err(EventProblem::Rule(EventError::Description))
-        );
+        let rule = EventProblem::Rule;
+        let refused = [
+            ("2026-11-22", "1", "x", rule(EventError::InFuture)),
+            ("2025-12-31", "1", "x", rule(EventError::OutsideValidity)),
+            ("", "1", "x", EventProblem::NoDate),
+            ("2026-11-21", "puolitoista", "x", EventProblem::UnitsFormat),
+            ("2026-11-21", "25", "x", rule(EventError::Units)),
+            ("2026-11-21", "1", " ", rule(EventError::Description)),
+        ];
+        for (date, units, description, problem) in refused {
+            let checked = checked_visit(date, units, description, VALID, TODAY);
+            assert_eq!(checked, Err(problem), "{date:?} {units:?} {description:?}");
+        }
     }
 
     #[test]

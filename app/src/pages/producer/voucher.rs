@@ -11,15 +11,15 @@ use super::events::{CancelNotice, CancellableEvents, Cancelling};
 use super::queue::{EventQueue, EventQueuePanel};
 use super::{back_to_home, use_queue_owner, NotActingForCompany};
 use crate::api;
-use crate::components::facts::Fact;
-use crate::components::states::{BackLink, Remote};
+use crate::components::facts::{Fact, PriceTodayFact};
+use crate::components::states::{BackLink, BackTo, Remote};
 use crate::links;
-use crate::locale::{tr, use_document_title, use_lang};
+use crate::locale::{use_document_title, use_lang};
 use crate::pages::citizen::voucher::use_voucher_in_path;
 use crate::pages::citizen::vouchers::{grouped_number, status_text, ValueFacts};
 use leptos::prelude::*;
 use seteli_domain::api::{ProducerVoucher, ProducerVoucherDetail};
-use seteli_domain::i18n::{self, t, Text};
+use seteli_domain::i18n::{t, Text};
 use seteli_domain::ids::VoucherId;
 use seteli_domain::Lang;
 
@@ -66,24 +66,20 @@ pub fn ProducerVoucherPage() -> impl IntoView {
     use_document_title(move |lang| {
         name().unwrap_or_else(|| t(lang, Text::VoucherFallbackTitle).to_owned())
     });
+    let find_another = BackLink {
+        href: links::producer_lookup,
+        text: Text::FindAnotherVoucher,
+    };
     // "Not found": back to finding a voucher, or home when the address had no id at all.
     let back = if id.get_untracked().is_some() {
-        BackLink {
-            href: links::producer_lookup,
-            text: Text::FindAnotherVoucher,
-        }
+        find_another
     } else {
         back_to_home()
     };
 
     view! {
         <div class="producer-voucher" data-testid=move || name().is_some().then_some("producer-voucher")>
-            <p class="back">
-                <a class="back-link" href=move || links::producer_lookup(lang.get()) data-testid="back-to-lookup">
-                    <span aria-hidden="true">"← "</span>
-                    {tr(Text::FindAnotherVoucher)}
-                </a>
-            </p>
+            <BackTo link=find_another testid="back-to-lookup"/>
             <h1 tabindex="-1">{heading}</h1>
             <EventQueuePanel queue/>
             <Remote data=detail back forbidden=NotActingForCompany let:initial>
@@ -183,14 +179,7 @@ fn ProducerVoucherFacts(voucher: Memo<ProducerVoucher>, lang: Lang) -> impl Into
                 <dd data-testid="voucher-status" data-status=v.status.as_str()>{status_text}</dd>
             </Fact>
             <ValueFacts value=v.unit_value_cents unit valid=(v.valid_from, v.valid_until) lang/>
-            <Fact label=Text::YourPriceToday lang>
-                <dd data-testid="voucher-price" data-cents=move || price().map(|p| p.get().to_string())>
-                    {move || match price() {
-                        Some(p) => i18n::price_per_unit(lang, p, unit),
-                        None => t(lang, Text::NoPriceToday).to_owned(),
-                    }}
-                </dd>
-            </Fact>
+            <PriceTodayFact price=Signal::derive(price) unit testid="voucher-price" lang/>
             <Fact label=Text::BalanceLabel lang class="fact-balance">
                 <dd data-testid="voucher-balance" data-cents=move || balance().get().to_string()>
                     {move || balance().format(lang)}

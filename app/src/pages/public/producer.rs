@@ -4,7 +4,7 @@
 //! can return to the same results even when the page was opened on its own.
 
 use crate::api;
-use crate::components::facts::Fact;
+use crate::components::facts::{Fact, LanguagesFact};
 use crate::components::states::{retryable, Remote};
 use crate::dom;
 use crate::links;
@@ -100,13 +100,7 @@ fn Profile(profile: ProducerProfile, lang: Lang) -> impl IntoView {
         </p>
         <p class="lead" data-testid="producer-description">{profile.description}</p>
         <dl class="facts">
-            {(!languages.is_empty()).then(|| {
-                view! {
-                    <Fact label=Text::ServiceLanguages lang>
-                        <dd>{languages}</dd>
-                    </Fact>
-                }
-            })}
+            <LanguagesFact languages lang/>
             <Fact label=Text::Satisfaction lang>
                 {satisfaction(lang, profile.satisfaction)}
             </Fact>

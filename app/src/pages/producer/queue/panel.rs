@@ -2,6 +2,7 @@
 
 use super::store::QueuedEvent;
 use super::EventQueue;
+use crate::components::form::BusyButton;
 use crate::locale::{tr, use_lang};
 use leptos::prelude::*;
 use seteli_domain::i18n::{self, t, Text};
@@ -84,12 +85,11 @@ pub fn EventQueuePanel(queue: EventQueue) -> impl IntoView {
                             .then(|| {
                                 view! {
                                     <div class="form-actions">
-                                        <button
-                                            type="button"
+                                        <BusyButton
                                             class="button button-secondary"
-                                            data-testid="sync-now"
-                                            aria-disabled=move || syncing.get().then_some("true")
-                                            on:click=move |_| queue.sync()
+                                            testid="sync-now"
+                                            busy=syncing
+                                            on_click=move || queue.sync()
                                         >
                                             {move || {
                                                 t(
@@ -97,7 +97,7 @@ pub fn EventQueuePanel(queue: EventQueue) -> impl IntoView {
                                                     if syncing.get() { Text::Sending } else { Text::SyncNow },
                                                 )
                                             }}
-                                        </button>
+                                        </BusyButton>
                                     </div>
                                 }
                             })

@@ -4,6 +4,7 @@
 
 use super::{matching_voucher, parse_voucher, voucher_field_text, Choices};
 use crate::api;
+use crate::components::form::{described_by, SelectField};
 use crate::dom;
 use crate::locale::{tr, use_lang};
 use crate::session::use_session;
@@ -163,17 +164,15 @@ pub fn SearchForm(
                 {service_options}
             </ChoiceSelect>
             <VoucherField choices draft/>
-            <div class="field">
-                <label for="sort">{tr(Text::SortLabel)}</label>
-                <select
-                    id="sort"
-                    name="sort"
-                    data-testid="sort-select"
-                    on:change=on_change(|next, value| next.sort = SortKey::parse(value).unwrap_or_default())
-                >
-                    {sort_options}
-                </select>
-            </div>
+            <SelectField
+                id="sort"
+                name="sort"
+                label=Text::SortLabel
+                testid="sort-select"
+                on_change=on_change(|next, value| next.sort = SortKey::parse(value).unwrap_or_default())
+            >
+                {sort_options}
+            </SelectField>
             <div class="form-actions">
                 <button type="submit" class="button">{tr(Text::ShowPrices)}</button>
             </div>
@@ -199,15 +198,12 @@ where
 {
     let lang = use_lang();
     view! {
-        <div class="field">
-            <label for=name>{tr(label)}</label>
-            <select id=name name=name data-testid=format!("{name}-select") on:change=on_change>
-                <option value="" prop:selected=move || none_chosen.get()>
-                    {move || t(lang.get(), if loaded.get() { placeholder } else { Text::Loading })}
-                </option>
-                {children()}
-            </select>
-        </div>
+        <SelectField id=name name label testid=format!("{name}-select") on_change>
+            <option value="" prop:selected=move || none_chosen.get()>
+                {move || t(lang.get(), if loaded.get() { placeholder } else { Text::Loading })}
+            </option>
+            {children()}
+        </SelectField>
     }
 }
 
@@ -255,9 +251,7 @@ fn VoucherField(choices: Memo<Choices>, draft: VoucherDraft) -> impl IntoView {
                 spellcheck="false"
                 class="input-voucher"
                 data-testid="voucher-input"
-                aria-describedby=move || {
-                    if invalid.get() { "voucher-hint voucher-error" } else { "voucher-hint" }
-                }
+                aria-describedby=described_by("voucher-hint", "voucher-error", move || invalid.get())
                 aria-invalid=move || invalid.get().then_some("true")
                 prop:value=move || draft.text.get()
                 on:input=move |ev| draft.text.set(event_target_value(&ev))

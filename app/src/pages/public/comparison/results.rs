@@ -2,7 +2,7 @@
 //! of offers with their count, price chart and pager, loaded through a [`Remote`] whose
 //! [`Source`] is the offers resource of the current URL.
 
-use crate::components::facts::Fact;
+use crate::components::facts::{Fact, LanguagesFact};
 use crate::components::pager::Pager;
 use crate::components::price_chart::PriceChart;
 use crate::components::states::{EmptyNotice, Remote, Source};
@@ -207,13 +207,7 @@ fn OfferItem(offer: OfferSummary, query: OffersQuery) -> impl IntoView {
                         </Fact>
                     }
                 })}
-                {(!languages.is_empty()).then(|| {
-                    view! {
-                        <Fact label=Text::ServiceLanguages lang>
-                            <dd>{languages}</dd>
-                        </Fact>
-                    }
-                })}
+                <LanguagesFact languages lang/>
                 <Fact label=Text::Location lang>
                     <dd>{offer.post_office}</dd>
                 </Fact>
