@@ -91,8 +91,8 @@ pub async fn public_profile(
     let Some(p) = producers.into_iter().next() else {
         return Ok(None);
     };
-    let rows: Vec<ServiceRow> = serde_json::from_str(&p.services)
-        .map_err(|_| DbError::bad_row("offers", "services"))?;
+    let rows: Vec<ServiceRow> =
+        serde_json::from_str(&p.services).map_err(|_| DbError::bad_row("offers", "services"))?;
     let services = rows
         .into_iter()
         .map(|r| {
