@@ -296,15 +296,59 @@ async fn get<T: DeserializeOwned>(
     query: &[(&'static str, String)],
     lang: Lang,
 ) -> Result<T, ApiError> {
-    let url = format!("{}{path}", api_base());
-    let response = Request::get(&url)
-        .query(query.iter().map(|(k, v)| (*k, v.as_str())))
-        .header("Accept", "application/json")
-        .send()
-        .await
-        // `fetch` rejects only when no answer arrived at all: offline, DNS, CORS, abort.
-        .map_err(|_| ApiError::new(ErrorCode::Network, lang))?;
+    let url = url_with_query(&format!("{}{path}", api_base()), query);
+    let response = match preloaded(&url).await {
+        Some(response) => response,
+        None => Request::get(&url)
+            .header("Accept", "application/json")
+            .send()
+            .await
+            // `fetch` rejects only when no answer arrived at all: offline, DNS, CORS, abort.
+            .map_err(|_| ApiError::new(ErrorCode::Network, lang))?,
+    };
     decode(response, lang).await
+}
+
+/// `url?query`, the query serialised as `URLSearchParams` does — the same text the page's
+/// preloader (`app/index.html`) builds, so that the two name the same request.
+fn url_with_query(url: &str, query: &[(&'static str, String)]) -> String {
+    let Ok(params) = web_sys::UrlSearchParams::new() else {
+        return url.to_owned();
+    };
+    for (name, value) in query {
+        params.append(name, value);
+    }
+    let query: String = params.to_string().into();
+    if query.is_empty() {
+        url.to_owned()
+    } else {
+        format!("{url}?{query}")
+    }
+}
+
+/// The answer to `url` that the page's inline preloader asked for before the app had
+/// loaded (`window.__seteliPreload[url]`, a promise of a `Response`); taken once, so a
+/// later request asks the server again. `None` when there is none or it failed: the caller
+/// then asks itself.
+async fn preloaded(url: &str) -> Option<Response> {
+    use web_sys::js_sys::{Promise, Reflect};
+    use web_sys::wasm_bindgen::JsCast;
+    let window: web_sys::wasm_bindgen::JsValue = web_sys::window()?.into();
+    let store = Reflect::get(&window, &"__seteliPreload".into()).ok()?;
+    if store.is_undefined() || store.is_null() {
+        return None;
+    }
+    let key = url.into();
+    let promise = Reflect::get(&store, &key)
+        .ok()?
+        .dyn_into::<Promise>()
+        .ok()?;
+    let _ = Reflect::delete_property(store.unchecked_ref::<web_sys::js_sys::Object>(), &key);
+    let answer = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    answer
+        .dyn_into::<web_sys::Response>()
+        .ok()
+        .map(Response::from)
 }
 
 /// A JSON `POST`. `Content-Type: application/json` is what the edge requires of a body;

@@ -321,3 +321,36 @@ async fn deep_links_load_the_app_and_the_api_answers_json() {
     assert_eq!(content_type, "application/json; charset=utf-8");
     client.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn a_shared_link_s_data_is_asked_for_while_the_app_loads_and_only_once() {
+    // The voucher value keeps the address apart from the other tests': the edge cache and
+    // the browser's own cache answer nothing here that this page did not ask for.
+    let client = public::on_desktop("municipality=638&service=home-care&voucher=1234").await;
+    let requests = |path: &str| {
+        format!("performance.getEntriesByType('resource').filter(e => e.name.includes('{path}'))")
+    };
+    for path in [
+        "/api/public/offers?",
+        "/api/public/municipalities?",
+        "/api/public/services?",
+    ] {
+        assert_eq!(
+            js(&client, &format!("{}.length", requests(path))).await,
+            1,
+            "{path} asked for once"
+        );
+    }
+    // Asked for before the app's code had arrived, so by the page, not by the app.
+    let started_before_the_wasm_arrived = js(
+        &client,
+        &format!(
+            "{}[0].startTime < performance.getEntriesByType('resource')\
+                 .find(e => e.name.endsWith('.wasm')).responseEnd",
+            requests("/api/public/offers?")
+        ),
+    )
+    .await;
+    assert_eq!(started_before_the_wasm_arrived, true);
+    client.close().await.unwrap();
+}
