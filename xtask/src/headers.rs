@@ -14,7 +14,13 @@ pub fn write(dist: &Path, public_url: &str) -> Result<(), String> {
     let page = dist.join("index.html");
     let html =
         std::fs::read_to_string(&page).map_err(|e| format!("reading {}: {e}", page.display()))?;
-    let text = headers_file(&html, public_url)?;
+    let mut text = headers_file(&html, public_url)?;
+    let mut names: Vec<String> = std::fs::read_dir(dist)
+        .map_err(|e| format!("reading {}: {e}", dist.display()))?
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .collect();
+    names.sort();
+    text.push_str(&immutable_rules(&names));
     let target = dist.join("_headers");
     std::fs::write(&target, text).map_err(|e| format!("writing {}: {e}", target.display()))
 }
@@ -38,6 +44,26 @@ fn headers_file(html: &str, public_url: &str) -> Result<String, String> {
         text.push('\n');
     }
     Ok(text)
+}
+
+/// A rule per file whose name carries trunk's content hash (`seteli-app-1a2b…c3d4_bg.wasm`):
+/// it never changes under that name, so browsers and caches keep it for a year without
+/// asking again. Everything else (`index.html`, and every deep link the single-page fallback
+/// answers with it) keeps the platform's default, revalidated on every load.
+fn immutable_rules(names: &[String]) -> String {
+    names
+        .iter()
+        .filter(|name| has_content_hash(name))
+        .map(|name| format!("/{name}\n  cache-control: public, max-age=31536000, immutable\n"))
+        .collect()
+}
+
+/// Whether a file name has trunk's `-<16 hex digits>` before its extension(s).
+fn has_content_hash(name: &str) -> bool {
+    name.split(['.', '_'])
+        .next()
+        .and_then(|stem| stem.rsplit_once('-'))
+        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// The text of every `<script>` without `src` (trunk's loader), exactly as it stands
@@ -158,6 +184,34 @@ const wasm = await init({ module_or_path: '/seteli-app-1a2b_bg.wasm' });
             ),
             "https://a.example"
         );
+    }
+
+    #[test]
+    fn only_hashed_files_are_kept_for_a_year() {
+        let names: Vec<String> = [
+            "index.html",
+            "favicon.svg",
+            "manifest.webmanifest",
+            "seteli-app-47c2b3e182a6411b.js",
+            "seteli-app-47c2b3e182a6411b_bg.wasm",
+            "main-d713c7b9c4bb1bab.css",
+            "main-d713c7b9.css",
+        ]
+        .map(String::from)
+        .to_vec();
+        let rules = immutable_rules(&names);
+        assert_eq!(
+            rules
+                .lines()
+                .filter(|l| l.starts_with('/'))
+                .collect::<Vec<_>>(),
+            [
+                "/seteli-app-47c2b3e182a6411b.js",
+                "/seteli-app-47c2b3e182a6411b_bg.wasm",
+                "/main-d713c7b9c4bb1bab.css"
+            ]
+        );
+        assert!(rules.contains("  cache-control: public, max-age=31536000, immutable\n"));
     }
 
     #[test]

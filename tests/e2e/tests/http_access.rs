@@ -120,3 +120,29 @@ async fn public_answers_come_from_the_edge_cache_per_language() {
     let personal = http("GET /api/citizen/vouchers HTTP/1.1", "").await;
     assert_eq!(personal.header("x-seteli-cache"), None);
 }
+
+#[tokio::test]
+async fn hashed_assets_are_kept_for_a_year_and_the_page_is_asked_again() {
+    let page = http("GET / HTTP/1.1", "").await;
+    assert_eq!(page.status, 200);
+    assert!(
+        !page
+            .header("cache-control")
+            .unwrap_or("")
+            .contains("immutable"),
+        "index.html must be revalidated: {:?}",
+        page.header("cache-control")
+    );
+    // The app's files, as the page names them.
+    let wasm = page
+        .body
+        .split(['\'', '"'])
+        .find(|part| part.ends_with("_bg.wasm"))
+        .expect("the page names its wasm");
+    let asset = http(&format!("GET {wasm} HTTP/1.1"), "").await;
+    assert_eq!(asset.status, 200);
+    assert_eq!(
+        asset.header("cache-control"),
+        Some("public, max-age=31536000, immutable")
+    );
+}
