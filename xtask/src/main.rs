@@ -35,7 +35,7 @@ fn main() -> ExitCode {
         Some("dev") => stack::dev(),
         Some("test") => stack::test(&args[1..]),
         Some("seed") => seed_command(&args[1..]),
-        Some("bench") => bench::run(),
+        Some("bench") => bench::run(&args[1..]),
         Some("layers") => layers::run(),
         Some("fuzz") => fuzz::run_fuzz(&args[1..]),
         Some("mutants") => mutants::run_mutants(&args[1..]),
