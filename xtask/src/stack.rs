@@ -56,11 +56,12 @@ pub(crate) fn load_demo_data(state: &Path) -> Result<(), String> {
         std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
     }
     std::fs::write(&seed_file, seed::demo_sql(&today())).map_err(|e| e.to_string())?;
-    load_data(state, &seed_file)
+    load_data(state, &seed_file, None)
 }
 
-/// Applies the migrations to the local D1 under `state`, then runs the SQL in `seed_file`.
-pub(crate) fn load_data(state: &Path, seed_file: &Path) -> Result<(), String> {
+/// Applies the migrations to the local D1 under `state`, then runs the SQL in `seed_file`;
+/// what wrangler reports of each statement goes to `log` when given.
+pub(crate) fn load_data(state: &Path, seed_file: &Path, log: Option<&Path>) -> Result<(), String> {
     let state = state.to_string_lossy().into_owned();
     run(wrangler().args([
         "d1",
@@ -71,7 +72,11 @@ pub(crate) fn load_data(state: &Path, seed_file: &Path) -> Result<(), String> {
         "--persist-to",
         &state,
     ]))?;
-    run(wrangler()
+    let mut execute = wrangler();
+    if let Some(log) = log {
+        execute.stdout(std::fs::File::create(log).map_err(|e| e.to_string())?);
+    }
+    run(execute
         .args([
             "d1",
             "execute",
@@ -275,7 +280,12 @@ pub(crate) fn http_get(port: u16, path: &str) -> Result<(u16, String), String> {
     Ok((status, String::from_utf8_lossy(&out).into_owned()))
 }
 
-pub(crate) fn wait_until_ready(port: u16, path: &str, what: &str, limit: Duration) -> Result<(), String> {
+pub(crate) fn wait_until_ready(
+    port: u16,
+    path: &str,
+    what: &str,
+    limit: Duration,
+) -> Result<(), String> {
     let start = Instant::now();
     while start.elapsed() < limit {
         if http_status(port, path) == Some(200) {

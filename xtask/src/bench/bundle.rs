@@ -78,7 +78,7 @@ pub fn run(report: &mut Report) -> Result<(), String> {
 /// Trunk's inline loader), each once.
 pub(super) fn referenced_assets(html: &str) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
-    for quote in ['"', '\'']{
+    for quote in ['"', '\''] {
         let opening = format!("{quote}/");
         for (at, _) in html.match_indices(&opening) {
             let rest = &html[at + 1..];

@@ -26,10 +26,14 @@ pub fn run(report: &mut Report) -> Result<(), String> {
     super::ensure_npm_tools()?;
     let state = super::fresh_state("state-large")?;
     let sql = out_dir().join("large.sql");
-    std::fs::write(&sql, seed::large_sql(10_000)).map_err(|e| e.to_string())?;
+    std::fs::write(&sql, seed::batched_inserts(&seed::large_sql(10_000), 200))
+        .map_err(|e| e.to_string())?;
     let started = Instant::now();
-    stack::load_data(&state, &sql)?;
-    eprintln!("loaded the large set into local D1 in {:.0?}", started.elapsed());
+    stack::load_data(&state, &sql, Some(&out_dir().join("d1-load.log")))?;
+    eprintln!(
+        "loaded the large set into local D1 in {:.0?}",
+        started.elapsed()
+    );
     let seteli = Seteli::start(&state, &out_dir().join("wrangler-edge.log"))?;
     let constant = start_constant()?;
     let producer = public_producer(seteli.port)?;
@@ -42,11 +46,24 @@ pub fn run(report: &mut Report) -> Result<(), String> {
     eprintln!("constant worker: {floor}");
     let producer_path = format!("/api/public/producers/{producer}");
     let cases = [
-        ("offers", format!("{OFFERS}&voucher=3200"), format!("{OFFERS}&voucher={{n}}")),
-        ("producer", producer_path.clone(), format!("{producer_path}?n={{n}}")),
-        ("services", "/api/public/services".to_owned(), "/api/public/services?n={n}".to_owned()),
+        (
+            "offers",
+            format!("{OFFERS}&voucher=3200"),
+            format!("{OFFERS}&voucher={{n}}"),
+        ),
+        (
+            "producer",
+            producer_path.clone(),
+            format!("{producer_path}?n={{n}}"),
+        ),
+        (
+            "services",
+            "/api/public/services".to_owned(),
+            "/api/public/services?n={n}".to_owned(),
+        ),
     ];
     let floor_rps = floor["rps"].as_f64().unwrap_or(0.0);
+    let floor_p50 = floor["p50_ms"].as_f64().unwrap_or(0.0);
     let floor_p99 = floor["p99_ms"].as_f64().unwrap_or(0.0);
     let mut runs = vec![json!({ "case": "constant worker", "result": floor })];
     for (name, cached, uncached) in cases {
@@ -58,13 +75,20 @@ pub fn run(report: &mut Report) -> Result<(), String> {
             let p99 = result["p99_ms"].as_f64().unwrap_or(0.0);
             let share = if kind == "cached" { 0.5 } else { 0.25 };
             report.push(
-                Row::new("edge", format!("{name} {kind}, throughput"), rps, Unit::PerSecond)
-                    .floor(floor_rps)
-                    .target(Target::RatioAtLeast(share)),
+                Row::new(
+                    "edge",
+                    format!("{name} {kind}, throughput"),
+                    rps,
+                    Unit::PerSecond,
+                )
+                .floor(floor_rps)
+                .target(Target::RatioAtLeast(share)),
             );
-            report.push(Row::new("edge", format!("{name} {kind}, p50"), p50, Unit::Millis));
-            let p99_row = Row::new("edge", format!("{name} {kind}, p99"), p99, Unit::Millis)
-                .floor(floor_p99);
+            report.push(
+                Row::new("edge", format!("{name} {kind}, p50"), p50, Unit::Millis).floor(floor_p50),
+            );
+            let p99_row =
+                Row::new("edge", format!("{name} {kind}, p99"), p99, Unit::Millis).floor(floor_p99);
             report.push(if kind == "cached" {
                 p99_row.target(Target::AtMost(20.0))
             } else {
@@ -73,9 +97,12 @@ pub fn run(report: &mut Report) -> Result<(), String> {
             runs.push(json!({ "case": format!("{name} {kind}"), "path": path, "result": result }));
         }
     }
-    report.details.push(("edge", json!({
-        "connections": CONNECTIONS, "seconds": SECONDS, "runs": runs,
-    })));
+    report.details.push((
+        "edge",
+        json!({
+            "connections": CONNECTIONS, "seconds": SECONDS, "runs": runs,
+        }),
+    ));
     drop(constant);
     Ok(())
 }
@@ -91,17 +118,23 @@ fn load(base: &str, path: &str) -> Result<Value, String> {
         .stderr(Stdio::inherit());
     let out = cmd.output().map_err(|e| format!("autocannon: {e}"))?;
     if !out.status.success() {
-        return Err(format!("autocannon on {base}{path} failed ({})", out.status));
+        return Err(format!(
+            "autocannon on {base}{path} failed ({})",
+            out.status
+        ));
     }
     let text = String::from_utf8_lossy(&out.stdout);
     let line = text.lines().last().unwrap_or("");
-    let result: Value = serde_json::from_str(line).map_err(|e| format!("autocannon said {text}: {e}"))?;
+    let result: Value =
+        serde_json::from_str(line).map_err(|e| format!("autocannon said {text}: {e}"))?;
     let failures = ["non2xx", "errors", "timeouts"]
         .iter()
         .map(|k| result[k].as_u64().unwrap_or(0))
         .sum::<u64>();
     if failures > 0 {
-        return Err(format!("{base}{path}: failed requests under load: {result}"));
+        return Err(format!(
+            "{base}{path}: failed requests under load: {result}"
+        ));
     }
     Ok(result)
 }
@@ -126,7 +159,9 @@ fn start_constant() -> Result<(Guard, u16), String> {
         .stderr(err);
     std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
     eprintln!("$ {}", tools::describe(&cmd));
-    let child = cmd.spawn().map_err(|e| format!("could not start wrangler: {e}"))?;
+    let child = cmd
+        .spawn()
+        .map_err(|e| format!("could not start wrangler: {e}"))?;
     let guard = Guard {
         child,
         name: "wrangler (constant worker)",

@@ -6,13 +6,13 @@
 
 use super::{median, Report, Row, Target, Unit};
 use crate::seed;
+use serde_json::json;
 use seteli_domain::comparison::OffersQuery;
 use seteli_domain::ids::{ProducerId, VoucherId};
 use seteli_domain::{Cents, Lang};
 use seteli_edge::db::producer_desk::{self as desk, Actor, EventFilter, EventRecord};
 use seteli_edge::db::sqlite::Sqlite;
 use seteli_edge::db::{offers, producers};
-use serde_json::json;
 use std::time::{Duration, Instant};
 
 /// "Today" in every measurement, so that the same prices are current.
@@ -86,7 +86,10 @@ async fn measure(scale: u32) -> Result<Samples, String> {
     let mut samples: Samples = Vec::new();
     samples.push(("offers page", offers_page(&db).await?));
     samples.push(("producer page", producer_page(&db, producers).await?));
-    samples.push(("voucher page", voucher_page(&db, vouchers, producers).await?));
+    samples.push((
+        "voucher page",
+        voucher_page(&db, vouchers, producers).await?,
+    ));
     samples.push(("log a visit", log_events(&db, vouchers, producers).await?));
     Ok(samples)
 }
@@ -101,8 +104,10 @@ async fn offers_page(db: &Sqlite) -> Result<Vec<Duration>, String> {
         for m in municipalities {
             for s in services {
                 let query = format!("municipality={m}&service={s}{extra}");
-                let pairs: Vec<(&str, &str)> =
-                    query.split('&').filter_map(|kv| kv.split_once('=')).collect();
+                let pairs: Vec<(&str, &str)> = query
+                    .split('&')
+                    .filter_map(|kv| kv.split_once('='))
+                    .collect();
                 let q = OffersQuery::from_pairs(pairs.into_iter()).map_err(|e| e.message)?;
                 let t = Instant::now();
                 offers::current_page(db, &q, BENCH_TODAY)
@@ -130,10 +135,7 @@ async fn producer_page(db: &Sqlite, producers: u32) -> Result<Vec<Duration>, Str
 }
 
 /// (producer, voucher) for 200 vouchers spread over the set.
-fn spread_vouchers(
-    vouchers: u32,
-    producers: u32,
-) -> Result<Vec<(ProducerId, VoucherId)>, String> {
+fn spread_vouchers(vouchers: u32, producers: u32) -> Result<Vec<(ProducerId, VoucherId)>, String> {
     (1..=vouchers)
         .step_by((vouchers / 200).max(1) as usize)
         .map(|v| {
@@ -147,11 +149,7 @@ fn spread_vouchers(
 }
 
 /// A producer's voucher page: the voucher (`desk::linked_vouchers`) and its events.
-async fn voucher_page(
-    db: &Sqlite,
-    vouchers: u32,
-    producers: u32,
-) -> Result<Vec<Duration>, String> {
+async fn voucher_page(db: &Sqlite, vouchers: u32, producers: u32) -> Result<Vec<Duration>, String> {
     let mut samples = Vec::new();
     for (producer, voucher) in spread_vouchers(vouchers, producers)? {
         let t = Instant::now();
@@ -183,7 +181,10 @@ async fn log_events(db: &Sqlite, vouchers: u32, producers: u32) -> Result<Vec<Du
     let cents = |c: i64| Cents::new(c).map_err(|e| e.to_string());
     let (price, voucher_share, own_share) = (cents(3600)?, cents(3200)?, cents(400)?);
     let mut samples = Vec::new();
-    for (i, (producer, voucher_id)) in spread_vouchers(vouchers, producers)?.into_iter().enumerate() {
+    for (i, (producer, voucher_id)) in spread_vouchers(vouchers, producers)?
+        .into_iter()
+        .enumerate()
+    {
         let key = format!("bench-key-{i:08}");
         let r = EventRecord {
             producer,

@@ -8,11 +8,11 @@
 use super::{median, out_dir, Report, Row, Seteli, Target, Unit};
 use crate::stack;
 use crate::tools::{self, root};
+use serde_json::{json, Value};
 use seteli_domain::api::{OfferPage, OfferSummary};
 use seteli_domain::comparison::own_share;
 use seteli_domain::i18n::{self, t, Text};
 use seteli_domain::{Cents, Lang};
-use serde_json::{json, Value};
 use std::fmt::Write;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -61,13 +61,19 @@ pub fn run(report: &mut Report) -> Result<(), String> {
         }
     }
     let [app, plain] = &runs;
-    let med = |runs: &[Audit], f: fn(&Audit) -> f64| median(&runs.iter().map(f).collect::<Vec<_>>());
+    let med =
+        |runs: &[Audit], f: fn(&Audit) -> f64| median(&runs.iter().map(f).collect::<Vec<_>>());
     let row = |figure: &str, f: fn(&Audit) -> f64, unit: Unit, target: Target| {
         Row::new("page", figure, med(app, f), unit)
             .floor(med(plain, f))
             .target(target)
     };
-    report.push(row("LCP", |a| a.lcp, Unit::Millis, Target::RatioAtMost(2.0)));
+    report.push(row(
+        "LCP",
+        |a| a.lcp,
+        Unit::Millis,
+        Target::RatioAtMost(2.0),
+    ));
     report.push(row("TBT", |a| a.tbt, Unit::Millis, Target::AtMost(200.0)));
     report.push(row(
         "Lighthouse performance",
@@ -117,7 +123,11 @@ fn lighthouse(url: &str, name: &str) -> Result<Audit, String> {
     let path = dir.join(format!("{name}.json"));
     let mut cmd = tools::command(&tools::node_bin("lighthouse").to_string_lossy());
     cmd.arg(url)
-        .args(["--quiet", "--output=json", "--only-categories=performance,accessibility"])
+        .args([
+            "--quiet",
+            "--output=json",
+            "--only-categories=performance,accessibility",
+        ])
         .arg(format!("--output-path={}", path.display()))
         .arg("--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage")
         .env("CHROME_PATH", "/usr/bin/chromium");
@@ -129,7 +139,12 @@ fn lighthouse(url: &str, name: &str) -> Result<Audit, String> {
     }
     let audit = |id: &str| lh["audits"][id]["numericValue"].as_f64();
     let score = |id: &str| lh["categories"][id]["score"].as_f64().map(|s| s * 100.0);
-    let missing = || format!("lighthouse on {url}: a figure is missing ({})", path.display());
+    let missing = || {
+        format!(
+            "lighthouse on {url}: a figure is missing ({})",
+            path.display()
+        )
+    };
     Ok(Audit {
         lcp: audit("largest-contentful-paint").ok_or_else(missing)?,
         tbt: audit("total-blocking-time").ok_or_else(missing)?,
@@ -141,7 +156,8 @@ fn lighthouse(url: &str, name: &str) -> Result<Audit, String> {
 
 /// The stylesheet the app's page links (Trunk names it with its hash).
 fn stylesheet() -> Result<String, String> {
-    let html = std::fs::read_to_string(root().join("dist/index.html")).map_err(|e| e.to_string())?;
+    let html =
+        std::fs::read_to_string(root().join("dist/index.html")).map_err(|e| e.to_string())?;
     super::bundle::referenced_assets(&html)
         .into_iter()
         .find(|a| a.ends_with(".css"))

@@ -127,3 +127,80 @@ INSERT INTO producer_vouchers (producer_id, voucher_id, linked_at) VALUES ({prod
     );
     out
 }
+
+/// `sql` with each run of one-row `INSERT INTO … VALUES (…);` lines into one table (with the
+/// same columns) merged into INSERTs of up to `rows` rows: the same data in far fewer
+/// statements, which `wrangler d1 execute` runs minutes faster than one statement a row.
+/// Rows keep their order within a table; tables keep the order in which they first appear
+/// between other statements, so parents still come before their children.
+pub fn batched_inserts(sql: &str, rows: usize) -> String {
+    let mut out = String::with_capacity(sql.len());
+    // (the statement up to and including "VALUES ", its rows)
+    let mut pending: Vec<(&str, Vec<&str>)> = Vec::new();
+    let flush = |out: &mut String, pending: &mut Vec<(&str, Vec<&str>)>| {
+        for (head, values) in pending.drain(..) {
+            for chunk in values.chunks(rows.max(1)) {
+                out.push_str(head);
+                out.push_str(&chunk.join(",\n  "));
+                out.push_str(";\n");
+            }
+        }
+    };
+    for line in sql.lines() {
+        let one_row = line
+            .strip_prefix("INSERT INTO ")
+            .and_then(|_| line.find(" VALUES ("))
+            .filter(|_| line.ends_with(");"))
+            .map(|at| line.split_at(at + " VALUES ".len()));
+        match one_row {
+            Some((head, row)) => {
+                let row = &row[..row.len() - 1];
+                match pending.iter_mut().find(|(h, _)| *h == head) {
+                    Some((_, values)) => values.push(row),
+                    None => pending.push((head, vec![row])),
+                }
+            }
+            None => {
+                flush(&mut out, &mut pending);
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    flush(&mut out, &mut pending);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use seteli_edge::db::sqlite::Sqlite;
+
+    #[test]
+    fn batched_inserts_hold_the_same_rows_in_fewer_statements() {
+        let sql = large_sql(300);
+        let batched = batched_inserts(&sql, 100);
+        assert!(batched.matches("INSERT INTO").count() * 20 < sql.matches("INSERT INTO").count());
+        let count = |sql: &str, table: &str| {
+            let db = Sqlite::in_memory().unwrap();
+            db.execute_script(sql).unwrap();
+            db.scalar(&format!("SELECT COUNT(*) FROM {table}")).unwrap()
+        };
+        for table in ["municipalities", "producers", "approvals", "offers"] {
+            assert_eq!(count(&sql, table), count(&batched, table), "{table}");
+        }
+    }
+
+    #[test]
+    fn every_bench_voucher_has_its_events_and_its_producer() {
+        let db = Sqlite::in_memory().unwrap();
+        db.execute_script(&large_sql(1_000)).unwrap();
+        db.execute_script(&bench_vouchers_sql(200, 1_000)).unwrap();
+        let events = db.scalar("SELECT COUNT(*) FROM service_events").unwrap();
+        assert_eq!(events, 200 * i64::from(EVENTS_PER_VOUCHER));
+        let strays = db
+            .scalar("SELECT COUNT(*) FROM service_events e JOIN producer_vouchers pv ON pv.voucher_id = e.voucher_id WHERE pv.producer_id <> e.producer_id")
+            .unwrap();
+        assert_eq!(strays, 0);
+    }
+}

@@ -10,7 +10,8 @@ mod customers;
 mod large;
 
 pub use large::{
-    bench_voucher_producer, bench_vouchers_sql, large_sql, large_sql_in_parts, EVENTS_PER_VOUCHER,
+    batched_inserts, bench_voucher_producer, bench_vouchers_sql, large_sql, large_sql_in_parts,
+    EVENTS_PER_VOUCHER,
 };
 
 use seteli_domain::BusinessId;
