@@ -60,10 +60,20 @@ pub(crate) fn load_demo_data(state: &Path) -> Result<(), String> {
 }
 
 /// Applies the migrations to the local D1 under `state`, then runs the SQL in `seed_file`;
-/// what wrangler reports of each statement goes to `log` when given.
+/// what wrangler reports (a line or more per statement) goes to `log` when given.
 pub(crate) fn load_data(state: &Path, seed_file: &Path, log: Option<&Path>) -> Result<(), String> {
+    let log = log
+        .map(std::fs::File::create)
+        .transpose()
+        .map_err(|e| e.to_string())?;
+    let logged = |mut cmd: Command| -> Result<Command, String> {
+        if let Some(log) = &log {
+            cmd.stdout(log.try_clone().map_err(|e| e.to_string())?);
+        }
+        Ok(cmd)
+    };
     let state = state.to_string_lossy().into_owned();
-    run(wrangler().args([
+    run(logged(wrangler())?.args([
         "d1",
         "migrations",
         "apply",
@@ -72,11 +82,7 @@ pub(crate) fn load_data(state: &Path, seed_file: &Path, log: Option<&Path>) -> R
         "--persist-to",
         &state,
     ]))?;
-    let mut execute = wrangler();
-    if let Some(log) = log {
-        execute.stdout(std::fs::File::create(log).map_err(|e| e.to_string())?);
-    }
-    run(execute
+    run(logged(wrangler())?
         .args([
             "d1",
             "execute",

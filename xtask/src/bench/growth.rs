@@ -108,7 +108,7 @@ async fn offers_page(db: &Sqlite) -> Result<Vec<Duration>, String> {
                     .split('&')
                     .filter_map(|kv| kv.split_once('='))
                     .collect();
-                let q = OffersQuery::from_pairs(pairs.into_iter()).map_err(|e| e.message)?;
+                let q = OffersQuery::from_pairs(pairs).map_err(|e| e.message)?;
                 let t = Instant::now();
                 offers::current_page(db, &q, BENCH_TODAY)
                     .await

@@ -33,6 +33,7 @@ impl Unit {
     fn show(self, v: f64) -> String {
         match self {
             Unit::Bytes => format!("{:.1} KB", v / 1000.0),
+            Unit::Millis if v == 0.0 => "0 ms".to_owned(),
             Unit::Millis if v < 1.0 => format!("{v:.3} ms"),
             Unit::Millis if v < 10.0 => format!("{v:.2} ms"),
             Unit::Millis => format!("{v:.0} ms"),
