@@ -8,7 +8,8 @@
 //!   native API tests, then browser tests in headless Chromium against the real local stack
 //!   on free ports.
 //! - `seed [--large] [--out FILE]`: writes the demo (or benchmark) data as SQL.
-//! - `bench`: measures the comparison queries over the large data set.
+//! - `bench [--only bundle|page|edge|growth]`: issue #11's measurements on the real stack,
+//!   each beside a floor measured in the same run (see `bench/mod.rs`).
 //! - `layers`: fails when a module imports one that imports it back (see `layers.rs`).
 //! - `fuzz [--seconds N]`: runs every fuzz target for about N seconds in all (default 120).
 //! - `mutants [--base REF | --all]`: mutation testing of domain's rules, by default of the
@@ -35,7 +36,7 @@ fn main() -> ExitCode {
         Some("dev") => stack::dev(),
         Some("test") => stack::test(&args[1..]),
         Some("seed") => seed_command(&args[1..]),
-        Some("bench") => bench::run(),
+        Some("bench") => bench::run(&args[1..]),
         Some("layers") => layers::run(),
         Some("fuzz") => fuzz::run_fuzz(&args[1..]),
         Some("mutants") => mutants::run_mutants(&args[1..]),
@@ -43,7 +44,7 @@ fn main() -> ExitCode {
         _ => {
             eprintln!(
                 "usage: cargo xtask build --public-url URL | dev | test [--no-e2e | --e2e-only ARGS] | seed [--large] \
-                 [--out FILE] | bench | layers | fuzz [--seconds N] | mutants [--base REF | --all] | i18n --export [PATH] | --check [PATH]"
+                 [--out FILE] | bench [--only bundle|page|edge|growth] | layers | fuzz [--seconds N] | mutants [--base REF | --all] | i18n --export [PATH] | --check [PATH]"
             );
             return ExitCode::from(2);
         }

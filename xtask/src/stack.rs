@@ -20,14 +20,14 @@ pub fn today() -> String {
 /// Builds the app into dist/ with trunk (release: what production serves), then writes
 /// `dist/_headers` for it: the security headers of the static files for Seteli served at
 /// `public_url`, with the hash of the loader this build inlined.
-fn build_app(public_url: &str) -> Result<(), String> {
+pub(crate) fn build_app(public_url: &str) -> Result<(), String> {
     run(command("trunk").args(["build", "--release"]))?;
     headers::write(&root().join("dist"), public_url)
 }
 
 /// Builds the worker into edge/build/ with worker-build, using the local tools instead of
 /// letting worker-build download its own.
-fn build_worker() -> Result<(), String> {
+pub(crate) fn build_worker() -> Result<(), String> {
     let mut cmd = command("worker-build");
     cmd.arg("--release")
         .current_dir(root().join("edge"))
@@ -40,7 +40,7 @@ fn build_worker() -> Result<(), String> {
     run(&mut cmd)
 }
 
-fn wrangler() -> Command {
+pub(crate) fn wrangler() -> Command {
     let mut cmd = command(&node_bin("wrangler").to_string_lossy());
     cmd.env("WRANGLER_SEND_METRICS", "false")
         .env("CLOUDFLARE_CF_FETCH_ENABLED", "false")
@@ -50,14 +50,30 @@ fn wrangler() -> Command {
 }
 
 /// Applies the migrations and loads the demo data into the local D1 under `state`.
-fn load_demo_data(state: &Path) -> Result<(), String> {
+pub(crate) fn load_demo_data(state: &Path) -> Result<(), String> {
     let seed_file = root().join("target/seed/demo.sql");
     if let Some(dir) = seed_file.parent() {
         std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
     }
     std::fs::write(&seed_file, seed::demo_sql(&today())).map_err(|e| e.to_string())?;
+    load_data(state, &seed_file, None)
+}
+
+/// Applies the migrations to the local D1 under `state`, then runs the SQL in `seed_file`;
+/// what wrangler reports (a line or more per statement) goes to `log` when given.
+pub(crate) fn load_data(state: &Path, seed_file: &Path, log: Option<&Path>) -> Result<(), String> {
+    let log = log
+        .map(std::fs::File::create)
+        .transpose()
+        .map_err(|e| e.to_string())?;
+    let logged = |mut cmd: Command| -> Result<Command, String> {
+        if let Some(log) = &log {
+            cmd.stdout(log.try_clone().map_err(|e| e.to_string())?);
+        }
+        Ok(cmd)
+    };
     let state = state.to_string_lossy().into_owned();
-    run(wrangler().args([
+    run(logged(wrangler())?.args([
         "d1",
         "migrations",
         "apply",
@@ -66,7 +82,7 @@ fn load_demo_data(state: &Path) -> Result<(), String> {
         "--persist-to",
         &state,
     ]))?;
-    run(wrangler()
+    run(logged(wrangler())?
         .args([
             "d1",
             "execute",
@@ -76,7 +92,7 @@ fn load_demo_data(state: &Path) -> Result<(), String> {
             &state,
             "--file",
         ])
-        .arg(&seed_file))
+        .arg(seed_file))
 }
 
 /// Where the pieces of a local stack listen.
@@ -136,7 +152,7 @@ impl Ports {
     }
 }
 
-fn start_wrangler(
+pub(crate) fn start_wrangler(
     port: u16,
     inspector_port: u16,
     state: &Path,
@@ -203,7 +219,7 @@ fn start_mock(
 }
 
 /// A port nobody listens on right now.
-fn free_port() -> Result<u16, String> {
+pub(crate) fn free_port() -> Result<u16, String> {
     let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
     listener
         .local_addr()
@@ -225,7 +241,57 @@ fn http_status(port: u16, path: &str) -> Option<u16> {
     std::str::from_utf8(&head[9..12]).ok()?.parse().ok()
 }
 
-fn wait_until_ready(port: u16, path: &str, what: &str, limit: Duration) -> Result<(), String> {
+/// The status and body of a plain GET to 127.0.0.1 (a chunked body decoded).
+pub(crate) fn http_get(port: u16, path: &str) -> Result<(u16, String), String> {
+    let fail = |e: std::io::Error| format!("GET {path}: {e}");
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).map_err(fail)?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .map_err(fail)?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    )
+    .map_err(fail)?;
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).map_err(fail)?;
+    let end = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .ok_or_else(|| format!("GET {path}: no header end"))?;
+    let head = String::from_utf8_lossy(&raw[..end]).to_ascii_lowercase();
+    let mut body = &raw[end + 4..];
+    let status = head
+        .get(9..12)
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| format!("GET {path}: no status"))?;
+    if !head.contains("transfer-encoding: chunked") {
+        return Ok((status, String::from_utf8_lossy(body).into_owned()));
+    }
+    let mut out = Vec::new();
+    while let Some(line_end) = body.windows(2).position(|w| w == b"\r\n") {
+        let size = std::str::from_utf8(&body[..line_end])
+            .ok()
+            .and_then(|s| usize::from_str_radix(s.trim(), 16).ok())
+            .ok_or_else(|| format!("GET {path}: a bad chunk size"))?;
+        let chunk = body
+            .get(line_end + 2..line_end + 2 + size)
+            .ok_or_else(|| format!("GET {path}: a chunk is cut short"))?;
+        if size == 0 {
+            break;
+        }
+        out.extend_from_slice(chunk);
+        body = body.get(line_end + 4 + size..).unwrap_or(&[]);
+    }
+    Ok((status, String::from_utf8_lossy(&out).into_owned()))
+}
+
+pub(crate) fn wait_until_ready(
+    port: u16,
+    path: &str,
+    what: &str,
+    limit: Duration,
+) -> Result<(), String> {
     let start = Instant::now();
     while start.elapsed() < limit {
         if http_status(port, path) == Some(200) {
@@ -240,9 +306,9 @@ fn wait_until_ready(port: u16, path: &str, what: &str, limit: Duration) -> Resul
 }
 
 /// A child process (and everything it started) stopped when this goes out of scope.
-struct Guard {
-    child: Child,
-    name: &'static str,
+pub(crate) struct Guard {
+    pub(crate) child: Child,
+    pub(crate) name: &'static str,
 }
 
 impl Drop for Guard {
@@ -398,7 +464,7 @@ fn fingerprint(paths: &[PathBuf]) -> (Option<SystemTime>, usize) {
 
 /// Where the browser tests' stack serves Seteli, for its `_headers`: plain http on
 /// loopback (no HSTS); its port, chosen later, does not matter to the headers.
-const LOCAL_TEST_URL: &str = "http://127.0.0.1";
+pub(crate) const LOCAL_TEST_URL: &str = "http://127.0.0.1";
 
 /// `cargo xtask test [--no-e2e | --e2e-only [CARGO TEST ARGS]]`: everything; or stop
 /// before the browser tests; or only the browser tests (e.g. `--test producer`), for a
