@@ -62,6 +62,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn an_audience_is_its_name_on_the_wire_and_in_the_database() {
+        for (audience, name) in [(Audience::Citizen, "citizen"), (Audience::Staff, "staff")] {
+            assert_eq!(audience.as_str(), name);
+            assert_eq!(Audience::parse(name), Some(audience));
+            assert_eq!(
+                serde_json::to_string(&audience).unwrap(),
+                format!("\"{name}\"")
+            );
+        }
+        assert_eq!(Audience::parse("producer"), None);
+    }
+
+    #[test]
     fn a_session_used_within_half_an_hour_stays_valid() {
         assert_eq!(
             session_state(0, 0, IDLE_LIMIT_SECS - 1),
