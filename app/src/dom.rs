@@ -1,12 +1,14 @@
 //! The browser calls the app makes besides HTTP: the document's language and title, focus,
-//! history, `localStorage`, the clock, random ids and whether the browser is online. Each
+//! history, links to the other entries, `localStorage`, the clock, random ids and whether the browser is online. Each
 //! tolerates a browser that refuses (storage disabled, no history state): the callers say
 //! what happens then.
 
 use leptos::prelude::{document, request_animation_frame, window};
 use seteli_domain::clock::finnish_date;
+use seteli_domain::entries::Entry;
 use seteli_domain::Lang;
 use time::{Date, OffsetDateTime};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::js_sys;
 
@@ -78,6 +80,38 @@ pub fn history_back() {
 /// Leaves the app state behind: a full page load of `path`.
 pub fn go_to(path: &str) {
     let _ = window().location().set_href(path);
+}
+
+/// Makes a click on a link to another entry's page (see [`Entry`]) a full page load of it,
+/// since this entry's router does not know that page. The listener sits on the document,
+/// below the router's on the window, and the router leaves a prevented click alone.
+pub fn load_other_entries_fully(here: Entry) {
+    let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+        let modified = ev.meta_key() || ev.ctrl_key() || ev.shift_key() || ev.alt_key();
+        if ev.default_prevented() || ev.button() != 0 || modified {
+            return;
+        }
+        let Some(link) = ev
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|element| element.closest("a[href]").ok().flatten())
+            .and_then(|element| element.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        else {
+            return;
+        };
+        let same_origin = window()
+            .location()
+            .origin()
+            .is_ok_and(|o| o == link.origin());
+        let opens_elsewhere = !link.target().is_empty() || link.has_attribute("download");
+        if same_origin && !opens_elsewhere && Entry::for_path(&link.pathname()) != here {
+            ev.prevent_default();
+            go_to(&link.href());
+        }
+    });
+    let _ = document().add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+    // The listener lives as long as the page.
+    on_click.forget();
 }
 
 /// The text stored under `key` in `localStorage`; `None` when there is none or storage is

@@ -22,32 +22,45 @@ mod test_ids;
 
 use components::layout::Layout;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
-use leptos_router::path;
-use pages::citizen::feedback::MyFeedbackPage;
-use pages::citizen::messages::MessagesPage;
-use pages::citizen::on_behalf::OnBehalfPage;
-use pages::citizen::trail::TrailPage;
-use pages::citizen::voucher::VoucherPage;
-use pages::citizen::vouchers::MyVouchersPage;
-use pages::not_found::NotFound;
-use pages::producer::feedback::ProducerFeedbackPage;
-use pages::producer::home::ProducerHomePage;
-use pages::producer::lookup::ProducerLookupPage;
-use pages::producer::prices::ProducerPricesPage;
-use pages::producer::voucher::ProducerVoucherPage;
-use pages::public::comparison::ComparisonPage;
-use pages::public::producer::ProducerPage;
+use seteli_domain::entries::Entry;
 
-/// The whole app: the router, the page frame and the routes.
-#[component]
-pub fn App() -> impl IntoView {
-    view! {
-        <Router>
-            <Shell/>
-        </Router>
-    }
+/// Starts `entry`'s app in the page: the router, the page frame and `routes`, the entry's
+/// own `<Routes>` (see [`entry_main!`]). Each entry names only its own pages, so the linker
+/// leaves the other audiences' pages out of its wasm; a link to another entry's page is a
+/// full page load of it ([`dom::load_other_entries_fully`]).
+pub fn start(entry: Entry, routes: fn() -> AnyView) {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(move || {
+        view! {
+            <Router>
+                <Shell entry routes/>
+            </Router>
+        }
+    });
+}
+
+/// An entry's `main` (`src/bin/*.rs`): `entry_main!(Entry::X, { "/path" => Page, .. })`
+/// starts [`start`] with those routes, and "page not found" for any other path.
+#[macro_export]
+macro_rules! entry_main {
+    ($entry:expr, { $($path:tt => $page:ident),+ $(,)? }) => {
+        fn main() {
+            use leptos::prelude::*;
+            use leptos_router::components::{Route, Routes};
+            use leptos_router::path;
+            use $crate::pages::not_found::NotFound;
+            $crate::start($entry, || {
+                view! {
+                    <Routes fallback=|| view! { <NotFound/> }>
+                        $(<Route path=path!($path) view=$page/>)+
+                    </Routes>
+                }
+                .into_any()
+            });
+        }
+    };
 }
 
 /// Everything that needs the router: the language (which the URL can carry), who is
@@ -55,29 +68,12 @@ pub fn App() -> impl IntoView {
 /// `/on-behalf`) and the producer's (`/producer/..`) ask the API themselves and show a login
 /// panel when it answers 401.
 #[component]
-fn Shell() -> impl IntoView {
+fn Shell(entry: Entry, routes: fn() -> AnyView) -> impl IntoView {
+    dom::load_other_entries_fully(entry);
     locale::provide_locale();
     session::provide_session();
     focus_heading_on_route_change();
-    view! {
-        <Layout>
-            <Routes fallback=|| view! { <NotFound/> }>
-                <Route path=path!("/") view=ComparisonPage/>
-                <Route path=path!("/producers/:id") view=ProducerPage/>
-                <Route path=path!("/my/vouchers") view=MyVouchersPage/>
-                <Route path=path!("/my/vouchers/:id") view=VoucherPage/>
-                <Route path=path!("/my/feedback") view=MyFeedbackPage/>
-                <Route path=path!("/my/trail") view=TrailPage/>
-                <Route path=path!("/my/messages") view=MessagesPage/>
-                <Route path=path!("/on-behalf") view=OnBehalfPage/>
-                <Route path=path!("/producer") view=ProducerHomePage/>
-                <Route path=path!("/producer/voucher") view=ProducerLookupPage/>
-                <Route path=path!("/producer/vouchers/:id") view=ProducerVoucherPage/>
-                <Route path=path!("/producer/prices") view=ProducerPricesPage/>
-                <Route path=path!("/producer/feedback") view=ProducerFeedbackPage/>
-            </Routes>
-        </Layout>
-    }
+    view! { <Layout>{routes()}</Layout> }
 }
 
 /// Moves focus to the new page's `h1` when the path changes, so that keyboard and screen

@@ -8,6 +8,7 @@ pub mod catalogue;
 pub mod clock;
 pub mod codes;
 pub mod comparison;
+pub mod entries;
 pub mod error;
 pub mod hetu;
 pub mod i18n;

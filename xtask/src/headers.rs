@@ -1,35 +1,70 @@
-//! `dist/_headers`: the security headers of the static files, which wrangler serves without
-//! the Worker (locally too). Written after every trunk build from the page trunk has just
-//! built, because the CSP must name the hash of trunk's inline loader, which changes with
-//! every build of the app. The policy itself is the edge's ([`seteli_edge::security`]).
+//! `dist/_headers` and `dist/_redirects`: how the static files are served, which wrangler
+//! does without the Worker (locally too). Written after every trunk build from the pages
+//! trunk has just built, because the CSP must name the hash of each entry's inline loader,
+//! which changes with every build of the app. The policy itself is the edge's
+//! ([`seteli_edge::security`]); which entry answers which path is [`Entry`]'s.
 
+use seteli_domain::entries::Entry;
 use seteli_edge::security::{app_headers, script_hash};
 use std::path::Path;
 
 /// The longest line wrangler accepts in `_headers`.
 const MAX_LINE: usize = 2000;
 
-/// Writes `dist/_headers` for the page in `dist/index.html`, served at `public_url`.
+/// Writes `dist/_headers` for the entries' pages under `dist` (served at `public_url`) and
+/// the files beside them, and `dist/_redirects` for the entries' deep links.
 pub fn write(dist: &Path, public_url: &str) -> Result<(), String> {
-    let page = dist.join("index.html");
-    let html =
-        std::fs::read_to_string(&page).map_err(|e| format!("reading {}: {e}", page.display()))?;
-    let mut text = headers_file(&html, public_url)?;
-    let mut names: Vec<String> = std::fs::read_dir(dist)
-        .map_err(|e| format!("reading {}: {e}", dist.display()))?
-        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-        .collect();
+    let pages = Entry::ALL
+        .into_iter()
+        .map(|entry| {
+            let page = dist
+                .join(entry.public_url().trim_start_matches('/'))
+                .join("index.html");
+            std::fs::read_to_string(&page).map_err(|e| format!("reading {}: {e}", page.display()))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut text = headers_file(&pages, public_url)?;
+    let mut names = Vec::new();
+    files_below(dist, "", &mut names)?;
     names.sort();
     text.push_str(&immutable_rules(&names));
     let target = dist.join("_headers");
-    std::fs::write(&target, text).map_err(|e| format!("writing {}: {e}", target.display()))
+    std::fs::write(&target, text).map_err(|e| format!("writing {}: {e}", target.display()))?;
+    let target = dist.join("_redirects");
+    std::fs::write(&target, redirects_file())
+        .map_err(|e| format!("writing {}: {e}", target.display()))
 }
 
-/// The `_headers` file for a built page: one rule for every path, so that deep links,
-/// which the single-page-application fallback answers with index.html, get them too.
-fn headers_file(html: &str, public_url: &str) -> Result<String, String> {
-    let hashes: Vec<String> = inline_scripts(html).into_iter().map(script_hash).collect();
-    let headers = app_headers(public_url, &api_base(html), &hashes)?;
+/// The paths of the files below `dir`, relative to the directory walked from (`prefix`).
+fn files_below(dir: &Path, prefix: &str, names: &mut Vec<String>) -> Result<(), String> {
+    for entry in std::fs::read_dir(dir).map_err(|e| format!("reading {}: {e}", dir.display()))? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let Ok(name) = entry.file_name().into_string() else {
+            continue;
+        };
+        let path = format!("{prefix}{name}");
+        if entry.file_type().map_err(|e| e.to_string())?.is_dir() {
+            files_below(&entry.path(), &format!("{path}/"), names)?;
+        } else {
+            names.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// The `_headers` file for the built pages: one rule for every path, so that deep links,
+/// which the single-page-application fallback or `_redirects` answer with an entry's page,
+/// get them too. The CSP allows every entry's inline scripts.
+fn headers_file(pages: &[String], public_url: &str) -> Result<String, String> {
+    let mut hashes: Vec<String> = pages
+        .iter()
+        .flat_map(|html| inline_scripts(html))
+        .map(script_hash)
+        .collect();
+    hashes.sort();
+    hashes.dedup();
+    let api_base = pages.first().map(|html| api_base(html)).unwrap_or_default();
+    let headers = app_headers(public_url, &api_base, &hashes)?;
     let mut text = String::from(
         "# Written by `cargo xtask` after each trunk build; do not edit (see xtask/src/headers.rs).\n/*\n",
     );
@@ -46,15 +81,34 @@ fn headers_file(html: &str, public_url: &str) -> Result<String, String> {
     Ok(text)
 }
 
-/// A rule per file whose name carries trunk's content hash (`seteli-app-1a2b…c3d4_bg.wasm`):
+/// The `_redirects` file: each path an entry claims is answered, under its own address,
+/// with that entry's page (a rewrite, status 200); the single-page fallback answers every
+/// other path with the public entry's.
+fn redirects_file() -> String {
+    let mut text = String::from(
+        "# Written by `cargo xtask` from seteli_domain::entries; do not edit (see xtask/src/headers.rs).\n",
+    );
+    for entry in Entry::ALL {
+        for path in entry.paths() {
+            let source = match path.strip_suffix('/') {
+                Some(dir) => format!("{dir}/*"),
+                None => (*path).to_owned(),
+            };
+            text.push_str(&format!("{source} {} 200\n", entry.public_url()));
+        }
+    }
+    text
+}
+
+/// A rule per file whose name carries trunk's content hash (`seteli-public-1a2b…c3d4_bg.wasm`):
 /// it never changes under that name, so browsers and caches keep it for a year without
-/// asking again. Everything else (`index.html`, and every deep link the single-page fallback
-/// answers with it) keeps the platform's default, revalidated on every load.
-fn immutable_rules(names: &[String]) -> String {
-    names
+/// asking again. Everything else (the entries' `index.html`, and every deep link answered
+/// with one) keeps the platform's default, revalidated on every load.
+fn immutable_rules(paths: &[String]) -> String {
+    paths
         .iter()
-        .filter(|name| has_content_hash(name))
-        .map(|name| format!("/{name}\n  cache-control: public, max-age=31536000, immutable\n"))
+        .filter(|path| has_content_hash(path.rsplit('/').next().unwrap_or(path)))
+        .map(|path| format!("/{path}\n  cache-control: public, max-age=31536000, immutable\n"))
         .collect()
 }
 
@@ -137,7 +191,7 @@ const wasm = await init({ module_or_path: '/seteli-app-1a2b_bg.wasm' });
 
     #[test]
     fn the_headers_file_allows_the_loader_by_its_hash_on_every_path() {
-        let text = headers_file(PAGE, "http://127.0.0.1:8787").unwrap();
+        let text = headers_file(&[PAGE.to_owned()], "http://127.0.0.1:8787").unwrap();
 
         let loader = script_hash(inline_scripts(PAGE)[0]);
         let lines: Vec<&str> = text.lines().collect();
@@ -163,7 +217,7 @@ const wasm = await init({ module_or_path: '/seteli-app-1a2b_bg.wasm' });
             r#"content="https://api.seteli.example.fi""#,
         );
 
-        let text = headers_file(&page, "https://seteli.example.fi").unwrap();
+        let text = headers_file(&[page], "https://seteli.example.fi").unwrap();
 
         assert!(
             text.contains("connect-src 'self' https://api.seteli.example.fi;"),
@@ -195,6 +249,8 @@ const wasm = await init({ module_or_path: '/seteli-app-1a2b_bg.wasm' });
             "seteli-app-47c2b3e182a6411b.js",
             "seteli-app-47c2b3e182a6411b_bg.wasm",
             "main-d713c7b9c4bb1bab.css",
+            "entry/producer/index.html",
+            "entry/producer/seteli-producer-0123456789abcdef_bg.wasm",
             "main-d713c7b9.css",
         ]
         .map(String::from)
@@ -208,10 +264,41 @@ const wasm = await init({ module_or_path: '/seteli-app-1a2b_bg.wasm' });
             [
                 "/seteli-app-47c2b3e182a6411b.js",
                 "/seteli-app-47c2b3e182a6411b_bg.wasm",
-                "/main-d713c7b9c4bb1bab.css"
+                "/main-d713c7b9c4bb1bab.css",
+                "/entry/producer/seteli-producer-0123456789abcdef_bg.wasm",
             ]
         );
         assert!(rules.contains("  cache-control: public, max-age=31536000, immutable\n"));
+    }
+
+    #[test]
+    fn every_entry_s_loader_is_allowed_once() {
+        let other = PAGE.replace("seteli-app-1a2b", "seteli-producer-3c4d");
+        let text = headers_file(
+            &[PAGE.to_owned(), other.clone(), PAGE.to_owned()],
+            "http://127.0.0.1:8787",
+        )
+        .unwrap();
+
+        for page in [PAGE, &other] {
+            let loader = script_hash(inline_scripts(page)[0]);
+            assert_eq!(text.matches(&loader).count(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn each_entry_s_deep_links_are_answered_with_its_page() {
+        let text = redirects_file();
+        let rules: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
+
+        assert!(rules.contains(&"/my/* /entry/citizen/ 200"), "{text}");
+        assert!(rules.contains(&"/on-behalf /entry/citizen/ 200"), "{text}");
+        assert!(rules.contains(&"/producer /entry/producer/ 200"), "{text}");
+        assert!(
+            rules.contains(&"/producer/* /entry/producer/ 200"),
+            "{text}"
+        );
+        assert!(!text.contains("/producers"), "{text}");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use crate::headers;
 use crate::seed;
 use crate::tools::{self, command, node_bin, root, run};
+use seteli_domain::entries::Entry;
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::os::unix::process::CommandExt;
@@ -17,12 +18,45 @@ pub fn today() -> String {
     seteli_domain::clock::iso_date(seteli_domain::clock::finnish_date(now))
 }
 
-/// Builds the app into dist/ with trunk (release: what production serves), then writes
-/// `dist/_headers` for it: the security headers of the static files for Seteli served at
-/// `public_url`, with the hash of the loader this build inlined.
+/// Builds the app's entries into dist/ with trunk (release: what production serves), the
+/// public one first (trunk empties its `dist`, and the others live under it), then writes
+/// `dist/_headers` and `dist/_redirects` for them: the security headers of the static files
+/// for Seteli served at `public_url`, with the hash of every loader this build inlined, and
+/// which entry answers which deep link.
 pub(crate) fn build_app(public_url: &str) -> Result<(), String> {
-    run(command("trunk").args(["build", "--release"]))?;
-    headers::write(&root().join("dist"), public_url)
+    let dist = root().join("dist");
+    for entry in Entry::ALL {
+        let page = entry_page(entry)?;
+        let entry_dist = dist.join(entry.public_url().trim_start_matches('/'));
+        let mut cmd = command("trunk");
+        cmd.arg("build")
+            .arg(&page)
+            .arg("--release")
+            .arg("--dist")
+            .arg(&entry_dist)
+            .args(["--public-url", entry.public_url()]);
+        run(&mut cmd)?;
+    }
+    headers::write(&dist, public_url)
+}
+
+/// The page trunk builds `entry` from: `app/index.html` names the public binary; the other
+/// entries' pages are the same page naming their own binary, written beside it (and
+/// ignored by git) so that its relative links resolve the same way.
+fn entry_page(entry: Entry) -> Result<PathBuf, String> {
+    let template = root().join("app/index.html");
+    if entry == Entry::Public {
+        return Ok(template);
+    }
+    let html = std::fs::read_to_string(&template).map_err(|e| e.to_string())?;
+    let public_bin = format!(r#"data-bin="{}""#, Entry::Public.binary());
+    if !html.contains(&public_bin) {
+        return Err(format!("app/index.html does not name {public_bin}"));
+    }
+    let page = root().join(format!("app/entry-{}.html", entry.binary()));
+    let html = html.replace(&public_bin, &format!(r#"data-bin="{}""#, entry.binary()));
+    std::fs::write(&page, html).map_err(|e| format!("writing {}: {e}", page.display()))?;
+    Ok(page)
 }
 
 /// Builds the worker into edge/build/ with worker-build, using the local tools instead of

@@ -11,22 +11,29 @@ use seteli_domain::comparison::own_share;
 use seteli_domain::i18n::{self, t, Text};
 use seteli_domain::{Cents, Lang};
 
-/// One bar, in percentages of the chart's width.
+/// A share in hundredths of a percent (10000 is the whole): integer arithmetic keeps
+/// float formatting, a sizeable part of a wasm build, out of the browser.
+type Share = i64;
+
+/// The whole, as a [`Share`].
+const WHOLE: Share = 10_000;
+
+/// One bar, in shares of the chart's width.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Bar {
     /// The whole price, as a share of the widest amount on the chart.
-    total: f64,
+    total: Share,
     /// The part the voucher covers, as a share of this bar.
-    covered: f64,
+    covered: Share,
 }
 
 /// Percentages for a price on a chart whose widest amount is `max`.
 fn bar(price: Cents, voucher: Option<Cents>, max: Cents) -> Bar {
     let percent = |part: i64, whole: i64| {
         if whole <= 0 {
-            0.0
+            0
         } else {
-            part as f64 * 100.0 / whole as f64
+            part.saturating_mul(WHOLE) / whole
         }
     };
     let covered = voucher.map_or(0, |v| v.get().min(price.get()));
@@ -37,8 +44,8 @@ fn bar(price: Cents, voucher: Option<Cents>, max: Cents) -> Bar {
 }
 
 /// A width in percent, as CSS reads it.
-fn percent(value: f64) -> String {
-    format!("{value:.2}%")
+fn percent(value: Share) -> String {
+    format!("{}.{:02}%", value / 100, value % 100)
 }
 
 /// The chart for one page of offers.
@@ -79,7 +86,7 @@ pub fn PriceChart(offers: Vec<OfferSummary>, voucher: Option<Cents>, lang: Lang)
             let (covered_class, covered_width) = if voucher.is_some() {
                 ("bar-covered", b.covered)
             } else {
-                ("bar-price", 100.0)
+                ("bar-price", WHOLE)
             };
             view! {
                 <li class="chart-row">
@@ -99,7 +106,7 @@ pub fn PriceChart(offers: Vec<OfferSummary>, voucher: Option<Cents>, lang: Lang)
                             ></span>
                             <span
                                 class="bar-part bar-own"
-                                style:width=percent(100.0 - covered_width)
+                                style:width=percent(WHOLE - covered_width)
                             ></span>
                         </div>
                     </div>
@@ -143,20 +150,27 @@ mod tests {
     #[test]
     fn the_most_expensive_offer_fills_the_chart() {
         let b = bar(cents(4000), Some(cents(2500)), cents(4000));
-        assert_eq!(b.total, 100.0);
-        assert_eq!(b.covered, 62.5);
+        assert_eq!(percent(b.total), "100.00%");
+        assert_eq!(percent(b.covered), "62.50%");
     }
 
     #[test]
     fn an_offer_under_the_voucher_is_covered_whole() {
         let b = bar(cents(2000), Some(cents(2500)), cents(2500));
-        assert_eq!(b.total, 80.0);
-        assert_eq!(b.covered, 100.0);
+        assert_eq!(percent(b.total), "80.00%");
+        assert_eq!(percent(b.covered), "100.00%");
     }
 
     #[test]
     fn free_offers_and_empty_charts_do_not_divide_by_zero() {
-        assert_eq!(bar(Cents::ZERO, None, Cents::ZERO).total, 0.0);
-        assert_eq!(bar(Cents::ZERO, Some(cents(100)), cents(100)).covered, 0.0);
+        assert_eq!(bar(Cents::ZERO, None, Cents::ZERO).total, 0);
+        assert_eq!(bar(Cents::ZERO, Some(cents(100)), cents(100)).covered, 0);
+    }
+
+    #[test]
+    fn a_share_is_written_with_two_decimals() {
+        assert_eq!(percent(bar(cents(1), None, cents(3)).total), "33.33%");
+        assert_eq!(percent(bar(cents(2), None, cents(3)).total), "66.66%");
+        assert_eq!(percent(bar(cents(1), None, cents(200)).total), "0.50%");
     }
 }

@@ -86,33 +86,42 @@ async fn the_page_deep_links_static_files_and_the_api_carry_the_security_headers
 
 #[tokio::test]
 async fn the_policy_allows_exactly_the_inline_scripts_that_were_built() {
-    let client = desktop_at("/producers/12?lang=en").await;
-    // The app started: Chromium ran the loader under the policy.
-    wait_testid(&client, "lang-en").await;
-
-    let inline = js(
-        &client,
-        "Array.from(document.querySelectorAll('script:not([src])')).map(s => s.textContent)",
-    )
-    .await;
-    let inline: Vec<String> = inline
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s.as_str().unwrap().to_owned())
-        .collect();
-
-    // The data preloader and trunk's loader, in the page's order, and nothing else.
-    assert_eq!(inline.len(), 2, "{inline:?}");
-    assert!(inline[0].contains("__seteliPreload"), "{}", inline[0]);
-    let hashes: Vec<String> = inline
-        .iter()
-        .map(|script| {
+    // Each audience's entry (the comparison, the customer's and the producer's pages) has
+    // its own loader; one policy serves them all.
+    let client = desktop().await;
+    let mut hashes: Vec<String> = Vec::new();
+    for (path, started) in [
+        ("/producers/12?lang=en", "lang-en"),
+        ("/my/vouchers", "login"),
+        ("/producer/prices", "login"),
+    ] {
+        client.goto(&url(path)).await.unwrap();
+        // The app started: Chromium ran the loader under the policy.
+        wait_testid(&client, started).await;
+        let inline = js(
+            &client,
+            "Array.from(document.querySelectorAll('script:not([src])')).map(s => s.textContent)",
+        )
+        .await;
+        let inline: Vec<String> = inline
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap().to_owned())
+            .collect();
+        // The data preloader and trunk's loader, in the page's order, and nothing else.
+        assert_eq!(inline.len(), 2, "{path}: {inline:?}");
+        assert!(inline[0].contains("__seteliPreload"), "{}", inline[0]);
+        hashes.extend(inline.iter().map(|script| {
             let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script));
             format!("'sha256-{hash}'")
-        })
-        .collect();
-    for path in ["/", "/producers/12?lang=en"] {
+        }));
+    }
+    hashes.sort();
+    hashes.dedup();
+    // One preloader and three loaders.
+    assert_eq!(hashes.len(), 4, "{hashes:?}");
+    for path in ["/", "/producers/12?lang=en", "/my/vouchers", "/producer"] {
         let answer = get(path).await;
         let csp = answer.header("content-security-policy").unwrap();
         let script_src = csp
@@ -130,16 +139,22 @@ async fn the_policy_allows_exactly_the_inline_scripts_that_were_built() {
 }
 
 #[tokio::test]
-async fn the_headers_file_itself_is_not_served() {
-    let answer = get("/_headers").await;
+async fn the_headers_and_redirects_files_themselves_are_not_served() {
+    for file in ["/_headers", "/_redirects"] {
+        the_page_answers(file).await;
+    }
+}
+
+async fn the_page_answers(file: &str) {
+    let answer = get(file).await;
 
     // The single-page-application fallback answers: the page, not the rules.
-    assert_eq!(answer.status, 200);
+    assert_eq!(answer.status, 200, "{file}");
     assert!(
         answer
             .header("content-type")
             .is_some_and(|t| t.starts_with("text/html")),
-        "{:?}",
+        "{file}: {:?}",
         answer.headers
     );
 }

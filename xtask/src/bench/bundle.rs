@@ -1,14 +1,14 @@
 //! What a first visit downloads, in gzip bytes (`gzip -9`): the page's HTML and the wasm,
 //! JavaScript and CSS it references, read from `dist/` after the release build.
 //!
-//! A producer's and a staff page are the same single-page app today: the assets' fallback
-//! answers every deep link with `dist/index.html`. When each audience gets its own entry
-//! (issue #11, item 3) as `dist/producer/index.html` and `dist/staff/index.html`, those are
-//! measured instead, and the split shows here.
+//! Each audience has its own entry ([`Entry`]), so each is measured from its own page; the
+//! customer's and the producer's show what they add to the comparison's. (The staff's
+//! entry, when the municipality's pages come, is one more line in [`Entry::ALL`].)
 
 use super::{Report, Row, Target, Unit};
 use crate::tools::root;
 use serde_json::json;
+use seteli_domain::entries::Entry;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
@@ -20,22 +20,19 @@ pub fn run(report: &mut Report) -> Result<(), String> {
     let dist = root().join("dist");
     let mut comparison_total = None;
     let mut details = Vec::new();
-    for (audience, entry) in [
-        ("comparison", "index.html"),
-        ("producer page", "producer/index.html"),
-        ("staff page", "staff/index.html"),
-    ] {
-        let own = dist.join(entry);
-        let (html_path, label) = if own.exists() {
-            (own, audience.to_owned())
-        } else {
-            (dist.join("index.html"), format!("{audience} (index.html)"))
+    for entry in Entry::ALL {
+        let audience = match entry {
+            Entry::Public => "comparison",
+            Entry::Citizen => "customer page",
+            Entry::Producer => "producer page",
         };
+        let page = format!("{}index.html", entry.public_url().trim_start_matches('/'));
+        let html_path = dist.join(&page);
         let html = std::fs::read_to_string(&html_path)
             .map_err(|e| format!("{}: {e} (built?)", html_path.display()))?;
         let mut by_kind: BTreeMap<&str, f64> = BTreeMap::new();
         by_kind.insert("html", gzip_bytes(&html_path)?);
-        let mut files = vec![entry.to_owned()];
+        let mut files = vec![page];
         for asset in referenced_assets(&html) {
             let kind = [".wasm", ".js", ".css"]
                 .into_iter()
@@ -62,7 +59,12 @@ pub fn run(report: &mut Report) -> Result<(), String> {
             );
         } else {
             // The floor is the comparison's load: the ratio shows what this audience adds.
-            let mut row = Row::new("bundle", format!("{label} first load"), total, Unit::Bytes);
+            let mut row = Row::new(
+                "bundle",
+                format!("{audience} first load"),
+                total,
+                Unit::Bytes,
+            );
             if let Some(c) = comparison_total {
                 row = row.floor(c);
             }

@@ -1,0 +1,19 @@
+//! The customer's entry: their vouchers, feedback, trail and messages, for themselves or
+//! for someone they act for (see [`seteli_domain::entries`]).
+
+use seteli_app::pages::citizen::feedback::MyFeedbackPage;
+use seteli_app::pages::citizen::messages::MessagesPage;
+use seteli_app::pages::citizen::on_behalf::OnBehalfPage;
+use seteli_app::pages::citizen::trail::TrailPage;
+use seteli_app::pages::citizen::voucher::VoucherPage;
+use seteli_app::pages::citizen::vouchers::MyVouchersPage;
+use seteli_domain::entries::Entry;
+
+seteli_app::entry_main!(Entry::Citizen, {
+    "/my/vouchers" => MyVouchersPage,
+    "/my/vouchers/:id" => VoucherPage,
+    "/my/feedback" => MyFeedbackPage,
+    "/my/trail" => TrailPage,
+    "/my/messages" => MessagesPage,
+    "/on-behalf" => OnBehalfPage,
+});
