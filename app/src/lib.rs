@@ -15,6 +15,7 @@ pub mod components;
 pub mod dom;
 pub mod links;
 pub mod locale;
+pub mod offline;
 pub mod pages;
 pub mod session;
 #[cfg(test)]

@@ -45,6 +45,13 @@ impl Entry {
             .unwrap_or(Entry::Public)
     }
 
+    /// Whether the service worker keeps this entry's last answers on the device, for its
+    /// pages to open without a connection: only the producer's, whose employees log visits
+    /// where there is no network (and whose answers carry no identity codes).
+    pub fn keeps_offline_data(self) -> bool {
+        self == Entry::Producer
+    }
+
     /// The entry's binary in the app crate, and the stem of its files.
     pub fn binary(self) -> &'static str {
         match self {

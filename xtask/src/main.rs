@@ -24,6 +24,7 @@ mod i18n;
 mod layers;
 mod mutants;
 mod seed;
+mod service_worker;
 mod stack;
 mod tools;
 

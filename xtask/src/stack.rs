@@ -20,8 +20,9 @@ pub fn today() -> String {
 
 /// Builds the app's entries into dist/ with trunk (release: what production serves), the
 /// public one first (trunk empties its `dist`, and the others live under it), then writes
-/// `dist/_headers` and `dist/_redirects` for them: the security headers of the static files
-/// for Seteli served at `public_url`, with the hash of every loader this build inlined, and
+/// for them `dist/sw.js`, the service worker that knows this build's files, and
+/// `dist/_headers` and `dist/_redirects`: the security headers of the static files for
+/// Seteli served at `public_url`, with the hash of every loader this build inlined, and
 /// which entry answers which deep link.
 pub(crate) fn build_app(public_url: &str) -> Result<(), String> {
     let dist = root().join("dist");
@@ -37,12 +38,13 @@ pub(crate) fn build_app(public_url: &str) -> Result<(), String> {
             .args(["--public-url", entry.public_url()]);
         run(&mut cmd)?;
     }
+    crate::service_worker::write(&dist)?;
     headers::write(&dist, public_url)
 }
 
 /// The page trunk builds `entry` from: `app/index.html` names the public binary; the other
-/// entries' pages are the same page naming their own binary, written beside it (and
-/// ignored by git) so that its relative links resolve the same way.
+/// entries' pages are the same page naming their own binary and copying no static files,
+/// written beside it (and ignored by git) so that its relative links resolve the same way.
 fn entry_page(entry: Entry) -> Result<PathBuf, String> {
     let template = root().join("app/index.html");
     if entry == Entry::Public {
@@ -54,7 +56,13 @@ fn entry_page(entry: Entry) -> Result<PathBuf, String> {
         return Err(format!("app/index.html does not name {public_bin}"));
     }
     let page = root().join(format!("app/entry-{}.html", entry.binary()));
-    let html = html.replace(&public_bin, &format!(r#"data-bin="{}""#, entry.binary()));
+    // The static files (icons, manifest) are the public entry's, served from the root.
+    let html: String = html
+        .replace(&public_bin, &format!(r#"data-bin="{}""#, entry.binary()))
+        .lines()
+        .filter(|line| !line.contains(r#"data-trunk rel="copy-file""#))
+        .map(|line| format!("{line}\n"))
+        .collect();
     std::fs::write(&page, html).map_err(|e| format!("writing {}: {e}", page.display()))?;
     Ok(page)
 }

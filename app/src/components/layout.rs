@@ -10,6 +10,7 @@ use crate::components::on_behalf::ActingBanner;
 use crate::dom;
 use crate::links;
 use crate::locale::{tr, use_lang};
+use crate::offline::UpdatePrompt;
 use crate::session::use_session;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -115,6 +116,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         >
             {tr(Text::SkipToContent)}
         </a>
+        <UpdatePrompt/>
         <ActingBanner/>
         <header class="site-header">
             <div class="container header-bar">

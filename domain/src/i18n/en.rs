@@ -84,6 +84,8 @@ pub(super) fn text(text: Text) -> &'static str {
         Text::NotFoundTitle => "Page not found",
         Text::NotFoundText => "There is no page at this address. It may have moved or been removed.",
         Text::GoToComparison => "Go to the service provider comparison",
+        Text::UpdateAvailable => "A new version of Seteli is available. Reload the page to use it.",
+        Text::UpdateReload => "Reload",
         // The logged-in customer's pages.
         Text::MyVouchersTitle => "My vouchers",
         Text::MyFeedbackTitle => "My feedback",

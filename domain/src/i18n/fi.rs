@@ -84,6 +84,8 @@ pub(super) fn text(text: Text) -> &'static str {
         Text::NotFoundTitle => "Sivua ei löytynyt",
         Text::NotFoundText => "Tässä osoitteessa ei ole sivua. Sivu on voinut siirtyä tai poistua.",
         Text::GoToComparison => "Siirry vertailemaan palveluntuottajia",
+        Text::UpdateAvailable => "Setelistä on uusi versio. Lataa sivu uudelleen, niin käytät sitä.",
+        Text::UpdateReload => "Lataa uudelleen",
         // The logged-in customer's pages.
         Text::MyVouchersTitle => "Omat palvelusetelit",
         Text::MyFeedbackTitle => "Palautteeni",

@@ -132,6 +132,9 @@ texts! {
     NotFoundTitle,
     NotFoundText,
     GoToComparison,
+    // A new version of the app.
+    UpdateAvailable,
+    UpdateReload,
     // The logged-in customer's pages.
     MyVouchersTitle,
     MyFeedbackTitle,

@@ -84,6 +84,8 @@ pub(super) fn text(text: Text) -> &'static str {
         Text::NotFoundTitle => "Sidan hittades inte",
         Text::NotFoundText => "Det finns ingen sida på den här adressen. Sidan kan ha flyttats eller tagits bort.",
         Text::GoToComparison => "Gå till jämförelsen av serviceproducenter",
+        Text::UpdateAvailable => "Det finns en ny version av Seteli. Ladda om sidan för att använda den.",
+        Text::UpdateReload => "Ladda om",
         // The logged-in customer's pages.
         Text::MyVouchersTitle => "Mina servicesedlar",
         Text::MyFeedbackTitle => "Min respons",

@@ -8,6 +8,7 @@ pub mod producer;
 pub mod proxy;
 pub mod public;
 pub mod staff;
+pub mod static_site;
 
 pub use seteli_mocks::cast;
 
@@ -40,20 +41,33 @@ pub fn url(path: &str) -> String {
 
 /// A fresh headless Chromium with a viewport of `width` × `height` CSS pixels.
 pub async fn browser(width: u32, height: u32) -> Browser {
+    chromium(width, height, &[]).await
+}
+
+/// A headless Chromium with `args` added to the usual ones (a profile, a proxy).
+async fn chromium(width: u32, height: u32, args: &[String]) -> Browser {
     let mut caps = serde_json::Map::new();
     // Chromium's console, of every page the session visits, for [`Browser`]'s check.
     caps.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
+    let mut all_args: Vec<String> = [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+        "--hide-scrollbars",
+    ]
+    .map(String::from)
+    .to_vec();
+    all_args.push(format!("--window-size={width},{height}"));
+    all_args.extend_from_slice(args);
     caps.insert(
         "goog:chromeOptions".into(),
-        json!({
-            "binary": "/usr/bin/chromium",
-            "args": [
-                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--disable-quic", "--hide-scrollbars",
-                format!("--window-size={width},{height}"),
-            ],
-        }),
+        json!({ "binary": "/usr/bin/chromium", "args": all_args }),
     );
     let client = ClientBuilder::new(HttpConnector::new())
         .capabilities(caps)
@@ -74,6 +88,47 @@ pub async fn browser(width: u32, height: u32) -> Browser {
         session,
         checked: false,
     }
+}
+
+/// A browser profile that outlives one Chromium, as a phone keeps its browser's data
+/// between uses: a new, empty directory under `target/e2e/profiles/`.
+pub fn new_profile(name: &str) -> PathBuf {
+    fresh_dir("profiles", name)
+}
+
+/// A new, empty directory `target/e2e/<kind>/<name>-<process>`, as an absolute path.
+pub fn fresh_dir(kind: &str, name: &str) -> PathBuf {
+    let dir =
+        PathBuf::from(std::env::var("SETELI_ARTIFACTS").unwrap_or_else(|_| "target/e2e".into()))
+            .join(kind)
+            .join(format!("{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a fresh directory");
+    // Chromium wants a profile's path whole.
+    dir.canonicalize().expect("the directory's path")
+}
+
+/// A phone-sized Chromium started on `profile`, online.
+pub async fn phone_on(profile: &std::path::Path) -> Browser {
+    chromium(
+        360,
+        780,
+        &[format!("--user-data-dir={}", profile.display())],
+    )
+    .await
+}
+
+/// A phone-sized Chromium started on `profile` with no way to the network: every request,
+/// also to this machine, goes to a proxy that is not there (as in a stairwell without
+/// signal, and unlike a stopped stack, which would also stop the other tests).
+pub async fn phone_without_network_on(profile: &std::path::Path) -> Browser {
+    let args = [
+        format!("--user-data-dir={}", profile.display()),
+        "--proxy-server=http://127.0.0.1:9".to_owned(),
+        // Chromium otherwise never sends loopback addresses through a proxy.
+        "--proxy-bypass-list=<-loopback>".to_owned(),
+    ];
+    chromium(360, 780, &args).await
 }
 
 /// A phone-sized browser (360 × 780), as most producers and proxies use Seteli.

@@ -1,0 +1,176 @@
+//! The app without a connection (issue #11): a producer's employee opens Seteli with no
+//! network after the browser was closed — the pages, the voucher and the visit queue work
+//! from what the service worker kept — and the visit is sent once the network is back. And
+//! a new deployment is offered as "new version — reload", never switched to silently.
+
+use seteli_e2e::*;
+
+/// Eetu's speech-therapy voucher, which Rova Oy serves in the demo data.
+const EETUS_VOUCHER: &str = "/producer/vouchers/4";
+
+/// Whether the service worker controls the page and keeps `path`'s answer for producers.
+async fn kept_for_offline(client: &fantoccini::Client, path: &str) -> bool {
+    let script = format!(
+        "const done = arguments[0];
+         (async () => navigator.serviceWorker.controller !== null
+             && !!(await caches.match('{path}', {{ cacheName: 'seteli-producer-data', ignoreSearch: true }})))()
+           .then(done, () => done(false));"
+    );
+    client.execute_async(&script, vec![]).await.unwrap() == serde_json::json!(true)
+}
+
+async fn wait_kept_for_offline(client: &fantoccini::Client, path: &str) {
+    for _ in 0..100 {
+        if kept_for_offline(client, path).await {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+    }
+    let kept = client
+        .execute_async(
+            "const done = arguments[0];
+             (async () => { const out = {};
+                for (const name of await caches.keys())
+                  out[name] = (await (await caches.open(name)).keys()).map(r => r.url);
+                return out; })().then(done, e => done(String(e)));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    panic!("{path} was never kept for offline use; the caches hold {kept}");
+}
+
+#[tokio::test]
+async fn a_producer_page_opens_and_queues_a_visit_with_no_network_after_a_restart() {
+    let profile = new_profile("offline-producer");
+    let api_path = format!("/api{EETUS_VOUCHER}");
+
+    // Online: Karl-Johan, managing director of Rova Oy, opens Eetu's voucher once. The
+    // first visit installs the service worker; from the next page on it keeps what the
+    // producer's pages need.
+    let client = phone_on(&profile).await;
+    producer::at_company(&client, person("Karl-Johan"), cast::company("Rova")).await;
+    client.goto(&url(EETUS_VOUCHER)).await.unwrap();
+    wait_testid(&client, "customer-name").await;
+    wait_until(
+        &client,
+        "navigator.serviceWorker.controller !== null",
+        "the service worker to take over",
+    )
+    .await;
+    client.refresh().await.unwrap();
+    wait_testid(&client, "customer-name").await;
+    wait_kept_for_offline(&client, &api_path).await;
+    wait_kept_for_offline(&client, "/api/auth/me").await;
+    let events_before = producer::event_count(&client).await;
+    client.close().await.unwrap();
+
+    // Later, in a stairwell with no signal: the browser starts again on the same phone.
+    let client = phone_without_network_on(&profile).await;
+    client.goto(&url(EETUS_VOUCHER)).await.unwrap();
+    assert!(text_of(&client, "customer-name").await.contains("Eetu"));
+    assert!(text_of(&client, "company-name").await.contains("Rova"));
+    type_into(&client, "event-units", "1").await;
+    type_into(&client, "event-description", "Puheterapia portaikossa").await;
+    press(&client, "event-submit").await;
+    wait_testid(&client, "event-queued").await;
+    assert_eq!(text_of(&client, "queue-count").await.trim(), "1");
+    screenshot(&client, "producer-offline-cold-start-360").await;
+    // What the phone keeps holds no identity code.
+    let kept = client
+        .execute_async(
+            "const done = arguments[0];
+             (async () => { const c = await caches.open('seteli-producer-data'); let t = '';
+                for (const r of await c.keys()) t += await (await c.match(r)).text();
+                return t + JSON.stringify(localStorage); })().then(done);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_no_identity_code(kept.as_str().unwrap());
+    client.close().await.unwrap();
+
+    // Back where there is a network: the visit is sent once, and logging out deletes what
+    // the phone kept for the producer's pages.
+    let client = phone_on(&profile).await;
+    producer::at_company(&client, person("Karl-Johan"), cast::company("Rova")).await;
+    client.goto(&url(EETUS_VOUCHER)).await.unwrap();
+    wait_for_count(&client, "queue-item", 0, "the queue to empty").await;
+    wait_for_count(
+        &client,
+        "producer-event",
+        events_before + 1,
+        "the synced visit in the list",
+    )
+    .await;
+    log_out(&client).await;
+    let left = client
+        .execute_async(
+            "const done = arguments[0]; caches.has('seteli-producer-data').then(done);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        left,
+        serde_json::json!(false),
+        "the producer's data is gone at logout"
+    );
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_new_deployment_is_offered_as_a_reload_and_taken_only_then() {
+    let site = static_site::StaticSite::start("update").await;
+    let client = desktop().await;
+    client.goto(&site.url("/")).await.unwrap();
+    wait_until(
+        &client,
+        "navigator.serviceWorker.controller !== null",
+        "the first version to take over at once",
+    )
+    .await;
+    assert!(all_testid(&client, "update-prompt").await.is_empty());
+
+    // A new version is deployed while the page is open; the page notices when it next
+    // asks (every half hour, and here at once).
+    site.deploy_new_version();
+    js(
+        &client,
+        "void navigator.serviceWorker.getRegistration().then(r => r.update())",
+    )
+    .await;
+    let prompt = wait_testid(&client, "update-prompt").await;
+    assert!(prompt.text().await.unwrap().contains("uusi versio"));
+    // Until the reload, the running version stays in charge.
+    js(&client, "void (window.__oldPage = true)").await;
+    assert_eq!(
+        js(&client, "window.__oldPage === true").await,
+        serde_json::json!(true)
+    );
+    assert!(serious_accessibility_violations(&client).await.is_empty());
+    screenshot(&client, "update-prompt-1280").await;
+
+    press(&client, "update-reload").await;
+    wait_until(
+        &client,
+        "window.__oldPage === undefined && document.readyState === 'complete'",
+        "the page to load again",
+    )
+    .await;
+    wait_testid(&client, "lang-en").await;
+    assert!(all_testid(&client, "update-prompt").await.is_empty());
+    let waiting = client
+        .execute_async(
+            "const done = arguments[0]; navigator.serviceWorker.getRegistration().then(r => done(r.waiting === null && r.active !== null));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        waiting,
+        serde_json::json!(true),
+        "the new version is the active one"
+    );
+    client.close().await.unwrap();
+}
