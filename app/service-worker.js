@@ -65,7 +65,8 @@ self.addEventListener("fetch", (event) => {
   }
   if (request.method !== "GET") return;
   if (request.mode === "navigate") {
-    event.respondWith(page(request, url));
+    // The login's redirects and the like are the edge's, never an entry's page.
+    if (!url.pathname.startsWith("/api/")) event.respondWith(page(request, url));
   } else if (url.pathname.startsWith("/api/public/")) {
     event.respondWith(publicData(request, url));
   } else if (isProducerData(url)) {
@@ -81,7 +82,8 @@ async function page(request, url) {
   const entry = entryFor(url.pathname);
   try {
     const response = await fetch(request);
-    if (response.ok) {
+    const isPage = (response.headers.get("content-type") || "").startsWith("text/html");
+    if (response.ok && isPage) {
       const cache = await caches.open(APP_CACHE);
       await cache.put(entry.page, response.clone());
     }

@@ -44,6 +44,20 @@ pub fn run(report: &mut Report) -> Result<(), String> {
 
     let floor = load(&format!("http://127.0.0.1:{}", constant.1), "/")?;
     eprintln!("constant worker: {floor}");
+    // The second floor: the constant worker after one D1 round trip, which an uncached
+    // answer cannot go below however small its query.
+    let d1_floor = load(&format!("http://127.0.0.1:{}", constant.1), "/d1")?;
+    eprintln!("constant worker with one D1 query: {d1_floor}");
+    let d1_floor_rps = d1_floor["rps"].as_f64().unwrap_or(0.0);
+    report.push(
+        Row::new(
+            "edge",
+            "constant worker with one D1 query, throughput",
+            d1_floor_rps,
+            Unit::PerSecond,
+        )
+        .floor(floor["rps"].as_f64().unwrap_or(0.0)),
+    );
     let producer_path = format!("/api/public/producers/{producer}");
     let cases = [
         (
@@ -65,7 +79,10 @@ pub fn run(report: &mut Report) -> Result<(), String> {
     let floor_rps = floor["rps"].as_f64().unwrap_or(0.0);
     let floor_p50 = floor["p50_ms"].as_f64().unwrap_or(0.0);
     let floor_p99 = floor["p99_ms"].as_f64().unwrap_or(0.0);
-    let mut runs = vec![json!({ "case": "constant worker", "result": floor })];
+    let mut runs = vec![
+        json!({ "case": "constant worker", "result": floor }),
+        json!({ "case": "constant worker with one D1 query", "result": d1_floor }),
+    ];
     for (name, cached, uncached) in cases {
         for (kind, path) in [("cached", cached), ("uncached", uncached)] {
             let result = load(&seteli.url(""), &path)?;
@@ -94,6 +111,17 @@ pub fn run(report: &mut Report) -> Result<(), String> {
             } else {
                 p99_row
             });
+            if kind == "uncached" {
+                report.push(
+                    Row::new(
+                        "edge",
+                        format!("{name} uncached, against one D1 query"),
+                        rps,
+                        Unit::PerSecond,
+                    )
+                    .floor(d1_floor_rps),
+                );
+            }
             runs.push(json!({ "case": format!("{name} {kind}"), "path": path, "result": result }));
         }
     }
