@@ -63,13 +63,19 @@ pub fn register(update_ready: RwSignal<bool>) {
         });
         registration.set_onupdatefound(Some(on_update_found.as_ref().unchecked_ref()));
         on_update_found.forget();
+        // Asked now and then, and whenever the page comes back into view (a phone taken out
+        // of a pocket), so that a tab left open learns of a new version before it is used.
         let check = Closure::<dyn Fn()>::new(move || {
-            let _ = registration.update();
+            if document().visibility_state() == web_sys::VisibilityState::Visible {
+                let _ = registration.update();
+            }
         });
         let _ = window().set_interval_with_callback_and_timeout_and_arguments_0(
             check.as_ref().unchecked_ref(),
             UPDATE_CHECK_MS,
         );
+        let _ = document()
+            .add_event_listener_with_callback("visibilitychange", check.as_ref().unchecked_ref());
         check.forget();
     });
 }
