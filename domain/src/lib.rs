@@ -13,6 +13,7 @@ pub mod error;
 pub mod hetu;
 pub mod i18n;
 pub mod ids;
+pub mod income;
 pub mod lang;
 pub mod mandates;
 pub mod money;
