@@ -97,6 +97,27 @@ mod tests {
     }
 
     #[test]
+    fn only_the_producer_s_pages_keep_data_for_offline_use() {
+        let keeping: Vec<Entry> = Entry::ALL
+            .into_iter()
+            .filter(|e| e.keeps_offline_data())
+            .collect();
+        assert_eq!(keeping, [Entry::Producer]);
+    }
+
+    #[test]
+    fn each_entry_is_one_of_the_app_s_binaries() {
+        // As `app/Cargo.toml`'s `[[bin]]` names them.
+        let app = include_str!("../../app/Cargo.toml");
+        for entry in Entry::ALL {
+            assert!(
+                app.contains(&format!("name = \"{}\"", entry.binary())),
+                "{entry:?}"
+            );
+        }
+    }
+
+    #[test]
     fn every_entry_but_the_public_one_lives_in_a_directory_no_page_claims() {
         for entry in Entry::ALL {
             let url = entry.public_url();

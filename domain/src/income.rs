@@ -266,6 +266,17 @@ mod tests {
     }
 
     #[test]
+    fn a_value_that_lands_on_the_minimum_is_not_held_up_by_it() {
+        // 60 % over 60 h: 2 000 € over the limit takes exactly 20 € off 27 €.
+        let mut table = ministry_table(2700, 1);
+        table.rows[0].reduction_basis_points = 6000;
+        let computed = value(&table, 1, 56_300 + 200_000);
+        assert_eq!(computed.value, cents(700));
+        assert!(!computed.at_minimum);
+        assert!(value(&table, 1, 56_300 + 200_100).at_minimum);
+    }
+
+    #[test]
     fn the_reduction_rounds_down_and_the_value_up_for_the_customer() {
         // 1 € over the limit at 35 % over 60 h: 0.58… cents off, rounded to 0.
         let table = ministry_table(2700, 1);
