@@ -77,6 +77,50 @@ pub fn history_back() {
     }
 }
 
+/// Whether an element matching `selector` is displayed.
+pub fn any_shown(selector: &str) -> bool {
+    let Ok(found) = document().query_selector_all(selector) else {
+        return false;
+    };
+    (0..found.length()).any(|i| {
+        found
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+            .is_some_and(|element| element.offset_parent().is_some())
+    })
+}
+
+/// Runs `f` once the browser has reported the first screen's paint (the page's head script
+/// keeps that promise, `window.__seteliFirstScreen`), or at once when there is none.
+pub fn after_first_screen(f: impl FnOnce() + 'static) {
+    let promise = js_sys::Reflect::get(&window(), &JsValue::from_str("__seteliFirstScreen"))
+        .ok()
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    match promise {
+        // Before the app mounts, Leptos's executor is not set up yet.
+        Some(promise) => wasm_bindgen_futures::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+            f();
+        }),
+        None => f(),
+    }
+}
+
+/// Removes every element matching `selector` (the first screen the page painted before the
+/// app started).
+pub fn remove_all(selector: &str) {
+    if let Ok(found) = document().query_selector_all(selector) {
+        for i in 0..found.length() {
+            if let Some(element) = found
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                element.remove();
+            }
+        }
+    }
+}
+
 /// Leaves the app state behind: a full page load of `path`.
 pub fn go_to(path: &str) {
     let _ = window().location().set_href(path);

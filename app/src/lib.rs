@@ -33,13 +33,25 @@ use seteli_domain::entries::Entry;
 /// full page load of it ([`dom::load_other_entries_fully`]).
 pub fn start(entry: Entry, routes: fn() -> AnyView) {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(move || {
-        view! {
-            <Router>
-                <Shell entry routes/>
-            </Router>
-        }
-    });
+    let mount = move || {
+        // The first screen the page painted before the app started (xtask/src/shell.rs):
+        // the app renders the same in its place, in this same task, so nothing flickers.
+        dom::remove_all(".shell");
+        leptos::mount::mount_to_body(move || {
+            view! {
+                <Router>
+                    <Shell entry routes/>
+                </Router>
+            }
+        });
+    };
+    // The first screen's paint is reported before the app replaces it, even where the app
+    // is ready before the browser's first paint: one removed sooner never counted.
+    if dom::any_shown(".shell") {
+        dom::after_first_screen(mount);
+    } else {
+        mount();
+    }
 }
 
 /// An entry's `main` (`src/bin/*.rs`): `entry_main!(Entry::X, { "/path" => Page, .. })`

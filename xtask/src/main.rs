@@ -25,6 +25,7 @@ mod layers;
 mod mutants;
 mod seed;
 mod service_worker;
+mod shell;
 mod stack;
 mod tools;
 

@@ -19,8 +19,9 @@ pub fn today() -> String {
 }
 
 /// Builds the app's entries into dist/ with trunk (release: what production serves), the
-/// public one first (trunk empties its `dist`, and the others live under it), then writes
-/// for them `dist/sw.js`, the service worker that knows this build's files, and
+/// public one first (trunk empties its `dist`, and the others live under it), puts the
+/// comparison's first screen into the public page (`shell`), then writes for them
+/// `dist/sw.js`, the service worker that knows this build's files, and
 /// `dist/_headers` and `dist/_redirects`: the security headers of the static files for
 /// Seteli served at `public_url`, with the hash of every loader this build inlined, and
 /// which entry answers which deep link.
@@ -38,6 +39,7 @@ pub(crate) fn build_app(public_url: &str) -> Result<(), String> {
             .args(["--public-url", entry.public_url()]);
         run(&mut cmd)?;
     }
+    crate::shell::write(&dist)?;
     crate::service_worker::write(&dist)?;
     headers::write(&dist, public_url)
 }
@@ -63,7 +65,11 @@ fn entry_page(entry: Entry) -> Result<PathBuf, String> {
         .filter(|line| !line.contains(r#"data-trunk rel="copy-file""#))
         .map(|line| format!("{line}\n"))
         .collect();
-    std::fs::write(&page, html).map_err(|e| format!("writing {}: {e}", page.display()))?;
+    // Rewritten only when it changes: `cargo xtask dev` rebuilds when a file under app/
+    // changes, this one included.
+    if std::fs::read_to_string(&page).ok().as_deref() != Some(html.as_str()) {
+        std::fs::write(&page, html).map_err(|e| format!("writing {}: {e}", page.display()))?;
+    }
     Ok(page)
 }
 

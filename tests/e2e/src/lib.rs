@@ -655,6 +655,30 @@ pub async fn set_offline(client: &Client, offline: bool) {
         .expect("chromedriver emulates the network");
 }
 
+/// Runs a Chrome DevTools Protocol command in the browser (ChromeDriver's `goog/cdp/execute`).
+pub async fn devtools(client: &Client, command: &str, params: Value) -> Value {
+    let cdp = ChromeCommand {
+        path: "goog/cdp/execute",
+        body: json!({ "cmd": command, "params": params }),
+    };
+    client
+        .issue_cmd(cdp)
+        .await
+        .unwrap_or_else(|e| panic!("{command}: {e}"))
+}
+
+/// Keeps the browser from loading the app's wasm, as a phone whose download has not
+/// finished yet: the page shows what it paints before the app starts.
+pub async fn hold_back_the_app(client: &Client) {
+    devtools(client, "Network.enable", json!({})).await;
+    devtools(
+        client,
+        "Network.setBlockedURLs",
+        json!({ "urls": ["*.wasm"] }),
+    )
+    .await;
+}
+
 /// Logs in at the identification mock's page as `person`, starting from `path`; returns
 /// once the header shows the person's name.
 pub async fn log_in_as(client: &Client, person: &Person, path: &str) {

@@ -354,3 +354,56 @@ async fn a_shared_link_s_data_is_asked_for_while_the_app_loads_and_only_once() {
     assert_eq!(started_before_the_wasm_arrived, true);
     client.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn a_shared_link_shows_the_page_in_its_language_before_the_app_has_loaded() {
+    // Swedish, on a phone whose download of the app has not finished.
+    let client = phone().await;
+    hold_back_the_app(&client).await;
+    client
+        .goto(&url("/?municipality=091&service=home-care&lang=sv"))
+        .await
+        .unwrap();
+    wait_until(
+        &client,
+        "document.documentElement.dataset.shell === 'sv'",
+        "the page to pick the Swedish first screen",
+    )
+    .await;
+    let shown = js(
+        &client,
+        "[...document.querySelectorAll('.shell')].filter(s => s.offsetParent !== null).map(s => s.querySelector('h1').textContent + ' | ' + s.querySelector('.lead').textContent)",
+    )
+    .await;
+    let shown: Vec<&str> = shown
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap())
+        .collect();
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    assert!(
+        shown[0].starts_with("Jämför serviceproducenter"),
+        "{shown:?}"
+    );
+    assert!(fits_the_width(&client).await);
+    client.close().await.unwrap();
+
+    // Once the app has started, it alone is on the page: one heading, one main landmark.
+    let client = phone().await;
+    client
+        .goto(&url("/?municipality=091&service=home-care&lang=sv"))
+        .await
+        .unwrap();
+    wait_testid(&client, "offer").await;
+    assert_eq!(
+        js(
+            &client,
+            "[document.querySelectorAll('.shell').length, document.querySelectorAll('h1').length, document.querySelectorAll('main').length]"
+        )
+        .await,
+        serde_json::json!([0, 1, 1])
+    );
+    assert!(serious_accessibility_violations(&client).await.is_empty());
+    client.close().await.unwrap();
+}

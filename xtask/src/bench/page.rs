@@ -6,6 +6,7 @@
 //! API's own answer. Each page is measured [`RUNS`] times, alternately; medians count.
 
 use super::{median, out_dir, Report, Row, Seteli, Target, Unit};
+use crate::shell::{self, escape};
 use crate::stack;
 use crate::tools::{self, root};
 use serde_json::{json, Value};
@@ -196,15 +197,9 @@ fn wait_until_served(port: u16) -> Result<(), String> {
     Err(format!("wrangler did not serve {STATIC_PATH}"))
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-/// The comparison's results as plain HTML: the page frame and the offer list in the app's
-/// markup and classes, in Finnish, without the form, the chart or any script.
+/// The comparison's results as plain HTML: the page frame and heading the app's page
+/// paints first ([`shell`]), and the offer list in the app's markup and classes, in
+/// Finnish, without the form, the chart or any script.
 fn static_html(page: &OfferPage, stylesheet: &str) -> String {
     let lang = Lang::Fi;
     let voucher = Cents::new(3200).ok();
@@ -225,15 +220,9 @@ fn static_html(page: &OfferPage, stylesheet: &str) -> String {
   </head>
   <body>
     <a class="skip-link" href="#main">{skip}</a>
-    <header class="site-header">
-      <div class="container header-bar">
-        <a class="brand" href="/"><span class="brand-name">{site}</span> <span class="brand-tagline">{tagline}</span></a>
-      </div>
-      <nav class="site-nav" aria-label="{nav}"><div class="container"><ul><li><a href="/" aria-current="page">{comparison}</a></li></ul></div></nav>
-    </header>
+    {header}
     <main id="main" tabindex="-1" class="container">
-      <h1 tabindex="-1">{title}</h1>
-      <p class="lead">{lead}</p>
+      {intro}
       <section class="results" aria-labelledby="results-heading">
         <h2 id="results-heading" tabindex="-1">{results}</h2>
         <p class="result-count">{count}</p>
@@ -241,20 +230,18 @@ fn static_html(page: &OfferPage, stylesheet: &str) -> String {
 {items}        </ol>
       </section>
     </main>
-    <footer class="site-footer"><div class="container"><p>{footer}</p></div></footer>
+    {footer}
   </body>
 </html>
 "##,
         site = tr(Text::SiteName),
-        tagline = tr(Text::SiteTagline),
         skip = tr(Text::SkipToContent),
-        nav = tr(Text::MainNavLabel),
-        comparison = tr(Text::NavComparison),
-        title = tr(Text::ComparisonTitle),
         lead = tr(Text::ComparisonLead),
+        header = shell::header(lang),
+        intro = shell::comparison_intro(lang),
         results = tr(Text::ResultsHeading),
         count = escape(&i18n::producer_count(lang, page.total)),
-        footer = tr(Text::FooterText),
+        footer = shell::footer(lang),
     )
 }
 
