@@ -296,6 +296,16 @@ async fn get<T: DeserializeOwned>(
     query: &[(&'static str, String)],
     lang: Lang,
 ) -> Result<T, ApiError> {
+    parse(get_text(path, query, lang).await?, lang)
+}
+
+/// The body of a `GET`'s 2xx answer, or the error of any other. Not generic, so that the
+/// wasm has one copy of the request's machinery rather than one per answer type.
+async fn get_text(
+    path: &str,
+    query: &[(&'static str, String)],
+    lang: Lang,
+) -> Result<String, ApiError> {
     let url = url_with_query(&format!("{}{path}", api_base()), query);
     let response = match preloaded(&url).await {
         Some(response) => response,
@@ -306,7 +316,12 @@ async fn get<T: DeserializeOwned>(
             // `fetch` rejects only when no answer arrived at all: offline, DNS, CORS, abort.
             .map_err(|_| ApiError::new(ErrorCode::Network, lang))?,
     };
-    decode(response, lang).await
+    body_text(response, lang).await
+}
+
+/// A 2xx answer's body as `T`; a body that is not the contract is ours to fix.
+fn parse<T: DeserializeOwned>(body: String, lang: Lang) -> Result<T, ApiError> {
+    serde_json::from_str(&body).map_err(|_| ApiError::new(ErrorCode::Internal, lang))
 }
 
 /// `url?query`, the query serialised as `URLSearchParams` does — the same text the page's
@@ -358,18 +373,8 @@ async fn post<B: Serialize, T: DeserializeOwned>(
     body: &B,
     lang: Lang,
 ) -> Result<T, ApiError> {
-    let url = format!("{}{path}", api_base());
-    let request = Request::post(&url)
-        .query([("lang", lang.code())])
-        .header("Accept", "application/json")
-        .json(body)
-        // Serializing the contract's own types does not fail; if it ever did, it is ours.
-        .map_err(|_| ApiError::new(ErrorCode::Internal, lang))?;
-    let response = request
-        .send()
-        .await
-        .map_err(|_| ApiError::new(ErrorCode::Network, lang))?;
-    decode(response, lang).await
+    let response = send_post(path, Some(json_body(body, lang)?), lang).await?;
+    parse(body_text(response, lang).await?, lang)
 }
 
 /// A `POST` whose success is `204 No Content`: the body, if any, as JSON.
@@ -378,35 +383,47 @@ async fn post_no_content<B: Serialize>(
     body: Option<&B>,
     lang: Lang,
 ) -> Result<(), ApiError> {
-    let url = format!("{}{path}", api_base());
-    let request = Request::post(&url)
-        .query([("lang", lang.code())])
-        .header("Accept", "application/json");
-    let sent = match body {
-        // Serializing the contract's own types does not fail; if it ever did, it is ours.
-        Some(body) => {
-            request
-                .json(body)
-                .map_err(|_| ApiError::new(ErrorCode::Internal, lang))?
-                .send()
-                .await
-        }
-        None => request.send().await,
-    };
-    let response = sent.map_err(|_| ApiError::new(ErrorCode::Network, lang))?;
+    let body = body.map(|b| json_body(b, lang)).transpose()?;
+    let response = send_post(path, body, lang).await?;
     if response.ok() {
         return Ok(());
     }
     Err(error_from(response, lang).await)
 }
 
-/// The body of a 2xx answer as `T`, or the error any other answer carries.
-async fn decode<T: DeserializeOwned>(response: Response, lang: Lang) -> Result<T, ApiError> {
+/// `body` as JSON. Serializing the contract's own types does not fail; if it ever did, it
+/// is ours.
+fn json_body<B: Serialize>(body: &B, lang: Lang) -> Result<String, ApiError> {
+    serde_json::to_string(body).map_err(|_| ApiError::new(ErrorCode::Internal, lang))
+}
+
+/// Sends a `POST` of `body` (JSON) to `path`, in `lang`; the answer, whatever its status.
+async fn send_post(path: &str, body: Option<String>, lang: Lang) -> Result<Response, ApiError> {
+    let url = format!("{}{path}", api_base());
+    let request = Request::post(&url)
+        .query([("lang", lang.code())])
+        .header("Accept", "application/json");
+    let sent = match body {
+        Some(body) => {
+            request
+                .header("Content-Type", "application/json")
+                .body(body)
+                .map_err(|_| ApiError::new(ErrorCode::Internal, lang))?
+                .send()
+                .await
+        }
+        None => request.send().await,
+    };
+    sent.map_err(|_| ApiError::new(ErrorCode::Network, lang))
+}
+
+/// The body of a 2xx answer, or the error any other answer carries.
+async fn body_text(response: Response, lang: Lang) -> Result<String, ApiError> {
     if response.ok() {
         return response
-            .json::<T>()
+            .text()
             .await
-            .map_err(|_| ApiError::new(ErrorCode::Internal, lang));
+            .map_err(|_| ApiError::new(ErrorCode::Network, lang));
     }
     Err(error_from(response, lang).await)
 }

@@ -14,13 +14,54 @@ use seteli_domain::Lang;
 /// How long a public answer may be served from a cache (the edge's and the browser's).
 pub const PUBLIC_MAX_AGE_SECS: i64 = 60;
 
-/// Where public answers are kept: Cloudflare's Cache API in the Worker, a map in tests.
+/// A public answer as a cache keeps it: the body, and when it was made (Unix seconds), which
+/// bounds its freshness in every cache that holds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kept {
+    pub body: String,
+    pub made_at: i64,
+}
+
+impl Kept {
+    /// Whether the answer may still be served at `now`.
+    pub fn fresh_at(&self, now: i64) -> bool {
+        now < self.made_at.saturating_add(PUBLIC_MAX_AGE_SECS)
+    }
+}
+
+/// Where public answers are kept: the Worker's isolate memory and the data centre's Cache
+/// API ([`Tiered`]), a map in tests.
 #[allow(async_fn_in_trait)]
 pub trait AnswerCache {
-    /// The body of the answer kept under `key`, if one is still fresh at `now` (Unix seconds).
-    async fn get(&self, key: &str, now: i64) -> Option<String>;
-    /// Keeps `body` under `key` for [`PUBLIC_MAX_AGE_SECS`] from `now`.
-    async fn put(&self, key: &str, body: &str, now: i64);
+    /// The answer kept under `key`, if it is still fresh at `now` (Unix seconds).
+    async fn get(&self, key: &str, now: i64) -> Option<Kept>;
+    /// Keeps `kept` under `key` until [`PUBLIC_MAX_AGE_SECS`] after it was made.
+    async fn put(&self, key: &str, kept: &Kept);
+}
+
+/// Two caches, the nearer asked first: in the Worker, the isolate's memory (no round trip)
+/// before the data centre's Cache API. An answer found only in the farther one is kept in
+/// the nearer one too, until the moment it was made plus its lifetime, so that no copy
+/// outlives the original.
+pub struct Tiered<N, F> {
+    pub near: N,
+    pub far: F,
+}
+
+impl<N: AnswerCache, F: AnswerCache> AnswerCache for Tiered<N, F> {
+    async fn get(&self, key: &str, now: i64) -> Option<Kept> {
+        if let Some(kept) = self.near.get(key, now).await {
+            return Some(kept);
+        }
+        let kept = self.far.get(key, now).await?;
+        self.near.put(key, &kept).await;
+        Some(kept)
+    }
+
+    async fn put(&self, key: &str, kept: &Kept) {
+        self.near.put(key, kept).await;
+        self.far.put(key, kept).await;
+    }
 }
 
 /// The cache key of a request whose answer is public, or `None` when the answer may depend
@@ -47,24 +88,64 @@ pub fn cache_key(req: &ApiRequest, public_url: &str) -> Option<String> {
     ))
 }
 
-/// The answers kept in memory, each until its lifetime has passed: the native tests' and
-/// benchmarks' stand-in for the Cache API.
-#[derive(Default)]
+/// The answers kept in memory, each until its lifetime has passed, at most `capacity` of
+/// them: the Worker isolate's own cache, and the native tests' stand-in for the Cache API.
 pub struct MemoryCache {
-    entries: std::cell::RefCell<std::collections::HashMap<String, (String, i64)>>,
+    capacity: usize,
+    entries: std::cell::RefCell<std::collections::HashMap<String, Kept>>,
+}
+
+impl Default for MemoryCache {
+    fn default() -> Self {
+        MemoryCache::with_capacity(1024)
+    }
+}
+
+impl MemoryCache {
+    /// An empty cache that keeps at most `capacity` answers: when full, the expired ones go
+    /// first, then the oldest.
+    pub fn with_capacity(capacity: usize) -> Self {
+        MemoryCache {
+            capacity: capacity.max(1),
+            entries: Default::default(),
+        }
+    }
+
+    /// The answer under `key`, if fresh at `now`.
+    pub fn lookup(&self, key: &str, now: i64) -> Option<Kept> {
+        self.entries
+            .borrow()
+            .get(key)
+            .filter(|kept| kept.fresh_at(now))
+            .cloned()
+    }
+
+    /// Keeps `kept` under `key`, making room if the cache is full.
+    pub fn keep(&self, key: &str, kept: &Kept) {
+        let mut entries = self.entries.borrow_mut();
+        if entries.len() >= self.capacity && !entries.contains_key(key) {
+            entries.retain(|_, old| old.fresh_at(kept.made_at));
+            if entries.len() >= self.capacity {
+                let oldest = entries
+                    .iter()
+                    .min_by_key(|(_, old)| old.made_at)
+                    .map(|(k, _)| k.clone());
+                if let Some(oldest) = oldest {
+                    entries.remove(&oldest);
+                }
+            }
+        }
+        entries.insert(key.to_owned(), kept.clone());
+    }
 }
 
 impl AnswerCache for MemoryCache {
-    async fn get(&self, key: &str, now: i64) -> Option<String> {
-        let entries = self.entries.borrow();
-        let (body, expires) = entries.get(key)?;
-        (now < *expires).then(|| body.clone())
+    async fn get(&self, key: &str, now: i64) -> Option<Kept> {
+        self.lookup(key, now)
     }
 
-    async fn put(&self, key: &str, body: &str, now: i64) {
-        self.entries
-            .borrow_mut()
-            .insert(key.to_owned(), (body.to_owned(), now + PUBLIC_MAX_AGE_SECS));
+    async fn put(&self, key: &str, kept: &Kept) {
+        self.keep(key, kept);
     }
 }
 
@@ -120,13 +201,63 @@ mod tests {
         assert!(cache_key(&post, ORIGIN).is_none());
     }
 
+    fn kept(body: &str, made_at: i64) -> Kept {
+        Kept {
+            body: body.to_owned(),
+            made_at,
+        }
+    }
+
     #[tokio::test]
     async fn an_answer_is_kept_for_its_lifetime_only() {
         let cache = MemoryCache::default();
-        cache.put("k", "[1]", 1000).await;
+        cache.put("k", &kept("[1]", 1000)).await;
         let fresh = 1000 + PUBLIC_MAX_AGE_SECS - 1;
-        assert_eq!(cache.get("k", fresh).await, Some("[1]".into()));
+        assert_eq!(cache.get("k", fresh).await, Some(kept("[1]", 1000)));
         assert_eq!(cache.get("k", 1000 + PUBLIC_MAX_AGE_SECS).await, None);
         assert_eq!(cache.get("other", 1000).await, None);
+    }
+
+    #[test]
+    fn a_full_memory_lets_the_expired_go_first_then_the_oldest() {
+        let cache = MemoryCache::with_capacity(2);
+        cache.keep("old", &kept("1", 1000));
+        cache.keep("new", &kept("2", 1030));
+        // At 1065 "old" has expired: it goes, "new" stays.
+        cache.keep("newest", &kept("3", 1065));
+        assert_eq!(cache.lookup("old", 1000), None);
+        assert!(cache.lookup("new", 1065).is_some());
+        // Nothing has expired at 1070: the oldest ("new") makes room.
+        cache.keep("fourth", &kept("4", 1070));
+        assert_eq!(cache.lookup("new", 1070), None);
+        assert!(cache.lookup("newest", 1070).is_some());
+        assert!(cache.lookup("fourth", 1070).is_some());
+        // Replacing a key needs no room.
+        cache.keep("fourth", &kept("5", 1071));
+        assert_eq!(
+            cache.lookup("fourth", 1071).map(|k| k.body),
+            Some("5".into())
+        );
+        assert!(cache.lookup("newest", 1071).is_some());
+    }
+
+    #[tokio::test]
+    async fn the_near_cache_learns_from_the_far_one_but_never_outlives_it() {
+        let tiers = Tiered {
+            near: MemoryCache::default(),
+            far: MemoryCache::default(),
+        };
+        tiers.far.keep("k", &kept("[1]", 1000));
+
+        // Found far at 1050, kept near until the same moment: fresh at 1059, gone at 1060.
+        assert_eq!(tiers.get("k", 1050).await, Some(kept("[1]", 1000)));
+        assert_eq!(tiers.near.lookup("k", 1059), Some(kept("[1]", 1000)));
+        assert_eq!(tiers.near.lookup("k", 1060), None);
+
+        // A new answer goes to both.
+        tiers.put("j", &kept("[2]", 2000)).await;
+        assert!(tiers.near.lookup("j", 2000).is_some());
+        assert!(tiers.far.lookup("j", 2000).is_some());
+        assert_eq!(tiers.get("missing", 2000).await, None);
     }
 }

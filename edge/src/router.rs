@@ -7,7 +7,7 @@ use crate::db::Database;
 use crate::error::EdgeError;
 use crate::http::{ApiRequest, ApiResponse, Method};
 use crate::outbound::Outbound;
-use crate::public_cache::{cache_key, AnswerCache};
+use crate::public_cache::{cache_key, AnswerCache, Kept};
 use crate::routes::{auth as auth_routes, citizen, on_behalf, producer, public, Call};
 use seteli_domain::permissions::{require, Actor};
 use seteli_domain::routes::{resolve, Access, Resolved, RouteId, RouteMethod};
@@ -42,8 +42,8 @@ pub async fn handle_cached<D: Database, H: Outbound, C: AnswerCache>(
         return handle(req, ctx).await;
     };
     let now = ctx.unix_now();
-    if let Some(body) = cache.get(&key, now).await {
-        let mut hit = public::public_answer(body);
+    if let Some(kept) = cache.get(&key, now).await {
+        let mut hit = public::public_answer(kept.body);
         if req.method == Method::Head {
             hit.body.clear();
         }
@@ -58,7 +58,11 @@ pub async fn handle_cached<D: Database, H: Outbound, C: AnswerCache>(
     let answer = handle(&get, ctx).await;
     // Only what every asker would get: a success without a cookie of anyone's.
     if answer.status == 200 && answer.header("set-cookie").is_none() {
-        cache.put(&key, &answer.body, now).await;
+        let kept = Kept {
+            body: answer.body.clone(),
+            made_at: now,
+        };
+        cache.put(&key, &kept).await;
     }
     let mut answer = answer.with_header("x-seteli-cache", "miss");
     if req.method == Method::Head {

@@ -7,7 +7,7 @@ use crate::db::d1::D1;
 use crate::http::{ApiRequest, ApiResponse, Method};
 use crate::oidc::OidcConfig;
 use crate::outbound::{Outbound, OutboundError, OutboundRequest, OutboundResponse, TIMEOUT_MS};
-use crate::public_cache::{AnswerCache, PUBLIC_MAX_AGE_SECS};
+use crate::public_cache::{AnswerCache, Kept, MemoryCache, Tiered, PUBLIC_MAX_AGE_SECS};
 use crate::router::{body_too_large, handle_cached};
 use crate::valtuudet::ValtuudetConfig;
 use futures_util::future::{select, Either};
@@ -53,7 +53,7 @@ async fn fetch(mut req: Request, env: Env, worker_ctx: Context) -> Result<Respon
                 config,
                 now: now(),
             };
-            handle_cached(&api_req, &ctx, &EdgeCache(&worker_ctx)).await
+            handle_cached(&api_req, &ctx, &edge_cache(&worker_ctx)).await
         }
         Err(e) => {
             api_req.headers.clear();
@@ -118,30 +118,75 @@ fn config(env: &Env, url: &url::Url) -> Config {
     }
 }
 
-/// The Cache API of the data centre. Writes finish after the answer has gone
-/// (`waitUntil`), so keeping an answer never delays it; a failed read or write is a miss.
-struct EdgeCache<'a>(&'a Context);
+/// How many public answers an isolate keeps in its own memory (a comparison page is tens of
+/// kilobytes, so at most a few megabytes of the isolate's 128).
+const ISOLATE_ANSWERS: usize = 256;
 
-impl AnswerCache for EdgeCache<'_> {
-    async fn get(&self, key: &str, _now: i64) -> Option<String> {
-        let mut kept = Cache::default().get(key, false).await.ok()??;
-        kept.text().await.ok()
+thread_local! {
+    /// The isolate's own public answers: an isolate serves many requests, and these need no
+    /// round trip at all.
+    static ISOLATE_MEMORY: MemoryCache = MemoryCache::with_capacity(ISOLATE_ANSWERS);
+}
+
+/// The edge's public answers: the isolate's memory, then the data centre's Cache API.
+fn edge_cache(ctx: &Context) -> Tiered<IsolateMemory, CacheApi<'_>> {
+    Tiered {
+        near: IsolateMemory,
+        far: CacheApi(ctx),
+    }
+}
+
+/// [`ISOLATE_MEMORY`] as an [`AnswerCache`].
+struct IsolateMemory;
+
+impl AnswerCache for IsolateMemory {
+    async fn get(&self, key: &str, now: i64) -> Option<Kept> {
+        ISOLATE_MEMORY.with(|memory| memory.lookup(key, now))
     }
 
-    async fn put(&self, key: &str, body: &str, _now: i64) {
-        let (key, body) = (key.to_owned(), body.to_owned());
+    async fn put(&self, key: &str, kept: &Kept) {
+        ISOLATE_MEMORY.with(|memory| memory.keep(key, kept));
+    }
+}
+
+/// The header that carries, in the Cache API, when an answer was made.
+const MADE_AT: &str = "x-seteli-made-at";
+
+/// The Cache API of the data centre. Writes finish after the answer has gone
+/// (`waitUntil`), so keeping an answer never delays it; a failed read or write is a miss.
+struct CacheApi<'a>(&'a Context);
+
+impl AnswerCache for CacheApi<'_> {
+    async fn get(&self, key: &str, now: i64) -> Option<Kept> {
+        let mut found = Cache::default().get(key, false).await.ok()??;
+        // An entry without its time (kept by an older version) is served but not copied
+        // into memory: it counts as made a lifetime ago.
+        let made_at = found
+            .headers()
+            .get(MADE_AT)
+            .ok()
+            .flatten()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(now - PUBLIC_MAX_AGE_SECS);
+        let body = found.text().await.ok()?;
+        Some(Kept { body, made_at })
+    }
+
+    async fn put(&self, key: &str, kept: &Kept) {
+        let (key, kept) = (key.to_owned(), kept.clone());
         self.0.wait_until(async move {
-            let kept = Response::ok(body).map(|r| {
+            let stored = Response::ok(kept.body).map(|r| {
                 let headers = Headers::new();
                 // The Cache API keeps an answer as long as its own max-age says.
                 let _ = headers.set(
                     "cache-control",
                     &format!("public, max-age={PUBLIC_MAX_AGE_SECS}"),
                 );
+                let _ = headers.set(MADE_AT, &kept.made_at.to_string());
                 r.with_headers(headers)
             });
-            if let Ok(kept) = kept {
-                if let Err(e) = Cache::default().put(key.as_str(), kept).await {
+            if let Ok(stored) = stored {
+                if let Err(e) = Cache::default().put(key.as_str(), stored).await {
                     crate::error::log_warning(&format!("edge cache put failed: {e}"));
                 }
             }
