@@ -20,6 +20,7 @@ pub mod pages;
 pub mod session;
 #[cfg(test)]
 mod test_ids;
+pub mod visit_queue;
 
 use components::layout::Layout;
 use leptos::prelude::*;

@@ -7,9 +7,11 @@ use crate::dom;
 use crate::links;
 use crate::locale::{tr, use_lang};
 use crate::session::use_session;
+use crate::visit_queue;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use seteli_domain::i18n::Text;
+use seteli_domain::ApiError;
 
 /// Where the login should return to: this page, without a stale notice about an earlier
 /// attempt (reactive).
@@ -52,17 +54,7 @@ pub fn AccountMenu() -> impl IntoView {
                                     <span class="visually-hidden">{tr(Text::LoggedInAs)} " "</span>
                                     <span data-testid="account-name">{name}</span>
                                 </span>
-                                <button
-                                    type="button"
-                                    class="button-secondary"
-                                    data-testid="logout"
-                                    disabled=move || logout.pending().get()
-                                    on:click=move |_| {
-                                        logout.dispatch_local(());
-                                    }
-                                >
-                                    {tr(Text::LogOut)}
-                                </button>
+                                <LogOutButton logout user_key=person.user_key.clone()/>
                             }
                                 .into_any()
                         }
@@ -79,6 +71,66 @@ pub fn AccountMenu() -> impl IntoView {
                 })}
             </Suspense>
         </div>
+    }
+}
+
+/// "Log out". Visits the person logged without a connection and has not sent yet are
+/// deleted from the device at logout, so the button first says so and asks: logging in
+/// again (as the company they were logged for) would have sent them.
+#[component]
+fn LogOutButton(
+    logout: Action<(), Result<(), ApiError>>,
+    user_key: Option<String>,
+) -> impl IntoView {
+    let confirming = RwSignal::new(false);
+    let user_key = StoredValue::new(user_key);
+    let log_out = move || {
+        if let Some(key) = user_key.get_value() {
+            visit_queue::forget_person(&key);
+        }
+        logout.dispatch_local(());
+    };
+    let on_click = move |_| {
+        let unsent = user_key.with_value(|k| k.as_deref().map_or(0, visit_queue::unsent_by));
+        if unsent > 0 {
+            confirming.set(true);
+            dom::focus_after_render("[data-testid=logout-cancel]");
+        } else {
+            log_out();
+        }
+    };
+    view! {
+        <button
+            type="button"
+            class="button-secondary"
+            data-testid="logout"
+            disabled=move || logout.pending().get()
+            aria-expanded=move || confirming.get().to_string()
+            on:click=on_click
+        >
+            {tr(Text::LogOut)}
+        </button>
+        <Show when=move || confirming.get()>
+            <div class="notice logout-warning" role="group" aria-labelledby="logout-warning-text" data-testid="logout-warning">
+                <p id="logout-warning-text">{tr(Text::UnsentVisitsAtLogout)}</p>
+                <div class="form-actions">
+                    <button
+                        type="button"
+                        class="button"
+                        data-testid="logout-cancel"
+                        on:click=move |_| {
+                            confirming.set(false);
+                            dom::focus("[data-testid=logout]");
+                        }
+                    >
+                        {tr(Text::StayLoggedIn)}
+                    </button>
+                    <button type="button" class="button-secondary" data-testid="logout-confirm" on:click=move |_| log_out()>
+                        {tr(Text::LogOutAndDelete)}
+                    </button>
+                </div>
+            </div>
+        </Show>
     }
 }
 

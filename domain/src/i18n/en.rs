@@ -16,6 +16,9 @@ pub(super) fn text(text: Text) -> &'static str {
         // Logging in and out.
         Text::LogIn => "Log in",
         Text::LogOut => "Log out",
+        Text::UnsentVisitsAtLogout => "This device has visits you logged without a connection that have not been sent yet. If you log out now, they are deleted from this device. They are sent when you log in and choose the same company.",
+        Text::StayLoggedIn => "Stay logged in",
+        Text::LogOutAndDelete => "Log out and delete the visits",
         Text::StaffLogin => "Staff login",
         Text::LoggedInAs => "Logged in as",
         Text::AccountNavLabel => "Account",

@@ -16,6 +16,9 @@ pub(super) fn text(text: Text) -> &'static str {
         // Logging in and out.
         Text::LogIn => "Kirjaudu sisään",
         Text::LogOut => "Kirjaudu ulos",
+        Text::UnsentVisitsAtLogout => "Tällä laitteella on käyntejä, jotka kirjasit ilman verkkoyhteyttä ja joita ei ole vielä lähetetty. Jos kirjaudut ulos nyt, ne poistetaan laitteelta. Ne lähtevät, kun kirjaudut ja valitset saman yrityksen.",
+        Text::StayLoggedIn => "Pysy kirjautuneena",
+        Text::LogOutAndDelete => "Kirjaudu ulos ja poista käynnit",
         Text::StaffLogin => "Kirjautuminen henkilöstölle",
         Text::LoggedInAs => "Kirjautuneena",
         Text::AccountNavLabel => "Käyttäjä",

@@ -62,6 +62,9 @@ texts! {
     // Logging in and out.
     LogIn,
     LogOut,
+    UnsentVisitsAtLogout,
+    StayLoggedIn,
+    LogOutAndDelete,
     StaffLogin,
     LoggedInAs,
     AccountNavLabel,

@@ -16,6 +16,9 @@ pub(super) fn text(text: Text) -> &'static str {
         // Logging in and out.
         Text::LogIn => "Logga in",
         Text::LogOut => "Logga ut",
+        Text::UnsentVisitsAtLogout => "På den här enheten finns besök som du registrerade utan nätverksanslutning och som inte har skickats ännu. Om du loggar ut nu raderas de från enheten. De skickas när du loggar in och väljer samma företag.",
+        Text::StayLoggedIn => "Förbli inloggad",
+        Text::LogOutAndDelete => "Logga ut och radera besöken",
         Text::StaffLogin => "Inloggning för personal",
         Text::LoggedInAs => "Inloggad som",
         Text::AccountNavLabel => "Användare",

@@ -40,15 +40,16 @@ async fn wait_kept_for_offline(client: &fantoccini::Client, path: &str) {
     panic!("{path} was never kept for offline use; the caches hold {kept}");
 }
 
-#[tokio::test]
-async fn a_producer_page_opens_and_queues_a_visit_with_no_network_after_a_restart() {
-    let profile = new_profile("offline-producer");
+/// Karl-Johan opens Eetu's voucher for Rova Oy once online, closes the browser, starts it
+/// again on the same profile with no network and logs a visit there, which waits in the
+/// queue. Returns how many events the voucher had.
+async fn queue_a_visit_offline_after_a_restart(profile: &std::path::Path) -> usize {
     let api_path = format!("/api{EETUS_VOUCHER}");
 
     // Online: Karl-Johan, managing director of Rova Oy, opens Eetu's voucher once. The
     // first visit installs the service worker; from the next page on it keeps what the
     // producer's pages need.
-    let client = phone_on(&profile).await;
+    let client = phone_on(profile).await;
     producer::at_company(&client, person("Karl-Johan"), cast::company("Rova")).await;
     client.goto(&url(EETUS_VOUCHER)).await.unwrap();
     wait_testid(&client, "customer-name").await;
@@ -66,7 +67,7 @@ async fn a_producer_page_opens_and_queues_a_visit_with_no_network_after_a_restar
     client.close().await.unwrap();
 
     // Later, in a stairwell with no signal: the browser starts again on the same phone.
-    let client = phone_without_network_on(&profile).await;
+    let client = phone_without_network_on(profile).await;
     client.goto(&url(EETUS_VOUCHER)).await.unwrap();
     assert!(text_of(&client, "customer-name").await.contains("Eetu"));
     assert!(text_of(&client, "company-name").await.contains("Rova"));
@@ -89,6 +90,22 @@ async fn a_producer_page_opens_and_queues_a_visit_with_no_network_after_a_restar
         .unwrap();
     assert_no_identity_code(kept.as_str().unwrap());
     client.close().await.unwrap();
+    events_before
+}
+
+/// How many visits wait in this browser's queue, anyone's.
+async fn queued(client: &fantoccini::Client) -> serde_json::Value {
+    js(
+        client,
+        "JSON.parse(localStorage.getItem('seteli.event-queue') || '[]').length",
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_producer_page_opens_and_queues_a_visit_with_no_network_after_a_restart() {
+    let profile = new_profile("offline-producer");
+    let events_before = queue_a_visit_offline_after_a_restart(&profile).await;
 
     // Back where there is a network: the visit is sent once, and logging out deletes what
     // the phone kept for the producer's pages.
@@ -103,6 +120,7 @@ async fn a_producer_page_opens_and_queues_a_visit_with_no_network_after_a_restar
         "the synced visit in the list",
     )
     .await;
+    // Nothing waits, so logging out asks nothing.
     log_out(&client).await;
     let left = client
         .execute_async(
@@ -116,6 +134,43 @@ async fn a_producer_page_opens_and_queues_a_visit_with_no_network_after_a_restar
         serde_json::json!(false),
         "the producer's data is gone at logout"
     );
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn logging_out_with_visits_not_sent_asks_first_and_then_deletes_them() {
+    let profile = new_profile("offline-logout");
+    queue_a_visit_offline_after_a_restart(&profile).await;
+
+    // Online again, Karl-Johan logs in but acts for nobody: his visit for Rova is not sent.
+    let client = phone_on(&profile).await;
+    log_in_as(&client, person("Karl-Johan"), "/").await;
+    assert_eq!(queued(&client).await, serde_json::json!(1));
+    press(&client, "logout").await;
+    let warning = wait_testid(&client, "logout-warning").await;
+    assert!(warning
+        .text()
+        .await
+        .unwrap()
+        .contains("ei ole vielä lähetetty"));
+    assert_eq!(
+        js(&client, "document.activeElement.dataset.testid").await,
+        serde_json::json!("logout-cancel")
+    );
+    assert!(serious_accessibility_violations(&client).await.is_empty());
+    screenshot(&client, "logout-unsent-visits-360").await;
+
+    // "Stay logged in" keeps everything.
+    press(&client, "logout-cancel").await;
+    wait_for_count(&client, "logout-warning", 0, "the warning to close").await;
+    wait_testid(&client, "account-name").await;
+    assert_eq!(queued(&client).await, serde_json::json!(1));
+
+    // Logging out anyway deletes the visit from the phone.
+    press(&client, "logout").await;
+    press(&client, "logout-confirm").await;
+    wait_testid(&client, "login").await;
+    assert_eq!(queued(&client).await, serde_json::json!(0));
     client.close().await.unwrap();
 }
 

@@ -12,24 +12,23 @@
 //! entries named their person) are left in storage untouched rather than thrown away.
 
 mod panel;
-mod store;
 
-pub use panel::EventQueuePanel;
-pub use store::{
+pub use crate::visit_queue::{
     company_entries, stored_list, verdict, with_entry, without_key, QueueFailure, QueueOwner,
     QueuedEvent, Verdict, QUEUE_KEY,
 };
+pub use panel::EventQueuePanel;
 
 use crate::api;
 use crate::dom;
 use crate::locale::use_lang;
 use crate::session::use_session;
+use crate::visit_queue::{read_list, remove};
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use seteli_domain::{ApiError, Lang};
 use std::time::Duration;
-use store::{read_list, remove};
 
 /// How often the page looks whether the browser is back online.
 const POLL_INTERVAL: Duration = Duration::from_secs(2);

@@ -1,9 +1,9 @@
 //! The queue on screen.
 
-use super::store::QueuedEvent;
 use super::EventQueue;
 use crate::components::form::BusyButton;
 use crate::locale::{tr, use_lang};
+use crate::visit_queue::QueuedEvent;
 use leptos::prelude::*;
 use seteli_domain::i18n::{self, t, Text};
 use seteli_domain::{ErrorCode, Lang};

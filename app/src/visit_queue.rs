@@ -1,5 +1,8 @@
-//! The queue in `localStorage`: its entries, whose they are, and what becomes of one after
-//! an attempt to send it. Pure functions over the stored JSON, tested natively.
+//! The queue of visits logged without a connection, in `localStorage`: its entries, whose
+//! they are, and what becomes of one after an attempt to send it. Pure functions over the
+//! stored JSON, tested natively. The producer's pages send it
+//! ([`pages::producer::queue`](crate::pages::producer::queue)); logging out deletes the
+//! person's own entries ([`forget_person`]).
 
 use crate::api;
 use crate::dom;
@@ -130,6 +133,37 @@ pub fn read_list() -> Vec<Value> {
     stored_list(dom::read_storage(QUEUE_KEY).as_deref())
 }
 
+/// How many of the stored entries `user_key` made (for any company).
+pub fn person_entries(list: &[Value], user_key: &str) -> usize {
+    list.iter()
+        .filter(|value| owner_of(value) == Some(user_key))
+        .count()
+}
+
+/// The list without `user_key`'s entries; other people's, and entries nobody can read, stay.
+pub fn without_person(list: Vec<Value>, user_key: &str) -> Vec<Value> {
+    list.into_iter()
+        .filter(|value| owner_of(value) != Some(user_key))
+        .collect()
+}
+
+fn owner_of(value: &Value) -> Option<&str> {
+    value.get("user_key")?.as_str()
+}
+
+/// How many visits `user_key` queued on this device that are not sent yet.
+pub fn unsent_by(user_key: &str) -> usize {
+    person_entries(&read_list(), user_key)
+}
+
+/// Deletes `user_key`'s entries from this device (at logout).
+pub fn forget_person(user_key: &str) {
+    let list = without_person(read_list(), user_key);
+    if let Ok(json) = serde_json::to_string(&list) {
+        dom::write_storage(QUEUE_KEY, &json);
+    }
+}
+
 /// Takes the entry whose key is `key` out of the stored list.
 pub fn remove(key: &str) {
     let list = without_key(read_list(), key);
@@ -218,6 +252,31 @@ mod tests {
         assert_eq!(
             company_entries(&list, &owner(1)),
             vec![entry(1, "key-bbbb-2")]
+        );
+    }
+
+    #[test]
+    fn logging_out_forgets_only_the_person_s_own_entries() {
+        let mut theirs = entry(1, "key-cccc-3");
+        theirs.user_key = "person-b".to_owned();
+        let list = with_entry(
+            with_entry(
+                with_entry(Vec::new(), &entry(1, "key-aaaa-1")),
+                &entry(2, "key-bbbb-2"),
+            ),
+            &theirs,
+        );
+        let mut list = list;
+        list.push(serde_json::json!({"something": "else"}));
+        assert_eq!(person_entries(&list, "person-a"), 2);
+        assert_eq!(person_entries(&list, "person-b"), 1);
+
+        let left = without_person(list, "person-a");
+        assert_eq!(person_entries(&left, "person-a"), 0);
+        assert_eq!(
+            left.len(),
+            2,
+            "the other person's entry and the unreadable one stay"
         );
     }
 
