@@ -17,28 +17,45 @@ pub struct Person {
     pub family_name: String,
 }
 
-/// A role a staff member's identity provider asserts.
+/// A role a staff member's identity provider asserts (the `roles` claim); one person may
+/// hold several. `../shared/docs/municipality.md`'s staff roles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum StaffRole {
-    /// Municipal customer service (asiakaspalvelija): assesses need, grants vouchers.
+    /// Customer service (asiakasohjaaja): customers, need assessments, voucher decisions,
+    /// registered proxies, checking events.
     CustomerService,
-    /// Runs the municipality's own e-authorisation governance (valtuuksien hallinnoija).
+    /// Producer applications, approvals and supervision (tuottajahyväksyjä).
+    ProducerHandler,
+    /// Monthly settlement, payment files and reports (talous).
+    Finance,
+    /// Runs the organisation's own e-authorisation governance (valtuuksien hallinnoija).
     AuthorisationAdmin,
+    /// Orders e-authorisations for their own team (esihenkilö).
+    Supervisor,
 }
 
 impl StaffRole {
+    /// Every role, in the order of municipality.md's table.
+    pub const ALL: [StaffRole; 5] = [
+        StaffRole::CustomerService,
+        StaffRole::ProducerHandler,
+        StaffRole::Finance,
+        StaffRole::AuthorisationAdmin,
+        StaffRole::Supervisor,
+    ];
+
     /// The claim value; unknown values are not roles.
     pub fn parse(value: &str) -> Option<StaffRole> {
-        match value {
-            "customer_service" => Some(StaffRole::CustomerService),
-            "authorisation_admin" => Some(StaffRole::AuthorisationAdmin),
-            _ => None,
-        }
+        StaffRole::ALL.into_iter().find(|role| role.as_str() == value)
     }
+
     pub fn as_str(self) -> &'static str {
         match self {
             StaffRole::CustomerService => "customer_service",
+            StaffRole::ProducerHandler => "producer_handler",
+            StaffRole::Finance => "finance",
             StaffRole::AuthorisationAdmin => "authorisation_admin",
+            StaffRole::Supervisor => "supervisor",
         }
     }
 }

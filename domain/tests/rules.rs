@@ -802,7 +802,10 @@ fn the_time_limits_are_the_ones_people_are_told() {
 fn staff_roles_have_one_claim_value_each() {
     use seteli_domain::permissions::StaffRole;
     assert_names!(StaffRole:
-        "customer_service" => CustomerService, "authorisation_admin" => AuthorisationAdmin);
+        "customer_service" => CustomerService, "producer_handler" => ProducerHandler,
+        "finance" => Finance, "authorisation_admin" => AuthorisationAdmin,
+        "supervisor" => Supervisor);
+    assert_eq!(StaffRole::ALL.len(), 5);
     for unknown in ["", "admin", "Customer_service", "customer-service"] {
         assert_eq!(StaffRole::parse(unknown), None, "{unknown:?}");
     }
