@@ -46,7 +46,9 @@ impl StaffRole {
 
     /// The claim value; unknown values are not roles.
     pub fn parse(value: &str) -> Option<StaffRole> {
-        StaffRole::ALL.into_iter().find(|role| role.as_str() == value)
+        StaffRole::ALL
+            .into_iter()
+            .find(|role| role.as_str() == value)
     }
 
     pub fn as_str(self) -> &'static str {
