@@ -306,10 +306,13 @@ async fn get_text(
     query: &[(&'static str, String)],
     lang: Lang,
 ) -> Result<String, ApiError> {
-    let url = url_with_query(&format!("{}{path}", api_base()), query);
-    let response = match preloaded(&url).await {
+    let address = format!("{}{path}", api_base());
+    let response = match preloaded(&url_with_query(&address, query)).await {
         Some(response) => response,
-        None => Request::get(&url)
+        // The query goes through gloo's builder: given a URL that has one already, it adds
+        // a stray `&`.
+        None => Request::get(&address)
+            .query(query.iter().map(|(name, value)| (*name, value.as_str())))
             .header("Accept", "application/json")
             .send()
             .await
