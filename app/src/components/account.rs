@@ -34,7 +34,18 @@ pub fn AccountMenu() -> impl IntoView {
     let lang = use_lang();
     let me = use_session().me();
     let return_to = use_return_to();
-    let logout = Action::new_local(move |_: &()| api::logout(lang.get_untracked()));
+    // Logs out; once the server has ended the session, the person's queued visits (the
+    // `user_key` given) leave the device. A failed logout deletes nothing.
+    let logout = Action::new_local(move |forget: &Option<String>| {
+        let forget = forget.clone();
+        async move {
+            let result = api::logout(lang.get_untracked()).await;
+            if let (Ok(()), Some(key)) = (&result, forget) {
+                visit_queue::forget_person(&key);
+            }
+            result
+        }
+    });
     Effect::new(move |_| {
         if let Some(Ok(())) = logout.value().get() {
             // A full reload to the front page drops every piece of the person's data
@@ -79,16 +90,13 @@ pub fn AccountMenu() -> impl IntoView {
 /// again (as the company they were logged for) would have sent them.
 #[component]
 fn LogOutButton(
-    logout: Action<(), Result<(), ApiError>>,
+    logout: Action<Option<String>, Result<(), ApiError>>,
     user_key: Option<String>,
 ) -> impl IntoView {
     let confirming = RwSignal::new(false);
     let user_key = StoredValue::new(user_key);
     let log_out = move || {
-        if let Some(key) = user_key.get_value() {
-            visit_queue::forget_person(&key);
-        }
-        logout.dispatch_local(());
+        logout.dispatch_local(user_key.get_value());
     };
     let on_click = move |_| {
         let unsent = user_key.with_value(|k| k.as_deref().map_or(0, visit_queue::unsent_by));

@@ -390,6 +390,20 @@ pub async fn js(client: &Client, expression: &str) -> Value {
         .unwrap_or_else(|e| panic!("script {expression} failed: {e}"))
 }
 
+/// Runs a JavaScript expression whose value is a promise (an `async` arrow called at once
+/// works too) and returns what it resolves to, or the rejection's text.
+pub async fn js_promise(client: &Client, expression: &str) -> Value {
+    client
+        .execute_async(
+            &format!(
+                "const done = arguments[0]; Promise.resolve({expression}).then(done, e => done(String(e)));"
+            ),
+            vec![],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("script {expression} failed: {e}"))
+}
+
 /// Polls a JavaScript condition until it holds (up to 15 s); panics with `what` if it never does.
 pub async fn wait_until(client: &Client, condition: &str, what: &str) {
     for _ in 0..150 {

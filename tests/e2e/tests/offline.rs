@@ -10,13 +10,15 @@ const EETUS_VOUCHER: &str = "/producer/vouchers/4";
 
 /// Whether the service worker controls the page and keeps `path`'s answer for producers.
 async fn kept_for_offline(client: &fantoccini::Client, path: &str) -> bool {
-    let script = format!(
-        "const done = arguments[0];
-         (async () => navigator.serviceWorker.controller !== null
-             && !!(await caches.match('{path}', {{ cacheName: 'seteli-producer-data', ignoreSearch: true }})))()
-           .then(done, () => done(false));"
-    );
-    client.execute_async(&script, vec![]).await.unwrap() == serde_json::json!(true)
+    let kept = js_promise(
+        client,
+        &format!(
+            "(async () => navigator.serviceWorker.controller !== null
+                && !!(await caches.match('{path}', {{ cacheName: 'seteli-producer-data', ignoreSearch: true }})))()"
+        ),
+    )
+    .await;
+    kept == serde_json::json!(true)
 }
 
 async fn wait_kept_for_offline(client: &fantoccini::Client, path: &str) {
@@ -26,17 +28,14 @@ async fn wait_kept_for_offline(client: &fantoccini::Client, path: &str) {
         }
         tokio::time::sleep(std::time::Duration::from_millis(150)).await;
     }
-    let kept = client
-        .execute_async(
-            "const done = arguments[0];
-             (async () => { const out = {};
-                for (const name of await caches.keys())
-                  out[name] = (await (await caches.open(name)).keys()).map(r => r.url);
-                return out; })().then(done, e => done(String(e)));",
-            vec![],
-        )
-        .await
-        .unwrap();
+    let kept = js_promise(
+        client,
+        "(async () => { const out = {};
+            for (const name of await caches.keys())
+              out[name] = (await (await caches.open(name)).keys()).map(r => r.url);
+            return out; })()",
+    )
+    .await;
     panic!("{path} was never kept for offline use; the caches hold {kept}");
 }
 
@@ -78,16 +77,13 @@ async fn queue_a_visit_offline_after_a_restart(profile: &std::path::Path) -> usi
     assert_eq!(text_of(&client, "queue-count").await.trim(), "1");
     screenshot(&client, "producer-offline-cold-start-360").await;
     // What the phone keeps holds no identity code.
-    let kept = client
-        .execute_async(
-            "const done = arguments[0];
-             (async () => { const c = await caches.open('seteli-producer-data'); let t = '';
-                for (const r of await c.keys()) t += await (await c.match(r)).text();
-                return t + JSON.stringify(localStorage); })().then(done);",
-            vec![],
-        )
-        .await
-        .unwrap();
+    let kept = js_promise(
+        &client,
+        "(async () => { const c = await caches.open('seteli-producer-data'); let t = '';
+            for (const r of await c.keys()) t += await (await c.match(r)).text();
+            return t + JSON.stringify(localStorage); })()",
+    )
+    .await;
     assert_no_identity_code(kept.as_str().unwrap());
     client.close().await.unwrap();
     events_before
@@ -122,13 +118,7 @@ async fn a_producer_page_opens_and_queues_a_visit_with_no_network_after_a_restar
     .await;
     // Nothing waits, so logging out asks nothing.
     log_out(&client).await;
-    let left = client
-        .execute_async(
-            "const done = arguments[0]; caches.has('seteli-producer-data').then(done);",
-            vec![],
-        )
-        .await
-        .unwrap();
+    let left = js_promise(&client, "caches.has('seteli-producer-data')").await;
     assert_eq!(
         left,
         serde_json::json!(false),
@@ -189,6 +179,7 @@ async fn a_new_deployment_is_offered_as_a_reload_and_taken_only_then() {
 
     // A new version is deployed while the page is open; the page notices when it next
     // asks (every half hour, and here at once).
+    js(&client, "void (window.__oldPage = true)").await;
     site.deploy_new_version();
     js(
         &client,
@@ -197,12 +188,18 @@ async fn a_new_deployment_is_offered_as_a_reload_and_taken_only_then() {
     .await;
     let prompt = wait_testid(&client, "update-prompt").await;
     assert!(prompt.text().await.unwrap().contains("uusi versio"));
-    // Until the reload, the running version stays in charge.
-    js(&client, "void (window.__oldPage = true)").await;
+    // Until the reload, the running version stays in charge: the same page, the new
+    // version waiting beside it.
     assert_eq!(
         js(&client, "window.__oldPage === true").await,
         serde_json::json!(true)
     );
+    let waits = js_promise(
+        &client,
+        "navigator.serviceWorker.getRegistration().then(r => r.waiting !== null)",
+    )
+    .await;
+    assert_eq!(waits, serde_json::json!(true), "the new version waits");
     assert!(serious_accessibility_violations(&client).await.is_empty());
     screenshot(&client, "update-prompt-1280").await;
 
@@ -215,13 +212,11 @@ async fn a_new_deployment_is_offered_as_a_reload_and_taken_only_then() {
     .await;
     wait_testid(&client, "lang-en").await;
     assert!(all_testid(&client, "update-prompt").await.is_empty());
-    let waiting = client
-        .execute_async(
-            "const done = arguments[0]; navigator.serviceWorker.getRegistration().then(r => done(r.waiting === null && r.active !== null));",
-            vec![],
-        )
-        .await
-        .unwrap();
+    let waiting = js_promise(
+        &client,
+        "navigator.serviceWorker.getRegistration().then(r => r.waiting === null && r.active !== null)",
+    )
+    .await;
     assert_eq!(
         waiting,
         serde_json::json!(true),

@@ -387,6 +387,7 @@ async fn a_shared_link_shows_the_page_in_its_language_before_the_app_has_loaded(
         "{shown:?}"
     );
     assert!(fits_the_width(&client).await);
+    assert!(serious_accessibility_violations(&client).await.is_empty());
     client.close().await.unwrap();
 
     // Once the app has started, it alone is on the page: one heading, one main landmark.
