@@ -10,6 +10,8 @@ use crate::money::Cents;
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
+pub mod desk;
+
 /// `GET /api/public/municipalities`: the municipalities that use Seteli, with names in the
 /// requested language. `bilingual` marks municipalities with Finnish and Swedish as official
 /// languages (Porvoo – Borgå).
@@ -238,6 +240,9 @@ pub struct ProducerEvent {
     pub corrects: Option<EventId>,
     /// Whether it can still be corrected or cancelled (14 days).
     pub correctable: bool,
+    /// The organiser's check of the event: a dispute the producer answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check: Option<desk::EventCheckView>,
 }
 
 /// `POST /api/producer/events`: a visit to log. The unit price is the producer's current
@@ -356,6 +361,19 @@ pub struct TrailEntry {
 pub enum MessageKind {
     FeedbackGiven,
     SurveyAnswered,
+    /// A voucher decision was made (or amended).
+    VoucherDecided,
+    /// The organiser registered a proxy for the customer.
+    ProxyRegistered,
+    /// The organiser ended the customer's registered proxy.
+    ProxyEnded,
+    /// A voucher was ended early.
+    VoucherEnded,
+    /// A voucher decision was annulled.
+    VoucherAnnulled,
+    /// A kind this build does not know.
+    #[serde(other)]
+    Unknown,
 }
 
 /// A message queued to the principal when someone wrote on their behalf
@@ -369,7 +387,8 @@ pub struct MessageView {
     pub kind: MessageKind,
     /// Who acted on the principal's behalf.
     pub actor_name: String,
-    /// The producer the feedback or survey was about.
+    /// The producer the feedback or survey was about; empty for the organiser's messages.
+    #[serde(default)]
     pub producer_name: String,
     /// `queued` until the Suomi.fi Messages stand-in has taken it.
     pub status: crate::voucher::MessageStatus,
@@ -436,6 +455,9 @@ pub struct VoucherDetail {
     pub voucher: VoucherSummary,
     pub events: Vec<ServiceEventView>,
     pub producers: Vec<VoucherProducer>,
+    /// The decisions behind the voucher (the one in force and earlier ones), newest first.
+    #[serde(default)]
+    pub decisions: Vec<desk::DecisionSummary>,
 }
 
 /// A producer's reply to feedback.

@@ -10,6 +10,38 @@ pub enum CodeError {
     Municipality,
     #[error("a service code is 2–40 lowercase letters, digits or hyphens, e.g. home-care")]
     Service,
+    #[error("an organiser code is 2–40 lowercase letters, digits or hyphens, e.g. ita-uusimaa")]
+    Organiser,
+}
+
+/// Whether `input` is a slug: 2–40 lowercase ASCII letters, digits or inner hyphens.
+fn is_slug(input: &str) -> bool {
+    (2..=40).contains(&input.len())
+        && input
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !input.starts_with('-')
+        && !input.ends_with('-')
+}
+
+/// Seteli's code for an organiser of voucher services: a municipality or a wellbeing
+/// services county (`helsinki`, `ita-uusimaa`). Staff work for one; vouchers, decisions and
+/// cases belong to one (`../shared/docs/municipality.md`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct OrganiserCode(String);
+
+impl OrganiserCode {
+    pub fn parse(input: &str) -> Result<Self, CodeError> {
+        if is_slug(input) {
+            Ok(Self(input.to_owned()))
+        } else {
+            Err(CodeError::Organiser)
+        }
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
 /// Statistics Finland's three-digit municipality code (`091` Helsinki, `638` Porvoo).
@@ -37,12 +69,7 @@ pub struct ServiceCode(String);
 
 impl ServiceCode {
     pub fn parse(input: &str) -> Result<Self, CodeError> {
-        let ok_len = (2..=40).contains(&input.len());
-        let ok_chars = input
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-        let ok_ends = !input.starts_with('-') && !input.ends_with('-');
-        if ok_len && ok_chars && ok_ends {
+        if is_slug(input) {
             Ok(Self(input.to_owned()))
         } else {
             Err(CodeError::Service)
@@ -75,6 +102,7 @@ macro_rules! string_newtype_conversions {
 }
 string_newtype_conversions!(MunicipalityCode);
 string_newtype_conversions!(ServiceCode);
+string_newtype_conversions!(OrganiserCode);
 
 #[cfg(test)]
 mod tests {

@@ -95,6 +95,46 @@ error_codes! {
     InvalidReply,
     /// The feedback already has a reply.
     AlreadyReplied,
+    /// A customer that does not exist or belongs to another organiser: the two are not
+    /// told apart.
+    CustomerNotFound,
+    /// A search without an identity code, or without a family name and birth date.
+    InvalidSearch,
+    /// A new customer's identity code, names or municipality are wrong; `field` names which.
+    InvalidCustomer,
+    /// A customer with this identity code is already in Seteli.
+    CustomerExists,
+    /// A need assessment with a field out of bounds; `field` names which.
+    InvalidAssessment,
+    /// A voucher decision with a field out of bounds (a validity that ends before it
+    /// starts, no value, no need assessment of the customer's); `field` names which.
+    InvalidDecision,
+    /// A value per unit above the organiser's maximum for the service.
+    ValueAboveMaximum,
+    /// A decision that does not exist or is another organiser's.
+    DecisionNotFound,
+    /// The decision is not in the state this step needs (deciding a decided one, delivering
+    /// a draft).
+    DecisionWrongState,
+    /// A voucher under which events are logged cannot be annulled; end it instead.
+    VoucherHasEvents,
+    /// An amendment would grant less than the voucher has already used.
+    AmendBelowUsed,
+    /// A registered proxy with a field out of bounds; `field` names which.
+    InvalidProxy,
+    /// The proxy would be the customer themself.
+    ProxyIsCustomer,
+    /// The customer already has a registered proxy in force; end it first.
+    ProxyAlreadyRegistered,
+    /// The customer has no registered proxy in force to end.
+    NoProxyInForce,
+    /// An event check that is neither `checked` nor `disputed`, or whose note is too long
+    /// (a dispute needs one).
+    InvalidCheck,
+    /// The event is not disputed, or the dispute is already answered.
+    NoOpenDispute,
+    /// An income table that breaks a rule of `domain::income`; `field` names which.
+    InvalidIncomeTable,
     /// The server failed; the message carries a reference id for support.
     Internal,
     /// The client could not reach the server (set by the app, never sent by the edge).
@@ -110,10 +150,17 @@ impl ErrorCode {
             MissingParameter | InvalidMunicipality | UnknownMunicipality | InvalidService
             | UnknownService | InvalidVoucherValue | InvalidSort | InvalidPage
             | InvalidLanguage | LoginFailed | InvalidFeedback | InvalidSurvey | InvalidBody
-            | InvalidEvent | InvalidPrice | InvalidReply => 400,
+            | InvalidEvent | InvalidPrice | InvalidReply | InvalidSearch | InvalidCustomer
+            | InvalidAssessment | InvalidDecision | ValueAboveMaximum | InvalidProxy
+            | ProxyIsCustomer | InvalidCheck | InvalidIncomeTable => 400,
             Unauthorized => 401,
             Forbidden | CrossSiteRequest | NoRightToAct | ProducerNotApproved | NoPriceRole => 403,
-            NotFound | ProducerNotFound | VoucherNotFound | VoucherNumberNotFound => 404,
+            NotFound
+            | ProducerNotFound
+            | VoucherNotFound
+            | VoucherNumberNotFound
+            | CustomerNotFound
+            | DecisionNotFound => 404,
             MethodNotAllowed => 405,
             // Right request, wrong moment: the state of things refuses it.
             SurveyAlreadyAnswered
@@ -122,6 +169,13 @@ impl ErrorCode {
             | InsufficientBalance
             | EventLocked
             | AlreadyReplied
+            | CustomerExists
+            | DecisionWrongState
+            | VoucherHasEvents
+            | AmendBelowUsed
+            | ProxyAlreadyRegistered
+            | NoProxyInForce
+            | NoOpenDispute
             | NoPrice
             | OnBehalfExpired => 409,
             PayloadTooLarge => 413,
@@ -250,6 +304,60 @@ impl ErrorCode {
             (AlreadyReplied, Fi) => "Palautteeseen on jo vastattu.",
             (AlreadyReplied, Sv) => "Responsen har redan besvarats.",
             (AlreadyReplied, En) => "The feedback has already been replied to.",
+            (CustomerNotFound, Fi) => "Asiakasta ei löytynyt.",
+            (CustomerNotFound, Sv) => "Kunden hittades inte.",
+            (CustomerNotFound, En) => "Customer not found.",
+            (InvalidSearch, Fi) => "Hae henkilötunnuksella tai sukunimellä ja syntymäajalla.",
+            (InvalidSearch, Sv) => "Sök med personbeteckning eller med efternamn och födelsedatum.",
+            (InvalidSearch, En) => "Search by identity code, or by family name and date of birth.",
+            (InvalidCustomer, Fi) => "Tarkista asiakkaan tiedot: kelvollinen henkilötunnus, etu- ja sukunimi (1–100 merkkiä) ja kunta, jonka palveluja järjestätte.",
+            (InvalidCustomer, Sv) => "Kontrollera kundens uppgifter: en giltig personbeteckning, för- och efternamn (1–100 tecken) och en kommun vars tjänster ni ordnar.",
+            (InvalidCustomer, En) => "Check the customer's details: a valid identity code, given and family names (1–100 characters) and a municipality whose services you organise.",
+            (CustomerExists, Fi) => "Henkilö on jo Setelin asiakas. Hae hänet henkilötunnuksella.",
+            (CustomerExists, Sv) => "Personen är redan kund i Seteli. Sök på personbeteckningen.",
+            (CustomerExists, En) => "This person is already a customer in Seteli. Search by their identity code.",
+            (InvalidAssessment, Fi) => "Tarkista arvio: päivä ei tulevaisuudessa, arvioija, palvelu, yhteenveto (1–2000 merkkiä) ja tulos.",
+            (InvalidAssessment, Sv) => "Kontrollera bedömningen: ett datum som inte är i framtiden, bedömare, tjänst, sammanfattning (1–2000 tecken) och resultat.",
+            (InvalidAssessment, En) => "Check the assessment: a date not in the future, the assessor, the service, a summary (1–2000 characters) and the outcome.",
+            (InvalidDecision, Fi) => "Tarkista päätöksen tiedot: palveluntarpeen arvio, arvo, myönnetty määrä ja voimassaolo, joka ei pääty ennen alkamistaan.",
+            (InvalidDecision, Sv) => "Kontrollera beslutet: bedömning av servicebehovet, värde, beviljad mängd och en giltighetstid som inte slutar innan den börjar.",
+            (InvalidDecision, En) => "Check the decision: the need assessment, the value, the amount granted and a validity that does not end before it starts.",
+            (ValueAboveMaximum, Fi) => "Arvo on suurempi kuin järjestäjän enimmäisarvo tälle palvelulle.",
+            (ValueAboveMaximum, Sv) => "Värdet är högre än anordnarens högsta värde för tjänsten.",
+            (ValueAboveMaximum, En) => "The value is above the organiser's maximum for this service.",
+            (DecisionNotFound, Fi) => "Päätöstä ei löytynyt.",
+            (DecisionNotFound, Sv) => "Beslutet hittades inte.",
+            (DecisionNotFound, En) => "Decision not found.",
+            (DecisionWrongState, Fi) => "Päätös ei ole enää siinä tilassa, jossa tämä voidaan tehdä. Lataa sivu uudelleen.",
+            (DecisionWrongState, Sv) => "Beslutet är inte längre i det skede där detta kan göras. Ladda om sidan.",
+            (DecisionWrongState, En) => "The decision is no longer in a state where this can be done. Reload the page.",
+            (VoucherHasEvents, Fi) => "Setelillä on jo kirjattuja käyntejä, joten päätöstä ei voi mitätöidä. Päätä seteli ennenaikaisesti.",
+            (VoucherHasEvents, Sv) => "Sedeln har redan registrerade besök, så beslutet kan inte ogiltigförklaras. Avsluta sedeln i förtid.",
+            (VoucherHasEvents, En) => "Visits are already logged under this voucher, so the decision cannot be annulled. End the voucher early instead.",
+            (AmendBelowUsed, Fi) => "Muutospäätös myöntäisi vähemmän kuin setelistä on jo käytetty.",
+            (AmendBelowUsed, Sv) => "Ändringsbeslutet skulle bevilja mindre än vad som redan använts av sedeln.",
+            (AmendBelowUsed, En) => "The amendment would grant less than has already been used of the voucher.",
+            (InvalidProxy, Fi) => "Tarkista asiamiehen tiedot: kelvollinen henkilötunnus, nimet, peruste (muulle perusteelle perustelu), vähintään yksi asia ja voimassaolo, joka ei pääty ennen alkamistaan.",
+            (InvalidProxy, Sv) => "Kontrollera ombudets uppgifter: en giltig personbeteckning, namn, grund (motivering för annan grund), minst ett ärende och en giltighetstid som inte slutar innan den börjar.",
+            (InvalidProxy, En) => "Check the proxy's details: a valid identity code, names, the basis (a justification for another basis), at least one matter and a validity that does not end before it starts.",
+            (ProxyIsCustomer, Fi) => "Asiakas ei voi olla oma asiamiehensä.",
+            (ProxyIsCustomer, Sv) => "Kunden kan inte vara sitt eget ombud.",
+            (ProxyIsCustomer, En) => "The customer cannot be their own proxy.",
+            (ProxyAlreadyRegistered, Fi) => "Asiakkaalla on jo voimassa oleva asiamies. Päätä se ensin.",
+            (ProxyAlreadyRegistered, Sv) => "Kunden har redan ett registrerat ombud. Avsluta det först.",
+            (ProxyAlreadyRegistered, En) => "The customer already has a registered proxy. End it first.",
+            (NoProxyInForce, Fi) => "Asiakkaalla ei ole voimassa olevaa asiamiestä.",
+            (NoProxyInForce, Sv) => "Kunden har inget registrerat ombud.",
+            (NoProxyInForce, En) => "The customer has no registered proxy.",
+            (InvalidCheck, Fi) => "Valitse tarkastettu tai kiistetty. Kiistämiseen tarvitaan perustelu (enintään 2000 merkkiä).",
+            (InvalidCheck, Sv) => "Välj kontrollerad eller bestridd. En bestridning behöver en motivering (högst 2000 tecken).",
+            (InvalidCheck, En) => "Choose checked or disputed. A dispute needs a note (at most 2000 characters).",
+            (NoOpenDispute, Fi) => "Käyntiä ei ole kiistetty tai kiistoon on jo vastattu.",
+            (NoOpenDispute, Sv) => "Besöket är inte bestritt eller bestridningen är redan besvarad.",
+            (NoOpenDispute, En) => "The visit is not disputed, or the dispute has already been answered.",
+            (InvalidIncomeTable, Fi) => "Tarkista taulukko: rivit kotitalouden koon mukaan 1, 2, 3…, tulorajat eivät laske ja prosentit eivät nouse koon kasvaessa, prosentti enintään 100 ja vähimmäisarvo enintään enimmäisarvo.",
+            (InvalidIncomeTable, Sv) => "Kontrollera tabellen: rader per hushållsstorlek 1, 2, 3…, inkomstgränser som inte sjunker och procentsatser som inte stiger med storleken, högst 100 procent och ett minimivärde högst maximivärdet.",
+            (InvalidIncomeTable, En) => "Check the table: rows for household sizes 1, 2, 3…, limits that do not fall and percentages that do not rise as the household grows, at most 100 % and a minimum value not above the maximum.",
             (Network, Fi) => "Palveluun ei saatu yhteyttä. Tarkista verkkoyhteys ja yritä uudelleen.",
             (Network, Sv) => "Det gick inte att nå tjänsten. Kontrollera nätverket och försök igen.",
             (Network, En) => "Could not reach the service. Check your connection and try again.",
@@ -269,6 +377,9 @@ pub struct ApiError {
     /// [`crate::mandates::issue_name`] and [`crate::mandates::MANDATE_REQUEST_URL`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mandate_issues: Vec<String>,
+    /// The form field to correct (its name in the request body), for errors about one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
 }
 
 impl ApiError {
@@ -279,6 +390,15 @@ impl ApiError {
             message: code.message(lang).to_owned(),
             reference: None,
             mandate_issues: Vec::new(),
+            field: None,
+        }
+    }
+
+    /// The error about one field of the request body, which the form then marks.
+    pub fn field(code: ErrorCode, field: &str, lang: Lang) -> Self {
+        Self {
+            field: Some(field.to_owned()),
+            ..Self::new(code, lang)
         }
     }
 
@@ -303,6 +423,7 @@ impl ApiError {
             ),
             reference: None,
             mandate_issues: issues.iter().map(|uri| (*uri).to_owned()).collect(),
+            field: None,
         }
     }
 
@@ -314,6 +435,7 @@ impl ApiError {
             message,
             reference: Some(reference),
             mandate_issues: Vec::new(),
+            field: None,
         }
     }
 

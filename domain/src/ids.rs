@@ -49,6 +49,12 @@ ids! {
     FeedbackId;
     /// A message in a customer's inbox.
     MessageId;
+    /// A need assessment recorded at the organiser's desk.
+    AssessmentId;
+    /// A voucher decision (a draft until decided).
+    DecisionId;
+    /// A proxy registration (in force or ended).
+    ProxyId;
 }
 
 fn parse_positive(input: &str) -> Option<i64> {

@@ -8,6 +8,7 @@ pub mod catalogue;
 pub mod clock;
 pub mod codes;
 pub mod comparison;
+pub mod desk;
 pub mod entries;
 pub mod error;
 pub mod hetu;
@@ -24,7 +25,7 @@ pub mod session;
 pub mod voucher;
 
 pub use business_id::BusinessId;
-pub use codes::{MunicipalityCode, ServiceCode};
+pub use codes::{MunicipalityCode, OrganiserCode, ServiceCode};
 pub use error::{ApiError, ErrorCode};
 pub use hetu::Hetu;
 pub use lang::Lang;

@@ -73,17 +73,32 @@ pub enum OnBehalfAction {
     ViewTrail,
     /// Reading the messages sent to the principal.
     ViewMessages,
+    /// Reading who has looked at the principal's data (staff and producers).
+    ViewAccessLog,
     GiveFeedback,
     AnswerSurvey,
 }
 
 impl OnBehalfAction {
-    pub const ALL: [OnBehalfAction; 7] = [
+    pub const ALL: [OnBehalfAction; 8] = [
         OnBehalfAction::Choose,
         OnBehalfAction::ViewVouchers,
         OnBehalfAction::ViewFeedback,
         OnBehalfAction::ViewTrail,
         OnBehalfAction::ViewMessages,
+        OnBehalfAction::ViewAccessLog,
+        OnBehalfAction::GiveFeedback,
+        OnBehalfAction::AnswerSurvey,
+    ];
+
+    /// What a registered proxy's scope can name: every action but choosing, which any
+    /// registration allows.
+    pub const SCOPABLE: [OnBehalfAction; 7] = [
+        OnBehalfAction::ViewVouchers,
+        OnBehalfAction::ViewFeedback,
+        OnBehalfAction::ViewTrail,
+        OnBehalfAction::ViewMessages,
+        OnBehalfAction::ViewAccessLog,
         OnBehalfAction::GiveFeedback,
         OnBehalfAction::AnswerSurvey,
     ];
@@ -95,7 +110,8 @@ impl OnBehalfAction {
             | OnBehalfAction::ViewVouchers
             | OnBehalfAction::ViewFeedback
             | OnBehalfAction::ViewTrail
-            | OnBehalfAction::ViewMessages => &[ISSUE_VOUCHER_MATTERS],
+            | OnBehalfAction::ViewMessages
+            | OnBehalfAction::ViewAccessLog => &[ISSUE_VOUCHER_MATTERS],
             OnBehalfAction::GiveFeedback | OnBehalfAction::AnswerSurvey => {
                 &[ISSUE_VOUCHER_MATTERS, ISSUE_FEEDBACK]
             }
@@ -119,6 +135,7 @@ impl OnBehalfAction {
             OnBehalfAction::ViewFeedback => "view_feedback",
             OnBehalfAction::ViewTrail => "view_trail",
             OnBehalfAction::ViewMessages => "view_messages",
+            OnBehalfAction::ViewAccessLog => "view_access_log",
             OnBehalfAction::GiveFeedback => "give_feedback",
             OnBehalfAction::AnswerSurvey => "answer_survey",
         }
@@ -126,6 +143,69 @@ impl OnBehalfAction {
     pub fn parse(s: &str) -> Option<OnBehalfAction> {
         OnBehalfAction::ALL.into_iter().find(|a| a.as_str() == s)
     }
+}
+
+/// On what ground the organiser registered a proxy (PSOP model): the register of the
+/// organiser's own decision, never Valtuudet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProxyBasis {
+    /// A guardian of a minor, per the population register.
+    Guardian,
+    /// A court-appointed guardian (edunvalvoja).
+    CourtAppointedGuardian,
+    /// A written power of attorney that staff saw.
+    PowerOfAttorney,
+    /// Something else, with a justification.
+    Other,
+}
+
+impl ProxyBasis {
+    pub const ALL: [ProxyBasis; 4] = [
+        ProxyBasis::Guardian,
+        ProxyBasis::CourtAppointedGuardian,
+        ProxyBasis::PowerOfAttorney,
+        ProxyBasis::Other,
+    ];
+
+    /// The stored name (`snake_case`, as serialized).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProxyBasis::Guardian => "guardian",
+            ProxyBasis::CourtAppointedGuardian => "court_appointed_guardian",
+            ProxyBasis::PowerOfAttorney => "power_of_attorney",
+            ProxyBasis::Other => "other",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ProxyBasis> {
+        ProxyBasis::ALL.into_iter().find(|b| b.as_str() == s)
+    }
+}
+
+/// A registered proxy's scope as stored: the actions' names, space-separated, in
+/// [`OnBehalfAction::SCOPABLE`]'s order.
+pub fn scope_text(scope: &[OnBehalfAction]) -> String {
+    OnBehalfAction::SCOPABLE
+        .into_iter()
+        .filter(|a| scope.contains(a))
+        .map(OnBehalfAction::as_str)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A stored scope; names this build does not know are left out (they grant nothing).
+pub fn parse_scope(text: &str) -> Vec<OnBehalfAction> {
+    text.split_whitespace()
+        .filter_map(OnBehalfAction::parse)
+        .filter(|a| OnBehalfAction::SCOPABLE.contains(a))
+        .collect()
+}
+
+/// Whether a registration with `scope` allows `action`: choosing the principal always, any
+/// other action only when the scope names it.
+pub fn scope_allows(scope: &[OnBehalfAction], action: OnBehalfAction) -> bool {
+    action == OnBehalfAction::Choose || scope.contains(&action)
 }
 
 /// Whom the person wants to act for: the selection starts the same way, but the refusal

@@ -36,6 +36,18 @@ impl Cents {
         }
     }
 
+    /// An amount from cents, held within `0..=MAX`: for constants and for figures already
+    /// bounded by their computation.
+    pub const fn clamp(cents: i64) -> Self {
+        if cents < 0 {
+            Self(0)
+        } else if cents > Self::MAX {
+            Self(Self::MAX)
+        } else {
+            Self(cents)
+        }
+    }
+
     /// Parses a decimal count of cents as typed in a URL (`2500`); no signs, spaces or decimals.
     pub fn parse(input: &str) -> Result<Self, MoneyError> {
         if input.starts_with('-')

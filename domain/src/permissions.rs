@@ -2,7 +2,7 @@
 //! data. Later audiences (proxies, producers, staff) extend [`Actor`] and [`Action`]; the
 //! rule stays in this one place.
 
-use crate::codes::MunicipalityCode;
+use crate::codes::OrganiserCode;
 use crate::error::{ApiError, ErrorCode};
 use crate::hetu::Hetu;
 use crate::ids::CustomerId;
@@ -62,14 +62,27 @@ impl StaffRole {
     }
 }
 
-/// A municipal employee logged in through the staff identity provider.
+/// An employee of an organiser (a municipality or a wellbeing services county) logged in
+/// through the staff identity provider. Every staff query is limited to `organiser`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StaffMember {
     pub username: String,
     pub given_name: String,
     pub family_name: String,
-    pub municipality: MunicipalityCode,
+    pub organiser: OrganiserCode,
     pub roles: Vec<StaffRole>,
+}
+
+impl StaffMember {
+    /// Whether the identity provider gave the member `role`.
+    pub fn has(&self, role: StaffRole) -> bool {
+        self.roles.contains(&role)
+    }
+
+    /// The name other people see in logs and on decisions.
+    pub fn full_name(&self) -> String {
+        format!("{} {}", self.given_name, self.family_name)
+    }
 }
 
 /// The customer a person acts for. Their identity code stays in the edge.
@@ -158,6 +171,40 @@ pub enum Action {
     ProducerSetPrices,
     /// Producers: reply to feedback addressed to the company.
     ProducerReply,
+    /// Read who has looked at one's data (staff and producers). Citizens only.
+    ViewAccessLog,
+    /// Staff: the desk home (what waits for the member). Any staff member.
+    StaffViewDesk,
+    /// Staff: find customers and read a customer's card, decisions and events, each view
+    /// logged. `customer_service`, within the member's organiser.
+    StaffViewCustomers,
+    /// Staff: add a customer, keep their address and non-disclosure flag, record need
+    /// assessments. `customer_service`.
+    StaffEditCustomers,
+    /// Staff: draft, decide, deliver, amend, end and annul voucher decisions.
+    /// `customer_service`.
+    StaffDecideVouchers,
+    /// Staff: register and end a customer's proxy. `customer_service`.
+    StaffRegisterProxies,
+    /// Staff: mark service events checked or disputed. `customer_service`.
+    StaffCheckEvents,
+    /// Staff: read the organiser's income tables. `customer_service` and `finance`.
+    StaffViewIncomeTables,
+    /// Staff: change the organiser's income tables. `finance`.
+    StaffEditIncomeTables,
+}
+
+/// The role each staff action needs (any one of them).
+pub fn staff_roles_for(action: Action) -> &'static [StaffRole] {
+    use Action::*;
+    match action {
+        StaffViewCustomers | StaffEditCustomers | StaffDecideVouchers | StaffRegisterProxies
+        | StaffCheckEvents => &[StaffRole::CustomerService],
+        StaffViewIncomeTables => &[StaffRole::CustomerService, StaffRole::Finance],
+        StaffEditIncomeTables => &[StaffRole::Finance],
+        StaffViewDesk => &StaffRole::ALL,
+        _ => &[],
+    }
 }
 
 impl Action {
@@ -183,6 +230,7 @@ impl Action {
             Action::AnswerSurvey => Some(OnBehalfAction::AnswerSurvey),
             Action::ViewTrail => Some(OnBehalfAction::ViewTrail),
             Action::ViewMessages => Some(OnBehalfAction::ViewMessages),
+            Action::ViewAccessLog => Some(OnBehalfAction::ViewAccessLog),
             Action::ViewPublicCatalogue
             | Action::ViewOwnSession
             | Action::ChoosePrincipal
@@ -190,7 +238,15 @@ impl Action {
             | Action::ProducerLookUpVoucher
             | Action::ProducerLogEvents
             | Action::ProducerSetPrices
-            | Action::ProducerReply => None,
+            | Action::ProducerReply
+            | Action::StaffViewDesk
+            | Action::StaffViewCustomers
+            | Action::StaffEditCustomers
+            | Action::StaffDecideVouchers
+            | Action::StaffRegisterProxies
+            | Action::StaffCheckEvents
+            | Action::StaffViewIncomeTables
+            | Action::StaffEditIncomeTables => None,
         }
     }
 }
@@ -202,7 +258,7 @@ pub fn require(actor: &Actor, action: Action, lang: Lang) -> Result<(), ApiError
     use Action::*;
     let customer_action = matches!(
         action,
-        ViewOwnVouchers | GiveFeedback | AnswerSurvey | ViewTrail | ViewMessages
+        ViewOwnVouchers | GiveFeedback | AnswerSurvey | ViewTrail | ViewMessages | ViewAccessLog
     );
     let producer_action = action.is_producer_action();
     let forbidden = || Err(ApiError::new(ErrorCode::Forbidden, lang));
@@ -233,8 +289,16 @@ pub fn require(actor: &Actor, action: Action, lang: Lang) -> Result<(), ApiError
                 Ok(())
             }
         }
-        // Staff have no vouchers of their own in a staff session; staff views of customers'
-        // data will be actions of their own, each logged.
+        // Staff reach what their roles name; every query is then limited to their organiser,
+        // and every view of a customer's data is logged. They have no vouchers of their own
+        // in a staff session.
+        Actor::Staff(member) if !staff_roles_for(action).is_empty() => {
+            if staff_roles_for(action).iter().any(|role| member.has(*role)) {
+                Ok(())
+            } else {
+                forbidden()
+            }
+        }
         Actor::Citizen(_) | Actor::OnBehalf(_) | Actor::Producer(_) | Actor::Staff(_) => {
             forbidden()
         }
@@ -281,7 +345,7 @@ mod tests {
             username: "asiakaspalvelu".into(),
             given_name: "Sari".into(),
             family_name: "Virtanen".into(),
-            municipality: MunicipalityCode::parse("638").unwrap(),
+            organiser: OrganiserCode::parse("ita-uusimaa").unwrap(),
             roles: vec![StaffRole::CustomerService],
         });
         assert!(require(&staff, Action::ViewOwnSession, Lang::Fi).is_ok());
@@ -420,5 +484,67 @@ mod tests {
         assert_eq!(e.code, ErrorCode::Unauthorized);
         assert_eq!(e.status(), 401);
         assert!(require(&citizen(), Action::ViewOwnSession, Lang::En).is_ok());
+    }
+
+    fn staff(roles: &[StaffRole]) -> Actor {
+        Actor::Staff(StaffMember {
+            username: "x".into(),
+            given_name: "X".into(),
+            family_name: "Y".into(),
+            organiser: OrganiserCode::parse("helsinki").unwrap(),
+            roles: roles.to_vec(),
+        })
+    }
+
+    const DESK_ACTIONS: [Action; 5] = [
+        Action::StaffViewCustomers,
+        Action::StaffEditCustomers,
+        Action::StaffDecideVouchers,
+        Action::StaffRegisterProxies,
+        Action::StaffCheckEvents,
+    ];
+
+    #[test]
+    fn customer_service_alone_works_on_customers_and_finance_alone_edits_income_tables() {
+        let desk = staff(&[StaffRole::CustomerService]);
+        let finance = staff(&[StaffRole::Finance]);
+        let handler = staff(&[StaffRole::ProducerHandler]);
+        for action in DESK_ACTIONS {
+            assert!(require(&desk, action, Lang::Fi).is_ok(), "{action:?}");
+            for other in [&finance, &handler] {
+                assert_eq!(
+                    require(other, action, Lang::Fi).unwrap_err().code,
+                    ErrorCode::Forbidden
+                );
+            }
+            assert_eq!(
+                require(&citizen(), action, Lang::Fi).unwrap_err().code,
+                ErrorCode::Forbidden
+            );
+            assert_eq!(
+                require(&Actor::Visitor, action, Lang::Fi).unwrap_err().code,
+                ErrorCode::Unauthorized
+            );
+        }
+        assert!(require(&finance, Action::StaffEditIncomeTables, Lang::Fi).is_ok());
+        assert!(require(&desk, Action::StaffEditIncomeTables, Lang::Fi).is_err());
+        assert!(require(&desk, Action::StaffViewIncomeTables, Lang::Fi).is_ok());
+        assert!(require(&handler, Action::StaffViewIncomeTables, Lang::Fi).is_err());
+        // Every staff member has a desk, whatever their roles; a role-less one too has none.
+        for role in StaffRole::ALL {
+            assert!(require(&staff(&[role]), Action::StaffViewDesk, Lang::Fi).is_ok());
+        }
+        assert!(require(&staff(&[]), Action::StaffViewDesk, Lang::Fi).is_err());
+        assert!(require(&citizen(), Action::StaffViewDesk, Lang::Fi).is_err());
+    }
+
+    #[test]
+    fn a_staff_member_reads_no_citizen_access_log_and_a_citizen_reads_their_own() {
+        assert!(require(&citizen(), Action::ViewAccessLog, Lang::Fi).is_ok());
+        assert_eq!(
+            Action::ViewAccessLog.on_behalf(),
+            Some(OnBehalfAction::ViewAccessLog)
+        );
+        assert!(require(&staff(&StaffRole::ALL), Action::ViewAccessLog, Lang::Fi).is_err());
     }
 }

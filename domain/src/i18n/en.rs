@@ -314,5 +314,6 @@ pub(super) fn text(text: Text) -> &'static str {
         Text::ReplyEmptyError => "Write a reply before sending.",
         Text::ReplySubmit => "Send the reply",
         Text::ReplySent => "The reply has been sent.",
+        Text::ActionViewAccessLog => "Viewed who has looked at your data",
     }
 }

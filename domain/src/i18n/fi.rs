@@ -314,5 +314,6 @@ pub(super) fn text(text: Text) -> &'static str {
         Text::ReplyEmptyError => "Kirjoita vastaus ennen lähettämistä.",
         Text::ReplySubmit => "Lähetä vastaus",
         Text::ReplySent => "Vastaus on lähetetty.",
+        Text::ActionViewAccessLog => "Katsoi, kuka on käsitellyt tietojasi",
     }
 }

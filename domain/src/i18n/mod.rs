@@ -363,6 +363,8 @@ texts! {
     ReplyEmptyError,
     ReplySubmit,
     ReplySent,
+    // The access log ("who has looked at my data").
+    ActionViewAccessLog,
 }
 
 /// `text` in `lang`.
@@ -413,6 +415,7 @@ pub fn action_text(action: OnBehalfAction) -> Text {
         OnBehalfAction::ViewFeedback => Text::ActionViewFeedback,
         OnBehalfAction::ViewTrail => Text::ActionViewTrail,
         OnBehalfAction::ViewMessages => Text::ActionViewMessages,
+        OnBehalfAction::ViewAccessLog => Text::ActionViewAccessLog,
         OnBehalfAction::GiveFeedback => Text::ActionGiveFeedback,
         OnBehalfAction::AnswerSurvey => Text::ActionAnswerSurvey,
     }

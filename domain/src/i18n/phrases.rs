@@ -379,6 +379,59 @@ pub fn message_sentence(lang: Lang, kind: MessageKind, actor: &str, producer: &s
         (MessageKind::SurveyAnswered, Lang::En) => {
             format!("{actor} answered a satisfaction survey about {producer} on your behalf.")
         }
+        // For the organiser's messages `actor` is the organiser.
+        (MessageKind::VoucherDecided, Lang::Fi) => {
+            format!(
+                "{actor} teki sinulle palvelusetelipäätöksen. Päätös on palvelusetelisi tiedoissa."
+            )
+        }
+        (MessageKind::VoucherDecided, Lang::Sv) => {
+            format!("{actor} fattade ett beslut om servicesedel för dig. Beslutet finns bland sedelns uppgifter.")
+        }
+        (MessageKind::VoucherDecided, Lang::En) => {
+            format!("{actor} made a service voucher decision for you. It is with your voucher's details.")
+        }
+        (MessageKind::ProxyRegistered, Lang::Fi) => {
+            format!("{actor} kirjasi sinulle asiamiehen, joka voi asioida puolestasi palveluseteliasioissa.")
+        }
+        (MessageKind::ProxyRegistered, Lang::Sv) => {
+            format!("{actor} registrerade ett ombud som kan sköta dina servicesedelärenden.")
+        }
+        (MessageKind::ProxyRegistered, Lang::En) => {
+            format!(
+                "{actor} registered a proxy who can handle your service voucher matters for you."
+            )
+        }
+        (MessageKind::ProxyEnded, Lang::Fi) => {
+            format!("{actor} päätti asiamiehesi oikeuden asioida puolestasi.")
+        }
+        (MessageKind::ProxyEnded, Lang::Sv) => {
+            format!("{actor} avslutade ditt ombuds rätt att sköta ärenden för dig.")
+        }
+        (MessageKind::ProxyEnded, Lang::En) => {
+            format!("{actor} ended your proxy's right to act for you.")
+        }
+        (MessageKind::VoucherEnded, Lang::Fi) => {
+            format!("{actor} päätti palvelusetelisi voimassaolon ennenaikaisesti.")
+        }
+        (MessageKind::VoucherEnded, Lang::Sv) => {
+            format!("{actor} avslutade din servicesedel i förtid.")
+        }
+        (MessageKind::VoucherEnded, Lang::En) => {
+            format!("{actor} ended your service voucher early.")
+        }
+        (MessageKind::VoucherAnnulled, Lang::Fi) => {
+            format!("{actor} mitätöi palvelusetelipäätöksesi.")
+        }
+        (MessageKind::VoucherAnnulled, Lang::Sv) => {
+            format!("{actor} ogiltigförklarade ditt beslut om servicesedel.")
+        }
+        (MessageKind::VoucherAnnulled, Lang::En) => {
+            format!("{actor} annulled your service voucher decision.")
+        }
+        (MessageKind::Unknown, Lang::Fi) => format!("Viesti: {actor}."),
+        (MessageKind::Unknown, Lang::Sv) => format!("Meddelande: {actor}."),
+        (MessageKind::Unknown, Lang::En) => format!("A message from {actor}."),
     }
 }
 

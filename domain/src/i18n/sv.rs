@@ -314,5 +314,6 @@ pub(super) fn text(text: Text) -> &'static str {
         Text::ReplyEmptyError => "Skriv ett svar innan du skickar.",
         Text::ReplySubmit => "Skicka svaret",
         Text::ReplySent => "Svaret har skickats.",
+        Text::ActionViewAccessLog => "Tittade på vem som har hanterat dina uppgifter",
     }
 }
