@@ -103,9 +103,12 @@ pub struct Me {
     pub audience: crate::session::Audience,
     pub given_name: String,
     pub family_name: String,
-    /// Staff: the municipality they work for.
+    /// Staff: the organiser (municipality or wellbeing services county) they work for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub municipality_code: Option<MunicipalityCode>,
+    pub organiser_code: Option<crate::codes::OrganiserCode>,
+    /// Staff: the organiser's name in the asked language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organiser_name: Option<String>,
     /// Staff: their roles (`customer_service`, `authorisation_admin`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<String>,
