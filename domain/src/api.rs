@@ -379,6 +379,36 @@ pub enum MessageKind {
     Unknown,
 }
 
+impl MessageKind {
+    const KNOWN: [MessageKind; 7] = [
+        MessageKind::FeedbackGiven,
+        MessageKind::SurveyAnswered,
+        MessageKind::VoucherDecided,
+        MessageKind::ProxyRegistered,
+        MessageKind::ProxyEnded,
+        MessageKind::VoucherEnded,
+        MessageKind::VoucherAnnulled,
+    ];
+
+    /// The stored name (`snake_case`, as serialized).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MessageKind::FeedbackGiven => "feedback_given",
+            MessageKind::SurveyAnswered => "survey_answered",
+            MessageKind::VoucherDecided => "voucher_decided",
+            MessageKind::ProxyRegistered => "proxy_registered",
+            MessageKind::ProxyEnded => "proxy_ended",
+            MessageKind::VoucherEnded => "voucher_ended",
+            MessageKind::VoucherAnnulled => "voucher_annulled",
+            MessageKind::Unknown => "unknown",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<MessageKind> {
+        MessageKind::KNOWN.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
 /// A message queued to the principal when someone wrote on their behalf
 /// (`GET /api/citizen/messages`, newest first). Rendered in the reader's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -30,6 +30,16 @@ pub fn random_uuid() -> Option<String> {
     ))
 }
 
+/// A random voucher number (11 random digits and a check digit): never a sequence, so a
+/// number cannot be guessed from another. `None` only if the platform has no randomness.
+pub fn random_voucher_number() -> Option<seteli_domain::voucher::VoucherNumber> {
+    let mut b = [0u8; 8];
+    getrandom::fill(&mut b).ok()?;
+    // A body of 10^10..10^11 keeps every number 11 digits long without a leading zero.
+    let body = 10_000_000_000 + u64::from_le_bytes(b) % 90_000_000_000;
+    seteli_domain::voucher::VoucherNumber::from_body(body)
+}
+
 /// SHA-256 as lowercase hex: how cookie ids are stored.
 pub fn sha256_hex(input: &str) -> String {
     Sha256::digest(input.as_bytes())

@@ -159,6 +159,7 @@ async fn confirm_right<D: Database, H: Outbound>(
             customer,
             on_behalf.delegate.hetu.as_str(),
             ctx.today(),
+            action,
         )
         .await?
         {

@@ -8,7 +8,7 @@ use crate::error::EdgeError;
 use crate::http::{ApiRequest, ApiResponse, Method};
 use crate::outbound::Outbound;
 use crate::public_cache::{cache_key, AnswerCache, Kept};
-use crate::routes::{auth as auth_routes, citizen, on_behalf, producer, public, Call};
+use crate::routes::{auth as auth_routes, citizen, on_behalf, producer, public, staff, Call};
 use seteli_domain::permissions::{require, Actor};
 use seteli_domain::routes::{resolve, Access, Resolved, RouteId, RouteMethod};
 use seteli_domain::{ApiError, ErrorCode};
@@ -153,5 +153,27 @@ async fn route<D: Database, H: Outbound>(
         RouteId::ProducerCorrectEvent => producer::handle_correct_event(&call).await,
         RouteId::ProducerFeedback => producer::handle_feedback(&call).await,
         RouteId::ProducerReply => producer::handle_reply(&call).await,
+        RouteId::ProducerAnswerDispute => producer::handle_answer_dispute(&call).await,
+        RouteId::CitizenDecision => citizen::messages::handle_decision(&call).await,
+        RouteId::CitizenAccessLog => citizen::messages::handle_access_log(&call).await,
+        RouteId::StaffDesk => staff::handle_desk(&call).await,
+        RouteId::StaffSearchCustomers => staff::handle_search(&call).await,
+        RouteId::StaffCreateCustomer => staff::handle_create(&call).await,
+        RouteId::StaffCustomer => staff::handle_card(&call).await,
+        RouteId::StaffRevealHetu => staff::handle_reveal(&call).await,
+        RouteId::StaffUpdateContact => staff::handle_contact(&call).await,
+        RouteId::StaffRecordAssessment => staff::handle_record_assessment(&call).await,
+        RouteId::StaffRegisterProxy => staff::handle_register_proxy(&call).await,
+        RouteId::StaffEndProxy => staff::handle_end_proxy(&call).await,
+        RouteId::StaffDraftDecision => staff::handle_draft(&call).await,
+        RouteId::StaffDecision => staff::handle_decision(&call).await,
+        RouteId::StaffDecide => staff::handle_decide(&call).await,
+        RouteId::StaffDeliver => staff::handle_deliver(&call).await,
+        RouteId::StaffEndVoucher => staff::handle_end(&call).await,
+        RouteId::StaffAnnulVoucher => staff::handle_annul(&call).await,
+        RouteId::StaffEvents => staff::handle_events(&call).await,
+        RouteId::StaffCheckEvent => staff::handle_check_event(&call).await,
+        RouteId::StaffIncomeTables => staff::handle_income_tables(&call).await,
+        RouteId::StaffSetIncomeTable => staff::handle_set_income_table(&call).await,
     }
 }

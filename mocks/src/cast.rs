@@ -142,7 +142,10 @@ mod tests {
         assert_eq!(company("Rova").name, "Rova Oy");
         assert_eq!(company("Aurinko").name, "Hoivapalvelu Aurinko Oy");
         assert_eq!(company("Laskuri").name, "Tilitoimisto Laskuri Oy");
-        assert_eq!(staff_user("asiakaspalvelu").municipality.as_str(), "638");
+        assert_eq!(
+            staff_user("asiakaspalvelu").organiser.as_str(),
+            "ita-uusimaa"
+        );
     }
 
     #[test]

@@ -17,7 +17,7 @@ use seteli_domain::producer::company_choice_valid;
 use seteli_domain::session::Audience;
 use seteli_domain::session::{session_state, SessionState};
 use seteli_domain::BusinessId;
-use seteli_domain::MunicipalityCode;
+use seteli_domain::OrganiserCode;
 use seteli_domain::{ApiError, ErrorCode};
 
 /// The session cookie: a random 256-bit id; the server keeps only its hash. On https its
@@ -178,18 +178,15 @@ pub async fn current_session<D: Database, H: Outbound>(
             }
         }
         (Some(Audience::Staff), None) => {
-            let municipality = row
-                .municipality_code
-                .as_deref()
-                .map(MunicipalityCode::parse);
-            let Some(Ok(municipality)) = municipality else {
+            let organiser = row.organiser_code.as_deref().map(OrganiserCode::parse);
+            let Some(Ok(organiser)) = organiser else {
                 return Ok(None);
             };
             Actor::Staff(StaffMember {
                 username: row.subject,
                 given_name: row.given_name,
                 family_name: row.family_name,
-                municipality,
+                organiser,
                 roles: row
                     .roles
                     .split_whitespace()

@@ -120,3 +120,22 @@ impl ServiceNamesRow {
         })
     }
 }
+
+#[derive(serde::Deserialize)]
+struct UnitRow {
+    unit: seteli_domain::catalogue::Unit,
+}
+
+/// The unit a service is priced and granted in; `None` for a service Seteli does not have.
+pub async fn service_unit(
+    db: &impl Database,
+    service: &seteli_domain::ServiceCode,
+) -> Result<Option<seteli_domain::catalogue::Unit>, DbError> {
+    let rows: Vec<UnitRow> = db
+        .query(
+            "SELECT unit FROM services WHERE code = ?1",
+            &[service.as_str().into()],
+        )
+        .await?;
+    Ok(rows.into_iter().next().map(|r| r.unit))
+}

@@ -30,4 +30,8 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0007_security.sql",
         include_str!("../../../migrations/0007_security.sql"),
     ),
+    (
+        "0008_desk.sql",
+        include_str!("../../../migrations/0008_desk.sql"),
+    ),
 ];

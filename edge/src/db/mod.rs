@@ -2,9 +2,11 @@
 //! Worker, SQLite natively. The SQL lives in the per-table modules and is the same for both.
 
 pub mod catalogue;
+pub mod desk;
 pub mod migrations;
 pub mod offers;
 pub mod on_behalf;
+pub mod organisers;
 pub mod producer_desk;
 pub mod producers;
 pub mod sessions;
@@ -16,7 +18,10 @@ pub mod d1;
 pub mod sqlite;
 
 use serde::de::DeserializeOwned;
-use seteli_domain::ids::{CustomerId, EventId, FeedbackId, MessageId, ProducerId, VoucherId};
+use seteli_domain::ids::{
+    AssessmentId, CustomerId, DecisionId, EventId, FeedbackId, MessageId, ProducerId, ProxyId,
+    VoucherId,
+};
 
 /// A value bound to a `?N` parameter.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,7 +59,17 @@ macro_rules! id_binds_as_int {
         }
     )*};
 }
-id_binds_as_int!(ProducerId, CustomerId, VoucherId, EventId, FeedbackId, MessageId);
+id_binds_as_int!(
+    ProducerId,
+    CustomerId,
+    VoucherId,
+    EventId,
+    FeedbackId,
+    MessageId,
+    AssessmentId,
+    DecisionId,
+    ProxyId
+);
 
 /// A storage failure, or a row that does not decode into a valid value. The text is for
 /// the log only; it never holds bound parameter values.
@@ -118,4 +133,18 @@ pub trait Database {
 
     /// Runs statements atomically: all take effect or none does.
     async fn batch(&self, statements: &[(&str, Vec<SqlValue>)]) -> Result<(), DbError>;
+
+    /// Runs one statement built by a `*_statement` function, alone.
+    async fn execute_statement(&self, statement: Statement) -> Result<u64, DbError> {
+        self.execute(statement.0, &statement.1).await
+    }
+
+    /// Runs one `INSERT` statement and returns the id of the row it made.
+    async fn insert_returning_id(&self, statement: Statement) -> Result<i64, DbError> {
+        let sql = format!("{} RETURNING id", statement.0);
+        let rows: Vec<IdRow<i64>> = self.query(&sql, &statement.1).await?;
+        rows.first()
+            .map(|r| r.id)
+            .ok_or_else(|| DbError("INSERT … RETURNING gave no id".into()))
+    }
 }

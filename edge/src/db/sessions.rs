@@ -60,8 +60,8 @@ pub struct SessionRow {
     pub hetu: Option<String>,
     pub given_name: String,
     pub family_name: String,
-    /// Staff: the municipality the identity provider asserted.
-    pub municipality_code: Option<String>,
+    /// Staff: the organiser the identity provider asserted.
+    pub organiser_code: Option<String>,
     /// Staff: space-separated role names.
     pub roles: String,
     pub created_at: i64,
@@ -113,7 +113,7 @@ pub async fn create_session(
     s: &SessionRow,
 ) -> Result<(), DbError> {
     let insert = (
-        "INSERT INTO sessions (id_hash, audience, subject, hetu, given_name, family_name, municipality_code, roles,
+        "INSERT INTO sessions (id_hash, audience, subject, hetu, given_name, family_name, organiser_code, roles,
                                created_at, last_seen_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         vec![
@@ -123,7 +123,7 @@ pub async fn create_session(
             s.hetu.clone().map_or(SqlValue::Null, SqlValue::Text),
             s.given_name.as_str().into(),
             s.family_name.as_str().into(),
-            s.municipality_code.clone().map_or(SqlValue::Null, SqlValue::Text),
+            s.organiser_code.clone().map_or(SqlValue::Null, SqlValue::Text),
             s.roles.as_str().into(),
             SqlValue::from(s.created_at),
             SqlValue::from(s.last_seen_at),
@@ -142,7 +142,7 @@ pub async fn find_session(
 ) -> Result<Option<SessionRow>, DbError> {
     let rows: Vec<SessionRow> = db
         .query(
-            "SELECT s.audience, s.subject, s.hetu, s.given_name, s.family_name, s.municipality_code, s.roles,
+            "SELECT s.audience, s.subject, s.hetu, s.given_name, s.family_name, s.organiser_code, s.roles,
                     s.created_at, s.last_seen_at, s.acting_customer_id, s.acting_basis, s.valtuudet_session,
                     s.valtuudet_token, s.acting_checked_at, c.hetu AS principal_hetu,
                     c.given_name AS principal_given_name, c.family_name AS principal_family_name,

@@ -21,7 +21,7 @@ use seteli_domain::hetu::Hetu;
 use seteli_domain::permissions::{require, Action, Actor, Person, StaffRole};
 use seteli_domain::session::Audience;
 use seteli_domain::session::LOGIN_ATTEMPT_LIMIT_SECS;
-use seteli_domain::MunicipalityCode;
+use seteli_domain::OrganiserCode;
 use seteli_domain::{ApiError, ErrorCode};
 
 /// Why a login ended without a session, as the app's page names it.
@@ -231,7 +231,7 @@ fn wanted_claims(audience: Audience, hetu_claim: &str) -> Vec<&str> {
     match audience {
         Audience::Citizen => vec![hetu_claim, "given_name", "family_name"],
         Audience::Staff => vec![
-            "municipality",
+            "organiser",
             "roles",
             "preferred_username",
             "given_name",
@@ -241,7 +241,7 @@ fn wanted_claims(audience: Audience, hetu_claim: &str) -> Vec<&str> {
 }
 
 /// The session to store for verified `claims`: citizens need a valid identity code; staff
-/// a municipality (their roles may be empty). `None` when the token lacks what is needed.
+/// an organiser (their roles may be empty). `None` when the token lacks what is needed.
 fn session_row(
     audience: Audience,
     claims: &serde_json::Map<String, serde_json::Value>,
@@ -249,13 +249,13 @@ fn session_row(
     now: i64,
 ) -> Option<SessionRow> {
     let text = |name: &str| claims.get(name).and_then(|v| v.as_str()).map(str::to_owned);
-    let (hetu, municipality_code, roles) = match audience {
+    let (hetu, organiser_code, roles) = match audience {
         Audience::Citizen => {
             let hetu = Hetu::parse(&text(hetu_claim)?).ok()?;
             (Some(hetu.as_str().to_owned()), None, String::new())
         }
         Audience::Staff => {
-            let municipality = MunicipalityCode::parse(&text("municipality")?).ok()?;
+            let organiser = OrganiserCode::parse(&text("organiser")?).ok()?;
             let roles: Vec<&str> = claims
                 .get("roles")
                 .and_then(|r| r.as_array())
@@ -267,11 +267,7 @@ fn session_row(
                         .collect()
                 })
                 .unwrap_or_default();
-            (
-                None,
-                Some(municipality.as_str().to_owned()),
-                roles.join(" "),
-            )
+            (None, Some(organiser.as_str().to_owned()), roles.join(" "))
         }
     };
     let subject = match audience {
@@ -285,7 +281,7 @@ fn session_row(
         hetu,
         given_name: text("given_name").unwrap_or_default(),
         family_name: text("family_name").unwrap_or_default(),
-        municipality_code,
+        organiser_code,
         roles,
         created_at: now,
         last_seen_at: now,
@@ -320,7 +316,8 @@ pub async fn handle_me<D: Database, H: Outbound>(
         audience: Audience::Citizen,
         given_name: person.given_name.clone(),
         family_name: person.family_name.clone(),
-        municipality_code: None,
+        organiser_code: None,
+        organiser_name: None,
         roles: Vec::new(),
         acting_for,
         acting_for_company: None,
@@ -345,7 +342,9 @@ pub async fn handle_me<D: Database, H: Outbound>(
             audience: Audience::Staff,
             given_name: staff.given_name.clone(),
             family_name: staff.family_name.clone(),
-            municipality_code: Some(staff.municipality.clone()),
+            organiser_code: Some(staff.organiser.clone()),
+            organiser_name: crate::db::organisers::name(&call.ctx.db, &staff.organiser, call.lang)
+                .await?,
             roles: staff.roles.iter().map(|r| r.as_str().to_owned()).collect(),
             acting_for: None,
             acting_for_company: None,

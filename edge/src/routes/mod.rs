@@ -1,5 +1,5 @@
 //! Handlers, grouped by audience as the URLs are: `/api/public/..`, `/api/auth/..`,
-//! `/api/citizen/..`, `/api/on-behalf/..`, `/api/producer/..`; staff follow.
+//! `/api/citizen/..`, `/api/on-behalf/..`, `/api/producer/..`, `/api/staff/..`.
 //!
 //! Every handler is `async fn handle_x(call: &Call<'_, D, H>) -> Result<ApiResponse, EdgeError>`.
 
@@ -8,6 +8,7 @@ pub mod citizen;
 pub mod on_behalf;
 pub mod producer;
 pub mod public;
+pub mod staff;
 
 use crate::auth::CurrentSession;
 use crate::context::Ctx;

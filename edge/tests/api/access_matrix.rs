@@ -25,7 +25,7 @@ enum Caller {
     WithdrawnProducer,
     CustomerService,
     AuthorisationAdmin,
-    /// Helsinki's customer service.
+    /// Helsinki's customer service (another organiser than Porvoo's).
     OtherMunicipalityStaff,
 }
 
@@ -101,6 +101,69 @@ fn sample(id: RouteId) -> (&'static str, serde_json::Value) {
         ),
         RouteId::ProducerFeedback => ("/api/producer/feedback", none),
         RouteId::ProducerReply => ("/api/producer/feedback/1/reply", json!({"body": "Kiitos"})),
+        RouteId::ProducerAnswerDispute => (
+            "/api/producer/events/100/answer",
+            json!({"body": "Käynti tehtiin"}),
+        ),
+        RouteId::CitizenDecision => ("/api/citizen/decisions/1", none),
+        RouteId::CitizenAccessLog => ("/api/citizen/access-log", none),
+        RouteId::StaffDesk => ("/api/staff/desk", none),
+        RouteId::StaffSearchCustomers => (
+            "/api/staff/customers/search",
+            json!({"hetu": cast::person("Eeva-Liisa").code()}),
+        ),
+        RouteId::StaffCreateCustomer => (
+            "/api/staff/customers",
+            json!({"hetu": cast::person("Mikko").code(), "given_name": "Mikko", "family_name": "Kumpulainen",
+                "municipality_code": "638"}),
+        ),
+        RouteId::StaffCustomer => ("/api/staff/customers/1", none),
+        RouteId::StaffRevealHetu => ("/api/staff/customers/1/reveal", json!({})),
+        RouteId::StaffUpdateContact => (
+            "/api/staff/customers/1/contact",
+            json!({"address": {"street_address": "Mannerheiminkatu 12 B 7", "postal_code": "06100",
+                "post_office": "Porvoo"}, "non_disclosure": false}),
+        ),
+        RouteId::StaffRecordAssessment => (
+            "/api/staff/customers/1/assessments",
+            json!({"assessed_on": "2026-11-20", "assessor": "Sari Virtanen", "service_code": "home-care",
+                "summary": "Tarvitsee apua aamuisin", "outcome": "voucher"}),
+        ),
+        RouteId::StaffRegisterProxy => (
+            "/api/staff/customers/2/proxy",
+            json!({"hetu": cast::person("Mikko").code(), "given_name": "Mikko", "family_name": "Kumpulainen",
+                "basis": "power_of_attorney", "scope": ["view_vouchers"], "evidence": "Valtakirja",
+                "valid_from": "2026-11-21", "valid_until": "2027-11-20"}),
+        ),
+        RouteId::StaffEndProxy => (
+            "/api/staff/customers/1/proxy/end",
+            json!({"reason": "Valtakirja peruttu"}),
+        ),
+        RouteId::StaffDraftDecision => (
+            "/api/staff/decisions",
+            json!({"customer_id": 1, "assessment_id": 1, "service_code": "home-care", "unit_value_cents": 3200,
+                "granted_units": 20, "valid_from": "2026-12-01", "valid_until": "2027-05-31"}),
+        ),
+        RouteId::StaffDecision => ("/api/staff/decisions/1", none),
+        RouteId::StaffDecide => ("/api/staff/decisions/2/decide", json!({})),
+        RouteId::StaffDeliver => ("/api/staff/decisions/1/deliver", json!({"via": "post"})),
+        RouteId::StaffEndVoucher => (
+            "/api/staff/vouchers/10/end",
+            json!({"end_on": "2026-12-15", "reason": "Muutti pois kunnasta"}),
+        ),
+        RouteId::StaffAnnulVoucher => ("/api/staff/vouchers/20/annul", json!({"reason": "Virhe"})),
+        RouteId::StaffEvents => ("/api/staff/events?from=2026-11-01", none),
+        RouteId::StaffCheckEvent => (
+            "/api/staff/events/100/check",
+            json!({"status": "disputed", "note": "Asiakas oli sairaalassa"}),
+        ),
+        RouteId::StaffIncomeTables => ("/api/staff/income-tables", none),
+        RouteId::StaffSetIncomeTable => (
+            "/api/staff/income-tables",
+            json!({"service_code": "home-care", "full_value_cents": 3200, "minimum_value_cents": 1200,
+                "rows": [[1, 61200, 3500], [2, 112900, 2200]], "limit_step_cents": 39400,
+                "reduction_step_basis_points": 100, "units_per_month": 60, "rounding_cents": 1}),
+        ),
     }
 }
 
@@ -114,6 +177,10 @@ fn expected(id: RouteId) -> [u16; 10] {
     const CUSTOMERS: [u16; 10] = [401, 200, 200, 200, 200, 403, 403, 403, 403, 403];
     // The producer's pages: only a company with an approval.
     const PRODUCERS: [u16; 10] = [401, 403, 403, 403, 403, 200, 403, 403, 403, 403];
+    // The organiser's lists: customer service of any organiser (each sees its own).
+    const DESK_LISTS: [u16; 10] = [401, 403, 403, 403, 403, 403, 403, 200, 403, 200];
+    // One of Porvoo's customers' things: Itä-Uusimaa's customer service; Helsinki's 404.
+    const DESK_ONE: [u16; 10] = [401, 403, 403, 403, 403, 403, 403, 200, 403, 404];
     match id {
         RouteId::PublicMunicipalities
         | RouteId::PublicServices
@@ -156,12 +223,44 @@ fn expected(id: RouteId) -> [u16; 10] {
             [401, 403, 403, 403, 403, 409, 403, 403, 403, 403]
         }
         RouteId::ProducerReply => [401, 403, 403, 403, 403, 404, 403, 403, 403, 403],
+        // Event 100 is not disputed.
+        RouteId::ProducerAnswerDispute => [401, 403, 403, 403, 403, 409, 403, 403, 403, 403],
+        // Decision 1 is Eeva-Liisa's: not the child's.
+        RouteId::CitizenDecision => [401, 200, 404, 200, 200, 403, 403, 403, 403, 403],
+        RouteId::CitizenAccessLog => CUSTOMERS,
+        // Every staff member has a desk.
+        RouteId::StaffDesk => [401, 403, 403, 403, 403, 403, 403, 200, 200, 200],
+        // Customer service only; Helsinki's finds nobody of Porvoo's, and another
+        // organiser's customer, decision, voucher or event is 404 as a missing one.
+        RouteId::StaffSearchCustomers | RouteId::StaffEvents | RouteId::StaffIncomeTables => {
+            DESK_LISTS
+        }
+        // Helsinki does not organise Porvoo's services: the municipality is refused.
+        RouteId::StaffCreateCustomer => [401, 403, 403, 403, 403, 403, 403, 201, 403, 400],
+        RouteId::StaffCustomer
+        | RouteId::StaffRevealHetu
+        | RouteId::StaffDecision
+        | RouteId::StaffDecide
+        | RouteId::StaffDeliver
+        | RouteId::StaffCheckEvent => DESK_ONE,
+        RouteId::StaffUpdateContact
+        | RouteId::StaffRegisterProxy
+        | RouteId::StaffEndProxy
+        | RouteId::StaffEndVoucher => [401, 403, 403, 403, 403, 403, 403, 204, 403, 404],
+        RouteId::StaffRecordAssessment | RouteId::StaffDraftDecision => {
+            [401, 403, 403, 403, 403, 403, 403, 201, 403, 404]
+        }
+        // Voucher 20 has an event: it can be ended, not annulled.
+        RouteId::StaffAnnulVoucher => [401, 403, 403, 403, 403, 403, 403, 409, 403, 404],
+        // Finance only: none of these callers has the role.
+        RouteId::StaffSetIncomeTable => [401, 403, 403, 403, 403, 403, 403, 403, 403, 403],
     }
 }
 
 /// Aurinko (1, approved) and Rova (2, approval withdrawn) for home care in Porvoo; the
 /// customers Eeva-Liisa (voucher 10), Anni (20) and Eetu (30), each with one event by
-/// Aurinko on 2 November (ids 100, 200, 300); Karl-Johan is Eeva-Liisa's registered proxy.
+/// Aurinko on 2 November (ids 100, 200, 300); Karl-Johan is Eeva-Liisa's registered proxy;
+/// Eeva-Liisa's need assessment 1, decision 1 behind voucher 10 and draft decision 2.
 fn app() -> TestApp<Mocks> {
     let app = TestApp::with_valtuudet();
     app.approved_company(1, cast::company("Aurinko"), 3600);
@@ -171,6 +270,10 @@ fn app() -> TestApp<Mocks> {
         app.customer_with_voucher(id, cast::person(name));
     }
     app.registered_proxy(1, cast::person("Karl-Johan"));
+    // Decision 1 (decided) behind voucher 10 and draft 2, both on assessment 1.
+    app.assessment(1, 1);
+    app.decision(1, 1, 1, "decided", Some(10));
+    app.decision(2, 1, 1, "draft", None);
     app
 }
 

@@ -4,12 +4,12 @@
 //! - `{base}/citizen`: residents log in as a test person or with any test personal identity
 //!   code (individual number 900–999); the ID token carries the code in `urn:oid:1.2.246.21`.
 //! - `{base}/staff`: municipal staff log in as a test user; the ID token carries
-//!   `municipality` and `roles`.
+//!   `organiser` and `roles`.
 //!
 //! Per issuer: `/.well-known/openid-configuration`, `/jwks`, `/authorize` (GET shows the
 //! login page, POST is the page's own form), `/token`, `/userinfo`. Plus `GET /health` and
 //! the development switch `GET|POST /dev/claims-in`: with [`ClaimsIn::Userinfo`] the subject's
-//! claims (names, the identity code, staff `municipality` and `roles`) are left out of the ID
+//! claims (names, the identity code, staff `organiser` and `roles`) are left out of the ID
 //! token and served only by `userinfo`, as some conformant identity brokers do.
 
 mod authorize;
@@ -101,7 +101,7 @@ impl Issuer {
         const CITIZEN: [&str; 12] = concat_claims(COMMON, [HETU_CLAIM]);
         const STAFF: [&str; 15] = concat_claims(
             COMMON,
-            ["email", "preferred_username", "municipality", "roles"],
+            ["email", "preferred_username", "organiser", "roles"],
         );
         match self {
             Issuer::Citizen => &CITIZEN,

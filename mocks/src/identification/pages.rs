@@ -297,7 +297,7 @@ pub(super) fn login_page(view: &LoginView) -> String {
                 let detail = format!(
                     "{} · {} · {}",
                     user.username,
-                    user.municipality.as_str(),
+                    user.organiser.as_str(),
                     user.roles.join(", ")
                 );
                 choice_button(

@@ -3,7 +3,7 @@
 //! same list; they are compiled in, so the binary runs from any directory.
 
 use serde::Deserialize;
-use seteli_domain::{Hetu, MunicipalityCode};
+use seteli_domain::{Hetu, OrganiserCode};
 
 const PERSONS_JSON: &str = include_str!("../../data/persons.json");
 const STAFF_JSON: &str = include_str!("../../data/staff.json");
@@ -36,8 +36,8 @@ pub struct StaffUser {
     pub given_name: String,
     pub family_name: String,
     pub email: String,
-    /// The municipality the user works for.
-    pub municipality: MunicipalityCode,
+    /// The organiser (municipality or wellbeing services county) the user works for.
+    pub organiser: OrganiserCode,
     /// Seteli staff roles, e.g. `customer_service`, `authorisation_admin`.
     pub roles: Vec<String>,
     #[serde(default)]

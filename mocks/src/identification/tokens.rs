@@ -193,7 +193,7 @@ fn subject_sub(issuer: Issuer, subject: &Subject) -> String {
 }
 
 /// What the provider asserts about the subject beyond `sub`: names, and the personal
-/// identity code (citizens) or `municipality` and `roles` (staff). These go in the ID token,
+/// identity code (citizens) or `organiser` and `roles` (staff). These go in the ID token,
 /// or only in `userinfo` when the mock is switched to [`ClaimsIn::Userinfo`].
 pub(super) fn subject_claims(subject: &Subject) -> Map<String, Value> {
     let mut claims = Map::new();
@@ -213,7 +213,7 @@ pub(super) fn subject_claims(subject: &Subject) -> Map<String, Value> {
             put("name", json!(user.full_name()));
             put("email", json!(user.email));
             put("preferred_username", json!(user.username));
-            put("municipality", json!(user.municipality.as_str()));
+            put("organiser", json!(user.organiser.as_str()));
             put("roles", json!(user.roles));
         }
     }

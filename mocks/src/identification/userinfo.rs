@@ -12,7 +12,7 @@ use axum::Json;
 use serde_json::json;
 
 /// Where the provider puts what it asserts about the subject (names, the personal identity
-/// code, staff `municipality` and `roles`). `userinfo` always has them.
+/// code, staff `organiser` and `roles`). `userinfo` always has them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum ClaimsIn {
     /// In the ID token and in `userinfo`, as the mock has always done.

@@ -12,7 +12,7 @@ async fn a_staff_member_logs_in_at_the_staff_provider_and_is_not_a_customer() {
     let me = fetch_json(&client, "/api/auth/me").await;
     assert_eq!(me[0], 200);
     assert_eq!(me[1]["audience"], "staff");
-    assert_eq!(me[1]["municipality_code"], "638");
+    assert_eq!(me[1]["organiser_code"], "ita-uusimaa");
     assert_eq!(fetch_json(&client, "/api/citizen/vouchers").await[0], 403);
 
     log_out(&client).await;

@@ -35,6 +35,27 @@ const CUSTOMERS: &[(&str, &str, &str, &str)] = &[
 /// The proxy the municipality registered for customer 1 (Eeva-Liisa): Karl-Johan.
 const REGISTERED_PROXY: (&str, &str, &str) = ("280175-967D", "Karl-Johan Fredrik", "Nyström");
 
+/// Each demo voucher's id, customer id, municipality, service, unit value, granted units and
+/// sum, and validity, for the decisions behind them (`super::desk`).
+pub(super) fn voucher_dates(today: Date) -> Vec<super::desk::DemoDecision> {
+    VOUCHERS
+        .iter()
+        .enumerate()
+        .map(|(v, demo)| super::desk::DemoDecision {
+            voucher_id: v as i64 + 1,
+            customer_id: demo.customer as i64 + 1,
+            municipality: demo.municipality,
+            service: demo.service,
+            unit_value_cents: demo.unit_value_cents,
+            granted_units: demo.granted_units,
+            granted_cents: demo.granted_cents,
+            valid_from: date(today, demo.valid.0),
+            valid_until: date(today, demo.valid.1),
+            decided_on: date(today, demo.valid.0 - 7),
+        })
+        .collect()
+}
+
 const VOUCHERS: &[DemoVoucher] = &[
     DemoVoucher {
         customer: 0,
@@ -270,18 +291,22 @@ pub fn write_customers(out: &mut String, prices: &[CurrentPrice], today_iso: &st
             );
         }
     }
-    // Porvoo registered Karl-Johan as Eeva-Liisa's proxy in Seteli, valid a year either way.
+    // The organiser (Itä-Uusimaa's county for Porvoo) registered Karl-Johan as Eeva-Liisa's
+    // proxy in Seteli on a power of attorney, valid a year either way.
     let _ = writeln!(
         out,
-        "INSERT INTO registered_proxies (customer_id, proxy_hetu, proxy_given_name, proxy_family_name, valid_from, valid_until, registered_by, registered_at) VALUES (1, {}, {}, {}, {}, {}, {}, {});",
+        "INSERT INTO proxy_registrations (customer_id, proxy_hetu, proxy_given_name, proxy_family_name, basis, justification, scope, evidence, valid_from, valid_until, registered_by, registered_at) VALUES (1, {}, {}, {}, 'power_of_attorney', '', {}, {}, {}, {}, {}, {});",
         sql_text(REGISTERED_PROXY.0),
         sql_text(REGISTERED_PROXY.1),
         sql_text(REGISTERED_PROXY.2),
+        sql_text(&seteli_domain::mandates::scope_text(&seteli_domain::mandates::OnBehalfAction::SCOPABLE)),
+        sql_text("Kirjallinen valtakirja nähty asiakaspalvelussa"),
         sql_text(&date(today, -365)),
         sql_text(&date(today, 365)),
         sql_text("asiakaspalvelu"),
         sql_text(&format!("{}T09:00:00Z", date(today, -365)))
     );
+    super::desk::write_decisions(out, today, &voucher_dates(today));
     // Last month's survey about Eeva-Liisa's home care, so this month's is open.
     if let Some(&(_, producer_id)) = event_ids.first().and_then(|e| e.first()) {
         let last_month = date(today, -31);
@@ -415,7 +440,7 @@ mod tests {
         let db = loaded();
         assert_eq!(
             db.scalar(
-                "SELECT COUNT(*) FROM registered_proxies WHERE customer_id = 1
+                "SELECT COUNT(*) FROM proxy_registrations WHERE customer_id = 1 AND ended_at IS NULL
                  AND proxy_hetu = '280175-967D' AND valid_from <= '2026-11-21' AND valid_until >= '2026-11-21'"
             )
             .unwrap(),

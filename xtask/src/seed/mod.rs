@@ -7,6 +7,7 @@
 //! withdrawn, which must never appear publicly. The same seed always gives the same data.
 
 mod customers;
+mod desk;
 mod large;
 
 pub use large::{
@@ -514,7 +515,7 @@ fn write_catalogue(out: &mut String) {
 }
 
 // Dependants first: D1 enforces foreign keys. Reloading logs everyone out.
-const CLEAR: &str = "DELETE FROM sessions;\nDELETE FROM on_behalf_selections;\nDELETE FROM messages;\nDELETE FROM on_behalf_log;\nDELETE FROM registered_proxies;\nDELETE FROM producer_log;\nDELETE FROM event_submissions;\nDELETE FROM producer_vouchers;\nDELETE FROM voucher_lookups;\nDELETE FROM survey_answers;\nDELETE FROM feedback_replies;\nDELETE FROM feedback;\nDELETE FROM service_events;\nDELETE FROM vouchers;\nDELETE FROM customers;\nDELETE FROM offers;\nDELETE FROM approvals;\nDELETE FROM producer_languages;\nDELETE FROM producers;\nDELETE FROM services;\nDELETE FROM municipalities;\n";
+const CLEAR: &str = "DELETE FROM sessions;\nDELETE FROM on_behalf_selections;\nDELETE FROM messages;\nDELETE FROM on_behalf_log;\nDELETE FROM proxy_registrations;\nDELETE FROM staff_access_log;\nDELETE FROM event_checks;\nDELETE FROM voucher_decisions;\nDELETE FROM need_assessments;\nDELETE FROM income_tables;\nDELETE FROM producer_log;\nDELETE FROM event_submissions;\nDELETE FROM producer_vouchers;\nDELETE FROM voucher_lookups;\nDELETE FROM survey_answers;\nDELETE FROM feedback_replies;\nDELETE FROM feedback;\nDELETE FROM service_events;\nDELETE FROM vouchers;\nDELETE FROM customers;\nDELETE FROM offers;\nDELETE FROM approvals;\nDELETE FROM producer_languages;\nDELETE FROM producers;\nDELETE FROM services;\nDELETE FROM municipalities;\n";
 
 /// The demo data set as SQL. `today` (`YYYY-MM-DD`) anchors the price history: every
 /// approved offer has a price valid today, some an older one, and some an announced change.

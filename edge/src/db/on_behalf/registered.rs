@@ -4,6 +4,7 @@ use crate::db::{Database, DbError, SqlValue};
 use serde::Deserialize;
 use seteli_domain::api::RegisteredPrincipal;
 use seteli_domain::ids::CustomerId;
+use seteli_domain::mandates::{parse_scope, scope_allows, OnBehalfAction};
 use seteli_domain::Lang;
 use time::Date;
 
@@ -29,10 +30,10 @@ pub async fn registered_principals(
         .query(
             "SELECT c.id AS customer_id, c.given_name, c.family_name, m.name_fi AS municipality_fi,
                     m.name_sv AS municipality_sv, r.valid_until
-             FROM registered_proxies r
+             FROM proxy_registrations r
              JOIN customers c ON c.id = r.customer_id
              JOIN municipalities m ON m.code = c.municipality_code
-             WHERE r.proxy_hetu = ?1 AND r.valid_from <= ?2 AND r.valid_until >= ?2
+             WHERE r.proxy_hetu = ?1 AND r.ended_at IS NULL AND r.valid_from <= ?2 AND r.valid_until >= ?2
              ORDER BY c.family_name, c.given_name, c.id",
             &[proxy_hetu.into(), today.into()],
         )
@@ -50,23 +51,28 @@ pub async fn registered_principals(
 }
 
 #[derive(Deserialize)]
-struct CountRow {
-    n: i64,
+struct ScopeRow {
+    scope: String,
 }
 
-/// Whether this person is the customer's registered proxy on `today`.
+/// Whether this person is the customer's registered proxy on `today`, in force, with a
+/// scope that allows `action` (choosing the customer is allowed by any registration).
 pub async fn is_registered_proxy(
     db: &impl Database,
     customer: CustomerId,
     proxy_hetu: &str,
     today: Date,
+    action: OnBehalfAction,
 ) -> Result<bool, DbError> {
-    let rows: Vec<CountRow> = db
+    let rows: Vec<ScopeRow> = db
         .query(
-            "SELECT COUNT(*) AS n FROM registered_proxies
-             WHERE customer_id = ?1 AND proxy_hetu = ?2 AND valid_from <= ?3 AND valid_until >= ?3",
+            "SELECT scope FROM proxy_registrations
+             WHERE customer_id = ?1 AND proxy_hetu = ?2 AND ended_at IS NULL
+               AND valid_from <= ?3 AND valid_until >= ?3",
             &[SqlValue::from(customer), proxy_hetu.into(), today.into()],
         )
         .await?;
-    Ok(rows.first().is_some_and(|r| r.n > 0))
+    Ok(rows
+        .iter()
+        .any(|row| scope_allows(&parse_scope(&row.scope), action)))
 }

@@ -53,11 +53,7 @@ pub fn message_statement(
          VALUES (?1, ?2, ?3, ?4, ?5)",
         vec![
             SqlValue::from(principal),
-            match kind {
-                MessageKind::FeedbackGiven => "feedback_given",
-                MessageKind::SurveyAnswered => "survey_answered",
-            }
-            .into(),
+            kind.as_str().into(),
             actor_name.into(),
             SqlValue::from(producer_id),
             created_at.into(),
@@ -124,8 +120,8 @@ pub async fn messages_of(
 ) -> Result<Vec<MessageView>, DbError> {
     let rows: Vec<MessageRow> = db
         .query(
-            "SELECT m.id, m.created_at, m.kind, m.actor_name, p.name AS producer_name, m.status
-             FROM messages m JOIN producers p ON p.id = m.producer_id
+            "SELECT m.id, m.created_at, m.kind, m.actor_name, COALESCE(p.name, '') AS producer_name, m.status
+             FROM messages m LEFT JOIN producers p ON p.id = m.producer_id
              WHERE m.customer_id = ?1 ORDER BY m.id DESC LIMIT 500",
             &[SqlValue::from(customer)],
         )
@@ -133,11 +129,8 @@ pub async fn messages_of(
     rows.into_iter()
         .map(|r| {
             Ok(MessageView {
-                kind: match r.kind.as_str() {
-                    "feedback_given" => MessageKind::FeedbackGiven,
-                    "survey_answered" => MessageKind::SurveyAnswered,
-                    _ => return Err(DbError::bad_row("messages", "kind")),
-                },
+                kind: MessageKind::parse(&r.kind)
+                    .ok_or_else(|| DbError::bad_row("messages", "kind"))?,
                 id: r.id,
                 created_at: r.created_at,
                 actor_name: r.actor_name,

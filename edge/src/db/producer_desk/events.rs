@@ -90,16 +90,26 @@ struct EventRow {
     created_at: time::OffsetDateTime,
     corrects: Option<EventId>,
     window_from: String,
+    check_status: Option<String>,
+    note: Option<String>,
+    checked_by_name: Option<String>,
+    #[serde(default, with = "seteli_domain::clock::wire_time::option")]
+    checked_at: Option<time::OffsetDateTime>,
+    answer: Option<String>,
+    #[serde(default, with = "seteli_domain::clock::wire_time::option")]
+    answered_at: Option<time::OffsetDateTime>,
 }
 
 const EVENT_SELECT: &str = "
     SELECT e.id, e.voucher_id, c.given_name AS customer_given_name, c.family_name AS customer_family_name,
            e.service_date, e.description, e.units_x100, v.unit, e.unit_price_cents, e.voucher_share_cents,
            e.own_share_cents, e.status, e.created_at, e.corrects,
-           COALESCE(e.window_from, substr(e.created_at, 1, 10)) AS window_from
+           COALESCE(e.window_from, substr(e.created_at, 1, 10)) AS window_from,
+           k.status AS check_status, k.note, k.checked_by_name, k.checked_at, k.answer, k.answered_at
     FROM service_events e
     JOIN vouchers v ON v.id = e.voucher_id
-    JOIN customers c ON c.id = v.customer_id";
+    JOIN customers c ON c.id = v.customer_id
+    LEFT JOIN event_checks k ON k.event_id = e.id";
 
 fn event_dto(r: EventRow, today: time::Date) -> Result<ProducerEvent, DbError> {
     // The window counts from the day the original event was logged.
@@ -129,6 +139,15 @@ fn event_dto(r: EventRow, today: time::Date) -> Result<ProducerEvent, DbError> {
         status: r.status,
         created_at: r.created_at,
         corrects: r.corrects,
+        // The organiser's check, for the producer to see a dispute and answer it.
+        check: crate::db::desk::events::check_view(
+            r.check_status.as_deref(),
+            r.note,
+            r.checked_by_name,
+            r.checked_at,
+            r.answer,
+            r.answered_at,
+        ),
     })
 }
 

@@ -38,6 +38,13 @@ pub async fn handle_get<D: Database, H: Outbound>(
     let detail = VoucherDetail {
         events: vouchers::events_of(&call.ctx.db, voucher.id).await?,
         producers: vouchers::producers_of(&call.ctx.db, voucher.id, &survey_period(today)).await?,
+        decisions: crate::db::desk::decisions::decisions_of_voucher(
+            &call.ctx.db,
+            customer,
+            voucher.id,
+            call.lang,
+        )
+        .await?,
         voucher,
     };
     Ok(ApiResponse::private_json(200, &detail))

@@ -48,6 +48,7 @@ pub async fn handle_act_for_registered<D: Database, H: Outbound>(
         customer,
         person.hetu.as_str(),
         call.ctx.today(),
+        OnBehalfAction::Choose,
     )
     .await?
     {

@@ -6,7 +6,7 @@ use super::vouchers::linked;
 use super::{error, Who};
 use crate::context::Ctx;
 use crate::crypto::sha256_hex;
-use crate::db::producer_desk::{self as desk, EventFilter, EventRecord, Stored};
+use crate::db::producer_desk::{self as desk, EventFilter, EventRecord, EventRef, Stored};
 use crate::db::Database;
 use crate::error::EdgeError;
 use crate::http::ApiResponse;
@@ -344,4 +344,47 @@ pub async fn handle_correct_event<D: Database, H: Outbound>(
         corrects,
     );
     store(call.ctx, &record, &Who::of(agent, call.ctx)?, call.lang).await
+}
+
+/// `POST /api/producer/events/{id}/answer` `{body}`: the producer's answer to the
+/// organiser's dispute of its own event (1–2000 characters, once; logged). Another
+/// producer's event, or one without an open dispute, is refused alike. Permission:
+/// [`Action::ProducerLogEvents`].
+pub async fn handle_answer_dispute<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+) -> Result<ApiResponse, EdgeError> {
+    use crate::db::desk::events::{answer_statement, open_dispute};
+    use seteli_domain::api::desk::DisputeAnswer;
+    let agent = agent(call.actor, Action::ProducerLogEvents, call.lang)?;
+    let producer = agent.company.producer_id;
+    let answer: DisputeAnswer = call.body(ErrorCode::InvalidReply)?;
+    let no_dispute = || error(ErrorCode::NoOpenDispute, call.lang);
+    let id = EventId::parse(call.id).ok_or_else(no_dispute)?;
+    let length = answer.body.trim().chars().count();
+    if length == 0 || length > seteli_domain::desk::MAX_TEXT {
+        return Err(error(ErrorCode::InvalidReply, call.lang));
+    }
+    let voucher = open_dispute(&call.ctx.db, id, producer)
+        .await?
+        .ok_or_else(no_dispute)?;
+    let who = Who::of(agent, call.ctx)?;
+    let log = who.log();
+    call.ctx
+        .db
+        .batch(&[
+            answer_statement(id, producer, &answer.body, log.name, log.at),
+            desk::log_statement(producer, &log, voucher, EventRef::Id(id), "answer_dispute"),
+        ])
+        .await?;
+    let event = desk::events(
+        &call.ctx.db,
+        producer,
+        EventFilter::Id(id),
+        call.ctx.today(),
+    )
+    .await?
+    .into_iter()
+    .next()
+    .ok_or_else(no_dispute)?;
+    Ok(ApiResponse::private_json(200, &event))
 }

@@ -9,7 +9,9 @@ mod home;
 mod prices;
 mod vouchers;
 
-pub use events::{handle_cancel_event, handle_correct_event, handle_log_event};
+pub use events::{
+    handle_answer_dispute, handle_cancel_event, handle_correct_event, handle_log_event,
+};
 pub use feedback::{handle_feedback, handle_reply};
 pub use home::handle_home;
 pub use prices::{handle_prices, handle_set_price};

@@ -1,5 +1,5 @@
-//! Staff log in at their own issuer: municipality, roles and username from the ID token or
-//! only from `userinfo`, unknown roles dropped, and no session without a municipality.
+//! Staff log in at their own issuer: organiser, roles and username from the ID token or
+//! only from `userinfo`, unknown roles dropped, and no session without an organiser.
 
 use super::{assert_refused, staff_user};
 use crate::helpers::{Mocks, Session, TestApp};
@@ -20,7 +20,7 @@ async fn staff_log_in_at_their_own_provider_and_get_a_staff_session() {
     let vouchers = staff.get("/api/citizen/vouchers").await;
 
     assert_eq!(me["audience"], "staff");
-    assert_eq!(me["municipality_code"], "638");
+    assert_eq!(me["organiser_code"], "ita-uusimaa");
     assert_eq!(
         me["roles"],
         serde_json::json!(["customer_service"]),
@@ -35,13 +35,13 @@ async fn staff_log_in_at_their_own_provider_and_get_a_staff_session() {
 }
 
 #[tokio::test]
-async fn a_staff_token_without_a_municipality_gives_no_session() {
+async fn a_staff_token_without_an_organiser_gives_no_session() {
     let app = TestApp::with_identification();
     app.identification()
         .tamper
         .lock()
         .unwrap()
-        .push(("municipality".to_owned(), serde_json::Value::Null));
+        .push(("organiser".to_owned(), serde_json::Value::Null));
 
     let res = app.staff_login(staff_user("asiakaspalvelu")).await;
 
@@ -59,7 +59,7 @@ async fn admin_logs_in(claims_in: ClaimsIn) -> TestApp<Mocks> {
     let session = res.cookie("seteli_session").expect("a staff session");
     let me = app.get_me(&session).await;
     assert_eq!(me.json["audience"], "staff", "{claims_in:?}");
-    assert_eq!(me.json["municipality_code"], "638", "{claims_in:?}");
+    assert_eq!(me.json["organiser_code"], "ita-uusimaa", "{claims_in:?}");
     assert_eq!(
         me.json["roles"],
         serde_json::json!(["customer_service", "authorisation_admin"]),
@@ -69,14 +69,14 @@ async fn admin_logs_in(claims_in: ClaimsIn) -> TestApp<Mocks> {
 }
 
 #[tokio::test]
-async fn staff_with_municipality_and_roles_in_the_id_token_log_in_without_asking_userinfo() {
+async fn staff_with_organiser_and_roles_in_the_id_token_log_in_without_asking_userinfo() {
     let app = admin_logs_in(ClaimsIn::IdToken).await;
 
     assert!(!app.identification().userinfo_was_called());
 }
 
 #[tokio::test]
-async fn staff_whose_municipality_and_roles_are_only_in_userinfo_log_in() {
+async fn staff_whose_organiser_and_roles_are_only_in_userinfo_log_in() {
     let app = admin_logs_in(ClaimsIn::Userinfo).await;
 
     let admin = staff_user("valtuushallinnoija");

@@ -116,10 +116,48 @@ impl<H: Outbound> TestApp<H> {
     pub fn registered_proxy(&self, customer: i64, proxy: &Person) {
         let (code, given, family) = (proxy.code(), proxy.first_name(), &proxy.family_name);
         self.sql(&format!(
-            "INSERT INTO registered_proxies (customer_id, proxy_hetu, proxy_given_name, proxy_family_name,
-                                             valid_from, valid_until, registered_by, registered_at)
-             VALUES ({customer}, '{code}', '{given}', '{family}', '2026-01-01', '2027-06-30', 'asiakaspalvelu',
-                     '2026-01-01T09:00:00Z');"
+            "INSERT INTO proxy_registrations (customer_id, proxy_hetu, proxy_given_name, proxy_family_name, basis,
+                                              scope, valid_from, valid_until, registered_by, registered_at)
+             VALUES ({customer}, '{code}', '{given}', '{family}', 'power_of_attorney',
+                     'view_vouchers view_feedback view_trail view_messages view_access_log give_feedback answer_survey',
+                     '2026-01-01', '2027-06-30', 'asiakaspalvelu', '2026-01-01T09:00:00Z');"
+        ));
+    }
+
+    /// Customer `customer`'s need assessment `id` for home care (outcome: a voucher), by
+    /// Itä-Uusimaa's county, which organises Porvoo's home care.
+    pub fn assessment(&self, id: i64, customer: i64) {
+        self.sql(&format!(
+            "INSERT INTO need_assessments (id, customer_id, organiser_code, assessed_on, assessor, service_code,
+                                           summary, outcome, recorded_by, recorded_at)
+             VALUES ({id}, {customer}, 'ita-uusimaa', '2026-01-01', 'Sari Virtanen', 'home-care', 'Tarve arvioitu',
+                     'voucher', 'asiakaspalvelu', '2026-01-01T09:00:00Z');"
+        ));
+    }
+
+    /// Decision `id` on assessment `assessment` in state `status`: for a draft without a
+    /// voucher, else behind voucher `voucher` (10 hours at 32 € for 2026).
+    pub fn decision(
+        &self,
+        id: i64,
+        customer: i64,
+        assessment: i64,
+        status: &str,
+        voucher: Option<i64>,
+    ) {
+        let voucher = voucher.map_or("NULL".to_owned(), |v| v.to_string());
+        let number = if status == "draft" {
+            "NULL".to_owned()
+        } else {
+            format!("'2026-{id:05}'")
+        };
+        self.sql(&format!(
+            "INSERT INTO voucher_decisions (id, customer_id, organiser_code, municipality_code, assessment_id,
+                 service_code, unit, unit_value_cents, granted_units, granted_cents, valid_from, valid_until,
+                 status, decision_number, voucher_id, drafted_by, drafted_at, decided_by, decided_by_name, decided_at)
+             VALUES ({id}, {customer}, 'ita-uusimaa', '638', {assessment}, 'home-care', 'hour', 3200, 10, 32000,
+                     '2026-01-01', '2026-12-31', '{status}', {number}, {voucher}, 'asiakaspalvelu',
+                     '2026-01-01T10:00:00Z', 'asiakaspalvelu', 'Sari Helena Virtanen', '2026-01-01T11:00:00Z');"
         ));
     }
 

@@ -41,7 +41,7 @@ async fn a_registered_proxy_acts_without_valtuudet_while_the_registration_is_val
     assert_eq!(karl_johan.give_feedback(10).await.status, 201);
 
     // The municipality ends the registration: the next read is refused.
-    app.sql("UPDATE registered_proxies SET valid_until = '2026-11-20' WHERE customer_id = 1;");
+    app.sql("UPDATE proxy_registrations SET valid_until = '2026-11-20' WHERE customer_id = 1;");
     let refused = karl_johan.get("/api/citizen/vouchers").await;
     assert_eq!(refused.status, 403);
     assert_eq!(refused.code(), "no_right_to_act");
