@@ -4,6 +4,7 @@
 mod access_matrix;
 mod auth;
 mod citizen;
+mod desk;
 mod fuzz;
 mod helpers;
 mod on_behalf;

@@ -19,6 +19,11 @@ const QUERY_KEYS: &[&str] = &[
     "error",
     "for",
     "audience",
+    "customer",
+    "producer",
+    "from",
+    "to",
+    "disputed",
 ];
 
 /// Every field of every request body.
@@ -42,6 +47,35 @@ const BODY_FIELDS: &[&str] = &[
     "valid_from",
     "price_cents",
     "customer_id",
+    "hetu",
+    "given_name",
+    "family_name",
+    "birth_date",
+    "address",
+    "non_disclosure",
+    "assessed_on",
+    "assessor",
+    "summary",
+    "outcome",
+    "assessment_id",
+    "unit_value_cents",
+    "granted_units",
+    "granted_cents",
+    "valid_until",
+    "household",
+    "amends_voucher_id",
+    "via",
+    "end_on",
+    "reason",
+    "basis",
+    "justification",
+    "scope",
+    "evidence",
+    "status",
+    "note",
+    "rows",
+    "full_value_cents",
+    "minimum_value_cents",
 ];
 
 /// The number of Eeva-Liisa's voucher 10.
@@ -117,18 +151,93 @@ fn example(
         "/api/producer/feedback/{id}/reply" => {
             (vec![], "1", Some(json!({"body": "Kiitos palautteesta"})))
         }
+        "/api/staff/customers/search" => (
+            vec![],
+            "",
+            Some(json!({"hetu": cast::person("Eeva-Liisa").code()})),
+        ),
+        "/api/staff/customers" => (
+            vec![],
+            "",
+            Some(
+                json!({"hetu": cast::person("Mikko").code(), "given_name": "Mikko",
+                "family_name": "Kumpulainen", "municipality_code": "638",
+                "address": {"street_address": "Rauhankatu 3", "postal_code": "06100", "post_office": "Porvoo"}}),
+            ),
+        ),
+        "/api/staff/customers/{id}/contact" => (vec![], "1", Some(json!({"non_disclosure": true}))),
+        "/api/staff/customers/{id}/assessments" => (
+            vec![],
+            "1",
+            Some(
+                json!({"assessed_on": "2026-11-20", "assessor": "Sari Virtanen", "service_code": "home-care",
+                "summary": "Apua aamuisin", "outcome": "voucher"}),
+            ),
+        ),
+        "/api/staff/customers/{id}/proxy" => (
+            vec![],
+            "1",
+            Some(
+                json!({"hetu": cast::person("Anni").code(), "given_name": "Anni", "family_name": "Kumpulainen",
+                "basis": "other", "justification": "Tytär", "scope": ["view_vouchers", "give_feedback"],
+                "evidence": "", "valid_from": "2026-11-21", "valid_until": "2027-11-20"}),
+            ),
+        ),
+        "/api/staff/customers/{id}/proxy/end" | "/api/staff/vouchers/{id}/annul" => {
+            (vec![], "1", Some(json!({"reason": "Syy"})))
+        }
+        "/api/staff/decisions" => (
+            vec![],
+            "",
+            Some(
+                json!({"customer_id": 1, "assessment_id": 1, "service_code": "home-care",
+                "household": {"size": 2, "gross_monthly_income_cents": 250000}, "granted_units": 30,
+                "valid_from": "2026-12-01", "valid_until": "2027-05-31"}),
+            ),
+        ),
+        "/api/staff/decisions/{id}/deliver" => (vec![], "1", Some(json!({"via": "message"}))),
+        "/api/staff/vouchers/{id}/end" => (
+            vec![],
+            "10",
+            Some(json!({"end_on": "2026-12-20", "reason": "Muutto"})),
+        ),
+        "/api/staff/events" => (
+            query(&[
+                ("voucher", "10"),
+                ("from", "2026-11-01"),
+                ("to", "2026-11-30"),
+            ]),
+            "",
+            None,
+        ),
+        "/api/staff/events/{id}/check" | "/api/producer/events/{id}/answer" => (
+            vec![],
+            "1",
+            Some(json!({"status": "disputed", "note": "Tarkista", "body": "Vastaus"})),
+        ),
+        "/api/staff/income-tables" => (
+            vec![],
+            "",
+            Some(
+                json!({"service_code": "home-care", "full_value_cents": 3000, "minimum_value_cents": 1200,
+                "rows": [[1, 61200, 3500], [2, 112900, 2200]], "limit_step_cents": 39400,
+                "reduction_step_basis_points": 100, "units_per_month": 60, "rounding_cents": 1}),
+            ),
+        ),
         "/api/public/producers/{id}" | "/api/producer/events/{id}/cancel" => (vec![], "1", None),
         "/api/citizen/vouchers/{id}" | "/api/producer/vouchers/{id}" => (vec![], "10", None),
         _ => (vec![], "1", None),
     }
 }
 
-/// Who sends the request: nobody, a citizen, a company's agent, or a cookie that is no session.
+/// Who sends the request: nobody, a citizen, a company's agent, customer service (also with
+/// finance's role), or a cookie that is no session.
 #[derive(Debug, Clone, Copy)]
 enum Caller {
     Visitor,
     Citizen,
     Agent,
+    Staff,
     Forged,
 }
 
@@ -178,6 +287,7 @@ fn fuzz_request() -> impl Strategy<Value = FuzzRequest> {
         1 => Just(Caller::Visitor),
         2 => Just(Caller::Citizen),
         2 => Just(Caller::Agent),
+        2 => Just(Caller::Staff),
         1 => Just(Caller::Forged),
     ];
     // Mostly the route's own method, so that requests get past the 405.
@@ -254,21 +364,34 @@ fn router_app() -> TestApp<Mocks> {
         cast::person("Eeva-Liisa").code(),
         voucher_number(),
     ));
+    // For the desk: her assessment 1, decision 1 (a draft) and the organiser's income table.
+    app.assessment(1, 1);
+    app.decision(1, 1, 1, "draft", None);
+    app.income_table("ita-uusimaa", "home-care");
     app
 }
 
-/// A session cookie for Eeva-Liisa, and one for Karl-Johan acting for Aurinko.
-async fn sessions(app: &TestApp<Mocks>) -> (String, String) {
+/// Session cookies for Eeva-Liisa, for Karl-Johan acting for Aurinko, and for customer
+/// service with finance's role too (so every staff route is reached).
+async fn sessions(app: &TestApp<Mocks>) -> (String, String, String) {
     let citizen = Session::citizen(app, cast::person("Eeva-Liisa")).await;
     let agent = Session::citizen(app, cast::person("Karl-Johan")).await;
     agent.act_for_company(cast::company("Aurinko")).await;
     let home = agent.get("/api/producer/home").await;
     assert_eq!(home.status, 200, "Karl-Johan acts for Aurinko");
-    (citizen.cookie(), agent.cookie())
+    app.identification().tamper.lock().unwrap().push((
+        "roles".to_owned(),
+        serde_json::json!(["customer_service", "finance"]),
+    ));
+    let staff = Session::staff(app, cast::staff_user("asiakaspalvelu")).await;
+    (citizen.cookie(), agent.cookie(), staff.cookie())
 }
 
 /// Event 1 under voucher 10 and feedback 1 on it, as the examples name them.
-async fn first_event_and_feedback(app: &TestApp<Mocks>, (citizen, agent): &(String, String)) {
+async fn first_event_and_feedback(
+    app: &TestApp<Mocks>,
+    (citizen, agent, _): &(String, String, String),
+) {
     let post = |cookie: &str, path: &'static str, body: serde_json::Value| {
         let headers = [
             ("cookie", cookie.to_owned()),
@@ -324,7 +447,7 @@ fn the_router_answers_any_request_with_json_and_never_an_internal_error() {
     }));
     fuzz(SLOW_CASES, fuzz_request(), |r| {
         rt.block_on(async {
-            let (citizen, agent) = cookies.borrow().clone();
+            let (citizen, agent, staff) = cookies.borrow().clone();
             let mut url = url::Url::parse(PUBLIC_URL).expect("the public URL");
             if let Ok(mut segments) = url.path_segments_mut() {
                 segments.clear();
@@ -342,6 +465,7 @@ fn the_router_answers_any_request_with_json_and_never_an_internal_error() {
                 Caller::Visitor => {}
                 Caller::Citizen => headers.push(("cookie".into(), citizen)),
                 Caller::Agent => headers.push(("cookie".into(), agent)),
+                Caller::Staff => headers.push(("cookie".into(), staff)),
                 Caller::Forged => {
                     headers.push(("cookie".into(), format!("{SESSION_COOKIE}=forged")))
                 }
@@ -368,9 +492,13 @@ fn the_router_answers_any_request_with_json_and_never_an_internal_error() {
             app.sql(
                 "UPDATE vouchers SET balance_cents = granted_cents; DELETE FROM voucher_lookups;",
             );
-            let (citizen, agent) = cookies.borrow().clone();
-            // The citizen is refused the producer's home (403) while her session lives.
-            if home_status(&app, citizen).await == 401 || home_status(&app, agent).await != 200 {
+            let (citizen, agent, staff) = cookies.borrow().clone();
+            // The citizen and staff are refused the producer's home (403) while their
+            // sessions live.
+            if home_status(&app, citizen).await == 401
+                || home_status(&app, agent).await != 200
+                || home_status(&app, staff).await == 401
+            {
                 *cookies.borrow_mut() = sessions(&app).await;
             }
             Ok(())

@@ -161,6 +161,19 @@ impl<H: Outbound> TestApp<H> {
         ));
     }
 
+    /// `organiser`'s income table for `service`: 25 € an hour in full, at least 10 €; limits
+    /// 528 € (one person) and 974 € (two) at 35 % and 22 %; 60 hours a month — the Ministry
+    /// of Social Affairs and Health's example (900 € for one person gives 22.83 €).
+    pub fn income_table(&self, organiser: &str, service: &str) {
+        self.sql(&format!(
+            "INSERT INTO income_tables (organiser_code, service_code, full_value_cents, minimum_value_cents, rows_json,
+                                        limit_step_cents, reduction_step_basis_points, units_per_month, rounding_cents,
+                                        updated_by, updated_at)
+             VALUES ('{organiser}', '{service}', 2500, 1000, '[[1,52800,3500],[2,97400,2200]]', 38000, 100, 60, 1,
+                     'talous', '2026-01-01T09:00:00Z');"
+        ));
+    }
+
     /// The one number `sql` selects.
     pub fn count(&self, sql: &str) -> i64 {
         self.ctx.db.scalar(sql).expect("a number")
