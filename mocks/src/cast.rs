@@ -126,7 +126,7 @@ mod tests {
             assert_eq!(person(name).first_name(), name);
         }
         assert_eq!(person("Anni").family_name, "Kumpulainen");
-        assert_eq!(persons().len(), 7);
+        assert_eq!(persons().len(), 9);
     }
 
     #[test]

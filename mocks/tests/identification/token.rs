@@ -158,7 +158,7 @@ async fn other_grant_types_and_missing_parameters_are_refused() {
 }
 
 #[tokio::test]
-async fn the_staff_issuer_gives_roles_and_municipality() {
+async fn the_staff_issuer_gives_roles_and_organiser() {
     let mock = Mock::start().await;
     let page = mock
         .authorize_get(Issuer::Staff, &request(Issuer::Staff))
@@ -178,7 +178,7 @@ async fn the_staff_issuer_gives_roles_and_municipality() {
     assert_eq!(claims["iss"], mock.issuer(Issuer::Staff));
     assert_eq!(claims["aud"], "seteli-staff-local");
     assert_eq!(claims["preferred_username"], "valtuushallinnoija");
-    assert_eq!(claims["municipality"], "638");
+    assert_eq!(claims["organiser"], "ita-uusimaa");
     assert_eq!(
         claims["roles"],
         json!(["customer_service", "authorisation_admin"])
@@ -190,6 +190,6 @@ async fn the_staff_issuer_gives_roles_and_municipality() {
         .code_for(Issuer::Staff, staff("helsinki-asiakaspalvelu"))
         .await;
     let claims = mock.id_token_claims(Issuer::Staff, &code).await;
-    assert_eq!(claims["municipality"], "091");
+    assert_eq!(claims["organiser"], "helsinki");
     assert_eq!(claims["roles"], json!(["customer_service"]));
 }

@@ -15,7 +15,7 @@ const SUBJECT_CLAIMS: [&str; 8] = [
     "urn:oid:1.2.246.21",
     "email",
     "preferred_username",
-    "municipality",
+    "organiser",
     "roles",
 ];
 
@@ -78,7 +78,7 @@ async fn with_claims_in_userinfo_a_citizens_id_token_has_only_the_protocols_clai
 }
 
 #[tokio::test]
-async fn with_claims_in_userinfo_staff_get_municipality_and_roles_only_there() {
+async fn with_claims_in_userinfo_staff_get_organiser_and_roles_only_there() {
     let mock = Mock::start_with(ClaimsIn::Userinfo).await;
 
     let (id_token, userinfo) = mock
@@ -89,7 +89,7 @@ async fn with_claims_in_userinfo_staff_get_municipality_and_roles_only_there() {
         assert!(id_token.get(claim).is_none(), "{claim} in the ID token");
     }
     assert_eq!(userinfo["sub"], id_token["sub"]);
-    assert_eq!(userinfo["municipality"], "638");
+    assert_eq!(userinfo["organiser"], "ita-uusimaa");
     assert_eq!(
         userinfo["roles"],
         json!(["customer_service", "authorisation_admin"])

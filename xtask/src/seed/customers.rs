@@ -23,7 +23,8 @@ struct DemoVoucher {
 }
 
 /// (hetu, given names, family name, municipality) — as in mocks/data/persons.json, except
-/// Mikko, who is deliberately not a customer (a guardian without vouchers of his own).
+/// Mikko, who is deliberately not a customer (a guardian without vouchers of his own), and
+/// Helmi and Sanna Lindqvist, whom the desk adds (the browser tests' journey through it).
 const CUSTOMERS: &[(&str, &str, &str, &str)] = &[
     ("140334-912M", "Eeva-Liisa Marjatta", "Kinnunen", "638"),
     ("220784-926C", "Anni Emilia", "Kumpulainen", "638"),
