@@ -230,8 +230,8 @@ fn example(
     }
 }
 
-/// Who sends the request: nobody, a citizen, a company's agent, customer service (also with
-/// finance's role), or a cookie that is no session.
+/// Who sends the request: nobody, a citizen, a company's agent, customer service, or a
+/// cookie that is no session.
 #[derive(Debug, Clone, Copy)]
 enum Caller {
     Visitor,
@@ -372,17 +372,13 @@ fn router_app() -> TestApp<Mocks> {
 }
 
 /// Session cookies for Eeva-Liisa, for Karl-Johan acting for Aurinko, and for customer
-/// service with finance's role too (so every staff route is reached).
+/// service.
 async fn sessions(app: &TestApp<Mocks>) -> (String, String, String) {
     let citizen = Session::citizen(app, cast::person("Eeva-Liisa")).await;
     let agent = Session::citizen(app, cast::person("Karl-Johan")).await;
     agent.act_for_company(cast::company("Aurinko")).await;
     let home = agent.get("/api/producer/home").await;
     assert_eq!(home.status, 200, "Karl-Johan acts for Aurinko");
-    app.identification().tamper.lock().unwrap().push((
-        "roles".to_owned(),
-        serde_json::json!(["customer_service", "finance"]),
-    ));
     let staff = Session::staff(app, cast::staff_user("asiakaspalvelu")).await;
     (citizen.cookie(), agent.cookie(), staff.cookie())
 }
