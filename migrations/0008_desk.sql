@@ -177,8 +177,9 @@ CREATE TABLE event_checks (
 );
 CREATE INDEX event_checks_by_status ON event_checks (status);
 
--- Every view of a customer's data by staff: who, when, what. The customer reads it beside
--- producers' views (`producer_log`) on "Who has looked at my data".
+-- Every view and change of a customer's data by staff: who, when, what (`domain::desk::
+-- StaffView`); a change's line is written in the change's own batch. The customer reads it
+-- beside producers' log (`producer_log`) on "Who has looked at my data".
 CREATE TABLE staff_access_log (
     id                  INTEGER PRIMARY KEY,
     at                  TEXT NOT NULL,
@@ -186,7 +187,9 @@ CREATE TABLE staff_access_log (
     organiser_code      TEXT NOT NULL REFERENCES organisers(code),
     staff_username      TEXT NOT NULL,
     staff_name          TEXT NOT NULL,
-    what                TEXT NOT NULL CHECK (what IN ('card', 'identity_code', 'decision', 'events', 'search'))
+    what                TEXT NOT NULL CHECK (what IN ('card', 'identity_code', 'decision', 'events', 'search',
+                            'contact', 'assessment', 'decision_change', 'voucher_change', 'proxy_change',
+                            'event_check'))
 );
 CREATE INDEX staff_access_log_by_customer ON staff_access_log (customer_id, id);
 

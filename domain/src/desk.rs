@@ -188,7 +188,7 @@ impl CheckStatus {
     }
 }
 
-/// What a staff member looked at, as the customer's access log says.
+/// What a staff member looked at or changed, as the customer's access log says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum StaffView {
@@ -202,15 +202,33 @@ pub enum StaffView {
     Events,
     /// The customer appeared in a search result.
     Search,
+    /// Changed the address or the non-disclosure flag.
+    Contact,
+    /// Recorded a need assessment.
+    Assessment,
+    /// Drafted, decided or delivered a voucher decision.
+    DecisionChange,
+    /// Ended or annulled a voucher.
+    VoucherChange,
+    /// Registered or ended the registered proxy.
+    ProxyChange,
+    /// Checked or disputed a service event.
+    EventCheck,
 }
 
 impl StaffView {
-    pub const ALL: [StaffView; 5] = [
+    pub const ALL: [StaffView; 11] = [
         StaffView::Card,
         StaffView::IdentityCode,
         StaffView::Decision,
         StaffView::Events,
         StaffView::Search,
+        StaffView::Contact,
+        StaffView::Assessment,
+        StaffView::DecisionChange,
+        StaffView::VoucherChange,
+        StaffView::ProxyChange,
+        StaffView::EventCheck,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -220,11 +238,30 @@ impl StaffView {
             StaffView::Decision => "decision",
             StaffView::Events => "events",
             StaffView::Search => "search",
+            StaffView::Contact => "contact",
+            StaffView::Assessment => "assessment",
+            StaffView::DecisionChange => "decision_change",
+            StaffView::VoucherChange => "voucher_change",
+            StaffView::ProxyChange => "proxy_change",
+            StaffView::EventCheck => "event_check",
         }
     }
 
     pub fn parse(s: &str) -> Option<StaffView> {
         StaffView::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+
+    /// Whether the line records a change (else a view).
+    pub fn is_change(self) -> bool {
+        matches!(
+            self,
+            StaffView::Contact
+                | StaffView::Assessment
+                | StaffView::DecisionChange
+                | StaffView::VoucherChange
+                | StaffView::ProxyChange
+                | StaffView::EventCheck
+        )
     }
 }
 

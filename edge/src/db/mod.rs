@@ -138,13 +138,4 @@ pub trait Database {
     async fn execute_statement(&self, statement: Statement) -> Result<u64, DbError> {
         self.execute(statement.0, &statement.1).await
     }
-
-    /// Runs one `INSERT` statement and returns the id of the row it made.
-    async fn insert_returning_id(&self, statement: Statement) -> Result<i64, DbError> {
-        let sql = format!("{} RETURNING id", statement.0);
-        let rows: Vec<IdRow<i64>> = self.query(&sql, &statement.1).await?;
-        rows.first()
-            .map(|r| r.id)
-            .ok_or_else(|| DbError("INSERT … RETURNING gave no id".into()))
-    }
 }

@@ -115,45 +115,72 @@ pub struct DraftRecord<'a> {
     pub at: &'a str,
 }
 
-/// Stores a draft decision and returns its id.
-pub async fn insert_draft(db: &impl Database, d: &DraftRecord<'_>) -> Result<DecisionId, DbError> {
-    let rows: Vec<IdRow<DecisionId>> = db
-        .query(
-            "INSERT INTO voucher_decisions (customer_id, organiser_code, municipality_code, assessment_id,
-                 service_code, unit, unit_value_cents, granted_units, granted_cents, valid_from, valid_until,
-                 household_size, gross_income_cents, computation_json, amends_voucher_id, status,
-                 drafted_by, drafted_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 'draft', ?16, ?17)
-             RETURNING id",
-            &[
-                SqlValue::from(d.customer),
-                d.organiser.as_str().into(),
-                d.municipality.into(),
-                SqlValue::from(d.assessment),
-                d.service.as_str().into(),
-                d.unit.as_str().into(),
-                SqlValue::from(d.unit_value.get()),
-                d.granted_units.map_or(SqlValue::Null, SqlValue::from),
-                SqlValue::from(d.granted.get()),
-                d.valid_from.into(),
-                d.valid_until.into(),
-                d.household
-                    .map_or(SqlValue::Null, |(size, _)| SqlValue::from(i64::from(size))),
-                d.household
-                    .map_or(SqlValue::Null, |(_, income)| SqlValue::from(income.get())),
-                d.computation_json
-                    .clone()
-                    .map_or(SqlValue::Null, SqlValue::Text),
-                d.amends.map_or(SqlValue::Null, SqlValue::from),
-                d.drafted_by.into(),
-                d.at.into(),
-            ],
-        )
+/// The statement that stores a draft decision.
+pub fn draft_statement(d: &DraftRecord<'_>) -> Statement {
+    (
+        "INSERT INTO voucher_decisions (customer_id, organiser_code, municipality_code, assessment_id,
+             service_code, unit, unit_value_cents, granted_units, granted_cents, valid_from, valid_until,
+             household_size, gross_income_cents, computation_json, amends_voucher_id, status,
+             drafted_by, drafted_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 'draft', ?16, ?17)",
+        vec![
+            SqlValue::from(d.customer),
+            d.organiser.as_str().into(),
+            d.municipality.into(),
+            SqlValue::from(d.assessment),
+            d.service.as_str().into(),
+            d.unit.as_str().into(),
+            SqlValue::from(d.unit_value.get()),
+            d.granted_units.map_or(SqlValue::Null, SqlValue::from),
+            SqlValue::from(d.granted.get()),
+            d.valid_from.into(),
+            d.valid_until.into(),
+            d.household
+                .map_or(SqlValue::Null, |(size, _)| SqlValue::from(i64::from(size))),
+            d.household
+                .map_or(SqlValue::Null, |(_, income)| SqlValue::from(income.get())),
+            d.computation_json
+                .clone()
+                .map_or(SqlValue::Null, SqlValue::Text),
+            d.amends.map_or(SqlValue::Null, SqlValue::from),
+            d.drafted_by.into(),
+            d.at.into(),
+        ],
+    )
+}
+
+/// The id of the row `table` got from `by` for `customer` at `at` (the newest): how a write
+/// made in a batch with its log line learns its id.
+pub async fn made_by(
+    db: &impl Database,
+    table: Made,
+    customer: CustomerId,
+    by: &str,
+    at: &str,
+) -> Result<i64, DbError> {
+    let sql = match table {
+        Made::Assessment => {
+            "SELECT id FROM need_assessments WHERE customer_id = ?1 AND recorded_by = ?2 AND recorded_at = ?3
+             ORDER BY id DESC LIMIT 1"
+        }
+        Made::Decision => {
+            "SELECT id FROM voucher_decisions WHERE customer_id = ?1 AND drafted_by = ?2 AND drafted_at = ?3
+             ORDER BY id DESC LIMIT 1"
+        }
+    };
+    let rows: Vec<IdRow<i64>> = db
+        .query(sql, &[SqlValue::from(customer), by.into(), at.into()])
         .await?;
-    rows.into_iter()
-        .next()
+    rows.first()
         .map(|r| r.id)
-        .ok_or_else(|| DbError("INSERT … RETURNING gave no id".into()))
+        .ok_or_else(|| DbError(format!("the {table:?} just written is missing")))
+}
+
+/// What [`made_by`] looks for.
+#[derive(Debug, Clone, Copy)]
+pub enum Made {
+    Assessment,
+    Decision,
 }
 
 /// A decision row with what its document and list entries show.

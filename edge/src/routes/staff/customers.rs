@@ -5,7 +5,7 @@
 use super::{customer_of, field_error, member, refuse};
 use crate::db::desk::access_log::{self, log_staff_views, staff_view_statement};
 use crate::db::desk::customers::{self, NewCustomerRecord};
-use crate::db::desk::decisions::{self, assessment_statement, DecisionsOf};
+use crate::db::desk::decisions::{self, assessment_statement, DecisionsOf, Made};
 use crate::db::desk::events::{self, StaffEventFilter};
 use crate::db::desk::proxies;
 use crate::db::{organisers, vouchers as customer_vouchers, Database};
@@ -218,11 +218,19 @@ pub async fn handle_contact<D: Database, H: Outbound>(
         .map_err(|e| field_error(e, call.lang))?;
     call.ctx
         .db
-        .execute_statement(customers::contact_statement(
-            customer.id,
-            update.address.as_ref(),
-            update.non_disclosure,
-        ))
+        .batch(&[
+            customers::contact_statement(
+                customer.id,
+                update.address.as_ref(),
+                update.non_disclosure,
+            ),
+            staff_view_statement(
+                member,
+                customer.id,
+                StaffView::Contact,
+                &call.ctx.timestamp(),
+            ),
+        ])
         .await?;
     Ok(ApiResponse::no_content())
 }
@@ -260,17 +268,23 @@ pub async fn handle_record_assessment<D: Database, H: Outbound>(
             call.lang,
         ));
     }
-    let statement = assessment_statement(
-        customer.id,
-        &member.organiser,
-        new.assessed_on,
-        &new.assessor,
-        &new.service_code,
-        &new.summary,
-        new.outcome,
-        &member.username,
-        &call.ctx.timestamp(),
-    );
-    let id = call.ctx.db.insert_returning_id(statement).await?;
+    let at = call.ctx.timestamp();
+    let db = &call.ctx.db;
+    db.batch(&[
+        assessment_statement(
+            customer.id,
+            &member.organiser,
+            new.assessed_on,
+            &new.assessor,
+            &new.service_code,
+            &new.summary,
+            new.outcome,
+            &member.username,
+            &at,
+        ),
+        staff_view_statement(member, customer.id, StaffView::Assessment, &at),
+    ])
+    .await?;
+    let id = decisions::made_by(db, Made::Assessment, customer.id, &member.username, &at).await?;
     Ok(ApiResponse::private_json(201, &Created { id }))
 }

@@ -8,7 +8,7 @@ use crate::crypto::random_voucher_number;
 use crate::db::desk::access_log::staff_view_statement;
 use crate::db::desk::customers;
 use crate::db::desk::deciding::{self, organiser_message, voucher_state};
-use crate::db::desk::decisions::{self, DecisionRow, DecisionsOf, DraftRecord};
+use crate::db::desk::decisions::{self, DecisionRow, DecisionsOf, DraftRecord, Made};
 use crate::db::desk::income;
 use crate::db::{catalogue, Database, Statement};
 use crate::error::EdgeError;
@@ -116,29 +116,31 @@ pub async fn handle_draft<D: Database, H: Outbound>(
         _ => None,
     };
     let at = call.ctx.timestamp();
-    let id = decisions::insert_draft(
-        db,
-        &DraftRecord {
-            customer: customer.id,
-            organiser: &member.organiser,
-            municipality: customer.municipality_code.as_str(),
-            assessment: assessment.id,
-            service: &assessment.service_code,
-            unit,
-            unit_value: terms.unit_value,
-            granted_units: terms.granted_units,
-            granted: terms.granted,
-            valid_from: new.valid_from,
-            valid_until: new.valid_until,
-            household: household.map(|h| (h.size, h.gross_monthly_income)),
-            computation_json,
-            amends: new.amends_voucher_id,
-            drafted_by: &member.username,
-            at: &at,
-        },
-    )
+    let draft = decisions::draft_statement(&DraftRecord {
+        customer: customer.id,
+        organiser: &member.organiser,
+        municipality: customer.municipality_code.as_str(),
+        assessment: assessment.id,
+        service: &assessment.service_code,
+        unit,
+        unit_value: terms.unit_value,
+        granted_units: terms.granted_units,
+        granted: terms.granted,
+        valid_from: new.valid_from,
+        valid_until: new.valid_until,
+        household: household.map(|h| (h.size, h.gross_monthly_income)),
+        computation_json,
+        amends: new.amends_voucher_id,
+        drafted_by: &member.username,
+        at: &at,
+    });
+    db.batch(&[
+        draft,
+        staff_view_statement(member, customer.id, StaffView::DecisionChange, &at),
+    ])
     .await?;
-    Ok(ApiResponse::private_json(201, &Created { id: id.get() }))
+    let id = decisions::made_by(db, Made::Decision, customer.id, &member.username, &at).await?;
+    Ok(ApiResponse::private_json(201, &Created { id }))
 }
 
 /// The organiser's decision of the path, or 404.
@@ -245,6 +247,12 @@ pub async fn handle_decide<D: Database, H: Outbound>(
         row.id,
         &at,
     ));
+    statements.push(staff_view_statement(
+        member,
+        row.customer_id,
+        StaffView::DecisionChange,
+        &at,
+    ));
     db.batch(&statements).await?;
     let after = decision_of(call, member).await?;
     if after.status() != seteli_domain::desk::DecisionStatus::Decided {
@@ -265,19 +273,19 @@ pub async fn handle_deliver<D: Database, H: Outbound>(
     let deliver: Deliver = call.body(ErrorCode::InvalidDecision)?;
     let row = decision_of(call, member).await?;
     allowed(&row, DecisionStep::Deliver, call.lang)?;
-    let changed = call
-        .ctx
+    let at = call.ctx.timestamp();
+    call.ctx
         .db
-        .execute_statement(deciding::deliver(
-            row.id,
-            deliver.via,
-            &call.ctx.timestamp(),
-        ))
+        .batch(&[
+            deciding::deliver(row.id, deliver.via, &at),
+            staff_view_statement(member, row.customer_id, StaffView::DecisionChange, &at),
+        ])
         .await?;
-    if changed == 0 {
+    let after = decision_of(call, member).await?;
+    if after.status() != seteli_domain::desk::DecisionStatus::Delivered {
         return Err(refuse(ErrorCode::DecisionWrongState, call.lang));
     }
-    document(call, member).await
+    Ok(ApiResponse::private_json(200, &after.document(call.lang)?))
 }
 
 /// The organiser's active voucher of the path, or 404.
@@ -328,6 +336,7 @@ pub async fn handle_end<D: Database, H: Outbound>(
                 None,
                 &at,
             ),
+            staff_view_statement(member, voucher.customer_id, StaffView::VoucherChange, &at),
         ])
         .await?;
     Ok(ApiResponse::no_content())
@@ -363,6 +372,12 @@ pub async fn handle_annul<D: Database, H: Outbound>(
         MessageKind::VoucherAnnulled,
         &organiser,
         None,
+        &at,
+    ));
+    statements.push(staff_view_statement(
+        member,
+        voucher.customer_id,
+        StaffView::VoucherChange,
         &at,
     ));
     call.ctx.db.batch(&statements).await?;

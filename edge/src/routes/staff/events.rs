@@ -2,7 +2,7 @@
 //! staff's check of one (checked, or disputed with a note the producer answers).
 
 use super::{field_error, member, refuse};
-use crate::db::desk::access_log::log_staff_views;
+use crate::db::desk::access_log::{log_staff_views, staff_view_statement};
 use crate::db::desk::events::{self, check_statement, StaffEventFilter};
 use crate::db::Database;
 use crate::error::EdgeError;
@@ -90,19 +90,17 @@ pub async fn handle_check_event<D: Database, H: Outbound>(
         ..StaffEventFilter::default()
     };
     let db = &call.ctx.db;
-    events::events(db, &member.organiser, &filter)
+    let event = events::events(db, &member.organiser, &filter)
         .await?
         .into_iter()
         .next()
         .ok_or_else(not_found)?;
     check_event_check(check.status, &check.note).map_err(|e| field_error(e, call.lang))?;
-    db.execute_statement(check_statement(
-        id,
-        check.status,
-        &check.note,
-        member,
-        &call.ctx.timestamp(),
-    ))
+    let at = call.ctx.timestamp();
+    db.batch(&[
+        check_statement(id, check.status, &check.note, member, &at),
+        staff_view_statement(member, event.customer_id, StaffView::EventCheck, &at),
+    ])
     .await?;
     let event = events::events(db, &member.organiser, &filter)
         .await?

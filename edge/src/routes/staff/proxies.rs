@@ -2,6 +2,7 @@
 //! force) and ending it. The customer is told of both through the outbox.
 
 use super::{customer_of, field_error, member, organiser_name, refuse};
+use crate::db::desk::access_log::staff_view_statement;
 use crate::db::desk::deciding::organiser_message;
 use crate::db::desk::proxies::{end_statement, proxies_of, register_statement};
 use crate::db::Database;
@@ -11,7 +12,7 @@ use crate::outbound::Outbound;
 use crate::routes::Call;
 use seteli_domain::api::desk::{EndProxy, NewProxy};
 use seteli_domain::api::MessageKind;
-use seteli_domain::desk::{check_proxy, check_text, ProxyRequest, MAX_TEXT};
+use seteli_domain::desk::{check_proxy, check_text, ProxyRequest, StaffView, MAX_TEXT};
 use seteli_domain::permissions::Action;
 use seteli_domain::ErrorCode;
 
@@ -64,6 +65,12 @@ pub async fn handle_register_proxy<D: Database, H: Outbound>(
         None,
         &at,
     ));
+    statements.push(staff_view_statement(
+        member,
+        customer.id,
+        StaffView::ProxyChange,
+        &at,
+    ));
     match db.batch(&statements).await {
         Ok(()) => Ok(ApiResponse::no_content()),
         // Two employees at once: the index keeps one in force.
@@ -102,6 +109,7 @@ pub async fn handle_end_proxy<D: Database, H: Outbound>(
             None,
             &at,
         ),
+        staff_view_statement(member, customer.id, StaffView::ProxyChange, &at),
     ])
     .await?;
     Ok(ApiResponse::no_content())

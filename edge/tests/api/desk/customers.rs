@@ -208,6 +208,20 @@ async fn the_address_and_non_disclosure_flag_are_kept_and_a_bad_postal_code_chan
     let card = desk.get("/api/staff/customers/1").await;
     assert_eq!(card.json["non_disclosure"], true);
     assert_eq!(card.json["address"]["post_office"], "Porvoo");
+    // The change is in the customer's log, once: the refused one changed nothing.
+    let log = Session::citizen(&app, cast::person("Eeva-Liisa"))
+        .await
+        .get("/api/citizen/access-log")
+        .await;
+    let changes: Vec<&str> = log
+        .json
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["what"].as_str())
+        .filter(|w| *w == "contact")
+        .collect();
+    assert_eq!(changes, vec!["contact"]);
 }
 
 #[tokio::test]
