@@ -1,6 +1,6 @@
 //! The organiser's side of the demo data: the need assessment and the delivered decision
 //! behind every demo voucher, and the income tables for home care of Itä-Uusimaa's county
-//! (which organises Porvoo's home care) and of Helsinki.
+//! (which organises Porvoo's home care) and of Helsinki; addresses and one disputed visit.
 
 use super::sql_text;
 use std::fmt::Write;
@@ -36,8 +36,34 @@ const HOME_CARE_TABLES: &[(&str, i64, i64)] =
     &[("ita-uusimaa", 3200, 1200), ("helsinki", 3400, 1400)];
 const HOME_CARE_ROWS: &str = "[[1,61200,3500],[2,112900,2200],[3,177200,1800],[4,219100,1500],[5,265200,1300],[6,304600,1100]]";
 
-/// Writes the assessments, decisions and income tables.
-pub fn write_decisions(out: &mut String, _today: time::Date, vouchers: &[DemoDecision]) {
+/// Where the demo customers' letters go (customer ids 1–5), typed by the desk.
+const ADDRESSES: &[(i64, &str, &str, &str)] = &[
+    (1, "Runebergsgatan 14 A 3", "06100", "Porvoo"),
+    (2, "Mannerheiminkatu 22 B 7", "06100", "Porvoo"),
+    (3, "Mannerheiminkatu 22 B 7", "06100", "Porvoo"),
+    (4, "Mannerheiminkatu 22 B 7", "06100", "Porvoo"),
+    (5, "Linnankoskenkatu 5", "06100", "Porvoo"),
+];
+
+/// Writes the customers' addresses, the assessments, decisions and income tables, and one
+/// disputed visit for the desk's home to show.
+pub fn write_decisions(out: &mut String, today: time::Date, vouchers: &[DemoDecision]) {
+    for (customer, street, postal_code, post_office) in ADDRESSES {
+        let _ = writeln!(
+            out,
+            "UPDATE customers SET street_address = {}, postal_code = {}, post_office = {} WHERE id = {customer};",
+            sql_text(street),
+            sql_text(postal_code),
+            sql_text(post_office)
+        );
+    }
+    // The customer service disputed Eeva-Liisa's earliest home-care visit (event 4) a week ago.
+    let _ = writeln!(
+        out,
+        "INSERT INTO event_checks (event_id, status, note, checked_by, checked_by_name, checked_at) SELECT 4, 'disputed', {}, 'asiakaspalvelu', 'Sari Helena Virtanen', {} WHERE EXISTS (SELECT 1 FROM service_events WHERE id = 4);",
+        sql_text("Asiakkaan mukaan käynti kesti tunnin, ei kahta."),
+        sql_text(&format!("{}T09:30:00Z", seteli_domain::clock::iso_date(today - time::Duration::days(7))))
+    );
     for (organiser, full, minimum) in HOME_CARE_TABLES {
         let _ = writeln!(
             out,
