@@ -10,18 +10,18 @@ use gloo_net::http::{Request, Response};
 use leptos::prelude::document;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use seteli_domain::api::desk::{
+    AccessLogEntry, AnnulVoucher, ContactUpdate, Created, CustomerCard, CustomerCreated,
+    CustomerSearch, CustomerSearchResult, DecisionDocument, Deliver, DeskHome, DisputeAnswer,
+    EndProxy, EndVoucher, IncomeTableView, IncomeTables, NewAssessment, NewCustomer, NewDecision,
+    NewEventCheck, NewProxy, RevealedHetu, StaffEventList,
+};
 use seteli_domain::api::{
     ActForRegistered, EventCorrection, FeedbackView, Me, MessageView, Municipality, NewFeedback,
     NewPrice, NewReply, NewServiceEvent, NewSurveyAnswer, OfferPage, ProducerEvent,
     ProducerFeedback, ProducerHome, ProducerProfile, ProducerService, ProducerVoucher,
     ProducerVoucherDetail, RegisteredPrincipal, Service, SurveyReceipt, TrailEntry, VoucherDetail,
     VoucherLookup, VoucherSummary,
-};
-use seteli_domain::api::desk::{
-    AccessLogEntry, AnnulVoucher, ContactUpdate, Created, CustomerCard, CustomerCreated,
-    CustomerSearch, CustomerSearchResult, DecisionDocument, Deliver, DeskHome, DisputeAnswer,
-    EndProxy, EndVoucher, IncomeTableView, IncomeTables, NewAssessment, NewCustomer,
-    NewDecision, NewEventCheck, NewProxy, RevealedHetu, StaffEventList,
 };
 use seteli_domain::comparison::OffersQuery;
 use seteli_domain::desk::DeliveryChannel;
@@ -336,7 +336,12 @@ pub async fn record_assessment(
 /// `POST /api/staff/customers/{id}/proxy`: registers the customer's proxy.
 /// [`ErrorCode::ProxyAlreadyRegistered`] while one is in force.
 pub async fn register_proxy(id: CustomerId, proxy: &NewProxy, lang: Lang) -> Result<(), ApiError> {
-    post_no_content(&format!("/api/staff/customers/{id}/proxy"), Some(proxy), lang).await
+    post_no_content(
+        &format!("/api/staff/customers/{id}/proxy"),
+        Some(proxy),
+        lang,
+    )
+    .await
 }
 
 /// `POST /api/staff/customers/{id}/proxy/end`: ends the proxy in force.
@@ -396,7 +401,12 @@ pub async fn annul_voucher(id: VoucherId, reason: &str, lang: Lang) -> Result<()
     let body = AnnulVoucher {
         reason: reason.to_owned(),
     };
-    post_no_content(&format!("/api/staff/vouchers/{id}/annul"), Some(&body), lang).await
+    post_no_content(
+        &format!("/api/staff/vouchers/{id}/annul"),
+        Some(&body),
+        lang,
+    )
+    .await
 }
 
 /// `GET /api/staff/events?voucher=&producer=&from=&to=`: events to check; `query` holds

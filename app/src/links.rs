@@ -120,7 +120,10 @@ pub fn new_decision(
 ) -> String {
     let (customer, assessment) = (customer.to_string(), assessment.to_string());
     let amends = amends.map(|v| v.to_string());
-    let mut pairs = vec![("customer", customer.as_str()), ("assessment", assessment.as_str())];
+    let mut pairs = vec![
+        ("customer", customer.as_str()),
+        ("assessment", assessment.as_str()),
+    ];
     if let Some(amends) = &amends {
         pairs.push(("amends", amends.as_str()));
     }
@@ -203,7 +206,10 @@ mod tests {
             desk_customer_search("Kumpulainen", " ", "1934-03-14", Lang::Fi),
             "/desk/customers?family=Kumpulainen&born=1934-03-14"
         );
-        assert_eq!(desk_customer_search("", "", "", Lang::En), "/desk/customers?lang=en");
+        assert_eq!(
+            desk_customer_search("", "", "", Lang::En),
+            "/desk/customers?lang=en"
+        );
     }
 
     #[test]

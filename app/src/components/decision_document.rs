@@ -69,7 +69,10 @@ pub fn DecisionStatusBadge(status: DecisionStatus, lang: Lang) -> impl IntoView 
 pub fn DecisionDocumentView(document: DecisionDocument, lang: Lang) -> impl IntoView {
     let d = document;
     let unit = d.unit;
-    let number = d.decision_number.clone().unwrap_or_else(|| t(lang, Text::DecisionNotYetDecided).to_owned());
+    let number = d
+        .decision_number
+        .clone()
+        .unwrap_or_else(|| t(lang, Text::DecisionNotYetDecided).to_owned());
     let decided = d.decided_by_name.clone().map(|name| {
         let when = d.decided_at.map(|at| {
             view! { ", " <time datetime=rfc3339(at)>{i18n::format_date_time(lang, at)}</time> }

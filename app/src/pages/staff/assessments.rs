@@ -30,7 +30,8 @@ pub fn Assessments(state: Card, lang: Lang) -> impl IntoView {
             .into_iter()
             .map(|a| view! { <AssessmentItem assessment=a customer lang/> })
             .collect_view();
-        view! { <ul class="card-list" role="list" data-testid="assessment-list">{items}</ul> }.into_any()
+        view! { <ul class="card-list" role="list" data-testid="assessment-list">{items}</ul> }
+            .into_any()
     };
     view! {
         <CardSection id="assessments" heading=Text::AssessmentsHeading lang>
@@ -111,8 +112,13 @@ fn AssessmentForm(state: Card, done: RwSignal<bool>) -> impl IntoView {
         }
         done.set(false);
         let today = crate::dom::today();
-        let Some(date) = parse_iso_date(assessed_on.get_untracked().trim()).filter(|d| *d <= today) else {
-            return problems.found("assessed_on", Text::AssessmentDateProblem, "assessment-date");
+        let Some(date) = parse_iso_date(assessed_on.get_untracked().trim()).filter(|d| *d <= today)
+        else {
+            return problems.found(
+                "assessed_on",
+                Text::AssessmentDateProblem,
+                "assessment-date",
+            );
         };
         let who = assessor.get_untracked();
         if check_text(&who, MAX_NAME, ErrorCode::InvalidAssessment, "assessor").is_err() {
@@ -150,7 +156,12 @@ fn AssessmentForm(state: Card, done: RwSignal<bool>) -> impl IntoView {
     };
     let outcomes: Vec<(String, String)> = AssessmentOutcome::ALL
         .into_iter()
-        .map(|o| (o.as_str().to_owned(), t(lang.get_untracked(), outcome_text(o)).to_owned()))
+        .map(|o| {
+            (
+                o.as_str().to_owned(),
+                t(lang.get_untracked(), outcome_text(o)).to_owned(),
+            )
+        })
         .collect();
     view! {
         <form class="form-panel" data-testid="assessment-form" novalidate on:submit=on_submit>

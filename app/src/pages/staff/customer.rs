@@ -16,7 +16,7 @@ use crate::components::facts::Fact;
 use crate::components::form::{last_error, DoneNotice, FormEnd, SubmitError};
 use crate::components::states::{retryable, BackLink, BackTo, Remote};
 use crate::links;
-use crate::locale::{tr, use_document_title, use_lang};
+use crate::locale::{use_document_title, use_lang};
 use leptos::prelude::*;
 use seteli_domain::api::desk::{ContactUpdate, CustomerCard, PostalAddress};
 use seteli_domain::i18n::{self, t, Text};
@@ -57,7 +57,9 @@ pub fn CustomerPage() -> impl IntoView {
             _ => None,
         })
     };
-    use_document_title(move |lang| name().unwrap_or_else(|| t(lang, Text::CustomerCardTitle).to_owned()));
+    use_document_title(move |lang| {
+        name().unwrap_or_else(|| t(lang, Text::CustomerCardTitle).to_owned())
+    });
     let back = BackLink {
         href: links::desk_customers,
         text: Text::BackToCustomerSearch,
@@ -214,7 +216,9 @@ fn Contact(state: Card, lang: Lang) -> impl IntoView {
 #[component]
 fn ContactForm(state: Card, editing: RwSignal<bool>, done: RwSignal<bool>) -> impl IntoView {
     let lang = use_lang();
-    let (address, flag) = state.card.with_untracked(|c| (c.address.clone().unwrap_or_default(), c.non_disclosure));
+    let (address, flag) = state
+        .card
+        .with_untracked(|c| (c.address.clone().unwrap_or_default(), c.non_disclosure));
     let street = RwSignal::new(address.street_address);
     let postal_code = RwSignal::new(address.postal_code);
     let post_office = RwSignal::new(address.post_office);
@@ -262,7 +266,7 @@ fn ContactForm(state: Card, editing: RwSignal<bool>, done: RwSignal<bool>) -> im
     }
 }
 
-/// A heading's section of the card with a list: `empty` when `count` is zero.
+/// A section of the card (`id` is its test id) under its `h2`, `heading`.
 #[component]
 pub fn CardSection(
     id: &'static str,
@@ -270,9 +274,9 @@ pub fn CardSection(
     lang: Lang,
     children: Children,
 ) -> impl IntoView {
-    let heading_id = format!("{id}-heading");
+    let (labelled_by, heading_id) = (format!("{id}-heading"), format!("{id}-heading"));
     view! {
-        <section class="page-section" aria-labelledby=heading_id.clone() data-testid=id>
+        <section class="page-section" aria-labelledby=labelled_by data-testid=id>
             <h2 id=heading_id>{t(lang, heading)}</h2>
             {children()}
         </section>

@@ -42,7 +42,11 @@ pub fn CustomerSearchPage() -> impl IntoView {
     let lang = use_lang();
     let location = use_location();
     use_document_title(|lang| t(lang, Text::CustomersTitle).to_owned());
-    let query = move |key: &str| location.query.with(|q| q.get_str(key).unwrap_or_default().to_owned());
+    let query = move |key: &str| {
+        location
+            .query
+            .with(|q| q.get_str(key).unwrap_or_default().to_owned())
+    };
     // What was typed lives here; the identity code only in memory.
     let hetu = RwSignal::new(String::new());
     let family = RwSignal::new(query("family"));
@@ -263,7 +267,10 @@ fn NewCustomerForm(
     let pending = create.pending();
     Effect::new(move |_| {
         if let Some(Ok(created)) = create.value().get() {
-            navigate(&links::desk_customer(created.id, lang.get_untracked()), Default::default());
+            navigate(
+                &links::desk_customer(created.id, lang.get_untracked()),
+                Default::default(),
+            );
         }
     });
     let server_error = last_error(create, Result::err);
@@ -281,10 +288,19 @@ fn NewCustomerForm(
             return problems.found("given_name", Text::GivenNameMissing, "new-customer-given");
         }
         if new_family.get_untracked().trim().is_empty() {
-            return problems.found("family_name", Text::FamilyNameMissing, "new-customer-family");
+            return problems.found(
+                "family_name",
+                Text::FamilyNameMissing,
+                "new-customer-family",
+            );
         }
-        let Some(municipality_code) = MunicipalityCode::parse(&municipality.get_untracked()).ok() else {
-            return problems.found("municipality_code", Text::MunicipalityMissing, "new-customer-municipality");
+        let Some(municipality_code) = MunicipalityCode::parse(&municipality.get_untracked()).ok()
+        else {
+            return problems.found(
+                "municipality_code",
+                Text::MunicipalityMissing,
+                "new-customer-municipality",
+            );
         };
         problems.clear();
         let address = PostalAddress {
@@ -305,7 +321,10 @@ fn NewCustomerForm(
     let municipality_field = move || {
         municipalities.with(|list| {
             let options: Vec<(String, String)> = match list {
-                Some(Ok(list)) => list.iter().map(|m| (m.code.to_string(), m.name.clone())).collect(),
+                Some(Ok(list)) => list
+                    .iter()
+                    .map(|m| (m.code.to_string(), m.name.clone()))
+                    .collect(),
                 _ => Vec::new(),
             };
             view! {

@@ -83,11 +83,14 @@ fn DecisionWork(initial: DecisionDocument, lang: Lang) -> impl IntoView {
         _ => None,
     };
     let error = move || match step.value().get() {
-        Some(Err(error)) if !pending.get() => Some(view! { <SubmitError error testid="decision-step-error"/> }),
+        Some(Err(error)) if !pending.get() => {
+            Some(view! { <SubmitError error testid="decision-step-error"/> })
+        }
         _ => None,
     };
     let status = move || current.with(|d| d.status);
-    let buttons = move || match status() {
+    let buttons = move || {
+        match status() {
         DecisionStatus::Draft => Some(
             view! {
                 <p class="hint">{t(lang, Text::DecideHint)}</p>
@@ -114,6 +117,7 @@ fn DecisionWork(initial: DecisionDocument, lang: Lang) -> impl IntoView {
             .into_any(),
         ),
         _ => None,
+    }
     };
     let customer = move || current.with(|d| d.customer_id);
     view! {

@@ -22,7 +22,9 @@ use seteli_domain::api::desk::{
 use seteli_domain::api::Service;
 use seteli_domain::catalogue::Unit;
 use seteli_domain::clock::{iso_date, parse_iso_date};
-use seteli_domain::desk::{check_validity, decision_terms, DecisionTerms, FieldError, ValueRequest};
+use seteli_domain::desk::{
+    check_validity, decision_terms, DecisionTerms, FieldError, ValueRequest,
+};
 use seteli_domain::i18n::{self, t, Text};
 use seteli_domain::ids::{AssessmentId, CustomerId, VoucherId};
 use seteli_domain::income::{income_related_value, Household};
@@ -39,7 +41,8 @@ pub fn NewDecisionPage() -> impl IntoView {
     let query = use_query_map();
     let param = move |key: &str| query.with(|q| q.get_str(key).map(str::to_owned));
     let customer = Memo::new(move |_| param("customer").as_deref().and_then(CustomerId::parse));
-    let assessment = Memo::new(move |_| param("assessment").as_deref().and_then(AssessmentId::parse));
+    let assessment =
+        Memo::new(move |_| param("assessment").as_deref().and_then(AssessmentId::parse));
     let amends = Memo::new(move |_| param("amends").as_deref().and_then(VoucherId::parse));
     let loaded = retryable(move || {
         let (customer, lang) = (customer.get(), lang.get());
@@ -163,11 +166,14 @@ fn DecisionForm(
     let units = RwSignal::new(String::new());
     let sum = RwSignal::new(String::new());
     let valid_from = RwSignal::new(iso_date(today));
-    let valid_until = RwSignal::new(iso_date(today.replace_year(today.year() + 1).unwrap_or(today)));
+    let valid_until = RwSignal::new(iso_date(
+        today.replace_year(today.year() + 1).unwrap_or(today),
+    ));
 
     // The terms as typed so far (reactive): what the decision would grant, or why not.
     let request = move || {
-        let household = table.with_value(|t| t.as_ref().map(|_| household(&size.get(), &income.get())));
+        let household =
+            table.with_value(|t| t.as_ref().map(|_| household(&size.get(), &income.get())));
         let typed_value = Cents::parse_euros(unit_value.get().trim()).ok();
         let (granted_units, granted_sum) = if by.get() == BY_SUM {
             (None, Cents::parse_euros(sum.get().trim()).ok())
@@ -183,7 +189,9 @@ fn DecisionForm(
     };
     let terms = move || -> Result<DecisionTerms, FieldError> {
         let request = request();
-        table.with_value(|t| decision_terms(&request, t.as_ref().map(IncomeTableView::table).as_ref()))
+        table.with_value(|t| {
+            decision_terms(&request, t.as_ref().map(IncomeTableView::table).as_ref())
+        })
     };
     let preview = move || {
         let household = household(&size.get(), &income.get())?;
@@ -198,7 +206,10 @@ fn DecisionForm(
     let pending = draft.pending();
     Effect::new(move |_| {
         if let Some(Ok(id)) = draft.value().get() {
-            navigate(&links::desk_decision(id, ui_lang.get_untracked()), Default::default());
+            navigate(
+                &links::desk_decision(id, ui_lang.get_untracked()),
+                Default::default(),
+            );
         }
     });
     let server_error = last_error(draft, Result::err);
@@ -211,12 +222,18 @@ fn DecisionForm(
             return;
         }
         if income_related && household(&size.get_untracked(), &income.get_untracked()).is_none() {
-            return problems.found("household", Text::HouseholdProblem, "decision-household-size");
+            return problems.found(
+                "household",
+                Text::HouseholdProblem,
+                "decision-household-size",
+            );
         }
         let checked = untrack(terms);
         let terms = match checked {
             Ok(terms) => terms,
-            Err(error) => return problems.found(error.field, problem_text(error), dom_id(error.field)),
+            Err(error) => {
+                return problems.found(error.field, problem_text(error), dom_id(error.field))
+            }
         };
         let (Some(from), Some(until)) = (
             parse_iso_date(valid_from.get_untracked().trim()),
@@ -320,7 +337,9 @@ mod tests {
 
     #[test]
     fn a_household_needs_a_person_and_an_income_in_euros() {
-        let h = household("2", "1 900,50").or_else(|| household("2", "1900,50")).unwrap();
+        let h = household("2", "1 900,50")
+            .or_else(|| household("2", "1900,50"))
+            .unwrap();
         assert_eq!(h.size, 2);
         assert_eq!(h.gross_monthly_income.get(), 190_050);
         assert!(household("0", "100").is_none());
@@ -330,7 +349,13 @@ mod tests {
 
     #[test]
     fn each_rule_s_field_is_a_field_of_the_form() {
-        for field in ["household", "unit_value_cents", "granted_units", "granted_cents", "valid_until"] {
+        for field in [
+            "household",
+            "unit_value_cents",
+            "granted_units",
+            "granted_cents",
+            "valid_until",
+        ] {
             assert!(dom_id(field).starts_with("decision-"), "{field}");
         }
     }

@@ -72,14 +72,15 @@ fn DeskSection(
     lang: Lang,
     children: Children,
 ) -> impl IntoView {
-    let heading_id = format!("{id}-heading");
+    let (labelled_by, heading_id) = (format!("{id}-heading"), format!("{id}-heading"));
     let body = if count == 0 {
-        view! { <p class="notice" data-testid=format!("{id}-empty")>{t(lang, empty)}</p> }.into_any()
+        view! { <p class="notice" data-testid=format!("{id}-empty")>{t(lang, empty)}</p> }
+            .into_any()
     } else {
         view! { <ul class="card-list" role="list" data-testid=id>{children()}</ul> }.into_any()
     };
     view! {
-        <section class="page-section" aria-labelledby=heading_id.clone()>
+        <section class="page-section" aria-labelledby=labelled_by>
             <h2 id=heading_id>{t(lang, heading)}</h2>
             {body}
         </section>

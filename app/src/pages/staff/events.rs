@@ -38,7 +38,8 @@ pub fn EventChecks(state: Card, lang: Lang) -> impl IntoView {
             .into_iter()
             .map(|e| view! { <EventItem event=e state open lang/> })
             .collect_view();
-        view! { <ul class="card-list" role="list" data-testid="card-event-list">{items}</ul> }.into_any()
+        view! { <ul class="card-list" role="list" data-testid="card-event-list">{items}</ul> }
+            .into_any()
     };
     view! {
         <CardSection id="events" heading=Text::CardEventsHeading lang>
@@ -48,10 +49,18 @@ pub fn EventChecks(state: Card, lang: Lang) -> impl IntoView {
 }
 
 #[component]
-fn EventItem(event: StaffEvent, state: Card, open: RwSignal<Option<EventId>>, lang: Lang) -> impl IntoView {
+fn EventItem(
+    event: StaffEvent,
+    state: Card,
+    open: RwSignal<Option<EventId>>,
+    lang: Lang,
+) -> impl IntoView {
     let e = event;
     let id = e.id;
-    let check = e.check.clone().map(|check| view! { <CheckFacts check lang/> });
+    let check = e
+        .check
+        .clone()
+        .map(|check| view! { <CheckFacts check lang/> });
     let cancelled = e.status == EventStatus::Cancelled;
     let is_open = move || open.get() == Some(id);
     view! {
@@ -157,8 +166,14 @@ fn CheckForm(id: EventId, state: Card, open: RwSignal<Option<EventId>>) -> impl 
         });
     };
     let options = vec![
-        (CheckStatus::Checked.as_str().to_owned(), Text::CheckStatusChecked),
-        (CheckStatus::Disputed.as_str().to_owned(), Text::CheckStatusDisputed),
+        (
+            CheckStatus::Checked.as_str().to_owned(),
+            Text::CheckStatusChecked,
+        ),
+        (
+            CheckStatus::Disputed.as_str().to_owned(),
+            Text::CheckStatusDisputed,
+        ),
     ];
     view! {
         <form class="form-panel" data-testid="event-check-form" novalidate on:submit=on_submit>

@@ -110,7 +110,9 @@ pub fn TextField(
     let hint_view = hint.map(|hint| {
         view! { <p id=format!("{id}-hint") class="hint">{move || t(lang.get(), hint)}</p> }
     });
-    let optional_mark = optional.then(|| view! { " " <span class="optional">{move || t(lang.get(), Text::OptionalField)}</span> });
+    let optional_mark = optional.then(
+        || view! { " " <span class="optional">{move || t(lang.get(), Text::OptionalField)}</span> },
+    );
     let control = if multiline {
         view! {
             <textarea
@@ -276,7 +278,10 @@ mod tests {
     fn a_field_is_described_by_its_hint_and_then_its_error() {
         assert_eq!(described("x", false, false), None);
         assert_eq!(described("x", true, false).as_deref(), Some("x-hint"));
-        assert_eq!(described("x", true, true).as_deref(), Some("x-hint x-error"));
+        assert_eq!(
+            described("x", true, true).as_deref(),
+            Some("x-hint x-error")
+        );
         assert_eq!(described("x", false, true).as_deref(), Some("x-error"));
     }
 }

@@ -30,7 +30,8 @@ pub fn ProducerLog(state: Card, lang: Lang) -> impl IntoView {
                 }
             })
             .collect_view();
-        view! { <ol class="card-list" role="list" data-testid="producer-log">{items}</ol> }.into_any()
+        view! { <ol class="card-list" role="list" data-testid="producer-log">{items}</ol> }
+            .into_any()
     };
     view! { <CardSection id="producer-log-section" heading=Text::ProducerLogHeading lang>{list}</CardSection> }
 }
@@ -59,7 +60,8 @@ pub fn CustomerFeedback(state: Card, lang: Lang) -> impl IntoView {
                 }
             })
             .collect_view();
-        view! { <ol class="card-list" role="list" data-testid="card-feedback-list">{items}</ol> }.into_any()
+        view! { <ol class="card-list" role="list" data-testid="card-feedback-list">{items}</ol> }
+            .into_any()
     };
     view! { <CardSection id="feedback" heading=Text::CardFeedbackHeading lang>{list}</CardSection> }
 }
@@ -76,7 +78,8 @@ pub fn AccessLog(state: Card, lang: Lang) -> impl IntoView {
             .into_iter()
             .map(|entry| view! { <AccessLogItem entry lang/> })
             .collect_view();
-        view! { <ol class="card-list" role="list" data-testid="card-access-log">{items}</ol> }.into_any()
+        view! { <ol class="card-list" role="list" data-testid="card-access-log">{items}</ol> }
+            .into_any()
     };
     view! { <CardSection id="access-log-section" heading=Text::CardAccessLogHeading lang>{list}</CardSection> }
 }

@@ -7,7 +7,7 @@ use super::customer::{Card, CardSection};
 use super::fields::{ChoiceField, Problems, TextField};
 use crate::api;
 use crate::components::facts::Fact;
-use crate::components::form::{last_error, DoneNotice, FormEnd};
+use crate::components::form::{last_error, FormEnd};
 use crate::locale::use_lang;
 use leptos::prelude::*;
 use seteli_domain::api::desk::{NewProxy, ProxyView};
@@ -155,7 +155,9 @@ fn ProxyForm(state: Card, done: RwSignal<Option<Text>>) -> impl IntoView {
     let evidence = RwSignal::new(String::new());
     let scope = RwSignal::new(vec![OnBehalfAction::ViewVouchers]);
     let valid_from = RwSignal::new(iso_date(today));
-    let valid_until = RwSignal::new(iso_date(today.replace_year(today.year() + 1).unwrap_or(today)));
+    let valid_until = RwSignal::new(iso_date(
+        today.replace_year(today.year() + 1).unwrap_or(today),
+    ));
     let id = state.id();
     let register = Action::new_local(move |proxy: &NewProxy| {
         let proxy = proxy.clone();
@@ -193,8 +195,14 @@ fn ProxyForm(state: Card, done: RwSignal<Option<Text>>) -> impl IntoView {
             return problems.found("basis", Text::ProxyBasisMissing, "proxy-basis");
         };
         let why = justification.get_untracked();
-        if chosen_basis == ProxyBasis::Other && check_text(&why, MAX_TEXT, ErrorCode::InvalidProxy, "justification").is_err() {
-            return problems.found("justification", Text::JustificationMissing, "proxy-justification");
+        if chosen_basis == ProxyBasis::Other
+            && check_text(&why, MAX_TEXT, ErrorCode::InvalidProxy, "justification").is_err()
+        {
+            return problems.found(
+                "justification",
+                Text::JustificationMissing,
+                "proxy-justification",
+            );
         }
         let chosen_scope = scope.get_untracked();
         if chosen_scope.is_empty() {
@@ -224,7 +232,12 @@ fn ProxyForm(state: Card, done: RwSignal<Option<Text>>) -> impl IntoView {
     };
     let bases: Vec<(String, String)> = ProxyBasis::ALL
         .into_iter()
-        .map(|b| (b.as_str().to_owned(), t(lang.get_untracked(), proxy_basis_text(b)).to_owned()))
+        .map(|b| {
+            (
+                b.as_str().to_owned(),
+                t(lang.get_untracked(), proxy_basis_text(b)).to_owned(),
+            )
+        })
         .collect();
     let scope_invalid = move || problems.message("scope").is_some();
     let checkboxes = OnBehalfAction::SCOPABLE

@@ -7,7 +7,7 @@ use super::fields::{Problems, TextField};
 use crate::api;
 use crate::components::decision_document::DecisionStatusBadge;
 use crate::components::facts::{Fact, MoneyFact};
-use crate::components::form::{last_error, DoneNotice, FormEnd};
+use crate::components::form::{last_error, FormEnd};
 use crate::links;
 use crate::locale::use_lang;
 use crate::pages::citizen::vouchers::{grouped_number, status_text};
@@ -48,7 +48,8 @@ pub fn CardDecisions(state: Card, lang: Lang) -> impl IntoView {
                 }
             })
             .collect_view();
-        view! { <ul class="card-list" role="list" data-testid="card-decision-list">{items}</ul> }.into_any()
+        view! { <ul class="card-list" role="list" data-testid="card-decision-list">{items}</ul> }
+            .into_any()
     };
     view! {
         <CardSection id="decisions" heading=Text::DecisionsHeading lang>
@@ -70,7 +71,9 @@ pub fn CardVouchers(state: Card, lang: Lang) -> impl IntoView {
     let open = RwSignal::new(None::<Open>);
     let done = RwSignal::new(None::<Text>);
     let list = move || {
-        let (vouchers, assessments, customer) = state.card.with(|c| (c.vouchers.clone(), c.assessments.clone(), c.id));
+        let (vouchers, assessments, customer) = state
+            .card
+            .with(|c| (c.vouchers.clone(), c.assessments.clone(), c.id));
         if vouchers.is_empty() {
             return view! { <p class="notice" data-testid="vouchers-empty">{t(lang, Text::CardVouchersEmpty)}</p> }.into_any();
         }
@@ -81,12 +84,15 @@ pub fn CardVouchers(state: Card, lang: Lang) -> impl IntoView {
                 // same service.
                 let amend = assessments
                     .iter()
-                    .find(|a| a.outcome == AssessmentOutcome::Voucher && a.service_name == v.service_name)
+                    .find(|a| {
+                        a.outcome == AssessmentOutcome::Voucher && a.service_name == v.service_name
+                    })
                     .map(|a| links::new_decision(customer, a.id, Some(v.id), lang));
                 view! { <VoucherItem voucher=v amend state open done lang/> }
             })
             .collect_view();
-        view! { <ul class="card-list" role="list" data-testid="card-voucher-list">{items}</ul> }.into_any()
+        view! { <ul class="card-list" role="list" data-testid="card-voucher-list">{items}</ul> }
+            .into_any()
     };
     view! {
         <CardSection id="vouchers" heading=Text::CardVouchersHeading lang>
@@ -149,8 +155,12 @@ fn VoucherItem(
     });
     let valid = (v.valid_from, v.valid_until);
     let form = move || match open.get() {
-        Some(Open::End(which)) if which == id => Some(view! { <EndForm id valid state open done/> }.into_any()),
-        Some(Open::Annul(which)) if which == id => Some(view! { <AnnulForm id state open done/> }.into_any()),
+        Some(Open::End(which)) if which == id => {
+            Some(view! { <EndForm id valid state open done/> }.into_any())
+        }
+        Some(Open::Annul(which)) if which == id => {
+            Some(view! { <AnnulForm id state open done/> }.into_any())
+        }
         _ => None,
     };
     view! {
