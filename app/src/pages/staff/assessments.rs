@@ -66,7 +66,7 @@ fn AssessmentItem(
             <p class="card-title">{a.service_name.clone()}</p>
             <p class="card-meta">
                 {i18n::format_date(lang, a.assessed_on)} " · " {a.assessor.clone()} " · "
-                <span data-testid="assessment-outcome">{t(lang, outcome_text(a.outcome))}</span>
+                <span data-testid="assessment-outcome-text">{t(lang, outcome_text(a.outcome))}</span>
             </p>
             <p>{a.summary.clone()}</p>
             {decide}

@@ -105,13 +105,13 @@ fn ProxyFacts(proxy: ProxyView, lang: Lang, testid: &'static str) -> impl IntoVi
                 <dd translate="no">{p.masked_hetu.clone()}</dd>
             </Fact>
             <Fact label=Text::ProxyBasisLabel lang>
-                <dd data-testid="proxy-basis" data-basis=p.basis.as_str()>{t(lang, proxy_basis_text(p.basis))}</dd>
+                <dd data-testid="proxy-basis-text" data-basis=p.basis.as_str()>{t(lang, proxy_basis_text(p.basis))}</dd>
             </Fact>
             {(!p.justification.is_empty()).then(|| view! {
                 <Fact label=Text::JustificationLabel lang><dd>{p.justification.clone()}</dd></Fact>
             })}
             <Fact label=Text::ProxyScopeLabel lang>
-                <dd><ul class="plain-list" data-testid="proxy-scope">{scope}</ul></dd>
+                <dd><ul class="plain-list" data-testid="proxy-scope-list">{scope}</ul></dd>
             </Fact>
             {(!p.evidence.is_empty()).then(|| view! {
                 <Fact label=Text::EvidenceLabel lang><dd>{p.evidence.clone()}</dd></Fact>
