@@ -10,6 +10,12 @@ use gloo_net::http::{Request, Response};
 use leptos::prelude::document;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use seteli_domain::api::desk::{
+    AccessLogEntry, AnnulVoucher, ContactUpdate, Created, CustomerCard, CustomerCreated,
+    CustomerSearch, CustomerSearchResult, DecisionDocument, Deliver, DeskHome, DisputeAnswer,
+    EndProxy, EndVoucher, IncomeTableView, IncomeTables, NewAssessment, NewCustomer, NewDecision,
+    NewEventCheck, NewProxy, RevealedHetu, StaffEventList,
+};
 use seteli_domain::api::{
     ActForRegistered, EventCorrection, FeedbackView, Me, MessageView, Municipality, NewFeedback,
     NewPrice, NewReply, NewServiceEvent, NewSurveyAnswer, OfferPage, ProducerEvent,
@@ -18,7 +24,11 @@ use seteli_domain::api::{
     VoucherLookup, VoucherSummary,
 };
 use seteli_domain::comparison::OffersQuery;
-use seteli_domain::ids::{CustomerId, EventId, FeedbackId, ProducerId, VoucherId};
+use seteli_domain::desk::DeliveryChannel;
+use seteli_domain::entries::Entry;
+use seteli_domain::ids::{
+    AssessmentId, CustomerId, DecisionId, EventId, FeedbackId, ProducerId, VoucherId,
+};
 use seteli_domain::mandates::PrincipalKind;
 use seteli_domain::{ApiError, ErrorCode, Lang};
 
@@ -227,6 +237,210 @@ pub async fn reply_to_feedback(
     post(&format!("/api/producer/feedback/{id}/reply"), &reply, lang).await
 }
 
+/// `POST /api/producer/events/{id}/answer`: the company's answer to the organiser's
+/// dispute of an event. [`ErrorCode::NoOpenDispute`] when it is not disputed or already
+/// answered.
+pub async fn answer_dispute(id: EventId, body: &str, lang: Lang) -> Result<(), ApiError> {
+    let answer = DisputeAnswer {
+        body: body.to_owned(),
+    };
+    post_no_content(
+        &format!("/api/producer/events/{id}/answer"),
+        Some(&answer),
+        lang,
+    )
+    .await
+}
+
+/// `GET /api/citizen/decisions/{id}`: the decision document behind one of the customer's
+/// (or the principal's) vouchers. Someone else's is [`ErrorCode::DecisionNotFound`].
+pub async fn my_decision(id: DecisionId, lang: Lang) -> Result<DecisionDocument, ApiError> {
+    get_in(&format!("/api/citizen/decisions/{id}"), lang).await
+}
+
+/// `GET /api/citizen/access-log`: who has looked at the customer's (or the principal's)
+/// data, newest first.
+pub async fn my_access_log(lang: Lang) -> Result<Vec<AccessLogEntry>, ApiError> {
+    get_in("/api/citizen/access-log", lang).await
+}
+
+/// `GET /api/staff/desk`: what waits for the employee. Staff only ([`ErrorCode::Forbidden`]
+/// otherwise), as is every `staff_*` call below; each is scoped to the employee's organiser.
+pub async fn staff_desk(lang: Lang) -> Result<DeskHome, ApiError> {
+    get_in("/api/staff/desk", lang).await
+}
+
+/// `POST /api/staff/customers/search`: the identity code travels only in this body, never
+/// in a URL.
+pub async fn search_customers(
+    search: &CustomerSearch,
+    lang: Lang,
+) -> Result<CustomerSearchResult, ApiError> {
+    post("/api/staff/customers/search", search, lang).await
+}
+
+/// `POST /api/staff/customers`: a new customer. [`ErrorCode::CustomerExists`] when the
+/// identity code is already in Seteli.
+pub async fn create_customer(
+    customer: &NewCustomer,
+    lang: Lang,
+) -> Result<CustomerCreated, ApiError> {
+    post("/api/staff/customers", customer, lang).await
+}
+
+/// `GET /api/staff/customers/{id}`: the customer card (the view is logged).
+/// [`ErrorCode::CustomerNotFound`] for another organiser's customer.
+pub async fn staff_customer(id: CustomerId, lang: Lang) -> Result<CustomerCard, ApiError> {
+    get_in(&format!("/api/staff/customers/{id}"), lang).await
+}
+
+/// `POST /api/staff/customers/{id}/reveal`: the full identity code (the reveal is logged).
+pub async fn reveal_hetu(id: CustomerId, lang: Lang) -> Result<RevealedHetu, ApiError> {
+    post(
+        &format!("/api/staff/customers/{id}/reveal"),
+        &serde_json::json!({}),
+        lang,
+    )
+    .await
+}
+
+/// `POST /api/staff/customers/{id}/contact`: the address and the non-disclosure flag.
+pub async fn update_contact(
+    id: CustomerId,
+    contact: &ContactUpdate,
+    lang: Lang,
+) -> Result<(), ApiError> {
+    post_no_content(
+        &format!("/api/staff/customers/{id}/contact"),
+        Some(contact),
+        lang,
+    )
+    .await
+}
+
+/// `POST /api/staff/customers/{id}/assessments`: records a need assessment; its id back.
+pub async fn record_assessment(
+    id: CustomerId,
+    assessment: &NewAssessment,
+    lang: Lang,
+) -> Result<AssessmentId, ApiError> {
+    let created: Created = post(
+        &format!("/api/staff/customers/{id}/assessments"),
+        assessment,
+        lang,
+    )
+    .await?;
+    created_id(created, lang)
+}
+
+/// `POST /api/staff/customers/{id}/proxy`: registers the customer's proxy.
+/// [`ErrorCode::ProxyAlreadyRegistered`] while one is in force.
+pub async fn register_proxy(id: CustomerId, proxy: &NewProxy, lang: Lang) -> Result<(), ApiError> {
+    post_no_content(
+        &format!("/api/staff/customers/{id}/proxy"),
+        Some(proxy),
+        lang,
+    )
+    .await
+}
+
+/// `POST /api/staff/customers/{id}/proxy/end`: ends the proxy in force.
+pub async fn end_proxy(id: CustomerId, reason: &str, lang: Lang) -> Result<(), ApiError> {
+    let body = EndProxy {
+        reason: reason.to_owned(),
+    };
+    post_no_content(
+        &format!("/api/staff/customers/{id}/proxy/end"),
+        Some(&body),
+        lang,
+    )
+    .await
+}
+
+/// `POST /api/staff/decisions`: a draft decision; its id back.
+pub async fn draft_decision(decision: &NewDecision, lang: Lang) -> Result<DecisionId, ApiError> {
+    let created: Created = post("/api/staff/decisions", decision, lang).await?;
+    created_id(created, lang)
+}
+
+/// `GET /api/staff/decisions/{id}`: the decision document (the view is logged).
+pub async fn staff_decision(id: DecisionId, lang: Lang) -> Result<DecisionDocument, ApiError> {
+    get_in(&format!("/api/staff/decisions/{id}"), lang).await
+}
+
+/// `POST /api/staff/decisions/{id}/decide`: decides a draft (it gets its number and makes
+/// or changes the voucher). [`ErrorCode::DecisionWrongState`] unless it is a draft.
+pub async fn decide(id: DecisionId, lang: Lang) -> Result<(), ApiError> {
+    post_no_content(
+        &format!("/api/staff/decisions/{id}/decide"),
+        Some(&serde_json::json!({})),
+        lang,
+    )
+    .await
+}
+
+/// `POST /api/staff/decisions/{id}/deliver`: delivers a decided decision `via` a message
+/// or post.
+pub async fn deliver(id: DecisionId, via: DeliveryChannel, lang: Lang) -> Result<(), ApiError> {
+    post_no_content(
+        &format!("/api/staff/decisions/{id}/deliver"),
+        Some(&Deliver { via }),
+        lang,
+    )
+    .await
+}
+
+/// `POST /api/staff/vouchers/{id}/end`: ends a voucher early.
+pub async fn end_voucher(id: VoucherId, end: &EndVoucher, lang: Lang) -> Result<(), ApiError> {
+    post_no_content(&format!("/api/staff/vouchers/{id}/end"), Some(end), lang).await
+}
+
+/// `POST /api/staff/vouchers/{id}/annul`: annuls a voucher under which nothing is logged.
+/// [`ErrorCode::VoucherHasEvents`] otherwise.
+pub async fn annul_voucher(id: VoucherId, reason: &str, lang: Lang) -> Result<(), ApiError> {
+    let body = AnnulVoucher {
+        reason: reason.to_owned(),
+    };
+    post_no_content(
+        &format!("/api/staff/vouchers/{id}/annul"),
+        Some(&body),
+        lang,
+    )
+    .await
+}
+
+/// `GET /api/staff/events?voucher=&producer=&from=&to=`: events to check; `query` holds
+/// the filters given.
+pub async fn staff_events(
+    query: &[(&'static str, String)],
+    lang: Lang,
+) -> Result<StaffEventList, ApiError> {
+    let mut pairs = query.to_vec();
+    pairs.push(("lang", lang.code().to_owned()));
+    get("/api/staff/events", &pairs, lang).await
+}
+
+/// `POST /api/staff/events/{id}/check`: marks an event checked, or disputed with a note.
+pub async fn check_event(id: EventId, check: &NewEventCheck, lang: Lang) -> Result<(), ApiError> {
+    post_no_content(&format!("/api/staff/events/{id}/check"), Some(check), lang).await
+}
+
+/// `GET /api/staff/income-tables`: the organiser's income tables, one per income-related
+/// service.
+pub async fn income_tables(lang: Lang) -> Result<IncomeTables, ApiError> {
+    get_in("/api/staff/income-tables", lang).await
+}
+
+/// `POST /api/staff/income-tables`: replaces the table of one service.
+pub async fn set_income_table(table: &IncomeTableView, lang: Lang) -> Result<(), ApiError> {
+    post_no_content("/api/staff/income-tables", Some(table), lang).await
+}
+
+/// The id in a `201 Created` answer, as the kind of id the caller expects.
+fn created_id<T: DeserializeOwned>(created: Created, lang: Lang) -> Result<T, ApiError> {
+    serde_json::from_value(created.id.into()).map_err(|_| ApiError::new(ErrorCode::Internal, lang))
+}
+
 /// Whether an error means the session does not act for a producer company (any more).
 pub fn is_forbidden(error: &ApiError) -> bool {
     error.code == ErrorCode::Forbidden
@@ -260,9 +474,21 @@ pub fn login_url(return_to: &str) -> String {
     format!("{}{}", api_base(), login_path(return_to))
 }
 
-/// Where municipal staff log in: the staff identity provider, then the front page.
+/// Where municipal staff log in: the staff identity provider, then the desk.
 pub fn staff_login_url() -> String {
-    format!("{}/api/auth/login?audience=staff&return_to=%2F", api_base())
+    format!("{}{}", api_base(), staff_login_path("/desk"))
+}
+
+/// Where the browser goes to log in from the page at `return_to`: the staff identity
+/// provider for the staff entry's pages, else strong identification; back to `return_to`
+/// afterwards.
+pub fn login_url_for(return_to: &str) -> String {
+    let path = return_to.split(['?', '#']).next().unwrap_or_default();
+    if Entry::for_path(path) == Entry::Staff {
+        format!("{}{}", api_base(), staff_login_path(return_to))
+    } else {
+        login_url(return_to)
+    }
 }
 
 fn login_path(return_to: &str) -> String {
@@ -271,12 +497,22 @@ fn login_path(return_to: &str) -> String {
     format!("/api/auth/login?return_to={encoded}")
 }
 
+fn staff_login_path(return_to: &str) -> String {
+    let encoded =
+        percent_encoding::utf8_percent_encode(return_to, percent_encoding::NON_ALPHANUMERIC);
+    format!("/api/auth/login?audience=staff&return_to={encoded}")
+}
+
 /// Whether an error means the thing asked for does not exist (as opposed to a failure
 /// worth retrying).
 pub fn is_not_found(error: &ApiError) -> bool {
     matches!(
         error.code,
-        ErrorCode::NotFound | ErrorCode::ProducerNotFound | ErrorCode::VoucherNotFound
+        ErrorCode::NotFound
+            | ErrorCode::ProducerNotFound
+            | ErrorCode::VoucherNotFound
+            | ErrorCode::CustomerNotFound
+            | ErrorCode::DecisionNotFound
     )
 }
 
@@ -488,6 +724,14 @@ mod tests {
             lang
         )));
         assert!(!is_transient(&ApiError::new(ErrorCode::InvalidEvent, lang)));
+    }
+
+    #[test]
+    fn staff_log_in_with_the_staff_provider_and_come_back_to_their_page() {
+        assert_eq!(
+            staff_login_path("/desk/customers/7"),
+            "/api/auth/login?audience=staff&return_to=%2Fdesk%2Fcustomers%2F7"
+        );
     }
 
     #[test]

@@ -204,6 +204,11 @@ pub fn random_uuid() -> String {
     )
 }
 
+/// Opens the browser's print dialog.
+pub fn print() {
+    let _ = window().print();
+}
+
 /// Whether the browser believes it is online (`navigator.onLine`). `false` is reliable
 /// (nothing can be sent); `true` only means a network is connected, not that the API can
 /// be reached.

@@ -2,7 +2,7 @@
 //! `lang` parameter are handled the same way everywhere. Pure Rust (no browser calls), so
 //! it is tested natively.
 
-use seteli_domain::ids::{ProducerId, VoucherId};
+use seteli_domain::ids::{AssessmentId, CustomerId, DecisionId, ProducerId, VoucherId};
 use seteli_domain::Lang;
 
 /// `path` followed by `pairs` as an escaped query string (nothing when `pairs` is empty).
@@ -79,6 +79,55 @@ pages! {
     my_voucher(id: VoucherId) => "/my/vouchers/{id}";
     /// A voucher the company serves, with its visits and the form to log one, in `lang`.
     producer_voucher(id: VoucherId) => "/producer/vouchers/{id}";
+    /// The decision behind one of the customer's vouchers, in `lang`.
+    my_decision(id: DecisionId) => "/my/decisions/{id}";
+    /// Who has looked at the customer's (or the principal's) data, in `lang`.
+    my_access_log => "/my/access-log";
+    /// The staff member's desk: what waits for them, in `lang`.
+    desk => "/desk";
+    /// Finding a customer (nothing searched yet), in `lang`.
+    desk_customers => "/desk/customers";
+    /// A customer's card, in `lang`.
+    desk_customer(id: CustomerId) => "/desk/customers/{id}";
+    /// A voucher decision as staff see it, in `lang`.
+    desk_decision(id: DecisionId) => "/desk/decisions/{id}";
+}
+
+/// The customer search by name and birth date (`birth_date` as `YYYY-MM-DD`), in `lang`.
+/// An identity code never goes here: it is sent only in the search's request body.
+pub fn desk_customer_search(
+    family_name: &str,
+    given_name: &str,
+    birth_date: &str,
+    lang: Lang,
+) -> String {
+    let pairs = [
+        ("family", family_name),
+        ("given", given_name),
+        ("born", birth_date),
+    ];
+    let pairs = pairs.into_iter().filter(|(_, v)| !v.trim().is_empty());
+    with_lang("/desk/customers", pairs, lang)
+}
+
+/// The form of a new decision for `customer` on `assessment` (an amendment of `amends`,
+/// if given), in `lang`.
+pub fn new_decision(
+    customer: CustomerId,
+    assessment: AssessmentId,
+    amends: Option<VoucherId>,
+    lang: Lang,
+) -> String {
+    let (customer, assessment) = (customer.to_string(), assessment.to_string());
+    let amends = amends.map(|v| v.to_string());
+    let mut pairs = vec![
+        ("customer", customer.as_str()),
+        ("assessment", assessment.as_str()),
+    ];
+    if let Some(amends) = &amends {
+        pairs.push(("amends", amends.as_str()));
+    }
+    with_lang("/desk/decisions/new", pairs, lang)
 }
 
 /// Percent-encodes everything but RFC 3986's unreserved characters.
@@ -131,6 +180,36 @@ mod tests {
         );
         assert_eq!(producer_prices(Lang::Fi), "/producer/prices");
         assert_eq!(producer_feedback(Lang::Sv), "/producer/feedback?lang=sv");
+    }
+
+    #[test]
+    fn the_staff_pages_keep_the_language() {
+        assert_eq!(desk(Lang::Fi), "/desk");
+        assert_eq!(desk_customers(Lang::Sv), "/desk/customers?lang=sv");
+        assert_eq!(desk_customer(id(7), Lang::En), "/desk/customers/7?lang=en");
+        assert_eq!(desk_decision(id(3), Lang::Fi), "/desk/decisions/3");
+        assert_eq!(
+            new_decision(id(7), id(2), None, Lang::Fi),
+            "/desk/decisions/new?customer=7&assessment=2"
+        );
+        assert_eq!(
+            new_decision(id(7), id(2), Some(id(9)), Lang::Sv),
+            "/desk/decisions/new?customer=7&assessment=2&amends=9&lang=sv"
+        );
+        assert_eq!(my_decision(id(3), Lang::Sv), "/my/decisions/3?lang=sv");
+        assert_eq!(my_access_log(Lang::Fi), "/my/access-log");
+    }
+
+    #[test]
+    fn a_name_search_goes_in_the_address_without_empty_fields() {
+        assert_eq!(
+            desk_customer_search("Kumpulainen", " ", "1934-03-14", Lang::Fi),
+            "/desk/customers?family=Kumpulainen&born=1934-03-14"
+        );
+        assert_eq!(
+            desk_customer_search("", "", "", Lang::En),
+            "/desk/customers?lang=en"
+        );
     }
 
     #[test]

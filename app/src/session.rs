@@ -30,6 +30,13 @@ impl Session {
             .with(|me| matches!(me, Some(Ok(Some(me))) if me.audience == Audience::Citizen))
     }
 
+    /// Whether a staff member is logged in (reactive): `false` while asking, when nobody
+    /// is, and when the question failed.
+    pub fn is_staff(self) -> bool {
+        self.me
+            .with(|me| matches!(me, Some(Ok(Some(me))) if me.audience == Audience::Staff))
+    }
+
     /// Whom the logged-in customer acts for now (reactive): `None` while they act for
     /// themselves, while asking, and when the question failed.
     pub fn acting_for(self) -> Option<ActingFor> {

@@ -13,11 +13,14 @@ pub enum Entry {
     Citizen,
     /// The pages of the producer company the session acts for.
     Producer,
+    /// The organiser's staff: the desk, customers, need assessments, voucher decisions,
+    /// registered proxies and checking events. Never kept offline (personal data).
+    Staff,
 }
 
 impl Entry {
     /// Every entry, the public one first (it is built first: trunk empties its `dist`).
-    pub const ALL: [Entry; 3] = [Entry::Public, Entry::Citizen, Entry::Producer];
+    pub const ALL: [Entry; 4] = [Entry::Public, Entry::Citizen, Entry::Producer, Entry::Staff];
 
     /// The paths this entry answers: an exact path, or a prefix ending in `/` that matches
     /// every path below it. The public entry answers the rest.
@@ -26,6 +29,7 @@ impl Entry {
             Entry::Public => &[],
             Entry::Citizen => &["/my/", "/on-behalf"],
             Entry::Producer => &["/producer", "/producer/"],
+            Entry::Staff => &["/desk", "/desk/"],
         }
     }
 
@@ -58,6 +62,7 @@ impl Entry {
             Entry::Public => "seteli-public",
             Entry::Citizen => "seteli-citizen",
             Entry::Producer => "seteli-producer",
+            Entry::Staff => "seteli-staff",
         }
     }
 
@@ -69,6 +74,7 @@ impl Entry {
             Entry::Public => "/",
             Entry::Citizen => "/entry/citizen/",
             Entry::Producer => "/entry/producer/",
+            Entry::Staff => "/entry/staff/",
         }
     }
 }
@@ -91,6 +97,11 @@ mod tests {
             ("/my", Entry::Public),
             ("/producer", Entry::Producer),
             ("/producer/vouchers/7", Entry::Producer),
+            ("/desk", Entry::Staff),
+            ("/desk/", Entry::Staff),
+            ("/desk/customers/12", Entry::Staff),
+            ("/desk/decisions/new", Entry::Staff),
+            ("/deskx", Entry::Public),
         ] {
             assert_eq!(Entry::for_path(path), entry, "{path}");
         }
@@ -103,6 +114,14 @@ mod tests {
             .filter(|e| e.keeps_offline_data())
             .collect();
         assert_eq!(keeping, [Entry::Producer]);
+    }
+
+    #[test]
+    fn the_staff_pages_are_an_entry_of_their_own() {
+        assert!(Entry::ALL.contains(&Entry::Staff));
+        assert_eq!(Entry::Staff.binary(), "seteli-staff");
+        assert_eq!(Entry::Staff.public_url(), "/entry/staff/");
+        assert!(!Entry::Staff.keeps_offline_data());
     }
 
     #[test]

@@ -306,6 +306,8 @@ const wasm = await init({ module_or_path: '/seteli-app-1a2b_bg.wasm' });
             rules.contains(&"/producer/* /entry/producer/ 200"),
             "{text}"
         );
+        assert!(rules.contains(&"/desk /entry/staff/ 200"), "{text}");
+        assert!(rules.contains(&"/desk/* /entry/staff/ 200"), "{text}");
         assert!(!text.contains("/producers"), "{text}");
     }
 

@@ -1,6 +1,9 @@
-//! The customer's entry: their vouchers, feedback, trail and messages, for themselves or
+//! The customer's entry: their vouchers and the decisions behind them, feedback, trail,
+//! messages and who has looked at their data, for themselves or
 //! for someone they act for (see [`seteli_domain::entries`]).
 
+use seteli_app::pages::citizen::access_log::AccessLogPage;
+use seteli_app::pages::citizen::decision::MyDecisionPage;
 use seteli_app::pages::citizen::feedback::MyFeedbackPage;
 use seteli_app::pages::citizen::messages::MessagesPage;
 use seteli_app::pages::citizen::on_behalf::OnBehalfPage;
@@ -15,5 +18,7 @@ seteli_app::entry_main!(Entry::Citizen, {
     "/my/feedback" => MyFeedbackPage,
     "/my/trail" => TrailPage,
     "/my/messages" => MessagesPage,
+    "/my/decisions/:id" => MyDecisionPage,
+    "/my/access-log" => AccessLogPage,
     "/on-behalf" => OnBehalfPage,
 });

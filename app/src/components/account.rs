@@ -73,7 +73,7 @@ pub fn AccountMenu() -> impl IntoView {
                         // is always safe.
                         _ => view! {
                             // rel=external: a full navigation to the edge, not an app route.
-                            <a class="login-link" rel="external" data-testid="login" href=move || api::login_url(&return_to())>
+                            <a class="login-link" rel="external" data-testid="login" href=move || api::login_url_for(&return_to())>
                                 {tr(Text::LogIn)}
                             </a>
                         }
@@ -160,7 +160,7 @@ pub fn LoginRequired() -> impl IntoView {
                     class="button"
                     rel="external"
                     data-testid="login-required-link"
-                    href=move || api::login_url(&return_to())
+                    href=move || api::login_url_for(&return_to())
                 >
                     {tr(Text::LoginRequiredAction)}
                 </a>

@@ -60,7 +60,7 @@ pub fn SubmitError(error: ApiError, testid: &'static str) -> impl IntoView {
     let login = unauthorized.then(|| {
         view! {
             <p>
-                <a rel="external" href=move || api::login_url(&return_to())>{tr(Text::LogIn)}</a>
+                <a rel="external" href=move || api::login_url_for(&return_to())>{tr(Text::LogIn)}</a>
             </p>
         }
     });

@@ -99,7 +99,17 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <NavItem href=links::my_feedback testid="nav-my-feedback" sections=&["/my/feedback"] text=Text::MyFeedbackTitle/>
                 <NavItem href=links::my_trail testid="nav-trail" sections=&["/my/trail"] text=Text::NavTrail/>
                 <NavItem href=links::my_messages testid="nav-messages" sections=&["/my/messages"] text=Text::NavMessages/>
+                <NavItem href=links::my_access_log testid="nav-access-log" sections=&["/my/access-log"] text=Text::NavAccessLog/>
                 <NavItem href=links::on_behalf testid="nav-on-behalf" sections=&["/on-behalf"] text=Text::NavOnBehalf/>
+            }
+        })
+    };
+    // The organiser's desk, once the session says a staff member is logged in.
+    let staff = move || {
+        session.is_staff().then(|| {
+            view! {
+                <NavItem href=links::desk testid="nav-desk" sections=&[] exact="/desk" text=Text::NavDesk/>
+                <NavItem href=links::desk_customers testid="nav-desk-customers" sections=&["/desk/customers"] text=Text::NavDeskCustomers/>
             }
         })
     };
@@ -139,6 +149,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                         </li>
                         {personal}
                         {producer}
+                        {staff}
                     </ul>
                 </div>
             </nav>

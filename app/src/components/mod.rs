@@ -2,7 +2,9 @@
 //! price chart, the pager, the outline of a list page, the character counter, fact rows, form pieces, what a refusal
 //! to act for someone says, and the loading / empty / error / not-found states.
 
+pub mod access_log;
 pub mod account;
+pub mod decision_document;
 pub mod facts;
 pub mod form;
 pub mod language_switcher;

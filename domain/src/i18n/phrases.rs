@@ -445,6 +445,46 @@ pub fn valid_until(lang: Lang, until: Date) -> String {
     }
 }
 
+/// A percentage given in basis points (3500 = 35 %): `35 %`, `12,5 %` in Finnish and
+/// Swedish, `35%`, `12.5%` in English.
+pub fn basis_points(lang: Lang, points: u32) -> String {
+    let number = decimal_units(lang, i64::from(points));
+    match lang {
+        Lang::Fi | Lang::Sv => format!("{number}\u{a0}%"),
+        Lang::En => format!("{number}%"),
+    }
+}
+
+/// The desk's greeting: the employee's given name and the organiser they work for.
+pub fn desk_greeting(lang: Lang, given_name: &str, organiser: &str) -> String {
+    match lang {
+        Lang::Fi => format!("Hei {given_name}! Työskentelet järjestäjälle {organiser}."),
+        Lang::Sv => format!("Hej {given_name}! Du arbetar för anordnaren {organiser}."),
+        Lang::En => format!("Hello {given_name}. You work for {organiser}."),
+    }
+}
+
+/// How an income-related value was reached, as one line of arithmetic:
+/// `25,00 € − (900,00 € − 528,00 €) × 35 % / 60 = 22,83 €`.
+pub fn computation_formula(
+    lang: Lang,
+    full: Cents,
+    income: Cents,
+    limit: Cents,
+    points: u32,
+    units_per_month: u32,
+    value: Cents,
+) -> String {
+    format!(
+        "{} − ({} − {}) × {} / {units_per_month} = {}",
+        full.format(lang),
+        income.format(lang),
+        limit.format(lang),
+        basis_points(lang, points),
+        value.format(lang)
+    )
+}
+
 /// An instant as a date and time in Finland: `21.11.2026 klo 11.30`, `21.11.2026 kl. 11.30`,
 /// `21 November 2026, 11:30`.
 pub fn format_date_time(lang: Lang, instant: OffsetDateTime) -> String {
@@ -483,6 +523,17 @@ mod tests {
 
     fn at(text: &str) -> OffsetDateTime {
         crate::clock::parse_rfc3339(text).expect("a test time")
+    }
+
+    #[test]
+    fn an_income_related_value_shows_its_arithmetic() {
+        let c = |n| Cents::new(n).unwrap();
+        assert_eq!(basis_points(Lang::Fi, 3500), "35\u{a0}%");
+        assert_eq!(basis_points(Lang::En, 1250), "12.5%");
+        assert_eq!(
+            computation_formula(Lang::En, c(2500), c(90_000), c(52_800), 3500, 60, c(2283)),
+            "€25.00 − (€900.00 − €528.00) × 35% / 60 = €22.83"
+        );
     }
 
     #[test]

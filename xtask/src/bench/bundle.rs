@@ -2,8 +2,7 @@
 //! JavaScript and CSS it references, read from `dist/` after the release build.
 //!
 //! Each audience has its own entry ([`Entry`]), so each is measured from its own page; the
-//! customer's and the producer's show what they add to the comparison's. (The staff's
-//! entry, when the municipality's pages come, is one more line in [`Entry::ALL`].)
+//! customer's, the producer's and the staff's show what they add to the comparison's.
 
 use super::{Report, Row, Target, Unit};
 use crate::tools::root;
@@ -25,6 +24,7 @@ pub fn run(report: &mut Report) -> Result<(), String> {
             Entry::Public => "comparison",
             Entry::Citizen => "customer page",
             Entry::Producer => "producer page",
+            Entry::Staff => "staff desk",
         };
         let page = format!("{}index.html", entry.public_url().trim_start_matches('/'));
         let html_path = dist.join(&page);

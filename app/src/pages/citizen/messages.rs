@@ -18,6 +18,12 @@ pub fn kind_name(kind: MessageKind) -> &'static str {
     match kind {
         MessageKind::FeedbackGiven => "feedback_given",
         MessageKind::SurveyAnswered => "survey_answered",
+        MessageKind::VoucherDecided => "voucher_decided",
+        MessageKind::ProxyRegistered => "proxy_registered",
+        MessageKind::ProxyEnded => "proxy_ended",
+        MessageKind::VoucherEnded => "voucher_ended",
+        MessageKind::VoucherAnnulled => "voucher_annulled",
+        MessageKind::Unknown => "unknown",
     }
 }
 

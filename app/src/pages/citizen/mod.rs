@@ -1,9 +1,12 @@
 //! The logged-in customer's own pages (`/api/citizen/..`): vouchers, their service events,
 //! feedback to producers and the monthly satisfaction survey; choosing someone to act for,
-//! what others did on the customer's behalf and the messages about it. Each page asks the
+//! what others did on the customer's behalf and the messages about it; the decisions
+//! behind the vouchers and who has looked at the customer's data. Each page asks the
 //! API directly; a 401 shows the login panel instead of the page's content. While the
 //! customer acts for someone else, the API answers with that person's data.
 
+pub mod access_log;
+pub mod decision;
 pub mod feedback;
 pub mod feedback_form;
 pub mod messages;

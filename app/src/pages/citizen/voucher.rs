@@ -3,6 +3,7 @@
 //! that is not the customer's is "not found", exactly like one that does not exist.
 
 use crate::api;
+use crate::components::decision_document::DecisionStatusBadge;
 use crate::components::states::{retryable, BackLink, BackTo, Remote, Retryable};
 use crate::links;
 use crate::locale::{use_document_title, use_lang};
@@ -11,6 +12,7 @@ use crate::pages::citizen::survey::{SurveyDrafts, SurveyForm};
 use crate::pages::citizen::vouchers::VoucherFacts;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use seteli_domain::api::desk::DecisionSummary;
 use seteli_domain::api::{ServiceEventView, VoucherDetail};
 use seteli_domain::catalogue::Unit;
 use seteli_domain::i18n::{self, t, Text};
@@ -94,6 +96,7 @@ fn VoucherDetails(
         voucher,
         events,
         producers,
+        decisions,
     } = detail;
     let voucher_id = voucher.id;
     let unit = voucher.unit;
@@ -133,6 +136,7 @@ fn VoucherDetails(
     view! {
         <p class="lead voucher-subtitle">{municipality}</p>
         <VoucherFacts voucher lang/>
+        <VoucherDecisions decisions lang/>
         <section class="page-section" aria-labelledby="events-heading">
             <h2 id="events-heading">{t(lang, Text::EventsHeading)}</h2>
             <EventTable events unit lang/>
@@ -143,6 +147,40 @@ fn VoucherDetails(
         </section>
         {surveys_section}
     }
+}
+
+/// The decisions behind the voucher, newest first, each leading to its document.
+#[component]
+fn VoucherDecisions(decisions: Vec<DecisionSummary>, lang: Lang) -> impl IntoView {
+    (!decisions.is_empty()).then(|| {
+        let items = decisions
+            .into_iter()
+            .map(|d| {
+                let title = match &d.decision_number {
+                    Some(number) => format!("{} {number}", t(lang, Text::DecisionTitle)),
+                    None => t(lang, Text::DecisionTitle).to_owned(),
+                };
+                view! {
+                    <li class="card" data-testid="voucher-decision" data-decision-id=d.id.to_string()>
+                        <p class="card-title">
+                            <a href=links::my_decision(d.id, lang) data-testid="voucher-decision-link">{title}</a>
+                        </p>
+                        <p class="card-meta">
+                            <DecisionStatusBadge status=d.status lang/>
+                            " "
+                            {i18n::validity(lang, d.valid_from, d.valid_until)}
+                        </p>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="page-section" aria-labelledby="decisions-heading">
+                <h2 id="decisions-heading">{t(lang, Text::DecisionsHeading)}</h2>
+                <ol class="card-list" role="list" data-testid="voucher-decisions">{items}</ol>
+            </section>
+        }
+    })
 }
 
 /// The service events, newest first (as the API sends them). On narrow screens each row

@@ -273,6 +273,7 @@ mod tests {
             created_at: time::macros::datetime!(2026-11-20 10:00 UTC),
             corrects: None,
             correctable: true,
+            check: None,
         }
     }
 

@@ -3,6 +3,7 @@
 //! after it was logged (the server says which can, in `correctable`).
 
 use super::correction::{Correcting, CorrectionForm};
+use super::dispute::Dispute;
 use crate::api;
 use crate::components::facts::{Fact, MoneyFact};
 use crate::components::form::{DoneNotice, SubmitError};
@@ -213,8 +214,12 @@ pub fn CancellableEvents(
                 let event = event.clone();
                 view! { <EventControls event valid lang cancelling correcting/> }
             });
+            let dispute = view! {
+                <Dispute event_id=event.id check=event.check.clone() on_done=cancelling.on_done lang/>
+            };
             view! {
                 <EventCard event corrects with_customer=false lang>
+                    {dispute}
                     {controls}
                 </EventCard>
             }

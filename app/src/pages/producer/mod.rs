@@ -1,11 +1,13 @@
 //! The pages of a producer company's employee (`/api/producer/..`), while the session acts
 //! for the company (chosen through Suomi.fi e-Authorizations, `ypa`): its home, finding a
 //! voucher by its number, logging visits (also offline, see [`queue`]) and correcting them
-//! ([`correction`]), prices and replies to feedback. Each page asks the API; a 401 shows
+//! ([`correction`]), answering the organiser's disputes ([`dispute`]), prices and replies
+//! to feedback. Each page asks the API; a 401 shows
 //! the login panel and a 403 (the session does not act for a company) the way to choose
 //! one.
 
 pub mod correction;
+pub mod dispute;
 pub mod event_form;
 pub mod events;
 pub mod feedback;

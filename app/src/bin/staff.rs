@@ -1,0 +1,19 @@
+//! The organiser's staff entry: the desk, customers and their cards, need assessments,
+//! voucher decisions, registered proxies and checking events (see
+//! [`seteli_domain::entries`]). Only this binary names the staff pages, so no other
+//! audience's wasm carries them.
+
+use seteli_app::pages::staff::customer::CustomerPage;
+use seteli_app::pages::staff::customers::CustomerSearchPage;
+use seteli_app::pages::staff::decision::StaffDecisionPage;
+use seteli_app::pages::staff::decision_form::NewDecisionPage;
+use seteli_app::pages::staff::desk::DeskHomePage;
+use seteli_domain::entries::Entry;
+
+seteli_app::entry_main!(Entry::Staff, {
+    "/desk" => DeskHomePage,
+    "/desk/customers" => CustomerSearchPage,
+    "/desk/customers/:id" => CustomerPage,
+    "/desk/decisions/new" => NewDecisionPage,
+    "/desk/decisions/:id" => StaffDecisionPage,
+});

@@ -1,0 +1,146 @@
+//! `/desk`: what waits for the employee — draft decisions, decisions decided but not yet
+//! delivered, vouchers that end within 30 days and disputed events — each leading to the
+//! customer's card; and the way to find a customer.
+
+use super::StaffOnly;
+use crate::api;
+use crate::components::decision_document::DecisionStatusBadge;
+use crate::components::states::{retryable, Remote};
+use crate::links;
+use crate::locale::{tr, use_document_title, use_lang};
+use leptos::prelude::*;
+use seteli_domain::api::desk::{DecisionSummary, DeskHome, StaffEvent, StaffVoucher};
+use seteli_domain::i18n::{self, t, Text};
+use seteli_domain::Lang;
+
+/// The page.
+#[component]
+pub fn DeskHomePage() -> impl IntoView {
+    let lang = use_lang();
+    let home = retryable(move || api::staff_desk(lang.get()));
+    use_document_title(|lang| t(lang, Text::DeskTitle).to_owned());
+    view! {
+        <h1 tabindex="-1">{tr(Text::DeskTitle)}</h1>
+        <p>
+            <a class="button" href=move || links::desk_customers(lang.get()) data-testid="desk-find-customer">
+                {tr(Text::FindCustomer)}
+            </a>
+        </p>
+        <Remote data=home forbidden=StaffOnly let:home>
+            <DeskSections home lang=lang.get_untracked()/>
+        </Remote>
+    }
+}
+
+/// The greeting and the four lists.
+#[component]
+fn DeskSections(home: DeskHome, lang: Lang) -> impl IntoView {
+    let DeskHome {
+        organiser_name,
+        given_name,
+        drafts,
+        undelivered,
+        ending_soon,
+        disputed,
+        ..
+    } = home;
+    view! {
+        <p class="lead" data-testid="desk-greeting">{i18n::desk_greeting(lang, &given_name, &organiser_name)}</p>
+        <DeskSection id="desk-drafts" heading=Text::DeskDraftsHeading empty=Text::DeskDraftsEmpty count=drafts.len() lang>
+            {decision_items(drafts, lang)}
+        </DeskSection>
+        <DeskSection id="desk-undelivered" heading=Text::DeskUndeliveredHeading empty=Text::DeskUndeliveredEmpty count=undelivered.len() lang>
+            {decision_items(undelivered, lang)}
+        </DeskSection>
+        <DeskSection id="desk-ending" heading=Text::DeskEndingHeading empty=Text::DeskEndingEmpty count=ending_soon.len() lang>
+            {voucher_items(ending_soon, lang)}
+        </DeskSection>
+        <DeskSection id="desk-disputed" heading=Text::DeskDisputedHeading empty=Text::DeskDisputedEmpty count=disputed.len() lang>
+            {event_items(disputed, lang)}
+        </DeskSection>
+    }
+}
+
+/// One of the desk's lists under its `h2`: `children` are its items; `empty` when it has
+/// none (`count`).
+#[component]
+fn DeskSection(
+    id: &'static str,
+    heading: Text,
+    empty: Text,
+    count: usize,
+    lang: Lang,
+    children: Children,
+) -> impl IntoView {
+    let (labelled_by, heading_id) = (format!("{id}-heading"), format!("{id}-heading"));
+    let body = if count == 0 {
+        view! { <p class="notice" data-testid=format!("{id}-empty")>{t(lang, empty)}</p> }
+            .into_any()
+    } else {
+        view! { <ul class="card-list" role="list" data-testid=id>{children()}</ul> }.into_any()
+    };
+    view! {
+        <section class="page-section" aria-labelledby=labelled_by>
+            <h2 id=heading_id>{t(lang, heading)}</h2>
+            {body}
+        </section>
+    }
+}
+
+fn decision_items(decisions: Vec<DecisionSummary>, lang: Lang) -> impl IntoView {
+    decisions
+        .into_iter()
+        .map(|d| {
+            view! {
+                <li class="card" data-testid="desk-item" data-decision-id=d.id.to_string()>
+                    <p class="card-title">
+                        <a href=links::desk_customer(d.customer_id, lang) data-testid="desk-item-customer">{d.customer_name}</a>
+                    </p>
+                    <p class="card-meta">{d.service_name} " · " {i18n::validity(lang, d.valid_from, d.valid_until)}</p>
+                    <p class="card-meta">
+                        <DecisionStatusBadge status=d.status lang/> " "
+                        <a href=links::desk_decision(d.id, lang) data-testid="desk-item-decision">{t(lang, Text::OpenDecision)}</a>
+                    </p>
+                </li>
+            }
+        })
+        .collect_view()
+}
+
+fn voucher_items(vouchers: Vec<StaffVoucher>, lang: Lang) -> impl IntoView {
+    vouchers
+        .into_iter()
+        .map(|v| {
+            view! {
+                <li class="card" data-testid="desk-item" data-voucher-id=v.id.to_string()>
+                    <p class="card-title">
+                        <a href=links::desk_customer(v.customer_id, lang) data-testid="desk-item-customer">{v.customer_name}</a>
+                    </p>
+                    <p class="card-meta">{v.service_name} " · " {i18n::valid_until(lang, v.valid_until)}</p>
+                </li>
+            }
+        })
+        .collect_view()
+}
+
+fn event_items(events: Vec<StaffEvent>, lang: Lang) -> impl IntoView {
+    events
+        .into_iter()
+        .map(|e| {
+            let answered = e.check.as_ref().and_then(|c| c.answer.clone()).is_some();
+            view! {
+                <li class="card" data-testid="desk-item" data-event-id=e.id.to_string()>
+                    <p class="card-title">
+                        <a href=links::desk_customer(e.customer_id, lang) data-testid="desk-item-customer">{e.customer_name}</a>
+                    </p>
+                    <p class="card-meta">
+                        {i18n::format_date(lang, e.service_date)} " · " {e.producer_name}
+                    </p>
+                    <p class="card-meta">
+                        {if answered { t(lang, Text::DisputeAnswered) } else { t(lang, Text::DisputeWaiting) }}
+                    </p>
+                </li>
+            }
+        })
+        .collect_view()
+}

@@ -1,0 +1,56 @@
+//! The organiser's staff pages (`/api/staff/..`): the desk, finding and creating customers,
+//! the customer card (need assessments, decisions, vouchers, the registered proxy, checking
+//! events, what producers did and who looked), the decision form and the decision document.
+//! Only the staff entry (`src/bin/staff.rs`) names them, so no other audience's wasm
+//! carries them. Each page asks the API; a 401 shows the login panel (the staff login), a
+//! 403 that the page is for the organiser's staff. Every view of a customer's data is
+//! logged by the API, and the card says so where it matters (showing the identity code).
+
+pub mod assessments;
+pub mod customer;
+pub mod customers;
+pub mod decision;
+pub mod decision_form;
+pub mod desk;
+pub mod events;
+pub mod fields;
+pub mod logs;
+pub mod proxy;
+pub mod vouchers;
+
+use crate::components::states::BackLink;
+use crate::links;
+use crate::locale::tr;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use seteli_domain::i18n::Text;
+
+/// What a staff page shows when the API refuses it (403): the session is not a staff
+/// member's of the right role.
+#[component]
+pub fn StaffOnly() -> impl IntoView {
+    view! {
+        <div class="notice" data-testid="staff-only">
+            <p class="notice-title">{tr(Text::StaffOnlyTitle)}</p>
+            <p>{tr(Text::StaffOnlyText)}</p>
+        </div>
+    }
+}
+
+/// The way back to the desk, for "not found" notices and back links.
+pub fn back_to_desk() -> BackLink {
+    BackLink {
+        href: links::desk,
+        text: Text::BackToDesk,
+    }
+}
+
+/// The address's `:id` as the kind of id `parse` makes (reactive); `None` when it is not
+/// one.
+pub fn use_id_in_path<T>(parse: fn(&str) -> Option<T>) -> Memo<Option<T>>
+where
+    T: PartialEq + Clone + Send + Sync + 'static,
+{
+    let params = use_params_map();
+    Memo::new(move |_| params.with(|p| p.get_str("id").and_then(parse)))
+}
