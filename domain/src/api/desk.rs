@@ -276,6 +276,7 @@ pub struct StaffVoucher {
     pub number: String,
     pub customer_id: CustomerId,
     pub customer_name: String,
+    pub service_code: ServiceCode,
     pub service_name: String,
     pub unit: Unit,
     pub unit_value_cents: Cents,

@@ -745,6 +745,15 @@ pub async fn type_into(client: &Client, id: &str, text: &str) {
     input.send_keys(text).await.unwrap();
 }
 
+/// Picks `value` in the select `id`.
+pub async fn select(client: &Client, id: &str, value: &str) {
+    wait_testid(client, id)
+        .await
+        .select_by_value(value)
+        .await
+        .unwrap();
+}
+
 /// Waits for the element `id` and clicks it where it is (without scrolling first, unlike
 /// [`click`]).
 pub async fn press(client: &Client, id: &str) {

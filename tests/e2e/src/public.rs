@@ -3,8 +3,8 @@
 
 use crate::Browser;
 use crate::{
-    all_testid, attr, cents, desktop, find_in, press, testid, url, wait_for_query, wait_loaded,
-    wait_testid, wait_until,
+    all_testid, attr, cents, desktop, find_in, press, select, testid, url, wait_for_query,
+    wait_loaded, wait_testid, wait_until,
 };
 use fantoccini::Client;
 
@@ -47,15 +47,6 @@ pub async fn choose(client: &Client, municipality: &str, service: &str) {
         "offers are listed",
     )
     .await;
-}
-
-/// Picks `value` in the select `id`.
-async fn select(client: &Client, id: &str, value: &str) {
-    wait_testid(client, id)
-        .await
-        .select_by_value(value)
-        .await
-        .unwrap();
 }
 
 /// Waits for the offer list and returns each offer.

@@ -85,7 +85,7 @@ pub fn CardVouchers(state: Card, lang: Lang) -> impl IntoView {
                 let amend = assessments
                     .iter()
                     .find(|a| {
-                        a.outcome == AssessmentOutcome::Voucher && a.service_name == v.service_name
+                        a.outcome == AssessmentOutcome::Voucher && a.service_code == v.service_code
                     })
                     .map(|a| links::new_decision(customer, a.id, Some(v.id), lang));
                 view! { <VoucherItem voucher=v amend state open done lang/> }

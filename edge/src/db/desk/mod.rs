@@ -24,6 +24,7 @@ struct StaffVoucherRow {
     customer_id: CustomerId,
     given_name: String,
     family_name: String,
+    service_code: seteli_domain::ServiceCode,
     service_fi: String,
     service_sv: String,
     service_en: String,
@@ -49,7 +50,7 @@ pub async fn vouchers(
     lang: Lang,
 ) -> Result<Vec<StaffVoucher>, DbError> {
     let sql = format!(
-        "SELECT v.id, v.number, v.customer_id, c.given_name, c.family_name, s.name_fi AS service_fi,
+        "SELECT v.id, v.number, v.customer_id, c.given_name, c.family_name, v.service_code, s.name_fi AS service_fi,
                 s.name_sv AS service_sv, s.name_en AS service_en, v.unit, v.unit_value_cents, v.granted_cents,
                 v.balance_cents, v.valid_from, v.valid_until, v.status,
                 (SELECT COUNT(*) FROM service_events e WHERE e.voucher_id = v.id AND e.status = 'recorded') AS events
@@ -89,6 +90,7 @@ pub async fn vouchers(
                 number: access_log::grouped(&r.number),
                 customer_id: r.customer_id,
                 customer_name: format!("{} {}", r.given_name, r.family_name),
+                service_code: r.service_code,
                 service_name: lang.pick(r.service_fi, r.service_sv, Some(r.service_en)),
                 unit: r.unit,
                 unit_value_cents: cents(r.unit_value_cents, "unit_value_cents")?,
