@@ -9,7 +9,7 @@ use seteli_domain::desk::StaffView;
 use seteli_domain::i18n::{self, t, Text};
 use seteli_domain::Lang;
 
-/// What a staff member looked at, in words.
+/// What a staff member looked at or changed, in words.
 pub fn staff_view_text(view: StaffView) -> Text {
     match view {
         StaffView::Card => Text::StaffViewCard,
@@ -17,6 +17,12 @@ pub fn staff_view_text(view: StaffView) -> Text {
         StaffView::Decision => Text::StaffViewDecision,
         StaffView::Events => Text::StaffViewEvents,
         StaffView::Search => Text::StaffViewSearch,
+        StaffView::Contact => Text::StaffViewContact,
+        StaffView::Assessment => Text::StaffViewAssessment,
+        StaffView::DecisionChange => Text::StaffViewDecisionChange,
+        StaffView::VoucherChange => Text::StaffViewVoucherChange,
+        StaffView::ProxyChange => Text::StaffViewProxyChange,
+        StaffView::EventCheck => Text::StaffViewEventCheck,
     }
 }
 

@@ -544,5 +544,11 @@ pub(super) fn text(text: Text) -> &'static str {
         Text::DisputeAnswerLabel => "Your answer",
         Text::YourAnswerLabel => "Your answer",
         Text::SendDisputeAnswer => "Send the answer to the organiser",
+        Text::StaffViewContact => "Changed the address or the non-disclosure flag",
+        Text::StaffViewAssessment => "Recorded a need assessment",
+        Text::StaffViewDecisionChange => "Drafted, made or delivered a voucher decision",
+        Text::StaffViewVoucherChange => "Ended or annulled a voucher",
+        Text::StaffViewProxyChange => "Registered or ended a proxy",
+        Text::StaffViewEventCheck => "Checked or disputed a visit",
     }
 }

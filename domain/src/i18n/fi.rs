@@ -544,5 +544,11 @@ pub(super) fn text(text: Text) -> &'static str {
         Text::DisputeAnswerLabel => "Vastauksenne",
         Text::YourAnswerLabel => "Vastauksenne",
         Text::SendDisputeAnswer => "Lähetä vastaus järjestäjälle",
+        Text::StaffViewContact => "Muutti osoitetta tai turvakieltoa",
+        Text::StaffViewAssessment => "Kirjasi palveluntarpeen arvion",
+        Text::StaffViewDecisionChange => "Laati, teki tai toimitti palvelusetelipäätöksen",
+        Text::StaffViewVoucherChange => "Päätti tai mitätöi palvelusetelin",
+        Text::StaffViewProxyChange => "Kirjasi tai päätti asiamiehen",
+        Text::StaffViewEventCheck => "Tarkasti tai kiisti käynnin",
     }
 }

@@ -595,6 +595,13 @@ texts! {
     DisputeAnswerLabel,
     YourAnswerLabel,
     SendDisputeAnswer,
+    // What staff changed, in the customer's access log.
+    StaffViewContact,
+    StaffViewAssessment,
+    StaffViewDecisionChange,
+    StaffViewVoucherChange,
+    StaffViewProxyChange,
+    StaffViewEventCheck,
 }
 
 /// `text` in `lang`.

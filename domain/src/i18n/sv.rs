@@ -544,5 +544,11 @@ pub(super) fn text(text: Text) -> &'static str {
         Text::DisputeAnswerLabel => "Ert svar",
         Text::YourAnswerLabel => "Ert svar till anordnaren",
         Text::SendDisputeAnswer => "Skicka svaret till anordnaren",
+        Text::StaffViewContact => "Ändrade adressen eller spärrmarkeringen",
+        Text::StaffViewAssessment => "Registrerade en bedömning av servicebehovet",
+        Text::StaffViewDecisionChange => "Utarbetade, fattade eller levererade ett beslut om servicesedel",
+        Text::StaffViewVoucherChange => "Avslutade eller ogiltigförklarade en servicesedel",
+        Text::StaffViewProxyChange => "Registrerade eller avslutade ett ombud",
+        Text::StaffViewEventCheck => "Kontrollerade eller bestred ett besök",
     }
 }
