@@ -2,7 +2,7 @@
 //! service, summary and outcome — one that found a voucher leads to the decision form —
 //! and the form that records a new one.
 
-use super::customer::{Card, CardSection};
+use super::card::{Card, CardSection};
 use super::fields::{ChoiceField, Problems, TextField};
 use crate::api;
 use crate::components::decision_document::outcome_text;

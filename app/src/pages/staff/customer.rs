@@ -5,6 +5,7 @@
 //! the card. Each form reloads the card when it has done its work, keeping the others.
 
 use super::assessments::Assessments;
+use super::card::Card;
 use super::events::EventChecks;
 use super::fields::{CheckField, Problems, TextField};
 use super::logs::{AccessLog, CustomerFeedback, ProducerLog};
@@ -22,20 +23,6 @@ use seteli_domain::api::desk::{ContactUpdate, CustomerCard, PostalAddress};
 use seteli_domain::i18n::{self, t, Text};
 use seteli_domain::ids::CustomerId;
 use seteli_domain::{ApiError, ErrorCode, Lang};
-
-/// The card as loaded, and the way to load it again after a change.
-#[derive(Clone, Copy)]
-pub struct Card {
-    pub card: RwSignal<CustomerCard>,
-    pub reload: Callback<()>,
-}
-
-impl Card {
-    /// The customer's id.
-    pub fn id(self) -> CustomerId {
-        self.card.with_untracked(|c| c.id)
-    }
-}
 
 /// The page.
 #[component]
@@ -263,22 +250,5 @@ fn ContactForm(state: Card, editing: RwSignal<bool>, done: RwSignal<bool>) -> im
             <CheckField id="contact-non-disclosure" label=Text::NonDisclosureLabel value=non_disclosure/>
             <FormEnd error=server_error error_testid="contact-error" text=Text::SaveContact pending testid="contact-submit"/>
         </form>
-    }
-}
-
-/// A section of the card (`id` is its test id) under its `h2`, `heading`.
-#[component]
-pub fn CardSection(
-    id: &'static str,
-    heading: Text,
-    lang: Lang,
-    children: Children,
-) -> impl IntoView {
-    let (labelled_by, heading_id) = (format!("{id}-heading"), format!("{id}-heading"));
-    view! {
-        <section class="page-section" aria-labelledby=labelled_by data-testid=id>
-            <h2 id=heading_id>{t(lang, heading)}</h2>
-            {children()}
-        </section>
     }
 }

@@ -2,7 +2,7 @@
 //! the organiser's last check (and the producer's answer to a dispute), and the form that
 //! marks it checked, or disputed with a note the producer sees and answers.
 
-use super::customer::{Card, CardSection};
+use super::card::{Card, CardSection};
 use super::fields::{Problems, RadioField, TextField};
 use crate::api;
 use crate::components::facts::{Fact, MoneyFact};

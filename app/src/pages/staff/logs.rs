@@ -1,7 +1,7 @@
 //! The card's records of others: what producers' people did with the customer's vouchers,
 //! the feedback the customer gave, and who has looked at the customer's data.
 
-use super::customer::{Card, CardSection};
+use super::card::{Card, CardSection};
 use crate::components::access_log::{producer_action_text, AccessLogItem};
 use leptos::prelude::*;
 use seteli_domain::clock::rfc3339;

@@ -7,6 +7,7 @@
 //! logged by the API, and the card says so where it matters (showing the identity code).
 
 pub mod assessments;
+pub mod card;
 pub mod customer;
 pub mod customers;
 pub mod decision;

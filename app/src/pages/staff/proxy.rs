@@ -3,7 +3,7 @@
 //! with none in force, the form that registers one. The customer is notified of both (by
 //! the API). Ended registrations are listed below.
 
-use super::customer::{Card, CardSection};
+use super::card::{Card, CardSection};
 use super::fields::{ChoiceField, Problems, TextField};
 use crate::api;
 use crate::components::facts::Fact;

@@ -2,7 +2,7 @@
 //! to a voucher in force: amend it by a new decision, end it early, or annul it — the last
 //! only while no event is logged under it.
 
-use super::customer::{Card, CardSection};
+use super::card::{Card, CardSection};
 use super::fields::{Problems, TextField};
 use crate::api;
 use crate::components::decision_document::DecisionStatusBadge;

@@ -3,6 +3,7 @@
 //! the staff member's organiser and reaches only the rows of the municipalities it serves.
 
 pub mod access_log;
+pub mod assessments;
 pub mod customers;
 pub mod deciding;
 pub mod decisions;

@@ -4,8 +4,9 @@
 
 use super::{customer_of, field_error, member, refuse};
 use crate::db::desk::access_log::{self, log_staff_views, staff_view_statement};
+use crate::db::desk::assessments::{self, assessment_statement};
 use crate::db::desk::customers::{self, NewCustomerRecord};
-use crate::db::desk::decisions::{self, assessment_statement, DecisionsOf, Made};
+use crate::db::desk::decisions::{self, DecisionsOf, Made};
 use crate::db::desk::events::{self, StaffEventFilter};
 use crate::db::desk::proxies;
 use crate::db::{organisers, vouchers as customer_vouchers, Database};
@@ -168,7 +169,7 @@ pub async fn handle_card<D: Database, H: Outbound>(
         municipality_name: customer.municipality_name(lang),
         address: customer.address(),
         non_disclosure: customer.non_disclosure != 0,
-        assessments: decisions::assessments_of(db, organiser, id, None, lang).await?,
+        assessments: assessments::assessments_of(db, organiser, id, None, lang).await?,
         decisions,
         vouchers: crate::db::desk::vouchers(db, organiser, Some(id), None, lang).await?,
         proxy,

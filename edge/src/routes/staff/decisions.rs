@@ -51,7 +51,7 @@ pub async fn handle_draft<D: Database, H: Outbound>(
             lang,
         )
     };
-    let assessment = decisions::assessments_of(
+    let assessment = crate::db::desk::assessments::assessments_of(
         db,
         &member.organiser,
         customer.id,
