@@ -86,14 +86,15 @@ async fn the_page_deep_links_static_files_and_the_api_carry_the_security_headers
 
 #[tokio::test]
 async fn the_policy_allows_exactly_the_inline_scripts_that_were_built() {
-    // Each audience's entry (the comparison, the customer's and the producer's pages) has
-    // its own loader; one policy serves them all.
+    // Each audience's entry (the comparison, the customer's, the producer's and the staff's
+    // pages) has its own loader; one policy serves them all.
     let client = desktop().await;
     let mut hashes: Vec<String> = Vec::new();
     for (path, started) in [
         ("/producers/12?lang=en", "lang-en"),
         ("/my/vouchers", "login"),
         ("/producer/prices", "login"),
+        ("/desk", "login"),
     ] {
         client.goto(&url(path)).await.unwrap();
         // The app started: Chromium ran the loader under the policy.
@@ -119,9 +120,9 @@ async fn the_policy_allows_exactly_the_inline_scripts_that_were_built() {
     }
     hashes.sort();
     hashes.dedup();
-    // One preloader and three loaders.
-    assert_eq!(hashes.len(), 4, "{hashes:?}");
-    for path in ["/", "/producers/12?lang=en", "/my/vouchers", "/producer"] {
+    // One preloader and four loaders.
+    assert_eq!(hashes.len(), 5, "{hashes:?}");
+    for path in ["/", "/producers/12?lang=en", "/my/vouchers", "/producer", "/desk"] {
         let answer = get(path).await;
         let csp = answer.header("content-security-policy").unwrap();
         let script_src = csp
