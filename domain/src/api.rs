@@ -109,6 +109,10 @@ pub struct Me {
     /// Staff: the organiser's name in the asked language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organiser_name: Option<String>,
+    /// Staff: the municipalities in Seteli whose services the organiser organises (the
+    /// choices for a new customer's municipality).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub organiser_municipalities: Vec<Municipality>,
     /// Staff: their roles (`customer_service`, `authorisation_admin`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<String>,

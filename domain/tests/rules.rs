@@ -759,6 +759,7 @@ fn me_leaves_out_what_it_does_not_have() {
         family_name: "Kinnunen".into(),
         organiser_code: None,
         organiser_name: None,
+        organiser_municipalities: Vec::new(),
         roles: vec![],
         acting_for: None,
         acting_for_company: None,

@@ -97,3 +97,35 @@ pub async fn serves(
         .await?;
     Ok(rows.first().is_some_and(|r| r.n > 0))
 }
+
+#[derive(Deserialize)]
+struct MunicipalityRow {
+    code: MunicipalityCode,
+    name_fi: String,
+    name_sv: String,
+    bilingual: i64,
+}
+
+/// The municipalities in Seteli the organiser serves, by name in `lang`.
+pub async fn municipalities(
+    db: &impl Database,
+    organiser: &OrganiserCode,
+    lang: Lang,
+) -> Result<Vec<seteli_domain::api::Municipality>, DbError> {
+    let rows: Vec<MunicipalityRow> = db
+        .query(
+            "SELECT m.code, m.name_fi, m.name_sv, m.bilingual FROM municipalities m
+             JOIN organiser_municipalities om ON om.municipality_code = m.code
+             WHERE om.organiser_code = ?1 ORDER BY m.name_fi",
+            &[organiser.as_str().into()],
+        )
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| seteli_domain::api::Municipality {
+            code: r.code,
+            name: lang.pick(r.name_fi, r.name_sv, None),
+            bilingual: r.bilingual != 0,
+        })
+        .collect())
+}

@@ -318,6 +318,7 @@ pub async fn handle_me<D: Database, H: Outbound>(
         family_name: person.family_name.clone(),
         organiser_code: None,
         organiser_name: None,
+        organiser_municipalities: Vec::new(),
         roles: Vec::new(),
         acting_for,
         acting_for_company: None,
@@ -345,6 +346,12 @@ pub async fn handle_me<D: Database, H: Outbound>(
             organiser_code: Some(staff.organiser.clone()),
             organiser_name: crate::db::organisers::name(&call.ctx.db, &staff.organiser, call.lang)
                 .await?,
+            organiser_municipalities: crate::db::organisers::municipalities(
+                &call.ctx.db,
+                &staff.organiser,
+                call.lang,
+            )
+            .await?,
             roles: staff.roles.iter().map(|r| r.as_str().to_owned()).collect(),
             acting_for: None,
             acting_for_company: None,

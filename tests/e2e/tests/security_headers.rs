@@ -122,7 +122,13 @@ async fn the_policy_allows_exactly_the_inline_scripts_that_were_built() {
     hashes.dedup();
     // One preloader and four loaders.
     assert_eq!(hashes.len(), 5, "{hashes:?}");
-    for path in ["/", "/producers/12?lang=en", "/my/vouchers", "/producer", "/desk"] {
+    for path in [
+        "/",
+        "/producers/12?lang=en",
+        "/my/vouchers",
+        "/producer",
+        "/desk",
+    ] {
         let answer = get(path).await;
         let csp = answer.header("content-security-policy").unwrap();
         let script_src = csp

@@ -21,6 +21,10 @@ async fn staff_log_in_at_their_own_provider_and_get_a_staff_session() {
 
     assert_eq!(me["audience"], "staff");
     assert_eq!(me["organiser_code"], "ita-uusimaa");
+    assert_eq!(me["organiser_name"], "Itä-Uudenmaan hyvinvointialue");
+    // Of the county's municipalities, the test deployment has Porvoo.
+    assert_eq!(me["organiser_municipalities"][0]["code"], "638");
+    assert_eq!(me["organiser_municipalities"].as_array().unwrap().len(), 1);
     assert_eq!(
         me["roles"],
         serde_json::json!(["customer_service"]),
