@@ -110,6 +110,28 @@ impl Hetu {
     }
 }
 
+/// The first seven characters (the date and the century sign) an identity code of someone
+/// born on `date` can start with: one per century sign of the date's century (`-` and
+/// `U`–`Y` for the 1900s, `A`–`F` for the 2000s, `+` for the 1800s); none outside them.
+pub fn prefixes_for_birth_date(date: Date) -> Vec<String> {
+    let signs: &[u8] = match date.year() {
+        1800..=1899 => b"+",
+        1900..=1999 => b"-YXWVU",
+        2000..=2099 => b"ABCDEF",
+        _ => b"",
+    };
+    let digits = format!(
+        "{:02}{:02}{:02}",
+        date.day(),
+        u8::from(date.month()),
+        date.year().rem_euclid(100)
+    );
+    signs
+        .iter()
+        .map(|sign| format!("{digits}{}", char::from(*sign)))
+        .collect()
+}
+
 /// The first year of the century a sign stands for.
 fn century_of(sign: u8) -> Option<i32> {
     match sign {
@@ -298,6 +320,25 @@ mod tests {
         #[test]
         fn parse_never_panics_on_near_misses(s in "[0-9]{0,7}[-+A-Z a-z0-9é]{0,6}") {
             let _ = Hetu::parse(&s);
+        }
+    }
+
+    #[test]
+    fn a_birth_date_gives_the_codes_prefixes_of_its_century() {
+        let prefixes = prefixes_for_birth_date(date!(1934 - 03 - 14));
+        assert_eq!(prefixes.len(), 6);
+        assert!(prefixes.contains(&"140334-".to_owned()));
+        assert!(prefixes.contains(&"140334Y".to_owned()));
+        assert_eq!(prefixes_for_birth_date(date!(2013 - 04 - 03))[0], "030413A");
+        assert_eq!(
+            prefixes_for_birth_date(date!(1899 - 12 - 31)),
+            vec!["311299+".to_owned()]
+        );
+        assert!(prefixes_for_birth_date(date!(2100 - 01 - 01)).is_empty());
+        // Every code's own birth date gives its prefix.
+        for code in ["140334-912M", "030413A9450", "120366-9339"] {
+            let hetu = Hetu::parse(code).unwrap();
+            assert!(prefixes_for_birth_date(hetu.birth_date()).contains(&code[..7].to_owned()));
         }
     }
 }

@@ -5,6 +5,7 @@ use crate::db::organisers::in_scope;
 use crate::db::{Database, DbError, IdRow, SqlValue, Statement};
 use serde::Deserialize;
 use seteli_domain::api::desk::{CustomerListItem, PostalAddress};
+use seteli_domain::hetu::prefixes_for_birth_date;
 use seteli_domain::ids::CustomerId;
 use seteli_domain::{Hetu, Lang, MunicipalityCode, OrganiserCode};
 
@@ -98,33 +99,39 @@ pub async fn by_hetu(
         .await
 }
 
-/// The organiser's customers with this family name (and given name, when given, as a
-/// prefix of the given names), at most 200; the caller keeps those born on the date asked.
+/// The organiser's customers with this family name born on `born` (and given name, when
+/// given, as a prefix of the given names), at most 50.
 pub async fn by_name(
     db: &impl Database,
     organiser: &OrganiserCode,
     family_name: &str,
     given_name: Option<&str>,
+    born: time::Date,
 ) -> Result<Vec<CustomerRow>, DbError> {
+    // The birth date is the code's first seven characters, one form per century sign.
+    let mut prefixes = prefixes_for_birth_date(born);
+    let Some(first) = prefixes.first().cloned() else {
+        return Ok(Vec::new());
+    };
+    prefixes.resize(6, first);
     let sql = format!(
         "{SELECT} WHERE lower(c.family_name) = lower(?1) AND lower(c.given_name) LIKE lower(?3) || '%'
-             AND {} ORDER BY c.family_name, c.given_name, c.id LIMIT 200",
+             AND substr(c.hetu, 1, 7) IN (?4, ?5, ?6, ?7, ?8, ?9)
+             AND {} ORDER BY c.family_name, c.given_name, c.id LIMIT 50",
         in_scope("c.municipality_code", 2)
     );
-    db.query(
-        &sql,
-        &[
-            family_name.trim().into(),
-            organiser.as_str().into(),
-            // `%` and `_` typed by a person are literal characters of a name.
-            given_name
-                .unwrap_or_default()
-                .trim()
-                .replace(['%', '_'], "")
-                .into(),
-        ],
-    )
-    .await
+    let mut params: Vec<SqlValue> = vec![
+        family_name.trim().into(),
+        organiser.as_str().into(),
+        // `%` and `_` typed by a person are literal characters of a name.
+        given_name
+            .unwrap_or_default()
+            .trim()
+            .replace(['%', '_'], "")
+            .into(),
+    ];
+    params.extend(prefixes.into_iter().map(SqlValue::from));
+    db.query(&sql, &params).await
 }
 
 /// Whether anyone in Seteli has this identity code.

@@ -23,9 +23,6 @@ use seteli_domain::ids::CustomerId;
 use seteli_domain::permissions::Action;
 use seteli_domain::{ErrorCode, Hetu};
 
-/// Search results are capped: a name search that finds more needs a birth date anyway.
-const MAX_RESULTS: usize = 50;
-
 /// `POST /api/staff/customers/search`: the organiser's customers with the identity code in
 /// the body, or with the family name (and given name) born on the birth date. Each customer
 /// listed is logged as seen. Permission: [`Action::StaffViewCustomers`].
@@ -50,13 +47,14 @@ pub async fn handle_search<D: Database, H: Outbound>(
             customers::by_hetu(db, &member.organiser, &hetu).await?
         }
         (_, Some(family), Some(born)) if !family.trim().is_empty() => {
-            let rows =
-                customers::by_name(db, &member.organiser, family, search.given_name.as_deref())
-                    .await?;
-            rows.into_iter()
-                .filter(|row| row.hetu().is_ok_and(|h| h.birth_date() == born))
-                .take(MAX_RESULTS)
-                .collect()
+            customers::by_name(
+                db,
+                &member.organiser,
+                family,
+                search.given_name.as_deref(),
+                born,
+            )
+            .await?
         }
         _ => return Err(invalid()),
     };
