@@ -553,3 +553,19 @@ pub struct SurveyReceipt {
     /// `YYYY-MM`.
     pub period: String,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn message_kinds_are_stored_as_their_wire_names() {
+        for kind in MessageKind::KNOWN {
+            assert_eq!(MessageKind::parse(kind.as_str()), Some(kind));
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.as_str());
+        }
+        assert_eq!(MessageKind::parse("unknown"), None);
+        let later: MessageKind = serde_json::from_str("\"a_later_kind\"").unwrap();
+        assert_eq!(later, MessageKind::Unknown);
+    }
+}

@@ -145,4 +145,19 @@ mod tests {
             let _ = ServiceCode::parse(&s);
         }
     }
+
+    #[test]
+    fn organiser_codes_are_slugs_and_travel_as_themselves() {
+        let code = OrganiserCode::parse("ita-uusimaa").unwrap();
+        assert_eq!(code.as_str(), "ita-uusimaa");
+        assert_eq!(code.to_string(), "ita-uusimaa");
+        assert_eq!(serde_json::to_value(&code).unwrap(), "ita-uusimaa");
+        for bad in ["", "x", "Ita", "-ita", "ita-", "itä", "ita uusimaa"] {
+            assert_eq!(
+                OrganiserCode::parse(bad),
+                Err(CodeError::Organiser),
+                "{bad:?}"
+            );
+        }
+    }
 }

@@ -3,7 +3,6 @@
 //! events. The edge and the staff pages both call these, so a form and the API refuse the
 //! same input with the same field named.
 
-use crate::catalogue::Unit;
 use crate::error::ErrorCode;
 use crate::hetu::Hetu;
 use crate::income::{income_related_value, Computation, Household, IncomeTable};
@@ -132,11 +131,6 @@ impl DecisionStatus {
             _ => None,
         }
     }
-
-    /// Whether the decision is the one in force for its voucher.
-    pub fn in_force(self) -> bool {
-        matches!(self, DecisionStatus::Decided | DecisionStatus::Delivered)
-    }
 }
 
 /// How a decision reached the customer.
@@ -249,19 +243,6 @@ impl StaffView {
 
     pub fn parse(s: &str) -> Option<StaffView> {
         StaffView::ALL.into_iter().find(|v| v.as_str() == s)
-    }
-
-    /// Whether the line records a change (else a view).
-    pub fn is_change(self) -> bool {
-        matches!(
-            self,
-            StaffView::Contact
-                | StaffView::Assessment
-                | StaffView::DecisionChange
-                | StaffView::VoucherChange
-                | StaffView::ProxyChange
-                | StaffView::EventCheck
-        )
     }
 }
 
@@ -461,11 +442,6 @@ pub fn check_event_check(status: CheckStatus, note: &str) -> Result<(), FieldErr
         return Err(refuse(ErrorCode::InvalidCheck, "note"));
     }
     Ok(())
-}
-
-/// The unit a decision's value is per: the service's own.
-pub fn decision_unit(service_unit: Unit) -> Unit {
-    service_unit
 }
 
 #[cfg(test)]
@@ -779,5 +755,128 @@ mod tests {
     #[test]
     fn decision_numbers_are_year_and_sequence() {
         assert_eq!(decision_number(2026, 7), "2026-00007");
+    }
+
+    #[test]
+    fn every_stored_name_parses_back_and_is_the_wire_name() {
+        fn check<T: Copy + PartialEq + std::fmt::Debug + Serialize>(
+            all: &[T],
+            name: fn(T) -> &'static str,
+            parse: fn(&str) -> Option<T>,
+        ) {
+            for &value in all {
+                assert_eq!(parse(name(value)), Some(value));
+                assert_eq!(serde_json::to_value(value).unwrap(), name(value));
+            }
+            assert_eq!(parse("nonsense"), None);
+        }
+        check(
+            &AssessmentOutcome::ALL,
+            AssessmentOutcome::as_str,
+            AssessmentOutcome::parse,
+        );
+        check(
+            &DecisionStatus::KNOWN,
+            DecisionStatus::as_str,
+            DecisionStatus::parse,
+        );
+        check(
+            &[DeliveryChannel::Message, DeliveryChannel::Post],
+            DeliveryChannel::as_str,
+            DeliveryChannel::parse,
+        );
+        check(
+            &[CheckStatus::Checked, CheckStatus::Disputed],
+            CheckStatus::as_str,
+            CheckStatus::parse,
+        );
+        check(&StaffView::ALL, StaffView::as_str, StaffView::parse);
+        check(&ProxyBasis::ALL, ProxyBasis::as_str, ProxyBasis::parse);
+    }
+
+    #[test]
+    fn the_bounds_themselves_are_allowed() {
+        let t = table();
+        // A household under the limit gets the full value, which staff may also type.
+        let full = ValueRequest {
+            unit_value: Some(t.full_value),
+            granted_units: Some(MAX_GRANTED_UNITS),
+            granted_sum: None,
+            household: household(1, 10_000),
+        };
+        assert_eq!(
+            decision_terms(&full, Some(&t)).unwrap().unit_value,
+            t.full_value
+        );
+        let plain = |value: i64, units: i64| ValueRequest {
+            unit_value: Some(Cents::clamp(value)),
+            granted_units: Some(units),
+            granted_sum: None,
+            household: None,
+        };
+        assert!(decision_terms(&plain(MAX_UNIT_VALUE.get(), 100), None).is_ok());
+        assert_eq!(
+            decision_terms(&plain(MAX_UNIT_VALUE.get() + 1, 1), None).unwrap_err(),
+            refuse(ErrorCode::ValueAboveMaximum, "unit_value_cents")
+        );
+        assert_eq!(
+            decision_terms(&plain(0, 1), None).unwrap_err().field,
+            "unit_value_cents"
+        );
+        assert!(decision_terms(&plain(1, 1), None).is_ok());
+        assert_eq!(
+            decision_terms(&plain(100, 0), None).unwrap_err().field,
+            "granted_units"
+        );
+        assert_eq!(
+            decision_terms(&plain(100, MAX_GRANTED_UNITS + 1), None)
+                .unwrap_err()
+                .field,
+            "granted_units"
+        );
+        let code = ErrorCode::InvalidDecision;
+        let from = date!(2026 - 01 - 01);
+        let longest = from + time::Duration::days(MAX_VALIDITY_DAYS);
+        assert!(check_validity(from, longest, code).is_ok());
+        assert!(check_validity(from, longest + time::Duration::days(1), code).is_err());
+        // Three calendar years, the longest a decision is usually given for, fit.
+        assert!(check_validity(from, date!(2028 - 12 - 31), code).is_ok());
+        let field = "summary";
+        assert!(check_text(&"a".repeat(MAX_TEXT), MAX_TEXT, code, field).is_ok());
+        assert!(check_text(&"a".repeat(MAX_TEXT + 1), MAX_TEXT, code, field).is_err());
+        assert!(check_text("a", 1, code, field).is_ok());
+        assert_eq!(
+            amended_balance(Cents::clamp(1000), Cents::clamp(400), Cents::clamp(600)),
+            Ok(Cents::ZERO)
+        );
+        // A voucher may end on its first day, if that is today.
+        let (start, end) = (date!(2026 - 11 - 21), date!(2026 - 12 - 31));
+        assert!(check_early_end(start, start, end, start).is_ok());
+        assert!(check_early_end(start, date!(2026 - 11 - 22), end, start).is_err());
+        assert!(check_event_check(CheckStatus::Checked, &"x".repeat(MAX_TEXT)).is_ok());
+    }
+
+    #[test]
+    fn a_justification_or_evidence_longer_than_the_limit_is_refused_whatever_the_basis() {
+        let customer = Hetu::parse("140334-912M").unwrap();
+        let scope = [OnBehalfAction::ViewVouchers];
+        let long = "x".repeat(MAX_TEXT + 1);
+        let exact = "x".repeat(MAX_TEXT);
+        let with = |justification: &'static str, evidence: &'static str| ProxyRequest {
+            justification,
+            evidence,
+            ..proxy("220784-926C", ProxyBasis::Guardian, &scope)
+        };
+        let long: &'static str = Box::leak(long.into_boxed_str());
+        let exact: &'static str = Box::leak(exact.into_boxed_str());
+        assert_eq!(
+            check_proxy(&with(long, ""), &customer).unwrap_err().field,
+            "justification"
+        );
+        assert_eq!(
+            check_proxy(&with("", long), &customer).unwrap_err().field,
+            "evidence"
+        );
+        assert!(check_proxy(&with(exact, exact), &customer).is_ok());
     }
 }

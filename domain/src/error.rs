@@ -484,4 +484,18 @@ mod tests {
             assert!(code.status() >= 400);
         }
     }
+
+    #[test]
+    fn an_error_about_a_field_names_it_on_the_wire() {
+        let e = ApiError::field(ErrorCode::InvalidDecision, "valid_until", Lang::Fi);
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(json["field"], "valid_until");
+        assert_eq!(json["code"], "invalid_decision");
+        assert!(
+            serde_json::to_value(ApiError::new(ErrorCode::NotFound, Lang::Fi))
+                .unwrap()
+                .get("field")
+                .is_none()
+        );
+    }
 }

@@ -341,4 +341,33 @@ mod tests {
         assert_eq!(PrincipalKind::parse("child"), Some(PrincipalKind::Child));
         assert_eq!(Refusal::parse("granted"), None);
     }
+
+    #[test]
+    fn a_registered_proxys_scope_is_stored_as_names_and_read_back() {
+        let scope = [OnBehalfAction::GiveFeedback, OnBehalfAction::ViewVouchers];
+        let text = scope_text(&scope);
+        assert_eq!(text, "view_vouchers give_feedback");
+        assert_eq!(
+            parse_scope(&text),
+            vec![OnBehalfAction::ViewVouchers, OnBehalfAction::GiveFeedback]
+        );
+        // Unknown names and choosing grant nothing; choosing needs no scope.
+        assert_eq!(
+            parse_scope("choose root view_trail"),
+            vec![OnBehalfAction::ViewTrail]
+        );
+        assert!(scope_allows(&[], OnBehalfAction::Choose));
+        assert!(!scope_allows(
+            &[OnBehalfAction::ViewVouchers],
+            OnBehalfAction::GiveFeedback
+        ));
+        assert_eq!(
+            parse_scope(&scope_text(&OnBehalfAction::SCOPABLE)),
+            OnBehalfAction::SCOPABLE
+        );
+        for basis in ProxyBasis::ALL {
+            assert_eq!(ProxyBasis::parse(basis.as_str()), Some(basis));
+        }
+        assert_eq!(ProxyBasis::parse("friend"), None);
+    }
 }

@@ -201,4 +201,13 @@ mod tests {
             prop_assert_eq!(Cents::parse_euros(&text.replace('\u{a0}', " ")).unwrap().get(), a);
         }
     }
+
+    #[test]
+    fn clamp_holds_an_amount_within_zero_and_the_maximum() {
+        assert_eq!(Cents::clamp(-1), Cents::ZERO);
+        assert_eq!(Cents::clamp(0), Cents::ZERO);
+        assert_eq!(Cents::clamp(2283).get(), 2283);
+        assert_eq!(Cents::clamp(Cents::MAX).get(), Cents::MAX);
+        assert_eq!(Cents::clamp(Cents::MAX + 1).get(), Cents::MAX);
+    }
 }
