@@ -13,20 +13,6 @@ use seteli_domain::i18n::{self, t, Text};
 use seteli_domain::voucher::MessageStatus;
 use seteli_domain::Lang;
 
-/// A kind's name in test ids, as the API names it.
-pub fn kind_name(kind: MessageKind) -> &'static str {
-    match kind {
-        MessageKind::FeedbackGiven => "feedback_given",
-        MessageKind::SurveyAnswered => "survey_answered",
-        MessageKind::VoucherDecided => "voucher_decided",
-        MessageKind::ProxyRegistered => "proxy_registered",
-        MessageKind::ProxyEnded => "proxy_ended",
-        MessageKind::VoucherEnded => "voucher_ended",
-        MessageKind::VoucherAnnulled => "voucher_annulled",
-        MessageKind::Unknown => "unknown",
-    }
-}
-
 /// The words for a message's delivery status; `None` for one this app does not know
 /// (shown as it came).
 pub fn status_label(status: MessageStatus) -> Option<Text> {
@@ -72,7 +58,7 @@ fn MessageItem(message: MessageView, lang: Lang) -> impl IntoView {
         <li
             class="card"
             data-testid="message"
-            data-kind=kind_name(message.kind)
+            data-kind=message.kind.as_str()
             data-message-id=message.id.to_string()
         >
             <p class="card-time">
@@ -93,14 +79,6 @@ fn MessageItem(message: MessageView, lang: Lang) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn kinds_are_named_as_the_api_names_them() {
-        for kind in [MessageKind::FeedbackGiven, MessageKind::SurveyAnswered] {
-            let json = serde_json::to_value(kind).unwrap();
-            assert_eq!(json, serde_json::json!(kind_name(kind)));
-        }
-    }
 
     #[test]
     fn queued_messages_say_so_and_unknown_statuses_are_shown_as_they_came() {

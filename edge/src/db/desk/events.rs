@@ -40,6 +40,17 @@ struct EventRow {
     voucher_share_cents: i64,
     own_share_cents: i64,
     status: seteli_domain::voucher::EventStatus,
+    #[serde(flatten)]
+    check: CheckColumns,
+}
+
+/// The SQL of an event's check columns ([`CheckColumns`]), `event_checks` joined as `k`.
+pub(crate) const CHECK_COLUMNS: &str =
+    "k.status AS check_status, k.note, k.checked_by_name, k.checked_at, k.answer, k.answered_at";
+
+/// An event row's check columns ([`CHECK_COLUMNS`]), all NULL for an unchecked event.
+#[derive(Deserialize)]
+pub(crate) struct CheckColumns {
     check_status: Option<String>,
     note: Option<String>,
     checked_by_name: Option<String>,
@@ -50,28 +61,18 @@ struct EventRow {
     answered_at: Option<time::OffsetDateTime>,
 }
 
-/// The SQL of an event's check columns, joined as `k`.
-pub(crate) const CHECK_COLUMNS: &str =
-    "k.status AS check_status, k.note, k.checked_by_name, k.checked_at,
-    k.answer, k.answered_at";
-
-/// The check of an event row, if it has one.
-pub(crate) fn check_view(
-    status: Option<&str>,
-    note: Option<String>,
-    checked_by_name: Option<String>,
-    checked_at: Option<time::OffsetDateTime>,
-    answer: Option<String>,
-    answered_at: Option<time::OffsetDateTime>,
-) -> Option<EventCheckView> {
-    Some(EventCheckView {
-        status: CheckStatus::parse(status?)?,
-        note: note.unwrap_or_default(),
-        checked_by_name: checked_by_name.unwrap_or_default(),
-        checked_at: checked_at?,
-        answer,
-        answered_at,
-    })
+impl CheckColumns {
+    /// The check, if the event has one.
+    pub(crate) fn view(self) -> Option<EventCheckView> {
+        Some(EventCheckView {
+            status: CheckStatus::parse(self.check_status.as_deref()?)?,
+            note: self.note.unwrap_or_default(),
+            checked_by_name: self.checked_by_name.unwrap_or_default(),
+            checked_at: self.checked_at?,
+            answer: self.answer,
+            answered_at: self.answered_at,
+        })
+    }
 }
 
 /// The organiser's events by `filter`, newest service date first, at most 200.
@@ -130,14 +131,7 @@ pub async fn events(
                 voucher_share_cents: cents(r.voucher_share_cents, "voucher_share_cents")?,
                 own_share_cents: cents(r.own_share_cents, "own_share_cents")?,
                 status: r.status,
-                check: check_view(
-                    r.check_status.as_deref(),
-                    r.note,
-                    r.checked_by_name,
-                    r.checked_at,
-                    r.answer,
-                    r.answered_at,
-                ),
+                check: r.check.view(),
             })
         })
         .collect()

@@ -90,14 +90,8 @@ struct EventRow {
     created_at: time::OffsetDateTime,
     corrects: Option<EventId>,
     window_from: String,
-    check_status: Option<String>,
-    note: Option<String>,
-    checked_by_name: Option<String>,
-    #[serde(default, with = "seteli_domain::clock::wire_time::option")]
-    checked_at: Option<time::OffsetDateTime>,
-    answer: Option<String>,
-    #[serde(default, with = "seteli_domain::clock::wire_time::option")]
-    answered_at: Option<time::OffsetDateTime>,
+    #[serde(flatten)]
+    check: crate::db::desk::events::CheckColumns,
 }
 
 const EVENT_SELECT: &str = "
@@ -105,6 +99,7 @@ const EVENT_SELECT: &str = "
            e.service_date, e.description, e.units_x100, v.unit, e.unit_price_cents, e.voucher_share_cents,
            e.own_share_cents, e.status, e.created_at, e.corrects,
            COALESCE(e.window_from, substr(e.created_at, 1, 10)) AS window_from,
+           -- The check columns (`desk::events::CHECK_COLUMNS`).
            k.status AS check_status, k.note, k.checked_by_name, k.checked_at, k.answer, k.answered_at
     FROM service_events e
     JOIN vouchers v ON v.id = e.voucher_id
@@ -140,14 +135,7 @@ fn event_dto(r: EventRow, today: time::Date) -> Result<ProducerEvent, DbError> {
         created_at: r.created_at,
         corrects: r.corrects,
         // The organiser's check, for the producer to see a dispute and answer it.
-        check: crate::db::desk::events::check_view(
-            r.check_status.as_deref(),
-            r.note,
-            r.checked_by_name,
-            r.checked_at,
-            r.answer,
-            r.answered_at,
-        ),
+        check: r.check.view(),
     })
 }
 
