@@ -536,3 +536,27 @@ impl IncomeTableView {
 pub struct IncomeTables {
     pub tables: Vec<IncomeTableView>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_staff_lines_what_reads_as_a_staff_view_and_a_producers_does_not() {
+        let line = |kind, what: &str| AccessLogEntry {
+            at: time::macros::datetime!(2026-11-21 10:00 UTC),
+            kind,
+            who: "Sari Virtanen".into(),
+            organisation: "Itä-Uudenmaan hyvinvointialue".into(),
+            what: what.into(),
+        };
+        assert_eq!(
+            line(ViewerKind::Staff, "identity_code").staff_view(),
+            Some(StaffView::IdentityCode)
+        );
+        assert_eq!(
+            line(ViewerKind::Producer, "link_voucher").staff_view(),
+            None
+        );
+    }
+}
