@@ -2,8 +2,10 @@
 //! `lang` parameter are handled the same way everywhere. Pure Rust (no browser calls), so
 //! it is tested natively.
 
+use seteli_domain::clock::{iso_date, parse_iso_date};
 use seteli_domain::ids::{AssessmentId, CustomerId, DecisionId, ProducerId, VoucherId};
 use seteli_domain::Lang;
+use time::Date;
 
 /// `path` followed by `pairs` as an escaped query string (nothing when `pairs` is empty).
 pub fn href<K, V>(path: &str, pairs: impl IntoIterator<Item = (K, V)>) -> String
@@ -91,6 +93,67 @@ pages! {
     desk_customer(id: CustomerId) => "/desk/customers/{id}";
     /// A voucher decision as staff see it, in `lang`.
     desk_decision(id: DecisionId) => "/desk/decisions/{id}";
+    /// The events to check, with the default filters (last month's), in `lang`.
+    desk_events => "/desk/events";
+    /// The organiser's income tables, in `lang`.
+    desk_income_tables => "/desk/income-tables";
+}
+
+/// The filters of the desk's list of events to check, as its address keeps them
+/// (`?voucher=&producer=&from=&to=&disputed=1`), so that back, forward and a shared link
+/// show the same list. Nothing given is nothing narrowed (the page fills in the period).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EventsQuery {
+    pub voucher: Option<VoucherId>,
+    pub producer: Option<ProducerId>,
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    pub disputed: bool,
+}
+
+impl EventsQuery {
+    /// The filters in an address's query, as `get` gives its parameters; what is not an id
+    /// or a `YYYY-MM-DD` date is left out.
+    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
+        Self {
+            voucher: get("voucher").and_then(|v| VoucherId::parse(&v)),
+            producer: get("producer").and_then(|v| ProducerId::parse(&v)),
+            from: get("from").and_then(|v| parse_iso_date(&v)),
+            to: get("to").and_then(|v| parse_iso_date(&v)),
+            disputed: get("disputed").as_deref() == Some("1"),
+        }
+    }
+
+    /// The query's parameters, in the API's words (the same as the page's).
+    pub fn pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = Vec::new();
+        if let Some(voucher) = self.voucher {
+            pairs.push(("voucher", voucher.to_string()));
+        }
+        if let Some(producer) = self.producer {
+            pairs.push(("producer", producer.to_string()));
+        }
+        if let Some(from) = self.from {
+            pairs.push(("from", iso_date(from)));
+        }
+        if let Some(to) = self.to {
+            pairs.push(("to", iso_date(to)));
+        }
+        if self.disputed {
+            pairs.push(("disputed", "1".to_owned()));
+        }
+        pairs
+    }
+}
+
+/// The desk's list of events to check, narrowed by `query`, in `lang`.
+pub fn desk_events_for(query: &EventsQuery, lang: Lang) -> String {
+    let pairs = query.pairs();
+    with_lang(
+        "/desk/events",
+        pairs.iter().map(|(k, v)| (*k, v.as_str())),
+        lang,
+    )
 }
 
 /// The customer search by name and birth date (`birth_date` as `YYYY-MM-DD`), in `lang`.
@@ -198,6 +261,36 @@ mod tests {
         );
         assert_eq!(my_decision(id(3), Lang::Sv), "/my/decisions/3?lang=sv");
         assert_eq!(my_access_log(Lang::Fi), "/my/access-log");
+    }
+
+    #[test]
+    fn the_events_filters_go_in_the_address_and_come_back_from_it() {
+        assert_eq!(desk_events(Lang::Fi), "/desk/events");
+        assert_eq!(desk_income_tables(Lang::Sv), "/desk/income-tables?lang=sv");
+        let query = EventsQuery {
+            voucher: Some(id(4)),
+            producer: None,
+            from: parse_iso_date("2026-01-01"),
+            to: parse_iso_date("2026-01-31"),
+            disputed: true,
+        };
+        let link = desk_events_for(&query, Lang::En);
+        assert_eq!(
+            link,
+            "/desk/events?voucher=4&from=2026-01-01&to=2026-01-31&disputed=1&lang=en"
+        );
+        let pairs = query.pairs();
+        let back = EventsQuery::from_query(|name| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.clone())
+        });
+        assert_eq!(back, query);
+        assert_eq!(
+            EventsQuery::from_query(|name| (name != "disputed").then(|| "x".to_owned())),
+            EventsQuery::default()
+        );
     }
 
     #[test]

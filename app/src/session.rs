@@ -7,7 +7,8 @@ use crate::api;
 use crate::dom;
 use crate::locale::use_lang;
 use leptos::prelude::*;
-use seteli_domain::api::{ActingFor, ActingForCompany, Me};
+use seteli_domain::api::{ActingFor, ActingForCompany, Me, Municipality};
+use seteli_domain::permissions::StaffRole;
 use seteli_domain::session::Audience;
 use seteli_domain::ApiError;
 
@@ -35,6 +36,29 @@ impl Session {
     pub fn is_staff(self) -> bool {
         self.me
             .with(|me| matches!(me, Some(Ok(Some(me))) if me.audience == Audience::Staff))
+    }
+
+    /// Whether the logged-in staff member holds `role` (reactive): `false` while asking,
+    /// for anyone else and when the question failed. What the navigation and pages offer;
+    /// the API decides what is allowed.
+    pub fn has_staff_role(self, role: StaffRole) -> bool {
+        self.me.with(|me| match me {
+            Some(Ok(Some(me))) if me.audience == Audience::Staff => {
+                me.roles.iter().any(|r| r == role.as_str())
+            }
+            _ => false,
+        })
+    }
+
+    /// The municipalities whose services the logged-in staff member's organiser organises
+    /// (reactive): empty while asking, for anyone else and when the question failed.
+    pub fn organiser_municipalities(self) -> Vec<Municipality> {
+        self.me.with(|me| match me {
+            Some(Ok(Some(me))) if me.audience == Audience::Staff => {
+                me.organiser_municipalities.clone()
+            }
+            _ => Vec::new(),
+        })
     }
 
     /// Whom the logged-in customer acts for now (reactive): `None` while they act for

@@ -44,6 +44,57 @@ pub struct IncomeTable {
     pub rounding: Cents,
 }
 
+impl IncomeError {
+    /// The request field (of `IncomeTableView`) the error is about, as an `ApiError`
+    /// names it.
+    pub fn field(self) -> &'static str {
+        match self {
+            IncomeError::RowsOutOfOrder
+            | IncomeError::RowsNotMonotone
+            | IncomeError::ReductionOver100 => "rows",
+            IncomeError::MinimumAboveFull => "minimum_value_cents",
+            IncomeError::NoUnitsPerMonth => "units_per_month",
+            IncomeError::NoRounding => "rounding_cents",
+            IncomeError::NoHousehold => "household",
+        }
+    }
+}
+
+/// A percentage as a person types it (`35`, `35,5`, `35.25`, `35 %`) in basis points
+/// (hundredths of a percent); `None` unless it is a number from 0 to 100 with at most two
+/// decimals.
+pub fn parse_percent(input: &str) -> Option<u32> {
+    let s = input.trim().trim_end_matches('%').trim();
+    let (whole, frac) = s.split_once([',', '.']).unwrap_or((s, ""));
+    let digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || whole.len() > 3 || frac.len() > 2 || !digits(whole) || !digits(frac) {
+        return None;
+    }
+    let whole: u32 = whole.parse().ok()?;
+    let frac: u32 = match frac.len() {
+        0 => 0,
+        1 => frac.parse::<u32>().ok()? * 10,
+        _ => frac.parse().ok()?,
+    };
+    let points = whole * 100 + frac;
+    (points <= WHOLE_BASIS_POINTS).then_some(points)
+}
+
+/// Basis points as a person types a percentage, in `lang`'s decimal sign: `3500` is `35`,
+/// `3550` is `35,5` (`35.5` in English); what [`parse_percent`] reads back.
+pub fn percent_input(points: u32, lang: crate::Lang) -> String {
+    let (whole, frac) = (points / 100, points % 100);
+    let sign = match lang {
+        crate::Lang::En => '.',
+        crate::Lang::Fi | crate::Lang::Sv => ',',
+    };
+    match frac {
+        0 => whole.to_string(),
+        f if f % 10 == 0 => format!("{whole}{sign}{}", f / 10),
+        f => format!("{whole}{sign}{f:02}"),
+    }
+}
+
 /// Who the voucher is for, as the decision records it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Household {
@@ -234,6 +285,34 @@ mod tests {
             },
         )
         .unwrap()
+    }
+
+    #[test]
+    fn percentages_are_read_as_people_type_them() {
+        assert_eq!(parse_percent("35"), Some(3500));
+        assert_eq!(parse_percent(" 35,5 "), Some(3550));
+        assert_eq!(parse_percent("35.25 %"), Some(3525));
+        assert_eq!(parse_percent("0"), Some(0));
+        assert_eq!(parse_percent("100"), Some(10_000));
+        assert_eq!(parse_percent("100,01"), None);
+        assert_eq!(parse_percent("-5"), None);
+        assert_eq!(parse_percent("35,555"), None);
+        assert_eq!(parse_percent(""), None);
+        assert_eq!(parse_percent(",5"), None);
+    }
+
+    #[test]
+    fn a_percentage_is_shown_as_it_is_typed_back() {
+        use crate::Lang;
+        assert_eq!(percent_input(3500, Lang::Fi), "35");
+        assert_eq!(percent_input(3550, Lang::Sv), "35,5");
+        assert_eq!(percent_input(3505, Lang::En), "35.05");
+        for points in [0, 1, 99, 100, 1234, 3550, 10_000] {
+            assert_eq!(
+                parse_percent(&percent_input(points, Lang::Fi)),
+                Some(points)
+            );
+        }
     }
 
     #[test]

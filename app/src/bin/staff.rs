@@ -1,5 +1,5 @@
 //! The organiser's staff entry: the desk, customers and their cards, need assessments,
-//! voucher decisions, registered proxies and checking events (see
+//! voucher decisions, registered proxies, checking events and the income tables (see
 //! [`seteli_domain::entries`]). Only this binary names the staff pages, so no other
 //! audience's wasm carries them.
 
@@ -8,6 +8,8 @@ use seteli_app::pages::staff::customers::CustomerSearchPage;
 use seteli_app::pages::staff::decision::StaffDecisionPage;
 use seteli_app::pages::staff::decision_form::NewDecisionPage;
 use seteli_app::pages::staff::desk::DeskHomePage;
+use seteli_app::pages::staff::event_list::DeskEventsPage;
+use seteli_app::pages::staff::income_tables::IncomeTablesPage;
 use seteli_domain::entries::Entry;
 
 seteli_app::entry_main!(Entry::Staff, {
@@ -16,4 +18,6 @@ seteli_app::entry_main!(Entry::Staff, {
     "/desk/customers/:id" => CustomerPage,
     "/desk/decisions/new" => NewDecisionPage,
     "/desk/decisions/:id" => StaffDecisionPage,
+    "/desk/events" => DeskEventsPage,
+    "/desk/income-tables" => IncomeTablesPage,
 });

@@ -15,6 +15,7 @@ use crate::session::use_session;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use seteli_domain::i18n::Text;
+use seteli_domain::permissions::StaffRole;
 use seteli_domain::Lang;
 
 /// How a navigation link relates to the page on screen: `page` on the page itself, `true`
@@ -105,11 +106,20 @@ pub fn Layout(children: Children) -> impl IntoView {
         })
     };
     // The organiser's desk, once the session says a staff member is logged in.
+    // Customers and their events are customer service's; the income tables also finance's.
     let staff = move || {
+        let service = session.has_staff_role(StaffRole::CustomerService);
+        let tables = service || session.has_staff_role(StaffRole::Finance);
         session.is_staff().then(|| {
             view! {
                 <NavItem href=links::desk testid="nav-desk" sections=&[] exact="/desk" text=Text::NavDesk/>
-                <NavItem href=links::desk_customers testid="nav-desk-customers" sections=&["/desk/customers"] text=Text::NavDeskCustomers/>
+                {service.then(|| view! {
+                    <NavItem href=links::desk_customers testid="nav-desk-customers" sections=&["/desk/customers"] text=Text::NavDeskCustomers/>
+                    <NavItem href=links::desk_events testid="nav-desk-events" sections=&["/desk/events"] text=Text::NavDeskEvents/>
+                })}
+                {tables.then(|| view! {
+                    <NavItem href=links::desk_income_tables testid="nav-income-tables" sections=&["/desk/income-tables"] text=Text::NavIncomeTables/>
+                })}
             }
         })
     };

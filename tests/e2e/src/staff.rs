@@ -108,3 +108,49 @@ pub async fn register_proxy(client: &Client, proxy: &Person) {
     press(client, "proxy-submit").await;
     wait_testid(client, "proxy-current").await;
 }
+
+/// Sets the date input `id` to the day `days_ago` days before today (in the browser's
+/// clock), as a date picker would, so that the page's own handler sees the change.
+pub async fn set_date_days_ago(client: &Client, id: &str, days_ago: u32) {
+    wait_testid(client, id).await;
+    crate::js(
+        client,
+        &format!(
+            "(() => {{
+                const input = document.querySelector('[data-testid={id}]');
+                const day = new Date(Date.now() - {days_ago} * 86400000);
+                const pad = n => String(n).padStart(2, '0');
+                input.value = `${{day.getFullYear()}}-${{pad(day.getMonth() + 1)}}-${{pad(day.getDate())}}`;
+                input.dispatchEvent(new Event('input', {{ bubbles: true }}));
+                return true;
+            }})()"
+        ),
+    )
+    .await;
+}
+
+/// On the desk's list of events: the row of event `id` (waits for it).
+pub async fn event_row(client: &Client, id: i64) -> fantoccini::elements::Element {
+    client
+        .wait()
+        .at_most(std::time::Duration::from_secs(15))
+        .for_element(fantoccini::Locator::Css(&format!(
+            "[data-testid=desk-event][data-event-id=\"{id}\"]"
+        )))
+        .await
+        .unwrap_or_else(|e| panic!("no row of event {id} appeared: {e}"))
+}
+
+/// On the income tables: edits the table of `service`, typing `full_value` (euros) as its
+/// full value, and saves; returns once the page says it is saved.
+pub async fn set_full_value(client: &Client, service: &str, full_value: &str) {
+    let section = wait_testid(client, "income-table").await;
+    assert_eq!(
+        attr(&section, "data-service").await.as_deref(),
+        Some(service)
+    );
+    press(client, "income-table-edit").await;
+    type_into(client, &format!("income-{service}-full"), full_value).await;
+    press(client, "income-table-submit").await;
+    wait_testid(client, "income-table-saved").await;
+}

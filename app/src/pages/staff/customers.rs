@@ -1,7 +1,8 @@
 //! `/desk/customers`: finding a customer by identity code — typed into a form and sent
 //! only in the search's request body, never in the address or the history — or by family
 //! name, given name and birth date (which the address keeps: `?family=&given=&born=`);
-//! and creating one who is not yet in Seteli.
+//! and creating one who is not yet in Seteli, in a municipality the employee's organiser
+//! serves (`Me::organiser_municipalities`).
 
 use super::fields::{CheckField, ChoiceField, Problems, TextField};
 use super::{back_to_desk, StaffOnly};
@@ -10,6 +11,7 @@ use crate::components::form::{last_error, FormEnd};
 use crate::components::states::{BackTo, EmptyNotice};
 use crate::links;
 use crate::locale::{tr, use_document_title, use_lang};
+use crate::session::use_session;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use seteli_domain::api::desk::{
@@ -258,7 +260,16 @@ fn NewCustomerForm(
     let postal_code = RwSignal::new(String::new());
     let post_office = RwSignal::new(String::new());
     let non_disclosure = RwSignal::new(false);
-    let municipalities = LocalResource::new(move || api::municipalities(lang.get()));
+    // Only the municipalities the employee's organiser serves; the one there is, chosen.
+    let session = use_session();
+    let municipalities = Memo::new(move |_| session.organiser_municipalities());
+    Effect::new(move |_| {
+        if let [only] = municipalities.get().as_slice() {
+            if municipality.get_untracked().is_empty() {
+                municipality.set(only.code.to_string());
+            }
+        }
+    });
     let create = Action::new_local(move |customer: &NewCustomer| {
         let customer = customer.clone();
         let lang = lang.get_untracked();
@@ -319,26 +330,22 @@ fn NewCustomerForm(
         });
     };
     let municipality_field = move || {
-        municipalities.with(|list| {
-            let options: Vec<(String, String)> = match list {
-                Some(Ok(list)) => list
-                    .iter()
-                    .map(|m| (m.code.to_string(), m.name.clone()))
-                    .collect(),
-                _ => Vec::new(),
-            };
-            view! {
-                <ChoiceField
-                    id="new-customer-municipality"
-                    field="municipality_code"
-                    label=Text::MunicipalityLabel
-                    value=municipality
-                    problems
-                    options
-                    placeholder=Text::ChooseMunicipality
-                />
-            }
-        })
+        let options: Vec<(String, String)> = municipalities
+            .get()
+            .into_iter()
+            .map(|m| (m.code.to_string(), m.name))
+            .collect();
+        view! {
+            <ChoiceField
+                id="new-customer-municipality"
+                field="municipality_code"
+                label=Text::MunicipalityLabel
+                value=municipality
+                problems
+                options
+                placeholder=Text::ChooseMunicipality
+            />
+        }
     };
     view! {
         <form id="new-customer-form" class="form-panel" data-testid="new-customer-form" novalidate on:submit=on_submit>

@@ -1,6 +1,7 @@
 //! The organiser's staff pages (`/api/staff/..`): the desk, finding and creating customers,
 //! the customer card (need assessments, decisions, vouchers, the registered proxy, checking
-//! events, what producers did and who looked), the decision form and the decision document.
+//! events, what producers did and who looked), the decision form and the decision document,
+//! the events to check across customers, and the organiser's income tables.
 //! Only the staff entry (`src/bin/staff.rs`) names them, so no other audience's wasm
 //! carries them. Each page asks the API; a 401 shows the login panel (the staff login), a
 //! 403 that the page is for the organiser's staff. Every view of a customer's data is
@@ -8,13 +9,16 @@
 
 pub mod assessments;
 pub mod card;
+pub mod checks;
 pub mod customer;
 pub mod customers;
 pub mod decision;
 pub mod decision_form;
 pub mod desk;
+pub mod event_list;
 pub mod events;
 pub mod fields;
+pub mod income_tables;
 pub mod logs;
 pub mod proxy;
 pub mod vouchers;

@@ -8,7 +8,7 @@ use crate::api;
 use crate::components::decision_document::DecisionStatusBadge;
 use crate::components::facts::{Fact, MoneyFact};
 use crate::components::form::{last_error, FormEnd};
-use crate::links;
+use crate::links::{self, EventsQuery};
 use crate::locale::use_lang;
 use crate::pages::citizen::vouchers::{grouped_number, status_text};
 use leptos::prelude::*;
@@ -154,6 +154,16 @@ fn VoucherItem(
         }
     });
     let valid = (v.valid_from, v.valid_until);
+    // Every event under the voucher falls within its validity.
+    let events_link = links::desk_events_for(
+        &EventsQuery {
+            voucher: Some(id),
+            from: Some(v.valid_from),
+            to: Some(v.valid_until),
+            ..EventsQuery::default()
+        },
+        lang,
+    );
     let form = move || match open.get() {
         Some(Open::End(which)) if which == id => {
             Some(view! { <EndForm id valid state open done/> }.into_any())
@@ -182,6 +192,9 @@ fn VoucherItem(
                     <dd data-testid="card-voucher-validity">{i18n::validity(lang, v.valid_from, v.valid_until)}</dd>
                 </Fact>
             </dl>
+            <p>
+                <a href=events_link data-testid="voucher-events-link">{t(lang, Text::EventsOfVoucher)}</a>
+            </p>
             {actions}
             {form}
         </li>
