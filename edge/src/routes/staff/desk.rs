@@ -12,7 +12,6 @@ use crate::outbound::Outbound;
 use crate::routes::Call;
 use seteli_domain::api::desk::{DeskHome, IncomeTableView, IncomeTables};
 use seteli_domain::desk::{DecisionStatus, FieldError};
-use seteli_domain::income::IncomeError;
 use seteli_domain::permissions::{Action, StaffRole};
 use seteli_domain::ErrorCode;
 
@@ -84,19 +83,6 @@ pub async fn handle_income_tables<D: Database, H: Outbound>(
     Ok(ApiResponse::private_json(200, &IncomeTables { tables }))
 }
 
-/// The request field an income table's error is about.
-fn income_field(error: IncomeError) -> &'static str {
-    match error {
-        IncomeError::RowsOutOfOrder
-        | IncomeError::RowsNotMonotone
-        | IncomeError::ReductionOver100 => "rows",
-        IncomeError::MinimumAboveFull => "minimum_value_cents",
-        IncomeError::NoUnitsPerMonth => "units_per_month",
-        IncomeError::NoRounding => "rounding_cents",
-        IncomeError::NoHousehold => "household",
-    }
-}
-
 /// `POST /api/staff/income-tables`: stores (or replaces) the organiser's table for its
 /// service, checked by `domain::income`. Answers the table. Permission:
 /// [`Action::StaffEditIncomeTables`].
@@ -114,7 +100,7 @@ pub async fn handle_set_income_table<D: Database, H: Outbound>(
             call.lang,
         )
     };
-    table.table().check().map_err(|e| fail(income_field(e)))?;
+    table.table().check().map_err(|e| fail(e.field()))?;
     if table.full_value_cents > seteli_domain::desk::MAX_UNIT_VALUE {
         return Err(fail("full_value_cents"));
     }
