@@ -65,6 +65,10 @@ macro_rules! entry_main {
             use leptos_router::components::{Route, Routes};
             use leptos_router::path;
             use $crate::pages::not_found::NotFound;
+            // A constant per binary: the public entry's build leaves the texts out.
+            if $entry.uses_private_texts() {
+                seteli_domain::i18n::register_private_texts();
+            }
             $crate::start($entry, || {
                 view! {
                     <Routes fallback=|| view! { <NotFound/> }>

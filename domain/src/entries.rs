@@ -56,6 +56,13 @@ impl Entry {
         self == Entry::Producer
     }
 
+    /// Whether the entry's pages use the logged-in pages' texts
+    /// (`i18n::register_private_texts`): every entry but the public one, whose download stays
+    /// without them.
+    pub fn uses_private_texts(self) -> bool {
+        self != Entry::Public
+    }
+
     /// The entry's binary in the app crate, and the stem of its files.
     pub fn binary(self) -> &'static str {
         match self {

@@ -11,7 +11,7 @@
 //! drift from the catalogue.
 
 use crate::tools::root;
-use seteli_domain::i18n::{t, Text};
+use seteli_domain::i18n::{t, Grouped, Text};
 use seteli_domain::lang::Lang;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -40,9 +40,86 @@ pub fn committed_csv() -> PathBuf {
     root().join(COMMITTED_CSV)
 }
 
+/// The app's files that only the logged-in entries link (their pages and the components
+/// only those pages use): the only files that may name a private text
+/// (`seteli_domain::i18n::register_private_texts`). Paths from `app/src/`; a folder ends in `/`.
+const PRIVATE_FILES: &[&str] = &[
+    "pages/citizen/",
+    "pages/producer/",
+    "pages/staff/",
+    "bin/citizen.rs",
+    "bin/producer.rs",
+    "bin/staff.rs",
+    "components/access_log.rs",
+    "components/decision_document.rs",
+    "components/list_page.rs",
+    "components/text_limit.rs",
+];
+
+/// Every file under `dir` with the extension `rs`.
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The private texts that an app file every entry links names: each would read as
+/// `NOT_REGISTERED` on a public page.
+fn private_texts_in_public_files() -> Vec<String> {
+    let app = root().join("app/src");
+    let private: HashMap<&str, Text> = Text::ALL
+        .iter()
+        .filter(|text| matches!(text.grouped(), Grouped::Private(_)))
+        .map(|text| (text.key(), *text))
+        .collect();
+    let mut files = Vec::new();
+    rust_files(&app, &mut files);
+    let mut problems = Vec::new();
+    for file in files {
+        let relative = file
+            .strip_prefix(&app)
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .unwrap_or_default();
+        if PRIVATE_FILES.iter().any(|p| relative.starts_with(p)) {
+            continue;
+        }
+        let Ok(source) = std::fs::read_to_string(&file) else {
+            continue;
+        };
+        for (i, _) in source.match_indices("Text::") {
+            let name: String = source[i + 6..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            if private.contains_key(name.as_str()) {
+                problems.push(format!("app/src/{relative} names the private text {name}"));
+            }
+        }
+    }
+    problems
+}
+
 /// Fails, naming every key and language that differs, if the CSV at `path` does not say
-/// what the catalogue says, row for row.
+/// what the catalogue says, row for row; or if a file the public entry links names a
+/// private text.
 pub fn check(path: &Path) -> Result<(), String> {
+    let leaks = private_texts_in_public_files();
+    if !leaks.is_empty() {
+        return Err(format!(
+            "texts of the logged-in pages are named where the public entry links them:\n  - {}\n\
+             Move the text to the `public` group in domain/src/i18n/mod.rs (and its arm in \
+             fi.rs, sv.rs and en.rs to `public`).",
+            leaks.join("\n  - ")
+        ));
+    }
     let csv =
         std::fs::read_to_string(path).map_err(|e| format!("reading {}: {e}", path.display()))?;
     let problems = differences(&csv);

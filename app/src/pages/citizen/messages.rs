@@ -7,7 +7,7 @@ use crate::components::list_page::ItemsPage;
 use crate::components::states::EmptyNotice;
 use crate::locale::tr;
 use leptos::prelude::*;
-use seteli_domain::api::{MessageKind, MessageView};
+use seteli_domain::api::MessageView;
 use seteli_domain::clock::rfc3339;
 use seteli_domain::i18n::{self, t, Text};
 use seteli_domain::voucher::MessageStatus;
