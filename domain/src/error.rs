@@ -185,8 +185,48 @@ impl ErrorCode {
         }
     }
 
-    /// What a person is told, in `lang`.
+    /// What a person is told, in `lang`. The messages of the logged-in pages' errors are
+    /// linked into the browser only by the entries that register them
+    /// (`i18n::register_private_texts`), as those pages' texts are.
     pub fn message(self, lang: Lang) -> &'static str {
+        if self.logged_in_only() {
+            crate::i18n::logged_in_message(self, lang)
+        } else {
+            self.common_message(lang)
+        }
+    }
+
+    /// Whether only the logged-in pages meet this error (the public comparison never does).
+    pub fn logged_in_only(self) -> bool {
+        use ErrorCode::*;
+        !matches!(
+            self,
+            Internal
+                | IdentificationUnavailable
+                | ProducerNotFound
+                | CrossSiteRequest
+                | NotFound
+                | Unauthorized
+                | MissingParameter
+                | UnknownMunicipality
+                | LoginFailed
+                | InvalidSort
+                | InvalidVoucherValue
+                | InvalidBody
+                | PayloadTooLarge
+                | MethodNotAllowed
+                | InvalidPage
+                | InvalidService
+                | InvalidLanguage
+                | UnknownService
+                | Forbidden
+                | Network
+                | InvalidMunicipality
+        )
+    }
+
+    /// The message of an error any page can meet.
+    fn common_message(self, lang: Lang) -> &'static str {
         use ErrorCode::*;
         use Lang::*;
         match (self, lang) {
@@ -235,6 +275,28 @@ impl ErrorCode {
             (IdentificationUnavailable, Fi) => "Tunnistuspalveluun ei juuri nyt saada yhteyttä. Yritä hetken kuluttua uudelleen.",
             (IdentificationUnavailable, Sv) => "Identifieringstjänsten kan inte nås just nu. Försök igen om en stund.",
             (IdentificationUnavailable, En) => "The identification service cannot be reached right now. Please try again shortly.",
+            (InvalidBody, Fi) => "Pyynnön tiedot olivat puutteelliset. Lataa sivu uudelleen ja yritä uudelleen.",
+            (InvalidBody, Sv) => "Uppgifterna i begäran var bristfälliga. Ladda om sidan och försök igen.",
+            (InvalidBody, En) => "The request was incomplete. Reload the page and try again.",
+            (PayloadTooLarge, Fi) => "Lähetetty tieto oli liian suuri. Lyhennä tekstiä ja yritä uudelleen.",
+            (PayloadTooLarge, Sv) => "Det som skickades var för stort. Förkorta texten och försök igen.",
+            (PayloadTooLarge, En) => "What was sent was too large. Shorten the text and try again.",
+            (Internal, Fi) => "Palvelussa tapahtui virhe. Yritä hetken kuluttua uudelleen.",
+            (Internal, Sv) => "Ett fel inträffade i tjänsten. Försök igen om en stund.",
+            (Internal, En) => "Something went wrong on our side. Please try again shortly.",
+            (Network, Fi) => "Palveluun ei saatu yhteyttä. Tarkista verkkoyhteys ja yritä uudelleen.",
+            (Network, Sv) => "Det gick inte att nå tjänsten. Kontrollera nätverket och försök igen.",
+            (Network, En) => "Could not reach the service. Check your connection and try again.",
+            // The logged-in pages' errors are `logged_in_message`'s.
+            _ => crate::i18n::NOT_REGISTERED,
+        }
+    }
+
+    /// The message of an error only the logged-in pages meet (see [`Self::message`]).
+    pub(crate) fn logged_in_message(self, lang: Lang) -> &'static str {
+        use ErrorCode::*;
+        use Lang::*;
+        match (self, lang) {
             (VoucherNotFound, Fi) => "Palveluseteliä ei löytynyt.",
             (VoucherNotFound, Sv) => "Servicesedeln hittades inte.",
             (VoucherNotFound, En) => "Voucher not found.",
@@ -247,15 +309,6 @@ impl ErrorCode {
             (SurveyAlreadyAnswered, Fi) => "Olet jo vastannut tämän kuun kyselyyn tästä palveluntuottajasta. Voit vastata uudelleen ensi kuussa.",
             (SurveyAlreadyAnswered, Sv) => "Du har redan svarat på månadens enkät om den här serviceproducenten. Du kan svara igen nästa månad.",
             (SurveyAlreadyAnswered, En) => "You have already answered this month's survey about this provider. You can answer again next month.",
-            (InvalidBody, Fi) => "Pyynnön tiedot olivat puutteelliset. Lataa sivu uudelleen ja yritä uudelleen.",
-            (InvalidBody, Sv) => "Uppgifterna i begäran var bristfälliga. Ladda om sidan och försök igen.",
-            (InvalidBody, En) => "The request was incomplete. Reload the page and try again.",
-            (PayloadTooLarge, Fi) => "Lähetetty tieto oli liian suuri. Lyhennä tekstiä ja yritä uudelleen.",
-            (PayloadTooLarge, Sv) => "Det som skickades var för stort. Förkorta texten och försök igen.",
-            (PayloadTooLarge, En) => "What was sent was too large. Shorten the text and try again.",
-            (Internal, Fi) => "Palvelussa tapahtui virhe. Yritä hetken kuluttua uudelleen.",
-            (Internal, Sv) => "Ett fel inträffade i tjänsten. Försök igen om en stund.",
-            (Internal, En) => "Something went wrong on our side. Please try again shortly.",
             (NoRightToAct, Fi) => "Sinulla ei ole oikeutta asioida tämän henkilön puolesta tässä asiassa.",
             (NoRightToAct, Sv) => "Du har inte rätt att sköta detta ärende för den här personen.",
             (NoRightToAct, En) => "You have no right to act for this person in this matter.",
@@ -358,9 +411,7 @@ impl ErrorCode {
             (InvalidIncomeTable, Fi) => "Tarkista taulukko: rivit kotitalouden koon mukaan 1, 2, 3…, tulorajat eivät laske ja prosentit eivät nouse koon kasvaessa, prosentti enintään 100 ja vähimmäisarvo enintään enimmäisarvo.",
             (InvalidIncomeTable, Sv) => "Kontrollera tabellen: rader per hushållsstorlek 1, 2, 3…, inkomstgränser som inte sjunker och procentsatser som inte stiger med storleken, högst 100 procent och ett minimivärde högst maximivärdet.",
             (InvalidIncomeTable, En) => "Check the table: rows for household sizes 1, 2, 3…, limits that do not fall and percentages that do not rise as the household grows, at most 100 % and a minimum value not above the maximum.",
-            (Network, Fi) => "Palveluun ei saatu yhteyttä. Tarkista verkkoyhteys ja yritä uudelleen.",
-            (Network, Sv) => "Det gick inte att nå tjänsten. Kontrollera nätverket och försök igen.",
-            (Network, En) => "Could not reach the service. Check your connection and try again.",
+            _ => self.common_message(lang),
         }
     }
 }
@@ -497,5 +548,22 @@ mod tests {
                 .get("field")
                 .is_none()
         );
+    }
+
+    #[test]
+    fn every_code_has_its_own_message_in_one_group_or_the_other() {
+        for &code in ErrorCode::ALL {
+            for lang in Lang::ALL {
+                assert_ne!(
+                    code.message(lang),
+                    crate::i18n::NOT_REGISTERED,
+                    "{code:?} {lang:?}"
+                );
+            }
+        }
+        // The public comparison's own errors are not the logged-in pages'.
+        assert!(!ErrorCode::InvalidVoucherValue.logged_in_only());
+        assert!(!ErrorCode::Network.logged_in_only());
+        assert!(ErrorCode::CustomerNotFound.logged_in_only());
     }
 }

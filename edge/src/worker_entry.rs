@@ -33,6 +33,8 @@ async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
 
 #[event(fetch)]
 async fn fetch(mut req: Request, env: Env, worker_ctx: Context) -> Result<Response> {
+    // The answers speak every error's message (the browser's public entry alone goes without).
+    seteli_domain::i18n::register_private_texts();
     let url = req.url()?;
     let headers: Vec<(String, String)> = req.headers().entries().collect();
     let method = Method::parse(req.method().as_ref());

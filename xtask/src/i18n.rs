@@ -13,6 +13,7 @@
 use crate::tools::root;
 use seteli_domain::i18n::{t, Grouped, Text};
 use seteli_domain::lang::Lang;
+use seteli_domain::ErrorCode;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -71,8 +72,8 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The private texts that an app file every entry links names: each would read as
-/// `NOT_REGISTERED` on a public page.
+/// The private texts, and the logged-in pages' error messages, that an app file every entry
+/// links names: each would read as `NOT_REGISTERED` on a public page.
 fn private_texts_in_public_files() -> Vec<String> {
     let app = root().join("app/src");
     let private: HashMap<&str, Text> = Text::ALL
@@ -91,9 +92,11 @@ fn private_texts_in_public_files() -> Vec<String> {
         if PRIVATE_FILES.iter().any(|p| relative.starts_with(p)) {
             continue;
         }
-        let Ok(source) = std::fs::read_to_string(&file) else {
+        let Ok(whole) = std::fs::read_to_string(&file) else {
             continue;
         };
+        // Unit tests run natively, where every text is there.
+        let source = whole.split("#[cfg(test)]").next().unwrap_or_default();
         for (i, _) in source.match_indices("Text::") {
             let name: String = source[i + 6..]
                 .chars()
@@ -101,6 +104,23 @@ fn private_texts_in_public_files() -> Vec<String> {
                 .collect();
             if private.contains_key(name.as_str()) {
                 problems.push(format!("app/src/{relative} names the private text {name}"));
+            }
+        }
+        // An error the page makes itself shows its message from the catalogue: a matched
+        // code is fine, one made into an `ApiError` or asked for its message is not.
+        for line in source.lines() {
+            let makes = line.contains("ApiError::new(") || line.contains(".message(");
+            for code in ErrorCode::ALL.iter().filter(|c| c.logged_in_only()) {
+                let named = format!("ErrorCode::{code:?}");
+                let exact = line.match_indices(&named).any(|(i, _)| {
+                    !line[i + named.len()..]
+                        .starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
+                });
+                if makes && exact {
+                    problems.push(format!(
+                        "app/src/{relative} shows the logged-in pages' error {code:?}"
+                    ));
+                }
             }
         }
     }
@@ -116,7 +136,8 @@ pub fn check(path: &Path) -> Result<(), String> {
         return Err(format!(
             "texts of the logged-in pages are named where the public entry links them:\n  - {}\n\
              Move the text to the `public` group in domain/src/i18n/mod.rs (and its arm in \
-             fi.rs, sv.rs and en.rs to `public`).",
+             fi.rs, sv.rs and en.rs to `public`), or the error out of \
+             `ErrorCode::logged_in_only` (and its arms to `common_message`).",
             leaks.join("\n  - ")
         ));
     }

@@ -44,6 +44,11 @@ pub(crate) fn build_app(public_url: &str) -> Result<(), String> {
     headers::write(&dist, public_url)
 }
 
+/// The stylesheet every entry links, as `app/index.html` names it.
+const MAIN_CSS: &str = "../style/main.css";
+/// The logged-in pages' stylesheet, linked by every entry but the public one.
+const LOGGED_IN_CSS: &str = "../style/logged-in.css";
+
 /// The page trunk builds `entry` from: `app/index.html` names the public binary; the other
 /// entries' pages are the same page naming their own binary and copying no static files,
 /// written beside it (and ignored by git) so that its relative links resolve the same way.
@@ -58,13 +63,23 @@ fn entry_page(entry: Entry) -> Result<PathBuf, String> {
         return Err(format!("app/index.html does not name {public_bin}"));
     }
     let page = root().join(format!("app/entry-{}.html", entry.binary()));
-    // The static files (icons, manifest) are the public entry's, served from the root.
+    // The static files (icons, manifest) are the public entry's, served from the root; the
+    // logged-in pages' styles come after the common ones.
     let html: String = html
         .replace(&public_bin, &format!(r#"data-bin="{}""#, entry.binary()))
         .lines()
         .filter(|line| !line.contains(r#"data-trunk rel="copy-file""#))
-        .map(|line| format!("{line}\n"))
+        .map(|line| {
+            if line.contains(MAIN_CSS) {
+                format!("{line}\n{}\n", line.replace(MAIN_CSS, LOGGED_IN_CSS))
+            } else {
+                format!("{line}\n")
+            }
+        })
         .collect();
+    if !html.contains(LOGGED_IN_CSS) {
+        return Err(format!("app/index.html does not link {MAIN_CSS}"));
+    }
     // Rewritten only when it changes: `cargo xtask dev` rebuilds when a file under app/
     // changes, this one included.
     if std::fs::read_to_string(&page).ok().as_deref() != Some(html.as_str()) {

@@ -719,18 +719,23 @@ fn private_text(lang: Lang, text: PrivateText) -> &'static str {
     }
 }
 
-// In the browser the private texts are reached only through a function an entry registers,
-// so the linker leaves them out of the entries that do not. Natively (the edge, xtask,
-// tests) size does not matter and every text is always there.
+// In the browser the private texts and the logged-in pages' error messages are reached
+// only through functions an entry registers, so the linker leaves them out of the entries
+// that do not. Natively (the edge, xtask, tests) size does not matter and all are there.
 #[cfg(target_arch = "wasm32")]
-static PRIVATE_TEXTS: std::sync::OnceLock<fn(Lang, PrivateText) -> &'static str> =
-    std::sync::OnceLock::new();
+struct LoggedIn {
+    text: fn(Lang, PrivateText) -> &'static str,
+    error: fn(crate::error::ErrorCode, Lang) -> &'static str,
+}
+
+#[cfg(target_arch = "wasm32")]
+static LOGGED_IN: std::sync::OnceLock<LoggedIn> = std::sync::OnceLock::new();
 
 #[cfg(target_arch = "wasm32")]
 fn private_lookup(lang: Lang, text: PrivateText) -> &'static str {
-    PRIVATE_TEXTS
+    LOGGED_IN
         .get()
-        .map_or(NOT_REGISTERED, |lookup| lookup(lang, text))
+        .map_or(NOT_REGISTERED, |registered| (registered.text)(lang, text))
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -738,12 +743,29 @@ fn private_lookup(lang: Lang, text: PrivateText) -> &'static str {
     private_text(lang, text)
 }
 
-/// Makes the logged-in pages' texts available: the customer's, the producer's and the
-/// staff's entries call it first thing (`seteli_app::entry_main!`); the public entry never
-/// does, and so never carries them.
+/// The message of an error only the logged-in pages meet, in `lang`.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn logged_in_message(code: crate::error::ErrorCode, lang: Lang) -> &'static str {
+    LOGGED_IN
+        .get()
+        .map_or(NOT_REGISTERED, |registered| (registered.error)(code, lang))
+}
+
+/// The message of an error only the logged-in pages meet, in `lang`.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn logged_in_message(code: crate::error::ErrorCode, lang: Lang) -> &'static str {
+    code.logged_in_message(lang)
+}
+
+/// Makes the logged-in pages' texts and error messages available: the customer's, the
+/// producer's and the staff's entries call it first thing (`seteli_app::entry_main!`); the
+/// public entry never does, and so never carries them.
 pub fn register_private_texts() {
     #[cfg(target_arch = "wasm32")]
-    let _ = PRIVATE_TEXTS.set(private_text);
+    let _ = LOGGED_IN.set(LoggedIn {
+        text: private_text,
+        error: crate::error::ErrorCode::logged_in_message,
+    });
 }
 
 /// The question a survey item asks.
