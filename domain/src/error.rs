@@ -189,68 +189,40 @@ impl ErrorCode {
     /// linked into the browser only by the entries that register them
     /// (`i18n::register_private_texts`), as those pages' texts are.
     pub fn message(self, lang: Lang) -> &'static str {
-        if self.logged_in_only() {
+        if self.message_registered() {
             crate::i18n::logged_in_message(self, lang)
         } else {
             self.common_message(lang)
         }
     }
 
-    /// Whether only the logged-in pages meet this error (the public comparison never does).
-    pub fn logged_in_only(self) -> bool {
+    /// Whether the message is registered (see [`Self::message`]): the public comparison's
+    /// pages never make this error themselves (an answer from the API carries its message),
+    /// so its message is linked into the browser only by the entries that register the
+    /// logged-in pages' words.
+    pub fn message_registered(self) -> bool {
         use ErrorCode::*;
         !matches!(
             self,
-            Internal
-                | IdentificationUnavailable
-                | ProducerNotFound
-                | CrossSiteRequest
+            InvalidVoucherValue
                 | NotFound
-                | Unauthorized
-                | MissingParameter
-                | UnknownMunicipality
-                | LoginFailed
-                | InvalidSort
-                | InvalidVoucherValue
-                | InvalidBody
-                | PayloadTooLarge
+                | ProducerNotFound
                 | MethodNotAllowed
-                | InvalidPage
-                | InvalidService
-                | InvalidLanguage
-                | UnknownService
                 | Forbidden
+                | Unauthorized
+                | Internal
                 | Network
-                | InvalidMunicipality
         )
     }
 
-    /// The message of an error any page can meet.
+    /// The message of an error the public comparison's pages make themselves.
     fn common_message(self, lang: Lang) -> &'static str {
         use ErrorCode::*;
         use Lang::*;
         match (self, lang) {
-            (MissingParameter, Fi) => "Valitse kunta ja palvelu.",
-            (MissingParameter, Sv) => "Välj kommun och tjänst.",
-            (MissingParameter, En) => "Choose a municipality and a service.",
-            (InvalidMunicipality | UnknownMunicipality, Fi) => "Kuntaa ei löytynyt. Valitse kunta luettelosta.",
-            (InvalidMunicipality | UnknownMunicipality, Sv) => "Kommunen hittades inte. Välj en kommun i listan.",
-            (InvalidMunicipality | UnknownMunicipality, En) => "Municipality not found. Choose one from the list.",
-            (InvalidService | UnknownService, Fi) => "Palvelua ei löytynyt. Valitse palvelu luettelosta.",
-            (InvalidService | UnknownService, Sv) => "Tjänsten hittades inte. Välj en tjänst i listan.",
-            (InvalidService | UnknownService, En) => "Service not found. Choose one from the list.",
             (InvalidVoucherValue, Fi) => "Anna setelin arvo euroina, esimerkiksi 25 tai 25,50. Arvo ei voi olla negatiivinen.",
             (InvalidVoucherValue, Sv) => "Ange sedelns värde i euro, till exempel 25 eller 25,50. Värdet kan inte vara negativt.",
             (InvalidVoucherValue, En) => "Enter the voucher value in euros, for example 25 or 25.50. It cannot be negative.",
-            (InvalidSort, Fi) => "Järjestystä ei tunneta. Järjestä hinnan, omavastuun tai nimen mukaan.",
-            (InvalidSort, Sv) => "Okänd sortering. Sortera efter pris, självrisk eller namn.",
-            (InvalidSort, En) => "Unknown sort order. Sort by price, own share or name.",
-            (InvalidPage, Fi) => "Sivunumero on virheellinen.",
-            (InvalidPage, Sv) => "Sidnumret är ogiltigt.",
-            (InvalidPage, En) => "The page number is not valid.",
-            (InvalidLanguage, Fi) => "Kieli on fi, sv tai en.",
-            (InvalidLanguage, Sv) => "Språket är fi, sv eller en.",
-            (InvalidLanguage, En) => "The language is fi, sv or en.",
             (NotFound, Fi) => "Sivua tai tietoa ei löytynyt.",
             (NotFound, Sv) => "Sidan eller uppgiften hittades inte.",
             (NotFound, En) => "The page or item was not found.",
@@ -266,6 +238,40 @@ impl ErrorCode {
             (Unauthorized, Fi) => "Kirjaudu sisään. Jos olit jo kirjautunut, istuntosi on päättynyt.",
             (Unauthorized, Sv) => "Logga in. Om du redan var inloggad har din session gått ut.",
             (Unauthorized, En) => "Please log in. If you were logged in, your session has ended.",
+            (Internal, Fi) => "Palvelussa tapahtui virhe. Yritä hetken kuluttua uudelleen.",
+            (Internal, Sv) => "Ett fel inträffade i tjänsten. Försök igen om en stund.",
+            (Internal, En) => "Something went wrong on our side. Please try again shortly.",
+            (Network, Fi) => "Palveluun ei saatu yhteyttä. Tarkista verkkoyhteys ja yritä uudelleen.",
+            (Network, Sv) => "Det gick inte att nå tjänsten. Kontrollera nätverket och försök igen.",
+            (Network, En) => "Could not reach the service. Check your connection and try again.",
+            // The logged-in pages' errors are `logged_in_message`'s.
+            _ => crate::i18n::NOT_REGISTERED,
+        }
+    }
+
+    /// The message of any other error (see [`Self::message`]).
+    pub(crate) fn logged_in_message(self, lang: Lang) -> &'static str {
+        use ErrorCode::*;
+        use Lang::*;
+        match (self, lang) {
+            (MissingParameter, Fi) => "Valitse kunta ja palvelu.",
+            (MissingParameter, Sv) => "Välj kommun och tjänst.",
+            (MissingParameter, En) => "Choose a municipality and a service.",
+            (InvalidMunicipality | UnknownMunicipality, Fi) => "Kuntaa ei löytynyt. Valitse kunta luettelosta.",
+            (InvalidMunicipality | UnknownMunicipality, Sv) => "Kommunen hittades inte. Välj en kommun i listan.",
+            (InvalidMunicipality | UnknownMunicipality, En) => "Municipality not found. Choose one from the list.",
+            (InvalidService | UnknownService, Fi) => "Palvelua ei löytynyt. Valitse palvelu luettelosta.",
+            (InvalidService | UnknownService, Sv) => "Tjänsten hittades inte. Välj en tjänst i listan.",
+            (InvalidService | UnknownService, En) => "Service not found. Choose one from the list.",
+            (InvalidSort, Fi) => "Järjestystä ei tunneta. Järjestä hinnan, omavastuun tai nimen mukaan.",
+            (InvalidSort, Sv) => "Okänd sortering. Sortera efter pris, självrisk eller namn.",
+            (InvalidSort, En) => "Unknown sort order. Sort by price, own share or name.",
+            (InvalidPage, Fi) => "Sivunumero on virheellinen.",
+            (InvalidPage, Sv) => "Sidnumret är ogiltigt.",
+            (InvalidPage, En) => "The page number is not valid.",
+            (InvalidLanguage, Fi) => "Kieli on fi, sv tai en.",
+            (InvalidLanguage, Sv) => "Språket är fi, sv eller en.",
+            (InvalidLanguage, En) => "The language is fi, sv or en.",
             (CrossSiteRequest, Fi) => "Pyyntö ei tullut Setelin omalta sivulta, joten sitä ei käsitelty.",
             (CrossSiteRequest, Sv) => "Begäran kom inte från Setelis egen sida och behandlades därför inte.",
             (CrossSiteRequest, En) => "The request did not come from Seteli's own pages, so it was not processed.",
@@ -281,22 +287,6 @@ impl ErrorCode {
             (PayloadTooLarge, Fi) => "Lähetetty tieto oli liian suuri. Lyhennä tekstiä ja yritä uudelleen.",
             (PayloadTooLarge, Sv) => "Det som skickades var för stort. Förkorta texten och försök igen.",
             (PayloadTooLarge, En) => "What was sent was too large. Shorten the text and try again.",
-            (Internal, Fi) => "Palvelussa tapahtui virhe. Yritä hetken kuluttua uudelleen.",
-            (Internal, Sv) => "Ett fel inträffade i tjänsten. Försök igen om en stund.",
-            (Internal, En) => "Something went wrong on our side. Please try again shortly.",
-            (Network, Fi) => "Palveluun ei saatu yhteyttä. Tarkista verkkoyhteys ja yritä uudelleen.",
-            (Network, Sv) => "Det gick inte att nå tjänsten. Kontrollera nätverket och försök igen.",
-            (Network, En) => "Could not reach the service. Check your connection and try again.",
-            // The logged-in pages' errors are `logged_in_message`'s.
-            _ => crate::i18n::NOT_REGISTERED,
-        }
-    }
-
-    /// The message of an error only the logged-in pages meet (see [`Self::message`]).
-    pub(crate) fn logged_in_message(self, lang: Lang) -> &'static str {
-        use ErrorCode::*;
-        use Lang::*;
-        match (self, lang) {
             (VoucherNotFound, Fi) => "Palveluseteliä ei löytynyt.",
             (VoucherNotFound, Sv) => "Servicesedeln hittades inte.",
             (VoucherNotFound, En) => "Voucher not found.",
@@ -562,8 +552,8 @@ mod tests {
             }
         }
         // The public comparison's own errors are not the logged-in pages'.
-        assert!(!ErrorCode::InvalidVoucherValue.logged_in_only());
-        assert!(!ErrorCode::Network.logged_in_only());
-        assert!(ErrorCode::CustomerNotFound.logged_in_only());
+        assert!(!ErrorCode::InvalidVoucherValue.message_registered());
+        assert!(!ErrorCode::Network.message_registered());
+        assert!(ErrorCode::CustomerNotFound.message_registered());
     }
 }

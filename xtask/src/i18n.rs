@@ -110,7 +110,7 @@ fn private_texts_in_public_files() -> Vec<String> {
         // code is fine, one made into an `ApiError` or asked for its message is not.
         for line in source.lines() {
             let makes = line.contains("ApiError::new(") || line.contains(".message(");
-            for code in ErrorCode::ALL.iter().filter(|c| c.logged_in_only()) {
+            for code in ErrorCode::ALL.iter().filter(|c| c.message_registered()) {
                 let named = format!("ErrorCode::{code:?}");
                 let exact = line.match_indices(&named).any(|(i, _)| {
                     !line[i + named.len()..]
@@ -137,7 +137,7 @@ pub fn check(path: &Path) -> Result<(), String> {
             "texts of the logged-in pages are named where the public entry links them:\n  - {}\n\
              Move the text to the `public` group in domain/src/i18n/mod.rs (and its arm in \
              fi.rs, sv.rs and en.rs to `public`), or the error out of \
-             `ErrorCode::logged_in_only` (and its arms to `common_message`).",
+             `ErrorCode::message_registered` (and its arms to `common_message`).",
             leaks.join("\n  - ")
         ));
     }
