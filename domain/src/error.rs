@@ -190,7 +190,7 @@ impl ErrorCode {
     /// (`i18n::register_private_texts`), as those pages' texts are.
     pub fn message(self, lang: Lang) -> &'static str {
         if self.message_registered() {
-            crate::i18n::logged_in_message(self, lang)
+            registered_message(self, lang)
         } else {
             self.common_message(lang)
         }
@@ -244,13 +244,13 @@ impl ErrorCode {
             (Network, Fi) => "Palveluun ei saatu yhteyttä. Tarkista verkkoyhteys ja yritä uudelleen.",
             (Network, Sv) => "Det gick inte att nå tjänsten. Kontrollera nätverket och försök igen.",
             (Network, En) => "Could not reach the service. Check your connection and try again.",
-            // The logged-in pages' errors are `logged_in_message`'s.
-            _ => crate::i18n::NOT_REGISTERED,
+            // The logged-in pages' errors are `registered_text`'s.
+            _ => NOT_REGISTERED,
         }
     }
 
     /// The message of any other error (see [`Self::message`]).
-    pub(crate) fn logged_in_message(self, lang: Lang) -> &'static str {
+    fn registered_text(self, lang: Lang) -> &'static str {
         use ErrorCode::*;
         use Lang::*;
         match (self, lang) {
@@ -406,6 +406,35 @@ impl ErrorCode {
     }
 }
 
+/// What a registered message or text reads as in a browser entry that has not registered
+/// them (`i18n::register_private_texts`).
+pub const NOT_REGISTERED: &str = "…";
+
+// In the browser the registered messages are reached only through a function an entry
+// registers, so the linker leaves them out of the entries that do not; natively all are
+// always there.
+#[cfg(target_arch = "wasm32")]
+static MESSAGES: std::sync::OnceLock<fn(ErrorCode, Lang) -> &'static str> =
+    std::sync::OnceLock::new();
+
+#[cfg(target_arch = "wasm32")]
+fn registered_message(code: ErrorCode, lang: Lang) -> &'static str {
+    MESSAGES
+        .get()
+        .map_or(NOT_REGISTERED, |lookup| lookup(code, lang))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn registered_message(code: ErrorCode, lang: Lang) -> &'static str {
+    code.registered_text(lang)
+}
+
+/// Makes the registered messages available (called by `i18n::register_private_texts`).
+pub(crate) fn register_messages() {
+    #[cfg(target_arch = "wasm32")]
+    let _ = MESSAGES.set(ErrorCode::registered_text);
+}
+
 /// An error as the API sends it: `{"code": "...", "message": "..."}`, plus a `reference`
 /// on internal errors so a person can quote it to support.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -544,11 +573,7 @@ mod tests {
     fn every_code_has_its_own_message_in_one_group_or_the_other() {
         for &code in ErrorCode::ALL {
             for lang in Lang::ALL {
-                assert_ne!(
-                    code.message(lang),
-                    crate::i18n::NOT_REGISTERED,
-                    "{code:?} {lang:?}"
-                );
+                assert_ne!(code.message(lang), NOT_REGISTERED, "{code:?} {lang:?}");
             }
         }
         // The public comparison's own errors are not the logged-in pages'.

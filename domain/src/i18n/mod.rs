@@ -707,8 +707,7 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
     }
 }
 
-/// What a private text reads as where they are not registered.
-pub const NOT_REGISTERED: &str = "…";
+pub use crate::error::NOT_REGISTERED;
 
 /// A private text in `lang`.
 fn private_text(lang: Lang, text: PrivateText) -> &'static str {
@@ -719,23 +718,18 @@ fn private_text(lang: Lang, text: PrivateText) -> &'static str {
     }
 }
 
-// In the browser the private texts and the logged-in pages' error messages are reached
-// only through functions an entry registers, so the linker leaves them out of the entries
-// that do not. Natively (the edge, xtask, tests) size does not matter and all are there.
+// In the browser the private texts are reached only through a function an entry registers,
+// so the linker leaves them out of the entries that do not. Natively (the edge, xtask,
+// tests) size does not matter and every text is always there.
 #[cfg(target_arch = "wasm32")]
-struct LoggedIn {
-    text: fn(Lang, PrivateText) -> &'static str,
-    error: fn(crate::error::ErrorCode, Lang) -> &'static str,
-}
-
-#[cfg(target_arch = "wasm32")]
-static LOGGED_IN: std::sync::OnceLock<LoggedIn> = std::sync::OnceLock::new();
+static PRIVATE_TEXTS: std::sync::OnceLock<fn(Lang, PrivateText) -> &'static str> =
+    std::sync::OnceLock::new();
 
 #[cfg(target_arch = "wasm32")]
 fn private_lookup(lang: Lang, text: PrivateText) -> &'static str {
-    LOGGED_IN
+    PRIVATE_TEXTS
         .get()
-        .map_or(NOT_REGISTERED, |registered| (registered.text)(lang, text))
+        .map_or(NOT_REGISTERED, |lookup| lookup(lang, text))
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -743,29 +737,14 @@ fn private_lookup(lang: Lang, text: PrivateText) -> &'static str {
     private_text(lang, text)
 }
 
-/// The message of an error only the logged-in pages meet, in `lang`.
-#[cfg(target_arch = "wasm32")]
-pub(crate) fn logged_in_message(code: crate::error::ErrorCode, lang: Lang) -> &'static str {
-    LOGGED_IN
-        .get()
-        .map_or(NOT_REGISTERED, |registered| (registered.error)(code, lang))
-}
-
-/// The message of an error only the logged-in pages meet, in `lang`.
-#[cfg(not(target_arch = "wasm32"))]
-pub(crate) fn logged_in_message(code: crate::error::ErrorCode, lang: Lang) -> &'static str {
-    code.logged_in_message(lang)
-}
-
-/// Makes the logged-in pages' texts and error messages available: the customer's, the
-/// producer's and the staff's entries call it first thing (`seteli_app::entry_main!`); the
-/// public entry never does, and so never carries them.
+/// Makes the logged-in pages' texts and the registered error messages
+/// (`ErrorCode::message_registered`) available: the customer's, the producer's and the
+/// staff's entries call it first thing (`seteli_app::entry_main!`), and so does the worker;
+/// the public entry never does, and so never carries them.
 pub fn register_private_texts() {
     #[cfg(target_arch = "wasm32")]
-    let _ = LOGGED_IN.set(LoggedIn {
-        text: private_text,
-        error: crate::error::ErrorCode::logged_in_message,
-    });
+    let _ = PRIVATE_TEXTS.set(private_text);
+    crate::error::register_messages();
 }
 
 /// The question a survey item asks.
