@@ -847,12 +847,12 @@ pub async fn fetch_status(client: &Client, path: &str) -> i64 {
         .unwrap()
 }
 
-/// `fetch(path)` from the page: `[status, the JSON body when the status is 200, else null]`.
+/// `fetch(path)` from the page: `[status, the JSON body (an answer or an error), else null]`.
 pub async fn fetch_json(client: &Client, path: &str) -> Value {
     client
         .execute_async(
             &format!(
-                "const done = arguments[0]; fetch('{path}').then(async r => done([r.status, r.status === 200 ? await r.json() : null])).catch(() => done([0, null]));"
+                "const done = arguments[0]; fetch('{path}').then(async r => done([r.status, (r.headers.get('content-type') || '').includes('json') && r.status !== 204 ? await r.json() : null])).catch(() => done([0, null]));"
             ),
             vec![],
         )

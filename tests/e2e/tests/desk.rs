@@ -137,5 +137,14 @@ async fn customer_service_takes_a_resident_from_search_to_a_delivered_voucher_wi
         .await
         .unwrap();
     wait_testid(&client, "not-found").await;
+    // The worker speaks the logged-in pages' error messages (registered, as the browser's
+    // logged-in entries register them).
+    let answer = fetch_json(&client, &format!("/api/staff/customers/{customer}")).await;
+    assert_eq!(answer[0], 404);
+    assert_eq!(answer[1]["code"], "customer_not_found");
+    // Chromium asks in English here.
+    let expected = seteli_domain::ErrorCode::CustomerNotFound.message(seteli_domain::Lang::En);
+    assert_eq!(answer[1]["message"], expected);
+    assert_ne!(expected, seteli_domain::i18n::NOT_REGISTERED);
     client.close().await.unwrap();
 }
