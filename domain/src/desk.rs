@@ -526,6 +526,18 @@ mod tests {
             decision_terms(&without_household, Some(&table())).unwrap_err(),
             refuse(ErrorCode::ValueAboveMaximum, "unit_value_cents")
         );
+        // Without the household, a value within the maximum still needs the household.
+        for typed in [2000, 2500] {
+            let no_household = ValueRequest {
+                household: None,
+                ..request(typed)
+            };
+            assert_eq!(
+                decision_terms(&no_household, Some(&table())).unwrap_err(),
+                refuse(ErrorCode::InvalidDecision, "household"),
+                "{typed}"
+            );
+        }
     }
 
     #[test]

@@ -154,4 +154,12 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn every_entry_but_the_public_one_uses_the_logged_in_pages_words() {
+        assert!(!Entry::Public.uses_private_texts());
+        for entry in [Entry::Citizen, Entry::Producer, Entry::Staff] {
+            assert!(entry.uses_private_texts(), "{entry:?}");
+        }
+    }
 }
