@@ -417,15 +417,12 @@ pub const NOT_REGISTERED: &str = "…";
 static MESSAGES: std::sync::OnceLock<fn(ErrorCode, Lang) -> &'static str> =
     std::sync::OnceLock::new();
 
-#[cfg(target_arch = "wasm32")]
 fn registered_message(code: ErrorCode, lang: Lang) -> &'static str {
-    MESSAGES
+    #[cfg(target_arch = "wasm32")]
+    return MESSAGES
         .get()
-        .map_or(NOT_REGISTERED, |lookup| lookup(code, lang))
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn registered_message(code: ErrorCode, lang: Lang) -> &'static str {
+        .map_or(NOT_REGISTERED, |lookup| lookup(code, lang));
+    #[cfg(not(target_arch = "wasm32"))]
     code.registered_text(lang)
 }
 
@@ -580,5 +577,13 @@ mod tests {
         assert!(!ErrorCode::InvalidVoucherValue.message_registered());
         assert!(!ErrorCode::Network.message_registered());
         assert!(ErrorCode::CustomerNotFound.message_registered());
+        assert_eq!(
+            ErrorCode::CustomerNotFound.message(Lang::Fi),
+            "Asiakasta ei löytynyt."
+        );
+        assert_eq!(
+            ErrorCode::NotFound.message(Lang::En),
+            "The page or item was not found."
+        );
     }
 }

@@ -67,7 +67,8 @@ pub fn parse_percent(input: &str) -> Option<u32> {
     let s = input.trim().trim_end_matches('%').trim();
     let (whole, frac) = s.split_once([',', '.']).unwrap_or((s, ""));
     let digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
-    if whole.is_empty() || whole.len() > 3 || frac.len() > 2 || !digits(whole) || !digits(frac) {
+    // Digits only: `u32::from_str` would take a `+`. An empty whole part does not parse.
+    if whole.len() > 3 || frac.len() > 2 || !digits(whole) || !digits(frac) {
         return None;
     }
     let whole: u32 = whole.parse().ok()?;
@@ -297,6 +298,9 @@ mod tests {
         assert_eq!(parse_percent("100,01"), None);
         assert_eq!(parse_percent("-5"), None);
         assert_eq!(parse_percent("35,555"), None);
+        for bad in ["+5", "5,+1", ",5", "", "%", "1000"] {
+            assert_eq!(parse_percent(bad), None, "{bad:?}");
+        }
         assert_eq!(parse_percent(""), None);
         assert_eq!(parse_percent(",5"), None);
     }
@@ -504,5 +508,16 @@ mod tests {
         ) {
             prop_assert!(value(&table, size + 1, income).value >= value(&table, size, income).value);
         }
+    }
+
+    #[test]
+    fn each_table_error_names_the_field_to_correct() {
+        assert_eq!(IncomeError::RowsOutOfOrder.field(), "rows");
+        assert_eq!(IncomeError::RowsNotMonotone.field(), "rows");
+        assert_eq!(IncomeError::ReductionOver100.field(), "rows");
+        assert_eq!(IncomeError::MinimumAboveFull.field(), "minimum_value_cents");
+        assert_eq!(IncomeError::NoUnitsPerMonth.field(), "units_per_month");
+        assert_eq!(IncomeError::NoRounding.field(), "rounding_cents");
+        assert_eq!(IncomeError::NoHousehold.field(), "household");
     }
 }

@@ -725,15 +725,12 @@ fn private_text(lang: Lang, text: PrivateText) -> &'static str {
 static PRIVATE_TEXTS: std::sync::OnceLock<fn(Lang, PrivateText) -> &'static str> =
     std::sync::OnceLock::new();
 
-#[cfg(target_arch = "wasm32")]
 fn private_lookup(lang: Lang, text: PrivateText) -> &'static str {
-    PRIVATE_TEXTS
+    #[cfg(target_arch = "wasm32")]
+    return PRIVATE_TEXTS
         .get()
-        .map_or(NOT_REGISTERED, |lookup| lookup(lang, text))
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn private_lookup(lang: Lang, text: PrivateText) -> &'static str {
+        .map_or(NOT_REGISTERED, |lookup| lookup(lang, text));
+    #[cfg(not(target_arch = "wasm32"))]
     private_text(lang, text)
 }
 
@@ -915,5 +912,18 @@ mod tests {
                 assert_eq!(placeholders(t(lang, text)), fi, "{text:?} in {lang:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_private_text_reads_as_itself_natively() {
+        assert_eq!(
+            t(Lang::Fi, Text::StaffViewContact),
+            "Muutti osoitetta tai turvakieltoa"
+        );
+        assert!(matches!(
+            Text::StaffViewContact.grouped(),
+            Grouped::Private(_)
+        ));
+        assert!(matches!(Text::SiteName.grouped(), Grouped::Public(_)));
     }
 }
