@@ -127,7 +127,8 @@ fn mark_decided(
         "UPDATE voucher_decisions SET status = 'decided',
              voucher_id = COALESCE((SELECT id FROM vouchers WHERE number = ?2), amends_voucher_id),
              decision_number = ?3 || '-' || substr('00000' || (
-                 SELECT COUNT(*) + 1 FROM voucher_decisions d2
+                 SELECT COALESCE(MAX(CAST(substr(d2.decision_number, 6) AS INTEGER)), 0) + 1
+                 FROM voucher_decisions d2
                  WHERE d2.organiser_code = voucher_decisions.organiser_code
                    AND d2.decision_number LIKE ?3 || '-%'), -5),
              decided_by = ?4, decided_by_name = ?5, decided_at = ?6

@@ -253,7 +253,15 @@ pub async fn handle_decide<D: Database, H: Outbound>(
         StaffView::DecisionChange,
         &at,
     ));
-    db.batch(&statements).await?;
+    match db.batch(&statements).await {
+        Ok(()) => {}
+        // Another decision of the organiser took the same number at the same moment (the
+        // number is the year's highest plus one): nothing was written; deciding again works.
+        Err(e) if e.is_unique_violation() => {
+            return Err(refuse(ErrorCode::DecisionWrongState, call.lang))
+        }
+        Err(e) => return Err(e.into()),
+    }
     let after = decision_of(call, member).await?;
     if after.status() != seteli_domain::desk::DecisionStatus::Decided {
         // Another employee changed the voucher or decided first: the batch's guards left

@@ -305,3 +305,16 @@ async fn a_voucher_ends_early_or_is_annulled_only_while_nothing_is_logged_under_
         2
     );
 }
+
+#[tokio::test]
+async fn decision_numbers_follow_the_organisers_highest_of_the_year() {
+    let app = app();
+    // An earlier decision of the year numbered 2026-00007 (numbers need not be dense).
+    app.assessment(50, 1);
+    app.decision(7, 1, 50, "decided", Some(10));
+
+    let desk = desk(&app).await;
+    let decided = decided_voucher(&desk, 2).await;
+
+    assert_eq!(decided["decision_number"], "2026-00008");
+}
