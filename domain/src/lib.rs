@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod business_id;
+pub mod case;
 pub mod catalogue;
 pub mod clock;
 pub mod codes;
