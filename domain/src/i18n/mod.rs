@@ -916,6 +916,12 @@ mod tests {
 
     #[test]
     fn a_private_text_reads_as_itself_natively() {
+        assert_eq!(t(Lang::En, Text::LogIn), "Log in");
+        assert_eq!(t(Lang::Sv, Text::LogIn), "Logga in");
+        assert_eq!(
+            desk_greeting(Lang::Fi, "Sari", "Itä-Uudenmaan hyvinvointialue"),
+            "Hei Sari! Työskentelet järjestäjälle Itä-Uudenmaan hyvinvointialue."
+        );
         assert_eq!(
             t(Lang::Fi, Text::StaffViewContact),
             "Muutti osoitetta tai turvakieltoa"
