@@ -220,9 +220,9 @@ impl CaseState {
                 },
             ) => {
                 holder(handler)?;
+                // The applicant is told what is missing and by when; any deadline is ahead.
                 let asks_applicant = *on == Awaited::Applicant;
-                let deadline_ok = deadline.is_some_and(|d| d > today);
-                if asks_applicant && (missing.is_empty() || !deadline_ok) {
+                if asks_applicant && (missing.is_empty() || deadline.is_none()) {
                     return Err(CaseError::WaitNeedsItemsAndDeadline);
                 }
                 if deadline.is_some_and(|d| d <= today) {
@@ -529,6 +529,61 @@ mod tests {
             serde_json::to_value(handler("a")).unwrap(),
             serde_json::json!({"kind": "handler", "name": "a"})
         );
+    }
+
+    #[test]
+    fn only_approved_rejected_and_cancelled_are_closed() {
+        for closed in [
+            CaseState::Approved,
+            CaseState::Rejected,
+            CaseState::Cancelled,
+        ] {
+            assert!(closed.is_closed(), "{closed:?}");
+            assert_eq!(
+                closed.apply(&CaseAction::Take, &handler("a"), TODAY),
+                Err(CaseError::NotInThisState)
+            );
+        }
+        for open in [CaseState::Draft, CaseState::Submitted, in_progress("a")] {
+            assert!(!open.is_closed(), "{open:?}");
+        }
+    }
+
+    #[test]
+    fn a_waiting_case_handed_over_still_waits_and_dvvs_answer_is_its_handlers_to_record() {
+        let dvv = CaseState::Waiting {
+            handler: "a".into(),
+            on: Awaited::Dvv,
+            deadline: Some(date!(2027 - 01 - 15)),
+            missing: vec!["Valtuutus".into()],
+        };
+        let handed = dvv
+            .apply(
+                &CaseAction::HandOver { to: "b".into() },
+                &handler("a"),
+                TODAY,
+            )
+            .unwrap();
+        assert_eq!(
+            handed,
+            CaseState::Waiting {
+                handler: "b".into(),
+                on: Awaited::Dvv,
+                deadline: Some(date!(2027 - 01 - 15)),
+                missing: vec!["Valtuutus".into()],
+            }
+        );
+        assert_eq!(
+            handed.apply(&CaseAction::Answer, &handler("b"), TODAY),
+            Ok(in_progress("b"))
+        );
+        for other in [handler("a"), Party::Applicant, Party::System] {
+            assert_eq!(
+                handed.apply(&CaseAction::Answer, &other, TODAY),
+                Err(CaseError::NotYours),
+                "{other:?}"
+            );
+        }
     }
 
     fn any_party() -> impl Strategy<Value = Party> {
