@@ -21,6 +21,7 @@ pub mod mandates;
 pub mod money;
 pub mod permissions;
 pub mod producer;
+pub mod registry;
 pub mod routes;
 pub mod session;
 pub mod voucher;
