@@ -276,4 +276,64 @@ mod tests {
         assert!(!closed.bankrupt);
         assert!(!closed.needs_attention());
     }
+
+    #[test]
+    fn each_warning_alone_needs_attention() {
+        let healthy = Finding {
+            name: "Kotiapu Oy".into(),
+            active: true,
+            prepayment_register: true,
+            vat_register: true,
+            employer_register: true,
+            in_liquidation: false,
+            bankrupt: false,
+            in_restructuring: false,
+        };
+        assert!(!healthy.needs_attention());
+        let warnings: [fn(&mut Finding); 5] = [
+            |f| f.active = false,
+            |f| f.prepayment_register = false,
+            |f| f.in_liquidation = true,
+            |f| f.bankrupt = true,
+            |f| f.in_restructuring = true,
+        ];
+        for (i, warn) in warnings.into_iter().enumerate() {
+            let mut finding = healthy.clone();
+            warn(&mut finding);
+            assert!(finding.needs_attention(), "warning {i}");
+        }
+    }
+
+    #[test]
+    fn the_current_main_name_and_the_last_day_of_an_entry_count() {
+        let text = r#"{"companies":[{"businessId":{"value":"0112038-9"},
+            "names":[{"name":"Vanha Oy","type":"1","endDate":"2020-01-01"},{"name":"Rinnakkais Ab","type":"2"},
+                     {"name":"Uusi Oy","type":"1"}],
+            "registeredEntries":[{"register":"5","endDate":"2026-11-21"}],"tradeRegisterStatus":"1"}]}"#;
+        let RegistryCheck::Found(found) = check(&answer(text), &id("0112038-9"), TODAY) else {
+            panic!("found")
+        };
+        assert_eq!(found.name, "Uusi Oy");
+        assert!(
+            found.prepayment_register,
+            "an entry ending today is still in force today"
+        );
+    }
+
+    #[test]
+    fn an_end_date_or_a_trade_register_status_other_than_registered_is_not_active() {
+        let with = |end: &str, status: &str| {
+            let text = format!(
+                r#"{{"companies":[{{"businessId":{{"value":"0112038-9"}},"registeredEntries":[],
+                    "tradeRegisterStatus":"{status}","endDate":{end}}}]}}"#
+            );
+            match check(&answer(&text), &id("0112038-9"), TODAY) {
+                RegistryCheck::Found(found) => found.active,
+                RegistryCheck::NotFound => panic!("found"),
+            }
+        };
+        assert!(with("null", "1"));
+        assert!(!with(r#""2025-06-30""#, "1"));
+        assert!(!with("null", "4"));
+    }
 }
