@@ -3,6 +3,7 @@
 //!
 //! - [`identification`]: Suomi.fi e-Identification as an OpenID Connect provider.
 //! - [`valtuudet`]: the Suomi.fi-valtuudet (e-Authorizations) Web API, `hpa` and `ypa`.
+//! - [`ytj`]: PRH's open data YTJ API v3, the company registry (not yet started by the stack).
 //!
 //! Both take a [`clock::Clock`], so tests can move their time. [`cast`] gives the test persons,
 //! staff users and companies of `mocks/data/*.json` by name, for every test that needs one.
@@ -15,3 +16,4 @@ mod oauth;
 mod random;
 mod store;
 pub mod valtuudet;
+pub mod ytj;
