@@ -134,17 +134,6 @@ pub async fn by_name(
     db.query(&sql, &params).await
 }
 
-/// Whether anyone in Seteli has this identity code.
-pub async fn hetu_exists(db: &impl Database, hetu: &Hetu) -> Result<bool, DbError> {
-    let rows: Vec<IdRow<CustomerId>> = db
-        .query(
-            "SELECT id FROM customers WHERE hetu = ?1",
-            &[hetu.as_str().into()],
-        )
-        .await?;
-    Ok(!rows.is_empty())
-}
-
 /// A new customer, as staff typed them.
 pub struct NewCustomerRecord<'a> {
     pub hetu: &'a Hetu,

@@ -200,7 +200,7 @@ pub struct VoucherState {
     pub id: VoucherId,
     pub customer_id: CustomerId,
     pub service_code: String,
-    pub status: String,
+    pub status: seteli_domain::voucher::VoucherStatus,
     pub granted_cents: i64,
     pub balance_cents: i64,
     #[serde(with = "seteli_domain::clock::wire_date")]

@@ -105,7 +105,7 @@ pub struct DecisionRow {
     pub customer_id: CustomerId,
     pub organiser_code: OrganiserCode,
     pub municipality_code: String,
-    pub status: String,
+    pub status: DecisionStatus,
     pub decision_number: Option<String>,
     pub service_code: ServiceCode,
     service_fi: String,
@@ -210,14 +210,10 @@ pub async fn decisions(
 }
 
 impl DecisionRow {
-    pub fn status(&self) -> DecisionStatus {
-        DecisionStatus::parse(&self.status).unwrap_or(DecisionStatus::Unknown)
-    }
-
     pub fn summary(&self, lang: Lang) -> DecisionSummary {
         DecisionSummary {
             id: self.id,
-            status: self.status(),
+            status: self.status,
             decision_number: self.decision_number.clone(),
             customer_id: self.customer_id,
             customer_name: format!("{} {}", self.customer_given_name, self.customer_family_name),
@@ -255,7 +251,7 @@ impl DecisionRow {
             Hetu::parse(&self.customer_hetu).map_err(|_| DbError::bad_row("customers", "hetu"))?;
         Ok(DecisionDocument {
             id: self.id,
-            status: self.status(),
+            status: self.status,
             decision_number: self.decision_number.clone(),
             organiser_name: lang.pick(
                 self.organiser_fi.clone(),

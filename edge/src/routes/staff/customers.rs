@@ -105,7 +105,10 @@ pub async fn handle_create<D: Database, H: Outbound>(
     if !organisers::serves(db, &member.organiser, &new.municipality_code).await? {
         return Err(fail("municipality_code"));
     }
-    if customers::hetu_exists(db, &hetu).await? {
+    if customer_vouchers::customer_by_hetu(db, hetu.as_str())
+        .await?
+        .is_some()
+    {
         return Err(refuse(ErrorCode::CustomerExists, call.lang));
     }
     let record = NewCustomerRecord {

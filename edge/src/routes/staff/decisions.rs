@@ -26,6 +26,7 @@ use seteli_domain::desk::{
 use seteli_domain::ids::{DecisionId, VoucherId};
 use seteli_domain::income::Household;
 use seteli_domain::permissions::{Action, StaffMember};
+use seteli_domain::voucher::VoucherStatus;
 use seteli_domain::{Cents, ErrorCode};
 
 /// `POST /api/staff/decisions`: a draft decision for the organiser's customer, on one of
@@ -70,7 +71,7 @@ pub async fn handle_draft<D: Database, H: Outbound>(
         let state = voucher_state(db, &member.organiser, voucher).await?;
         let amendable = state.is_some_and(|v| {
             v.customer_id == customer.id
-                && v.status == "active"
+                && v.status == VoucherStatus::Active
                 && v.service_code == new.service_code.as_str()
         });
         if !amendable {
@@ -163,15 +164,6 @@ async fn decision_of<D: Database, H: Outbound>(
     .ok_or_else(not_found)
 }
 
-/// The decision document as the organiser sees it now.
-async fn document<D: Database, H: Outbound>(
-    call: &Call<'_, D, H>,
-    member: &StaffMember,
-) -> Result<ApiResponse, EdgeError> {
-    let row = decision_of(call, member).await?;
-    Ok(ApiResponse::private_json(200, &row.document(call.lang)?))
-}
-
 /// `GET /api/staff/decisions/{id}`: the decision document (logged as a view of the
 /// customer's data). Permission: [`Action::StaffViewCustomers`].
 pub async fn handle_decision<D: Database, H: Outbound>(
@@ -198,7 +190,7 @@ fn allowed(
     step: DecisionStep,
     lang: seteli_domain::Lang,
 ) -> Result<(), EdgeError> {
-    row.status()
+    row.status
         .after(step)
         .map(|_| ())
         .ok_or_else(|| refuse(ErrorCode::DecisionWrongState, lang))
@@ -227,7 +219,7 @@ pub async fn handle_decide<D: Database, H: Outbound>(
         Some(voucher) => {
             let state = voucher_state(db, &member.organiser, voucher)
                 .await?
-                .filter(|v| v.status == "active")
+                .filter(|v| v.status == VoucherStatus::Active)
                 .ok_or_else(|| refuse(ErrorCode::DecisionWrongState, call.lang))?;
             let cents = |v: i64| Cents::new(v).map_err(|_| EdgeError::Internal("bad cents".into()));
             let old_balance = cents(state.balance_cents)?;
@@ -263,12 +255,12 @@ pub async fn handle_decide<D: Database, H: Outbound>(
         Err(e) => return Err(e.into()),
     }
     let after = decision_of(call, member).await?;
-    if after.status() != seteli_domain::desk::DecisionStatus::Decided {
+    if after.status != seteli_domain::desk::DecisionStatus::Decided {
         // Another employee changed the voucher or decided first: the batch's guards left
         // everything as it was, the message included.
         return Err(refuse(ErrorCode::DecisionWrongState, call.lang));
     }
-    document(call, member).await
+    Ok(ApiResponse::private_json(200, &after.document(call.lang)?))
 }
 
 /// `POST /api/staff/decisions/{id}/deliver` `{via}`: marks a decided decision delivered —
@@ -290,7 +282,7 @@ pub async fn handle_deliver<D: Database, H: Outbound>(
         ])
         .await?;
     let after = decision_of(call, member).await?;
-    if after.status() != seteli_domain::desk::DecisionStatus::Delivered {
+    if after.status != seteli_domain::desk::DecisionStatus::Delivered {
         return Err(refuse(ErrorCode::DecisionWrongState, call.lang));
     }
     Ok(ApiResponse::private_json(200, &after.document(call.lang)?))
@@ -320,7 +312,7 @@ pub async fn handle_end<D: Database, H: Outbound>(
     let member = member(call.actor, Action::StaffDecideVouchers, call.lang)?;
     let end: EndVoucher = call.body(ErrorCode::InvalidDecision)?;
     let voucher = voucher_of(call, member).await?;
-    if voucher.status != "active" {
+    if voucher.status != VoucherStatus::Active {
         return Err(refuse(ErrorCode::DecisionWrongState, call.lang));
     }
     check_early_end(
@@ -366,7 +358,7 @@ pub async fn handle_annul<D: Database, H: Outbound>(
         "reason",
     )
     .map_err(reason_error(call.lang))?;
-    if voucher.status != "active" {
+    if voucher.status != VoucherStatus::Active {
         return Err(refuse(ErrorCode::DecisionWrongState, call.lang));
     }
     if voucher.recorded_events > 0 {
