@@ -10,6 +10,7 @@ use crate::money::Cents;
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
+pub mod applications;
 pub mod desk;
 
 /// `GET /api/public/municipalities`: the municipalities that use Seteli, with names in the
@@ -378,13 +379,24 @@ pub enum MessageKind {
     VoucherEnded,
     /// A voucher decision was annulled.
     VoucherAnnulled,
+    /// The producer serving the customer may no longer serve under the voucher (its
+    /// approval was suspended or withdrawn): choose another.
+    ProducerUnavailable,
+    /// To a company: its application changed state.
+    ApplicationChanged,
+    /// To a company: a deadline for more information is near.
+    ApplicationReminder,
+    /// To a company: an approval was suspended.
+    ApprovalSuspended,
+    /// To a company: an approval was withdrawn.
+    ApprovalWithdrawn,
     /// A kind this build does not know.
     #[serde(other)]
     Unknown,
 }
 
 impl MessageKind {
-    const KNOWN: [MessageKind; 7] = [
+    const KNOWN: [MessageKind; 12] = [
         MessageKind::FeedbackGiven,
         MessageKind::SurveyAnswered,
         MessageKind::VoucherDecided,
@@ -392,6 +404,11 @@ impl MessageKind {
         MessageKind::ProxyEnded,
         MessageKind::VoucherEnded,
         MessageKind::VoucherAnnulled,
+        MessageKind::ProducerUnavailable,
+        MessageKind::ApplicationChanged,
+        MessageKind::ApplicationReminder,
+        MessageKind::ApprovalSuspended,
+        MessageKind::ApprovalWithdrawn,
     ];
 
     /// The stored name (`snake_case`, as serialized).
@@ -404,6 +421,11 @@ impl MessageKind {
             MessageKind::ProxyEnded => "proxy_ended",
             MessageKind::VoucherEnded => "voucher_ended",
             MessageKind::VoucherAnnulled => "voucher_annulled",
+            MessageKind::ProducerUnavailable => "producer_unavailable",
+            MessageKind::ApplicationChanged => "application_changed",
+            MessageKind::ApplicationReminder => "application_reminder",
+            MessageKind::ApprovalSuspended => "approval_suspended",
+            MessageKind::ApprovalWithdrawn => "approval_withdrawn",
             MessageKind::Unknown => "unknown",
         }
     }

@@ -135,6 +135,34 @@ error_codes! {
     NoOpenDispute,
     /// An income table that breaks a rule of `domain::income`; `field` names which.
     InvalidIncomeTable,
+    /// An application's field out of bounds (a price below zero, a text too long, a
+    /// service twice, an answer to an item the checklist lacks); `field` names which.
+    InvalidApplication,
+    /// Something a submitted application must have is missing (a price or its unit, a
+    /// description, a checklist answer or its file); `field` names which.
+    ApplicationIncomplete,
+    /// An attachment that is not a PDF, PNG or JPEG by its content, or has no usable name.
+    InvalidAttachment,
+    /// An attachment over 5 MB.
+    AttachmentTooLarge,
+    /// A case step with a field out of bounds (no missing items, a deadline in the past,
+    /// reasons missing from a rejection, an unknown colleague); `field` names which.
+    InvalidCaseStep,
+    /// An application that does not exist, is another company's or another organiser's.
+    ApplicationNotFound,
+    /// An attachment that does not exist or is not the caller's to read.
+    AttachmentNotFound,
+    /// An approval that does not exist or is another organiser's.
+    ApprovalNotFound,
+    /// The case is not in a state that allows this step (a closed case, a draft's edit after
+    /// submitting).
+    CaseWrongState,
+    /// Another handler holds the case.
+    CaseNotYours,
+    /// Someone changed the case at the same moment; reload it and try again.
+    CaseChanged,
+    /// The approval is not in a state that allows this step.
+    ApprovalWrongState,
     /// The server failed; the message carries a reference id for support.
     Internal,
     /// The client could not reach the server (set by the app, never sent by the edge).
@@ -152,15 +180,20 @@ impl ErrorCode {
             | InvalidLanguage | LoginFailed | InvalidFeedback | InvalidSurvey | InvalidBody
             | InvalidEvent | InvalidPrice | InvalidReply | InvalidSearch | InvalidCustomer
             | InvalidAssessment | InvalidDecision | ValueAboveMaximum | InvalidProxy
-            | ProxyIsCustomer | InvalidCheck | InvalidIncomeTable => 400,
+            | ProxyIsCustomer | InvalidCheck | InvalidIncomeTable | InvalidApplication
+            | ApplicationIncomplete | InvalidAttachment | InvalidCaseStep => 400,
             Unauthorized => 401,
-            Forbidden | CrossSiteRequest | NoRightToAct | ProducerNotApproved | NoPriceRole => 403,
+            Forbidden | CrossSiteRequest | NoRightToAct | ProducerNotApproved | NoPriceRole
+            | CaseNotYours => 403,
             NotFound
             | ProducerNotFound
             | VoucherNotFound
             | VoucherNumberNotFound
             | CustomerNotFound
-            | DecisionNotFound => 404,
+            | DecisionNotFound
+            | ApplicationNotFound
+            | AttachmentNotFound
+            | ApprovalNotFound => 404,
             MethodNotAllowed => 405,
             // Right request, wrong moment: the state of things refuses it.
             SurveyAlreadyAnswered
@@ -177,8 +210,11 @@ impl ErrorCode {
             | NoProxyInForce
             | NoOpenDispute
             | NoPrice
-            | OnBehalfExpired => 409,
-            PayloadTooLarge => 413,
+            | OnBehalfExpired
+            | CaseWrongState
+            | CaseChanged
+            | ApprovalWrongState => 409,
+            PayloadTooLarge | AttachmentTooLarge => 413,
             TooManyAttempts => 429,
             Internal => 500,
             IdentificationUnavailable | MandateServiceUnavailable | Network => 503,
@@ -401,6 +437,42 @@ impl ErrorCode {
             (InvalidIncomeTable, Fi) => "Tarkista taulukko: rivit kotitalouden koon mukaan 1, 2, 3…, tulorajat eivät laske ja prosentit eivät nouse koon kasvaessa, prosentti enintään 100 ja vähimmäisarvo enintään enimmäisarvo.",
             (InvalidIncomeTable, Sv) => "Kontrollera tabellen: rader per hushållsstorlek 1, 2, 3…, inkomstgränser som inte sjunker och procentsatser som inte stiger med storleken, högst 100 procent och ett minimivärde högst maximivärdet.",
             (InvalidIncomeTable, En) => "Check the table: rows for household sizes 1, 2, 3…, limits that do not fall and percentages that do not rise as the household grows, at most 100 % and a minimum value not above the maximum.",
+            (InvalidApplication, Fi) => "Tarkista merkitty kenttä: hinta ei voi olla negatiivinen, tekstit ovat enintään 4000 merkkiä (kuvaukset) tai 1000 merkkiä, eikä samaa palvelua voi valita kahdesti.",
+            (InvalidApplication, Sv) => "Kontrollera det markerade fältet: priset kan inte vara negativt, texterna är högst 4000 tecken (beskrivningar) eller 1000 tecken, och samma tjänst kan inte väljas två gånger.",
+            (InvalidApplication, En) => "Check the marked field: a price cannot be negative, texts are at most 4000 characters (descriptions) or 1000 characters, and a service cannot be chosen twice.",
+            (ApplicationIncomplete, Fi) => "Hakemuksesta puuttuu jotain ennen lähettämistä: tarkista merkitty kohta (hinta yksikköineen ja alkupäivineen, kuvaukset suomeksi ja ruotsiksi, kielet, alueet, yhteystiedot, jokaisen vaatimuksen vastaus ja liite).",
+            (ApplicationIncomplete, Sv) => "Ansökan saknar något innan den kan skickas: kontrollera den markerade punkten (pris med enhet och startdag, beskrivningar på finska och svenska, språk, områden, kontaktuppgifter, svar och bilaga för varje krav).",
+            (ApplicationIncomplete, En) => "The application lacks something before it can be sent: check the marked item (a price with its unit and first day, descriptions in Finnish and Swedish, languages, areas, contact details, an answer and a file for each requirement).",
+            (InvalidAttachment, Fi) => "Liitteen on oltava PDF-tiedosto tai kuva (PNG tai JPEG). Tiedoston sisältö ratkaisee, ei sen nimi.",
+            (InvalidAttachment, Sv) => "Bilagan ska vara en PDF-fil eller en bild (PNG eller JPEG). Filens innehåll avgör, inte dess namn.",
+            (InvalidAttachment, En) => "The attachment must be a PDF file or an image (PNG or JPEG). The file's content decides, not its name.",
+            (AttachmentTooLarge, Fi) => "Liite on liian suuri: enintään 5 Mt. Pienennä tiedostoa tai jaa se osiin.",
+            (AttachmentTooLarge, Sv) => "Bilagan är för stor: högst 5 MB. Gör filen mindre eller dela upp den.",
+            (AttachmentTooLarge, En) => "The attachment is too large: at most 5 MB. Make the file smaller or split it.",
+            (InvalidCaseStep, Fi) => "Tarkista merkitty kenttä: pyynnössä on oltava puuttuvat asiat ja tuleva määräpäivä (enintään 90 päivää), hylkäyksessä perustelut ja siirrossa toinen käsittelijä.",
+            (InvalidCaseStep, Sv) => "Kontrollera det markerade fältet: en begäran behöver det som saknas och en kommande sista dag (högst 90 dagar), ett avslag motiveringar och en överföring en annan handläggare.",
+            (InvalidCaseStep, En) => "Check the marked field: a request needs the missing items and a deadline ahead (at most 90 days), a rejection its reasons, and a hand-over another handler.",
+            (ApplicationNotFound, Fi) => "Hakemusta ei löytynyt.",
+            (ApplicationNotFound, Sv) => "Ansökan hittades inte.",
+            (ApplicationNotFound, En) => "Application not found.",
+            (AttachmentNotFound, Fi) => "Liitettä ei löytynyt.",
+            (AttachmentNotFound, Sv) => "Bilagan hittades inte.",
+            (AttachmentNotFound, En) => "Attachment not found.",
+            (ApprovalNotFound, Fi) => "Hyväksyntää ei löytynyt.",
+            (ApprovalNotFound, Sv) => "Godkännandet hittades inte.",
+            (ApprovalNotFound, En) => "Approval not found.",
+            (CaseWrongState, Fi) => "Asia ei ole vaiheessa, jossa tämän voi tehdä. Lataa sivu nähdäksesi asian tilan.",
+            (CaseWrongState, Sv) => "Ärendet är inte i ett skede där detta kan göras. Ladda om sidan för att se ärendets läge.",
+            (CaseWrongState, En) => "The case is not at a stage where this can be done. Reload the page to see where it stands.",
+            (CaseNotYours, Fi) => "Asia on toisen käsittelijän. Pyydä häntä siirtämään se sinulle.",
+            (CaseNotYours, Sv) => "Ärendet handläggs av någon annan. Be handläggaren att överföra det till dig.",
+            (CaseNotYours, En) => "Another handler holds the case. Ask them to hand it over to you.",
+            (CaseChanged, Fi) => "Asiaa muutettiin samaan aikaan. Lataa sivu ja yritä uudelleen.",
+            (CaseChanged, Sv) => "Ärendet ändrades samtidigt. Ladda om sidan och försök igen.",
+            (CaseChanged, En) => "The case was changed at the same moment. Reload the page and try again.",
+            (ApprovalWrongState, Fi) => "Hyväksyntä ei ole tilassa, jossa tämän voi tehdä: keskeyttää voi voimassa olevan, peruuttaa voimassa olevan tai keskeytetyn ja palauttaa keskeytetyn.",
+            (ApprovalWrongState, Sv) => "Godkännandet är inte i ett läge där detta kan göras: ett gällande kan avbrytas, ett gällande eller avbrutet återkallas och ett avbrutet återställas.",
+            (ApprovalWrongState, En) => "The approval is not in a state that allows this: an approval in force can be suspended, one in force or suspended withdrawn, and a suspended one lifted.",
             _ => self.common_message(lang),
         }
     }

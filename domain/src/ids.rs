@@ -55,6 +55,10 @@ ids! {
     DecisionId;
     /// A proxy registration (in force or ended).
     ProxyId;
+    /// A case on the case engine (a producer's application, …).
+    CaseId;
+    /// A file attached to a case.
+    AttachmentId;
 }
 
 fn parse_positive(input: &str) -> Option<i64> {

@@ -3,6 +3,7 @@
 //! browser, in the worker and in native tests.
 
 pub mod api;
+pub mod application;
 pub mod business_id;
 pub mod case;
 pub mod catalogue;

@@ -171,6 +171,9 @@ pub enum Action {
     ProducerSetPrices,
     /// Producers: reply to feedback addressed to the company.
     ProducerReply,
+    /// A company (approved or not yet) applies for approval: drafts, files, submits and
+    /// answers its own applications. Anyone acting for the company through Valtuudet `ypa`.
+    ProducerApply,
     /// Read who has looked at one's data (staff and producers). Citizens only.
     ViewAccessLog,
     /// Staff: the desk home (what waits for the member). Any staff member.
@@ -192,6 +195,10 @@ pub enum Action {
     StaffViewIncomeTables,
     /// Staff: change the organiser's income tables. `finance`.
     StaffEditIncomeTables,
+    /// Staff: work producers' applications (queue, take, ask, approve, reject) and
+    /// supervise approvals (suspend, withdraw, lift), within the member's organiser.
+    /// `producer_handler`.
+    StaffHandleProducers,
 }
 
 /// The role each staff action needs (any one of them).
@@ -202,6 +209,7 @@ pub fn staff_roles_for(action: Action) -> &'static [StaffRole] {
         | StaffCheckEvents => &[StaffRole::CustomerService],
         StaffViewIncomeTables => &[StaffRole::CustomerService, StaffRole::Finance],
         StaffEditIncomeTables => &[StaffRole::Finance],
+        StaffHandleProducers => &[StaffRole::ProducerHandler],
         StaffViewDesk => &StaffRole::ALL,
         _ => &[],
     }
@@ -246,7 +254,9 @@ impl Action {
             | Action::StaffRegisterProxies
             | Action::StaffCheckEvents
             | Action::StaffViewIncomeTables
-            | Action::StaffEditIncomeTables => None,
+            | Action::StaffEditIncomeTables
+            | Action::ProducerApply
+            | Action::StaffHandleProducers => None,
         }
     }
 }
@@ -275,6 +285,9 @@ pub fn require(actor: &Actor, action: Action, lang: Lang) -> Result<(), ApiError
         // For `OnBehalf` this is allowed only in principle: the edge then checks the right
         // to act for the principal (see `Action::on_behalf`) and logs it before touching data.
         Actor::Citizen(_) | Actor::OnBehalf(_) if customer_action => Ok(()),
+        // Applying is what a company that is not yet approved may do, and all it may do;
+        // each query is limited to the company's own applications.
+        Actor::Producer(_) if action == ProducerApply => Ok(()),
         // The company was allowed at selection (roles, and a producer in Seteli); every
         // request then needs a valid approval, and each query is limited to the company's
         // own rows. Changing prices is for those who can bind the company.

@@ -44,6 +44,8 @@ pub const DEFAULT_HETU_CLAIM: &str = "urn:oid:1.2.246.21";
 pub struct Ctx<D: Database, H: Outbound> {
     pub db: D,
     pub http: H,
+    /// Attachments' bytes (R2 in the Worker).
+    pub blobs: std::rc::Rc<dyn crate::blobs::BlobStore>,
     pub config: Config,
     pub now: OffsetDateTime,
 }

@@ -39,8 +39,15 @@ pub struct ApiRequest {
     pub query: Vec<(String, String)>,
     /// Header names are lowercase.
     pub headers: Vec<(String, String)>,
-    /// The body as text (empty for GET). JSON is the only body the API reads.
+    /// The body as text (empty for GET). JSON is the only body the API reads, but for a file
+    /// upload.
     pub body: String,
+    /// The body as bytes: a file upload's (see [`crate::router::reads_file`]); empty for
+    /// every other request.
+    pub bytes: Vec<u8>,
+    /// The body was longer than the route's limit and was not kept (one sent without a
+    /// length, cut off while it was read).
+    pub oversized: bool,
 }
 
 impl ApiRequest {
@@ -64,6 +71,8 @@ impl ApiRequest {
                 .map(|(k, v)| (k.to_ascii_lowercase(), v))
                 .collect(),
             body: String::new(),
+            bytes: Vec::new(),
+            oversized: false,
         }
     }
 
@@ -119,6 +128,8 @@ pub struct ApiResponse {
     pub status: u16,
     pub headers: Vec<(&'static str, String)>,
     pub body: String,
+    /// A file's bytes (an attachment's download), sent instead of `body` when not empty.
+    pub bytes: Vec<u8>,
 }
 
 impl ApiResponse {
@@ -132,6 +143,33 @@ impl ApiResponse {
             // router (`with_security_headers`).
             headers: vec![("content-type", "application/json; charset=utf-8".to_owned())],
             body,
+            bytes: Vec::new(),
+        }
+    }
+
+    /// A file to download (never shown inline, never cached): `content_type` as checked when
+    /// it was uploaded, the name quoted and also percent-encoded (RFC 6266).
+    pub fn attachment(content_type: &str, file_name: &str, bytes: Vec<u8>) -> Self {
+        let ascii: String = file_name
+            .chars()
+            .map(|c| if c.is_ascii_graphic() || c == ' ' { c } else { '_' })
+            .filter(|c| !matches!(c, '"' | '\\'))
+            .collect();
+        let encoded: String = url::form_urlencoded::byte_serialize(file_name.as_bytes())
+            .collect::<String>()
+            .replace('+', "%20");
+        Self {
+            status: 200,
+            headers: vec![
+                ("content-type", content_type.to_owned()),
+                (
+                    "content-disposition",
+                    format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"),
+                ),
+                ("cache-control", "no-store".to_owned()),
+            ],
+            body: String::new(),
+            bytes,
         }
     }
 
@@ -149,6 +187,7 @@ impl ApiResponse {
                 ("cache-control", "no-store".to_owned()),
             ],
             body: String::new(),
+            bytes: Vec::new(),
         }
     }
 
@@ -158,6 +197,7 @@ impl ApiResponse {
             status: 204,
             headers: vec![("cache-control", "no-store".to_owned())],
             body: String::new(),
+            bytes: Vec::new(),
         }
     }
 

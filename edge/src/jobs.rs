@@ -1,10 +1,149 @@
 //! Scheduled work (a Cron Trigger in the Worker; `/__scheduled` under `wrangler dev
 //! --test-scheduled`). Each job is idempotent: two runs at once change nothing twice.
 
-use crate::db::{sessions, Database, DbError};
+use crate::blobs::{BlobStore, ATTACHMENT_PREFIX};
+use crate::db::applications::attachments::known_keys;
+use crate::db::applications::supervision::lift_ended;
+use crate::db::cases::{self, mark_reminded, CaseRow};
+use crate::db::{organisers, sessions, Database, DbError, SqlValue, Statement};
+use seteli_domain::application::REMINDER_DAYS_BEFORE;
+use seteli_domain::case::{CaseAction, Party};
+use seteli_domain::clock::{finnish_date, rfc3339};
+use seteli_domain::Lang;
+use time::{Duration, OffsetDateTime};
 
-/// Everything the schedule runs, at `now` (Unix seconds): purge expired sessions and
-/// unfinished logins.
-pub async fn run_scheduled(db: &impl Database, now: i64) -> Result<(), DbError> {
-    sessions::purge_expired(db, now).await
+/// A file no row names is removed once it is this old (seconds): an upload in flight has
+/// stored its file but not yet its row.
+pub const ORPHAN_GRACE_SECS: i64 = 60 * 60;
+
+/// What one run did, for the log and the tests.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// Cases whose deadline passed, returned to their handler.
+    pub returned: usize,
+    /// Applicants reminded of a near deadline.
+    pub reminded: usize,
+    /// Suspensions whose last day passed, lifted.
+    pub lifted: u64,
+    /// Files no row named, removed.
+    pub swept: usize,
+}
+
+/// Everything the schedule runs at `now`: purge expired sessions and unfinished logins,
+/// keep cases' deadlines (return overdue cases to their handler with a note, remind
+/// applicants two days before), lift ended suspensions, sweep files no row names.
+pub async fn run_scheduled(
+    db: &impl Database,
+    blobs: &dyn BlobStore,
+    now: OffsetDateTime,
+) -> Result<Report, DbError> {
+    sessions::purge_expired(db, now.unix_timestamp()).await?;
+    let today = finnish_date(now);
+    let at = rfc3339(now);
+    let mut report = Report::default();
+    for case in cases::overdue(db, today).await? {
+        if return_overdue(db, &case, now).await? {
+            report.returned += 1;
+        }
+    }
+    let last_day = today + Duration::days(REMINDER_DAYS_BEFORE);
+    for case in cases::to_remind(db, today, last_day).await? {
+        let organiser = organiser_name(db, &case).await?;
+        db.batch(&[
+            mark_reminded(case.id, &case.step),
+            company_message(&case, "application_reminder", &organiser, &at),
+        ])
+        .await?;
+        report.reminded += 1;
+    }
+    report.lifted = lift_ended(db, today, &at).await?;
+    report.swept = match sweep(db, blobs, now.unix_timestamp()).await {
+        Ok(n) => n,
+        Err(e) => {
+            crate::error::log_warning(&format!("sweeping files failed: {e:?}"));
+            0
+        }
+    };
+    Ok(report)
+}
+
+/// The note the history shows when a deadline passed.
+const DEADLINE_NOTE: &str = "Määräaika päättyi ilman vastausta. / Tidsfristen gick ut utan svar. / The deadline passed without an answer.";
+
+/// Returns an overdue case to its handler with a note, telling the applicant; whether this
+/// run did it.
+async fn return_overdue(
+    db: &impl Database,
+    case: &CaseRow,
+    now: OffsetDateTime,
+) -> Result<bool, DbError> {
+    let Some(token) = crate::crypto::random_token() else {
+        return Err(DbError("no randomness for a case step".into()));
+    };
+    let planned = match cases::plan(
+        case,
+        &CaseAction::DeadlinePassed,
+        Party::System,
+        "Seteli",
+        DEADLINE_NOTE,
+        now,
+        token,
+    )? {
+        Ok(planned) => planned,
+        Err(_) => return Ok(false),
+    };
+    let organiser = organiser_name(db, case).await?;
+    let mut statements = planned.statements;
+    statements.push(crate::db::applications::writes::tell_company(
+        case.id,
+        &planned.token,
+        seteli_domain::api::MessageKind::ApplicationChanged,
+        &organiser,
+        &rfc3339(now),
+    ));
+    db.batch(&statements).await?;
+    cases::confirm(db, case.id, &planned.token).await
+}
+
+async fn organiser_name(db: &impl Database, case: &CaseRow) -> Result<String, DbError> {
+    Ok(organisers::name(db, &case.organiser_code, Lang::Fi)
+        .await?
+        .unwrap_or_else(|| case.organiser_code.as_str().to_owned()))
+}
+
+/// A message to the applicant company of `case`, written only if the statement before it
+/// changed a row (two runs at once remind once).
+fn company_message(case: &CaseRow, kind: &'static str, organiser: &str, at: &str) -> Statement {
+    (
+        "INSERT INTO messages (to_producer_id, kind, actor_name, case_id, created_at)
+         SELECT a.producer_id, ?2, ?3, ?1, ?4 FROM producer_applications a
+         WHERE a.case_id = ?1 AND changes() = 1",
+        vec![
+            SqlValue::from(case.id),
+            kind.into(),
+            organiser.into(),
+            at.into(),
+        ],
+    )
+}
+
+/// Removes the stored files no row names that are older than [`ORPHAN_GRACE_SECS`] (left by
+/// a failure between the store and the database); how many.
+pub async fn sweep(db: &impl Database, blobs: &dyn BlobStore, now: i64) -> Result<usize, String> {
+    let entries = blobs
+        .list(ATTACHMENT_PREFIX)
+        .await
+        .map_err(|e| e.0)?;
+    let old: Vec<String> = entries
+        .into_iter()
+        .filter(|e| now - e.stored_at >= ORPHAN_GRACE_SECS)
+        .map(|e| e.key)
+        .collect();
+    let known = known_keys(db, &old).await.map_err(|e| e.0)?;
+    let mut removed = 0;
+    for key in old.iter().filter(|k| !known.contains(k)) {
+        blobs.delete(key).await.map_err(|e| e.0)?;
+        removed += 1;
+    }
+    Ok(removed)
 }

@@ -5,6 +5,7 @@
 //! migrations). `worker_entry` is the only file that knows about the Workers runtime.
 
 pub mod auth;
+pub mod blobs;
 pub mod context;
 pub mod crypto;
 pub mod db;

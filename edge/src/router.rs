@@ -9,7 +9,7 @@ use crate::http::{ApiRequest, ApiResponse, Method};
 use crate::outbound::Outbound;
 use crate::public_cache::{cache_key, AnswerCache, Kept};
 use crate::routes::{auth as auth_routes, citizen, on_behalf, producer, public, staff, Call};
-use seteli_domain::permissions::{require, Actor};
+use seteli_domain::permissions::{require, Action, Actor};
 use seteli_domain::routes::{resolve, Access, Resolved, RouteId, RouteMethod};
 use seteli_domain::{ApiError, ErrorCode};
 
@@ -26,6 +26,7 @@ pub async fn handle<D: Database, H: Outbound>(req: &ApiRequest, ctx: &Ctx<D, H>)
     };
     if req.method == Method::Head {
         response.body.clear();
+        response.bytes.clear();
     }
     response.with_security_headers(&ctx.config.public_url)
 }
@@ -71,12 +72,32 @@ pub async fn handle_cached<D: Database, H: Outbound, C: AnswerCache>(
     answer
 }
 
-/// Whether a body announced with `content_length` may be read: a larger one is refused
-/// (413) before a byte of it is read.
-pub fn body_too_large(content_length: Option<&str>) -> bool {
+/// Whether the request is a file upload: its body is read as bytes, up to
+/// [`seteli_domain::application::MAX_ATTACHMENT_BYTES`] (every other route keeps
+/// [`MAX_BODY_BYTES`]).
+pub fn reads_file(method: Method, path: &str) -> bool {
+    method == Method::Post
+        && matches!(
+            resolve(Some(RouteMethod::Post), path),
+            Resolved::Found(route, _) if route.id == RouteId::ProducerUploadAttachment
+        )
+}
+
+/// The largest body the request's route reads.
+pub fn body_limit(method: Method, path: &str) -> usize {
+    if reads_file(method, path) {
+        seteli_domain::application::MAX_ATTACHMENT_BYTES
+    } else {
+        MAX_BODY_BYTES
+    }
+}
+
+/// Whether a body announced with `content_length` may be read under `limit`: a larger one
+/// is refused (413) before a byte of it is read.
+pub fn body_too_large(content_length: Option<&str>, limit: usize) -> bool {
     content_length
         .and_then(|n| n.trim().parse::<u64>().ok())
-        .is_some_and(|n| n > MAX_BODY_BYTES as u64)
+        .is_some_and(|n| n > limit as u64)
 }
 
 async fn route<D: Database, H: Outbound>(
@@ -85,8 +106,18 @@ async fn route<D: Database, H: Outbound>(
 ) -> Result<ApiResponse, EdgeError> {
     let lang = req.lang();
     auth::require_same_origin(req, &ctx.config.public_url)?;
-    if req.body.len() > MAX_BODY_BYTES || body_too_large(req.header("content-length")) {
-        return Err(ApiError::new(ErrorCode::PayloadTooLarge, lang).into());
+    let limit = body_limit(req.method, &req.path);
+    if req.oversized
+        || req.body.len() > limit
+        || req.bytes.len() > limit
+        || body_too_large(req.header("content-length"), limit)
+    {
+        let code = if limit > MAX_BODY_BYTES {
+            ErrorCode::AttachmentTooLarge
+        } else {
+            ErrorCode::PayloadTooLarge
+        };
+        return Err(ApiError::new(code, lang).into());
     }
     let method = match req.method {
         Method::Get | Method::Head => Some(RouteMethod::Get),
@@ -107,7 +138,8 @@ async fn route<D: Database, H: Outbound>(
     if let Some(action) = route.access.action() {
         // A company whose 30 minutes ran out on this request: say so, so that the person
         // chooses it again (queued visits wait for that) instead of being told "forbidden".
-        if action.is_producer_action() && session.is_some_and(|s| s.company_expired) {
+        let for_company = action.is_producer_action() || action == Action::ProducerApply;
+        if for_company && session.is_some_and(|s| s.company_expired) {
             return Err(ApiError::new(ErrorCode::CompanyChoiceExpired, lang).into());
         }
         if matches!(route.access, Access::Requires(_)) {
@@ -175,5 +207,27 @@ async fn route<D: Database, H: Outbound>(
         RouteId::StaffCheckEvent => staff::handle_check_event(&call).await,
         RouteId::StaffIncomeTables => staff::handle_income_tables(&call).await,
         RouteId::StaffSetIncomeTable => staff::handle_set_income_table(&call).await,
+        RouteId::ProducerApplications => producer::handle_applications(&call).await,
+        RouteId::ProducerStartApplication => producer::handle_start_application(&call).await,
+        RouteId::ProducerApplication => producer::handle_application(&call).await,
+        RouteId::ProducerSaveApplication => producer::handle_save_application(&call).await,
+        RouteId::ProducerSubmitApplication => producer::handle_submit_application(&call).await,
+        RouteId::ProducerCancelApplication => producer::handle_cancel_application(&call).await,
+        RouteId::ProducerDeleteApplication => producer::handle_delete_application(&call).await,
+        RouteId::ProducerAnswerApplication => producer::handle_answer_application(&call).await,
+        RouteId::ProducerUploadAttachment => producer::handle_upload(&call).await,
+        RouteId::ProducerAttachment => producer::handle_attachment(&call).await,
+        RouteId::ProducerDeleteAttachment => producer::handle_delete_attachment(&call).await,
+        RouteId::StaffApplications => staff::handle_queue(&call).await,
+        RouteId::StaffApplication => staff::handle_application(&call).await,
+        RouteId::StaffTakeApplication => staff::handle_take(&call).await,
+        RouteId::StaffHandOverApplication => staff::handle_hand_over(&call).await,
+        RouteId::StaffReleaseApplication => staff::handle_release(&call).await,
+        RouteId::StaffAskApplicant => staff::handle_ask(&call).await,
+        RouteId::StaffApproveApplication => staff::handle_approve_application(&call).await,
+        RouteId::StaffRejectApplication => staff::handle_reject(&call).await,
+        RouteId::StaffAttachment => staff::handle_attachment(&call).await,
+        RouteId::StaffApprovals => staff::handle_approvals(&call).await,
+        RouteId::StaffSuperviseApproval => staff::handle_supervise(&call).await,
     }
 }

@@ -8,7 +8,8 @@ use crate::http::{ApiRequest, ApiResponse, Method};
 use crate::oidc::OidcConfig;
 use crate::outbound::{Outbound, OutboundError, OutboundRequest, OutboundResponse, TIMEOUT_MS};
 use crate::public_cache::{AnswerCache, Kept, MemoryCache, Tiered, PUBLIC_MAX_AGE_SECS};
-use crate::router::{body_too_large, handle_cached};
+use crate::blobs::{BlobEntry, BlobError, BlobFuture, BlobStore, MemoryBlobs};
+use crate::router::{body_limit, body_too_large, handle_cached, reads_file};
 use crate::valtuudet::ValtuudetConfig;
 use futures_util::future::{select, Either};
 use std::time::Duration;
@@ -23,7 +24,11 @@ use worker::{
 async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     match env.d1("DB") {
         Ok(db) => {
-            if let Err(e) = crate::jobs::run_scheduled(&D1(db), now().unix_timestamp()).await {
+            let blobs: Box<dyn BlobStore> = match env.bucket("ATTACHMENTS") {
+                Ok(bucket) => Box::new(R2Blobs(bucket)),
+                Err(_) => Box::new(MemoryBlobs::default()),
+            };
+            if let Err(e) = crate::jobs::run_scheduled(&D1(db), blobs.as_ref(), now()).await {
                 crate::error::log_warning(&format!("scheduled jobs failed: {e:?}"));
             }
         }
@@ -40,18 +45,32 @@ async fn fetch(mut req: Request, env: Env, worker_ctx: Context) -> Result<Respon
     let method = Method::parse(req.method().as_ref());
     let mut api_req = ApiRequest::from_url(method, &url, headers);
     // A body announced as too large is never read: the router answers 413 from the header.
-    let announced_too_large = body_too_large(api_req.header("content-length"));
+    let limit = body_limit(method, &api_req.path);
+    let announced_too_large = body_too_large(api_req.header("content-length"), limit);
     if !matches!(method, Method::Get | Method::Head) && !announced_too_large {
-        // The API's bodies are small JSON documents; anything unreadable is an empty body,
-        // which the handler then refuses as `invalid_body`.
-        api_req.body = req.text().await.unwrap_or_default();
+        match read_capped(&mut req, limit).await {
+            // A file upload keeps its bytes; the API's other bodies are small JSON
+            // documents, and anything unreadable is an empty body, which the handler then
+            // refuses as `invalid_body`.
+            Some(bytes) if reads_file(method, &api_req.path) => api_req.bytes = bytes,
+            Some(bytes) => api_req.body = String::from_utf8(bytes).unwrap_or_default(),
+            None => api_req.oversized = true,
+        }
     }
     let response = match env.d1("DB") {
         Ok(db) => {
             let config = config(&env, &url);
+            let blobs: std::rc::Rc<dyn BlobStore> = match env.bucket("ATTACHMENTS") {
+                Ok(bucket) => std::rc::Rc::new(R2Blobs(bucket)),
+                Err(e) => {
+                    crate::error::log_warning(&format!("no R2 binding ATTACHMENTS: {e}"));
+                    std::rc::Rc::new(MemoryBlobs::default())
+                }
+            };
             let ctx = Ctx {
                 db: D1(db),
                 http: WorkerFetch,
+                blobs,
                 config,
                 now: now(),
             };
@@ -65,6 +84,95 @@ async fn fetch(mut req: Request, env: Env, worker_ctx: Context) -> Result<Respon
         }
     };
     to_worker_response(response)
+}
+
+/// The body, or `None` once it is longer than `limit` (read no further; a body sent without
+/// a length is cut off there). An unreadable body is empty.
+async fn read_capped(req: &mut Request, limit: usize) -> Option<Vec<u8>> {
+    use futures_util::StreamExt;
+    let Ok(mut stream) = req.stream() else {
+        return Some(Vec::new());
+    };
+    let mut body = Vec::new();
+    while let Some(chunk) = stream.next().await {
+        let Ok(chunk) = chunk else {
+            return Some(Vec::new());
+        };
+        if body.len() + chunk.len() > limit {
+            return None;
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Some(body)
+}
+
+/// Attachments in R2 (the `ATTACHMENTS` bucket binding).
+struct R2Blobs(worker::Bucket);
+
+impl BlobStore for R2Blobs {
+    fn put<'a>(&'a self, key: &'a str, bytes: Vec<u8>, _now: i64) -> BlobFuture<'a, ()> {
+        Box::pin(async move {
+            self.0
+                .put(key, bytes)
+                .execute()
+                .await
+                .map(|_| ())
+                .map_err(|e| BlobError(format!("R2 put: {e}")))
+        })
+    }
+
+    fn get<'a>(&'a self, key: &'a str) -> BlobFuture<'a, Option<Vec<u8>>> {
+        Box::pin(async move {
+            let found = self
+                .0
+                .get(key)
+                .execute()
+                .await
+                .map_err(|e| BlobError(format!("R2 get: {e}")))?;
+            match found.and_then(|object| object.body()) {
+                Some(body) => body
+                    .bytes()
+                    .await
+                    .map(Some)
+                    .map_err(|e| BlobError(format!("R2 read: {e}"))),
+                None => Ok(None),
+            }
+        })
+    }
+
+    fn delete<'a>(&'a self, key: &'a str) -> BlobFuture<'a, ()> {
+        Box::pin(async move {
+            self.0
+                .delete(key)
+                .await
+                .map_err(|e| BlobError(format!("R2 delete: {e}")))
+        })
+    }
+
+    fn list<'a>(&'a self, prefix: &'a str) -> BlobFuture<'a, Vec<BlobEntry>> {
+        Box::pin(async move {
+            let mut entries = Vec::new();
+            let mut cursor: Option<String> = None;
+            loop {
+                let mut list = self.0.list().prefix(prefix);
+                if let Some(c) = cursor.take() {
+                    list = list.cursor(c);
+                }
+                let page = list
+                    .execute()
+                    .await
+                    .map_err(|e| BlobError(format!("R2 list: {e}")))?;
+                entries.extend(page.objects().iter().map(|o| BlobEntry {
+                    key: o.key(),
+                    stored_at: (o.uploaded().as_millis() / 1000) as i64,
+                }));
+                match (page.truncated(), page.cursor()) {
+                    (true, Some(next)) => cursor = Some(next),
+                    _ => return Ok(entries),
+                }
+            }
+        })
+    }
 }
 
 /// A configuration value: a plain var or a secret (`wrangler secret put`, `.dev.vars`).
@@ -269,7 +377,9 @@ fn to_worker_response(response: ApiResponse) -> Result<Response> {
         // append, not set: `set-cookie` may repeat.
         headers.append(name, value)?;
     }
-    let base = if response.body.is_empty() {
+    let base = if !response.bytes.is_empty() {
+        Response::from_bytes(response.bytes)?
+    } else if response.body.is_empty() {
         Response::empty()?
     } else {
         Response::ok(response.body)?

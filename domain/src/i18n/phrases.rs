@@ -429,6 +429,37 @@ pub fn message_sentence(lang: Lang, kind: MessageKind, actor: &str, producer: &s
         (MessageKind::VoucherAnnulled, Lang::En) => {
             format!("{actor} annulled your service voucher decision.")
         }
+        (MessageKind::ProducerUnavailable, Lang::Fi) => {
+            format!("{actor}: {producer} ei voi enää toistaiseksi palvella sinua palvelusetelilläsi. Valitse toinen palveluntuottaja; setelisi numero käy uudelle tuottajalle.")
+        }
+        (MessageKind::ProducerUnavailable, Lang::Sv) => {
+            format!("{actor}: {producer} kan tills vidare inte längre betjäna dig med din servicesedel. Välj en annan serviceproducent; sedelns nummer gäller hos den nya producenten.")
+        }
+        (MessageKind::ProducerUnavailable, Lang::En) => {
+            format!("{actor}: {producer} can no longer serve you under your voucher for now. Choose another producer; your voucher number works with the new one.")
+        }
+        // Messages to companies (their Suomi.fi mailbox); a customer never receives these.
+        (
+            MessageKind::ApplicationChanged
+            | MessageKind::ApplicationReminder
+            | MessageKind::ApprovalSuspended
+            | MessageKind::ApprovalWithdrawn,
+            Lang::Fi,
+        ) => format!("Viesti yritykselle: {actor}."),
+        (
+            MessageKind::ApplicationChanged
+            | MessageKind::ApplicationReminder
+            | MessageKind::ApprovalSuspended
+            | MessageKind::ApprovalWithdrawn,
+            Lang::Sv,
+        ) => format!("Meddelande till företaget: {actor}."),
+        (
+            MessageKind::ApplicationChanged
+            | MessageKind::ApplicationReminder
+            | MessageKind::ApprovalSuspended
+            | MessageKind::ApprovalWithdrawn,
+            Lang::En,
+        ) => format!("A message to the company: {actor}."),
         (MessageKind::Unknown, Lang::Fi) => format!("Viesti: {actor}."),
         (MessageKind::Unknown, Lang::Sv) => format!("Meddelande: {actor}."),
         (MessageKind::Unknown, Lang::En) => format!("A message from {actor}."),

@@ -34,4 +34,8 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0008_desk.sql",
         include_str!("../../../migrations/0008_desk.sql"),
     ),
+    (
+        "0009_applications.sql",
+        include_str!("../../../migrations/0009_applications.sql"),
+    ),
 ];

@@ -1,6 +1,8 @@
 //! Data access. [`Database`] is the one seam between the handlers and storage: D1 in the
 //! Worker, SQLite natively. The SQL lives in the per-table modules and is the same for both.
 
+pub mod applications;
+pub mod cases;
 pub mod catalogue;
 pub mod desk;
 pub mod migrations;
@@ -19,6 +21,7 @@ pub mod sqlite;
 
 use serde::de::DeserializeOwned;
 use seteli_domain::ids::{
+    AttachmentId, CaseId,
     AssessmentId, CustomerId, DecisionId, EventId, FeedbackId, MessageId, ProducerId, ProxyId,
     VoucherId,
 };
@@ -60,6 +63,8 @@ macro_rules! id_binds_as_int {
     )*};
 }
 id_binds_as_int!(
+    CaseId,
+    AttachmentId,
     ProducerId,
     CustomerId,
     VoucherId,

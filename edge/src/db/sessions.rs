@@ -130,6 +130,24 @@ pub async fn create_session(
         ],
     );
     let mut statements = vec![insert];
+    // Staff members as their last login described them: whom a case can be handed over to.
+    if let ("staff", Some(organiser)) = (s.audience.as_str(), &s.organiser_code) {
+        statements.push((
+            "INSERT INTO staff_members (username, given_name, family_name, organiser_code, roles, last_login_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, datetime(?6, 'unixepoch'))
+             ON CONFLICT (username) DO UPDATE SET given_name = excluded.given_name,
+                 family_name = excluded.family_name, organiser_code = excluded.organiser_code,
+                 roles = excluded.roles, last_login_at = excluded.last_login_at",
+            vec![
+                s.subject.as_str().into(),
+                s.given_name.as_str().into(),
+                s.family_name.as_str().into(),
+                organiser.as_str().into(),
+                s.roles.as_str().into(),
+                SqlValue::from(s.created_at),
+            ],
+        ));
+    }
     if let Some(old) = replaces {
         statements.push(("DELETE FROM sessions WHERE id_hash = ?1", vec![old.into()]));
     }

@@ -4,6 +4,7 @@
 //! Every handler is `async fn handle_x(call: &Call<'_, D, H>) -> Result<ApiResponse, EdgeError>`.
 
 pub mod auth;
+pub mod case_steps;
 pub mod citizen;
 pub mod on_behalf;
 pub mod producer;
@@ -49,5 +50,25 @@ impl<'a, D: Database, H: Outbound> Call<'a, D, H> {
     /// again where it must be, the read or write logged).
     pub async fn subject(&self, action: Action) -> Result<Subject<'a>, EdgeError> {
         subject(self.ctx, self.session, self.actor, action, self.lang).await
+    }
+}
+
+/// The trade register's answer about the company `business_id` on the request's day, or
+/// `None` when the register is not configured or could not be asked (the handler then
+/// checks by hand: never a refusal).
+pub async fn registry_check<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+    business_id: &str,
+) -> Option<seteli_domain::registry::RegistryCheck> {
+    let business_id = seteli_domain::BusinessId::parse(business_id).ok()?;
+    let config = call.ctx.config.ytj.as_ref()?;
+    match crate::registry::check_company(&call.ctx.http, config, &business_id, call.ctx.today())
+        .await
+    {
+        Ok(check) => Some(check),
+        Err(e) => {
+            crate::error::log_warning(&format!("the trade register was not reached: {e:?}"));
+            None
+        }
     }
 }

@@ -57,6 +57,7 @@ async fn a_storage_failure_is_a_500_with_a_reference_and_no_internals() {
     let ctx = Ctx {
         db: BrokenDb,
         http: NoOutbound,
+        blobs: std::rc::Rc::new(seteli_edge::blobs::MemoryBlobs::default()),
         config: test_config(),
         now: datetime!(2026-11-21 10:00 UTC),
     };

@@ -177,18 +177,26 @@ pub async fn start_acting_for_company(
     db.batch(&statements).await
 }
 
-/// The producer in Seteli with this business id, if any.
-pub async fn producer_by_business_id(
+/// The producer in Seteli with this business id, added (with no approval, so nowhere in
+/// public) under `name` when the company is new to Seteli.
+pub async fn producer_for_company(
     db: &impl Database,
-    business_id: &str,
-) -> Result<Option<ProducerId>, DbError> {
+    business_id: &seteli_domain::BusinessId,
+    name: &str,
+) -> Result<ProducerId, DbError> {
     let rows: Vec<IdRow<ProducerId>> = db
         .query(
-            "SELECT id FROM producers WHERE business_id = ?1",
-            &[business_id.into()],
+            "INSERT INTO producers (business_id, name, summary_fi, summary_sv, description_fi, description_sv,
+                                    street_address, postal_code, post_office, phone, email)
+             VALUES (?1, ?2, '', '', '', '', '', '', '', '', '')
+             ON CONFLICT (business_id) DO UPDATE SET business_id = excluded.business_id
+             RETURNING id",
+            &[business_id.as_str().into(), name.into()],
         )
         .await?;
-    Ok(rows.first().map(|r| r.id))
+    rows.first()
+        .map(|r| r.id)
+        .ok_or_else(|| DbError("INSERT … RETURNING gave no producer id".into()))
 }
 
 /// Records that the right was confirmed with Valtuudet at `now`.

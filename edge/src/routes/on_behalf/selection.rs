@@ -242,7 +242,7 @@ pub async fn handle_callback<D: Database, H: Outbound>(
 }
 
 /// The company picked on the `ypa` selection page: allowed when the person's roles in it
-/// permit (the common rule set) and it is a producer in Seteli. Valtuudet's session is
+/// permit (the common rule set); a company new to Seteli is added (not approved). Valtuudet's session is
 /// ended at once: the choice holds for [`seteli_domain::producer::COMPANY_CHOICE_SECS`].
 /// `Ok` with the session's new id when the session now acts for the company; `Err` with
 /// the refusal otherwise.
@@ -284,11 +284,12 @@ async fn choose_company<D: Database, H: Outbound>(
     if !organisation.complete || !may_act_for_company(&organisation.roles) {
         return Ok(Err(Refusal::NoCompanyRole));
     }
-    let Some(producer_id) =
-        store::producer_by_business_id(&ctx.db, &organisation.identifier).await?
-    else {
-        return Ok(Err(Refusal::NotAProducer));
+    // A company that is not yet a producer may act for itself to apply for approval, and
+    // for nothing else until approved (the permission catalogue's `ProducerApply`).
+    let Ok(business_id) = seteli_domain::BusinessId::parse(&organisation.identifier) else {
+        return Ok(Err(Refusal::NoPrincipals));
     };
+    let producer_id = store::producer_for_company(&ctx.db, &business_id, &organisation.name).await?;
     // Roles are codes or URIs; anything else is not stored.
     let roles: Vec<String> = organisation
         .roles

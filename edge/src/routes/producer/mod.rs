@@ -3,12 +3,24 @@
 //! to feedback. Every handler asks the permission catalogue first, and every query is
 //! limited to the company's own rows: another producer's vouchers and events are 404.
 
+mod applications;
+mod attachments;
 mod events;
 mod feedback;
 mod home;
 mod prices;
 mod vouchers;
 
+pub use applications::{
+    handle_answer as handle_answer_application, handle_cancel as handle_cancel_application,
+    handle_delete as handle_delete_application, handle_get as handle_application,
+    handle_list as handle_applications, handle_save as handle_save_application,
+    handle_start as handle_start_application, handle_submit as handle_submit_application,
+};
+pub use attachments::{
+    handle_attachment, handle_delete as handle_delete_attachment, handle_upload,
+    serve as serve_attachment,
+};
 pub use events::{
     handle_answer_dispute, handle_cancel_event, handle_correct_event, handle_log_event,
 };

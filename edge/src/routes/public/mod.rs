@@ -30,6 +30,7 @@ pub fn public_answer(body: String) -> ApiResponse {
         status: 200,
         headers: vec![("content-type", "application/json; charset=utf-8".to_owned())],
         body,
+        bytes: Vec::new(),
     }
     .with_header(
         "cache-control",

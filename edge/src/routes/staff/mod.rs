@@ -3,12 +3,20 @@
 //! another organiser's customer, decision, voucher or event answers 404 exactly like one
 //! that does not exist. Every view of a customer's data is logged for the customer to read.
 
+mod applications;
+mod approvals;
 mod customers;
 mod decisions;
 mod desk;
 mod events;
 mod proxies;
 
+pub use applications::{
+    handle_approve as handle_approve_application, handle_ask, handle_attachment,
+    handle_get as handle_application, handle_hand_over, handle_queue, handle_reject,
+    handle_release, handle_take,
+};
+pub use approvals::{handle_list as handle_approvals, handle_supervise};
 pub use customers::{
     handle_card, handle_contact, handle_create, handle_record_assessment, handle_reveal,
     handle_search,

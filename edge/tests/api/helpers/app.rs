@@ -5,7 +5,9 @@ use super::identification::IdentificationMock;
 use super::mocks::Mocks;
 use super::response::TestResponse;
 use super::valtuudet::ValtuudetMock;
+use seteli_edge::blobs::MemoryBlobs;
 use seteli_edge::db::sqlite::Sqlite;
+use std::rc::Rc;
 use seteli_edge::http::{ApiRequest, Method};
 use seteli_edge::outbound::{NoOutbound, Outbound};
 use seteli_edge::{handle, Config, Ctx};
@@ -28,6 +30,8 @@ pub const STAFF_LOGIN: &str = "/api/auth/login?audience=staff";
 /// The edge over a fresh database, with `H` as the outside world.
 pub struct TestApp<H: Outbound = NoOutbound> {
     pub ctx: Ctx<Sqlite, H>,
+    /// The attachments' store the edge writes to (the same one as `ctx.blobs`).
+    pub blobs: Rc<MemoryBlobs>,
 }
 
 /// The configuration of a test deployment with no identity provider.
@@ -55,13 +59,16 @@ impl TestApp {
                  ('cleaning', 'Siivous', 'Städning', 'Cleaning', 'Kodin siivous', 'Hemstädning', 'Home cleaning', 'hour', 2);",
         )
         .expect("base catalogue");
+        let blobs = Rc::new(MemoryBlobs::default());
         Self {
             ctx: Ctx {
                 db,
                 http: NoOutbound,
+                blobs: blobs.clone(),
                 config: test_config(),
                 now: datetime!(2026-11-21 10:00 UTC),
             },
+            blobs,
         }
     }
 }
@@ -79,9 +86,11 @@ impl TestApp<Mocks> {
             ctx: Ctx {
                 db: base.ctx.db,
                 http: Mocks::new(now),
+                blobs: base.ctx.blobs,
                 config,
                 now,
             },
+            blobs: base.blobs,
         }
     }
 

@@ -5,6 +5,7 @@
 use crate::helpers::{Session, TestApp};
 use crate::producer::{agent_for, app, company, number, person};
 use seteli_edge::http::Method;
+use seteli_edge::router::MAX_BODY_BYTES;
 
 #[tokio::test]
 async fn a_cross_site_link_cannot_start_a_new_choice() {
@@ -47,10 +48,10 @@ async fn a_body_announced_too_large_is_refused_before_it_is_read() {
         .await;
     assert_eq!(res.status, 413);
     assert_eq!(res.code(), "payload_too_large");
-    assert!(seteli_edge::router::body_too_large(Some("65537")));
-    assert!(!seteli_edge::router::body_too_large(Some("65536")));
-    assert!(!seteli_edge::router::body_too_large(Some("not a number")));
-    assert!(!seteli_edge::router::body_too_large(None));
+    assert!(seteli_edge::router::body_too_large(Some("65537"), MAX_BODY_BYTES));
+    assert!(!seteli_edge::router::body_too_large(Some("65536"), MAX_BODY_BYTES));
+    assert!(!seteli_edge::router::body_too_large(Some("not a number"), MAX_BODY_BYTES));
+    assert!(!seteli_edge::router::body_too_large(None, MAX_BODY_BYTES));
 }
 
 #[tokio::test]
@@ -145,14 +146,14 @@ async fn expired_sessions_and_unfinished_logins_are_purged_by_the_schedule() {
     assert_eq!(count_sessions(&app), (1, 1));
 
     app.advance(31 * 60);
-    seteli_edge::jobs::run_scheduled(&app.ctx.db, app.ctx.now.unix_timestamp())
+    seteli_edge::jobs::run_scheduled(&app.ctx.db, app.blobs.as_ref(), app.ctx.now)
         .await
         .unwrap();
 
     assert_eq!(count_sessions(&app), (0, 0));
     assert_eq!(app.get_me(&old).await.status, 401);
     // Running it twice changes nothing twice.
-    seteli_edge::jobs::run_scheduled(&app.ctx.db, app.ctx.now.unix_timestamp())
+    seteli_edge::jobs::run_scheduled(&app.ctx.db, app.blobs.as_ref(), app.ctx.now)
         .await
         .unwrap();
 }

@@ -1,0 +1,77 @@
+//! An application as the applicant and the handler read it: its form, its checklist, its
+//! files, its history and where it stands.
+
+use super::{attachments, form, requirements, service_names, staff_name, status, ApplicationRow};
+use crate::db::cases::history;
+use crate::db::{organisers, Database, DbError};
+use seteli_domain::api::applications::{ApplicationView, HistoryEntry, RequirementView};
+use seteli_domain::application::Requirement;
+use seteli_domain::{Lang, ServiceCode};
+use time::Date;
+
+/// The checklist of the application's services (as saved) in its municipality.
+pub async fn checklist(
+    db: &impl Database,
+    row: &ApplicationRow,
+    services: &[ServiceCode],
+    lang: Lang,
+) -> Result<Vec<Requirement>, DbError> {
+    requirements(db, &row.municipality_code, services, lang).await
+}
+
+/// The whole application in `lang` on `today` (the registry check is the handler's route's
+/// to add).
+pub async fn view(
+    db: &impl Database,
+    row: &ApplicationRow,
+    lang: Lang,
+    today: Date,
+) -> Result<ApplicationView, DbError> {
+    let form = form(db, row).await?;
+    let services: Vec<ServiceCode> = form.services.iter().map(|s| s.service_code.clone()).collect();
+    let checklist = checklist(db, row, &services, lang).await?;
+    let handler_name = match &row.case.handler {
+        Some(username) => staff_name(db, username).await?,
+        None => None,
+    };
+    let organiser = organisers::names(db, &row.case.organiser_code, lang).await?;
+    let (organiser_name, appeal_address) = organiser
+        .map(|o| (o.name, o.appeal_address))
+        .unwrap_or_default();
+    Ok(ApplicationView {
+        id: row.case.id,
+        producer_id: row.producer_id,
+        company_name: row.company_name.clone(),
+        business_id: row.business_id.clone(),
+        municipality_code: row.municipality_code.clone(),
+        municipality_name: row.municipality_name(lang),
+        organiser_name,
+        status: status(&row.case, handler_name, today)?,
+        form,
+        services: service_names(db, lang).await?,
+        requirements: checklist
+            .into_iter()
+            .map(|r| RequirementView {
+                code: r.code,
+                label: r.label,
+                needs_attachment: r.needs_attachment,
+            })
+            .collect(),
+        attachments: attachments::of_case(db, row.case.id).await?,
+        history: history(db, row.case.id)
+            .await?
+            .into_iter()
+            .map(|e| HistoryEntry {
+                at: e.at,
+                by_name: e.by_name,
+                from: e.from_state,
+                to: e.to_state,
+                comment: e.comment,
+            })
+            .collect(),
+        submitted_at: row.case.submitted_at,
+        appeal_address,
+        registry: None,
+        registry_unavailable: false,
+    })
+}
