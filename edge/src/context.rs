@@ -5,6 +5,7 @@ use crate::db::Database;
 use crate::error::EdgeError;
 use crate::oidc::OidcConfig;
 use crate::outbound::Outbound;
+use crate::registry::YtjConfig;
 use crate::valtuudet::ValtuudetConfig;
 use seteli_domain::clock::finnish_date;
 use time::OffsetDateTime;
@@ -28,6 +29,10 @@ pub struct Config {
     /// How long a read for a principal may rely on the last confirmed right (seconds, at
     /// most [`MAX_RIGHTS_CACHE_SECS`]); writes always ask Valtuudet again.
     pub rights_cache_secs: i64,
+    /// PRH's open data YTJ API v3, the company registry (`YTJ_BASE_URL`; in production
+    /// `https://avoindata.prh.fi`, which needs no credentials); `None` when not configured,
+    /// and then a producer applicant's company is checked by hand.
+    pub ytj: Option<YtjConfig>,
     /// The secret (`IDENTITY_KEY_SECRET`) under which keys derived from identity codes are
     /// HMACs; `None` when not configured, and then nothing that needs such a key works.
     pub identity_key_secret: Option<String>,

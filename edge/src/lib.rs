@@ -16,6 +16,7 @@ pub mod oidc;
 pub mod on_behalf;
 pub mod outbound;
 pub mod public_cache;
+pub mod registry;
 pub mod router;
 pub mod routes;
 pub mod security;

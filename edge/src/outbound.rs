@@ -1,4 +1,4 @@
-//! Calls from the edge to outside services (the identity provider; Valtuudet later). The
+//! Calls from the edge to outside services (the identity provider, Valtuudet, PRH's YTJ). The
 //! Worker uses `fetch` with a time limit; native tests plug in their own client.
 
 use crate::http::Method;

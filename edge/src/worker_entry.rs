@@ -10,6 +10,7 @@ use crate::outbound::{Outbound, OutboundError, OutboundRequest, OutboundResponse
 use crate::public_cache::{AnswerCache, Kept, MemoryCache, Tiered, PUBLIC_MAX_AGE_SECS};
 use crate::blobs::{BlobEntry, BlobError, BlobFuture, BlobStore, MemoryBlobs};
 use crate::router::{body_limit, body_too_large, handle_cached, reads_file};
+use crate::registry::YtjConfig;
 use crate::valtuudet::ValtuudetConfig;
 use futures_util::future::{select, Either};
 use std::time::Duration;
@@ -224,6 +225,7 @@ fn config(env: &Env, url: &url::Url) -> Config {
         rights_cache_secs: setting(env, "VALTUUDET_READ_CACHE_SECONDS")
             .and_then(|v| v.parse().ok())
             .unwrap_or(MAX_RIGHTS_CACHE_SECS),
+        ytj: setting(env, "YTJ_BASE_URL").map(|base_url| YtjConfig { base_url }),
         identity_key_secret: setting(env, "IDENTITY_KEY_SECRET"),
     }
 }

@@ -3,9 +3,9 @@
 //!
 //! - [`identification`]: Suomi.fi e-Identification as an OpenID Connect provider.
 //! - [`valtuudet`]: the Suomi.fi-valtuudet (e-Authorizations) Web API, `hpa` and `ypa`.
-//! - [`ytj`]: PRH's open data YTJ API v3, the company registry (not yet started by the stack).
+//! - [`ytj`]: PRH's open data YTJ API v3, the company registry.
 //!
-//! Both take a [`clock::Clock`], so tests can move their time. [`cast`] gives the test persons,
+//! Each takes a [`clock::Clock`], so tests can move their time. [`cast`] gives the test persons,
 //! staff users and companies of `mocks/data/*.json` by name, for every test that needs one.
 
 pub mod cast;

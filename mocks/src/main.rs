@@ -3,22 +3,27 @@
 //! ```text
 //! seteli-mocks identification --port PORT [--redirect-uri URI]... [--claims-in id-token|userinfo]
 //! seteli-mocks valtuudet --port PORT [--redirect-uri URI]... [--seed FILE]
+//! seteli-mocks ytj --port PORT
 //! ```
 
-use seteli_mocks::{identification, valtuudet};
+use seteli_mocks::{identification, valtuudet, ytj};
 use std::process::ExitCode;
 use tokio::net::TcpListener;
 
 const USAGE: &str = "\
 usage: seteli-mocks identification --port PORT [--redirect-uri URI]... [--claims-in WHERE]
        seteli-mocks valtuudet --port PORT [--redirect-uri URI]... [--seed FILE]
+       seteli-mocks ytj --port PORT
 
   identification   Suomi.fi e-Identification (OpenID Connect) on http://127.0.0.1:PORT,
                    issuers /citizen (client seteli-local) and /staff (client seteli-staff-local)
   valtuudet        Suomi.fi-valtuudet Web API (hpa, ypa) on http://127.0.0.1:PORT,
                    client sete1i01 (see mocks/README.md for its API key and OAuth password)
+  ytj              PRH's open data YTJ API v3 (/opendata-ytj-api/v3/companies) on
+                   http://127.0.0.1:PORT, no authentication
   --port PORT      the port to listen on, on 127.0.0.1 (0 picks a free one)
-  --redirect-uri   a redirect URI registered for the client(s); repeat for more
+  --redirect-uri   identification and valtuudet only: a redirect URI registered for the
+                   client(s); repeat for more
                    (default: http://127.0.0.1:8787/api/auth/callback for identification,
                    http://127.0.0.1:8787/api/valtuudet/callback for valtuudet)
   --seed FILE      valtuudet only: the register as JSON (default: mocks/data/valtuudet.json,
@@ -36,6 +41,7 @@ const CLAIMS_IN_ENV: &str = "SETELI_MOCK_CLAIMS_IN";
 enum Mock {
     Identification,
     Valtuudet,
+    Ytj,
 }
 
 impl Mock {
@@ -43,13 +49,16 @@ impl Mock {
         match self {
             Mock::Identification => "identification",
             Mock::Valtuudet => "valtuudet",
+            Mock::Ytj => "ytj",
         }
     }
 
-    fn default_redirect_uri(self) -> &'static str {
+    /// Where a client of the mock is sent back to, for the mocks that have clients.
+    fn default_redirect_uri(self) -> Option<&'static str> {
         match self {
-            Mock::Identification => identification::DEFAULT_REDIRECT_URI,
-            Mock::Valtuudet => valtuudet::DEFAULT_REDIRECT_URI,
+            Mock::Identification => Some(identification::DEFAULT_REDIRECT_URI),
+            Mock::Valtuudet => Some(valtuudet::DEFAULT_REDIRECT_URI),
+            Mock::Ytj => None,
         }
     }
 }
@@ -67,6 +76,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let mock = match args.next().as_deref() {
         Some("identification") => Mock::Identification,
         Some("valtuudet") => Mock::Valtuudet,
+        Some("ytj") => Mock::Ytj,
         Some(other) => return Err(format!("unknown mock {other:?}")),
         None => return Err("name the mock to run".to_owned()),
     };
@@ -93,7 +103,9 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                         .map_err(|_| format!("--port {text:?} is not a port number"))?,
                 );
             }
-            "--redirect-uri" => redirect_uris.push(value()?),
+            "--redirect-uri" if mock.default_redirect_uri().is_some() => {
+                redirect_uris.push(value()?)
+            }
             "--seed" if mock == Mock::Valtuudet => seed = Some(value()?),
             "--claims-in" if mock == Mock::Identification => {
                 let text = value()?;
@@ -106,7 +118,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     }
     let port = port.ok_or("--port is required")?;
     if redirect_uris.is_empty() {
-        redirect_uris.push(mock.default_redirect_uri().to_owned());
+        redirect_uris.extend(mock.default_redirect_uri().map(str::to_owned));
     }
     Ok(Args {
         mock,
@@ -193,6 +205,17 @@ async fn run_valtuudet(listener: TcpListener, port: u16, args: Args) -> Result<(
         .map_err(|e| Failure::Runtime(format!("the server failed: {e}")))
 }
 
+async fn run_ytj(listener: TcpListener, port: u16) -> Result<(), Failure> {
+    // Build the router first, so a broken data file never looks ready.
+    let app = ytj::router(ytj::Config::default())
+        .map_err(|e| Failure::Config(format!("mocks/data/ytj.json: {e}")))?;
+    // Scripts wait for exactly this line.
+    println!("ytj mock listening on http://127.0.0.1:{port}");
+    axum::serve(listener, app)
+        .await
+        .map_err(|e| Failure::Runtime(format!("the server failed: {e}")))
+}
+
 #[tokio::main]
 async fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -221,6 +244,7 @@ async fn main() -> ExitCode {
     let result = match args.mock {
         Mock::Identification => run_identification(listener, port, args).await,
         Mock::Valtuudet => run_valtuudet(listener, port, args).await,
+        Mock::Ytj => run_ytj(listener, port).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -294,5 +318,23 @@ mod tests {
         );
         assert!(parse(&["identification", "--port", "0", "--claims-in", "both"]).is_err());
         assert!(parse(&["valtuudet", "--port", "0", "--claims-in", "userinfo"]).is_err());
+    }
+
+    #[test]
+    fn ytj_takes_only_a_port_having_no_clients_to_send_back() {
+        let args = parse(&["ytj", "--port", "8790"]).unwrap();
+        assert_eq!(args.mock, Mock::Ytj);
+        assert_eq!(args.port, 8790);
+        assert!(args.redirect_uris.is_empty());
+        assert!(parse(&["ytj"]).is_err());
+        assert!(parse(&[
+            "ytj",
+            "--port",
+            "0",
+            "--redirect-uri",
+            "http://127.0.0.1:1/a"
+        ])
+        .is_err());
+        assert!(parse(&["ytj", "--port", "0", "--seed", "x.json"]).is_err());
     }
 }

@@ -165,6 +165,8 @@ struct Ports {
     app: u16,
     identification: u16,
     valtuudet: u16,
+    /// PRH's open data (YTJ API v3), the company registry.
+    ytj: u16,
 }
 
 impl Ports {
@@ -178,8 +180,9 @@ impl Ports {
     }
 
     /// The worker's configuration: citizens and staff identified by the identification
-    /// mock, mandates checked at the Valtuudet mock. The secrets are the mocks' published
-    /// test values. (Production sets these with wrangler vars and secrets; see README.)
+    /// mock, mandates checked at the Valtuudet mock, companies looked up at the YTJ mock. The
+    /// secrets are the mocks' published test values. (Production sets these with wrangler
+    /// vars and secrets; see README.)
     fn worker_vars(self) -> Vec<(&'static str, String)> {
         let identification = format!("http://127.0.0.1:{}", self.identification);
         vec![
@@ -206,6 +209,7 @@ impl Ports {
                 "VALTUUDET_OAUTH_PASSWORD",
                 "seteli-local-valtuudet-oauth".to_owned(),
             ),
+            ("YTJ_BASE_URL", format!("http://127.0.0.1:{}", self.ytj)),
             // Keys derived from identity codes; a real deployment sets its own secret.
             (
                 "IDENTITY_KEY_SECRET",
@@ -248,23 +252,21 @@ fn build_mocks() -> Result<(), String> {
     run(command("cargo").args(["build", "--quiet", "-p", "seteli-mocks"]))
 }
 
-/// Starts one of the mocks (`identification` or `valtuudet`) on `port`, accepting
-/// `redirect_uri` for its clients, and waits until it answers.
+/// Starts one of the mocks (`identification`, `valtuudet`, `ytj`) on `port`, accepting
+/// `redirect_uri` for its clients (`None` for the YTJ mock, which has none), and waits until
+/// it answers.
 fn start_mock(
     kind: &'static str,
     port: u16,
-    redirect_uri: &str,
+    redirect_uri: Option<&str>,
     log: Option<&Path>,
 ) -> Result<Guard, String> {
     let mut cmd = Command::new(tools::target_dir().join("debug/seteli-mocks"));
-    cmd.args([
-        kind,
-        "--port",
-        &port.to_string(),
-        "--redirect-uri",
-        redirect_uri,
-    ])
-    .stdin(Stdio::null());
+    cmd.args([kind, "--port", &port.to_string()])
+        .stdin(Stdio::null());
+    if let Some(redirect_uri) = redirect_uri {
+        cmd.args(["--redirect-uri", redirect_uri]);
+    }
     if let Some(log) = log {
         let file = std::fs::File::create(log).map_err(|e| e.to_string())?;
         let err = file.try_clone().map_err(|e| e.to_string())?;
@@ -417,6 +419,7 @@ pub fn dev() -> Result<(), String> {
         app: 8787,
         identification: 8788,
         valtuudet: 8789,
+        ytj: 8790,
     };
     build_app(&ports.public_url())?;
     build_worker()?;
@@ -426,15 +429,16 @@ pub fn dev() -> Result<(), String> {
     let _identification = start_mock(
         "identification",
         ports.identification,
-        &ports.redirect_uri("/api/auth/callback"),
+        Some(&ports.redirect_uri("/api/auth/callback")),
         None,
     )?;
     let _valtuudet = start_mock(
         "valtuudet",
         ports.valtuudet,
-        &ports.redirect_uri("/api/valtuudet/callback"),
+        Some(&ports.redirect_uri("/api/valtuudet/callback")),
         None,
     )?;
+    let _ytj = start_mock("ytj", ports.ytj, None, None)?;
     let mut wrangler = start_wrangler(ports.app, 9229, &state, &ports.worker_vars(), None)?;
     wait_until_ready(
         ports.app,
@@ -450,7 +454,11 @@ pub fn dev() -> Result<(), String> {
         "  Identification mock (test persons): http://127.0.0.1:{}/citizen",
         ports.identification
     );
-    eprintln!("  Valtuudet mock: http://127.0.0.1:{}\n", ports.valtuudet);
+    eprintln!("  Valtuudet mock: http://127.0.0.1:{}", ports.valtuudet);
+    eprintln!(
+        "  YTJ mock (company registry): http://127.0.0.1:{}\n",
+        ports.ytj
+    );
     // The mocks stop when their guards drop.
     watch(&mut wrangler, ports)
 }
@@ -593,19 +601,21 @@ fn browser_tests(cargo_args: &[String]) -> Result<(), String> {
         app: free_port()?,
         identification: free_port()?,
         valtuudet: free_port()?,
+        ytj: free_port()?,
     };
     let identification = start_mock(
         "identification",
         ports.identification,
-        &ports.redirect_uri("/api/auth/callback"),
+        Some(&ports.redirect_uri("/api/auth/callback")),
         Some(&dir.join("identification-mock.log")),
     )?;
     let valtuudet = start_mock(
         "valtuudet",
         ports.valtuudet,
-        &ports.redirect_uri("/api/valtuudet/callback"),
+        Some(&ports.redirect_uri("/api/valtuudet/callback")),
         Some(&dir.join("valtuudet-mock.log")),
     )?;
+    let ytj = start_mock("ytj", ports.ytj, None, Some(&dir.join("ytj-mock.log")))?;
     let log = dir.join("wrangler.log");
     let wrangler = Guard {
         child: start_wrangler(
@@ -666,6 +676,7 @@ fn browser_tests(cargo_args: &[String]) -> Result<(), String> {
     drop(wrangler);
     drop(identification);
     drop(valtuudet);
+    drop(ytj);
     if result.is_err() {
         eprintln!("wrangler's log: {}", log.display());
     }

@@ -13,6 +13,7 @@ mod public_cache;
 mod public_catalogue;
 mod public_offers;
 mod public_producers;
+mod registry;
 mod routing;
 mod security;
 mod security_headers;

@@ -1,10 +1,11 @@
 //! Fuzz targets for the edge's readers of request and remote input: URLs and query strings,
 //! headers and cookies, JSON bodies through the whole router (as a visitor, a citizen and a
-//! company's agent), Suomi.fi-valtuudet's answers, and the identity provider's discovery
-//! document, token response, key set and ID tokens. Each asserts that nothing panics, and
-//! what it can about the answer: no input yields an internal error, every error is the API's
-//! JSON error, only a clear ALLOWED grants anything, a token that verifies names our issuer,
-//! audience and nonce.
+//! company's agent), Suomi.fi-valtuudet's and PRH's company registry's answers, and the
+//! identity provider's discovery document, token response, key set and ID tokens. Each asserts
+//! that nothing panics, and what it can about the answer: no input yields an internal error,
+//! every error is the API's JSON error, only a clear ALLOWED grants anything, only a 200 from
+//! the registry is read as its answer, a token that verifies names our issuer, audience and
+//! nonce.
 //!
 //! `cargo test` runs a small number of cases of each; `cargo xtask fuzz` runs them for a
 //! time (see `harness`). What a run finds is kept at the end as a named regression test.
@@ -13,6 +14,7 @@
 mod harness;
 
 mod identity_provider;
+mod registry_answers;
 mod requests;
 mod router;
 mod valtuudet_answers;
@@ -30,6 +32,7 @@ use seteli_edge::handle;
 use seteli_edge::http::{ApiRequest, Method};
 use seteli_edge::oidc::{self, CodeExchange, Discovery, Jwk, Jwks, OidcConfig};
 use seteli_edge::outbound::{Outbound, OutboundError, OutboundRequest, OutboundResponse};
+use seteli_edge::registry::{self, YtjConfig};
 use seteli_edge::valtuudet::{self, CallContext, Decision, Mode, ValtuudetConfig};
 use std::cell::RefCell;
 use std::collections::VecDeque;

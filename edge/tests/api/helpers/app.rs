@@ -6,6 +6,7 @@ use super::mocks::Mocks;
 use super::response::TestResponse;
 use super::valtuudet::ValtuudetMock;
 use seteli_edge::blobs::MemoryBlobs;
+use super::ytj::YtjMock;
 use seteli_edge::db::sqlite::Sqlite;
 use std::rc::Rc;
 use seteli_edge::http::{ApiRequest, Method};
@@ -34,7 +35,8 @@ pub struct TestApp<H: Outbound = NoOutbound> {
     pub blobs: Rc<MemoryBlobs>,
 }
 
-/// The configuration of a test deployment with no identity provider.
+/// The configuration of a test deployment with no identity provider; the company registry
+/// is the YTJ mock (reached when the deployment's outside world is [`Mocks`]).
 pub fn test_config() -> Config {
     Config {
         public_url: PUBLIC_URL.into(),
@@ -43,6 +45,7 @@ pub fn test_config() -> Config {
         hetu_claim: seteli_edge::context::DEFAULT_HETU_CLAIM.into(),
         valtuudet: None,
         rights_cache_secs: seteli_edge::context::MAX_RIGHTS_CACHE_SECS,
+        ytj: Some(YtjMock::config()),
         identity_key_secret: Some("test-identity-key-secret".into()),
     }
 }

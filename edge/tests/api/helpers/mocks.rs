@@ -1,29 +1,33 @@
-//! The edge's outside world in the API tests: the real identification and Valtuudet mocks,
-//! called in-process through their routers on one test clock.
+//! The edge's outside world in the API tests: the real identification, Valtuudet and YTJ
+//! mocks, called in-process through their routers on one test clock.
 
 use super::identification::{self, IdentificationMock};
 use super::valtuudet::{self, ValtuudetMock};
+use super::ytj::{self, YtjMock};
 use axum::body::Body;
 use axum::Router;
 use seteli_edge::outbound::{Outbound, OutboundError, OutboundRequest, OutboundResponse};
 use seteli_mocks::clock::Clock;
 use tower::ServiceExt;
 
-/// Both mocks behind the edge's `Outbound` seam, sharing `clock`.
+/// The mocks behind the edge's `Outbound` seam, sharing `clock`.
 pub struct Mocks {
     pub clock: Clock,
     pub identification: IdentificationMock,
     /// Suomi.fi-valtuudet, when the test deployment has it.
     pub valtuudet: Option<ValtuudetMock>,
+    /// PRH's open data (the company registry), which every test deployment has.
+    pub ytj: YtjMock,
 }
 
 impl Mocks {
-    /// The identification mock alone, its clock reading `now`.
+    /// The identification and YTJ mocks, their clock reading `now`.
     pub fn new(now: time::OffsetDateTime) -> Self {
         let clock = Clock::system();
         clock.set_now(now);
         Self {
             identification: IdentificationMock::new(clock.clone()),
+            ytj: YtjMock::new(clock.clone()),
             clock,
             valtuudet: None,
         }
@@ -39,6 +43,7 @@ impl Outbound for Mocks {
             _ if request.url.starts_with(identification::BASE_URL) => {
                 self.identification.send(request).await
             }
+            _ if request.url.starts_with(ytj::BASE_URL) => self.ytj.send(request).await,
             _ => Err(OutboundError(format!("no mock at {}", request.url))),
         }
     }

@@ -10,6 +10,7 @@ mod mocks;
 mod response;
 mod session;
 mod valtuudet;
+mod ytj;
 
 pub use app::{test_config, TestApp, PUBLIC_URL, TODAY};
 pub use arrange::Voucher;
@@ -19,6 +20,7 @@ pub use response::TestResponse;
 pub use session::Session;
 pub use seteli_mocks::cast;
 pub use valtuudet::ValtuudetMock;
+pub use ytj::YtjMock;
 
 /// Asserts that no identity code of the cast is in `text` (a URL, a log line, an answer).
 pub fn assert_no_identity_code(text: &str) {
