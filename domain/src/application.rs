@@ -257,7 +257,8 @@ pub fn check_complete(
         let answer = form.answers.iter().find(|a| a.code == requirement.code);
         match answer.map(|a| (a.answer, a.note.trim().is_empty())) {
             Some((Answer::Met, _))
-                if !requirement.needs_attachment || attached.contains(&requirement.code.as_str()) => {}
+                if !requirement.needs_attachment
+                    || attached.contains(&requirement.code.as_str()) => {}
             Some((Answer::NotYet, false)) => {}
             _ => return Err(incomplete("answers")),
         }
@@ -598,7 +599,10 @@ mod tests {
             check_attachment(&png, "C:\\temp\\kuva.png").map(|r| r.1),
             Ok("kuva.png".into())
         );
-        assert_eq!(check_attachment(&jpeg, "x.jpg").map(|r| r.0), Ok(AttachmentType::Jpeg));
+        assert_eq!(
+            check_attachment(&jpeg, "x.jpg").map(|r| r.0),
+            Ok(AttachmentType::Jpeg)
+        );
         // A script named like a PDF is not one.
         assert_eq!(
             check_attachment(b"<script>alert(1)</script>", "vakuutus.pdf"),
@@ -625,22 +629,34 @@ mod tests {
             comment: String::new(),
         };
         assert_eq!(
-            check_ask(&ask(vec![" Omavalvontasuunnitelma "], date!(2026 - 12 - 05)), TODAY),
+            check_ask(
+                &ask(vec![" Omavalvontasuunnitelma "], date!(2026 - 12 - 05)),
+                TODAY
+            ),
             Ok(vec!["Omavalvontasuunnitelma".to_owned()])
         );
         assert_eq!(
-            check_ask(&ask(vec!["  "], date!(2026 - 12 - 05)), TODAY).unwrap_err().field,
+            check_ask(&ask(vec!["  "], date!(2026 - 12 - 05)), TODAY)
+                .unwrap_err()
+                .field,
             "missing"
         );
         assert_eq!(
             check_ask(&ask(vec!["x"], TODAY), TODAY).unwrap_err().field,
             "deadline"
         );
-        assert!(check_ask(&ask(vec!["x"], TODAY + Duration::days(MAX_DEADLINE_DAYS)), TODAY).is_ok());
+        assert!(check_ask(
+            &ask(vec!["x"], TODAY + Duration::days(MAX_DEADLINE_DAYS)),
+            TODAY
+        )
+        .is_ok());
         assert_eq!(
-            check_ask(&ask(vec!["x"], TODAY + Duration::days(MAX_DEADLINE_DAYS + 1)), TODAY)
-                .unwrap_err()
-                .field,
+            check_ask(
+                &ask(vec!["x"], TODAY + Duration::days(MAX_DEADLINE_DAYS + 1)),
+                TODAY
+            )
+            .unwrap_err()
+            .field,
             "deadline"
         );
     }
@@ -669,14 +685,21 @@ mod tests {
     #[test]
     fn supervision_moves_only_the_way_the_model_allows() {
         use ApprovalStatus::*;
-        let suspend = |until| step(SupervisionStep::Suspend { until }, "Valvontakäynnin havainnot");
+        let suspend = |until| {
+            step(
+                SupervisionStep::Suspend { until },
+                "Valvontakäynnin havainnot",
+            )
+        };
         assert_eq!(supervise(Approved, &suspend(None), TODAY), Ok(Suspended));
         assert_eq!(
             supervise(Approved, &suspend(Some(date!(2026 - 11 - 22))), TODAY),
             Ok(Suspended)
         );
         assert_eq!(
-            supervise(Approved, &suspend(Some(TODAY)), TODAY).unwrap_err().field,
+            supervise(Approved, &suspend(Some(TODAY)), TODAY)
+                .unwrap_err()
+                .field,
             "until"
         );
         let withdraw = step(SupervisionStep::Withdraw, "Toistuvat puutteet");

@@ -175,13 +175,35 @@ impl ErrorCode {
         use ErrorCode::*;
         match self {
             // The request itself is wrong: fix it and send again.
-            MissingParameter | InvalidMunicipality | UnknownMunicipality | InvalidService
-            | UnknownService | InvalidVoucherValue | InvalidSort | InvalidPage
-            | InvalidLanguage | LoginFailed | InvalidFeedback | InvalidSurvey | InvalidBody
-            | InvalidEvent | InvalidPrice | InvalidReply | InvalidSearch | InvalidCustomer
-            | InvalidAssessment | InvalidDecision | ValueAboveMaximum | InvalidProxy
-            | ProxyIsCustomer | InvalidCheck | InvalidIncomeTable | InvalidApplication
-            | ApplicationIncomplete | InvalidAttachment | InvalidCaseStep => 400,
+            MissingParameter
+            | InvalidMunicipality
+            | UnknownMunicipality
+            | InvalidService
+            | UnknownService
+            | InvalidVoucherValue
+            | InvalidSort
+            | InvalidPage
+            | InvalidLanguage
+            | LoginFailed
+            | InvalidFeedback
+            | InvalidSurvey
+            | InvalidBody
+            | InvalidEvent
+            | InvalidPrice
+            | InvalidReply
+            | InvalidSearch
+            | InvalidCustomer
+            | InvalidAssessment
+            | InvalidDecision
+            | ValueAboveMaximum
+            | InvalidProxy
+            | ProxyIsCustomer
+            | InvalidCheck
+            | InvalidIncomeTable
+            | InvalidApplication
+            | ApplicationIncomplete
+            | InvalidAttachment
+            | InvalidCaseStep => 400,
             Unauthorized => 401,
             Forbidden | CrossSiteRequest | NoRightToAct | ProducerNotApproved | NoPriceRole
             | CaseNotYours => 403,

@@ -152,7 +152,13 @@ impl ApiResponse {
     pub fn attachment(content_type: &str, file_name: &str, bytes: Vec<u8>) -> Self {
         let ascii: String = file_name
             .chars()
-            .map(|c| if c.is_ascii_graphic() || c == ' ' { c } else { '_' })
+            .map(|c| {
+                if c.is_ascii_graphic() || c == ' ' {
+                    c
+                } else {
+                    '_'
+                }
+            })
             .filter(|c| !matches!(c, '"' | '\\'))
             .collect();
         let encoded: String = url::form_urlencoded::byte_serialize(file_name.as_bytes())

@@ -130,10 +130,7 @@ fn company_message(case: &CaseRow, kind: &'static str, organiser: &str, at: &str
 /// Removes the stored files no row names that are older than [`ORPHAN_GRACE_SECS`] (left by
 /// a failure between the store and the database); how many.
 pub async fn sweep(db: &impl Database, blobs: &dyn BlobStore, now: i64) -> Result<usize, String> {
-    let entries = blobs
-        .list(ATTACHMENT_PREFIX)
-        .await
-        .map_err(|e| e.0)?;
+    let entries = blobs.list(ATTACHMENT_PREFIX).await.map_err(|e| e.0)?;
     let old: Vec<String> = entries
         .into_iter()
         .filter(|e| now - e.stored_at >= ORPHAN_GRACE_SECS)

@@ -2,15 +2,15 @@
 //! [`ApiRequest`], builds the context from the bindings, and converts the answer back.
 //! The only file that knows about the Workers runtime, with the D1 store.
 
+use crate::blobs::{BlobEntry, BlobError, BlobFuture, BlobStore, MemoryBlobs};
 use crate::context::{Config, Ctx, DEFAULT_HETU_CLAIM, MAX_RIGHTS_CACHE_SECS};
 use crate::db::d1::D1;
 use crate::http::{ApiRequest, ApiResponse, Method};
 use crate::oidc::OidcConfig;
 use crate::outbound::{Outbound, OutboundError, OutboundRequest, OutboundResponse, TIMEOUT_MS};
 use crate::public_cache::{AnswerCache, Kept, MemoryCache, Tiered, PUBLIC_MAX_AGE_SECS};
-use crate::blobs::{BlobEntry, BlobError, BlobFuture, BlobStore, MemoryBlobs};
-use crate::router::{body_limit, body_too_large, handle_cached, reads_file};
 use crate::registry::YtjConfig;
+use crate::router::{body_limit, body_too_large, handle_cached, reads_file};
 use crate::valtuudet::ValtuudetConfig;
 use futures_util::future::{select, Either};
 use std::time::Duration;

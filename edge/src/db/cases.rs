@@ -73,7 +73,13 @@ pub async fn find(db: &impl Database, id: CaseId) -> Result<Option<CaseRow>, DbE
 }
 
 /// A new draft case of `kind` for `organiser`: the statement that inserts it with `id`.
-pub fn insert_draft(id: i64, kind: &str, organiser: &OrganiserCode, step: &str, at: &str) -> Statement {
+pub fn insert_draft(
+    id: i64,
+    kind: &str,
+    organiser: &OrganiserCode,
+    step: &str,
+    at: &str,
+) -> Statement {
     (
         "INSERT INTO cases (id, kind, organiser_code, state, step, created_at, updated_at)
          VALUES (?1, ?2, ?3, 'draft', ?4, ?5, ?5)",
@@ -247,7 +253,11 @@ pub async fn overdue(db: &impl Database, today: Date) -> Result<Vec<CaseRow>, Db
 
 /// Cases waiting on the applicant whose deadline is within `days` after `today` and whose
 /// applicant has not been reminded of that deadline.
-pub async fn to_remind(db: &impl Database, today: Date, last_day: Date) -> Result<Vec<CaseRow>, DbError> {
+pub async fn to_remind(
+    db: &impl Database,
+    today: Date,
+    last_day: Date,
+) -> Result<Vec<CaseRow>, DbError> {
     db.query(
         &format!(
             "SELECT {CASE_COLUMNS} FROM cases c

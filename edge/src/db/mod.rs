@@ -21,9 +21,8 @@ pub mod sqlite;
 
 use serde::de::DeserializeOwned;
 use seteli_domain::ids::{
-    AttachmentId, CaseId,
-    AssessmentId, CustomerId, DecisionId, EventId, FeedbackId, MessageId, ProducerId, ProxyId,
-    VoucherId,
+    AssessmentId, AttachmentId, CaseId, CustomerId, DecisionId, EventId, FeedbackId, MessageId,
+    ProducerId, ProxyId, VoucherId,
 };
 
 /// A value bound to a `?N` parameter.

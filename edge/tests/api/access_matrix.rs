@@ -27,9 +27,13 @@ enum Caller {
     AuthorisationAdmin,
     /// Helsinki's customer service (another organiser than Porvoo's).
     OtherMunicipalityStaff,
+    /// Itä-Uusimaa's producer handler.
+    ProducerHandler,
+    /// Helsinki's producer handler.
+    OtherProducerHandler,
 }
 
-const CALLERS: [Caller; 10] = [
+const CALLERS: [Caller; 12] = [
     Caller::Visitor,
     Caller::Citizen,
     Caller::Guardian,
@@ -40,6 +44,8 @@ const CALLERS: [Caller; 10] = [
     Caller::CustomerService,
     Caller::AuthorisationAdmin,
     Caller::OtherMunicipalityStaff,
+    Caller::ProducerHandler,
+    Caller::OtherProducerHandler,
 ];
 
 /// The sample request for a route: its path (placeholders filled in) and body.
@@ -157,6 +163,54 @@ fn sample(id: RouteId) -> (&'static str, serde_json::Value) {
             "/api/staff/events/100/check",
             json!({"status": "disputed", "note": "Asiakas oli sairaalassa"}),
         ),
+        RouteId::ProducerApplications => ("/api/producer/applications", none),
+        RouteId::ProducerStartApplication => (
+            "/api/producer/applications",
+            json!({"municipality_code": "638", "services": ["cleaning"]}),
+        ),
+        RouteId::ProducerApplication => ("/api/producer/applications/1", none),
+        RouteId::ProducerSaveApplication => (
+            "/api/producer/applications/1",
+            json!({"services": [{"service_code": "cleaning", "unit": "hour", "price_cents": 3900,
+                "valid_from": "2026-12-01"}], "description_fi": "Siivous"}),
+        ),
+        RouteId::ProducerSubmitApplication => ("/api/producer/applications/1/submit", json!({})),
+        RouteId::ProducerCancelApplication => ("/api/producer/applications/1/cancel", json!({})),
+        RouteId::ProducerDeleteApplication => ("/api/producer/applications/1/delete", json!({})),
+        RouteId::ProducerAnswerApplication => (
+            "/api/producer/applications/1/answer",
+            json!({"comment": "Liitteet lisätty"}),
+        ),
+        RouteId::ProducerUploadAttachment => (
+            "/api/producer/applications/1/attachments?name=suunnitelma.pdf",
+            json!({}),
+        ),
+        RouteId::ProducerAttachment => ("/api/producer/attachments/1", none),
+        RouteId::ProducerDeleteAttachment => ("/api/producer/attachments/1/delete", json!({})),
+        RouteId::StaffApplications => ("/api/staff/applications", none),
+        RouteId::StaffApplication => ("/api/staff/applications/1", none),
+        RouteId::StaffTakeApplication => ("/api/staff/applications/1/take", json!({})),
+        RouteId::StaffHandOverApplication => (
+            "/api/staff/applications/1/hand-over",
+            json!({"to": "tuottajahyvaksyja"}),
+        ),
+        RouteId::StaffReleaseApplication => ("/api/staff/applications/1/release", json!({})),
+        RouteId::StaffAskApplicant => (
+            "/api/staff/applications/1/ask",
+            json!({"missing": ["Omavalvontasuunnitelma"], "deadline": "2026-12-05"}),
+        ),
+        RouteId::StaffApproveApplication => ("/api/staff/applications/1/approve", json!({})),
+        RouteId::StaffRejectApplication => (
+            "/api/staff/applications/1/reject",
+            json!({"comment": "Vakuutus puuttuu"}),
+        ),
+        RouteId::StaffAttachment => ("/api/staff/attachments/1", none),
+        RouteId::StaffApprovals => ("/api/staff/approvals", none),
+        RouteId::StaffSuperviseApproval => (
+            "/api/staff/approvals/supervise",
+            json!({"producer_id": 1, "municipality_code": "638", "service_code": "home-care",
+                "step": {"kind": "suspend"}, "reason": "Valvontakäynnin havainnot"}),
+        ),
         RouteId::StaffIncomeTables => ("/api/staff/income-tables", none),
         RouteId::StaffSetIncomeTable => (
             "/api/staff/income-tables",
@@ -169,18 +223,19 @@ fn sample(id: RouteId) -> (&'static str, serde_json::Value) {
 
 /// The status each caller gets, in the order of [`CALLERS`]: visitor, citizen, guardian,
 /// mandate, registered proxy, producer, withdrawn producer, customer service, authorisation
-/// admin, another municipality's staff.
-fn expected(id: RouteId) -> [u16; 10] {
+/// admin, another municipality's staff, producer handler, another municipality's producer
+/// handler.
+fn expected(id: RouteId) -> [u16; 12] {
     // Everyone alike.
-    const ALL_200: [u16; 10] = [200; 10];
+    const ALL_200: [u16; 12] = [200; 12];
     // The customer's own pages: a login, then customers and those acting for them.
-    const CUSTOMERS: [u16; 10] = [401, 200, 200, 200, 200, 403, 403, 403, 403, 403];
+    const CUSTOMERS: [u16; 12] = [401, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403];
     // The producer's pages: only a company with an approval.
-    const PRODUCERS: [u16; 10] = [401, 403, 403, 403, 403, 200, 403, 403, 403, 403];
+    const PRODUCERS: [u16; 12] = [401, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403];
     // The organiser's lists: customer service of any organiser (each sees its own).
-    const DESK_LISTS: [u16; 10] = [401, 403, 403, 403, 403, 403, 403, 200, 403, 200];
+    const DESK_LISTS: [u16; 12] = [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403];
     // One of Porvoo's customers' things: Itä-Uusimaa's customer service; Helsinki's 404.
-    const DESK_ONE: [u16; 10] = [401, 403, 403, 403, 403, 403, 403, 200, 403, 404];
+    const DESK_ONE: [u16; 12] = [401, 403, 403, 403, 403, 403, 403, 200, 403, 404, 403, 403];
     match id {
         RouteId::PublicMunicipalities
         | RouteId::PublicServices
@@ -188,55 +243,67 @@ fn expected(id: RouteId) -> [u16; 10] {
         | RouteId::PublicProducer => ALL_200,
         // Login and its callback are browser navigations that always redirect (the callback
         // here has no login in progress: to the page that explains).
-        RouteId::AuthLogin | RouteId::AuthCallback => [303; 10],
-        RouteId::AuthLogout => [204; 10],
-        RouteId::AuthMe => [401, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        RouteId::AuthLogin | RouteId::AuthCallback => [303; 12],
+        RouteId::AuthLogout => [204; 12],
+        RouteId::AuthMe => [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
         RouteId::CitizenVouchers | RouteId::CitizenFeedback => CUSTOMERS,
         // Voucher 10 is Eeva-Liisa's: not the child's (404, as a missing one).
-        RouteId::CitizenVoucher => [401, 200, 404, 200, 200, 403, 403, 403, 403, 403],
+        RouteId::CitizenVoucher => [401, 200, 404, 200, 200, 403, 403, 403, 403, 403, 403, 403],
         // Feedback on voucher 10 for its producer: Eeva-Liisa herself and those acting for
         // her; for the child the voucher is not theirs.
-        RouteId::CitizenGiveFeedback => [401, 201, 400, 201, 201, 403, 403, 403, 403, 403],
+        RouteId::CitizenGiveFeedback => {
+            [401, 201, 400, 201, 201, 403, 403, 403, 403, 403, 403, 403]
+        }
         // One answer a month per voucher and producer: Eeva-Liisa answers first, so those
         // acting for her after her are told it is answered (the check ran: they may act).
-        RouteId::CitizenAnswerSurvey => [401, 201, 400, 409, 409, 403, 403, 403, 403, 403],
+        RouteId::CitizenAnswerSurvey => {
+            [401, 201, 400, 409, 409, 403, 403, 403, 403, 403, 403, 403]
+        }
         RouteId::CitizenTrail | RouteId::CitizenMessages => CUSTOMERS,
         // A page load: a visitor is sent to the page that asks to log in; a person goes on
         // to the Valtuudet selection page; staff never act for others.
-        RouteId::OnBehalfStart => [303, 303, 303, 303, 303, 303, 303, 403, 403, 403],
+        RouteId::OnBehalfStart => [303, 303, 303, 303, 303, 303, 303, 403, 403, 403, 403, 403],
         // Without a choice in progress, everyone is sent to the page that explains.
-        RouteId::ValtuudetCallback => [303; 10],
-        RouteId::OnBehalfRegistered => [401, 200, 200, 200, 200, 200, 200, 403, 403, 403],
+        RouteId::ValtuudetCallback => [303; 12],
+        RouteId::OnBehalfRegistered => [401, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403],
         // Only Karl-Johan is Eeva-Liisa's registered proxy (also while acting for a company).
-        RouteId::OnBehalfActForRegistered => [401, 403, 403, 403, 204, 204, 403, 403, 403, 403],
-        RouteId::OnBehalfStop => [401, 204, 204, 204, 204, 204, 204, 403, 403, 403],
+        RouteId::OnBehalfActForRegistered => {
+            [401, 403, 403, 403, 204, 204, 403, 403, 403, 403, 403, 403]
+        }
+        RouteId::OnBehalfStop => [401, 204, 204, 204, 204, 204, 204, 403, 403, 403, 403, 403],
         RouteId::ProducerHome | RouteId::ProducerPrices | RouteId::ProducerFeedback => PRODUCERS,
-        RouteId::ProducerSetPrice => [401, 403, 403, 403, 403, 201, 403, 403, 403, 403],
+        RouteId::ProducerSetPrice => [401, 403, 403, 403, 403, 201, 403, 403, 403, 403, 403, 403],
         // No body: the approved producer gets as far as reading it.
-        RouteId::ProducerLookUpVoucher => [401, 403, 403, 403, 403, 400, 403, 403, 403, 403],
+        RouteId::ProducerLookUpVoucher => {
+            [401, 403, 403, 403, 403, 400, 403, 403, 403, 403, 403, 403]
+        }
         // Voucher 10 is not linked to the producer yet: 404, as another producer's.
         RouteId::ProducerVoucher | RouteId::ProducerLogEvent => {
-            [401, 403, 403, 403, 403, 404, 403, 403, 403, 403]
+            [401, 403, 403, 403, 403, 404, 403, 403, 403, 403, 403, 403]
         }
         // Event 100 was logged 19 days ago: locked.
         RouteId::ProducerCancelEvent | RouteId::ProducerCorrectEvent => {
-            [401, 403, 403, 403, 403, 409, 403, 403, 403, 403]
+            [401, 403, 403, 403, 403, 409, 403, 403, 403, 403, 403, 403]
         }
-        RouteId::ProducerReply => [401, 403, 403, 403, 403, 404, 403, 403, 403, 403],
+        RouteId::ProducerReply => [401, 403, 403, 403, 403, 404, 403, 403, 403, 403, 403, 403],
         // Event 100 is not disputed.
-        RouteId::ProducerAnswerDispute => [401, 403, 403, 403, 403, 409, 403, 403, 403, 403],
+        RouteId::ProducerAnswerDispute => {
+            [401, 403, 403, 403, 403, 409, 403, 403, 403, 403, 403, 403]
+        }
         // Decision 1 is Eeva-Liisa's: not the child's.
-        RouteId::CitizenDecision => [401, 200, 404, 200, 200, 403, 403, 403, 403, 403],
+        RouteId::CitizenDecision => [401, 200, 404, 200, 200, 403, 403, 403, 403, 403, 403, 403],
         RouteId::CitizenAccessLog => CUSTOMERS,
         // Every staff member has a desk.
-        RouteId::StaffDesk => [401, 403, 403, 403, 403, 403, 403, 200, 200, 200],
+        RouteId::StaffDesk => [401, 403, 403, 403, 403, 403, 403, 200, 200, 200, 200, 200],
         // Customer service only; Helsinki's finds nobody of Porvoo's, and another
         // organiser's customer, decision, voucher or event is 404 as a missing one.
         RouteId::StaffSearchCustomers | RouteId::StaffEvents | RouteId::StaffIncomeTables => {
             DESK_LISTS
         }
         // Helsinki does not organise Porvoo's services: the municipality is refused.
-        RouteId::StaffCreateCustomer => [401, 403, 403, 403, 403, 403, 403, 201, 403, 400],
+        RouteId::StaffCreateCustomer => {
+            [401, 403, 403, 403, 403, 403, 403, 201, 403, 400, 403, 403]
+        }
         RouteId::StaffCustomer
         | RouteId::StaffRevealHetu
         | RouteId::StaffDecision
@@ -246,14 +313,59 @@ fn expected(id: RouteId) -> [u16; 10] {
         RouteId::StaffUpdateContact
         | RouteId::StaffRegisterProxy
         | RouteId::StaffEndProxy
-        | RouteId::StaffEndVoucher => [401, 403, 403, 403, 403, 403, 403, 204, 403, 404],
+        | RouteId::StaffEndVoucher => [401, 403, 403, 403, 403, 403, 403, 204, 403, 404, 403, 403],
         RouteId::StaffRecordAssessment | RouteId::StaffDraftDecision => {
-            [401, 403, 403, 403, 403, 403, 403, 201, 403, 404]
+            [401, 403, 403, 403, 403, 403, 403, 201, 403, 404, 403, 403]
         }
         // Voucher 20 has an event: it can be ended, not annulled.
-        RouteId::StaffAnnulVoucher => [401, 403, 403, 403, 403, 403, 403, 409, 403, 404],
+        RouteId::StaffAnnulVoucher => [401, 403, 403, 403, 403, 403, 403, 409, 403, 404, 403, 403],
         // Finance only: none of these callers has the role.
-        RouteId::StaffSetIncomeTable => [401, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+        RouteId::StaffSetIncomeTable => {
+            [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403]
+        }
+        // Applying: any company a person acts for, approved or not; each reaches only its
+        // own application 1 (Aurinko's, submitted: no longer the applicant's to edit).
+        RouteId::ProducerApplications => {
+            [401, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403]
+        }
+        RouteId::ProducerStartApplication => {
+            [401, 403, 403, 403, 403, 201, 201, 403, 403, 403, 403, 403]
+        }
+        RouteId::ProducerApplication | RouteId::ProducerAttachment => {
+            [401, 403, 403, 403, 403, 200, 404, 403, 403, 403, 403, 403]
+        }
+        // A submitted application nobody has taken can still be withdrawn.
+        RouteId::ProducerCancelApplication => {
+            [401, 403, 403, 403, 403, 200, 404, 403, 403, 403, 403, 403]
+        }
+        RouteId::ProducerSaveApplication
+        | RouteId::ProducerSubmitApplication
+        | RouteId::ProducerDeleteApplication
+        | RouteId::ProducerAnswerApplication
+        | RouteId::ProducerUploadAttachment
+        | RouteId::ProducerDeleteAttachment => {
+            [401, 403, 403, 403, 403, 409, 404, 403, 403, 403, 403, 403]
+        }
+        // The organiser's producer handlers only; Helsinki's sees its own (empty) lists and
+        // none of Itä-Uusimaa's cases.
+        RouteId::StaffApplications | RouteId::StaffApprovals => {
+            [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200]
+        }
+        RouteId::StaffApplication | RouteId::StaffAttachment | RouteId::StaffTakeApplication => {
+            [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 404]
+        }
+        // Case 1 is in the queue, nobody's yet: nothing to release, hand over or decide.
+        RouteId::StaffHandOverApplication
+        | RouteId::StaffReleaseApplication
+        | RouteId::StaffAskApplicant
+        | RouteId::StaffApproveApplication
+        | RouteId::StaffRejectApplication => {
+            [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 409, 404]
+        }
+        // Aurinko's approval for home care in Porvoo: Itä-Uusimaa's to supervise.
+        RouteId::StaffSuperviseApproval => {
+            [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 404]
+        }
     }
 }
 
@@ -274,6 +386,9 @@ fn app() -> TestApp<Mocks> {
     app.assessment(1, 1);
     app.decision(1, 1, 1, "decided", Some(10));
     app.decision(2, 1, 1, "draft", None);
+    // Aurinko's application 1 for cleaning in Porvoo, submitted, with its file 1.
+    app.porvoo_requirements("cleaning");
+    app.application(1, 1, "cleaning", "submitted");
     app
 }
 
@@ -327,6 +442,8 @@ async fn caller(app: &TestApp<Mocks>, who: Caller) -> Option<Session<'_>> {
             staff("valtuushallinnoija").await
         }
         Caller::OtherMunicipalityStaff => staff("helsinki-asiakaspalvelu").await,
+        Caller::ProducerHandler => staff("tuottajahyvaksyja").await,
+        Caller::OtherProducerHandler => staff("helsinki-tuottajahyvaksyja").await,
     };
     Some(session)
 }

@@ -2,6 +2,7 @@
 //! migrations as D1, a fresh database per test.
 
 mod access_matrix;
+mod applications;
 mod auth;
 mod citizen;
 mod desk;

@@ -69,7 +69,7 @@ pub fn large_sql_in_parts<E>(
             } else {
                 "pending"
             };
-            let _ = writeln!(out, "INSERT INTO approvals VALUES ({id}, '{m}', '{}', '{status}', '2025-01-01T00:00:00Z');", s.code);
+            let _ = writeln!(out, "INSERT INTO approvals (producer_id, municipality_code, service_code, status, changed_at) VALUES ({id}, '{m}', '{}', '{status}', '2025-01-01T00:00:00Z');", s.code);
             for from in ["2025-01-01", "2026-01-01", "2027-01-01"] {
                 let cents = s.base_cents - s.base_cents / 5
                     + rng.below((s.base_cents / 5 * 2) as u64) as i64;

@@ -147,7 +147,11 @@ pub async fn form(db: &impl Database, row: &ApplicationRow) -> Result<Applicatio
             .collect::<Result<_, DbError>>()?,
         description_fi: row.description_fi.clone(),
         description_sv: row.description_sv.clone(),
-        languages: row.languages.split_whitespace().map(str::to_owned).collect(),
+        languages: row
+            .languages
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect(),
         areas: row.areas.clone(),
         street_address: row.street_address.clone(),
         postal_code: row.postal_code.clone(),

@@ -152,10 +152,7 @@ pub async fn apply(db: &impl Database, change: &Change<'_>) -> Result<bool, DbEr
         // Told once, when the producer stops serving (a suspension then withdrawn: once).
         if change.from == ApprovalStatus::Approved {
             let mut values = key();
-            values.extend([
-                change.organiser_name.into(),
-                change.to.as_str().into(),
-            ]);
+            values.extend([change.organiser_name.into(), change.to.as_str().into()]);
             statements.push((
                 "INSERT INTO messages (customer_id, kind, actor_name, producer_id, created_at)
                  SELECT v.customer_id, 'producer_unavailable', ?5, ?1, ?4

@@ -28,7 +28,11 @@ pub async fn view(
     today: Date,
 ) -> Result<ApplicationView, DbError> {
     let form = form(db, row).await?;
-    let services: Vec<ServiceCode> = form.services.iter().map(|s| s.service_code.clone()).collect();
+    let services: Vec<ServiceCode> = form
+        .services
+        .iter()
+        .map(|s| s.service_code.clone())
+        .collect();
     let checklist = checklist(db, row, &services, lang).await?;
     let handler_name = match &row.case.handler {
         Some(username) => staff_name(db, username).await?,

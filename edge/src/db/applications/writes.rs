@@ -188,6 +188,7 @@ pub async fn delete_draft(db: &impl Database, id: CaseId, step: &str) -> Result<
 /// details from the application, an approval and a price for each service applied for. The
 /// producer then appears in the public comparison.
 pub fn publish(id: CaseId, token: &str, handler_name: &str, at: &str) -> Vec<Statement> {
+    let guard = || -> Vec<SqlValue> { vec![SqlValue::from(id), token.into()] };
     let values = || -> Vec<SqlValue> {
         vec![
             SqlValue::from(id),
@@ -211,7 +212,7 @@ pub fn publish(id: CaseId, token: &str, handler_name: &str, at: &str) -> Vec<Sta
                  website = (SELECT NULLIF(website, '') FROM producer_applications WHERE case_id = ?1)
              WHERE id = (SELECT producer_id FROM producer_applications WHERE case_id = ?1)
                AND EXISTS (SELECT 1 FROM cases WHERE id = ?1 AND step = ?2 AND state = 'approved')",
-            values(),
+            guard(),
         ),
         (
             "INSERT INTO approvals (producer_id, municipality_code, service_code, status, changed_at, changed_by, case_id)
@@ -230,19 +231,19 @@ pub fn publish(id: CaseId, token: &str, handler_name: &str, at: &str) -> Vec<Sta
              WHERE a.case_id = ?1 AND EXISTS (SELECT 1 FROM cases WHERE id = ?1 AND step = ?2 AND state = 'approved')
              ON CONFLICT (municipality_code, service_code, producer_id, valid_from) DO UPDATE SET
                  unit = excluded.unit, price_cents = excluded.price_cents",
-            values(),
+            guard(),
         ),
         (
             "DELETE FROM producer_languages WHERE producer_id = (SELECT producer_id FROM producer_applications WHERE case_id = ?1)
                AND EXISTS (SELECT 1 FROM cases WHERE id = ?1 AND step = ?2 AND state = 'approved')",
-            vec![SqlValue::from(id), token.into()],
+            guard(),
         ),
         (
             "INSERT INTO producer_languages (producer_id, lang)
              SELECT a.producer_id, j.value FROM producer_applications a, json_each('[\"' || replace(a.languages, ' ', '\",\"') || '\"]') j
              WHERE a.case_id = ?1 AND a.languages != ''
                AND EXISTS (SELECT 1 FROM cases WHERE id = ?1 AND step = ?2 AND state = 'approved')",
-            vec![SqlValue::from(id), token.into()],
+            guard(),
         ),
     ]
 }

@@ -289,7 +289,8 @@ async fn choose_company<D: Database, H: Outbound>(
     let Ok(business_id) = seteli_domain::BusinessId::parse(&organisation.identifier) else {
         return Ok(Err(Refusal::NoPrincipals));
     };
-    let producer_id = store::producer_for_company(&ctx.db, &business_id, &organisation.name).await?;
+    let producer_id =
+        store::producer_for_company(&ctx.db, &business_id, &organisation.name).await?;
     // Roles are codes or URIs; anything else is not stored.
     let roles: Vec<String> = organisation
         .roles

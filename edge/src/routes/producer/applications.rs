@@ -94,7 +94,15 @@ pub async fn handle_start<D: Database, H: Outbound>(
     let new: NewApplication = call.body(ErrorCode::InvalidApplication)?;
     let lang = call.lang;
     let db = &call.ctx.db;
-    let invalid = |field| field_error(FieldError { code: ErrorCode::InvalidApplication, field }, lang);
+    let invalid = |field| {
+        field_error(
+            FieldError {
+                code: ErrorCode::InvalidApplication,
+                field,
+            },
+            lang,
+        )
+    };
     let Some(organiser) = organisers::of_municipality(db, &new.municipality_code).await? else {
         return Err(invalid("municipality_code"));
     };
@@ -203,7 +211,10 @@ pub async fn handle_save<D: Database, H: Outbound>(
     }
     let draft = row.case.state == StateName::Draft;
     let services: Vec<_> = if draft {
-        form.services.iter().map(|s| s.service_code.clone()).collect()
+        form.services
+            .iter()
+            .map(|s| s.service_code.clone())
+            .collect()
     } else {
         rows::form(&call.ctx.db, &row)
             .await?
@@ -213,7 +224,8 @@ pub async fn handle_save<D: Database, H: Outbound>(
             .collect()
     };
     let known = rows::service_names(&call.ctx.db, call.lang).await?;
-    if services.len() > MAX_SERVICES || !services.iter().all(|s| known.iter().any(|k| &k.code == s)) {
+    if services.len() > MAX_SERVICES || !services.iter().all(|s| known.iter().any(|k| &k.code == s))
+    {
         return Err(field_error(
             FieldError {
                 code: ErrorCode::InvalidApplication,
@@ -222,7 +234,8 @@ pub async fn handle_save<D: Database, H: Outbound>(
             call.lang,
         ));
     }
-    let checklist = rows::requirements(&call.ctx.db, &row.municipality_code, &services, call.lang).await?;
+    let checklist =
+        rows::requirements(&call.ctx.db, &row.municipality_code, &services, call.lang).await?;
     check_draft(&form, &checklist).map_err(|e| field_error(e, call.lang))?;
     writes::save(&call.ctx.db, row.case.id, &row.case.step, &form, draft).await?;
     answer_view(call, producer, row.case.id, 200).await
@@ -242,7 +255,11 @@ pub async fn handle_submit<D: Database, H: Outbound>(
     }
     let db = &call.ctx.db;
     let form = rows::form(db, &row).await?;
-    let services: Vec<_> = form.services.iter().map(|s| s.service_code.clone()).collect();
+    let services: Vec<_> = form
+        .services
+        .iter()
+        .map(|s| s.service_code.clone())
+        .collect();
     let checklist = rows::requirements(db, &row.municipality_code, &services, call.lang).await?;
     let files = rows::attachments::of_case(db, row.case.id).await?;
     let attached: Vec<&str> = files
@@ -289,7 +306,8 @@ async fn applicant_step<D: Database, H: Outbound>(
 ) -> Result<(), EdgeError> {
     let at = call.ctx.timestamp();
     let id = row.case.id;
-    let tell = |token: &str| writes::tell_company(id, token, MessageKind::ApplicationChanged, "", &at);
+    let tell =
+        |token: &str| writes::tell_company(id, token, MessageKind::ApplicationChanged, "", &at);
     case_steps::take(
         call,
         &row.case,

@@ -5,8 +5,8 @@
 use super::applications::{own, writable};
 use super::{agent, error};
 use crate::blobs::new_attachment_key;
-use crate::db::applications::attachments::{self as files, Reader};
 use crate::db::applications as rows;
+use crate::db::applications::attachments::{self as files, Reader};
 use crate::db::Database;
 use crate::error::EdgeError;
 use crate::http::ApiResponse;
@@ -32,7 +32,10 @@ pub async fn handle_upload<D: Database, H: Outbound>(
     let invalid = |field: &str| -> EdgeError {
         ApiError::field(ErrorCode::InvalidAttachment, field, lang).into()
     };
-    let requirement = call.req.query_param("requirement").filter(|r| !r.is_empty());
+    let requirement = call
+        .req
+        .query_param("requirement")
+        .filter(|r| !r.is_empty());
     if let Some(code) = requirement {
         let services: Vec<_> = rows::form(db, &row)
             .await?

@@ -101,8 +101,9 @@ async fn handler_step<D: Database, H: Outbound>(
     let at = call.ctx.timestamp();
     let id = row.case.id;
     let name = member.full_name();
-    let tell =
-        |token: &str| writes::tell_company(id, token, MessageKind::ApplicationChanged, &organiser, &at);
+    let tell = |token: &str| {
+        writes::tell_company(id, token, MessageKind::ApplicationChanged, &organiser, &at)
+    };
     let more = |token: &str| with(token, id, &name);
     case_steps::take(
         call,
@@ -126,8 +127,7 @@ fn no_more(_: &str, _: CaseId, _: &str) -> Vec<Statement> {
 
 fn comment_of<D: Database, H: Outbound>(call: &Call<'_, D, H>) -> Result<String, EdgeError> {
     let body: StepComment = call.body(ErrorCode::InvalidCaseStep)?;
-    check_comment(&body.comment)
-        .map_err(|e| ApiError::field(e.code, e.field, call.lang))?;
+    check_comment(&body.comment).map_err(|e| ApiError::field(e.code, e.field, call.lang))?;
     Ok(body.comment)
 }
 
@@ -155,6 +155,7 @@ pub async fn handle_hand_over<D: Database, H: Outbound>(
     call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
     let member = member(call.actor, ACTION, call.lang)?;
+    case_of(call, member).await?;
     let body: HandOver = call.body(ErrorCode::InvalidCaseStep)?;
     check_comment(&body.comment).map_err(|e| ApiError::field(e.code, e.field, call.lang))?;
     let colleagues = handlers(&call.ctx.db, &member.organiser).await?;

@@ -33,7 +33,11 @@ pub async fn handle_supervise<D: Database, H: Outbound>(
     let member = member(call.actor, Action::StaffHandleProducers, call.lang)?;
     let body: Supervise = call.body(ErrorCode::InvalidCaseStep)?;
     let db = &call.ctx.db;
-    let only = Some((body.producer_id, &body.municipality_code, &body.service_code));
+    let only = Some((
+        body.producer_id,
+        &body.municipality_code,
+        &body.service_code,
+    ));
     let Some(current) = supervision::list(db, &member.organiser, only, call.lang)
         .await?
         .into_iter()

@@ -224,6 +224,52 @@ fn example(
                 "reduction_step_basis_points": 100, "units_per_month": 60, "rounding_cents": 1}),
             ),
         ),
+        "/api/producer/applications" => (
+            vec![],
+            "",
+            Some(json!({"municipality_code": "638", "services": ["cleaning", "home-care"]})),
+        ),
+        "/api/producer/applications/{id}" => (
+            vec![],
+            "1",
+            Some(
+                json!({"services": [{"service_code": "cleaning", "unit": "hour", "price_cents": 3900,
+                "valid_from": "2026-12-01"}], "description_fi": "Siivous", "description_sv": "Städning",
+                "languages": ["fi", "sv"], "areas": "Porvoo", "phone": "+358 40 1", "email": "a@b.fi",
+                "answers": [{"code": "liability_insurance", "answer": "met", "note": ""}]}),
+            ),
+        ),
+        "/api/producer/applications/{id}/attachments" => (
+            query(&[
+                ("name", "vakuutus.pdf"),
+                ("requirement", "liability_insurance"),
+            ]),
+            "1",
+            None,
+        ),
+        "/api/staff/applications/{id}/ask" => (
+            vec![],
+            "1",
+            Some(
+                json!({"missing": ["Omavalvontasuunnitelma"], "deadline": "2026-12-05", "comment": ""}),
+            ),
+        ),
+        "/api/staff/applications/{id}/hand-over" => (
+            vec![],
+            "1",
+            Some(json!({"to": "tuottajahyvaksyja", "comment": ""})),
+        ),
+        "/api/staff/applications/{id}/reject" => {
+            (vec![], "1", Some(json!({"comment": "Perustelut"})))
+        }
+        "/api/staff/approvals/supervise" => (
+            vec![],
+            "",
+            Some(
+                json!({"producer_id": 1, "municipality_code": "638", "service_code": "home-care",
+                "step": {"kind": "suspend", "until": "2026-12-31"}, "reason": "Syy"}),
+            ),
+        ),
         "/api/public/producers/{id}" | "/api/producer/events/{id}/cancel" => (vec![], "1", None),
         "/api/citizen/vouchers/{id}" | "/api/producer/vouchers/{id}" => (vec![], "10", None),
         _ => (vec![], "1", None),

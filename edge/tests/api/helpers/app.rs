@@ -5,15 +5,15 @@ use super::identification::IdentificationMock;
 use super::mocks::Mocks;
 use super::response::TestResponse;
 use super::valtuudet::ValtuudetMock;
-use seteli_edge::blobs::MemoryBlobs;
 use super::ytj::YtjMock;
+use seteli_edge::blobs::MemoryBlobs;
 use seteli_edge::db::sqlite::Sqlite;
-use std::rc::Rc;
 use seteli_edge::http::{ApiRequest, Method};
 use seteli_edge::outbound::{NoOutbound, Outbound};
 use seteli_edge::{handle, Config, Ctx};
 use seteli_mocks::identification::people::{Person, StaffUser};
 use seteli_mocks::identification::Issuer;
+use std::rc::Rc;
 use time::macros::datetime;
 
 /// "Today" in every test, so that price validity is deterministic.
@@ -200,8 +200,22 @@ impl<H: Outbound> TestApp<H> {
         headers: &[(&str, &str)],
         body: &str,
     ) -> TestResponse {
+        self.request_with_bytes(method, path_and_query, headers, body, Vec::new())
+            .await
+    }
+
+    /// A request with headers and a body of text (JSON) or, for a file upload, of bytes.
+    pub async fn request_with_bytes(
+        &self,
+        method: Method,
+        path_and_query: &str,
+        headers: &[(&str, &str)],
+        body: &str,
+        bytes: Vec<u8>,
+    ) -> TestResponse {
         let mut req = ApiRequest::new(method, path_and_query).expect("a valid test path");
         req.body = body.to_owned();
+        req.bytes = bytes;
         req.headers = headers
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -219,6 +233,7 @@ impl<H: Outbound> TestApp<H> {
             status: res.status,
             headers: res.headers,
             json,
+            bytes: res.bytes,
         }
     }
 

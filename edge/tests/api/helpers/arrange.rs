@@ -28,7 +28,7 @@ impl<H: Outbound> TestApp<H> {
     /// Sets the producer's approval for a service in a municipality.
     pub fn approval(&self, id: i64, municipality: &str, service: &str, status: &str) {
         self.sql(&format!(
-            "INSERT OR REPLACE INTO approvals VALUES ({id}, '{municipality}', '{service}', '{status}', '2026-01-01T00:00:00Z');"
+            "INSERT OR REPLACE INTO approvals (producer_id, municipality_code, service_code, status, changed_at) VALUES ({id}, '{municipality}', '{service}', '{status}', '2026-01-01T00:00:00Z');"
         ));
     }
 
@@ -238,4 +238,69 @@ impl Voucher {
             year: 2026,
         }
     }
+}
+
+/// A file that is a PDF by its content.
+pub const PDF: &[u8] = b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n%%EOF\n";
+
+impl<H: Outbound> TestApp<H> {
+    /// Porvoo's checklist for `service`: liability insurance (a file), a self-monitoring
+    /// plan (a file) and registration in the register of private providers (no file).
+    pub fn porvoo_requirements(&self, service: &str) {
+        self.sql(&format!(
+            "INSERT INTO requirements (municipality_code, service_code, code, sort_order, needs_attachment,
+                                       label_fi, label_sv, label_en) VALUES
+                 ('638', '{service}', 'liability_insurance', 1, 1, 'Vastuuvakuutus', 'Ansvarsförsäkring', 'Liability insurance'),
+                 ('638', '{service}', 'self_monitoring_plan', 2, 1, 'Omavalvontasuunnitelma', 'Plan för egenkontroll', 'Self-monitoring plan'),
+                 ('638', '{service}', 'provider_register', 3, 0, 'Rekisteröinti', 'Registrering', 'Registration');"
+        ));
+    }
+
+    /// Application (case) `id` of `producer` for `service` in Porvoo, in `state` (`submitted`,
+    /// `draft`, …; a case in progress is `tuottajahyvaksyja`'s), at 39 € an hour from
+    /// 1 December, with its file `id` (the PDF above, backing the liability insurance).
+    pub fn application(&self, id: i64, producer: i64, service: &str, state: &str) {
+        let handler = if matches!(state, "in_progress" | "waiting") {
+            "'tuottajahyvaksyja'"
+        } else {
+            "NULL"
+        };
+        let waiting_on = if state == "waiting" {
+            "'applicant'"
+        } else {
+            "NULL"
+        };
+        self.sql(&format!(
+            "INSERT INTO cases (id, kind, organiser_code, state, handler, waiting_on, deadline, step, created_at, submitted_at, updated_at)
+                 VALUES ({id}, 'producer_application', 'ita-uusimaa', '{state}', {handler}, {waiting_on},
+                         CASE WHEN {waiting_on} IS NULL THEN NULL ELSE '2026-12-05' END, 'step-{id}',
+                         '2026-11-20T09:00:00Z', '2026-11-20T10:00:00Z', '2026-11-20T10:00:00Z');
+             INSERT INTO producer_applications (case_id, producer_id, municipality_code, company_name, description_fi,
+                     description_sv, languages, areas, street_address, postal_code, post_office, phone, email, website, started_by)
+                 SELECT {id}, {producer}, '638', name, 'Kotisiivousta', 'Hemstädning', 'fi sv', 'Porvoo', 'Katu 1', '06100',
+                        'Porvoo', '+358 40 000 0000', 'info@example.fi', '', 'Testi Henkilö' FROM producers WHERE id = {producer};
+             INSERT INTO application_services VALUES ({id}, '{service}', 'hour', 3900, '2026-12-01');
+             INSERT INTO attachments (id, case_id, blob_key, requirement_code, file_name, content_type, size_bytes, uploaded_at, uploaded_by)
+                 VALUES ({id}, {id}, 'attachments/key-{id}', 'liability_insurance', 'vakuutus.pdf', 'application/pdf', {}, '2026-11-20T09:30:00Z', 'Testi Henkilö');",
+            PDF.len()
+        ));
+        let store = self.blobs.clone();
+        let key = format!("attachments/key-{id}");
+        futures_executor_block(async move {
+            seteli_edge::blobs::BlobStore::put(store.as_ref(), &key, PDF.to_vec(), 0)
+                .await
+                .expect("the memory store keeps files");
+        });
+    }
+}
+
+/// Runs a future to its end on this thread (the memory store's futures are ready at once).
+fn futures_executor_block<F: std::future::Future<Output = ()>>(future: F) {
+    let waker = std::task::Waker::noop();
+    let mut cx = std::task::Context::from_waker(waker);
+    let mut future = std::pin::pin!(future);
+    assert!(
+        future.as_mut().poll(&mut cx).is_ready(),
+        "the memory store answers at once"
+    );
 }

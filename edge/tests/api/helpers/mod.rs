@@ -13,7 +13,7 @@ mod valtuudet;
 mod ytj;
 
 pub use app::{test_config, TestApp, PUBLIC_URL, TODAY};
-pub use arrange::Voucher;
+pub use arrange::{Voucher, PDF};
 pub use identification::IdentificationMock;
 pub use mocks::Mocks;
 pub use response::TestResponse;

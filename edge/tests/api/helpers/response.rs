@@ -5,6 +5,8 @@ pub struct TestResponse {
     pub status: u16,
     pub headers: Vec<(&'static str, String)>,
     pub json: serde_json::Value,
+    /// A file's bytes (a download), empty for every JSON answer.
+    pub bytes: Vec<u8>,
 }
 
 impl TestResponse {

@@ -152,6 +152,26 @@ impl<'a, H: Outbound> Session<'a, H> {
         self.remember(res)
     }
 
+    /// A file upload as the application page sends it: the bytes as the body.
+    pub async fn upload(&self, path: &str, bytes: &[u8], content_type: &str) -> TestResponse {
+        let cookie = self.cookie();
+        let res = self
+            .app
+            .request_with_bytes(
+                Method::Post,
+                path,
+                &[
+                    ("cookie", &cookie),
+                    ("origin", PUBLIC_URL),
+                    ("content-type", content_type),
+                ],
+                "",
+                bytes.to_vec(),
+            )
+            .await;
+        self.remember(res)
+    }
+
     /// `GET /api/auth/me`: who is logged in and whom they act for.
     pub async fn me(&self) -> serde_json::Value {
         self.get("/api/auth/me").await.json

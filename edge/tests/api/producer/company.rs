@@ -24,7 +24,7 @@ async fn a_managing_director_acts_for_the_company_and_sees_its_home() {
 }
 
 #[tokio::test]
-async fn a_role_that_may_not_act_or_a_company_that_is_no_producer_is_refused() {
+async fn a_role_that_may_not_act_is_refused_and_a_new_company_may_only_apply() {
     let app = app();
     let (anni, landed) = agent_for(&app, "Anni", "Aurinko").await;
     assert_eq!(
@@ -32,12 +32,22 @@ async fn a_role_that_may_not_act_or_a_company_that_is_no_producer_is_refused() {
         "/on-behalf?refused=no_company_role&for=company&lang=en"
     );
     assert_eq!(anni.get("/api/producer/home").await.status, 403);
+    // A company new to Seteli may act for itself, to apply and for nothing else.
     let (mikko, landed) = agent_for(&app, "Mikko", "Laskuri").await;
+    assert_eq!(landed, "/producer?lang=en");
+    let home = mikko.get("/api/producer/home").await;
+    assert_eq!((home.status, home.code()), (403, "producer_not_approved"));
+    assert_eq!(mikko.get("/api/producer/prices").await.status, 403);
+    let own = mikko.get("/api/producer/applications").await;
+    assert_eq!(own.status, 200);
+    assert_eq!(own.json["company_name"], "Tilitoimisto Laskuri Oy");
+    assert!(own.json["applications"].as_array().unwrap().is_empty());
+    // Nowhere in public: a company without an approval has no profile.
+    let id = app.count("SELECT id FROM producers WHERE name = 'Tilitoimisto Laskuri Oy'");
     assert_eq!(
-        landed,
-        "/on-behalf?refused=not_a_producer&for=company&lang=en"
+        app.get(&format!("/api/public/producers/{id}")).await.status,
+        404
     );
-    assert_eq!(mikko.get("/api/producer/home").await.status, 403);
     // A signatory (NIMKO) may.
     let (_, landed) = agent_for(&app, "Mikko", "Aurinko").await;
     assert_eq!(landed, "/producer?lang=en");

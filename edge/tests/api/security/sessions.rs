@@ -48,9 +48,18 @@ async fn a_body_announced_too_large_is_refused_before_it_is_read() {
         .await;
     assert_eq!(res.status, 413);
     assert_eq!(res.code(), "payload_too_large");
-    assert!(seteli_edge::router::body_too_large(Some("65537"), MAX_BODY_BYTES));
-    assert!(!seteli_edge::router::body_too_large(Some("65536"), MAX_BODY_BYTES));
-    assert!(!seteli_edge::router::body_too_large(Some("not a number"), MAX_BODY_BYTES));
+    assert!(seteli_edge::router::body_too_large(
+        Some("65537"),
+        MAX_BODY_BYTES
+    ));
+    assert!(!seteli_edge::router::body_too_large(
+        Some("65536"),
+        MAX_BODY_BYTES
+    ));
+    assert!(!seteli_edge::router::body_too_large(
+        Some("not a number"),
+        MAX_BODY_BYTES
+    ));
     assert!(!seteli_edge::router::body_too_large(None, MAX_BODY_BYTES));
 }
 
