@@ -3,9 +3,12 @@
 //! attached, what a handler's request for more information and a supervision step need.
 //! No I/O: the edge applies these and the app checks its forms with them early.
 
-use crate::api::applications::{ApplicationForm, AskForMore, Supervise, SupervisionStep};
+use crate::catalogue::Unit;
+use crate::codes::{MunicipalityCode, ServiceCode};
 use crate::desk::FieldError;
 use crate::error::ErrorCode;
+use crate::ids::ProducerId;
+use crate::money::Cents;
 use serde::{Deserialize, Serialize};
 use time::{Date, Duration};
 
@@ -408,12 +411,96 @@ pub fn suspension_ended(until: Date, today: Date) -> bool {
     until < today
 }
 
+/// A service applied for with its price (the price list). Unset fields are allowed in a
+/// draft.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServicePrice {
+    pub service_code: ServiceCode,
+    #[serde(default)]
+    pub unit: Option<Unit>,
+    #[serde(default)]
+    pub price_cents: Option<Cents>,
+    #[serde(default, with = "crate::clock::wire_date::option")]
+    pub valid_from: Option<Date>,
+}
+
+/// The applicant's answer to one checklist item, by the item's code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequirementAnswer {
+    pub code: String,
+    pub answer: Answer,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// `POST /api/producer/applications/{id}`: what the applicant writes (saved as it is in a
+/// draft; checked whole on submitting).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicationForm {
+    pub services: Vec<ServicePrice>,
+    #[serde(default)]
+    pub description_fi: String,
+    #[serde(default)]
+    pub description_sv: String,
+    /// ISO 639-1 codes of the languages served.
+    #[serde(default)]
+    pub languages: Vec<String>,
+    /// Where the company serves (districts, postal codes), free text.
+    #[serde(default)]
+    pub areas: String,
+    #[serde(default)]
+    pub street_address: String,
+    #[serde(default)]
+    pub postal_code: String,
+    #[serde(default)]
+    pub post_office: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub website: String,
+    #[serde(default)]
+    pub answers: Vec<RequirementAnswer>,
+}
+
+/// `POST /api/staff/applications/{id}/ask`: more information needed, by a deadline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AskForMore {
+    pub missing: Vec<String>,
+    #[serde(with = "crate::clock::wire_date")]
+    pub deadline: Date,
+    #[serde(default)]
+    pub comment: String,
+}
+
+/// A supervision step on one approval.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum SupervisionStep {
+    /// Until the day `until` (inclusive), or until lifted.
+    Suspend {
+        #[serde(default, with = "crate::clock::wire_date::option")]
+        until: Option<Date>,
+    },
+    Withdraw,
+    Lift,
+}
+
+/// `POST /api/staff/approvals/supervise`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Supervise {
+    pub producer_id: ProducerId,
+    pub municipality_code: MunicipalityCode,
+    pub service_code: ServiceCode,
+    pub step: SupervisionStep,
+    #[serde(default)]
+    pub reason: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::applications::{RequirementAnswer, ServicePrice};
-    use crate::catalogue::Unit;
-    use crate::{Cents, ServiceCode};
     use time::macros::date;
 
     const TODAY: Date = date!(2026 - 11 - 21);
@@ -536,7 +623,8 @@ mod tests {
 
     #[test]
     fn both_descriptions_languages_and_contacts_are_needed_to_send() {
-        let cases: [(fn(&mut ApplicationForm), &str); 5] = [
+        type Change = fn(&mut ApplicationForm);
+        let cases: [(Change, &str); 5] = [
             (|f| f.description_sv.clear(), "description_sv"),
             (|f| f.languages.clear(), "languages"),
             (|f| f.phone = " ".into(), "phone"),

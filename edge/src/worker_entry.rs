@@ -130,7 +130,10 @@ impl BlobStore for R2Blobs {
                 .execute()
                 .await
                 .map_err(|e| BlobError(format!("R2 get: {e}")))?;
-            match found.and_then(|object| object.body()) {
+            let Some(object) = found else {
+                return Ok(None);
+            };
+            match object.body() {
                 Some(body) => body
                     .bytes()
                     .await

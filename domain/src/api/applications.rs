@@ -2,12 +2,14 @@
 //! `/api/producer/applications..` (the applicant company) and `/api/staff/applications..`,
 //! `/api/staff/approvals..` (the organiser's producer handlers).
 
-use crate::application::{Answer, ApprovalStatus, AttachmentType};
+pub use crate::application::{
+    ApplicationForm, AskForMore, RequirementAnswer, ServicePrice, Supervise, SupervisionStep,
+};
+use crate::application::{ApprovalStatus, AttachmentType};
 use crate::case::{Awaited, StateName};
 use crate::catalogue::Unit;
 use crate::codes::{MunicipalityCode, ServiceCode};
 use crate::ids::{AttachmentId, CaseId, ProducerId};
-use crate::money::Cents;
 use crate::registry::RegistryCheck;
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
@@ -17,59 +19,6 @@ use time::{Date, OffsetDateTime};
 pub struct NewApplication {
     pub municipality_code: MunicipalityCode,
     pub services: Vec<ServiceCode>,
-}
-
-/// A service applied for with its price (the price list). Unset fields are allowed in a
-/// draft.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ServicePrice {
-    pub service_code: ServiceCode,
-    #[serde(default)]
-    pub unit: Option<Unit>,
-    #[serde(default)]
-    pub price_cents: Option<Cents>,
-    #[serde(default, with = "crate::clock::wire_date::option")]
-    pub valid_from: Option<Date>,
-}
-
-/// The applicant's answer to one checklist item, by the item's code.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RequirementAnswer {
-    pub code: String,
-    pub answer: Answer,
-    #[serde(default)]
-    pub note: String,
-}
-
-/// `POST /api/producer/applications/{id}`: what the applicant writes (saved as it is in a
-/// draft; checked whole on submitting).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ApplicationForm {
-    pub services: Vec<ServicePrice>,
-    #[serde(default)]
-    pub description_fi: String,
-    #[serde(default)]
-    pub description_sv: String,
-    /// ISO 639-1 codes of the languages served.
-    #[serde(default)]
-    pub languages: Vec<String>,
-    /// Where the company serves (districts, postal codes), free text.
-    #[serde(default)]
-    pub areas: String,
-    #[serde(default)]
-    pub street_address: String,
-    #[serde(default)]
-    pub postal_code: String,
-    #[serde(default)]
-    pub post_office: String,
-    #[serde(default)]
-    pub phone: String,
-    #[serde(default)]
-    pub email: String,
-    #[serde(default)]
-    pub website: String,
-    #[serde(default)]
-    pub answers: Vec<RequirementAnswer>,
 }
 
 /// A checklist item as the application shows it.
@@ -214,40 +163,6 @@ pub struct HandOver {
     pub to: String,
     #[serde(default)]
     pub comment: String,
-}
-
-/// `POST /api/staff/applications/{id}/ask`: more information needed, by a deadline.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AskForMore {
-    pub missing: Vec<String>,
-    #[serde(with = "crate::clock::wire_date")]
-    pub deadline: Date,
-    #[serde(default)]
-    pub comment: String,
-}
-
-/// A supervision step on one approval.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "kind")]
-pub enum SupervisionStep {
-    /// Until the day `until` (inclusive), or until lifted.
-    Suspend {
-        #[serde(default, with = "crate::clock::wire_date::option")]
-        until: Option<Date>,
-    },
-    Withdraw,
-    Lift,
-}
-
-/// `POST /api/staff/approvals/supervise`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Supervise {
-    pub producer_id: ProducerId,
-    pub municipality_code: MunicipalityCode,
-    pub service_code: ServiceCode,
-    pub step: SupervisionStep,
-    #[serde(default)]
-    pub reason: String,
 }
 
 /// An approval as the handler supervises it.
