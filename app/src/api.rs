@@ -6,6 +6,8 @@
 //! The base URL comes from `<meta name="seteli-api-base">`; empty means the app's own
 //! origin, which is how `wrangler dev` and production serve it.
 
+pub mod applications;
+
 use gloo_net::http::{Request, Response};
 use leptos::prelude::document;
 use serde::de::DeserializeOwned;

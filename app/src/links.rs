@@ -3,7 +3,7 @@
 //! it is tested natively.
 
 use seteli_domain::clock::{iso_date, parse_iso_date};
-use seteli_domain::ids::{AssessmentId, CustomerId, DecisionId, ProducerId, VoucherId};
+use seteli_domain::ids::{AssessmentId, CaseId, CustomerId, DecisionId, ProducerId, VoucherId};
 use seteli_domain::Lang;
 use time::Date;
 
@@ -97,6 +97,16 @@ pages! {
     desk_events => "/desk/events";
     /// The organiser's income tables, in `lang`.
     desk_income_tables => "/desk/income-tables";
+    /// The company's applications for approval, in `lang`.
+    producer_applications => "/producer/applications";
+    /// One of the company's applications, in `lang`.
+    producer_application(id: CaseId) => "/producer/applications/{id}";
+    /// The organiser's queue of producers' applications, in `lang`.
+    desk_applications => "/desk/applications";
+    /// A producer's application as its handler works it, in `lang`.
+    desk_application(id: CaseId) => "/desk/applications/{id}";
+    /// The organiser's approvals, to supervise, in `lang`.
+    desk_approvals => "/desk/approvals";
 }
 
 /// The filters of the desk's list of events to check, as its address keeps them

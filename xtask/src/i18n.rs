@@ -52,6 +52,7 @@ const PRIVATE_FILES: &[&str] = &[
     "bin/producer.rs",
     "bin/staff.rs",
     "components/access_log.rs",
+    "components/case.rs",
     "components/decision_document.rs",
     "components/list_page.rs",
     "components/text_limit.rs",

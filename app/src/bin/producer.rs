@@ -1,6 +1,8 @@
 //! The producer's entry: the pages of the company the session acts for, which also open
 //! offline (see [`seteli_domain::entries`]).
 
+use seteli_app::pages::producer::application::ProducerApplicationPage;
+use seteli_app::pages::producer::applications::ProducerApplicationsPage;
 use seteli_app::pages::producer::feedback::ProducerFeedbackPage;
 use seteli_app::pages::producer::home::ProducerHomePage;
 use seteli_app::pages::producer::lookup::ProducerLookupPage;
@@ -14,4 +16,6 @@ seteli_app::entry_main!(Entry::Producer, {
     "/producer/vouchers/:id" => ProducerVoucherPage,
     "/producer/prices" => ProducerPricesPage,
     "/producer/feedback" => ProducerFeedbackPage,
+    "/producer/applications" => ProducerApplicationsPage,
+    "/producer/applications/:id" => ProducerApplicationPage,
 });

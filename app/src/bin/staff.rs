@@ -3,6 +3,9 @@
 //! [`seteli_domain::entries`]). Only this binary names the staff pages, so no other
 //! audience's wasm carries them.
 
+use seteli_app::pages::staff::application::StaffApplicationPage;
+use seteli_app::pages::staff::applications::ApplicationQueuePage;
+use seteli_app::pages::staff::approvals::ApprovalsPage;
 use seteli_app::pages::staff::customer::CustomerPage;
 use seteli_app::pages::staff::customers::CustomerSearchPage;
 use seteli_app::pages::staff::decision::StaffDecisionPage;
@@ -20,4 +23,7 @@ seteli_app::entry_main!(Entry::Staff, {
     "/desk/decisions/:id" => StaffDecisionPage,
     "/desk/events" => DeskEventsPage,
     "/desk/income-tables" => IncomeTablesPage,
+    "/desk/applications" => ApplicationQueuePage,
+    "/desk/applications/:id" => StaffApplicationPage,
+    "/desk/approvals" => ApprovalsPage,
 });

@@ -87,6 +87,12 @@ pub fn Layout(children: Children) -> impl IntoView {
                     text=Text::NavProducerVoucher
                 />
                 <NavItem href=links::producer_prices testid="nav-producer-prices" sections=&["/producer/prices"] text=Text::NavProducerPrices/>
+                <NavItem
+                    href=links::producer_applications
+                    testid="nav-producer-applications"
+                    sections=&["/producer/applications"]
+                    text=Text::NavProducerApplications
+                />
                 <NavItem href=links::producer_feedback testid="nav-producer-feedback" sections=&["/producer/feedback"] text=Text::NavProducerFeedback/>
                 <NavItem href=links::on_behalf testid="nav-on-behalf" sections=&["/on-behalf"] text=Text::NavOnBehalf/>
             }
@@ -110,6 +116,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     let staff = move || {
         let service = session.has_staff_role(StaffRole::CustomerService);
         let tables = service || session.has_staff_role(StaffRole::Finance);
+        let producers = session.has_staff_role(StaffRole::ProducerHandler);
         session.is_staff().then(|| {
             view! {
                 <NavItem href=links::desk testid="nav-desk" sections=&[] exact="/desk" text=Text::NavDesk/>
@@ -119,6 +126,10 @@ pub fn Layout(children: Children) -> impl IntoView {
                 })}
                 {tables.then(|| view! {
                     <NavItem href=links::desk_income_tables testid="nav-income-tables" sections=&["/desk/income-tables"] text=Text::NavIncomeTables/>
+                })}
+                {producers.then(|| view! {
+                    <NavItem href=links::desk_applications testid="nav-desk-applications" sections=&["/desk/applications"] text=Text::NavDeskApplications/>
+                    <NavItem href=links::desk_approvals testid="nav-desk-approvals" sections=&["/desk/approvals"] text=Text::NavDeskApprovals/>
                 })}
             }
         })

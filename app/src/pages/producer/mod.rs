@@ -6,6 +6,8 @@
 //! the login panel and a 403 (the session does not act for a company) the way to choose
 //! one.
 
+pub mod application;
+pub mod applications;
 pub mod correction;
 pub mod dispute;
 pub mod event_form;

@@ -7,6 +7,9 @@
 //! 403 that the page is for the organiser's staff. Every view of a customer's data is
 //! logged by the API, and the card says so where it matters (showing the identity code).
 
+pub mod application;
+pub mod applications;
+pub mod approvals;
 pub mod assessments;
 pub mod card;
 pub mod checks;
