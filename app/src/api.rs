@@ -443,9 +443,13 @@ fn created_id<T: DeserializeOwned>(created: Created, lang: Lang) -> Result<T, Ap
     serde_json::from_value(created.id.into()).map_err(|_| ApiError::new(ErrorCode::Internal, lang))
 }
 
-/// Whether an error means the session does not act for a producer company (any more).
+/// Whether an error means the session may not open the page: it does not act for a
+/// producer company (any more), or the company is not approved yet.
 pub fn is_forbidden(error: &ApiError) -> bool {
-    error.code == ErrorCode::Forbidden
+    matches!(
+        error.code,
+        ErrorCode::Forbidden | ErrorCode::ProducerNotApproved
+    )
 }
 
 /// Whether an error means the request did not reach the server, or the server could not

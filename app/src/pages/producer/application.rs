@@ -280,7 +280,7 @@ fn ReadOnlyForm(view: ApplicationView, lang: Lang) -> impl IntoView {
                 (Some(c), Some(u), Some(from)) => i18n::price_from(lang, c, u, from),
                 _ => String::new(),
             };
-            view! { <li data-testid="application-price">{name}": "{price}</li> }
+            view! { <li data-testid="application-price-sent">{name}": "{price}</li> }
         })
         .collect_view();
     let files = view

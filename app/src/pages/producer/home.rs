@@ -46,33 +46,10 @@ pub fn ProducerHomePage() -> impl IntoView {
         </h1>
         <EventQueuePanel queue/>
         // A reload after the queue sent visits keeps the page on screen meanwhile.
-        <Remote data=home forbidden=HomeRefused keep_while_reloading=true let:home>
+        <Remote data=home forbidden=NotActingForCompany keep_while_reloading=true let:home>
             <HomeView home lang=lang.get_untracked()/>
         </Remote>
     }
-}
-
-/// Why the home page is closed: no company chosen, or (while acting for one) a company
-/// that is not approved yet — which may apply.
-#[component]
-fn HomeRefused() -> impl IntoView {
-    let lang = use_lang();
-    let acting = crate::session::use_session().acting_for_company().is_some();
-    if !acting {
-        return view! { <NotActingForCompany/> }.into_any();
-    }
-    view! {
-        <div class="notice" data-testid="producer-not-approved">
-            <p class="notice-title">{move || t(lang.get(), Text::NotApprovedYetTitle)}</p>
-            <p>{move || t(lang.get(), Text::NotApprovedYetText)}</p>
-            <p>
-                <a class="button" href=move || links::producer_applications(lang.get()) data-testid="go-to-applications">
-                    {move || t(lang.get(), Text::ApplicationsTitle)}
-                </a>
-            </p>
-        </div>
-    }
-    .into_any()
 }
 
 /// The loaded home page.

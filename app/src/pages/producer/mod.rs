@@ -40,22 +40,42 @@ pub fn use_queue_owner() -> Memo<Option<queue::QueueOwner>> {
     })
 }
 
-/// What a producer page shows when the session does not act for a company (the API's
-/// 403): why, and the way to choose one. Each page's [`Remote`](crate::components::states::Remote)
-/// shows it as its `forbidden` state.
+/// What a producer page shows when the API refuses it (403): without a company chosen, why
+/// and the way to choose one; while acting for a company that is not approved yet, that it
+/// may apply (its applications are all it may open). Each page's
+/// [`Remote`](crate::components::states::Remote) shows it as its `forbidden` state.
 #[component]
 pub fn NotActingForCompany() -> impl IntoView {
     let lang = use_lang();
-    view! {
-        <div class="notice" data-testid="producer-not-acting">
-            <p class="notice-title">{tr(Text::NotActingTitle)}</p>
-            <p>{tr(Text::NotActingText)}</p>
-            <p>
-                <a class="button" href=move || links::on_behalf(lang.get()) data-testid="choose-company">
-                    {tr(Text::ChooseCompany)}
-                </a>
-            </p>
-        </div>
+    let session = use_session();
+    // The session may still be loading when the refusal arrives.
+    move || {
+        if session.acting_for_company().is_some() {
+            return view! {
+                <div class="notice" data-testid="producer-not-approved">
+                    <p class="notice-title">{tr(Text::NotApprovedYetTitle)}</p>
+                    <p>{tr(Text::NotApprovedYetText)}</p>
+                    <p>
+                        <a class="button" href=move || links::producer_applications(lang.get()) data-testid="go-to-applications">
+                            {tr(Text::ApplicationsTitle)}
+                        </a>
+                    </p>
+                </div>
+            }
+            .into_any();
+        }
+        view! {
+            <div class="notice" data-testid="producer-not-acting">
+                <p class="notice-title">{tr(Text::NotActingTitle)}</p>
+                <p>{tr(Text::NotActingText)}</p>
+                <p>
+                    <a class="button" href=move || links::on_behalf(lang.get()) data-testid="choose-company">
+                        {tr(Text::ChooseCompany)}
+                    </a>
+                </p>
+            </div>
+        }
+        .into_any()
     }
 }
 
