@@ -32,10 +32,42 @@ pub struct Company {
     #[serde(default)]
     pub trade_register_status: Option<String>,
     #[serde(default)]
+    pub addresses: Vec<Address>,
+    #[serde(default)]
     pub end_date: Option<String>,
 }
 
 /// `{"value": ..}`.
+/// An address in the register (`type` 1 visiting, 2 postal).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Address {
+    #[serde(rename = "type", default)]
+    pub kind: u8,
+    #[serde(default)]
+    pub street: Option<String>,
+    #[serde(default)]
+    pub building_number: Option<String>,
+    #[serde(default)]
+    pub entrance: Option<String>,
+    #[serde(default)]
+    pub apartment_number: Option<String>,
+    #[serde(default)]
+    pub post_code: Option<String>,
+    #[serde(default)]
+    pub post_offices: Vec<PostOffice>,
+}
+
+/// A post office's name in one language (`languageCode` 1 fi, 2 sv).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PostOffice {
+    #[serde(default)]
+    pub city: String,
+    #[serde(default)]
+    pub language_code: String,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 pub struct Value {
     pub value: String,
@@ -103,6 +135,65 @@ pub struct Finding {
     pub bankrupt: bool,
     /// An open restructuring (`SANE`): for the handler to judge.
     pub in_restructuring: bool,
+    /// The visiting address (else the postal one), for an application to start with.
+    #[serde(default)]
+    pub address: Option<RegisteredAddress>,
+}
+
+/// An address as a form holds it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegisteredAddress {
+    pub street_address: String,
+    pub postal_code: String,
+    /// In Finnish where the register has it, in title case (the register writes `PORVOO`).
+    pub post_office: String,
+}
+
+/// `PORVOO` as `Porvoo`, `KAUNIAINEN-GRANKULLA` as `Kauniainen-Grankulla`.
+fn title_case(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut start = true;
+    for c in text.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphabetic();
+    }
+    out
+}
+
+/// The company's visiting address, else its postal one; `None` without a street.
+fn address_of(company: &Company) -> Option<RegisteredAddress> {
+    let pick = |kind: u8| company.addresses.iter().find(|a| a.kind == kind);
+    let a = pick(1).or_else(|| pick(2))?;
+    let street = [
+        a.street.as_deref(),
+        a.building_number.as_deref(),
+        a.entrance.as_deref(),
+        a.apartment_number.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|part| !part.trim().is_empty())
+    .collect::<Vec<_>>()
+    .join(" ");
+    if street.is_empty() {
+        return None;
+    }
+    let office = a
+        .post_offices
+        .iter()
+        .find(|p| p.language_code == "1")
+        .or_else(|| a.post_offices.first())
+        .map(|p| title_case(&p.city))
+        .unwrap_or_default();
+    Some(RegisteredAddress {
+        street_address: street,
+        postal_code: a.post_code.clone().unwrap_or_default(),
+        post_office: office,
+    })
 }
 
 impl Finding {
@@ -168,6 +259,7 @@ pub fn check(answer: &Companies, business_id: &BusinessId, today: Date) -> Regis
         in_liquidation: open("SELTILA"),
         bankrupt: open("KONK"),
         in_restructuring: open("SANE"),
+        address: address_of(company),
     })
 }
 
@@ -288,6 +380,7 @@ mod tests {
             in_liquidation: false,
             bankrupt: false,
             in_restructuring: false,
+            address: None,
         };
         assert!(!healthy.needs_attention());
         let warnings: [fn(&mut Finding); 5] = [
@@ -335,5 +428,38 @@ mod tests {
         assert!(with("null", "1"));
         assert!(!with(r#""2025-06-30""#, "1"));
         assert!(!with("null", "4"));
+    }
+
+    #[test]
+    fn the_visiting_address_is_read_before_the_postal_one() {
+        let json = r#"{"companies":[{"businessId":{"value":"2468013-5"},"registeredEntries":[],
+            "addresses":[
+              {"type":2,"street":"PL 12","postCode":"06101","postOffices":[{"city":"PORVOO","languageCode":"1"}]},
+              {"type":1,"street":"Mannerheiminkatu","buildingNumber":"12","entrance":"B","postCode":"06100",
+               "postOffices":[{"city":"BORGÅ","languageCode":"2"},{"city":"PORVOO","languageCode":"1"}]}]}]}"#;
+        let RegistryCheck::Found(found) = check(&answer(json), &id("2468013-5"), TODAY) else {
+            panic!("found")
+        };
+        assert_eq!(
+            found.address,
+            Some(RegisteredAddress {
+                street_address: "Mannerheiminkatu 12 B".into(),
+                postal_code: "06100".into(),
+                post_office: "Porvoo".into(),
+            })
+        );
+        let postal_only = json.replace(r#""type":1"#, r#""type":3"#);
+        let RegistryCheck::Found(found) = check(&answer(&postal_only), &id("2468013-5"), TODAY)
+        else {
+            panic!("found")
+        };
+        assert_eq!(found.address.unwrap().street_address, "PL 12");
+        let none = r#"{"companies":[{"businessId":{"value":"2468013-5"},"registeredEntries":[]}]}"#;
+        let RegistryCheck::Found(found) = check(&answer(none), &id("2468013-5"), TODAY) else {
+            panic!("found")
+        };
+        assert_eq!(found.address, None);
+        assert_eq!(title_case("KAUNIAINEN-GRANKULLA"), "Kauniainen-Grankulla");
+        assert_eq!(title_case("BORGÅ"), "Borgå");
     }
 }

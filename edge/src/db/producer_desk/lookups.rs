@@ -88,8 +88,9 @@ pub async fn begin_lookup(
     Ok(rows.first().map(|r| r.id))
 }
 
-/// Links the voucher to the producer (if not linked yet), marks the lookup `attempt` (from
-/// [`begin_lookup`]) found, and logs it, in one batch.
+/// Links the voucher to the producer (if not linked yet), ends its link to any producer no
+/// longer approved for it, marks the lookup `attempt` (from [`begin_lookup`]) found, and
+/// logs it, in one batch.
 pub async fn link_voucher(
     db: &impl Database,
     producer: ProducerId,
@@ -110,6 +111,17 @@ pub async fn link_voucher(
                 SqlValue::from(voucher_id),
                 actor.at.into(),
             ],
+        ),
+        // The voucher moves to this producer from one that may no longer serve under it
+        // (a suspended or withdrawn approval): that link ends.
+        (
+            "DELETE FROM producer_vouchers
+             WHERE voucher_id = ?2 AND producer_id != ?1
+               AND NOT EXISTS (SELECT 1 FROM approvals a JOIN vouchers v ON v.id = ?2
+                   WHERE a.producer_id = producer_vouchers.producer_id
+                     AND a.municipality_code = v.municipality_code
+                     AND a.service_code = v.service_code AND a.status = 'approved')",
+            vec![SqlValue::from(producer), SqlValue::from(voucher_id)],
         ),
         log_statement(producer, actor, voucher_id, EventRef::None, "link_voucher"),
     ])

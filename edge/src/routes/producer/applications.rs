@@ -171,14 +171,21 @@ async fn prefill<D: Database, H: Outbound>(
         .next()
         .ok_or_else(|| EdgeError::Internal("the acting company has no producer row".into()))?;
     let registered = match crate::routes::registry_check(call, &row.business_id).await {
-        Some(seteli_domain::registry::RegistryCheck::Found(finding)) => Some(finding.name),
+        Some(seteli_domain::registry::RegistryCheck::Found(finding)) => Some(finding),
         _ => None,
     };
+    // The address Seteli has, else the register's (a company new to Seteli has none yet).
+    let address = match registered.as_ref().and_then(|f| f.address.clone()) {
+        Some(a) if row.street_address.is_empty() => {
+            (a.street_address, a.postal_code, a.post_office)
+        }
+        _ => (row.street_address, row.postal_code, row.post_office),
+    };
     Ok(Prefill {
-        company_name: registered.unwrap_or_else(|| name.to_owned()),
-        street_address: row.street_address,
-        postal_code: row.postal_code,
-        post_office: row.post_office,
+        company_name: registered.map_or_else(|| name.to_owned(), |f| f.name),
+        street_address: address.0,
+        postal_code: address.1,
+        post_office: address.2,
         phone: row.phone,
         email: row.email,
         website: row.website.unwrap_or_default(),

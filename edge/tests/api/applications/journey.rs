@@ -19,6 +19,13 @@ async fn a_new_company_applies_is_asked_for_more_answers_and_is_approved_into_th
         .await;
     assert_eq!(started.status, 201, "{}", started.json);
     assert_eq!(started.json["company_name"], "Kirkas Siivous Oy");
+    // Its address comes from the trade register.
+    assert_eq!(
+        started.json["form"]["street_address"],
+        "Mannerheiminkatu 12"
+    );
+    assert_eq!(started.json["form"]["postal_code"], "06100");
+    assert_eq!(started.json["form"]["post_office"], "Porvoo");
     assert_eq!(started.json["status"]["state"], "draft");
     let checklist: Vec<&str> = started.json["requirements"]
         .as_array()

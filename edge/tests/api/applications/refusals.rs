@@ -246,3 +246,48 @@ async fn handlers_take_only_the_steps_the_model_allows() {
         "nothing was approved"
     );
 }
+
+#[tokio::test]
+async fn a_case_is_handed_over_to_a_colleague_and_only_its_holder_decides() {
+    let app = app();
+    let sanna = kirkas(&app).await;
+    let id = super::submitted(&sanna).await;
+    let porvoo = handler(&app).await;
+    // The supervisor also handles producers today (her login says so).
+    app.identification().tamper.lock().unwrap().push((
+        "roles".to_owned(),
+        json!(["producer_handler", "supervisor"]),
+    ));
+    let colleague = Session::staff(&app, cast::staff_user("esihenkilo")).await;
+    let step = |what: &str| format!("/api/staff/applications/{id}/{what}");
+    let queue = porvoo.get("/api/staff/applications").await;
+    let handlers: Vec<&str> = queue.json["handlers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["username"].as_str().unwrap())
+        .collect();
+    assert!(handlers.contains(&"esihenkilo"), "{handlers:?}");
+
+    porvoo.post(&step("take"), json!({})).await;
+    let handed = porvoo
+        .post(&step("hand-over"), json!({"to": "esihenkilo", "comment": "Lomalle"}))
+        .await;
+    assert_eq!(handed.status, 200, "{}", handed.json);
+    let colleague_name = handed.json["status"]["handler_name"].as_str().unwrap().to_owned();
+    assert!(!colleague_name.contains("Heikkinen"), "{colleague_name}");
+    // No longer the first handler's to decide.
+    let not_mine = porvoo.post(&step("approve"), json!({})).await;
+    assert_eq!((not_mine.status, not_mine.code()), (403, "case_not_yours"));
+    // Waiting on the applicant, handed back: still waiting, with its deadline.
+    let asked = colleague
+        .post(&step("ask"), json!({"missing": ["Omavalvontasuunnitelma"], "deadline": "2026-12-05"}))
+        .await;
+    assert_eq!(asked.json["status"]["state"], "waiting");
+    let back = colleague
+        .post(&step("hand-over"), json!({"to": "tuottajahyvaksyja"}))
+        .await;
+    assert_eq!(back.json["status"]["state"], "waiting");
+    assert_eq!(back.json["status"]["deadline"], "2026-12-05");
+    assert_eq!(back.json["status"]["handler_name"], "Pekka Olavi Heikkinen");
+}

@@ -113,3 +113,39 @@ async fn a_suspended_producer_leaves_the_comparison_its_customers_are_told_and_a
         .await;
     assert_eq!((far.status, far.code()), (404, "approval_not_found"));
 }
+
+#[tokio::test]
+async fn a_customer_of_a_suspended_producer_takes_the_voucher_to_another_and_the_old_link_ends() {
+    let app = app();
+    app.approved_company(2, cast::company("Rova"), 3500);
+    app.customer(1, cast::person("Eeva-Liisa"));
+    app.voucher(&Voucher::home_care(10, 48_200_000_010, 1));
+    app.sql("INSERT INTO producer_vouchers VALUES (1, 10, '2026-11-01T10:00:00Z');");
+    let porvoo = handler(&app).await;
+    let suspended = porvoo
+        .post(
+            "/api/staff/approvals/supervise",
+            step(json!({"kind": "suspend"}), "Valvontakäynnin puutteet"),
+        )
+        .await;
+    assert_eq!(suspended.status, 200, "{}", suspended.json);
+
+    // Eeva-Liisa gives her voucher number to Rova, which is approved.
+    let rova = Session::citizen(&app, cast::person("Karl-Johan")).await;
+    rova.act_for_company(cast::company("Rova")).await;
+    let linked = rova.lookup(&number(48_200_000_010)).await;
+    assert_eq!(linked.status, 200, "{}", linked.json);
+    assert_eq!(
+        app.count(
+            "SELECT COUNT(*) FROM producer_vouchers WHERE voucher_id = 10 AND producer_id = 1"
+        ),
+        0,
+        "the suspended producer's link ended"
+    );
+    assert_eq!(
+        app.count(
+            "SELECT COUNT(*) FROM producer_vouchers WHERE voucher_id = 10 AND producer_id = 2"
+        ),
+        1
+    );
+}
