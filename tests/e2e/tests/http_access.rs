@@ -97,6 +97,12 @@ async fn the_scheduled_jobs_run_under_wrangler() {
     // job would answer 500.
     let answer = http("GET /__scheduled?cron=*/15+*+*+*+* HTTP/1.1", "").await;
     assert_eq!(answer.status, 200, "{}", answer.body);
+    // Wrangler's own answer, not the single-page app's page (which would run nothing).
+    assert!(
+        answer.body.contains("Ran scheduled event"),
+        "{}",
+        answer.body
+    );
 }
 
 #[tokio::test]
