@@ -75,6 +75,21 @@ pub enum StateName {
     Cancelled,
 }
 
+impl StateName {
+    /// The stored name (`in_progress`), as serialized.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StateName::Draft => "draft",
+            StateName::Submitted => "submitted",
+            StateName::InProgress => "in_progress",
+            StateName::Waiting => "waiting",
+            StateName::Approved => "approved",
+            StateName::Rejected => "rejected",
+            StateName::Cancelled => "cancelled",
+        }
+    }
+}
+
 /// Who takes a step.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind", content = "name")]

@@ -24,24 +24,11 @@ pub fn state_text(state: StateName) -> Text {
 /// The state as a badge (`data-state` for tests and styles).
 #[component]
 pub fn CaseStateBadge(state: StateName, lang: Lang) -> impl IntoView {
-    let code = crate::components::case::state_code(state);
+    let code = state.as_str();
     view! {
         <span class=format!("badge badge-case badge-{code}") data-testid="case-state" data-state=code>
             {t(lang, state_text(state))}
         </span>
-    }
-}
-
-/// The state's stored name (`in_progress`).
-pub fn state_code(state: StateName) -> &'static str {
-    match state {
-        StateName::Draft => "draft",
-        StateName::Submitted => "submitted",
-        StateName::InProgress => "in_progress",
-        StateName::Waiting => "waiting",
-        StateName::Approved => "approved",
-        StateName::Rejected => "rejected",
-        StateName::Cancelled => "cancelled",
     }
 }
 
@@ -97,7 +84,7 @@ pub fn CaseHistory(history: Vec<HistoryEntry>, lang: Lang) -> impl IntoView {
         .map(|e| {
             let comment = (!e.comment.is_empty()).then(|| view! { <p class="history-comment">{e.comment.clone()}</p> });
             view! {
-                <li data-testid="case-history-step" data-to=state_code(e.to)>
+                <li data-testid="case-history-step" data-to=e.to.as_str()>
                     <time datetime=seteli_domain::clock::rfc3339(e.at)>{i18n::format_date_time(lang, e.at)}</time>
                     " · "{t(lang, state_text(e.to))}" · "{e.by_name.clone()}
                     {comment}

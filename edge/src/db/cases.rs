@@ -140,7 +140,7 @@ pub fn plan(
         _ => (None, None, None, Vec::new()),
     };
     let at_text = seteli_domain::clock::rfc3339(at);
-    let state = state_name(next.name());
+    let state = next.name().as_str();
     let missing = serde_json::to_string(&missing).unwrap_or_else(|_| "[]".to_owned());
     let (by_kind, by_handler) = match &event.by {
         Party::Applicant => ("applicant", String::new()),
@@ -177,7 +177,7 @@ pub fn plan(
                 by_kind.into(),
                 by_handler.into(),
                 by_name.into(),
-                state_name(event.from).into(),
+                event.from.as_str().into(),
                 state.into(),
                 event.comment.into(),
             ],
@@ -195,19 +195,6 @@ pub fn plan(
 /// written first (the caller answers `case_changed`).
 pub async fn confirm(db: &impl Database, id: CaseId, token: &str) -> Result<bool, DbError> {
     Ok(find(db, id).await?.is_some_and(|row| row.step == token))
-}
-
-/// The stored name of a state.
-pub fn state_name(state: StateName) -> &'static str {
-    match state {
-        StateName::Draft => "draft",
-        StateName::Submitted => "submitted",
-        StateName::InProgress => "in_progress",
-        StateName::Waiting => "waiting",
-        StateName::Approved => "approved",
-        StateName::Rejected => "rejected",
-        StateName::Cancelled => "cancelled",
-    }
 }
 
 fn awaited_name(on: Awaited) -> &'static str {

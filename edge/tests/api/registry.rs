@@ -3,12 +3,10 @@
 //! not send: a found company's standing is read, an absent one is "not found", and nothing
 //! the service can answer is a refusal or a panic.
 
-use crate::helpers::{cast, Mocks, TestApp, YtjMock};
+use crate::helpers::{cast, Canned, Mocks, TestApp, YtjMock};
 use seteli_domain::registry::{Finding, RegistryCheck};
 use seteli_domain::BusinessId;
-use seteli_edge::outbound::{Outbound, OutboundError, OutboundRequest, OutboundResponse};
 use seteli_edge::registry::{check_company, RegistryUnavailable, YtjConfig};
-use std::sync::Mutex;
 use time::macros::date;
 
 /// Companies only the registry knows (`mocks/data/ytj.json`; the cast has the Valtuudet
@@ -108,33 +106,6 @@ async fn a_registry_that_is_down_rate_limited_or_elsewhere_is_unavailable() {
     );
 }
 
-/// Answers every call with one canned result and remembers the URLs asked.
-struct Canned {
-    answer: Result<OutboundResponse, OutboundError>,
-    asked: Mutex<Vec<String>>,
-}
-
-impl Canned {
-    fn new(answer: Result<(u16, &str), &str>) -> Self {
-        Self {
-            answer: answer
-                .map(|(status, body)| OutboundResponse {
-                    status,
-                    body: body.into(),
-                })
-                .map_err(|e| OutboundError(e.into())),
-            asked: Mutex::new(Vec::new()),
-        }
-    }
-}
-
-impl Outbound for Canned {
-    async fn send(&self, request: OutboundRequest) -> Result<OutboundResponse, OutboundError> {
-        self.asked.lock().unwrap().push(request.url);
-        self.answer.clone()
-    }
-}
-
 async fn canned_check(http: &Canned) -> Result<RegistryCheck, RegistryUnavailable> {
     let config = YtjConfig {
         base_url: "https://avoindata.prh.fi/".into(),
@@ -150,7 +121,12 @@ async fn the_lookup_is_one_get_of_the_v3_companies_by_business_id() {
 
     assert_eq!(result, Ok(RegistryCheck::NotFound));
     assert_eq!(
-        *http.asked.lock().unwrap(),
+        http.seen
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|r| r.url.clone())
+            .collect::<Vec<_>>(),
         ["https://avoindata.prh.fi/opendata-ytj-api/v3/companies?businessId=1357924-2"]
     );
 }

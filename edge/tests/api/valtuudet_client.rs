@@ -2,9 +2,8 @@
 //! no error, time-out or UNKNOWN reads as a permission. (Conformance against the mock over
 //! HTTP runs in the browser tests' stack.)
 
-use seteli_edge::outbound::{Outbound, OutboundError, OutboundRequest, OutboundResponse};
+use crate::helpers::Canned;
 use seteli_edge::valtuudet::{self, CallContext, Decision, ValtuudetConfig, ValtuudetError};
-use std::sync::Mutex;
 
 const VECTORS: &str = include_str!("../fixtures/valtuudet-checksum-vectors.json");
 
@@ -47,33 +46,6 @@ fn the_basic_header_matches_the_published_vector() {
         ),
         b["header"].as_str().unwrap()
     );
-}
-
-/// Answers every call with one canned result and remembers the requests.
-struct Canned {
-    answer: Result<OutboundResponse, OutboundError>,
-    seen: Mutex<Vec<OutboundRequest>>,
-}
-
-impl Canned {
-    fn new(answer: Result<(u16, &str), &str>) -> Self {
-        Self {
-            answer: answer
-                .map(|(status, body)| OutboundResponse {
-                    status,
-                    body: body.into(),
-                })
-                .map_err(|e| OutboundError(e.into())),
-            seen: Mutex::new(Vec::new()),
-        }
-    }
-}
-
-impl Outbound for Canned {
-    async fn send(&self, request: OutboundRequest) -> Result<OutboundResponse, OutboundError> {
-        self.seen.lock().unwrap().push(request);
-        self.answer.clone()
-    }
 }
 
 fn config() -> ValtuudetConfig {

@@ -32,6 +32,25 @@ async fn css(client: &fantoccini::Client, selector: &str) -> fantoccini::element
         .unwrap_or_else(|_| panic!("{selector}"))
 }
 
+/// Picks the answer `which` (`answer-met`, `answer-not-yet`) to the checklist item `code`.
+async fn answer(client: &fantoccini::Client, code: &str, which: &str) {
+    css(client, &in_requirement(code, which))
+        .await
+        .click()
+        .await
+        .unwrap();
+}
+
+/// Attaches a PDF named `name` to the checklist item `code` and waits for its link.
+async fn attach(client: &fantoccini::Client, code: &str, name: &str) {
+    css(client, &in_requirement(code, "requirement-file"))
+        .await
+        .send_keys(&pdf_file(name))
+        .await
+        .unwrap();
+    css(client, &in_requirement(code, "attachment-link")).await;
+}
+
 /// Sets a date input's value as a person picking a day does: `days_ahead` of Finland's today.
 async fn pick_date(client: &fantoccini::Client, id: &str, days_ahead: i64) {
     js(
@@ -115,19 +134,8 @@ async fn a_new_company_applies_on_a_phone_is_asked_for_more_and_is_approved_then
     type_into(&phone, "email", "info@kirkas.example").await;
     pick_date(&phone, "application-valid-from", 0).await;
     // The checklist: insurance met (its certificate attached), the plan not yet.
-    css(&phone, &in_requirement("liability_insurance", "answer-met"))
-        .await
-        .click()
-        .await
-        .unwrap();
-    css(
-        &phone,
-        &in_requirement("self_monitoring_plan", "answer-not-yet"),
-    )
-    .await
-    .click()
-    .await
-    .unwrap();
+    answer(&phone, "liability_insurance", "answer-met").await;
+    answer(&phone, "self_monitoring_plan", "answer-not-yet").await;
     css(
         &phone,
         &in_requirement("self_monitoring_plan", "answer-note"),
@@ -136,24 +144,8 @@ async fn a_new_company_applies_on_a_phone_is_asked_for_more_and_is_approved_then
     .send_keys("Valmistuu joulukuussa")
     .await
     .unwrap();
-    css(&phone, &in_requirement("provider_register", "answer-met"))
-        .await
-        .click()
-        .await
-        .unwrap();
-    css(
-        &phone,
-        &in_requirement("liability_insurance", "requirement-file"),
-    )
-    .await
-    .send_keys(&pdf_file("vakuutus"))
-    .await
-    .unwrap();
-    css(
-        &phone,
-        &in_requirement("liability_insurance", "attachment-link"),
-    )
-    .await;
+    answer(&phone, "provider_register", "answer-met").await;
+    attach(&phone, "liability_insurance", "vakuutus").await;
     assert!(
         fits_the_width(&phone).await,
         "the form fits a 360 px screen"
@@ -189,27 +181,8 @@ async fn a_new_company_applies_on_a_phone_is_asked_for_more_and_is_approved_then
         .contains("Omavalvontasuunnitelma"));
     wait_testid(&phone, "case-deadline").await;
     assert!(text_of(&phone, "case-handler").await.contains("Heikkinen"));
-    css(
-        &phone,
-        &in_requirement("self_monitoring_plan", "answer-met"),
-    )
-    .await
-    .click()
-    .await
-    .unwrap();
-    css(
-        &phone,
-        &in_requirement("self_monitoring_plan", "requirement-file"),
-    )
-    .await
-    .send_keys(&pdf_file("omavalvonta"))
-    .await
-    .unwrap();
-    css(
-        &phone,
-        &in_requirement("self_monitoring_plan", "attachment-link"),
-    )
-    .await;
+    answer(&phone, "self_monitoring_plan", "answer-met").await;
+    attach(&phone, "self_monitoring_plan", "omavalvonta").await;
     type_into(&phone, "application-comment", "Suunnitelma liitteenä.").await;
     assert!(serious_accessibility_violations(&phone).await.is_empty());
     press(&phone, "application-answer").await;

@@ -283,12 +283,7 @@ pub async fn handle_submit<D: Database, H: Outbound>(
 pub async fn handle_cancel<D: Database, H: Outbound>(
     call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
-    let agent = agent(call.actor, Action::ProducerApply, call.lang)?;
-    let row = own(call, agent.company.producer_id).await?;
-    let body: StepComment = call.body(ErrorCode::InvalidCaseStep)?;
-    check_comment(&body.comment).map_err(|e| field_error(e, call.lang))?;
-    applicant_step(call, agent, &row, CaseAction::Cancel, &body.comment).await?;
-    answer_view(call, agent.company.producer_id, row.case.id, 200).await
+    step_with_comment(call, CaseAction::Cancel).await
 }
 
 /// `POST /api/producer/applications/{id}/answer`: answers the handler's request for more
@@ -296,11 +291,19 @@ pub async fn handle_cancel<D: Database, H: Outbound>(
 pub async fn handle_answer<D: Database, H: Outbound>(
     call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
+    step_with_comment(call, CaseAction::Answer).await
+}
+
+/// The applicant's `action` on the path's application, with the body's comment.
+async fn step_with_comment<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+    action: CaseAction,
+) -> Result<ApiResponse, EdgeError> {
     let agent = agent(call.actor, Action::ProducerApply, call.lang)?;
     let row = own(call, agent.company.producer_id).await?;
     let body: StepComment = call.body(ErrorCode::InvalidCaseStep)?;
     check_comment(&body.comment).map_err(|e| field_error(e, call.lang))?;
-    applicant_step(call, agent, &row, CaseAction::Answer, &body.comment).await?;
+    applicant_step(call, agent, &row, action, &body.comment).await?;
     answer_view(call, agent.company.producer_id, row.case.id, 200).await
 }
 

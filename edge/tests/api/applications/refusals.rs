@@ -271,17 +271,26 @@ async fn a_case_is_handed_over_to_a_colleague_and_only_its_holder_decides() {
 
     porvoo.post(&step("take"), json!({})).await;
     let handed = porvoo
-        .post(&step("hand-over"), json!({"to": "esihenkilo", "comment": "Lomalle"}))
+        .post(
+            &step("hand-over"),
+            json!({"to": "esihenkilo", "comment": "Lomalle"}),
+        )
         .await;
     assert_eq!(handed.status, 200, "{}", handed.json);
-    let colleague_name = handed.json["status"]["handler_name"].as_str().unwrap().to_owned();
+    let colleague_name = handed.json["status"]["handler_name"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     assert!(!colleague_name.contains("Heikkinen"), "{colleague_name}");
     // No longer the first handler's to decide.
     let not_mine = porvoo.post(&step("approve"), json!({})).await;
     assert_eq!((not_mine.status, not_mine.code()), (403, "case_not_yours"));
     // Waiting on the applicant, handed back: still waiting, with its deadline.
     let asked = colleague
-        .post(&step("ask"), json!({"missing": ["Omavalvontasuunnitelma"], "deadline": "2026-12-05"}))
+        .post(
+            &step("ask"),
+            json!({"missing": ["Omavalvontasuunnitelma"], "deadline": "2026-12-05"}),
+        )
         .await;
     assert_eq!(asked.json["status"]["state"], "waiting");
     let back = colleague

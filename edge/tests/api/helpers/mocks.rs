@@ -106,3 +106,32 @@ pub fn path_and_method<'a>(
     };
     (path, method)
 }
+
+/// An outside world that answers every call with one canned result and remembers the
+/// requests, for a client's tests against answers no mock gives.
+pub struct Canned {
+    answer: Result<OutboundResponse, OutboundError>,
+    pub seen: std::sync::Mutex<Vec<OutboundRequest>>,
+}
+
+impl Canned {
+    /// `Ok((status, body))` or `Err(text)` (no answer at all).
+    pub fn new(answer: Result<(u16, &str), &str>) -> Self {
+        Self {
+            answer: answer
+                .map(|(status, body)| OutboundResponse {
+                    status,
+                    body: body.into(),
+                })
+                .map_err(|e| OutboundError(e.into())),
+            seen: std::sync::Mutex::new(Vec::new()),
+        }
+    }
+}
+
+impl Outbound for Canned {
+    async fn send(&self, request: OutboundRequest) -> Result<OutboundResponse, OutboundError> {
+        self.seen.lock().unwrap().push(request);
+        self.answer.clone()
+    }
+}

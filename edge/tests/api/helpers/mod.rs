@@ -15,7 +15,7 @@ mod ytj;
 pub use app::{test_config, TestApp, PUBLIC_URL, TODAY};
 pub use arrange::{Voucher, PDF};
 pub use identification::IdentificationMock;
-pub use mocks::Mocks;
+pub use mocks::{Canned, Mocks};
 pub use response::TestResponse;
 pub use session::Session;
 pub use seteli_mocks::cast;
