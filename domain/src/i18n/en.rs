@@ -657,7 +657,6 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::DeleteDraft => "Delete the draft",
         PrivateText::DraftDeleted => "The draft was deleted.",
         PrivateText::CaseHistoryTitle => "Steps so far",
-        PrivateText::CaseSystemName => "Seteli",
         PrivateText::RejectionReasonsLabel => "Reasons",
         PrivateText::ApplicationAppealText => "If you are not satisfied with the decision, you may request a review within 14 days of being notified. The request goes to:",
         // The handler's side

@@ -657,7 +657,6 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::DeleteDraft => "Poista luonnos",
         PrivateText::DraftDeleted => "Luonnos poistettiin.",
         PrivateText::CaseHistoryTitle => "Käsittelyn vaiheet",
-        PrivateText::CaseSystemName => "Seteli",
         PrivateText::RejectionReasonsLabel => "Perustelut",
         PrivateText::ApplicationAppealText => "Päätökseen tyytymätön voi hakea siihen oikaisua 14 päivän kuluessa tiedoksisaannista. Oikaisuvaatimus toimitetaan osoitteeseen:",
         // The handler's side

@@ -744,7 +744,6 @@ texts! {
         DeleteDraft,
         DraftDeleted,
         CaseHistoryTitle,
-        CaseSystemName,
         RejectionReasonsLabel,
         ApplicationAppealText,
         // The handler's side

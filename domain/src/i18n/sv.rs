@@ -657,7 +657,6 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::DeleteDraft => "Radera utkastet",
         PrivateText::DraftDeleted => "Utkastet raderades.",
         PrivateText::CaseHistoryTitle => "Handläggningens skeden",
-        PrivateText::CaseSystemName => "Seteli",
         PrivateText::RejectionReasonsLabel => "Motiveringar",
         PrivateText::ApplicationAppealText => "Den som är missnöjd med beslutet kan begära omprövning inom 14 dagar från delfåendet. Begäran lämnas till adressen:",
         // The handler's side
