@@ -255,19 +255,16 @@ pub enum Refusal {
     Expired,
     /// Company: the person's roles in it do not allow acting for it in Seteli.
     NoCompanyRole,
-    /// Company: it is not a service-voucher producer in Seteli.
-    NotAProducer,
 }
 
 impl Refusal {
-    pub const ALL: [Refusal; 7] = [
+    pub const ALL: [Refusal; 6] = [
         Refusal::NoPrincipals,
         Refusal::NoRight,
         Refusal::NoData,
         Refusal::Unavailable,
         Refusal::Expired,
         Refusal::NoCompanyRole,
-        Refusal::NotAProducer,
     ];
     pub fn as_str(self) -> &'static str {
         match self {
@@ -277,7 +274,6 @@ impl Refusal {
             Refusal::Unavailable => "unavailable",
             Refusal::Expired => "expired",
             Refusal::NoCompanyRole => "no_company_role",
-            Refusal::NotAProducer => "not_a_producer",
         }
     }
     pub fn parse(s: &str) -> Option<Refusal> {

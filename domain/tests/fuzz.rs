@@ -292,7 +292,6 @@ fn names_of_enums_parse_only_to_themselves() {
         "unavailable",
         "expired",
         "no_company_role",
-        "not_a_producer",
         "customer_service",
         "authorisation_admin",
     ];

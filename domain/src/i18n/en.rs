@@ -237,7 +237,6 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::RefusalCompanyTitle => "The company could not be chosen",
         PrivateText::RefusalNoCompanies => "You have no roles in any company.",
         PrivateText::RefusalNoCompanyRole => "Your roles in this company do not allow acting for it in Seteli. Managing directors, chairs, board members, signatories, or persons with a mandate for service-voucher matters can.",
-        PrivateText::RefusalNotAProducer => "This company is not a service-voucher producer in Seteli.",
         PrivateText::CompanyHeading => "Act as a service provider",
         PrivateText::CompanyLead => "You go to Suomi.fi e-Authorizations to choose the company and then come back to the company's home page in Seteli.",
         PrivateText::ActForCompany => "Act for a company (service producer)",

@@ -237,7 +237,6 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::RefusalCompanyTitle => "Yrityksen valinta ei onnistunut",
         PrivateText::RefusalNoCompanies => "Sinulla ei ole rooleja yhdessäkään yrityksessä.",
         PrivateText::RefusalNoCompanyRole => "Roolisi tässä yrityksessä eivät oikeuta asioimaan sen puolesta Setelissä. Asioida voivat toimitusjohtaja, hallituksen puheenjohtaja ja jäsenet, nimenkirjoittajat sekä henkilöt, joilla on valtuus palveluseteliasioihin.",
-        PrivateText::RefusalNotAProducer => "Yritys ei ole Setelissä palvelusetelin palveluntuottaja.",
         PrivateText::CompanyHeading => "Asioi palveluntuottajana",
         PrivateText::CompanyLead => "Siirryt Suomi.fi-valtuuksiin valitsemaan yrityksen, ja palaat sen jälkeen yrityksen etusivulle Setelissä.",
         PrivateText::ActForCompany => "Asioi yrityksen puolesta (palveluntuottaja)",

@@ -321,7 +321,6 @@ texts! {
         RefusalCompanyTitle,
         RefusalNoCompanies,
         RefusalNoCompanyRole,
-        RefusalNotAProducer,
         CompanyHeading,
         CompanyLead,
         ActForCompany,

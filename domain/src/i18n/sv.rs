@@ -237,7 +237,6 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::RefusalCompanyTitle => "Det gick inte att välja företaget",
         PrivateText::RefusalNoCompanies => "Du har inga roller i något företag.",
         PrivateText::RefusalNoCompanyRole => "Dina roller i det här företaget ger dig inte rätt att sköta dess ärenden i Seteli. Det kan verkställande direktören, styrelsens ordförande och ledamöter, firmatecknare och personer med fullmakt för ärenden som gäller servicesedlar.",
-        PrivateText::RefusalNotAProducer => "Företaget är inte serviceproducent för servicesedeln i Seteli.",
         PrivateText::CompanyHeading => "Sköt ärenden som serviceproducent",
         PrivateText::CompanyLead => "Du går till Suomi.fi-fullmakter för att välja företaget och kommer sedan tillbaka till företagets startsida i Seteli.",
         PrivateText::ActForCompany => "Sköt ärenden för ett företag (serviceproducent)",

@@ -192,7 +192,7 @@ async fn an_employee_logs_visits_online_and_offline_replies_and_sets_a_price_on_
 }
 
 #[tokio::test]
-async fn a_role_that_may_not_act_and_a_company_that_is_no_producer_are_refused() {
+async fn a_role_that_may_not_act_is_refused_and_a_company_new_to_seteli_may_only_apply() {
     let client = desktop().await;
     producer::log_in_acting_for(&client, person("Anni"), cast::company("Aurinko")).await;
     let (reason, _) = proxy::refusal(&client).await;
@@ -200,9 +200,13 @@ async fn a_role_that_may_not_act_and_a_company_that_is_no_producer_are_refused()
     assert!(all_testid(&client, "company-banner").await.is_empty());
     log_out(&client).await;
 
+    // A company new to Seteli acts for itself, and its pages lead it to apply.
     producer::log_in_acting_for(&client, person("Mikko"), cast::company("Laskuri")).await;
-    let (reason, _) = proxy::refusal(&client).await;
-    assert_eq!(reason, "not_a_producer");
+    wait_testid(&client, "company-banner").await;
+    wait_testid(&client, "producer-not-approved").await;
+    press(&client, "go-to-applications").await;
+    wait_testid(&client, "new-application-form").await;
+    assert!(serious_accessibility_violations(&client).await.is_empty());
     client.close().await.unwrap();
 }
 

@@ -38,7 +38,6 @@ pub fn refusal_texts(refusal: Refusal, kind: Option<PrincipalKind>) -> (Text, Op
         Refusal::Unavailable => (Text::RefusalUnavailable, None),
         Refusal::Expired => (Text::RefusalExpired, None),
         Refusal::NoCompanyRole => (Text::RefusalNoCompanyRole, None),
-        Refusal::NotAProducer => (Text::RefusalNotAProducer, None),
     }
 }
 
@@ -275,10 +274,6 @@ mod tests {
         assert_eq!(
             refusal_texts(Refusal::NoCompanyRole, company).0,
             Text::RefusalNoCompanyRole
-        );
-        assert_eq!(
-            refusal_texts(Refusal::NotAProducer, company).0,
-            Text::RefusalNotAProducer
         );
         assert_eq!(refusal_title(company), Text::RefusalCompanyTitle);
         assert_eq!(refusal_title(None), Text::RefusalTitle);
