@@ -826,4 +826,130 @@ mod tests {
             Some(AttachmentType::Png)
         );
     }
+
+    #[test]
+    fn every_limit_holds_at_its_bound_and_refuses_one_more() {
+        type Set = fn(&mut ApplicationForm, String);
+        let fields: [(Set, usize, &str); 9] = [
+            (
+                |f, v| f.description_fi = v,
+                DESCRIPTION_MAX_CHARS,
+                "description_fi",
+            ),
+            (
+                |f, v| f.description_sv = v,
+                DESCRIPTION_MAX_CHARS,
+                "description_sv",
+            ),
+            (|f, v| f.areas = v, SHORT_MAX_CHARS, "areas"),
+            (
+                |f, v| f.street_address = v,
+                SHORT_MAX_CHARS,
+                "street_address",
+            ),
+            (|f, v| f.postal_code = v, SHORT_MAX_CHARS, "postal_code"),
+            (|f, v| f.post_office = v, SHORT_MAX_CHARS, "post_office"),
+            (|f, v| f.phone = v, SHORT_MAX_CHARS, "phone"),
+            (|f, v| f.email = v, SHORT_MAX_CHARS, "email"),
+            (|f, v| f.website = v, SHORT_MAX_CHARS, "website"),
+        ];
+        for (set, max, field) in fields {
+            let mut at = complete();
+            set(&mut at, "å".repeat(max));
+            assert_eq!(check_draft(&at, &checklist()), Ok(()), "{field}");
+            let mut over = complete();
+            set(&mut over, "å".repeat(max + 1));
+            assert_eq!(
+                refused_field(check_draft(&over, &checklist())),
+                (ErrorCode::InvalidApplication, field)
+            );
+        }
+        let mut note = complete();
+        note.answers[0].note = "n".repeat(SHORT_MAX_CHARS);
+        assert_eq!(check_draft(&note, &checklist()), Ok(()));
+        note.answers[0].note.push('n');
+        assert_eq!(refused_field(check_draft(&note, &checklist())).1, "answers");
+        let mut twice = complete();
+        twice.answers.push(twice.answers[0].clone());
+        assert_eq!(
+            refused_field(check_draft(&twice, &checklist())).1,
+            "answers"
+        );
+        let mut many = complete();
+        many.languages = (0..20)
+            .map(|i| format!("a{}", (b'a' + i) as char))
+            .collect();
+        assert_eq!(check_draft(&many, &checklist()), Ok(()));
+        many.languages.push("zz".into());
+        assert_eq!(
+            refused_field(check_draft(&many, &checklist())).1,
+            "languages"
+        );
+        for bad in ["f", "FI", "fin"] {
+            let mut form = complete();
+            form.languages = vec![bad.into()];
+            assert_eq!(
+                refused_field(check_draft(&form, &checklist())).1,
+                "languages",
+                "{bad}"
+            );
+        }
+        for email in ["@kirkas.example", "info@", "info.kirkas.example"] {
+            let mut form = complete();
+            form.email = email.into();
+            assert_eq!(
+                refused_field(check_complete(&form, &checklist(), &["insurance"], TODAY)).1,
+                "email",
+                "{email}"
+            );
+        }
+        assert_eq!(
+            MAX_ATTACHMENT_BYTES, 5_242_880,
+            "the attachments table's CHECK"
+        );
+        assert_eq!(Answer::parse("met"), Some(Answer::Met));
+        assert_eq!(Answer::parse("maybe"), None);
+    }
+
+    #[test]
+    fn a_request_and_a_comment_hold_at_their_bounds() {
+        let deadline = date!(2026 - 12 - 05);
+        let ask = |missing: Vec<String>, comment: String| AskForMore {
+            missing,
+            deadline,
+            comment,
+        };
+        let items = |n: usize, len: usize| (0..n).map(|_| "x".repeat(len)).collect::<Vec<_>>();
+        assert!(check_ask(
+            &ask(
+                items(MAX_MISSING_ITEMS, MISSING_ITEM_MAX_CHARS),
+                String::new()
+            ),
+            TODAY
+        )
+        .is_ok());
+        for (n, len) in [(MAX_MISSING_ITEMS + 1, 1), (1, MISSING_ITEM_MAX_CHARS + 1)] {
+            assert_eq!(
+                check_ask(&ask(items(n, len), String::new()), TODAY)
+                    .unwrap_err()
+                    .field,
+                "missing"
+            );
+        }
+        let long = "c".repeat(COMMENT_MAX_CHARS + 1);
+        assert_eq!(
+            check_ask(&ask(items(1, 5), long.clone()), TODAY)
+                .unwrap_err()
+                .field,
+            "comment"
+        );
+        assert_eq!(check_comment(&"c".repeat(COMMENT_MAX_CHARS)), Ok(()));
+        assert_eq!(check_comment(&long).unwrap_err().field, "comment");
+        assert_eq!(
+            check_reasons("  ").unwrap_err().code,
+            ErrorCode::InvalidCaseStep
+        );
+        assert_eq!(check_reasons(&long).unwrap_err().field, "comment");
+        assert_eq!(check_reasons("Vakuutus puuttuu."), Ok(()));
+    }
 }

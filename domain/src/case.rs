@@ -669,4 +669,23 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn a_states_stored_name_is_its_wire_name() {
+        for state in [
+            StateName::Draft,
+            StateName::Submitted,
+            StateName::InProgress,
+            StateName::Waiting,
+            StateName::Approved,
+            StateName::Rejected,
+            StateName::Cancelled,
+        ] {
+            assert_eq!(
+                serde_json::to_string(&state).unwrap(),
+                format!("\"{}\"", state.as_str())
+            );
+        }
+        assert_eq!(StateName::InProgress.as_str(), "in_progress");
+    }
 }

@@ -435,6 +435,56 @@ mod tests {
     ];
 
     #[test]
+    fn any_company_may_apply_and_only_producer_handlers_handle_applications() {
+        for approved in [false, true] {
+            for roles in [&["TJ"][..], &["J"][..]] {
+                assert!(require(&agent(roles, approved), Action::ProducerApply, Lang::Fi).is_ok());
+            }
+        }
+        assert_eq!(
+            require(&citizen(), Action::ProducerApply, Lang::Fi)
+                .unwrap_err()
+                .code,
+            ErrorCode::Forbidden
+        );
+        let staff = |role| {
+            Actor::Staff(StaffMember {
+                username: "tuottajahyvaksyja".into(),
+                given_name: "Pekka".into(),
+                family_name: "Heikkinen".into(),
+                organiser: OrganiserCode::parse("ita-uusimaa").unwrap(),
+                roles: vec![role],
+            })
+        };
+        assert!(require(
+            &staff(StaffRole::ProducerHandler),
+            Action::StaffHandleProducers,
+            Lang::Fi
+        )
+        .is_ok());
+        assert_eq!(
+            require(
+                &staff(StaffRole::CustomerService),
+                Action::StaffHandleProducers,
+                Lang::Fi
+            )
+            .unwrap_err()
+            .code,
+            ErrorCode::Forbidden
+        );
+        assert_eq!(
+            require(
+                &staff(StaffRole::ProducerHandler),
+                Action::ProducerApply,
+                Lang::Fi
+            )
+            .unwrap_err()
+            .code,
+            ErrorCode::Forbidden
+        );
+    }
+
+    #[test]
     fn a_company_without_an_approval_reaches_no_producer_action() {
         let withdrawn = agent(&["TJ"], false);
         for action in PRODUCER_ACTIONS {
