@@ -481,6 +481,9 @@ pub struct DeskHome {
     pub ending_soon: Vec<StaffVoucher>,
     /// Disputed events the producer has not answered, and answered ones not yet rechecked.
     pub disputed: Vec<StaffEvent>,
+    /// For producer handlers: the organiser's open producer applications (not closed).
+    #[serde(default)]
+    pub applications: Vec<crate::api::applications::ApplicationListItem>,
 }
 
 /// `GET /api/staff/events?voucher=&producer=&from=&to=`: events to check.

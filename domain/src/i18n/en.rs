@@ -693,5 +693,7 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::SupervisionDone => "Saved. The producer and its customers are told.",
         PrivateText::DeskApplicationsLink => "Producer applications",
         PrivateText::DeskApprovalsLink => "Approvals and supervision",
+        PrivateText::DeskApplicationsHeading => "Open producer applications",
+        PrivateText::DeskApplicationsEmpty => "No open applications.",
     }
 }

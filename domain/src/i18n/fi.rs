@@ -693,5 +693,7 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::SupervisionDone => "Tallennettu. Tuottaja ja sen asiakkaat saavat tiedon.",
         PrivateText::DeskApplicationsLink => "Tuottajahakemukset",
         PrivateText::DeskApprovalsLink => "Hyväksynnät ja valvonta",
+        PrivateText::DeskApplicationsHeading => "Avoimet tuottajahakemukset",
+        PrivateText::DeskApplicationsEmpty => "Ei avoimia hakemuksia.",
     }
 }

@@ -780,6 +780,8 @@ texts! {
         SupervisionDone,
         DeskApplicationsLink,
         DeskApprovalsLink,
+        DeskApplicationsHeading,
+        DeskApplicationsEmpty,
     }
 }
 

@@ -693,5 +693,7 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::SupervisionDone => "Sparat. Producenten och dess kunder får besked.",
         PrivateText::DeskApplicationsLink => "Producentansökningar",
         PrivateText::DeskApprovalsLink => "Godkännanden och tillsyn",
+        PrivateText::DeskApplicationsHeading => "Öppna producentansökningar",
+        PrivateText::DeskApplicationsEmpty => "Inga öppna ansökningar.",
     }
 }

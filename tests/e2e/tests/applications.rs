@@ -159,6 +159,7 @@ async fn a_new_company_applies_on_a_phone_is_asked_for_more_and_is_approved_then
     // Porvoo's producer handler takes it and asks for the plan by a deadline.
     let desk = desktop().await;
     staff::log_in(&desk, cast::staff_user("tuottajahyvaksyja")).await;
+    wait_testid(&desk, "desk-application").await;
     press(&desk, "nav-desk-applications").await;
     wait_testid(&desk, "application-queue").await;
     assert!(serious_accessibility_violations(&desk).await.is_empty());

@@ -4,13 +4,16 @@
 
 use super::StaffOnly;
 use crate::api;
+use crate::components::case::CaseStateBadge;
 use crate::components::decision_document::DecisionStatusBadge;
 use crate::components::states::{retryable, Remote};
 use crate::links;
 use crate::locale::{tr, use_document_title, use_lang};
 use leptos::prelude::*;
+use seteli_domain::api::applications::ApplicationListItem;
 use seteli_domain::api::desk::{DecisionSummary, DeskHome, StaffEvent, StaffVoucher};
 use seteli_domain::i18n::{self, t, Text};
+use seteli_domain::permissions::StaffRole;
 use seteli_domain::Lang;
 
 /// The page.
@@ -38,14 +41,16 @@ fn DeskSections(home: DeskHome, lang: Lang) -> impl IntoView {
     let DeskHome {
         organiser_name,
         given_name,
+        roles,
         drafts,
         undelivered,
         ending_soon,
         disputed,
-        ..
+        applications,
     } = home;
-    view! {
-        <p class="lead" data-testid="desk-greeting">{i18n::desk_greeting(lang, &given_name, &organiser_name)}</p>
+    let has = |role: StaffRole| roles.iter().any(|r| r == role.as_str());
+    // Each role sees what waits for it: customers' matters, producers' applications.
+    let customers = has(StaffRole::CustomerService).then(|| view! {
         <DeskSection id="desk-drafts" heading=Text::DeskDraftsHeading empty=Text::DeskDraftsEmpty count=drafts.len() lang>
             {decision_items(drafts, lang)}
         </DeskSection>
@@ -58,7 +63,36 @@ fn DeskSections(home: DeskHome, lang: Lang) -> impl IntoView {
         <DeskSection id="desk-disputed" heading=Text::DeskDisputedHeading empty=Text::DeskDisputedEmpty count=disputed.len() lang>
             {event_items(disputed, lang)}
         </DeskSection>
+    });
+    let producers = has(StaffRole::ProducerHandler).then(|| view! {
+        <DeskSection id="desk-applications" heading=Text::DeskApplicationsHeading empty=Text::DeskApplicationsEmpty count=applications.len() lang>
+            {application_items(applications, lang)}
+        </DeskSection>
+    });
+    view! {
+        <p class="lead" data-testid="desk-greeting">{i18n::desk_greeting(lang, &given_name, &organiser_name)}</p>
+        {customers}
+        {producers}
     }
+}
+
+fn application_items(applications: Vec<ApplicationListItem>, lang: Lang) -> impl IntoView {
+    applications
+        .into_iter()
+        .map(|a| {
+            let deadline = a.status.deadline.map(|d| view! { <p>{t(lang, Text::CaseDeadlineLabel)}": "{i18n::format_date(lang, d)}</p> });
+            view! {
+                <li class="card" data-testid="desk-application" data-overdue=a.status.overdue.to_string()>
+                    <p class="card-title">
+                        <a href=links::desk_application(a.id, lang) data-testid="desk-application-link">{a.company_name.clone()}</a>
+                        <span class="card-subtitle">{format!("{} · {}", a.services.join(", "), a.municipality_name)}</span>
+                    </p>
+                    <p><CaseStateBadge state=a.status.state lang/></p>
+                    {deadline}
+                </li>
+            }
+        })
+        .collect_view()
 }
 
 /// One of the desk's lists under its `h2`: `children` are its items; `empty` when it has

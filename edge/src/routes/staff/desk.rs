@@ -20,7 +20,8 @@ const ENDING_WITHIN_DAYS: i64 = 30;
 
 /// `GET /api/staff/desk`: the employee's organiser and, for customer service, what waits:
 /// drafts, decided decisions not yet delivered, vouchers ending within 30 days and disputed
-/// events. Permission: [`Action::StaffViewDesk`].
+/// events; for producer handlers, the open producer applications. Permission:
+/// [`Action::StaffViewDesk`].
 pub async fn handle_desk<D: Database, H: Outbound>(
     call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
@@ -38,7 +39,19 @@ pub async fn handle_desk<D: Database, H: Outbound>(
         undelivered: Vec::new(),
         ending_soon: Vec::new(),
         disputed: Vec::new(),
+        applications: Vec::new(),
     };
+    if member.has(StaffRole::ProducerHandler) {
+        let scope = crate::db::applications::Scope::Organiser(organiser);
+        home.applications = crate::db::applications::list(db, scope, lang, call.ctx.today())
+            .await?
+            .into_iter()
+            .filter(|a| {
+                use seteli_domain::case::StateName::*;
+                matches!(a.status.state, Submitted | InProgress | Waiting)
+            })
+            .collect();
+    }
     // Customers' data is for customer service only; other roles see their organiser.
     if member.has(StaffRole::CustomerService) {
         let list = |status| {

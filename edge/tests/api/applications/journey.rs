@@ -78,6 +78,10 @@ async fn a_new_company_applies_is_asked_for_more_answers_and_is_approved_into_th
         .await;
     assert_eq!((late.status, late.code()), (409, "case_wrong_state"));
 
+    // The handler's desk lists it; customers' matters are not the handler's.
+    let desk = porvoo.get("/api/staff/desk").await;
+    assert_eq!(desk.json["applications"][0]["id"], id);
+    assert!(desk.json["drafts"].as_array().unwrap().is_empty());
     // The handler sees it in the queue, with the registry's answer.
     let queue = porvoo.get("/api/staff/applications").await;
     assert_eq!(queue.status, 200);
