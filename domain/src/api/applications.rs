@@ -124,12 +124,27 @@ pub struct ApplicationListItem {
     pub submitted_at: Option<OffsetDateTime>,
 }
 
-/// `GET /api/producer/applications`: the company's applications, newest first, and the
-/// municipalities and services it may apply for.
+/// One of the company's approvals as the company reads it: in force, suspended (until when)
+/// or withdrawn, the organiser's reason, and where an appeal goes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OwnApproval {
+    pub municipality_name: String,
+    pub service_name: String,
+    pub status: ApprovalStatus,
+    #[serde(default, with = "crate::clock::wire_date::option")]
+    pub suspended_until: Option<Date>,
+    pub reason: String,
+    pub appeal_address: String,
+}
+
+/// `GET /api/producer/applications`: the company's applications, newest first, its
+/// approvals, and the municipalities and services it may apply for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OwnApplications {
     pub company_name: String,
     pub applications: Vec<ApplicationListItem>,
+    #[serde(default)]
+    pub approvals: Vec<OwnApproval>,
     pub municipalities: Vec<crate::api::Municipality>,
     pub services: Vec<ServiceName>,
 }

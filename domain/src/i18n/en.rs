@@ -695,5 +695,6 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::DeskApprovalsLink => "Approvals and supervision",
         PrivateText::DeskApplicationsHeading => "Open producer applications",
         PrivateText::DeskApplicationsEmpty => "No open applications.",
+        PrivateText::OwnApprovalsTitle => "The company's approvals",
     }
 }

@@ -695,5 +695,6 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::DeskApprovalsLink => "Hyväksynnät ja valvonta",
         PrivateText::DeskApplicationsHeading => "Avoimet tuottajahakemukset",
         PrivateText::DeskApplicationsEmpty => "Ei avoimia hakemuksia.",
+        PrivateText::OwnApprovalsTitle => "Yrityksen hyväksynnät",
     }
 }

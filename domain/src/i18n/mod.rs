@@ -782,6 +782,7 @@ texts! {
         DeskApprovalsLink,
         DeskApplicationsHeading,
         DeskApplicationsEmpty,
+        OwnApprovalsTitle,
     }
 }
 

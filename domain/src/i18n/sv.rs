@@ -695,5 +695,6 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::DeskApprovalsLink => "Godkännanden och tillsyn",
         PrivateText::DeskApplicationsHeading => "Öppna producentansökningar",
         PrivateText::DeskApplicationsEmpty => "Inga öppna ansökningar.",
+        PrivateText::OwnApprovalsTitle => "Företagets godkännanden",
     }
 }

@@ -252,6 +252,13 @@ async fn a_new_company_applies_on_a_phone_is_asked_for_more_and_is_approved_then
         tokio::time::sleep(std::time::Duration::from_secs(1)).await;
     }
     assert!(gone, "the suspended producer left the public pages");
+    // The company reads the suspension, its reason and where an appeal goes.
+    phone.goto(&url("/producer/applications")).await.unwrap();
+    css(&phone, "[data-testid=own-approval][data-status=suspended]").await;
+    assert!(text_of(&phone, "own-approval-reason")
+        .await
+        .contains("Valvontakäynnin havainnot"));
+    assert!(serious_accessibility_violations(&phone).await.is_empty());
     phone.close().await.unwrap();
     desk.close().await.unwrap();
 }

@@ -11,7 +11,10 @@ use crate::links;
 use crate::locale::{tr, use_document_title, use_lang};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use seteli_domain::api::applications::{ApplicationListItem, NewApplication, OwnApplications};
+use seteli_domain::api::applications::{
+    ApplicationListItem, NewApplication, OwnApplications, OwnApproval,
+};
+use seteli_domain::application::ApprovalStatus;
 use seteli_domain::i18n::{self, t, Text};
 use seteli_domain::{Lang, MunicipalityCode, ServiceCode};
 
@@ -43,9 +46,57 @@ fn ApplicationsView(own: OwnApplications, lang: Lang) -> impl IntoView {
         view! { <ul class="card-list" role="list" data-testid="applications">{items}</ul> }
             .into_any()
     };
+    let approvals = (!own.approvals.is_empty()).then(|| {
+        let items = own
+            .approvals
+            .into_iter()
+            .map(|a| view! { <OwnApprovalRow approval=a lang/> })
+            .collect_view();
+        view! {
+            <section class="page-section" aria-labelledby="own-approvals-title">
+                <h2 id="own-approvals-title">{t(lang, Text::OwnApprovalsTitle)}</h2>
+                <ul class="card-list" role="list" data-testid="own-approvals">{items}</ul>
+            </section>
+        }
+    });
     view! {
+        {approvals}
         {list}
         <NewApplicationForm own_municipalities=own.municipalities services=own.services lang/>
+    }
+}
+
+/// An approval: in force, or suspended or withdrawn with the organiser's reason and where
+/// an appeal goes.
+#[component]
+fn OwnApprovalRow(approval: OwnApproval, lang: Lang) -> impl IntoView {
+    let status = match approval.status {
+        ApprovalStatus::Suspended => Text::ApprovalSuspended,
+        ApprovalStatus::Withdrawn => Text::ApprovalWithdrawn,
+        _ => Text::ApprovalInForce,
+    };
+    let until = approval
+        .suspended_until
+        .map(|d| format!(" – {}", i18n::format_date(lang, d)));
+    let supervised = matches!(
+        approval.status,
+        ApprovalStatus::Suspended | ApprovalStatus::Withdrawn
+    )
+    .then(|| {
+        view! {
+            <p data-testid="own-approval-reason">{approval.reason.clone()}</p>
+            <p class="hint">{t(lang, Text::ApplicationAppealText)}" "{approval.appeal_address.clone()}</p>
+        }
+    });
+    view! {
+        <li class="card" data-testid="own-approval" data-status=approval.status.as_str()>
+            <p class="card-title">
+                {approval.service_name.clone()}
+                <span class="card-subtitle">{approval.municipality_name.clone()}</span>
+            </p>
+            <p><span class="badge">{t(lang, status)}</span>{until}</p>
+            {supervised}
+        </li>
     }
 }
 

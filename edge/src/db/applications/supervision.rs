@@ -5,7 +5,7 @@
 use crate::db::organisers::in_scope;
 use crate::db::{Database, DbError, SqlValue, Statement};
 use serde::Deserialize;
-use seteli_domain::api::applications::ApprovalView;
+use seteli_domain::api::applications::{ApprovalView, OwnApproval};
 use seteli_domain::api::MessageKind;
 use seteli_domain::application::ApprovalStatus;
 use seteli_domain::ids::ProducerId;
@@ -87,6 +87,55 @@ pub async fn list(
                 suspended_until: r.suspended_until,
                 reason: r.reason,
                 customers: r.customers,
+            })
+        })
+        .collect()
+}
+
+#[derive(Deserialize)]
+struct OwnRow {
+    municipality_fi: String,
+    municipality_sv: String,
+    service_fi: String,
+    service_sv: String,
+    service_en: String,
+    status: String,
+    #[serde(default, with = "seteli_domain::clock::wire_date::option")]
+    suspended_until: Option<Date>,
+    reason: String,
+    appeal_address: Option<String>,
+}
+
+/// The company's approvals (in force, suspended, withdrawn) with the organiser's reasons.
+pub async fn of_company(
+    db: &impl Database,
+    producer: ProducerId,
+    lang: Lang,
+) -> Result<Vec<OwnApproval>, DbError> {
+    let rows: Vec<OwnRow> = db
+        .query(
+            "SELECT m.name_fi AS municipality_fi, m.name_sv AS municipality_sv, s.name_fi AS service_fi,
+                    s.name_sv AS service_sv, s.name_en AS service_en, a.status, a.suspended_until, a.reason,
+                    (SELECT o.appeal_address FROM organiser_municipalities om JOIN organisers o ON o.code = om.organiser_code
+                     WHERE om.municipality_code = a.municipality_code) AS appeal_address
+             FROM approvals a
+             JOIN municipalities m ON m.code = a.municipality_code
+             JOIN services s ON s.code = a.service_code
+             WHERE a.producer_id = ?1 AND a.status IN ('approved', 'suspended', 'withdrawn')
+             ORDER BY m.name_fi, s.sort_order",
+            &[SqlValue::from(producer)],
+        )
+        .await?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(OwnApproval {
+                municipality_name: lang.pick(r.municipality_fi, r.municipality_sv, None),
+                service_name: lang.pick(r.service_fi, r.service_sv, Some(r.service_en)),
+                status: ApprovalStatus::parse(&r.status)
+                    .ok_or_else(|| DbError::bad_row("approvals", "status"))?,
+                suspended_until: r.suspended_until,
+                reason: r.reason,
+                appeal_address: r.appeal_address.unwrap_or_default(),
             })
         })
         .collect()

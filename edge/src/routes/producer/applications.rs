@@ -79,6 +79,8 @@ pub async fn handle_list<D: Database, H: Outbound>(
             company_name: agent.company.name.clone(),
             applications: rows::list(db, Scope::Company(producer), call.lang, call.ctx.today())
                 .await?,
+            approvals: crate::db::applications::supervision::of_company(db, producer, call.lang)
+                .await?,
             municipalities: crate::db::catalogue::municipalities(db, call.lang).await?,
             services: rows::service_names(db, call.lang).await?,
         },

@@ -100,6 +100,15 @@ async fn a_suspended_producer_leaves_the_comparison_its_customers_are_told_and_a
         )
         .await;
     assert_eq!(back.code(), "approval_wrong_state");
+    // The company reads the decision with its reason and where an appeal goes.
+    let own = aurinko.get("/api/producer/applications").await;
+    assert_eq!(own.status, 200);
+    assert_eq!(own.json["approvals"][0]["status"], "withdrawn");
+    assert_eq!(own.json["approvals"][0]["reason"], "Toistuvat puutteet");
+    assert!(own.json["approvals"][0]["appeal_address"]
+        .as_str()
+        .unwrap()
+        .contains("Kirjaamo"));
     let list = porvoo.get("/api/staff/approvals").await;
     assert_eq!(list.json["approvals"][0]["status"], "withdrawn");
     assert_eq!(list.json["approvals"][0]["reason"], "Toistuvat puutteet");
