@@ -214,16 +214,18 @@ pub fn check_draft(form: &ApplicationForm, requirements: &[Requirement]) -> Resu
     Ok(())
 }
 
-/// What a submitted application must have, on top of [`check_draft`]: at least one service,
-/// each with a unit, a price and a first day no earlier than `today`; descriptions in Finnish
-/// and Swedish; languages served; areas; an address, a phone and an e-mail; every checklist
-/// item answered, a "met" item that asks for a file backed by one (`attached`: the items
-/// with at least one file), and a "not yet" item explained.
+/// What a sent application must have, on top of [`check_draft`]: at least one service, each
+/// with a unit, a price and a first day no earlier than `earliest` (the day it is sent; for
+/// an answer or an approval later, the day it was first sent); descriptions in Finnish and
+/// Swedish; languages served; areas; an address, a phone and an e-mail; every checklist item
+/// answered, a "met" item that asks for a file backed by one (`attached`: the items with at
+/// least one file), and a "not yet" item explained. Checked when the applicant sends or
+/// answers, and again before approval publishes it.
 pub fn check_complete(
     form: &ApplicationForm,
     requirements: &[Requirement],
     attached: &[&str],
-    today: Date,
+    earliest: Date,
 ) -> Result<(), FieldError> {
     check_draft(form, requirements)?;
     if form.services.is_empty() {
@@ -231,7 +233,7 @@ pub fn check_complete(
     }
     for service in &form.services {
         match (service.unit, service.price_cents, service.valid_from) {
-            (Some(_), Some(_), Some(from)) if from >= today => {}
+            (Some(_), Some(_), Some(from)) if from >= earliest => {}
             _ => return Err(incomplete("services")),
         }
     }

@@ -5,7 +5,8 @@ use super::{attachments, form, requirements, service_names, staff_name, status, 
 use crate::db::cases::history;
 use crate::db::{organisers, Database, DbError};
 use seteli_domain::api::applications::{ApplicationView, HistoryEntry, RequirementView};
-use seteli_domain::application::Requirement;
+use seteli_domain::application::{check_complete, Requirement};
+use seteli_domain::desk::FieldError;
 use seteli_domain::{Lang, ServiceCode};
 use time::Date;
 
@@ -17,6 +18,37 @@ pub async fn checklist(
     lang: Lang,
 ) -> Result<Vec<Requirement>, DbError> {
     requirements(db, &row.municipality_code, services, lang).await
+}
+
+/// Whether the application as saved may be sent, answered or approved: the domain's
+/// [`check_complete`] over its form, checklist and files, with prices from `earliest` on.
+pub async fn complete(
+    db: &impl Database,
+    row: &ApplicationRow,
+    earliest: Date,
+    lang: Lang,
+) -> Result<Result<(), FieldError>, DbError> {
+    let form = form(db, row).await?;
+    let services: Vec<ServiceCode> = form
+        .services
+        .iter()
+        .map(|s| s.service_code.clone())
+        .collect();
+    let checklist = checklist(db, row, &services, lang).await?;
+    let files = attachments::of_case(db, row.case.id).await?;
+    let attached: Vec<&str> = files
+        .iter()
+        .filter_map(|f| f.requirement_code.as_deref())
+        .collect();
+    Ok(check_complete(&form, &checklist, &attached, earliest))
+}
+
+/// The first day a sent application's prices may start: the day it was first sent (for a
+/// draft, today).
+pub fn first_sent(row: &ApplicationRow, today: Date) -> Date {
+    row.case
+        .submitted_at
+        .map_or(today, seteli_domain::clock::finnish_date)
 }
 
 /// The whole application in `lang` on `today` (the registry check is the handler's route's

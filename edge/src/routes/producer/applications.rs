@@ -4,6 +4,7 @@
 //! applications; another company's answers 404.
 
 use super::{agent, error};
+use crate::db::applications::view::{complete, first_sent};
 use crate::db::applications::writes::{self, Prefill};
 use crate::db::applications::{self as rows, view::view, ApplicationRow, Scope};
 use crate::db::{organisers, Database, SqlValue};
@@ -16,7 +17,7 @@ use seteli_domain::api::applications::{
     ApplicationForm, NewApplication, OwnApplications, StepComment,
 };
 use seteli_domain::api::MessageKind;
-use seteli_domain::application::{check_comment, check_complete, check_draft};
+use seteli_domain::application::{check_comment, check_draft};
 use seteli_domain::case::{CaseAction, Party, StateName};
 use seteli_domain::desk::FieldError;
 use seteli_domain::ids::{CaseId, ProducerId};
@@ -262,20 +263,8 @@ pub async fn handle_submit<D: Database, H: Outbound>(
     if row.case.state != StateName::Draft {
         return Err(error(ErrorCode::CaseWrongState, call.lang));
     }
-    let db = &call.ctx.db;
-    let form = rows::form(db, &row).await?;
-    let services: Vec<_> = form
-        .services
-        .iter()
-        .map(|s| s.service_code.clone())
-        .collect();
-    let checklist = rows::requirements(db, &row.municipality_code, &services, call.lang).await?;
-    let files = rows::attachments::of_case(db, row.case.id).await?;
-    let attached: Vec<&str> = files
-        .iter()
-        .filter_map(|f| f.requirement_code.as_deref())
-        .collect();
-    check_complete(&form, &checklist, &attached, call.ctx.today())
+    complete(&call.ctx.db, &row, call.ctx.today(), call.lang)
+        .await?
         .map_err(|e| field_error(e, call.lang))?;
     applicant_step(call, agent, &row, CaseAction::Submit, &body.comment).await?;
     answer_view(call, producer, row.case.id, 200).await
@@ -305,6 +294,17 @@ async fn step_with_comment<D: Database, H: Outbound>(
     let row = own(call, agent.company.producer_id).await?;
     let body: StepComment = call.body(ErrorCode::InvalidCaseStep)?;
     check_comment(&body.comment).map_err(|e| field_error(e, call.lang))?;
+    // An answer returns the case to its handler, who may approve it: it must be whole.
+    if action == CaseAction::Answer && writable(&row) {
+        complete(
+            &call.ctx.db,
+            &row,
+            first_sent(&row, call.ctx.today()),
+            call.lang,
+        )
+        .await?
+        .map_err(|e| field_error(e, call.lang))?;
+    }
     applicant_step(call, agent, &row, action, &body.comment).await?;
     answer_view(call, agent.company.producer_id, row.case.id, 200).await
 }

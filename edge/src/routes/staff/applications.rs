@@ -6,8 +6,9 @@
 
 use super::{member, organiser_name, refuse};
 use crate::db::applications::attachments::Reader;
+use crate::db::applications::view::{complete, first_sent, view};
 use crate::db::applications::writes::{self, handlers, publish};
-use crate::db::applications::{self as rows, view::view, ApplicationRow, Scope};
+use crate::db::applications::{self as rows, ApplicationRow, Scope};
 use crate::db::{Database, Statement};
 use crate::error::EdgeError;
 use crate::http::ApiResponse;
@@ -198,8 +199,16 @@ pub async fn handle_ask<D: Database, H: Outbound>(
 pub async fn handle_approve<D: Database, H: Outbound>(
     call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
-    member(call.actor, ACTION, call.lang)?;
+    let member = member(call.actor, ACTION, call.lang)?;
     let comment = comment_of(call)?;
+    // Only a whole application is published: a price or a file missing is asked for first.
+    let row = case_of(call, member).await?;
+    if row.case.state == seteli_domain::case::StateName::InProgress {
+        let today = call.ctx.today();
+        complete(&call.ctx.db, &row, first_sent(&row, today), call.lang)
+            .await?
+            .map_err(|e| ApiError::field(e.code, e.field, call.lang))?;
+    }
     let at = call.ctx.timestamp();
     let approve = |token: &str, id: CaseId, name: &str| publish(id, token, name, &at);
     handler_step(call, CaseAction::Approve, &comment, &approve).await

@@ -300,3 +300,56 @@ async fn a_case_is_handed_over_to_a_colleague_and_only_its_holder_decides() {
     assert_eq!(back.json["status"]["deadline"], "2026-12-05");
     assert_eq!(back.json["status"]["handler_name"], "Pekka Olavi Heikkinen");
 }
+
+#[tokio::test]
+async fn an_answer_or_an_approval_of_an_application_left_incomplete_is_refused() {
+    let app = app();
+    let sanna = kirkas(&app).await;
+    let id = super::submitted(&sanna).await;
+    let porvoo = handler(&app).await;
+    let step = |what: &str| format!("/api/staff/applications/{id}/{what}");
+    porvoo.post(&step("take"), json!({})).await;
+    porvoo
+        .post(
+            &step("ask"),
+            json!({"missing": ["Hinta"], "deadline": "2026-12-05"}),
+        )
+        .await;
+    // Asked for more, the applicant empties the price and answers: refused, still waiting.
+    let mut form = super::cleaning_form();
+    form["services"][0]["price_cents"] = json!(null);
+    let saved = sanna
+        .post(&format!("/api/producer/applications/{id}"), form)
+        .await;
+    assert_eq!(saved.status, 200, "{}", saved.json);
+    let answered = sanna
+        .post(
+            &format!("/api/producer/applications/{id}/answer"),
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        (answered.code(), answered.json["field"].clone()),
+        ("application_incomplete", json!("services"))
+    );
+    assert_eq!(
+        sanna
+            .get(&format!("/api/producer/applications/{id}"))
+            .await
+            .json["status"]["state"],
+        "waiting"
+    );
+    // A case in progress with no price is not published.
+    app.sql(&format!(
+        "UPDATE cases SET state = 'in_progress', waiting_on = NULL, deadline = NULL WHERE id = {id};"
+    ));
+    let approved = porvoo.post(&step("approve"), json!({})).await;
+    assert_eq!(
+        (approved.status, approved.code()),
+        (400, "application_incomplete")
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM approvals WHERE producer_id != 1"),
+        0
+    );
+}
