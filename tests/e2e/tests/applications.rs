@@ -172,6 +172,7 @@ async fn a_new_company_applies_on_a_phone_is_asked_for_more_and_is_approved_then
     press(&desk, "case-ask").await;
     wait_for_state(&desk, "waiting").await;
     assert!(serious_accessibility_violations(&desk).await.is_empty());
+    full_page_screenshot(&desk, "application-case").await;
     let case_url = desk.current_url().await.unwrap();
 
     // Sanna sees what is missing and by when, attaches the plan and answers.
@@ -182,6 +183,17 @@ async fn a_new_company_applies_on_a_phone_is_asked_for_more_and_is_approved_then
         .contains("Omavalvontasuunnitelma"));
     wait_testid(&phone, "case-deadline").await;
     assert!(text_of(&phone, "case-handler").await.contains("Heikkinen"));
+    // In Swedish too, on the same phone (from the top of the page, where the switch is).
+    js(&phone, "window.scrollTo(0, 0)").await;
+    switch_language(&phone, "sv").await;
+    assert_eq!(text_of(&phone, "application-title").await, "Ansökan");
+    wait_until(
+        &phone,
+        "document.querySelector('[data-testid=case-state]').textContent === 'Kompletteringar begärda'",
+        "the state in Swedish",
+    )
+    .await;
+    assert!(fits_the_width(&phone).await);
     answer(&phone, "self_monitoring_plan", "answer-met").await;
     attach(&phone, "self_monitoring_plan", "omavalvonta").await;
     type_into(&phone, "application-comment", "Suunnitelma liitteenä.").await;
@@ -242,6 +254,7 @@ async fn a_new_company_applies_on_a_phone_is_asked_for_more_and_is_approved_then
     }
     assert!(suspended);
     wait_testid(&desk, "supervision-done").await;
+    full_page_screenshot(&desk, "approvals").await;
     assert!(serious_accessibility_violations(&desk).await.is_empty());
     let mut gone = false;
     for _ in 0..90 {
