@@ -53,6 +53,7 @@ const PRIVATE_FILES: &[&str] = &[
     "bin/staff.rs",
     "components/access_log.rs",
     "components/case.rs",
+    "components/confirm.rs",
     "components/decision_document.rs",
     "components/list_page.rs",
     "components/text_limit.rs",

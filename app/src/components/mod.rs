@@ -5,6 +5,7 @@
 pub mod access_log;
 pub mod account;
 pub mod case;
+pub mod confirm;
 pub mod decision_document;
 pub mod facts;
 pub mod form;

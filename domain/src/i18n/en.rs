@@ -696,5 +696,8 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::DeskApplicationsHeading => "Open producer applications",
         PrivateText::DeskApplicationsEmpty => "No open applications.",
         PrivateText::OwnApprovalsTitle => "The company's approvals",
+        PrivateText::ConfirmQuestion => "Are you sure? This cannot be undone.",
+        PrivateText::ConfirmYes => "Yes, go on",
+        PrivateText::ConfirmNo => "No",
     }
 }

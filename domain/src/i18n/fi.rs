@@ -696,5 +696,8 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::DeskApplicationsHeading => "Avoimet tuottajahakemukset",
         PrivateText::DeskApplicationsEmpty => "Ei avoimia hakemuksia.",
         PrivateText::OwnApprovalsTitle => "Yrityksen hyväksynnät",
+        PrivateText::ConfirmQuestion => "Oletko varma? Tätä ei voi perua.",
+        PrivateText::ConfirmYes => "Kyllä, jatka",
+        PrivateText::ConfirmNo => "Ei",
     }
 }

@@ -783,6 +783,9 @@ texts! {
         DeskApplicationsHeading,
         DeskApplicationsEmpty,
         OwnApprovalsTitle,
+        ConfirmQuestion,
+        ConfirmYes,
+        ConfirmNo,
     }
 }
 

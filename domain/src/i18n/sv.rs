@@ -696,5 +696,8 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::DeskApplicationsHeading => "Öppna producentansökningar",
         PrivateText::DeskApplicationsEmpty => "Inga öppna ansökningar.",
         PrivateText::OwnApprovalsTitle => "Företagets godkännanden",
+        PrivateText::ConfirmQuestion => "Är du säker? Det här kan inte ångras.",
+        PrivateText::ConfirmYes => "Ja, fortsätt",
+        PrivateText::ConfirmNo => "Nej",
     }
 }

@@ -207,6 +207,16 @@ async fn a_role_that_may_not_act_is_refused_and_a_company_new_to_seteli_may_only
     press(&client, "go-to-applications").await;
     wait_testid(&client, "new-application-form").await;
     assert!(serious_accessibility_violations(&client).await.is_empty());
+    // A draft started by mistake is deleted, after a question.
+    select(&client, "new-application-municipality", "091").await;
+    click(&client, "new-application-service").await;
+    press(&client, "new-application-submit").await;
+    press(&client, "application-delete").await;
+    wait_testid(&client, "application-delete-yes").await;
+    assert!(serious_accessibility_violations(&client).await.is_empty());
+    press(&client, "application-delete-yes").await;
+    wait_testid(&client, "new-application-form").await;
+    wait_testid(&client, "applications-empty").await;
     client.close().await.unwrap();
 }
 

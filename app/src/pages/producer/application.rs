@@ -8,6 +8,7 @@
 use super::NotActingForCompany;
 use crate::api::applications::{self as api, ApplicantStep};
 use crate::components::case::{AttachmentLink, CaseHistory, CaseStatusFacts};
+use crate::components::confirm::ConfirmButton;
 use crate::components::form::{BusyButton, SubmitError};
 use crate::components::states::{retryable, BackLink, BackTo, Remote};
 use crate::links;
@@ -198,14 +199,14 @@ fn ApplicationWork(initial: ApplicationView, lang: Lang) -> impl IntoView {
                 </BusyButton>
             })}
             {move || matches!(state(), StateName::Draft | StateName::Submitted).then(|| view! {
-                <BusyButton class="button button-secondary" testid="application-cancel" busy=pending on_click=move || run(Work::Step(ApplicantStep::Cancel))>
+                <ConfirmButton class="button button-secondary" testid="application-cancel" busy=pending on_confirm=move || run(Work::Step(ApplicantStep::Cancel))>
                     {t(lang, Text::CancelApplication)}
-                </BusyButton>
+                </ConfirmButton>
             })}
             {move || (state() == StateName::Draft).then(|| view! {
-                <BusyButton class="button button-secondary" testid="application-delete" busy=pending on_click=move || { if !pending.get_untracked() { delete.dispatch_local(()); } }>
+                <ConfirmButton class="button button-secondary" testid="application-delete" busy=pending on_confirm=move || { if !pending.get_untracked() { delete.dispatch_local(()); } }>
                     {t(lang, Text::DeleteDraft)}
-                </BusyButton>
+                </ConfirmButton>
             })}
         </div>
         {move || view! { <CaseHistory history=current.with(|c| c.history.clone()) lang/> }}

@@ -5,6 +5,7 @@
 
 use super::StaffOnly;
 use crate::api::applications as api;
+use crate::components::confirm::ConfirmButton;
 use crate::components::form::{BusyButton, SubmitError};
 use crate::components::states::{retryable, EmptyNotice, Remote};
 use crate::locale::{tr, use_document_title, use_lang};
@@ -135,9 +136,9 @@ fn ApprovalRow(index: usize, approval: ApprovalView, lang: Lang) -> impl IntoVie
                                 {t(lang, Text::LiftSuspension)}
                             </BusyButton>
                         })}
-                        <BusyButton class="button button-secondary" testid="approval-withdraw" busy=pending on_click=move || run(SupervisionStep::Withdraw)>
+                        <ConfirmButton class="button button-secondary" testid="approval-withdraw" busy=pending on_confirm=move || run(SupervisionStep::Withdraw)>
                             {t(lang, Text::WithdrawApproval)}
-                        </BusyButton>
+                        </ConfirmButton>
                     </div>
                 }
             })}
