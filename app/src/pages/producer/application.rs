@@ -83,44 +83,51 @@ fn ApplicationWork(initial: ApplicationView, lang: Lang) -> impl IntoView {
     let form = RwSignal::new(initial.form.clone());
     let prices = RwSignal::new(price_texts(&initial.form, lang));
     let comment = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<Text>);
     let work = Action::new_local(move |work: &Work| {
         let work = work.clone();
         let lang = ui_lang.get_untracked();
         async move {
-            let writable = current.with_untracked(writable);
-            // Every step that sends saves what was typed first, so nothing typed is lost.
-            if writable && !matches!(work, Work::Step(ApplicantStep::Cancel)) {
-                let typed =
-                    with_prices(form.get_untracked(), &prices.get_untracked()).map_err(|_| {
-                        ApiError::field(ErrorCode::InvalidApplication, "services", lang)
-                    })?;
-                api::save(id, &typed, lang).await?;
+            let result = async {
+                let writable = current.with_untracked(writable);
+                // Every step that sends saves what was typed first, so nothing typed is lost.
+                if writable && !matches!(work, Work::Step(ApplicantStep::Cancel)) {
+                    let typed = with_prices(form.get_untracked(), &prices.get_untracked())
+                        .map_err(|_| {
+                            ApiError::field(ErrorCode::InvalidApplication, "services", lang)
+                        })?;
+                    api::save(id, &typed, lang).await?;
+                }
+                let done = match &work {
+                    Work::Save => Some(Done::Saved),
+                    Work::Step(step) => {
+                        api::applicant_step(id, *step, &comment.get_untracked(), lang).await?;
+                        Some(Done::Sent)
+                    }
+                    Work::Upload(requirement, file) => {
+                        api::upload(id, requirement.as_deref(), file, lang).await?;
+                        None
+                    }
+                    Work::Remove(file) => {
+                        api::remove_attachment(*file, lang).await?;
+                        None
+                    }
+                };
+                let fresh = api::application(id, lang).await?;
+                prices.try_set(price_texts(&fresh.form, lang));
+                form.try_set(fresh.form.clone());
+                current.try_set(fresh);
+                comment.try_set(String::new());
+                if done.is_some() {
+                    crate::dom::focus_after_render("#application-done");
+                }
+                Ok::<Option<Done>, ApiError>(done)
             }
-            let done = match &work {
-                Work::Save => Some(Done::Saved),
-                Work::Step(step) => {
-                    api::applicant_step(id, *step, &comment.get_untracked(), lang).await?;
-                    Some(Done::Sent)
-                }
-                Work::Upload(requirement, file) => {
-                    api::upload(id, requirement.as_deref(), file, lang).await?;
-                    None
-                }
-                Work::Remove(file) => {
-                    api::remove_attachment(*file, lang).await?;
-                    None
-                }
-            };
-            let fresh = api::application(id, lang).await?;
-            prices.try_set(price_texts(&fresh.form, lang));
-            form.try_set(fresh.form.clone());
-            current.try_set(fresh);
-            comment.try_set(String::new());
-            if done.is_some() {
-                crate::dom::focus_after_render("#application-done");
+            .await;
+            // A refusal about one field takes the person to it.
+            if let Some(field) = result.as_ref().err().and_then(|e| e.field.as_deref()) {
+                crate::dom::focus_after_render(field_selector(field));
             }
-            Ok::<Option<Done>, ApiError>(done)
+            result
         }
     });
     let delete = Action::new_local(move |_: &()| {
@@ -135,7 +142,6 @@ fn ApplicationWork(initial: ApplicationView, lang: Lang) -> impl IntoView {
     let pending = Signal::derive(move || work.pending().get() || delete.pending().get());
     let run = move |w: Work| {
         if !pending.get_untracked() {
-            problem.set(None);
             work.dispatch_local(w);
         }
     };
@@ -171,7 +177,6 @@ fn ApplicationWork(initial: ApplicationView, lang: Lang) -> impl IntoView {
             })}
         </div>
         {error}
-        {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{t(lang, p)}</p> })}
         <Show when=move || current.with(writable) fallback=move || view! { <ReadOnlyForm view=current.get() lang/> }>
             <FormSections current form prices run pending lang/>
             <Show when=waiting>
@@ -210,6 +215,16 @@ fn ApplicationWork(initial: ApplicationView, lang: Lang) -> impl IntoView {
             })}
         </div>
         {move || view! { <CaseHistory history=current.with(|c| c.history.clone()) lang/> }}
+    }
+}
+
+/// Where the form's field named by a refusal (`ApiError::field`, the request body's name) is.
+fn field_selector(field: &str) -> String {
+    match field {
+        "services" => "#price-euros-0".to_owned(),
+        "answers" => "#requirements-title".to_owned(),
+        "languages" => "#application-language-fi".to_owned(),
+        other => format!("#{other}"),
     }
 }
 
@@ -541,7 +556,7 @@ where
     };
     view! {
         <section class="card" aria-labelledby="requirements-title">
-            <h2 id="requirements-title" class="card-title">{t(lang, Text::RequirementsTitle)}</h2>
+            <h2 id="requirements-title" class="card-title" tabindex="-1">{t(lang, Text::RequirementsTitle)}</h2>
             {items}
             <p class="hint" aria-live="polite">{move || pending.get().then(|| t(lang, Text::Uploading))}</p>
         </section>
