@@ -186,10 +186,15 @@ async fn a_new_company_applies_on_a_phone_is_asked_for_more_and_is_approved_then
     // In Swedish too, on the same phone (from the top of the page, where the switch is).
     js(&phone, "window.scrollTo(0, 0)").await;
     switch_language(&phone, "sv").await;
-    assert_eq!(text_of(&phone, "application-title").await, "Ansökan");
     wait_until(
         &phone,
-        "document.querySelector('[data-testid=case-state]').textContent === 'Kompletteringar begärda'",
+        "document.querySelector('[data-testid=application-title]')?.textContent === 'Ansökan'",
+        "the page's heading in Swedish",
+    )
+    .await;
+    wait_until(
+        &phone,
+        "document.querySelector('[data-testid=case-state]')?.textContent === 'Kompletteringar begärda'",
         "the state in Swedish",
     )
     .await;
