@@ -4,9 +4,10 @@
 //! seteli-mocks identification --port PORT [--redirect-uri URI]... [--claims-in id-token|userinfo]
 //! seteli-mocks valtuudet --port PORT [--redirect-uri URI]... [--seed FILE]
 //! seteli-mocks ytj --port PORT
+//! seteli-mocks messages --port PORT
 //! ```
 
-use seteli_mocks::{identification, valtuudet, ytj};
+use seteli_mocks::{identification, messages, valtuudet, ytj};
 use std::process::ExitCode;
 use tokio::net::TcpListener;
 
@@ -14,6 +15,7 @@ const USAGE: &str = "\
 usage: seteli-mocks identification --port PORT [--redirect-uri URI]... [--claims-in WHERE]
        seteli-mocks valtuudet --port PORT [--redirect-uri URI]... [--seed FILE]
        seteli-mocks ytj --port PORT
+       seteli-mocks messages --port PORT
 
   identification   Suomi.fi e-Identification (OpenID Connect) on http://127.0.0.1:PORT,
                    issuers /citizen (client seteli-local) and /staff (client seteli-staff-local)
@@ -21,6 +23,8 @@ usage: seteli-mocks identification --port PORT [--redirect-uri URI]... [--claims
                    client sete1i01 (see mocks/README.md for its API key and OAuth password)
   ytj              PRH's open data YTJ API v3 (/opendata-ytj-api/v3/companies) on
                    http://127.0.0.1:PORT, no authentication
+  messages         Suomi.fi Messages REST API (v1 token and mailboxes, v2 sending and
+                   events) on http://127.0.0.1:PORT (credentials in mocks/data/messages.json)
   --port PORT      the port to listen on, on 127.0.0.1 (0 picks a free one)
   --redirect-uri   identification and valtuudet only: a redirect URI registered for the
                    client(s); repeat for more
@@ -42,6 +46,7 @@ enum Mock {
     Identification,
     Valtuudet,
     Ytj,
+    Messages,
 }
 
 impl Mock {
@@ -50,6 +55,7 @@ impl Mock {
             Mock::Identification => "identification",
             Mock::Valtuudet => "valtuudet",
             Mock::Ytj => "ytj",
+            Mock::Messages => "messages",
         }
     }
 
@@ -58,7 +64,7 @@ impl Mock {
         match self {
             Mock::Identification => Some(identification::DEFAULT_REDIRECT_URI),
             Mock::Valtuudet => Some(valtuudet::DEFAULT_REDIRECT_URI),
-            Mock::Ytj => None,
+            Mock::Ytj | Mock::Messages => None,
         }
     }
 }
@@ -77,6 +83,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         Some("identification") => Mock::Identification,
         Some("valtuudet") => Mock::Valtuudet,
         Some("ytj") => Mock::Ytj,
+        Some("messages") => Mock::Messages,
         Some(other) => return Err(format!("unknown mock {other:?}")),
         None => return Err("name the mock to run".to_owned()),
     };
@@ -205,12 +212,18 @@ async fn run_valtuudet(listener: TcpListener, port: u16, args: Args) -> Result<(
         .map_err(|e| Failure::Runtime(format!("the server failed: {e}")))
 }
 
-async fn run_ytj(listener: TcpListener, port: u16) -> Result<(), Failure> {
-    // Build the router first, so a broken data file never looks ready.
-    let app = ytj::router(ytj::Config::default())
-        .map_err(|e| Failure::Config(format!("mocks/data/ytj.json: {e}")))?;
+/// Serves a mock without clients (`ytj`, `messages`) whose router `app` built from its data
+/// file `data` — built first, so that a broken data file never looks ready.
+async fn run_plain(
+    name: &str,
+    app: Result<axum::Router, serde_json::Error>,
+    data: &str,
+    listener: TcpListener,
+    port: u16,
+) -> Result<(), Failure> {
+    let app = app.map_err(|e| Failure::Config(format!("{data}: {e}")))?;
     // Scripts wait for exactly this line.
-    println!("ytj mock listening on http://127.0.0.1:{port}");
+    println!("{name} mock listening on http://127.0.0.1:{port}");
     axum::serve(listener, app)
         .await
         .map_err(|e| Failure::Runtime(format!("the server failed: {e}")))
@@ -244,7 +257,14 @@ async fn main() -> ExitCode {
     let result = match args.mock {
         Mock::Identification => run_identification(listener, port, args).await,
         Mock::Valtuudet => run_valtuudet(listener, port, args).await,
-        Mock::Ytj => run_ytj(listener, port).await,
+        Mock::Ytj => {
+            let app = ytj::router(ytj::Config::default());
+            run_plain("ytj", app, "mocks/data/ytj.json", listener, port).await
+        }
+        Mock::Messages => {
+            let app = messages::router(messages::Config::default());
+            run_plain("messages", app, "mocks/data/messages.json", listener, port).await
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -321,20 +341,22 @@ mod tests {
     }
 
     #[test]
-    fn ytj_takes_only_a_port_having_no_clients_to_send_back() {
-        let args = parse(&["ytj", "--port", "8790"]).unwrap();
-        assert_eq!(args.mock, Mock::Ytj);
-        assert_eq!(args.port, 8790);
-        assert!(args.redirect_uris.is_empty());
-        assert!(parse(&["ytj"]).is_err());
-        assert!(parse(&[
-            "ytj",
-            "--port",
-            "0",
-            "--redirect-uri",
-            "http://127.0.0.1:1/a"
-        ])
-        .is_err());
-        assert!(parse(&["ytj", "--port", "0", "--seed", "x.json"]).is_err());
+    fn the_mocks_without_clients_take_only_a_port() {
+        for (name, mock) in [("ytj", Mock::Ytj), ("messages", Mock::Messages)] {
+            let args = parse(&[name, "--port", "8790"]).unwrap();
+            assert_eq!(args.mock, mock);
+            assert_eq!(args.port, 8790);
+            assert!(args.redirect_uris.is_empty());
+            assert!(parse(&[name]).is_err());
+            assert!(parse(&[
+                name,
+                "--port",
+                "0",
+                "--redirect-uri",
+                "http://127.0.0.1:1/a"
+            ])
+            .is_err());
+            assert!(parse(&[name, "--port", "0", "--seed", "x.json"]).is_err());
+        }
     }
 }

@@ -167,6 +167,8 @@ struct Ports {
     valtuudet: u16,
     /// PRH's open data (YTJ API v3), the company registry.
     ytj: u16,
+    /// Suomi.fi Messages (the REST API), for the delivery of the outbox (issue 14).
+    messages: u16,
 }
 
 impl Ports {
@@ -210,6 +212,10 @@ impl Ports {
                 "seteli-local-valtuudet-oauth".to_owned(),
             ),
             ("YTJ_BASE_URL", format!("http://127.0.0.1:{}", self.ytj)),
+            (
+                "MESSAGES_BASE_URL",
+                format!("http://127.0.0.1:{}", self.messages),
+            ),
             // Keys derived from identity codes; a real deployment sets its own secret.
             (
                 "IDENTITY_KEY_SECRET",
@@ -252,9 +258,9 @@ fn build_mocks() -> Result<(), String> {
     run(command("cargo").args(["build", "--quiet", "-p", "seteli-mocks"]))
 }
 
-/// Starts one of the mocks (`identification`, `valtuudet`, `ytj`) on `port`, accepting
-/// `redirect_uri` for its clients (`None` for the YTJ mock, which has none), and waits until
-/// it answers.
+/// Starts one of the mocks (`identification`, `valtuudet`, `ytj`, `messages`) on `port`,
+/// accepting `redirect_uri` for its clients (`None` for the YTJ and Messages mocks, which have
+/// none), and waits until it answers.
 fn start_mock(
     kind: &'static str,
     port: u16,
@@ -420,6 +426,7 @@ pub fn dev() -> Result<(), String> {
         identification: 8788,
         valtuudet: 8789,
         ytj: 8790,
+        messages: 8791,
     };
     build_app(&ports.public_url())?;
     build_worker()?;
@@ -439,6 +446,7 @@ pub fn dev() -> Result<(), String> {
         None,
     )?;
     let _ytj = start_mock("ytj", ports.ytj, None, None)?;
+    let _messages = start_mock("messages", ports.messages, None, None)?;
     let mut wrangler = start_wrangler(ports.app, 9229, &state, &ports.worker_vars(), None)?;
     wait_until_ready(
         ports.app,
@@ -456,8 +464,12 @@ pub fn dev() -> Result<(), String> {
     );
     eprintln!("  Valtuudet mock: http://127.0.0.1:{}", ports.valtuudet);
     eprintln!(
-        "  YTJ mock (company registry): http://127.0.0.1:{}\n",
+        "  YTJ mock (company registry): http://127.0.0.1:{}",
         ports.ytj
+    );
+    eprintln!(
+        "  Suomi.fi Messages mock: http://127.0.0.1:{}\n",
+        ports.messages
     );
     // The mocks stop when their guards drop.
     watch(&mut wrangler, ports)
@@ -602,6 +614,7 @@ fn browser_tests(cargo_args: &[String]) -> Result<(), String> {
         identification: free_port()?,
         valtuudet: free_port()?,
         ytj: free_port()?,
+        messages: free_port()?,
     };
     let identification = start_mock(
         "identification",
@@ -616,6 +629,12 @@ fn browser_tests(cargo_args: &[String]) -> Result<(), String> {
         Some(&dir.join("valtuudet-mock.log")),
     )?;
     let ytj = start_mock("ytj", ports.ytj, None, Some(&dir.join("ytj-mock.log")))?;
+    let messages = start_mock(
+        "messages",
+        ports.messages,
+        None,
+        Some(&dir.join("messages-mock.log")),
+    )?;
     let log = dir.join("wrangler.log");
     let wrangler = Guard {
         child: start_wrangler(
@@ -677,6 +696,7 @@ fn browser_tests(cargo_args: &[String]) -> Result<(), String> {
     drop(identification);
     drop(valtuudet);
     drop(ytj);
+    drop(messages);
     if result.is_err() {
         eprintln!("wrangler's log: {}", log.display());
     }
