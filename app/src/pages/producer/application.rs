@@ -335,9 +335,20 @@ fn FormSections<R>(
 where
     R: Fn(Work) + Copy + Send + Sync + 'static,
 {
+    // The rows are made again only when the services themselves change (a draft's reload),
+    // not on each keystroke or choice in them, so that focus stays where the person is.
+    let codes = Memo::new(move |_| {
+        form.with(|f| {
+            f.services
+                .iter()
+                .map(|s| s.service_code.clone())
+                .collect::<Vec<_>>()
+        })
+    });
     let services = move || {
+        codes.track();
         let view = current.get();
-        form.get()
+        form.get_untracked()
             .services
             .iter()
             .enumerate()
