@@ -466,6 +466,16 @@ pub struct ApplicationForm {
     pub answers: Vec<RequirementAnswer>,
 }
 
+impl ApplicationForm {
+    /// The services applied for, in the form's order.
+    pub fn service_codes(&self) -> Vec<ServiceCode> {
+        self.services
+            .iter()
+            .map(|s| s.service_code.clone())
+            .collect()
+    }
+}
+
 /// `POST /api/staff/applications/{id}/ask`: more information needed, by a deadline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AskForMore {

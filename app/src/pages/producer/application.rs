@@ -337,14 +337,7 @@ where
 {
     // The rows are made again only when the services themselves change (a draft's reload),
     // not on each keystroke or choice in them, so that focus stays where the person is.
-    let codes = Memo::new(move |_| {
-        form.with(|f| {
-            f.services
-                .iter()
-                .map(|s| s.service_code.clone())
-                .collect::<Vec<_>>()
-        })
-    });
+    let codes = Memo::new(move |_| form.with(ApplicationForm::service_codes));
     let services = move || {
         codes.track();
         let view = current.get();

@@ -29,11 +29,7 @@ pub async fn complete(
     lang: Lang,
 ) -> Result<Result<(), FieldError>, DbError> {
     let form = form(db, row).await?;
-    let services: Vec<ServiceCode> = form
-        .services
-        .iter()
-        .map(|s| s.service_code.clone())
-        .collect();
+    let services = form.service_codes();
     let checklist = checklist(db, row, &services, lang).await?;
     let files = attachments::of_case(db, row.case.id).await?;
     let attached: Vec<&str> = files
@@ -60,11 +56,7 @@ pub async fn view(
     today: Date,
 ) -> Result<ApplicationView, DbError> {
     let form = form(db, row).await?;
-    let services: Vec<ServiceCode> = form
-        .services
-        .iter()
-        .map(|s| s.service_code.clone())
-        .collect();
+    let services = form.service_codes();
     let checklist = checklist(db, row, &services, lang).await?;
     let handler_name = match &row.case.handler {
         Some(username) => staff_name(db, username).await?,

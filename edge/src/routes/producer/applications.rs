@@ -220,18 +220,10 @@ pub async fn handle_save<D: Database, H: Outbound>(
         return Err(error(ErrorCode::CaseWrongState, call.lang));
     }
     let draft = row.case.state == StateName::Draft;
-    let services: Vec<_> = if draft {
-        form.services
-            .iter()
-            .map(|s| s.service_code.clone())
-            .collect()
+    let services = if draft {
+        form.service_codes()
     } else {
-        rows::form(&call.ctx.db, &row)
-            .await?
-            .services
-            .into_iter()
-            .map(|s| s.service_code)
-            .collect()
+        rows::form(&call.ctx.db, &row).await?.service_codes()
     };
     let known = rows::service_names(&call.ctx.db, call.lang).await?;
     if services.len() > MAX_SERVICES || !services.iter().all(|s| known.iter().any(|k| &k.code == s))

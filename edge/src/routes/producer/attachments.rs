@@ -37,12 +37,7 @@ pub async fn handle_upload<D: Database, H: Outbound>(
         .query_param("requirement")
         .filter(|r| !r.is_empty());
     if let Some(code) = requirement {
-        let services: Vec<_> = rows::form(db, &row)
-            .await?
-            .services
-            .into_iter()
-            .map(|s| s.service_code)
-            .collect();
+        let services = rows::form(db, &row).await?.service_codes();
         let checklist = rows::requirements(db, &row.municipality_code, &services, lang).await?;
         if !checklist.iter().any(|r| r.code == code) {
             return Err(invalid("requirement"));
