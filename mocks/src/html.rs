@@ -55,7 +55,14 @@ input[aria-invalid=true]{border:2px solid #a0001c}\
 border:1px solid #003479}\
 .secondary{margin-top:2rem;padding:.5rem 1.25rem;background:#fff;color:#003479;\
 border:1px solid #003479}\
-:focus-visible{outline:3px solid #ffb000;outline-offset:2px}";
+:focus-visible{outline:3px solid #ffb000;outline-offset:2px}\
+main:has(table){max-width:72rem}\
+.scroll{overflow-x:auto}\
+table{border-collapse:collapse;width:100%;background:#fff;margin:0 0 1rem}\
+caption{text-align:left;font-weight:600;padding:.25rem 0}\
+th,td{border:1px solid #9aa1ab;padding:.375rem .5rem;text-align:left;vertical-align:top;\
+overflow-wrap:anywhere}\
+thead th{background:#eef3fb}";
 
 /// A whole page: `title` in the header bar and the tab, `body` inside `<main>`.
 pub(crate) fn document(lang: Lang, title: &str, body: &str) -> String {

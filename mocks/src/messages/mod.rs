@@ -13,9 +13,18 @@
 //! - `GET /v1/messages/id?externalId=` → `{"messageId"}`.
 //! - `GET /health`.
 //!
-//! The mailboxes are `mocks/data/messages.json`. Every answer carries a `traceId` header.
+//! For people and tests, not the edge: `GET /`, a page of what each recipient received
+//! (`page`), and the `/dev/*` routes (`dev`): an outage, slow answers, injected read and
+//! Posti events, the accepted messages and their attachments' bytes, a reset.
+//!
+//! The mailboxes are `mocks/data/messages.json`. Every API answer carries a `traceId` header.
 
+mod dev;
+mod page;
+mod records;
 mod sending;
+
+pub use records::Sent;
 
 use crate::clock::Clock;
 use axum::extract::{Multipart, Query, State};
@@ -23,8 +32,10 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use records::{Attachment, Store};
 use serde_json::{json, Value};
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicBool, AtomicU64};
 use std::sync::{Arc, Mutex};
 use tokio::net::TcpListener;
 
@@ -61,9 +72,12 @@ pub struct Data {
     pub username: String,
     pub password: String,
     pub mailboxes: Vec<Mailbox>,
+    /// Test persons known to have no mailbox (listed on the page).
+    #[serde(default)]
+    pub without_mailbox: Vec<Mailbox>,
 }
 
-/// A person or a company with an active electronic mailbox.
+/// A person or a company, with or without an active electronic mailbox.
 #[derive(Debug, Clone, serde::Deserialize)]
 pub struct Mailbox {
     pub id: String,
@@ -74,44 +88,45 @@ pub fn data() -> Result<Data, serde_json::Error> {
     serde_json::from_str(DATA_JSON)
 }
 
-/// A message as the mock keeps it.
-#[derive(Debug, Clone)]
-pub struct Sent {
-    pub message_id: i64,
-    pub external_id: String,
-    pub recipient: String,
-    /// `electronic` or `paper`.
-    pub channel: &'static str,
-    pub title: String,
-}
-
-#[derive(Default)]
-struct Store {
-    tokens: HashMap<String, i64>,
-    /// id → (bytes, content type, stored at).
-    attachments: HashMap<String, (usize, String, i64)>,
-    messages: Vec<Sent>,
-    events: Vec<Value>,
-}
-
 pub(crate) struct Shared {
     data: Data,
     active: HashSet<String>,
+    /// Id → the person's or the company's name, for the page.
+    names: HashMap<String, String>,
     clock: Clock,
     state: Mutex<Store>,
+    /// `POST /dev/outage`: while set, every API route answers 503.
+    outage: AtomicBool,
+    /// `POST /dev/slow`: every API answer waits this many milliseconds.
+    delay_ms: AtomicU64,
 }
 
 /// The whole mock as a router.
 pub fn router(config: Config) -> Result<Router, serde_json::Error> {
     let data = data()?;
     let active = data.mailboxes.iter().map(|m| m.id.clone()).collect();
+    let mut names = HashMap::new();
+    for person in crate::identification::people::persons()? {
+        names.insert(person.hetu.as_str().to_owned(), person.full_name());
+    }
+    for company in crate::ytj::companies()? {
+        if let (Some(id), Some(name)) = (
+            company["businessId"]["value"].as_str(),
+            company["names"][0]["name"].as_str(),
+        ) {
+            names.insert(id.to_owned(), name.to_owned());
+        }
+    }
     let shared = Arc::new(Shared {
         data,
         active,
+        names,
         clock: config.clock,
         state: Mutex::new(Store::default()),
+        outage: AtomicBool::new(false),
+        delay_ms: AtomicU64::new(0),
     });
-    Ok(Router::new()
+    let api = Router::new()
         .route("/v1/token", post(token))
         .route("/v1/mailboxes/active", post(mailboxes))
         .route("/v2/attachments", post(attachment))
@@ -119,6 +134,13 @@ pub fn router(config: Config) -> Result<Router, serde_json::Error> {
         .route("/v2/messages", post(sending::multichannel))
         .route("/v2/events", get(events))
         .route("/v1/messages/id", get(message_id))
+        .route_layer(axum::middleware::from_fn_with_state(
+            shared.clone(),
+            dev::gate,
+        ));
+    Ok(api
+        .merge(dev::routes())
+        .route("/", get(page::page))
         .route("/health", get(|| async { "ok" }))
         .with_state(shared))
 }
@@ -177,50 +199,21 @@ impl Shared {
         crate::store::lock(&self.state)
             .attachments
             .get(id)
-            .is_some_and(|(_, _, at)| now - at < ATTACHMENT_SECONDS)
+            .is_some_and(|a| now - a.stored_at < ATTACHMENT_SECONDS)
     }
 
     /// The message already sent under `external_id`, if any.
     pub(crate) fn sent_as(&self, external_id: &str) -> Option<i64> {
         crate::store::lock(&self.state)
-            .messages
-            .iter()
-            .find(|m| m.external_id == external_id)
+            .sent_as(external_id)
             .map(|m| m.message_id)
     }
 
-    /// Keeps a sent message and the events it makes; its id.
-    pub(crate) fn keep(
-        &self,
-        external_id: &str,
-        recipient: &str,
-        channel: &'static str,
-        title: &str,
-    ) -> i64 {
-        let mut state = crate::store::lock(&self.state);
-        let message_id = state.messages.len() as i64 + 1;
-        state.messages.push(Sent {
-            message_id,
-            external_id: external_id.to_owned(),
-            recipient: recipient.to_owned(),
-            channel,
-            title: title.to_owned(),
-        });
-        let kinds: &[&str] = if channel == "electronic" {
-            &["Electronic message created"]
-        } else {
-            &["Paper mail created", "Sent for printing and enveloping"]
-        };
-        let time = self.clock.now();
-        for kind in kinds {
-            state.events.push(json!({
-                "type": kind,
-                "eventTime": seteli_domain::clock::rfc3339(time),
-                "metadata": {"messageId": message_id, "serviceId": self.data.service_id,
-                             "externalId": external_id},
-            }));
-        }
-        message_id
+    /// Keeps a sent message (its id and time are set here) and the events it makes; its id,
+    /// or the original's when its `externalId` was used before.
+    pub(crate) fn keep(&self, mut sent: Sent) -> Result<i64, i64> {
+        sent.created_at = self.clock.now();
+        crate::store::lock(&self.state).accept(sent, &self.data.service_id)
     }
 }
 
@@ -315,9 +308,14 @@ async fn attachment(
         let Ok(id) = crate::random::token() else {
             return reason(StatusCode::INTERNAL_SERVER_ERROR, "No randomness");
         };
+        let stored = Attachment {
+            bytes: bytes.to_vec(),
+            content_type,
+            stored_at: shared.now(),
+        };
         crate::store::lock(&shared.state)
             .attachments
-            .insert(id.clone(), (bytes.len(), content_type, shared.now()));
+            .insert(id.clone(), stored);
         return answer(StatusCode::CREATED, json!({ "attachmentId": id }));
     }
     reason(StatusCode::BAD_REQUEST, "The file is missing")
@@ -332,21 +330,10 @@ async fn events(
         return refused;
     }
     let state = crate::store::lock(&shared.state);
-    let from = match query.get("continuationToken") {
-        None => 0,
-        Some(token) => match token.parse::<usize>() {
-            Ok(n) if n <= state.events.len() => n,
-            _ => return reason(StatusCode::BAD_REQUEST, "Invalid continuationToken"),
-        },
+    let continuation = query.get("continuationToken").map(String::as_str);
+    let Some((page, next)) = state.events_after(continuation, EVENTS_PER_CALL) else {
+        return reason(StatusCode::BAD_REQUEST, "Invalid continuationToken");
     };
-    let page: Vec<Value> = state
-        .events
-        .iter()
-        .skip(from)
-        .take(EVENTS_PER_CALL)
-        .cloned()
-        .collect();
-    let next = from + page.len();
     answer(
         StatusCode::OK,
         json!({"continuationToken": next.to_string(), "events": page}),

@@ -1,7 +1,7 @@
 //! Sending: the electronic route and the multichannel one, checked as the real service checks
 //! a message (`../shared/docs/messages-api.md`).
 
-use super::{answer, reason, Shared};
+use super::{answer, reason, Sent, Shared};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
@@ -43,12 +43,12 @@ fn envelope<'a>(shared: &Shared, body: &'a Value) -> Result<(&'a str, &'a str), 
     Ok((external_id, recipient))
 }
 
-/// The electronic part's checks; its title.
-fn electronic_part<'a>(shared: &Shared, part: &'a Value) -> Result<&'a str, Invalid> {
+/// The electronic part's checks.
+fn electronic_part(shared: &Shared, part: &Value) -> Result<(), Invalid> {
     if !part.is_object() {
         return Err("electronic is required".into());
     }
-    let title = text(part, "title", SHORT_MAX)?;
+    text(part, "title", SHORT_MAX)?;
     text(part, "body", BODY_MAX)?;
     one_of(part, "bodyFormat", &["Text", "Markdown"])?;
     one_of(part, "messageServiceType", &["Normal", "Verifiable"])?;
@@ -57,7 +57,7 @@ fn electronic_part<'a>(shared: &Shared, part: &'a Value) -> Result<&'a str, Inva
         return Err("electronic.notifications is required".into());
     }
     attachments(shared, part, 50)?;
-    Ok(title)
+    Ok(())
 }
 
 /// The listed attachments exist and are fresh; at most `max`.
@@ -97,14 +97,50 @@ fn paper_part(shared: &Shared, part: &Value) -> Result<(), Invalid> {
     Ok(())
 }
 
-/// 409 with the original message's id when the `externalId` was used before.
+/// 409 with the original message's id, for a reused `externalId`.
+fn conflict(original: i64) -> Response {
+    answer(
+        StatusCode::CONFLICT,
+        json!({"messageId": original, "reason": "externalId has already been used"}),
+    )
+}
+
+/// 409 when the `externalId` was used before.
 fn reused(shared: &Shared, external_id: &str) -> Option<Response> {
-    shared.sent_as(external_id).map(|original| {
-        answer(
-            StatusCode::CONFLICT,
-            json!({"messageId": original, "reason": "externalId has already been used"}),
-        )
-    })
+    shared.sent_as(external_id).map(conflict)
+}
+
+/// Keeps the checked message `body`, sent by `channel`; the answer.
+fn accept(shared: &Shared, body: &Value, channel: &'static str) -> Response {
+    let field = |part: &str, name: &str| body[part][name].as_str().unwrap_or_default().to_owned();
+    let part = if channel == "paper" {
+        &body["paperMail"]
+    } else {
+        &body["electronic"]
+    };
+    let sent = Sent {
+        message_id: 0,
+        external_id: body["externalId"].as_str().unwrap_or_default().to_owned(),
+        recipient: field("recipient", "id"),
+        channel,
+        title: field("electronic", "title"),
+        body: field("electronic", "body"),
+        attachments: part["attachments"]
+            .as_array()
+            .map(|list| {
+                list.iter()
+                    .map(|a| a["attachmentId"].as_str().unwrap_or_default().to_owned())
+                    .collect()
+            })
+            .unwrap_or_default(),
+        paper_address: (channel == "paper")
+            .then(|| body["paperMail"]["recipient"]["address"].clone()),
+        created_at: time::OffsetDateTime::UNIX_EPOCH,
+    };
+    match shared.keep(sent) {
+        Ok(id) => answer(StatusCode::OK, json!({ "messageId": id })),
+        Err(original) => conflict(original),
+    }
 }
 
 fn invalid(text: Invalid) -> Response {
@@ -135,9 +171,9 @@ pub(super) async fn electronic(
         Err(refused) => return *refused,
     };
     let checked = envelope(&shared, &body).and_then(|(external_id, recipient)| {
-        electronic_part(&shared, &body["electronic"]).map(|title| (external_id, recipient, title))
+        electronic_part(&shared, &body["electronic"]).map(|()| (external_id, recipient))
     });
-    let (external_id, recipient, title) = match checked {
+    let (external_id, recipient) = match checked {
         Ok(parts) => parts,
         Err(text) => return invalid(text),
     };
@@ -151,8 +187,7 @@ pub(super) async fn electronic(
                    "validationErrors": [{"error": "Mailbox not in use", "errorCode": "MAILBOX_NOT_IN_USE"}]}),
         );
     }
-    let id = shared.keep(external_id, recipient, "electronic", title);
-    answer(StatusCode::OK, json!({ "messageId": id }))
+    accept(&shared, &body, "electronic")
 }
 
 /// `POST /v2/messages`: electronic when the recipient's mailbox is active, else paper.
@@ -166,13 +201,13 @@ pub(super) async fn multichannel(
         Err(refused) => return *refused,
     };
     let checked = envelope(&shared, &body).and_then(|(external_id, recipient)| {
-        let title = electronic_part(&shared, &body["electronic"])?;
+        electronic_part(&shared, &body["electronic"])?;
         if !body["paperMail"].is_null() || !shared.has_mailbox(recipient) {
             paper_part(&shared, &body["paperMail"])?;
         }
-        Ok((external_id, recipient, title))
+        Ok((external_id, recipient))
     });
-    let (external_id, recipient, title) = match checked {
+    let (external_id, recipient) = match checked {
         Ok(parts) => parts,
         Err(text) => return invalid(text),
     };
@@ -184,6 +219,5 @@ pub(super) async fn multichannel(
     } else {
         "paper"
     };
-    let id = shared.keep(external_id, recipient, channel, title);
-    answer(StatusCode::OK, json!({ "messageId": id }))
+    accept(&shared, &body, channel)
 }
