@@ -1,11 +1,15 @@
 //! The Suomi.fi Messages mock over real HTTP on 127.0.0.1, called as organisations call the
 //! REST API: a token, the mailbox check, an attachment, electronic and multichannel sends,
-//! the 409 of a reused `externalId`, and the events feed.
+//! the 409 of a reused `externalId`, and the events feed; the development endpoints (`dev`)
+//! and the page of what each recipient received (`page`).
 
 // The redirect readers there are for the OAuth mocks; this one has no redirects.
 #[allow(dead_code)]
 #[path = "../common/mod.rs"]
 mod common;
+
+mod dev;
+mod page;
 
 use common::Mock;
 use reqwest::StatusCode;
@@ -84,7 +88,7 @@ impl Mock {
     }
 }
 
-fn electronic(external_id: &str, recipient: &str) -> Value {
+pub(crate) fn electronic(external_id: &str, recipient: &str) -> Value {
     json!({
         "externalId": external_id,
         "recipient": {"id": recipient},
@@ -96,7 +100,7 @@ fn electronic(external_id: &str, recipient: &str) -> Value {
     })
 }
 
-fn address(name: &str) -> Value {
+pub(crate) fn address(name: &str) -> Value {
     json!({"address": {"name": name, "streetAddress": "Runebergsgatan 14", "zipCode": "06100",
         "city": "Porvoo", "countryCode": "FI"}})
 }
