@@ -71,13 +71,16 @@ pub(super) async fn gate(
 }
 
 /// The body of a development call, or 400 saying the shape it must have.
-fn body<T>(body: Result<Json<T>, JsonRejection>, shape: &str) -> Result<T, Response> {
-    body.map(|Json(b)| b).map_err(|_| {
-        reason(
-            StatusCode::BAD_REQUEST,
-            &format!("the body must be {shape}"),
-        )
-    })
+fn body<T>(body: Result<Json<T>, JsonRejection>, shape: &str) -> Result<T, Box<Response>> {
+    body.map(|Json(b)| b).map_err(|_| Box::new(bad(shape)))
+}
+
+/// 400 saying the shape the body must have.
+fn bad(shape: &str) -> Response {
+    reason(
+        StatusCode::BAD_REQUEST,
+        &format!("the body must be {shape}"),
+    )
 }
 
 #[derive(Deserialize)]
@@ -94,7 +97,7 @@ async fn outage(
             shared.outage.store(call.down, SeqCst);
             StatusCode::NO_CONTENT.into_response()
         }
-        Err(refused) => refused,
+        Err(refused) => *refused,
     }
 }
 
@@ -114,11 +117,8 @@ async fn slow(
             shared.delay_ms.store(call.delay_ms, SeqCst);
             StatusCode::NO_CONTENT.into_response()
         }
-        Ok(_) => reason(
-            StatusCode::BAD_REQUEST,
-            &format!("the body must be {shape}"),
-        ),
-        Err(refused) => refused,
+        Ok(_) => bad(&shape),
+        Err(refused) => *refused,
     }
 }
 
@@ -140,7 +140,7 @@ async fn event(
         r#"{"externalId": string, "type": string, "postiTrackingCode"?: string}"#,
     ) {
         Ok(call) => call,
-        Err(refused) => return refused,
+        Err(refused) => return *refused,
     };
     if !INJECTABLE_EVENTS.contains(&call.kind.as_str()) {
         let known = INJECTABLE_EVENTS.join(", ");
