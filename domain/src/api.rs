@@ -450,7 +450,7 @@ pub struct MessageView {
     #[serde(default)]
     pub producer_name: String,
     /// `queued` until the Suomi.fi Messages stand-in has taken it.
-    pub status: crate::voucher::MessageStatus,
+    pub status: crate::delivery::MessageStatus,
 }
 
 /// A voucher as its customer sees it (`GET /api/citizen/vouchers`).

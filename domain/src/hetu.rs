@@ -91,6 +91,15 @@ impl Hetu {
         self.birth_date
     }
 
+    /// Whether the person is under 18 on `today` (a child's matters go to a guardian).
+    pub fn is_minor_on(&self, today: Date) -> bool {
+        let born = self.birth_date;
+        let years = today.year() - born.year();
+        let birthday_passed =
+            (u8::from(today.month()), today.day()) >= (u8::from(born.month()), born.day());
+        years < 18 || (years == 18 && !birthday_passed)
+    }
+
     /// True for test and temporary codes (individual number 900–999), which no real person
     /// holds permanently. The local identification mock accepts only these.
     pub fn is_test_code(&self) -> bool {
@@ -173,6 +182,21 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
     use time::macros::date;
+
+    #[test]
+    fn a_person_is_a_minor_until_their_eighteenth_birthday() {
+        // Ella Sofia, born 17.8.2016; and someone born on a leap day.
+        let ella = Hetu::parse("170816A958E").unwrap();
+        assert!(ella.is_minor_on(date!(2034 - 08 - 16)));
+        assert!(!ella.is_minor_on(date!(2034 - 08 - 17)));
+        assert!(ella.is_minor_on(date!(2026 - 11 - 30)));
+        let anni = Hetu::parse("220784-926C").unwrap();
+        assert!(!anni.is_minor_on(date!(2026 - 11 - 30)));
+        let leap = Hetu::parse(&make_code(date!(2008 - 02 - 29), 'A', 901)).unwrap();
+        assert!(leap.is_minor_on(date!(2026 - 02 - 28)));
+        assert!(!leap.is_minor_on(date!(2026 - 03 - 01)));
+        assert!(!leap.is_minor_on(date!(2027 - 01 - 01)));
+    }
 
     /// Builds a code the way the population register does, for the property tests.
     fn make_code(birth: Date, sign: char, individual: u16) -> String {

@@ -10,6 +10,7 @@ pub mod catalogue;
 pub mod clock;
 pub mod codes;
 pub mod comparison;
+pub mod delivery;
 pub mod desk;
 pub mod entries;
 pub mod error;

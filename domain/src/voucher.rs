@@ -308,28 +308,6 @@ impl EventStatus {
     }
 }
 
-/// A message's delivery to the principal: `queued` until the Suomi.fi Messages stand-in
-/// has taken it, then `sent`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MessageStatus {
-    Queued,
-    Sent,
-    #[serde(other)]
-    Unknown,
-}
-
-impl MessageStatus {
-    /// The name on the wire and in `data-status` attributes.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MessageStatus::Queued => "queued",
-            MessageStatus::Sent => "sent",
-            MessageStatus::Unknown => "unknown",
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -350,9 +328,6 @@ mod tests {
             );
         }
         for status in [EventStatus::Recorded, EventStatus::Cancelled] {
-            assert_eq!(serde_json::to_value(status).unwrap(), status.as_str());
-        }
-        for status in [MessageStatus::Queued, MessageStatus::Sent] {
             assert_eq!(serde_json::to_value(status).unwrap(), status.as_str());
         }
         let paused: VoucherStatus = serde_json::from_str("\"paused\"").unwrap();

@@ -33,6 +33,9 @@ pub struct Config {
     /// `https://avoindata.prh.fi`, which needs no credentials); `None` when not configured,
     /// and then a producer applicant's company is checked by hand.
     pub ytj: Option<YtjConfig>,
+    /// Suomi.fi Messages, which delivers the outbox; `None` when not configured, and then
+    /// messages wait in the outbox.
+    pub messages: Option<crate::messages::MessagesConfig>,
     /// The secret (`IDENTITY_KEY_SECRET`) under which keys derived from identity codes are
     /// HMACs; `None` when not configured, and then nothing that needs such a key works.
     pub identity_key_secret: Option<String>,

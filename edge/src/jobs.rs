@@ -2,10 +2,13 @@
 //! --test-scheduled`). Each job is idempotent: two runs at once change nothing twice.
 
 use crate::blobs::{BlobStore, ATTACHMENT_PREFIX};
+use crate::context::Ctx;
 use crate::db::applications::attachments::known_keys;
 use crate::db::applications::supervision::lift_ended;
 use crate::db::cases::{self, mark_reminded, CaseRow};
 use crate::db::{organisers, sessions, Database, DbError, SqlValue, Statement};
+use crate::messages::delivery::deliver_due;
+use crate::outbound::Outbound;
 use seteli_domain::application::REMINDER_DAYS_BEFORE;
 use seteli_domain::case::{CaseAction, Party};
 use seteli_domain::clock::{finnish_date, rfc3339};
@@ -27,16 +30,16 @@ pub struct Report {
     pub lifted: u64,
     /// Files no row named, removed.
     pub swept: usize,
+    /// The outbox's delivery through Suomi.fi Messages.
+    pub delivery: crate::messages::delivery::DeliveryReport,
 }
 
 /// Everything the schedule runs at `now`: purge expired sessions and unfinished logins,
 /// keep cases' deadlines (return overdue cases to their handler with a note, remind
-/// applicants two days before), lift ended suspensions, sweep files no row names.
-pub async fn run_scheduled(
-    db: &impl Database,
-    blobs: &dyn BlobStore,
-    now: OffsetDateTime,
-) -> Result<Report, DbError> {
+/// applicants two days before), lift ended suspensions, sweep files no row names, and
+/// deliver the outbox (after the steps above, which queue messages).
+pub async fn run_scheduled(ctx: &Ctx<impl Database, impl Outbound>) -> Result<Report, DbError> {
+    let (db, blobs, now) = (&ctx.db, ctx.blobs.as_ref(), ctx.now);
     sessions::purge_expired(db, now.unix_timestamp()).await?;
     let today = finnish_date(now);
     let at = rfc3339(now);
@@ -64,6 +67,7 @@ pub async fn run_scheduled(
             0
         }
     };
+    report.delivery = deliver_due(db, &ctx.http, &ctx.config, now).await?;
     Ok(report)
 }
 

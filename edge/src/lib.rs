@@ -12,6 +12,7 @@ pub mod db;
 pub mod error;
 pub mod http;
 pub mod jobs;
+pub mod messages;
 pub mod oidc;
 pub mod on_behalf;
 pub mod outbound;

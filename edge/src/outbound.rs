@@ -9,7 +9,8 @@ pub struct OutboundRequest {
     pub method: Method,
     pub url: String,
     pub headers: Vec<(String, String)>,
-    pub body: Option<String>,
+    /// JSON, a form, or a multipart upload's bytes.
+    pub body: Option<Vec<u8>>,
 }
 
 impl OutboundRequest {

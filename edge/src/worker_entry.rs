@@ -6,6 +6,7 @@ use crate::blobs::{BlobEntry, BlobError, BlobFuture, BlobStore, MemoryBlobs};
 use crate::context::{Config, Ctx, DEFAULT_HETU_CLAIM, MAX_RIGHTS_CACHE_SECS};
 use crate::db::d1::D1;
 use crate::http::{ApiRequest, ApiResponse, Method};
+use crate::messages::{MessagesConfig, PostiConfig};
 use crate::oidc::OidcConfig;
 use crate::outbound::{Outbound, OutboundError, OutboundRequest, OutboundResponse, TIMEOUT_MS};
 use crate::public_cache::{AnswerCache, Kept, MemoryCache, Tiered, PUBLIC_MAX_AGE_SECS};
@@ -23,18 +24,34 @@ use worker::{
 /// The Cron Trigger (wrangler.toml `[triggers]`): the scheduled jobs, on the runtime's clock.
 #[event(scheduled)]
 async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
-    match env.d1("DB") {
-        Ok(db) => {
-            let blobs: Box<dyn BlobStore> = match env.bucket("ATTACHMENTS") {
-                Ok(bucket) => Box::new(R2Blobs(bucket)),
-                Err(_) => Box::new(MemoryBlobs::default()),
-            };
-            if let Err(e) = crate::jobs::run_scheduled(&D1(db), blobs.as_ref(), now()).await {
+    // No request, so no origin: PUBLIC_URL names the service in letters.
+    match context(&env, String::new()) {
+        Ok(ctx) => {
+            if let Err(e) = crate::jobs::run_scheduled(&ctx).await {
                 crate::error::log_warning(&format!("scheduled jobs failed: {e:?}"));
             }
         }
-        Err(e) => crate::error::log_warning(&format!("scheduled jobs: no D1 binding: {e}")),
+        Err(e) => crate::error::log_warning(&format!("scheduled jobs: {e}")),
     }
+}
+
+/// What a handler or a job gets: D1, R2 (memory when unbound), `fetch`, the configuration.
+fn context(env: &Env, origin: String) -> std::result::Result<Ctx<D1, WorkerFetch>, String> {
+    let db = env.d1("DB").map_err(|e| format!("D1 binding DB: {e}"))?;
+    let blobs: std::rc::Rc<dyn BlobStore> = match env.bucket("ATTACHMENTS") {
+        Ok(bucket) => std::rc::Rc::new(R2Blobs(bucket)),
+        Err(e) => {
+            crate::error::log_warning(&format!("no R2 binding ATTACHMENTS: {e}"));
+            std::rc::Rc::new(MemoryBlobs::default())
+        }
+    };
+    Ok(Ctx {
+        db: D1(db),
+        http: WorkerFetch,
+        blobs,
+        config: config(env, origin),
+        now: now(),
+    })
 }
 
 #[event(fetch)]
@@ -58,30 +75,33 @@ async fn fetch(mut req: Request, env: Env, worker_ctx: Context) -> Result<Respon
             None => api_req.oversized = true,
         }
     }
-    let response = match env.d1("DB") {
-        Ok(db) => {
-            let config = config(&env, &url);
-            let blobs: std::rc::Rc<dyn BlobStore> = match env.bucket("ATTACHMENTS") {
-                Ok(bucket) => std::rc::Rc::new(R2Blobs(bucket)),
-                Err(e) => {
-                    crate::error::log_warning(&format!("no R2 binding ATTACHMENTS: {e}"));
-                    std::rc::Rc::new(MemoryBlobs::default())
-                }
-            };
-            let ctx = Ctx {
-                db: D1(db),
-                http: WorkerFetch,
-                blobs,
-                config,
-                now: now(),
-            };
-            handle_cached(&api_req, &ctx, &edge_cache(&worker_ctx)).await
+    let origin = url.origin().ascii_serialization();
+    let response = match context(&env, origin.clone()) {
+        Ok(ctx) => {
+            let response = handle_cached(&api_req, &ctx, &edge_cache(&worker_ctx)).await;
+            // A write may have queued messages: deliver them now rather than at the next
+            // cron (the same claims keep a message from going out twice).
+            if !matches!(method, Method::Get | Method::Head)
+                && response.status < 400
+                && ctx.config.messages.is_some()
+            {
+                worker_ctx.wait_until(async move {
+                    let at = ctx.now;
+                    if let Err(e) =
+                        crate::messages::delivery::deliver_due(&ctx.db, &ctx.http, &ctx.config, at)
+                            .await
+                    {
+                        crate::error::log_warning(&format!("delivery after a write: {e:?}"));
+                    }
+                });
+            }
+            response
         }
         Err(e) => {
             api_req.headers.clear();
-            let error = crate::error::EdgeError::Internal(format!("D1 binding DB: {e}"));
+            let error = crate::error::EdgeError::Internal(e);
             ApiResponse::error(&error.into_api_error(api_req.lang()))
-                .with_security_headers(&config(&env, &url).public_url)
+                .with_security_headers(&config(&env, origin).public_url)
         }
     };
     to_worker_response(response)
@@ -188,7 +208,7 @@ fn setting(env: &Env, name: &str) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
-fn config(env: &Env, url: &url::Url) -> Config {
+fn config(env: &Env, origin: String) -> Config {
     let provider = |prefix: &str| match (
         setting(env, &format!("{prefix}_ISSUER")),
         setting(env, &format!("{prefix}_CLIENT_ID")),
@@ -203,8 +223,7 @@ fn config(env: &Env, url: &url::Url) -> Config {
     };
     Config {
         // Without PUBLIC_URL the request's own origin is used (fine behind one hostname).
-        public_url: setting(env, "PUBLIC_URL")
-            .unwrap_or_else(|| url.origin().ascii_serialization()),
+        public_url: setting(env, "PUBLIC_URL").unwrap_or(origin),
         citizen_oidc: provider("OIDC"),
         staff_oidc: provider("STAFF_OIDC"),
         hetu_claim: setting(env, "OIDC_HETU_CLAIM")
@@ -230,7 +249,33 @@ fn config(env: &Env, url: &url::Url) -> Config {
             .unwrap_or(MAX_RIGHTS_CACHE_SECS),
         ytj: setting(env, "YTJ_BASE_URL").map(|base_url| YtjConfig { base_url }),
         identity_key_secret: setting(env, "IDENTITY_KEY_SECRET"),
+        messages: messages_config(env),
     }
+}
+
+/// Suomi.fi Messages when its base URL, credentials and service id are all set; Posti's
+/// printing service when its three settings are.
+fn messages_config(env: &Env) -> Option<MessagesConfig> {
+    let posti = match (
+        setting(env, "POSTI_USERNAME"),
+        setting(env, "POSTI_PASSWORD"),
+        setting(env, "POSTI_EMAIL"),
+    ) {
+        (Some(username), Some(password), Some(email)) => Some(PostiConfig {
+            username,
+            password,
+            email,
+            cost_pool: setting(env, "POSTI_COST_POOL"),
+        }),
+        _ => None,
+    };
+    Some(MessagesConfig {
+        base_url: setting(env, "MESSAGES_BASE_URL")?,
+        username: setting(env, "MESSAGES_USERNAME")?,
+        password: setting(env, "MESSAGES_PASSWORD")?,
+        service_id: setting(env, "MESSAGES_SERVICE_ID")?,
+        posti,
+    })
 }
 
 /// How many public answers an isolate keeps in its own memory (a comparison page is tens of
@@ -334,7 +379,9 @@ impl WorkerFetch {
         let mut init = RequestInit::new();
         init.with_method(method).with_headers(headers);
         if let Some(body) = request.body {
-            init.with_body(Some(body.into()));
+            init.with_body(Some(
+                worker::js_sys::Uint8Array::from(body.as_slice()).into(),
+            ));
         }
         let controller = AbortController::default();
         let signal = controller.signal();

@@ -38,4 +38,8 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0009_applications.sql",
         include_str!("../../../migrations/0009_applications.sql"),
     ),
+    (
+        "0010_delivery.sql",
+        include_str!("../../../migrations/0010_delivery.sql"),
+    ),
 ];

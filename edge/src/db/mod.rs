@@ -9,8 +9,10 @@ pub mod migrations;
 pub mod offers;
 pub mod on_behalf;
 pub mod organisers;
+pub mod outbox;
 pub mod producer_desk;
 pub mod producers;
+pub mod service_state;
 pub mod sessions;
 pub mod vouchers;
 

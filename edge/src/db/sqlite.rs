@@ -51,6 +51,13 @@ impl Sqlite {
             .map_err(err)
     }
 
+    /// The first column of the first row of `sql`, as text (for tests and tools).
+    pub fn text(&self, sql: &str) -> Result<String, DbError> {
+        self.lock()?
+            .query_row(sql, [], |row| row.get(0))
+            .map_err(err)
+    }
+
     fn lock(&self) -> Result<std::sync::MutexGuard<'_, Connection>, DbError> {
         self.conn
             .lock()

@@ -64,7 +64,7 @@ pub async fn exchange_code(
             ("authorization".into(), format!("Basic {basic}")),
             ("accept".into(), "application/json".into()),
         ],
-        body: Some(form),
+        body: Some(form.into_bytes()),
     };
     const WHAT: &str = "token endpoint";
     let response = send(http, request, WHAT).await?;

@@ -5,6 +5,7 @@ mod access_matrix;
 mod applications;
 mod auth;
 mod citizen;
+mod delivery;
 mod desk;
 mod fuzz;
 mod helpers;

@@ -9,8 +9,8 @@ use crate::locale::tr;
 use leptos::prelude::*;
 use seteli_domain::api::MessageView;
 use seteli_domain::clock::rfc3339;
+use seteli_domain::delivery::MessageStatus;
 use seteli_domain::i18n::{self, t, Text};
-use seteli_domain::voucher::MessageStatus;
 use seteli_domain::Lang;
 
 /// The words for a message's delivery status; `None` for one this app does not know

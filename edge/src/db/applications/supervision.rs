@@ -193,8 +193,9 @@ pub async fn apply(db: &impl Database, change: &Change<'_>) -> Result<bool, DbEr
             change.to.as_str().into(),
         ]);
         statements.push((
-            "INSERT INTO messages (to_producer_id, kind, actor_name, created_at)
-             SELECT ?1, ?5, ?6, ?4 WHERE EXISTS (SELECT 1 FROM approvals WHERE producer_id = ?1
+            "INSERT INTO messages (to_producer_id, kind, actor_name, organiser_code, created_at)
+             SELECT ?1, ?5, ?6, (SELECT organiser_code FROM organiser_municipalities WHERE municipality_code = ?2), ?4
+             WHERE EXISTS (SELECT 1 FROM approvals WHERE producer_id = ?1
                  AND municipality_code = ?2 AND service_code = ?3 AND status = ?7 AND changed_at = ?4)",
             values,
         ));

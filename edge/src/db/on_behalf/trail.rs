@@ -110,7 +110,7 @@ struct MessageRow {
     kind: String,
     actor_name: String,
     producer_name: String,
-    status: seteli_domain::voucher::MessageStatus,
+    status: seteli_domain::delivery::MessageStatus,
 }
 
 /// The messages queued to the customer, newest first.

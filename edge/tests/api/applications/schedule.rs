@@ -11,28 +11,20 @@ async fn deadlines_remind_once_and_return_an_overdue_case_to_its_handler() {
     let mut app = app();
     app.application(7, 1, "cleaning", "waiting");
     // 21 November: the deadline (5 December) is far.
-    let report = run_scheduled(&app.ctx.db, app.blobs.as_ref(), app.ctx.now)
-        .await
-        .unwrap();
+    let report = run_scheduled(&app.ctx).await.unwrap();
     assert_eq!((report.reminded, report.returned), (0, 0));
     // 3 December: two days before, a reminder, once however often the job runs.
     app.advance(12 * 86_400);
     for _ in 0..2 {
-        run_scheduled(&app.ctx.db, app.blobs.as_ref(), app.ctx.now)
-            .await
-            .unwrap();
+        run_scheduled(&app.ctx).await.unwrap();
     }
     assert_eq!(company_messages(&app, 7, "application_reminder"), 1);
     // 5 December is the last day; on the 6th the case is back with its handler.
     app.advance(2 * 86_400);
-    let report = run_scheduled(&app.ctx.db, app.blobs.as_ref(), app.ctx.now)
-        .await
-        .unwrap();
+    let report = run_scheduled(&app.ctx).await.unwrap();
     assert_eq!(report.returned, 0);
     app.advance(86_400);
-    let report = run_scheduled(&app.ctx.db, app.blobs.as_ref(), app.ctx.now)
-        .await
-        .unwrap();
+    let report = run_scheduled(&app.ctx).await.unwrap();
     assert_eq!(report.returned, 1);
     assert_eq!(
         app.count("SELECT COUNT(*) FROM cases WHERE id = 7 AND state = 'in_progress' AND handler = 'tuottajahyvaksyja'"),
@@ -43,9 +35,7 @@ async fn deadlines_remind_once_and_return_an_overdue_case_to_its_handler() {
         1
     );
     assert_eq!(company_messages(&app, 7, "application_changed"), 1);
-    let report = run_scheduled(&app.ctx.db, app.blobs.as_ref(), app.ctx.now)
-        .await
-        .unwrap();
+    let report = run_scheduled(&app.ctx).await.unwrap();
     assert_eq!(report.returned, 0, "returned once");
 }
 
@@ -63,18 +53,14 @@ async fn ended_suspensions_are_lifted_and_orphaned_files_swept() {
         )
         .await
         .unwrap();
-    let report = run_scheduled(&app.ctx.db, app.blobs.as_ref(), app.ctx.now)
-        .await
-        .unwrap();
+    let report = run_scheduled(&app.ctx).await.unwrap();
     assert_eq!(
         (report.lifted, report.swept),
         (0, 0),
         "an upload may still be writing its row"
     );
     app.advance(ORPHAN_GRACE_SECS.max(2 * 86_400));
-    let report = run_scheduled(&app.ctx.db, app.blobs.as_ref(), app.ctx.now)
-        .await
-        .unwrap();
+    let report = run_scheduled(&app.ctx).await.unwrap();
     assert_eq!((report.lifted, report.swept), (1, 1));
     assert_eq!(app.blobs.get("attachments/orphan").await.unwrap(), None);
     assert!(

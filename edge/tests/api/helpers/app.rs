@@ -47,6 +47,7 @@ pub fn test_config() -> Config {
         rights_cache_secs: seteli_edge::context::MAX_RIGHTS_CACHE_SECS,
         ytj: Some(YtjMock::config()),
         identity_key_secret: Some("test-identity-key-secret".into()),
+        messages: None,
     }
 }
 
@@ -84,6 +85,7 @@ impl TestApp<Mocks> {
         let mut config = test_config();
         config.citizen_oidc = Some(IdentificationMock::oidc_config(Issuer::Citizen));
         config.staff_oidc = Some(IdentificationMock::oidc_config(Issuer::Staff));
+        config.messages = Some(super::MessagesMock::config());
         let now = base.ctx.now;
         Self {
             ctx: Ctx {

@@ -2,6 +2,7 @@
 //! mocks, called in-process through their routers on one test clock.
 
 use super::identification::{self, IdentificationMock};
+use super::messages::{self, MessagesMock};
 use super::valtuudet::{self, ValtuudetMock};
 use super::ytj::{self, YtjMock};
 use axum::body::Body;
@@ -18,6 +19,8 @@ pub struct Mocks {
     pub valtuudet: Option<ValtuudetMock>,
     /// PRH's open data (the company registry), which every test deployment has.
     pub ytj: YtjMock,
+    /// Suomi.fi Messages, which delivers the outbox.
+    pub messages: MessagesMock,
 }
 
 impl Mocks {
@@ -28,6 +31,7 @@ impl Mocks {
         Self {
             identification: IdentificationMock::new(clock.clone()),
             ytj: YtjMock::new(clock.clone()),
+            messages: MessagesMock::new(clock.clone()),
             clock,
             valtuudet: None,
         }
@@ -44,6 +48,7 @@ impl Outbound for Mocks {
                 self.identification.send(request).await
             }
             _ if request.url.starts_with(ytj::BASE_URL) => self.ytj.send(request).await,
+            _ if request.url.starts_with(messages::BASE_URL) => self.messages.send(request).await,
             _ => Err(OutboundError(format!("no mock at {}", request.url))),
         }
     }
@@ -56,15 +61,31 @@ pub async fn call(
     method: &str,
     path_and_query: &str,
     headers: &[(String, String)],
-    body: String,
+    body: impl Into<Body>,
 ) -> (u16, Vec<(String, String)>, String) {
+    let (status, headers, bytes) = call_raw(router, method, path_and_query, headers, body).await;
+    (
+        status,
+        headers,
+        String::from_utf8_lossy(&bytes).into_owned(),
+    )
+}
+
+/// [`call`], with the answer's bytes as they are.
+pub async fn call_raw(
+    router: &Router,
+    method: &str,
+    path_and_query: &str,
+    headers: &[(String, String)],
+    body: impl Into<Body>,
+) -> (u16, Vec<(String, String)>, Vec<u8>) {
     let mut request = axum::http::Request::builder()
         .method(method)
         .uri(path_and_query);
     for (name, value) in headers {
         request = request.header(name.as_str(), value.as_str());
     }
-    let request = request.body(Body::from(body)).expect("a valid request");
+    let request = request.body(body.into()).expect("a valid request");
     let response = match router.clone().oneshot(request).await {
         Ok(response) => response,
         Err(never) => match never {},
@@ -75,14 +96,10 @@ pub async fn call(
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or_default().to_owned()))
         .collect();
-    let bytes = axum::body::to_bytes(response.into_body(), 1 << 20)
+    let bytes = axum::body::to_bytes(response.into_body(), 16 << 20)
         .await
         .expect("a body");
-    (
-        status,
-        headers,
-        String::from_utf8_lossy(&bytes).into_owned(),
-    )
+    (status, headers, bytes.to_vec())
 }
 
 /// The `Location` among `headers`.

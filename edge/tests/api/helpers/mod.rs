@@ -6,6 +6,7 @@
 mod app;
 mod arrange;
 mod identification;
+mod messages;
 mod mocks;
 mod response;
 mod session;
@@ -15,6 +16,7 @@ mod ytj;
 pub use app::{test_config, TestApp, PUBLIC_URL, TODAY};
 pub use arrange::{Voucher, PDF};
 pub use identification::IdentificationMock;
+pub use messages::MessagesMock;
 pub use mocks::{Canned, Mocks};
 pub use response::TestResponse;
 pub use session::Session;

@@ -47,7 +47,7 @@ impl ValtuudetMock {
         method: &str,
         path_and_query: &str,
         headers: &[(String, String)],
-        body: String,
+        body: impl Into<axum::body::Body>,
     ) -> (u16, Vec<(String, String)>, String) {
         call(&self.router, method, path_and_query, headers, body).await
     }

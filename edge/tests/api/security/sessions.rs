@@ -155,16 +155,12 @@ async fn expired_sessions_and_unfinished_logins_are_purged_by_the_schedule() {
     assert_eq!(count_sessions(&app), (1, 1));
 
     app.advance(31 * 60);
-    seteli_edge::jobs::run_scheduled(&app.ctx.db, app.blobs.as_ref(), app.ctx.now)
-        .await
-        .unwrap();
+    seteli_edge::jobs::run_scheduled(&app.ctx).await.unwrap();
 
     assert_eq!(count_sessions(&app), (0, 0));
     assert_eq!(app.get_me(&old).await.status, 401);
     // Running it twice changes nothing twice.
-    seteli_edge::jobs::run_scheduled(&app.ctx.db, app.blobs.as_ref(), app.ctx.now)
-        .await
-        .unwrap();
+    seteli_edge::jobs::run_scheduled(&app.ctx).await.unwrap();
 }
 
 #[tokio::test]
