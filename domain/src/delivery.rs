@@ -4,7 +4,10 @@
 
 pub mod texts;
 
+use crate::api::MessageKind;
+use crate::ids::MessageId;
 use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
 
 /// Where a queued message stands. A message moves forward only: `queued` → `sent` or
 /// `paper` → (`read` | `printed` → `delivered` | `returned`); `held` waits for staff,
@@ -118,6 +121,35 @@ impl HeldReason {
         .into_iter()
         .find(|r| r.as_str() == s)
     }
+}
+
+/// A message an employee may need to act on (`GET /api/staff/deliveries`, newest first):
+/// held for review, failed, or gone on paper (printed, returned).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeliveryItem {
+    pub id: MessageId,
+    /// When it was queued (RFC 3339, UTC).
+    #[serde(with = "crate::clock::wire_time")]
+    pub created_at: OffsetDateTime,
+    pub kind: MessageKind,
+    /// The customer or company it is for, by name.
+    pub recipient: String,
+    /// Whether it is for a company (else a customer).
+    pub to_company: bool,
+    pub status: MessageStatus,
+    /// Why it waits, when `status` is `held`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub held_reason: Option<HeldReason>,
+    /// Why the last attempt failed: a status or error code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_error: Option<String>,
+    pub attempts: u32,
+}
+
+/// `GET /api/staff/deliveries`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deliveries {
+    pub items: Vec<DeliveryItem>,
 }
 
 /// The state an event of the Messages events feed (`type`) moves a message to, if any.

@@ -163,6 +163,10 @@ error_codes! {
     CaseChanged,
     /// The approval is not in a state that allows this step.
     ApprovalWrongState,
+    /// A message that does not exist or is not the member's organiser's.
+    MessageNotFound,
+    /// Only a message waiting for review can be released.
+    MessageNotHeld,
     /// The server failed; the message carries a reference id for support.
     Internal,
     /// The client could not reach the server (set by the app, never sent by the edge).
@@ -215,7 +219,8 @@ impl ErrorCode {
             | DecisionNotFound
             | ApplicationNotFound
             | AttachmentNotFound
-            | ApprovalNotFound => 404,
+            | ApprovalNotFound
+            | MessageNotFound => 404,
             MethodNotAllowed => 405,
             // Right request, wrong moment: the state of things refuses it.
             SurveyAlreadyAnswered
@@ -235,7 +240,8 @@ impl ErrorCode {
             | OnBehalfExpired
             | CaseWrongState
             | CaseChanged
-            | ApprovalWrongState => 409,
+            | ApprovalWrongState
+            | MessageNotHeld => 409,
             PayloadTooLarge | AttachmentTooLarge => 413,
             TooManyAttempts => 429,
             Internal => 500,
@@ -483,6 +489,12 @@ impl ErrorCode {
             (ApprovalNotFound, Fi) => "Hyväksyntää ei löytynyt.",
             (ApprovalNotFound, Sv) => "Godkännandet hittades inte.",
             (ApprovalNotFound, En) => "Approval not found.",
+            (MessageNotFound, Fi) => "Viestiä ei löytynyt.",
+            (MessageNotFound, Sv) => "Meddelandet hittades inte.",
+            (MessageNotFound, En) => "Message not found.",
+            (MessageNotHeld, Fi) => "Viesti ei odota tarkistusta: se on jo lähetetty tai lähtee jonosta itsestään.",
+            (MessageNotHeld, Sv) => "Meddelandet väntar inte på granskning: det har redan skickats eller skickas från kön av sig självt.",
+            (MessageNotHeld, En) => "The message is not waiting for review: it has been sent already or will go out from the queue by itself.",
             (CaseWrongState, Fi) => "Asia ei ole vaiheessa, jossa tämän voi tehdä. Lataa sivu nähdäksesi asian tilan.",
             (CaseWrongState, Sv) => "Ärendet är inte i ett skede där detta kan göras. Ladda om sidan för att se ärendets läge.",
             (CaseWrongState, En) => "The case is not at a stage where this can be done. Reload the page to see where it stands.",

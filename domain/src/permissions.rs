@@ -199,6 +199,10 @@ pub enum Action {
     /// supervise approvals (suspend, withdraw, lift), within the member's organiser.
     /// `producer_handler`.
     StaffHandleProducers,
+    /// Staff: read the organiser's messages that wait for review, failed or went on paper,
+    /// and release a held one. `customer_service` (customers' messages) and
+    /// `producer_handler` (companies' messages), within the member's organiser.
+    StaffReviewDeliveries,
 }
 
 /// The role each staff action needs (any one of them).
@@ -210,6 +214,7 @@ pub fn staff_roles_for(action: Action) -> &'static [StaffRole] {
         StaffViewIncomeTables => &[StaffRole::CustomerService, StaffRole::Finance],
         StaffEditIncomeTables => &[StaffRole::Finance],
         StaffHandleProducers => &[StaffRole::ProducerHandler],
+        StaffReviewDeliveries => &[StaffRole::CustomerService, StaffRole::ProducerHandler],
         StaffViewDesk => &StaffRole::ALL,
         _ => &[],
     }
@@ -256,7 +261,8 @@ impl Action {
             | Action::StaffViewIncomeTables
             | Action::StaffEditIncomeTables
             | Action::ProducerApply
-            | Action::StaffHandleProducers => None,
+            | Action::StaffHandleProducers
+            | Action::StaffReviewDeliveries => None,
         }
     }
 }

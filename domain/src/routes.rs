@@ -121,6 +121,8 @@ pub enum RouteId {
     StaffAttachment,
     StaffApprovals,
     StaffSuperviseApproval,
+    StaffDeliveries,
+    StaffReleaseDelivery,
 }
 
 /// One row of the table. `path` segments in braces (`{id}`) match any one segment.
@@ -576,6 +578,18 @@ pub const ROUTES: &[Route] = &[
         Post,
         "/api/staff/approvals/supervise",
         Requires(Action::StaffHandleProducers),
+    ),
+    route(
+        R::StaffDeliveries,
+        Get,
+        "/api/staff/deliveries",
+        Requires(Action::StaffReviewDeliveries),
+    ),
+    route(
+        R::StaffReleaseDelivery,
+        Post,
+        "/api/staff/deliveries/{id}/release",
+        Requires(Action::StaffReviewDeliveries),
     ),
 ];
 

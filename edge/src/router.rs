@@ -229,5 +229,7 @@ async fn route<D: Database, H: Outbound>(
         RouteId::StaffAttachment => staff::handle_attachment(&call).await,
         RouteId::StaffApprovals => staff::handle_approvals(&call).await,
         RouteId::StaffSuperviseApproval => staff::handle_supervise(&call).await,
+        RouteId::StaffDeliveries => staff::handle_deliveries(&call).await,
+        RouteId::StaffReleaseDelivery => staff::handle_release_delivery(&call).await,
     }
 }

@@ -216,6 +216,16 @@ impl Ports {
                 "MESSAGES_BASE_URL",
                 format!("http://127.0.0.1:{}", self.messages),
             ),
+            // The Messages mock's published test credentials (mocks/data/messages.json).
+            ("MESSAGES_USERNAME", "seteli-local-messages".to_owned()),
+            (
+                "MESSAGES_PASSWORD",
+                "Seteli-local-Messages-password-2026!".to_owned(),
+            ),
+            ("MESSAGES_SERVICE_ID", "seteli-local".to_owned()),
+            ("POSTI_USERNAME", "123456".to_owned()),
+            ("POSTI_PASSWORD", "9999".to_owned()),
+            ("POSTI_EMAIL", "it@seteli.local".to_owned()),
             // Keys derived from identity codes; a real deployment sets its own secret.
             (
                 "IDENTITY_KEY_SECRET",

@@ -211,6 +211,8 @@ fn sample(id: RouteId) -> (&'static str, serde_json::Value) {
             json!({"producer_id": 1, "municipality_code": "638", "service_code": "home-care",
                 "step": {"kind": "suspend"}, "reason": "Valvontakäynnin havainnot"}),
         ),
+        RouteId::StaffDeliveries => ("/api/staff/deliveries", none),
+        RouteId::StaffReleaseDelivery => ("/api/staff/deliveries/1/release", json!({})),
         RouteId::StaffIncomeTables => ("/api/staff/income-tables", none),
         RouteId::StaffSetIncomeTable => (
             "/api/staff/income-tables",
@@ -362,6 +364,13 @@ fn expected(id: RouteId) -> [u16; 12] {
         | RouteId::StaffRejectApplication => {
             [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 409, 404]
         }
+        // Customer service and producer handlers, each their organiser's (Helsinki's lists
+        // are empty); message 1, held, is to Itä-Uusimaa's customer Eeva-Liisa: customer
+        // service's to release, nobody else's.
+        RouteId::StaffDeliveries => [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 200, 200],
+        RouteId::StaffReleaseDelivery => {
+            [401, 403, 403, 403, 403, 403, 403, 200, 403, 404, 404, 404]
+        }
         // Aurinko's approval for home care in Porvoo: Itä-Uusimaa's to supervise.
         RouteId::StaffSuperviseApproval => {
             [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 404]
@@ -389,6 +398,12 @@ fn app() -> TestApp<Mocks> {
     // Aurinko's application 1 for cleaning in Porvoo, submitted, with its file 1.
     app.porvoo_requirements("cleaning");
     app.application(1, 1, "cleaning", "submitted");
+    // Message 1 to Eeva-Liisa, held for review.
+    app.sql(
+        "INSERT INTO messages (id, customer_id, kind, actor_name, created_at, status, held_reason)
+         VALUES (1, 1, 'voucher_decided', 'Itä-Uudenmaan hyvinvointialue', '2026-11-20T10:00:00Z',
+                 'held', 'non_disclosure');",
+    );
     app
 }
 

@@ -57,6 +57,8 @@ pub fn write_decisions(out: &mut String, today: time::Date, vouchers: &[DemoDeci
             sql_text(post_office)
         );
     }
+    // Karl-Johan reads Swedish: his letters come in Swedish.
+    out.push_str("UPDATE customers SET lang = 'sv' WHERE id = 5;\n");
     // The customer service disputed Eeva-Liisa's earliest home-care visit (event 4) a week ago.
     let _ = writeln!(
         out,

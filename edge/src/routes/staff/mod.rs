@@ -7,6 +7,7 @@ mod applications;
 mod approvals;
 mod customers;
 mod decisions;
+mod deliveries;
 mod desk;
 mod events;
 mod proxies;
@@ -24,6 +25,7 @@ pub use customers::{
 pub use decisions::{
     handle_annul, handle_decide, handle_decision, handle_deliver, handle_draft, handle_end,
 };
+pub use deliveries::{handle_list as handle_deliveries, handle_release as handle_release_delivery};
 pub use desk::{handle_desk, handle_income_tables, handle_set_income_table};
 pub use events::{handle_check_event, handle_events};
 pub use proxies::{handle_end_proxy, handle_register_proxy};

@@ -6,6 +6,7 @@
 mod client;
 mod journeys;
 mod paper;
+mod review;
 
 use crate::helpers::{cast, Mocks, TestApp};
 use serde_json::Value;
