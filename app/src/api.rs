@@ -266,6 +266,24 @@ pub async fn my_access_log(lang: Lang) -> Result<Vec<AccessLogEntry>, ApiError> 
     get_in("/api/citizen/access-log", lang).await
 }
 
+/// `GET /api/staff/deliveries`: the organiser's messages held for review, failed or on paper.
+pub async fn deliveries(lang: Lang) -> Result<seteli_domain::delivery::Deliveries, ApiError> {
+    get_in("/api/staff/deliveries", lang).await
+}
+
+/// `POST /api/staff/deliveries/{id}/release`: the list as it now is.
+pub async fn release_delivery(
+    id: seteli_domain::ids::MessageId,
+    lang: Lang,
+) -> Result<seteli_domain::delivery::Deliveries, ApiError> {
+    post(
+        &format!("/api/staff/deliveries/{id}/release"),
+        &serde_json::json!({}),
+        lang,
+    )
+    .await
+}
+
 /// `GET /api/staff/desk`: what waits for the employee. Staff only ([`ErrorCode::Forbidden`]
 /// otherwise), as is every `staff_*` call below; each is scoped to the employee's organiser.
 pub async fn staff_desk(lang: Lang) -> Result<DeskHome, ApiError> {

@@ -107,6 +107,8 @@ pages! {
     desk_application(id: CaseId) => "/desk/applications/{id}";
     /// The organiser's approvals, to supervise, in `lang`.
     desk_approvals => "/desk/approvals";
+    /// The organiser's messages held for review, failed or on paper, in `lang`.
+    desk_deliveries => "/desk/deliveries";
 }
 
 /// The filters of the desk's list of events to check, as its address keeps them

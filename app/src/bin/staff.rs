@@ -10,6 +10,7 @@ use seteli_app::pages::staff::customer::CustomerPage;
 use seteli_app::pages::staff::customers::CustomerSearchPage;
 use seteli_app::pages::staff::decision::StaffDecisionPage;
 use seteli_app::pages::staff::decision_form::NewDecisionPage;
+use seteli_app::pages::staff::deliveries::DeliveriesPage;
 use seteli_app::pages::staff::desk::DeskHomePage;
 use seteli_app::pages::staff::event_list::DeskEventsPage;
 use seteli_app::pages::staff::income_tables::IncomeTablesPage;
@@ -26,4 +27,5 @@ seteli_app::entry_main!(Entry::Staff, {
     "/desk/applications" => ApplicationQueuePage,
     "/desk/applications/:id" => StaffApplicationPage,
     "/desk/approvals" => ApprovalsPage,
+    "/desk/deliveries" => DeliveriesPage,
 });

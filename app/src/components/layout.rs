@@ -131,6 +131,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <NavItem href=links::desk_applications testid="nav-desk-applications" sections=&["/desk/applications"] text=Text::NavDeskApplications/>
                     <NavItem href=links::desk_approvals testid="nav-desk-approvals" sections=&["/desk/approvals"] text=Text::NavDeskApprovals/>
                 })}
+                {(service || producers).then(|| view! {
+                    <NavItem href=links::desk_deliveries testid="nav-desk-deliveries" sections=&["/desk/deliveries"] text=Text::NavDeskDeliveries/>
+                })}
             }
         })
     };

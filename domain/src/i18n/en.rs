@@ -148,6 +148,7 @@ pub(super) fn public(text: PublicText) -> &'static str {
         PublicText::NavProducerApplications => "Applications",
         PublicText::NavDeskApplications => "Producer applications",
         PublicText::NavDeskApprovals => "Supervision",
+        PublicText::NavDeskDeliveries => "Message delivery",
     }
 }
 
@@ -699,5 +700,22 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::ConfirmQuestion => "Are you sure? This cannot be undone.",
         PrivateText::ConfirmYes => "Yes, go on",
         PrivateText::ConfirmNo => "No",
+        PrivateText::MessageHeld => "Waiting for staff review",
+        PrivateText::MessagePaper => "Sent as a letter",
+        PrivateText::MessageRead => "Read in Suomi.fi Messages",
+        PrivateText::MessagePrinted => "Printed and posted",
+        PrivateText::MessageDelivered => "Letter delivered",
+        PrivateText::MessageReturned => "Letter returned to sender",
+        PrivateText::MessageFailed => "Delivery failed",
+        PrivateText::DeliveriesTitle => "Message delivery",
+        PrivateText::DeliveriesLead => "Messages waiting for your review, messages that could not be delivered and those sent as letters. Newest first.",
+        PrivateText::DeliveriesEmpty => "No messages to review and no failed deliveries.",
+        PrivateText::HeldNonDisclosure => "The person has a non-disclosure flag: no letter goes to the address before review.",
+        PrivateText::HeldNoAddress => "The person has neither an electronic mailbox nor an address. Add the address to the customer's details and release the message.",
+        PrivateText::HeldNoRecipient => "No guardian has acted for the child yet, so the recipient is unknown. Release the message once a guardian has.",
+        PrivateText::ReleaseDelivery => "Release for delivery",
+        PrivateText::DeliveryReleased => "The message was released and goes out with the next delivery.",
+        PrivateText::LastErrorLabel => "Last error",
+        PrivateText::CompanyRecipient => "company",
     }
 }

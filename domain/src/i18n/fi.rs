@@ -148,6 +148,7 @@ pub(super) fn public(text: PublicText) -> &'static str {
         PublicText::NavProducerApplications => "Hakemukset",
         PublicText::NavDeskApplications => "Tuottajahakemukset",
         PublicText::NavDeskApprovals => "Valvonta",
+        PublicText::NavDeskDeliveries => "Viestien toimitus",
     }
 }
 
@@ -699,5 +700,22 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::ConfirmQuestion => "Oletko varma? Tätä ei voi perua.",
         PrivateText::ConfirmYes => "Kyllä, jatka",
         PrivateText::ConfirmNo => "Ei",
+        PrivateText::MessageHeld => "Odottaa henkilöstön tarkistusta",
+        PrivateText::MessagePaper => "Lähetetty kirjeenä",
+        PrivateText::MessageRead => "Luettu Suomi.fi-viesteissä",
+        PrivateText::MessagePrinted => "Tulostettu ja postitettu",
+        PrivateText::MessageDelivered => "Kirje on perillä",
+        PrivateText::MessageReturned => "Kirje palautui lähettäjälle",
+        PrivateText::MessageFailed => "Lähetys epäonnistui",
+        PrivateText::DeliveriesTitle => "Viestien toimitus",
+        PrivateText::DeliveriesLead => "Viestit, jotka odottavat tarkistustasi, joiden lähetys epäonnistui tai jotka lähtivät kirjeenä. Uusimmat ensin.",
+        PrivateText::DeliveriesEmpty => "Ei tarkistettavia tai epäonnistuneita viestejä.",
+        PrivateText::HeldNonDisclosure => "Henkilöllä on turvakielto: kirjettä ei lähetetä osoitteeseen ennen tarkistusta.",
+        PrivateText::HeldNoAddress => "Henkilöllä ei ole sähköistä postilaatikkoa eikä osoitetta. Lisää osoite asiakkaan tietoihin ja vapauta viesti.",
+        PrivateText::HeldNoRecipient => "Lapsen puolesta ei ole asioinut yksikään huoltaja, joten vastaanottajaa ei tiedetä. Vapauta viesti, kun huoltaja on asioinut.",
+        PrivateText::ReleaseDelivery => "Vapauta lähetettäväksi",
+        PrivateText::DeliveryReleased => "Viesti vapautettiin ja lähtee seuraavassa lähetyksessä.",
+        PrivateText::LastErrorLabel => "Viimeisin virhe",
+        PrivateText::CompanyRecipient => "yritys",
     }
 }

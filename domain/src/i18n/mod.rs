@@ -237,6 +237,7 @@ texts! {
         NavProducerApplications,
         NavDeskApplications,
         NavDeskApprovals,
+        NavDeskDeliveries,
     }
     private {
         // The logged-in customer's pages.
@@ -786,6 +787,23 @@ texts! {
         ConfirmQuestion,
         ConfirmYes,
         ConfirmNo,
+        MessageHeld,
+        MessagePaper,
+        MessageRead,
+        MessagePrinted,
+        MessageDelivered,
+        MessageReturned,
+        MessageFailed,
+        DeliveriesTitle,
+        DeliveriesLead,
+        DeliveriesEmpty,
+        HeldNonDisclosure,
+        HeldNoAddress,
+        HeldNoRecipient,
+        ReleaseDelivery,
+        DeliveryReleased,
+        LastErrorLabel,
+        CompanyRecipient,
     }
 }
 

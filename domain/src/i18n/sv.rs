@@ -148,6 +148,7 @@ pub(super) fn public(text: PublicText) -> &'static str {
         PublicText::NavProducerApplications => "Ansökningar",
         PublicText::NavDeskApplications => "Producentansökningar",
         PublicText::NavDeskApprovals => "Tillsyn",
+        PublicText::NavDeskDeliveries => "Leverans av meddelanden",
     }
 }
 
@@ -699,5 +700,22 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::ConfirmQuestion => "Är du säker? Det här kan inte ångras.",
         PrivateText::ConfirmYes => "Ja, fortsätt",
         PrivateText::ConfirmNo => "Nej",
+        PrivateText::MessageHeld => "Väntar på granskning av personalen",
+        PrivateText::MessagePaper => "Skickat som brev",
+        PrivateText::MessageRead => "Läst i Suomi.fi-meddelanden",
+        PrivateText::MessagePrinted => "Utskrivet och postat",
+        PrivateText::MessageDelivered => "Brevet har kommit fram",
+        PrivateText::MessageReturned => "Brevet returnerades till avsändaren",
+        PrivateText::MessageFailed => "Sändningen misslyckades",
+        PrivateText::DeliveriesTitle => "Leverans av meddelanden",
+        PrivateText::DeliveriesLead => "Meddelanden som väntar på din granskning, som inte kunde skickas eller som gick som brev. De senaste först.",
+        PrivateText::DeliveriesEmpty => "Inga meddelanden att granska och inga misslyckade sändningar.",
+        PrivateText::HeldNonDisclosure => "Personen har spärrmarkering: brevet skickas inte till adressen före granskning.",
+        PrivateText::HeldNoAddress => "Personen har varken elektronisk brevlåda eller adress. Lägg till adressen i kunduppgifterna och frigör meddelandet.",
+        PrivateText::HeldNoRecipient => "Ingen vårdnadshavare har uträttat ärenden för barnet, så mottagaren är okänd. Frigör meddelandet när en vårdnadshavare har gjort det.",
+        PrivateText::ReleaseDelivery => "Frigör för sändning",
+        PrivateText::DeliveryReleased => "Meddelandet frigjordes och skickas med nästa sändning.",
+        PrivateText::LastErrorLabel => "Senaste fel",
+        PrivateText::CompanyRecipient => "företag",
     }
 }

@@ -19,6 +19,13 @@ pub fn status_label(status: MessageStatus) -> Option<Text> {
     match status {
         MessageStatus::Queued => Some(Text::MessageQueued),
         MessageStatus::Sent => Some(Text::MessageSent),
+        MessageStatus::Held => Some(Text::MessageHeld),
+        MessageStatus::Paper => Some(Text::MessagePaper),
+        MessageStatus::Read => Some(Text::MessageRead),
+        MessageStatus::Printed => Some(Text::MessagePrinted),
+        MessageStatus::Delivered => Some(Text::MessageDelivered),
+        MessageStatus::Returned => Some(Text::MessageReturned),
+        MessageStatus::Failed => Some(Text::MessageFailed),
         MessageStatus::Unknown => None,
     }
 }
@@ -49,10 +56,10 @@ fn MessageItem(message: MessageView, lang: Lang) -> impl IntoView {
         || message.status.as_str().to_owned(),
         |text| t(lang, text).to_owned(),
     );
-    let status_class = if message.status == MessageStatus::Queued {
-        "status status-ended"
-    } else {
-        "status status-active"
+    let status_class = match message.status {
+        MessageStatus::Queued | MessageStatus::Held => "status status-ended",
+        MessageStatus::Failed | MessageStatus::Returned => "status status-cancelled",
+        _ => "status status-active",
     };
     view! {
         <li
@@ -85,5 +92,10 @@ mod tests {
         let status = |name: &str| serde_json::from_value(serde_json::json!(name)).unwrap();
         assert_eq!(status_label(status("queued")), Some(Text::MessageQueued));
         assert_eq!(status_label(status("bounced")), None);
+        let labels: std::collections::HashSet<Text> = MessageStatus::ALL
+            .into_iter()
+            .map(|s| status_label(s).expect("every known status has words"))
+            .collect();
+        assert_eq!(labels.len(), MessageStatus::ALL.len(), "each its own");
     }
 }

@@ -17,6 +17,7 @@ pub mod customer;
 pub mod customers;
 pub mod decision;
 pub mod decision_form;
+pub mod deliveries;
 pub mod desk;
 pub mod event_list;
 pub mod events;
