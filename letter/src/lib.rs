@@ -660,25 +660,13 @@ fn write_pdf(
     }
     document.set_tag_tree(tree);
 
-    let title: String = letter
-        .title
-        .chars()
-        .map(|c| if c.is_whitespace() { ' ' } else { c })
-        .filter(|c| !c.is_control())
-        .take(MAX_METADATA_TITLE)
-        .collect();
     let mut metadata = Metadata::new()
-        .title(title.split_whitespace().collect::<Vec<_>>().join(" "))
+        .title(metadata_text(letter.title))
         .language(letter.lang.to_owned())
         .creator("Seteli".to_owned())
         .creation_date(pdf_date(letter.created));
-    let author: String = letter
-        .sender
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(MAX_METADATA_TITLE)
-        .collect();
-    if !author.trim().is_empty() {
+    let author = metadata_text(letter.sender);
+    if !author.is_empty() {
         metadata = metadata.authors(vec![author]);
     }
     document.set_metadata(metadata);
@@ -686,6 +674,21 @@ fn write_pdf(
     document
         .finish()
         .map_err(|e| LetterError::Pdf(format!("{e:?}")))
+}
+
+/// Text for the XMP metadata: one line, no control characters or noncharacters (which
+/// XML cannot hold), at most [`MAX_METADATA_TITLE`] characters.
+fn metadata_text(text: &str) -> String {
+    let cleaned: String = text
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .filter(|&c| {
+            let n = u32::from(c);
+            !c.is_control() && !(0xfdd0..=0xfdef).contains(&n) && n & 0xfffe != 0xfffe
+        })
+        .take(MAX_METADATA_TITLE)
+        .collect();
+    cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn draw(surface: &mut krilla::surface::Surface, line: &Placed, face: &Face) {
@@ -722,4 +725,50 @@ fn is_language_tag(tag: &str) -> bool {
         .is_some_and(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()));
     primary_ok
         && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn metadata_text_is_one_clean_line() {
+        assert_eq!(
+            metadata_text(" Päätös\n\tja\u{0}\u{fffe}\u{fdd0}  <&> "),
+            "Päätös ja <&>"
+        );
+        assert_eq!(metadata_text(&"a".repeat(5000)).len(), MAX_METADATA_TITLE);
+    }
+
+    #[test]
+    fn language_tags() {
+        for ok in ["fi", "sv", "en", "sv-FI", "en-GB", "x-klingon"] {
+            assert!(is_language_tag(ok), "{ok}");
+        }
+        for bad in ["", "-", "fi-", "fi_FI", "f i", "123", "fi--FI", "abcdefghi"] {
+            assert!(!is_language_tag(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn clean_replaces_what_the_font_lacks() {
+        let face = Face::new(REGULAR_TTF).unwrap();
+        assert_eq!(
+            clean("a\u{7}b\tc\u{ad}d\u{200b}e 中€\u{202f}\n", &face, false),
+            "ab cde ?€\u{a0} "
+        );
+        assert_eq!(clean("a\nb", &face, true), "a\nb");
+    }
+
+    #[test]
+    fn split_cuts_between_clusters_only() {
+        let face = Face::new(REGULAR_TTF).unwrap();
+        let run = face.shape("a\u{308}a\u{308}a\u{308}a\u{308}");
+        let one = face.shape("a\u{308}").width;
+        let pieces = run.split(one * 1.5);
+        assert_eq!(pieces.len(), 4);
+        for piece in &pieces {
+            assert_eq!(piece.text, "a\u{308}");
+        }
+    }
 }
