@@ -590,6 +590,8 @@ pub fn test(args: &[String]) -> Result<(), String> {
         "seteli-app",
         "-p",
         "seteli-edge",
+        "-p",
+        "seteli-letter",
         "--target",
         "wasm32-unknown-unknown",
         "--",
