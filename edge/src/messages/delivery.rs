@@ -303,13 +303,8 @@ async fn send<D: Database, H: Outbound>(
         postal_code: row.organiser_postal_code.as_deref().unwrap_or_default(),
         city: row.organiser_post_office.as_deref().unwrap_or_default(),
     };
-    let pdf = letter::render(
-        text,
-        &sender,
-        finnish_date(now),
-        notice_lang(Some(recipient.lang)),
-    )
-    .map_err(CallError::Refused)?;
+    let pdf = letter::render(text, &sender, now, notice_lang(Some(recipient.lang)))
+        .map_err(CallError::Refused)?;
     let attachment = client
         .upload_pdf(&format!("seteli-{}.pdf", row.id), &pdf)
         .await?;

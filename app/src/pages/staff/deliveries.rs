@@ -45,7 +45,8 @@ fn DeliveryList(deliveries: Deliveries, lang: Lang) -> impl IntoView {
         }
     });
     let pending = release.pending();
-    let outcome = move || match release.value().get() {
+    let outcome = move || {
+        match release.value().get() {
         Some(Ok(())) if !pending.get() => Some(
             view! { <p class="notice notice-success" role="status" data-testid="delivery-released">{t(lang, Text::DeliveryReleased)}</p> }
                 .into_any(),
@@ -54,6 +55,7 @@ fn DeliveryList(deliveries: Deliveries, lang: Lang) -> impl IntoView {
             Some(view! { <SubmitError error testid="delivery-error"/> }.into_any())
         }
         _ => None,
+    }
     };
     view! {
         <div aria-live="polite">{outcome}</div>
@@ -117,8 +119,10 @@ fn DeliveryRow(item: DeliveryItem, lang: Lang) -> impl IntoView {
         },
     )
     .title;
-    let status_text = status_label(item.status)
-        .map_or_else(|| item.status.as_str().to_owned(), |text| t(lang, text).to_owned());
+    let status_text = status_label(item.status).map_or_else(
+        || item.status.as_str().to_owned(),
+        |text| t(lang, text).to_owned(),
+    );
     let recipient = if item.to_company {
         format!("{} ({})", item.recipient, t(lang, Text::CompanyRecipient))
     } else {

@@ -71,7 +71,7 @@ async fn customer_service_releases_a_protected_persons_letter_and_only_then_it_g
     assert_eq!(again.json["code"], "message_not_held");
 
     deliver(&app).await;
-    assert_eq!(status(&app, id), "paper");
+    assert_eq!(status(&app, id), "printed");
     let received = received_for(&app, id).await;
     assert_eq!(received.len(), 1);
     assert_eq!(
@@ -87,5 +87,5 @@ async fn customer_service_releases_a_protected_persons_letter_and_only_then_it_g
     );
     // On paper, it stays on the desk's list with its state.
     let list = desk.get("/api/staff/deliveries").await.json;
-    assert_eq!(list["items"][0]["status"], "paper", "{list}");
+    assert_eq!(list["items"][0]["status"], "printed", "{list}");
 }
