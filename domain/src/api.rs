@@ -363,77 +363,7 @@ pub struct TrailEntry {
     pub result: TrailResult,
 }
 
-/// What a message in the principal's Suomi.fi Messages outbox is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MessageKind {
-    FeedbackGiven,
-    SurveyAnswered,
-    /// A voucher decision was made (or amended).
-    VoucherDecided,
-    /// The organiser registered a proxy for the customer.
-    ProxyRegistered,
-    /// The organiser ended the customer's registered proxy.
-    ProxyEnded,
-    /// A voucher was ended early.
-    VoucherEnded,
-    /// A voucher decision was annulled.
-    VoucherAnnulled,
-    /// The producer serving the customer may no longer serve under the voucher (its
-    /// approval was suspended or withdrawn): choose another.
-    ProducerUnavailable,
-    /// To a company: its application changed state.
-    ApplicationChanged,
-    /// To a company: a deadline for more information is near.
-    ApplicationReminder,
-    /// To a company: an approval was suspended.
-    ApprovalSuspended,
-    /// To a company: an approval was withdrawn.
-    ApprovalWithdrawn,
-    /// A kind this build does not know.
-    #[serde(other)]
-    Unknown,
-}
-
-impl MessageKind {
-    const KNOWN: [MessageKind; 12] = [
-        MessageKind::FeedbackGiven,
-        MessageKind::SurveyAnswered,
-        MessageKind::VoucherDecided,
-        MessageKind::ProxyRegistered,
-        MessageKind::ProxyEnded,
-        MessageKind::VoucherEnded,
-        MessageKind::VoucherAnnulled,
-        MessageKind::ProducerUnavailable,
-        MessageKind::ApplicationChanged,
-        MessageKind::ApplicationReminder,
-        MessageKind::ApprovalSuspended,
-        MessageKind::ApprovalWithdrawn,
-    ];
-
-    /// The stored name (`snake_case`, as serialized).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MessageKind::FeedbackGiven => "feedback_given",
-            MessageKind::SurveyAnswered => "survey_answered",
-            MessageKind::VoucherDecided => "voucher_decided",
-            MessageKind::ProxyRegistered => "proxy_registered",
-            MessageKind::ProxyEnded => "proxy_ended",
-            MessageKind::VoucherEnded => "voucher_ended",
-            MessageKind::VoucherAnnulled => "voucher_annulled",
-            MessageKind::ProducerUnavailable => "producer_unavailable",
-            MessageKind::ApplicationChanged => "application_changed",
-            MessageKind::ApplicationReminder => "application_reminder",
-            MessageKind::ApprovalSuspended => "approval_suspended",
-            MessageKind::ApprovalWithdrawn => "approval_withdrawn",
-            MessageKind::Unknown => "unknown",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<MessageKind> {
-        MessageKind::KNOWN.into_iter().find(|k| k.as_str() == s)
-    }
-}
+pub use crate::delivery::MessageKind;
 
 /// A message queued to the principal when someone wrote on their behalf
 /// (`GET /api/citizen/messages`, newest first). Rendered in the reader's language.

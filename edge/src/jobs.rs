@@ -67,7 +67,15 @@ pub async fn run_scheduled(ctx: &Ctx<impl Database, impl Outbound>) -> Result<Re
             0
         }
     };
-    report.delivery = deliver_due(db, &ctx.http, &ctx.config, now).await?;
+    let config = &ctx.config;
+    report.delivery = deliver_due(
+        db,
+        &ctx.http,
+        config.messages.as_ref(),
+        &config.public_url,
+        now,
+    )
+    .await?;
     Ok(report)
 }
 

@@ -701,6 +701,11 @@ fn browser_tests(cargo_args: &[String]) -> Result<(), String> {
             "SETELI_VALTUUDET_URL",
             format!("http://127.0.0.1:{}", ports.valtuudet),
         )
+        // The Messages mock's page and what it received.
+        .env(
+            "SETELI_MESSAGES_URL",
+            format!("http://127.0.0.1:{}", ports.messages),
+        )
         .env("SETELI_ARTIFACTS", &dir)
         .env("AXE_JS", root().join("node_modules/axe-core/axe.min.js")));
     drop(driver);

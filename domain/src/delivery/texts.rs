@@ -2,7 +2,7 @@
 //! electronic message and the printed letter. Texts name people and companies by name only —
 //! never an identity code — and tell the reader where to see the details.
 
-use crate::api::MessageKind;
+use crate::delivery::MessageKind;
 use crate::Lang;
 
 /// To whom the message speaks.
@@ -238,26 +238,10 @@ mod tests {
         }
     }
 
-    const KINDS: [MessageKind; 13] = [
-        MessageKind::FeedbackGiven,
-        MessageKind::SurveyAnswered,
-        MessageKind::VoucherDecided,
-        MessageKind::ProxyRegistered,
-        MessageKind::ProxyEnded,
-        MessageKind::VoucherEnded,
-        MessageKind::VoucherAnnulled,
-        MessageKind::ProducerUnavailable,
-        MessageKind::ApplicationChanged,
-        MessageKind::ApplicationReminder,
-        MessageKind::ApprovalSuspended,
-        MessageKind::ApprovalWithdrawn,
-        MessageKind::Unknown,
-    ];
-
     #[test]
     fn every_kind_has_its_own_finnish_and_swedish_title_and_names_the_way_in() {
         let mut titles = std::collections::HashSet::new();
-        for kind in KINDS {
+        for kind in MessageKind::ALL.into_iter().chain([MessageKind::Unknown]) {
             let fi = notice(Lang::Fi, &facts(kind, Addressee::Principal));
             let sv = notice(Lang::Sv, &facts(kind, Addressee::Principal));
             assert_ne!(fi.title, sv.title, "{kind:?}");

@@ -3,8 +3,7 @@
 //! then read back from the events feed. Runs from the Cron Trigger and right after a write.
 
 use super::client::{CallError, MessagesClient};
-use super::letter;
-use crate::context::Config;
+use super::{letter, MessagesConfig};
 use crate::db::outbox::{self, OutboxRow, Outcome};
 use crate::db::{service_state, Database, DbError};
 use crate::outbound::Outbound;
@@ -42,15 +41,16 @@ pub struct DeliveryReport {
 }
 
 /// Delivers the due messages and reads the events feed, when Suomi.fi Messages is
-/// configured (else the outbox waits).
+/// configured (else the outbox waits). The texts send readers to `service_url`.
 pub async fn deliver_due(
     db: &impl Database,
     http: &impl Outbound,
-    config: &Config,
+    messages: Option<&MessagesConfig>,
+    service_url: &str,
     now: OffsetDateTime,
 ) -> Result<DeliveryReport, DbError> {
     let mut report = DeliveryReport::default();
-    let Some(messages) = config.messages.as_ref() else {
+    let Some(messages) = messages else {
         return Ok(report);
     };
     let unix = now.unix_timestamp();
@@ -71,7 +71,7 @@ pub async fn deliver_due(
         let Some(row) = outbox::load(db, id, &lease).await? else {
             continue;
         };
-        let outcome = attempt(&client, &row, &config.public_url, now).await?;
+        let outcome = attempt(&client, &row, service_url, now).await?;
         match &outcome {
             Outcome::HandedOver { .. } => report.handed_over += 1,
             Outcome::Held(_) => report.held += 1,

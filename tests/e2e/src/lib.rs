@@ -535,6 +535,32 @@ pub async fn valtuudet_dev(path: &str, body: &str) {
     );
 }
 
+/// The Suomi.fi Messages mock's address (`SETELI_MESSAGES_URL`): its page lists what each
+/// person received.
+pub fn messages_mock_url() -> String {
+    env("SETELI_MESSAGES_URL")
+}
+
+/// Every message the Messages mock accepted, oldest first (its `GET /dev/received`).
+pub async fn messages_received() -> Vec<Value> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let base = messages_mock_url();
+    let host = base.trim_start_matches("http://").trim_end_matches('/');
+    let mut stream = tokio::net::TcpStream::connect(host)
+        .await
+        .expect("the Messages mock answers");
+    let request =
+        format!("GET /dev/received HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).await.unwrap();
+    let body = answer
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b)
+        .unwrap_or_default();
+    serde_json::from_str(body).unwrap_or_else(|e| panic!("/dev/received: {e}: {answer}"))
+}
+
 /// An answer to [`http`]: status, headers (names lowercase) and body.
 pub struct HttpAnswer {
     pub status: u16,

@@ -46,6 +46,30 @@ async fn a_guardian_acts_for_a_child_and_the_other_guardian_reads_what_was_done(
         Some("feedback_given")
     );
     assert!(message.text().await.unwrap().contains("Anni"));
+    // Delivered right after the write: Eetu's message went to Anni, the guardian who acted,
+    // and the page shows it sent (reloaded until the delivery is in).
+    let mut delivered = false;
+    for _ in 0..20 {
+        let status = wait_testid(&client, "message-status").await;
+        if attr(&status, "data-status").await.as_deref() == Some("sent") {
+            delivered = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        client.refresh().await.unwrap();
+    }
+    assert!(delivered, "the message was delivered within ten seconds");
+    let id = attr(&message, "data-message-id").await.unwrap();
+    let received: Vec<_> = messages_received()
+        .await
+        .into_iter()
+        .filter(|m| m["externalId"] == id.as_str())
+        .collect();
+    assert_eq!(received.len(), 1, "once: {received:?}");
+    assert_eq!(received[0]["recipientId"], person("Anni").code());
+    let body = received[0]["body"].as_str().unwrap();
+    assert!(body.contains("lapsesi Eetu"), "{body}");
+    assert_no_identity_code(body);
 
     // Back to acting for herself.
     press(&client, "act-for-myself").await;
@@ -73,6 +97,19 @@ async fn a_guardian_acts_for_a_child_and_the_other_guardian_reads_what_was_done(
         "Anni's feedback for Eetu is in the trail"
     );
     assert_no_identity_code(&client.source().await.unwrap());
+
+    // The Messages mock's own page lists it under Anni.
+    client
+        .goto(&format!("{}/", messages_mock_url()))
+        .await
+        .unwrap();
+    let page = client.source().await.unwrap();
+    let anni = page
+        .split("<section")
+        .find(|section| section.contains("Anni Emilia Kumpulainen"))
+        .expect("Anni's section");
+    assert!(anni.contains("Palautetta annettiin puolestasi"), "{anni}");
+    assert!(anni.contains(&id), "{anni}");
     client.close().await.unwrap();
 }
 

@@ -164,14 +164,13 @@ async fn a_refusal_by_the_service_fails_the_message_at_once() {
     let app = app();
     let id = queue(&app, 1, "voucher_decided");
     // A service id the service does not know: every send is refused (400) for good.
-    let mut config = app.ctx.config.clone();
-    if let Some(messages) = config.messages.as_mut() {
-        messages.service_id = "unknown-service".into();
-    }
+    let mut messages = crate::helpers::MessagesMock::config();
+    messages.service_id = "unknown-service".into();
     let report = seteli_edge::messages::delivery::deliver_due(
         &app.ctx.db,
         &app.ctx.http,
-        &config,
+        Some(&messages),
+        crate::helpers::PUBLIC_URL,
         app.ctx.now,
     )
     .await

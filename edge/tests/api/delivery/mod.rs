@@ -19,9 +19,16 @@ fn person(first_name: &str) -> &'static Person {
 
 /// One delivery run at the app's time.
 async fn deliver(app: &TestApp<Mocks>) -> DeliveryReport {
-    deliver_due(&app.ctx.db, &app.ctx.http, &app.ctx.config, app.ctx.now)
-        .await
-        .expect("the run completes")
+    let config = &app.ctx.config;
+    deliver_due(
+        &app.ctx.db,
+        &app.ctx.http,
+        config.messages.as_ref(),
+        &config.public_url,
+        app.ctx.now,
+    )
+    .await
+    .expect("the run completes")
 }
 
 /// Queues message `kind` to customer `customer` from the organiser (as the desk does).
@@ -44,12 +51,13 @@ fn status(app: &TestApp<Mocks>, id: i64) -> String {
 
 /// What the mock received for `external_id`.
 async fn received_for(app: &TestApp<Mocks>, external_id: i64) -> Vec<Value> {
+    let wanted = external_id.to_string();
     app.ctx
         .http
         .messages
         .received()
         .await
         .into_iter()
-        .filter(|m| m["externalId"] == external_id.to_string())
+        .filter(|m| m["externalId"] == wanted.as_str())
         .collect()
 }
