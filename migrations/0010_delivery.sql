@@ -74,3 +74,33 @@ CREATE TABLE service_state (
     -- Unix seconds; NULL: does not expire.
     expires_at          INTEGER
 );
+
+-- Employees are told on their desk and by e-mail, never through Suomi.fi Messages. The
+-- address comes from the staff login's `email` claim.
+ALTER TABLE staff_members ADD COLUMN email TEXT;
+
+-- What waits for an employee: a case that came to them (handed over, answered by the
+-- applicant, returned by the deadline job). Read when they open the case.
+CREATE TABLE staff_notices (
+    id                  INTEGER PRIMARY KEY,
+    username            TEXT NOT NULL,
+    kind                TEXT NOT NULL CHECK (kind IN ('case_to_you')),
+    case_id             INTEGER REFERENCES cases(id),
+    -- Who moved the case (a colleague, the applicant company, "Seteli").
+    by_name             TEXT NOT NULL,
+    created_at          TEXT NOT NULL,
+    read_at             TEXT
+);
+CREATE INDEX staff_notices_by_username ON staff_notices (username, id);
+
+-- The e-mail outbox: a stand-in until the organiser's mail relay is connected. Each row is
+-- one e-mail to an employee; `to_address` is NULL when their login gave none.
+CREATE TABLE email_outbox (
+    id                  INTEGER PRIMARY KEY,
+    to_username         TEXT NOT NULL,
+    to_address          TEXT,
+    subject             TEXT NOT NULL,
+    body                TEXT NOT NULL,
+    created_at          TEXT NOT NULL,
+    status              TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'sent'))
+);

@@ -484,6 +484,25 @@ pub struct DeskHome {
     /// For producer handlers: the organiser's open producer applications (not closed).
     #[serde(default)]
     pub applications: Vec<crate::api::applications::ApplicationListItem>,
+    /// What came to the member and they have not opened yet, newest first.
+    #[serde(default)]
+    pub notices: Vec<StaffNotice>,
+    /// For customer service and producer handlers: messages held for review or failed.
+    #[serde(default)]
+    pub deliveries_to_review: u32,
+}
+
+/// Something that came to an employee (a case handed over, answered or returned to them),
+/// shown on their desk until they open it; the same goes to them by e-mail.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffNotice {
+    /// The case that came to them.
+    pub case_id: crate::ids::CaseId,
+    /// Who moved it: a colleague, the applicant company, or "Seteli" for the deadline job.
+    pub by_name: String,
+    /// RFC 3339, UTC.
+    #[serde(with = "crate::clock::wire_time")]
+    pub created_at: OffsetDateTime,
 }
 
 /// `GET /api/staff/events?voucher=&producer=&from=&to=`: events to check.

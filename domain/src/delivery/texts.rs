@@ -79,12 +79,20 @@ pub fn notice(lang: Lang, facts: &Facts<'_>) -> Notice {
         _ => ("puolestasi".to_owned(), "för din räkning".to_owned()),
     };
     let behalf = if sv { behalf_sv } else { behalf_fi };
+    let guardian = matches!(facts.addressee, Addressee::GuardianOf(_));
     let (title, main) = match facts.kind {
         MessageKind::FeedbackGiven => (
-            t(
-                "Palautetta annettiin puolestasi",
-                "Respons har getts för din räkning",
-            ),
+            if guardian {
+                t(
+                    "Lapsesi puolesta annettiin palautetta",
+                    "Respons har getts för ditt barn",
+                )
+            } else {
+                t(
+                    "Palautetta annettiin puolestasi",
+                    "Respons har getts för din räkning",
+                )
+            },
             if sv {
                 format!("{actor} gav respons om serviceproducenten {producer} {behalf}.")
             } else {
@@ -92,10 +100,17 @@ pub fn notice(lang: Lang, facts: &Facts<'_>) -> Notice {
             },
         ),
         MessageKind::SurveyAnswered => (
-            t(
-                "Kyselyyn vastattiin puolestasi",
-                "En enkät har besvarats för din räkning",
-            ),
+            if guardian {
+                t(
+                    "Lapsesi puolesta vastattiin kyselyyn",
+                    "En enkät har besvarats för ditt barn",
+                )
+            } else {
+                t(
+                    "Kyselyyn vastattiin puolestasi",
+                    "En enkät har besvarats för din räkning",
+                )
+            },
             if sv {
                 format!("{actor} besvarade en enkät om serviceproducenten {producer} {behalf}.")
             } else {
@@ -285,6 +300,14 @@ mod tests {
             fi.paragraphs[0].contains("lapsesi Ella Sofia puolesta"),
             "{fi:?}"
         );
+        let feedback = notice(
+            Lang::Fi,
+            &facts(
+                MessageKind::FeedbackGiven,
+                Addressee::GuardianOf("Ella Sofia"),
+            ),
+        );
+        assert_eq!(feedback.title, "Lapsesi puolesta annettiin palautetta");
         let sv = notice(
             Lang::Sv,
             &facts(

@@ -717,5 +717,8 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::DeliveryReleased => "The message was released and goes out with the next delivery.",
         PrivateText::LastErrorLabel => "Last error",
         PrivateText::CompanyRecipient => "company",
+        PrivateText::DeskNoticesHeading => "Cases that came to you",
+        PrivateText::DeskNoticeCameFrom => "Moved to you by:",
+        PrivateText::DeskDeliveriesToReview => "Messages wait for review or could not be delivered",
     }
 }

@@ -717,5 +717,8 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::DeliveryReleased => "Viesti vapautettiin ja lähtee seuraavassa lähetyksessä.",
         PrivateText::LastErrorLabel => "Viimeisin virhe",
         PrivateText::CompanyRecipient => "yritys",
+        PrivateText::DeskNoticesHeading => "Sinulle tulleet asiat",
+        PrivateText::DeskNoticeCameFrom => "Siirsi sinulle:",
+        PrivateText::DeskDeliveriesToReview => "Viestejä odottaa tarkistusta tai lähetys epäonnistui",
     }
 }

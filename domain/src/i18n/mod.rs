@@ -804,6 +804,9 @@ texts! {
         DeliveryReleased,
         LastErrorLabel,
         CompanyRecipient,
+        DeskNoticesHeading,
+        DeskNoticeCameFrom,
+        DeskDeliveriesToReview,
     }
 }
 

@@ -717,5 +717,8 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::DeliveryReleased => "Meddelandet frigjordes och skickas med nästa sändning.",
         PrivateText::LastErrorLabel => "Senaste fel",
         PrivateText::CompanyRecipient => "företag",
+        PrivateText::DeskNoticesHeading => "Ärenden som kommit till dig",
+        PrivateText::DeskNoticeCameFrom => "Överfört till dig av:",
+        PrivateText::DeskDeliveriesToReview => "Meddelanden väntar på granskning eller kunde inte skickas",
     }
 }

@@ -139,6 +139,7 @@ pub fn plan(
         } => (Some(handler.clone()), Some(*on), *deadline, missing.clone()),
         _ => (None, None, None, Vec::new()),
     };
+    let next_handler = handler.clone();
     let at_text = seteli_domain::clock::rfc3339(at);
     let state = next.name().as_str();
     let missing = serde_json::to_string(&missing).unwrap_or_else(|_| "[]".to_owned());
@@ -173,7 +174,7 @@ pub fn plan(
             vec![
                 SqlValue::from(row.id),
                 token.as_str().into(),
-                at_text.into(),
+                at_text.as_str().into(),
                 by_kind.into(),
                 by_handler.into(),
                 by_name.into(),
@@ -183,6 +184,12 @@ pub fn plan(
             ],
         ),
     ];
+    let mut statements = statements;
+    // A case that comes to a handler by someone else's step (a colleague's hand-over, the
+    // applicant's answer, the deadline job) is news to them: on their desk and by e-mail.
+    if let Some(to) = next_handler.filter(|h| !matches!(&event.by, Party::Handler(by) if by == h)) {
+        statements.extend(tell_handler(row.id, &token, &to, by_name, &at_text));
+    }
     Ok(Ok(Planned {
         next,
         token,
@@ -266,4 +273,41 @@ pub fn mark_reminded(id: CaseId, step: &str) -> Statement {
          WHERE id = ?1 AND step = ?2 AND (reminded_for IS NULL OR reminded_for != deadline)",
         vec![SqlValue::from(id), step.into()],
     )
+}
+
+/// The notice on handler `to`'s desk and the e-mail that a case came to them, written only
+/// with the step `token` (a step refused for a stale token tells nobody).
+fn tell_handler(id: CaseId, token: &str, to: &str, by_name: &str, at: &str) -> [Statement; 2] {
+    let subject = format!("Seteli: asia {id} odottaa sinua / ärende {id} väntar på dig");
+    let body = format!(
+        "{by_name} siirsi asian {id} sinulle Seteli-palvelussa. Näet sen työpöydälläsi.\n\n\
+         {by_name} överförde ärende {id} till dig i Seteli. Du ser det på ditt skrivbord."
+    );
+    [
+        (
+            "INSERT INTO staff_notices (username, kind, case_id, by_name, created_at)
+             SELECT ?3, 'case_to_you', ?1, ?4, ?5
+             WHERE EXISTS (SELECT 1 FROM cases WHERE id = ?1 AND step = ?2)",
+            vec![
+                SqlValue::from(id),
+                token.into(),
+                to.into(),
+                by_name.into(),
+                at.into(),
+            ],
+        ),
+        (
+            "INSERT INTO email_outbox (to_username, to_address, subject, body, created_at)
+             SELECT ?3, (SELECT email FROM staff_members WHERE username = ?3), ?4, ?5, ?6
+             WHERE EXISTS (SELECT 1 FROM cases WHERE id = ?1 AND step = ?2)",
+            vec![
+                SqlValue::from(id),
+                token.into(),
+                to.into(),
+                subject.into(),
+                body.into(),
+                at.into(),
+            ],
+        ),
+    ]
 }

@@ -64,6 +64,9 @@ pub struct SessionRow {
     pub organiser_code: Option<String>,
     /// Staff: space-separated role names.
     pub roles: String,
+    /// Staff: where e-mail notices go (the login's `email` claim); not kept in the session.
+    #[serde(default)]
+    pub email: Option<String>,
     pub created_at: i64,
     pub last_seen_at: i64,
     /// Citizens acting for someone: the principal's customer id (set only by
@@ -133,11 +136,12 @@ pub async fn create_session(
     // Staff members as their last login described them: whom a case can be handed over to.
     if let ("staff", Some(organiser)) = (s.audience.as_str(), &s.organiser_code) {
         statements.push((
-            "INSERT INTO staff_members (username, given_name, family_name, organiser_code, roles, last_login_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, datetime(?6, 'unixepoch'))
+            "INSERT INTO staff_members (username, given_name, family_name, organiser_code, roles, last_login_at, email)
+             VALUES (?1, ?2, ?3, ?4, ?5, datetime(?6, 'unixepoch'), ?7)
              ON CONFLICT (username) DO UPDATE SET given_name = excluded.given_name,
                  family_name = excluded.family_name, organiser_code = excluded.organiser_code,
-                 roles = excluded.roles, last_login_at = excluded.last_login_at",
+                 roles = excluded.roles, last_login_at = excluded.last_login_at,
+                 email = COALESCE(excluded.email, email)",
             vec![
                 s.subject.as_str().into(),
                 s.given_name.as_str().into(),
@@ -145,6 +149,7 @@ pub async fn create_session(
                 organiser.as_str().into(),
                 s.roles.as_str().into(),
                 SqlValue::from(s.created_at),
+                s.email.clone().map_or(SqlValue::Null, SqlValue::Text),
             ],
         ));
     }

@@ -236,6 +236,7 @@ fn wanted_claims(audience: Audience, hetu_claim: &str) -> Vec<&str> {
             "preferred_username",
             "given_name",
             "family_name",
+            "email",
         ],
     }
 }
@@ -283,6 +284,10 @@ fn session_row(
         family_name: text("family_name").unwrap_or_default(),
         organiser_code,
         roles,
+        email: match audience {
+            Audience::Staff => text("email").filter(|e| e.contains('@') && e.len() <= 254),
+            Audience::Citizen => None,
+        },
         created_at: now,
         last_seen_at: now,
         ..SessionRow::default()

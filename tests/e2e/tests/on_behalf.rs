@@ -108,7 +108,10 @@ async fn a_guardian_acts_for_a_child_and_the_other_guardian_reads_what_was_done(
         .split("<section")
         .find(|section| section.contains("Anni Emilia Kumpulainen"))
         .expect("Anni's section");
-    assert!(anni.contains("Palautetta annettiin puolestasi"), "{anni}");
+    assert!(
+        anni.contains("Lapsesi puolesta annettiin palautetta"),
+        "{anni}"
+    );
     assert!(anni.contains(&id), "{anni}");
     client.close().await.unwrap();
 }

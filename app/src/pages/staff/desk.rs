@@ -12,6 +12,7 @@ use crate::locale::{tr, use_document_title, use_lang};
 use leptos::prelude::*;
 use seteli_domain::api::applications::ApplicationListItem;
 use seteli_domain::api::desk::{DecisionSummary, DeskHome, StaffEvent, StaffVoucher};
+use seteli_domain::clock::rfc3339;
 use seteli_domain::i18n::{self, t, Text};
 use seteli_domain::permissions::StaffRole;
 use seteli_domain::Lang;
@@ -47,6 +48,8 @@ fn DeskSections(home: DeskHome, lang: Lang) -> impl IntoView {
         ending_soon,
         disputed,
         applications,
+        notices,
+        deliveries_to_review,
     } = home;
     let has = |role: StaffRole| roles.iter().any(|r| r == role.as_str());
     // Each role sees what waits for it: customers' matters, producers' applications.
@@ -69,8 +72,37 @@ fn DeskSections(home: DeskHome, lang: Lang) -> impl IntoView {
             {application_items(applications, lang)}
         </DeskSection>
     });
+    // What came to the member comes first; it stays until they open the case.
+    let came = (!notices.is_empty()).then(|| {
+        let items = notices
+            .into_iter()
+            .map(|n| view! {
+                <li class="card" data-testid="desk-notice">
+                    <p class="card-title">
+                        <a href=links::desk_application(n.case_id, lang) data-testid="desk-notice-link">{format!("#{}", n.case_id)}</a>
+                    </p>
+                    <p>{t(lang, Text::DeskNoticeCameFrom)}" "{n.by_name}</p>
+                    <p class="card-time">
+                        <time datetime=rfc3339(n.created_at)>{i18n::format_date_time(lang, n.created_at)}</time>
+                    </p>
+                </li>
+            })
+            .collect_view();
+        view! {
+            <DeskSection id="desk-notices" heading=Text::DeskNoticesHeading empty=Text::DeskNoticesHeading count=1 lang>
+                {items}
+            </DeskSection>
+        }
+    });
+    let deliveries = (deliveries_to_review > 0).then(|| view! {
+        <p class="notice" data-testid="desk-deliveries">
+            <a href=links::desk_deliveries(lang)>{format!("{}: {deliveries_to_review}", t(lang, Text::DeskDeliveriesToReview))}</a>
+        </p>
+    });
     view! {
         <p class="lead" data-testid="desk-greeting">{i18n::desk_greeting(lang, &given_name, &organiser_name)}</p>
+        {came}
+        {deliveries}
         {customers}
         {producers}
     }

@@ -9,6 +9,7 @@ pub mod deciding;
 pub mod decisions;
 pub mod events;
 pub mod income;
+pub mod notices;
 pub mod proxies;
 
 use crate::db::{Database, DbError, SqlValue};

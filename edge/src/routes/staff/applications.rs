@@ -85,7 +85,13 @@ pub async fn handle_get<D: Database, H: Outbound>(
     call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
     let member = member(call.actor, ACTION, call.lang)?;
-    answer_case(call, member).await
+    let answer = answer_case(call, member).await?;
+    // Opened: what told the member of this case is read.
+    if let Some(id) = CaseId::parse(call.id) {
+        let at = call.ctx.timestamp();
+        crate::db::desk::notices::mark_read(&call.ctx.db, &member.username, id, &at).await?;
+    }
+    Ok(answer)
 }
 
 /// Takes `action` on the path's case as the member, telling the company (and writing what

@@ -40,7 +40,17 @@ pub async fn handle_desk<D: Database, H: Outbound>(
         ending_soon: Vec::new(),
         disputed: Vec::new(),
         applications: Vec::new(),
+        notices: crate::db::desk::notices::unread(db, &member.username).await?,
+        deliveries_to_review: 0,
     };
+    let review = crate::db::outbox::Scope {
+        customers: member.has(StaffRole::CustomerService),
+        companies: member.has(StaffRole::ProducerHandler),
+    };
+    if review.customers || review.companies {
+        home.deliveries_to_review =
+            crate::db::outbox::count_to_review(db, organiser, review).await?;
+    }
     if member.has(StaffRole::ProducerHandler) {
         let scope = crate::db::applications::Scope::Organiser(organiser);
         home.applications = crate::db::applications::list(db, scope, lang, call.ctx.today())

@@ -4,6 +4,7 @@
 //! scheduled job keeps deadlines.
 
 mod journey;
+mod notices;
 mod refusals;
 mod schedule;
 mod supervision;

@@ -110,7 +110,10 @@ async fn a_childs_message_goes_to_the_guardian_who_acted_and_stays_in_the_childs
     let received = received_for(&app, id).await;
     assert_eq!(received.len(), 1);
     assert_eq!(received[0]["recipientId"], person("Anni").code());
-    assert_eq!(received[0]["title"], "Palautetta annettiin puolestasi");
+    assert_eq!(
+        received[0]["title"],
+        "Lapsesi puolesta annettiin palautetta"
+    );
     let body = received[0]["body"].as_str().unwrap();
     assert!(body.contains("lapsesi Ella puolesta"), "{body}");
     assert_no_identity_code(body);

@@ -1,0 +1,49 @@
+//! What came to an employee (`staff_notices`): a case handed over, answered or returned to
+//! them, on their desk until they open the case.
+
+use crate::db::{Database, DbError, SqlValue};
+use serde::Deserialize;
+use seteli_domain::api::desk::StaffNotice;
+use seteli_domain::ids::CaseId;
+
+/// The member's notices not yet read, newest first.
+pub async fn unread(db: &impl Database, username: &str) -> Result<Vec<StaffNotice>, DbError> {
+    #[derive(Deserialize)]
+    struct Row {
+        case_id: CaseId,
+        by_name: String,
+        #[serde(with = "seteli_domain::clock::wire_time")]
+        created_at: time::OffsetDateTime,
+    }
+    let rows: Vec<Row> = db
+        .query(
+            "SELECT case_id, by_name, created_at FROM staff_notices
+             WHERE username = ?1 AND read_at IS NULL AND case_id IS NOT NULL
+             ORDER BY id DESC LIMIT 50",
+            &[username.into()],
+        )
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| StaffNotice {
+            case_id: r.case_id,
+            by_name: r.by_name,
+            created_at: r.created_at,
+        })
+        .collect())
+}
+
+/// The member opened case `case`: its notices to them are read.
+pub async fn mark_read(
+    db: &impl Database,
+    username: &str,
+    case: CaseId,
+    at: &str,
+) -> Result<(), DbError> {
+    db.execute(
+        "UPDATE staff_notices SET read_at = ?3 WHERE username = ?1 AND case_id = ?2 AND read_at IS NULL",
+        &[username.into(), SqlValue::from(case), at.into()],
+    )
+    .await?;
+    Ok(())
+}
