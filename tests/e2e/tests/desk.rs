@@ -83,6 +83,48 @@ async fn customer_service_takes_a_resident_from_search_to_a_delivered_voucher_wi
     staff::register_proxy(&client, sanna).await;
     assert!(text_of(&client, "proxy-name").await.contains("Sanna"));
     assert!(serious_accessibility_violations(&client).await.is_empty());
+
+    // Helmi has no electronic mailbox: her decision went out as a printed letter to the
+    // address the desk typed, and the desk's delivery page says so.
+    press(&client, "nav-desk-deliveries").await;
+    let mut printed = false;
+    for _ in 0..20 {
+        wait_until(
+            &client,
+            "!!document.querySelector('[data-testid=deliveries], [data-testid=deliveries-empty]')",
+            "the deliveries to load",
+        )
+        .await;
+        printed = js(
+            &client,
+            "[...document.querySelectorAll('[data-testid=delivery]')].some(d =>
+               d.querySelector('[data-testid=delivery-recipient]').textContent.includes('Helmi')
+               && d.querySelector('[data-testid=delivery-status]').dataset.status === 'printed')",
+        )
+        .await
+            == true;
+        if printed {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        client.refresh().await.unwrap();
+    }
+    assert!(printed, "Helmi's letter is listed as printed");
+    assert!(serious_accessibility_violations(&client).await.is_empty());
+    let letters: Vec<_> = messages_received()
+        .await
+        .into_iter()
+        .filter(|m| m["recipientId"] == helmi.code() && m["channel"] == "paper")
+        .collect();
+    assert!(!letters.is_empty(), "a letter to Helmi");
+    assert_eq!(
+        letters[0]["paperAddress"]["streetAddress"],
+        "Välikatu 4 A 2"
+    );
+    assert_eq!(
+        letters[0]["attachments"][0]["contentType"],
+        "application/pdf"
+    );
     log_out(&client).await;
 
     // Helmi sees the voucher, its decision and who looked at her data.
