@@ -65,6 +65,10 @@ pub struct NewCustomer {
     pub address: Option<PostalAddress>,
     #[serde(default)]
     pub non_disclosure: bool,
+    /// The language of the customer's messages and letters (Finnish or Swedish); `None`:
+    /// not known, the organiser's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<crate::Lang>,
 }
 
 /// The answer to creating a customer (201).
@@ -80,6 +84,9 @@ pub struct ContactUpdate {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<PostalAddress>,
     pub non_disclosure: bool,
+    /// The language of the customer's messages and letters; `None`: not known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<crate::Lang>,
 }
 
 /// `POST /api/staff/customers/{id}/reveal`: the full identity code (the reveal is logged).
@@ -451,6 +458,9 @@ pub struct CustomerCard {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<PostalAddress>,
     pub non_disclosure: bool,
+    /// The language of the customer's messages and letters; `None`: not known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<crate::Lang>,
     pub assessments: Vec<AssessmentView>,
     pub decisions: Vec<DecisionSummary>,
     pub vouchers: Vec<StaffVoucher>,

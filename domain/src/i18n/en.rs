@@ -720,5 +720,7 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::DeskNoticesHeading => "Cases that came to you",
         PrivateText::DeskNoticeCameFrom => "Moved to you by:",
         PrivateText::DeskDeliveriesToReview => "Messages wait for review or could not be delivered",
+        PrivateText::LetterLangLabel => "Language of messages and letters",
+        PrivateText::LetterLangUnknown => "Not known (the organiser's language)",
     }
 }

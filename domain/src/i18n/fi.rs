@@ -720,5 +720,7 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::DeskNoticesHeading => "Sinulle tulleet asiat",
         PrivateText::DeskNoticeCameFrom => "Siirsi sinulle:",
         PrivateText::DeskDeliveriesToReview => "Viestejä odottaa tarkistusta tai lähetys epäonnistui",
+        PrivateText::LetterLangLabel => "Viestien ja kirjeiden kieli",
+        PrivateText::LetterLangUnknown => "Ei tiedossa (järjestäjän kieli)",
     }
 }

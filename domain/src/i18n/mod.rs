@@ -807,6 +807,8 @@ texts! {
         DeskNoticesHeading,
         DeskNoticeCameFrom,
         DeskDeliveriesToReview,
+        LetterLangLabel,
+        LetterLangUnknown,
     }
 }
 

@@ -720,5 +720,7 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::DeskNoticesHeading => "Ärenden som kommit till dig",
         PrivateText::DeskNoticeCameFrom => "Överfört till dig av:",
         PrivateText::DeskDeliveriesToReview => "Meddelanden väntar på granskning eller kunde inte skickas",
+        PrivateText::LetterLangLabel => "Språk för meddelanden och brev",
+        PrivateText::LetterLangUnknown => "Okänt (anordnarens språk)",
     }
 }

@@ -7,7 +7,7 @@
 use super::assessments::Assessments;
 use super::card::Card;
 use super::events::EventChecks;
-use super::fields::{CheckField, Problems, TextField};
+use super::fields::{CheckField, LetterLangField, Problems, TextField};
 use super::logs::{AccessLog, CustomerFeedback, ProducerLog};
 use super::proxy::ProxySection;
 use super::vouchers::{CardDecisions, CardVouchers};
@@ -162,6 +162,12 @@ fn Contact(state: Card, lang: Lang) -> impl IntoView {
     let done = RwSignal::new(false);
     let address = move || state.card.with(|c| c.address.clone());
     let non_disclosure = move || state.card.with(|c| c.non_disclosure);
+    let letter_lang = move || {
+        state.card.with(|c| match c.lang {
+            Some(l) => super::fields::letter_lang_name(l).to_owned(),
+            None => t(lang, Text::LetterLangUnknown).to_owned(),
+        })
+    };
     let shown_address = move || match address() {
         Some(a) => format!("{}, {} {}", a.street_address, a.postal_code, a.post_office),
         None => t(lang, Text::NoAddress).to_owned(),
@@ -177,6 +183,9 @@ fn Contact(state: Card, lang: Lang) -> impl IntoView {
                     <dd data-testid="customer-non-disclosure" data-value=move || non_disclosure().to_string()>
                         {move || if non_disclosure() { t(lang, Text::Yes) } else { t(lang, Text::No) }}
                     </dd>
+                </Fact>
+                <Fact label=Text::LetterLangLabel lang>
+                    <dd data-testid="customer-letter-lang">{letter_lang}</dd>
                 </Fact>
             </dl>
             <DoneNotice shown=done id="contact-done" testid="contact-done" text=Text::ContactSaved/>
@@ -203,9 +212,15 @@ fn Contact(state: Card, lang: Lang) -> impl IntoView {
 #[component]
 fn ContactForm(state: Card, editing: RwSignal<bool>, done: RwSignal<bool>) -> impl IntoView {
     let lang = use_lang();
-    let (address, flag) = state
-        .card
-        .with_untracked(|c| (c.address.clone().unwrap_or_default(), c.non_disclosure));
+    let (address, flag, letters) = state.card.with_untracked(|c| {
+        let letters = c.lang.map(|l| l.code().to_owned()).unwrap_or_default();
+        (
+            c.address.clone().unwrap_or_default(),
+            c.non_disclosure,
+            letters,
+        )
+    });
+    let letter_lang = RwSignal::new(letters);
     let street = RwSignal::new(address.street_address);
     let postal_code = RwSignal::new(address.postal_code);
     let post_office = RwSignal::new(address.post_office);
@@ -240,6 +255,7 @@ fn ContactForm(state: Card, editing: RwSignal<bool>, done: RwSignal<bool>) -> im
         save.dispatch_local(ContactUpdate {
             address: (address != PostalAddress::default()).then_some(address),
             non_disclosure: non_disclosure.get_untracked(),
+            lang: Lang::parse(&letter_lang.get_untracked()),
         });
     };
     view! {
@@ -248,6 +264,7 @@ fn ContactForm(state: Card, editing: RwSignal<bool>, done: RwSignal<bool>) -> im
             <TextField id="contact-postal-code" field="postal_code" label=Text::PostalCodeLabel value=postal_code problems optional=true inputmode="numeric" autocomplete="off"/>
             <TextField id="contact-post-office" field="post_office" label=Text::PostOfficeLabel value=post_office problems optional=true autocomplete="off"/>
             <CheckField id="contact-non-disclosure" label=Text::NonDisclosureLabel value=non_disclosure/>
+            <LetterLangField id="contact-letter-lang" value=letter_lang problems/>
             <FormEnd error=server_error error_testid="contact-error" text=Text::SaveContact pending testid="contact-submit"/>
         </form>
     }

@@ -4,7 +4,7 @@
 //! and creating one who is not yet in Seteli, in a municipality the employee's organiser
 //! serves (`Me::organiser_municipalities`).
 
-use super::fields::{CheckField, ChoiceField, Problems, TextField};
+use super::fields::{CheckField, ChoiceField, LetterLangField, Problems, TextField};
 use super::{back_to_desk, StaffOnly};
 use crate::api;
 use crate::components::form::{last_error, FormEnd};
@@ -260,6 +260,7 @@ fn NewCustomerForm(
     let postal_code = RwSignal::new(String::new());
     let post_office = RwSignal::new(String::new());
     let non_disclosure = RwSignal::new(false);
+    let letter_lang = RwSignal::new(String::new());
     // Only the municipalities the employee's organiser serves; the one there is, chosen.
     let session = use_session();
     let municipalities = Memo::new(move |_| session.organiser_municipalities());
@@ -327,6 +328,7 @@ fn NewCustomerForm(
             municipality_code,
             address,
             non_disclosure: non_disclosure.get_untracked(),
+            lang: Lang::parse(&letter_lang.get_untracked()),
         });
     };
     let municipality_field = move || {
@@ -357,6 +359,7 @@ fn NewCustomerForm(
             <TextField id="new-customer-postal-code" field="postal_code" label=Text::PostalCodeLabel value=postal_code problems optional=true inputmode="numeric" autocomplete="off"/>
             <TextField id="new-customer-post-office" field="post_office" label=Text::PostOfficeLabel value=post_office problems optional=true autocomplete="off"/>
             <CheckField id="new-customer-non-disclosure" label=Text::NonDisclosureLabel value=non_disclosure/>
+            <LetterLangField id="new-customer-letter-lang" value=letter_lang problems/>
             <FormEnd error=server_error error_testid="new-customer-error" text=Text::CreateCustomer pending testid="new-customer-submit"/>
         </form>
     }

@@ -285,3 +285,29 @@ mod tests {
         assert_eq!(described("x", false, true).as_deref(), Some("x-error"));
     }
 }
+
+/// The language of a customer's messages and letters, in its own words (the choice is read
+/// by people of either language).
+pub fn letter_lang_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => "svenska",
+        _ => "suomi",
+    }
+}
+
+/// The choice of a customer's letter language: Finnish, Swedish, or not known (`""`, then
+/// the organiser's language).
+#[component]
+pub fn LetterLangField(
+    id: &'static str,
+    value: RwSignal<String>,
+    problems: Problems,
+) -> impl IntoView {
+    let options = [Lang::Fi, Lang::Sv]
+        .into_iter()
+        .map(|l| (l.code().to_owned(), letter_lang_name(l).to_owned()))
+        .collect();
+    view! {
+        <ChoiceField id field="lang" label=Text::LetterLangLabel value problems options placeholder=Text::LetterLangUnknown/>
+    }
+}

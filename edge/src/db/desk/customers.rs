@@ -23,6 +23,8 @@ pub struct CustomerRow {
     pub postal_code: Option<String>,
     pub post_office: Option<String>,
     pub non_disclosure: i64,
+    /// `fi`, `sv`, `en` or NULL (not known).
+    pub lang: Option<String>,
 }
 
 impl CustomerRow {
@@ -66,7 +68,7 @@ impl CustomerRow {
 
 const SELECT: &str = "SELECT c.id, c.hetu, c.given_name, c.family_name, c.municipality_code,
         m.name_fi AS municipality_fi, m.name_sv AS municipality_sv, c.street_address,
-        c.postal_code, c.post_office, c.non_disclosure
+        c.postal_code, c.post_office, c.non_disclosure, c.lang
      FROM customers c JOIN municipalities m ON m.code = c.municipality_code";
 
 /// The customer `id`, if the organiser serves their municipality.
@@ -142,6 +144,7 @@ pub struct NewCustomerRecord<'a> {
     pub municipality: &'a MunicipalityCode,
     pub address: Option<&'a PostalAddress>,
     pub non_disclosure: bool,
+    pub lang: Option<Lang>,
     pub created_by: &'a str,
 }
 
@@ -159,8 +162,8 @@ pub async fn create(
     let rows: Vec<IdRow<CustomerId>> = db
         .query(
             "INSERT INTO customers (hetu, given_name, family_name, municipality_code, street_address,
-                                    postal_code, post_office, non_disclosure, created_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id",
+                                    postal_code, post_office, non_disclosure, created_by, lang)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
             &[
                 record.hetu.as_str().into(),
                 record.given_name.trim().into(),
@@ -171,6 +174,7 @@ pub async fn create(
                 address(|a| &a.post_office),
                 SqlValue::from(i64::from(record.non_disclosure)),
                 record.created_by.into(),
+                record.lang.map_or(SqlValue::Null, |l| l.code().into()),
             ],
         )
         .await?;
@@ -185,12 +189,14 @@ pub fn contact_statement(
     customer: CustomerId,
     address: Option<&PostalAddress>,
     non_disclosure: bool,
+    lang: Option<Lang>,
 ) -> Statement {
     let part = |pick: fn(&PostalAddress) -> &str| {
         address.map_or(SqlValue::Null, |a| pick(a).trim().into())
     };
     (
-        "UPDATE customers SET street_address = ?2, postal_code = ?3, post_office = ?4, non_disclosure = ?5
+        "UPDATE customers SET street_address = ?2, postal_code = ?3, post_office = ?4, non_disclosure = ?5,
+             lang = ?6
          WHERE id = ?1",
         vec![
             SqlValue::from(customer),
@@ -198,6 +204,7 @@ pub fn contact_statement(
             part(|a| &a.postal_code),
             part(|a| &a.post_office),
             SqlValue::from(i64::from(non_disclosure)),
+            lang.map_or(SqlValue::Null, |l| l.code().into()),
         ],
     )
 }

@@ -118,6 +118,7 @@ pub async fn handle_create<D: Database, H: Outbound>(
         municipality: &new.municipality_code,
         address: new.address.as_ref(),
         non_disclosure: new.non_disclosure,
+        lang: new.lang,
         created_by: &member.username,
     };
     let id = match customers::create(db, &record).await {
@@ -170,6 +171,10 @@ pub async fn handle_card<D: Database, H: Outbound>(
         municipality_name: customer.municipality_name(lang),
         address: customer.address(),
         non_disclosure: customer.non_disclosure != 0,
+        lang: customer
+            .lang
+            .as_deref()
+            .and_then(seteli_domain::Lang::parse),
         assessments: assessments::assessments_of(db, organiser, id, None, lang).await?,
         decisions,
         vouchers: crate::db::desk::vouchers(db, organiser, Some(id), None, lang).await?,
@@ -225,6 +230,7 @@ pub async fn handle_contact<D: Database, H: Outbound>(
                 customer.id,
                 update.address.as_ref(),
                 update.non_disclosure,
+                update.lang,
             ),
             staff_view_statement(
                 member,

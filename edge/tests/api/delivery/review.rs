@@ -89,3 +89,24 @@ async fn customer_service_releases_a_protected_persons_letter_and_only_then_it_g
     let list = desk.get("/api/staff/deliveries").await.json;
     assert_eq!(list["items"][0]["status"], "printed", "{list}");
 }
+
+#[tokio::test]
+async fn the_desk_keeps_the_language_a_customers_letters_are_written_in() {
+    let app = app();
+    let desk = Session::staff(&app, cast::staff_user("asiakaspalvelu")).await;
+    let saved = desk
+        .post(
+            "/api/staff/customers/7/contact",
+            serde_json::json!({"address": {"street_address": "Linnankoskenkatu 5", "postal_code": "06100",
+                "post_office": "Porvoo"}, "non_disclosure": false, "lang": "sv"}),
+        )
+        .await;
+    assert_eq!(saved.status, 204, "{:?}", saved.json);
+    assert_eq!(desk.get("/api/staff/customers/7").await.json["lang"], "sv");
+
+    let id = queue(&app, 7, "voucher_decided");
+    deliver(&app).await;
+    let received = received_for(&app, id).await;
+    assert_eq!(received[0]["channel"], "paper");
+    assert_eq!(received[0]["title"], "Beslut om servicesedel");
+}
