@@ -312,6 +312,7 @@ mod tests {
             status_for_event("Posti: receipt confirmed"),
             Some(Delivered)
         );
+        assert_eq!(status_for_event("Paper mail created"), Some(Paper));
         assert_eq!(status_for_event("Electronic message from end user"), None);
         // A message given up on that the service did take after all.
         assert_eq!(advance(Failed, Sent), Some(Sent));
@@ -328,6 +329,7 @@ mod tests {
         // Never longer than two hours apart, however many attempts.
         assert_eq!(retry_at(40, queued, queued + 10), Some(queued + 10 + 7200));
         assert_eq!(retry_at(u32::MAX, queued, queued), Some(queued + 7200));
+        assert_eq!(GIVE_UP_AFTER_SECS, 86_400, "a day");
         assert!(retry_at(5, queued, queued + GIVE_UP_AFTER_SECS - 1).is_some());
         assert_eq!(retry_at(5, queued, queued + GIVE_UP_AFTER_SECS), None);
     }

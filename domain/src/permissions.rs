@@ -597,6 +597,11 @@ mod tests {
         assert!(require(&desk, Action::StaffEditIncomeTables, Lang::Fi).is_err());
         assert!(require(&desk, Action::StaffViewIncomeTables, Lang::Fi).is_ok());
         assert!(require(&handler, Action::StaffViewIncomeTables, Lang::Fi).is_err());
+        // Deliveries to review: customer service (customers') and producer handlers
+        // (companies'), not finance.
+        assert!(require(&desk, Action::StaffReviewDeliveries, Lang::Fi).is_ok());
+        assert!(require(&handler, Action::StaffReviewDeliveries, Lang::Fi).is_ok());
+        assert!(require(&finance, Action::StaffReviewDeliveries, Lang::Fi).is_err());
         // Every staff member has a desk, whatever their roles; a role-less one too has none.
         for role in StaffRole::ALL {
             assert!(require(&staff(&[role]), Action::StaffViewDesk, Lang::Fi).is_ok());

@@ -343,7 +343,18 @@ async fn read_events<D: Database, H: Outbound>(
         .map_err(store)?;
     let mut updated = 0;
     for _ in 0..FEED_PAGES {
-        let page = client.events(cursor.as_deref()).await?;
+        let page = match client.events(cursor.as_deref()).await {
+            Ok(page) => page,
+            // The service no longer knows the token (kept 60 days; a mock restarted): the
+            // next run reads from the start, and states only move forward, so nothing repeats.
+            Err(CallError::Refused(e)) if cursor.is_some() => {
+                service_state::put(client.db, FEED_KEY, "", Some(0))
+                    .await
+                    .map_err(store)?;
+                return Err(CallError::Refused(e));
+            }
+            Err(e) => return Err(e),
+        };
         let reported: Vec<(MessageId, MessageStatus)> = page
             .events
             .iter()

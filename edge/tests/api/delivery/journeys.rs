@@ -122,3 +122,23 @@ async fn a_childs_message_goes_to_the_guardian_who_acted_and_stays_in_the_childs
     assert_eq!(messages[0]["kind"], "feedback_given", "{messages}");
     assert_eq!(messages[0]["status"], "sent", "{messages}");
 }
+
+#[tokio::test]
+async fn a_feed_position_the_service_no_longer_knows_is_read_again_from_the_start() {
+    let app = app();
+    let id = queue(&app, 1, "voucher_decided");
+    deliver(&app).await;
+    app.ctx
+        .http
+        .messages
+        .inject(&id.to_string(), "Electronic message read")
+        .await;
+    app.sql("UPDATE service_state SET value = '999999' WHERE name = 'messages.events';");
+
+    // Refused once: the position is forgotten, nothing is marked.
+    assert_eq!(deliver(&app).await.updated, 0);
+    assert_eq!(status(&app, id), "sent");
+    // Read again from the start: the earlier events change nothing, the read one moves it.
+    assert_eq!(deliver(&app).await.updated, 1);
+    assert_eq!(status(&app, id), "read");
+}
