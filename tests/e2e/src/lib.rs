@@ -515,12 +515,22 @@ pub async fn serious_accessibility_violations(client: &Client) -> Vec<String> {
 /// `POST`s JSON to a development endpoint of the Valtuudet mock (`SETELI_VALTUUDET_URL`),
 /// e.g. to revoke a mandate or simulate an outage; panics unless it answers 2xx.
 pub async fn valtuudet_dev(path: &str, body: &str) {
+    mock_dev(&env("SETELI_VALTUUDET_URL"), path, body).await;
+}
+
+/// `POST`s JSON to a development endpoint of the Suomi.fi Messages mock
+/// (`SETELI_MESSAGES_URL`), e.g. `/dev/outage`; panics unless it answers 2xx.
+pub async fn messages_dev(path: &str, body: &str) {
+    mock_dev(&messages_mock_url(), path, body).await;
+}
+
+/// `POST`s JSON to `path` of the mock at `base`; panics unless it answers 2xx.
+async fn mock_dev(base: &str, path: &str, body: &str) {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let base = env("SETELI_VALTUUDET_URL");
     let host = base.trim_start_matches("http://").trim_end_matches('/');
     let mut stream = tokio::net::TcpStream::connect(host)
         .await
-        .expect("the Valtuudet mock answers");
+        .expect("the mock answers");
     let request = format!(
         "POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
         body.len()
