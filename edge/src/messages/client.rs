@@ -86,7 +86,11 @@ impl<D: Database, H: Outbound> MessagesClient<'_, D, H> {
             self.db,
             TOKEN_KEY,
             &answer.access_token,
-            Some(self.now + answer.expires_in.max(0)),
+            // The lifetime is the service's word, within reason: never past a day.
+            Some(
+                self.now
+                    .saturating_add(answer.expires_in.clamp(0, 24 * 60 * 60)),
+            ),
         )
         .await
         .map_err(|e| CallError::Retry(format!("token store: {}", e.0)))?;

@@ -14,6 +14,7 @@
 mod harness;
 
 mod identity_provider;
+mod messages_answers;
 mod registry_answers;
 mod requests;
 mod router;
