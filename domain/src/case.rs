@@ -39,6 +39,9 @@ pub enum CaseState {
     Draft,
     /// Sent, in the organiser's queue, nobody handling it yet.
     Submitted,
+    /// Sent, but waiting for the consent of the others who share the matter (a child's
+    /// other guardians) before it reaches the queue; nobody handles it yet.
+    Consenting,
     /// A handler works on it.
     InProgress {
         handler: String,
@@ -60,6 +63,8 @@ pub enum CaseState {
     Rejected,
     /// Withdrawn by the applicant before a handler took it.
     Cancelled,
+    /// Stopped before the queue: someone whose consent it needed declined.
+    Declined,
 }
 
 /// The state's name, as stored and shown.
@@ -68,11 +73,13 @@ pub enum CaseState {
 pub enum StateName {
     Draft,
     Submitted,
+    Consenting,
     InProgress,
     Waiting,
     Approved,
     Rejected,
     Cancelled,
+    Declined,
 }
 
 impl StateName {
@@ -81,11 +88,13 @@ impl StateName {
         match self {
             StateName::Draft => "draft",
             StateName::Submitted => "submitted",
+            StateName::Consenting => "consenting",
             StateName::InProgress => "in_progress",
             StateName::Waiting => "waiting",
             StateName::Approved => "approved",
             StateName::Rejected => "rejected",
             StateName::Cancelled => "cancelled",
+            StateName::Declined => "declined",
         }
     }
 }
@@ -107,6 +116,10 @@ pub enum Party {
 pub enum CaseAction {
     /// The applicant sends the draft.
     Submit,
+    /// The applicant sends a draft that needs others' consent first: it waits for them.
+    AskConsent,
+    /// Someone whose consent the case waits for declined (recorded by Seteli).
+    Decline,
     /// The applicant withdraws a case nobody has taken yet.
     Cancel,
     /// A handler takes a case from the queue.
@@ -153,11 +166,13 @@ impl CaseState {
         match self {
             CaseState::Draft => StateName::Draft,
             CaseState::Submitted => StateName::Submitted,
+            CaseState::Consenting => StateName::Consenting,
             CaseState::InProgress { .. } => StateName::InProgress,
             CaseState::Waiting { .. } => StateName::Waiting,
             CaseState::Approved => StateName::Approved,
             CaseState::Rejected => StateName::Rejected,
             CaseState::Cancelled => StateName::Cancelled,
+            CaseState::Declined => StateName::Declined,
         }
     }
 
@@ -165,7 +180,7 @@ impl CaseState {
     pub fn is_closed(&self) -> bool {
         matches!(
             self,
-            CaseState::Approved | CaseState::Rejected | CaseState::Cancelled
+            CaseState::Approved | CaseState::Rejected | CaseState::Cancelled | CaseState::Declined
         )
     }
 
@@ -198,9 +213,20 @@ impl CaseState {
             Party::Applicant => Ok(()),
             _ => Err(CaseError::NotYours),
         };
+        let system = || match by {
+            Party::System => Ok(()),
+            _ => Err(CaseError::NotYours),
+        };
         match (self, action) {
             (S::Draft, A::Submit) => applicant().map(|()| S::Submitted),
-            (S::Draft | S::Submitted, A::Cancel) => applicant().map(|()| S::Cancelled),
+            (S::Draft, A::AskConsent) => applicant().map(|()| S::Consenting),
+            (S::Draft | S::Submitted | S::Consenting, A::Cancel) => {
+                applicant().map(|()| S::Cancelled)
+            }
+            // Seteli records consents: the last one in sends the case to the queue, a decline
+            // stops it.
+            (S::Consenting, A::Answer) => system().map(|()| S::Submitted),
+            (S::Consenting, A::Decline) => system().map(|()| S::Declined),
             (S::Submitted, A::Take) => any_handler().map(|handler| S::InProgress { handler }),
             (S::InProgress { handler } | S::Waiting { handler, .. }, A::HandOver { to }) => {
                 // Any of the organiser's handlers may move a case on (a colleague's absence).
@@ -601,6 +627,56 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_shared_matter_waits_for_consent_before_the_queue_and_a_decline_stops_it() {
+        let at = datetime!(2026-11-21 10:00 UTC);
+        // Every consent in: Seteli sends it to the queue.
+        let mut case = Case::new();
+        assert!(!case
+            .step(&CaseAction::AskConsent, Party::Applicant, at, "")
+            .unwrap());
+        assert_eq!(case.state, CaseState::Consenting);
+        assert_eq!(case.state.handler(), None);
+        // Nobody takes it while it waits, and only Seteli records the consents.
+        assert_eq!(
+            case.state.apply(&CaseAction::Take, &handler("a"), TODAY),
+            Err(CaseError::NotInThisState)
+        );
+        for other in [Party::Applicant, handler("a")] {
+            for step in [CaseAction::Answer, CaseAction::Decline] {
+                assert_eq!(
+                    case.state.apply(&step, &other, TODAY),
+                    Err(CaseError::NotYours)
+                );
+            }
+        }
+        assert!(case
+            .step(&CaseAction::Answer, Party::System, at, "")
+            .unwrap());
+        assert_eq!(case.state, CaseState::Submitted);
+
+        // A decline closes it, and the applicant is told.
+        let mut declined = Case::new();
+        declined
+            .step(&CaseAction::AskConsent, Party::Applicant, at, "")
+            .unwrap();
+        assert!(declined
+            .step(&CaseAction::Decline, Party::System, at, "Ei sovi meille")
+            .unwrap());
+        assert_eq!(declined.state, CaseState::Declined);
+        assert!(declined.state.is_closed());
+        // The applicant may withdraw while it waits.
+        assert_eq!(
+            CaseState::Consenting.apply(&CaseAction::Cancel, &Party::Applicant, TODAY),
+            Ok(CaseState::Cancelled)
+        );
+        // Asking for consent is a draft's step only.
+        assert_eq!(
+            CaseState::Submitted.apply(&CaseAction::AskConsent, &Party::Applicant, TODAY),
+            Err(CaseError::NotInThisState)
+        );
+    }
+
     fn any_party() -> impl Strategy<Value = Party> {
         prop_oneof![
             Just(Party::Applicant),
@@ -613,6 +689,8 @@ mod tests {
         let date = (0i64..40).prop_map(|d| TODAY + time::Duration::days(d - 10));
         prop_oneof![
             Just(CaseAction::Submit),
+            Just(CaseAction::AskConsent),
+            Just(CaseAction::Decline),
             Just(CaseAction::Cancel),
             Just(CaseAction::Take),
             "[ab]".prop_map(|to| CaseAction::HandOver { to }),
@@ -675,11 +753,13 @@ mod tests {
         for state in [
             StateName::Draft,
             StateName::Submitted,
+            StateName::Consenting,
             StateName::InProgress,
             StateName::Waiting,
             StateName::Approved,
             StateName::Rejected,
             StateName::Cancelled,
+            StateName::Declined,
         ] {
             assert_eq!(
                 serde_json::to_string(&state).unwrap(),

@@ -13,11 +13,13 @@ pub fn state_text(state: StateName) -> Text {
     match state {
         StateName::Draft => Text::StateDraft,
         StateName::Submitted => Text::StateSubmitted,
+        StateName::Consenting => Text::StateConsenting,
         StateName::InProgress => Text::StateInProgress,
         StateName::Waiting => Text::StateWaiting,
         StateName::Approved => Text::StateApproved,
         StateName::Rejected => Text::StateRejected,
         StateName::Cancelled => Text::StateCancelled,
+        StateName::Declined => Text::StateDeclined,
     }
 }
 

@@ -722,5 +722,7 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::DeskDeliveriesToReview => "Messages wait for review or could not be delivered",
         PrivateText::LetterLangLabel => "Language of messages and letters",
         PrivateText::LetterLangUnknown => "Not known (the organiser's language)",
+        PrivateText::StateConsenting => "Waiting for consent",
+        PrivateText::StateDeclined => "Consent declined",
     }
 }

@@ -722,5 +722,7 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::DeskDeliveriesToReview => "Viestejä odottaa tarkistusta tai lähetys epäonnistui",
         PrivateText::LetterLangLabel => "Viestien ja kirjeiden kieli",
         PrivateText::LetterLangUnknown => "Ei tiedossa (järjestäjän kieli)",
+        PrivateText::StateConsenting => "Odottaa suostumusta",
+        PrivateText::StateDeclined => "Suostumusta ei annettu",
     }
 }

@@ -809,6 +809,8 @@ texts! {
         DeskDeliveriesToReview,
         LetterLangLabel,
         LetterLangUnknown,
+        StateConsenting,
+        StateDeclined,
     }
 }
 

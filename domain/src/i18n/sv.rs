@@ -722,5 +722,7 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::DeskDeliveriesToReview => "Meddelanden väntar på granskning eller kunde inte skickas",
         PrivateText::LetterLangLabel => "Språk för meddelanden och brev",
         PrivateText::LetterLangUnknown => "Okänt (anordnarens språk)",
+        PrivateText::StateConsenting => "Väntar på samtycke",
+        PrivateText::StateDeclined => "Samtycke gavs inte",
     }
 }

@@ -45,6 +45,7 @@ impl CaseRow {
         Ok(match self.state {
             StateName::Draft => CaseState::Draft,
             StateName::Submitted => CaseState::Submitted,
+            StateName::Consenting => CaseState::Consenting,
             StateName::InProgress => CaseState::InProgress {
                 handler: handler()?,
             },
@@ -57,6 +58,7 @@ impl CaseRow {
             StateName::Approved => CaseState::Approved,
             StateName::Rejected => CaseState::Rejected,
             StateName::Cancelled => CaseState::Cancelled,
+            StateName::Declined => CaseState::Declined,
         })
     }
 }
