@@ -167,6 +167,20 @@ error_codes! {
     MessageNotFound,
     /// Only a message waiting for review can be released.
     MessageNotHeld,
+    /// A resident's voucher application with a field out of bounds (names the field).
+    InvalidVoucherApplication,
+    /// A resident's voucher application sent without something it needs (names the field).
+    VoucherApplicationIncomplete,
+    /// The municipality has no vouchers for the service.
+    ServiceNotOffered,
+    /// An application for the same service, for the same person, is already open.
+    ApplicationAlreadyOpen,
+    /// The consent request is past its 14 days; the applicant can send it again.
+    ConsentExpired,
+    /// The consent request has been answered already.
+    ConsentAlreadyAnswered,
+    /// Only a guardian the applicant named, acting for the child, answers a consent request.
+    NotTheNamedGuardian,
     /// The server failed; the message carries a reference id for support.
     Internal,
     /// The client could not reach the server (set by the app, never sent by the edge).
@@ -207,10 +221,13 @@ impl ErrorCode {
             | InvalidApplication
             | ApplicationIncomplete
             | InvalidAttachment
-            | InvalidCaseStep => 400,
+            | InvalidCaseStep
+            | InvalidVoucherApplication
+            | VoucherApplicationIncomplete
+            | ServiceNotOffered => 400,
             Unauthorized => 401,
             Forbidden | CrossSiteRequest | NoRightToAct | ProducerNotApproved | NoPriceRole
-            | CaseNotYours => 403,
+            | CaseNotYours | NotTheNamedGuardian => 403,
             NotFound
             | ProducerNotFound
             | VoucherNotFound
@@ -241,7 +258,10 @@ impl ErrorCode {
             | CaseWrongState
             | CaseChanged
             | ApprovalWrongState
-            | MessageNotHeld => 409,
+            | MessageNotHeld
+            | ApplicationAlreadyOpen
+            | ConsentExpired
+            | ConsentAlreadyAnswered => 409,
             PayloadTooLarge | AttachmentTooLarge => 413,
             TooManyAttempts => 429,
             Internal => 500,
@@ -494,6 +514,27 @@ impl ErrorCode {
             (MessageNotFound, En) => "Message not found.",
             (MessageNotHeld, Fi) => "Viesti ei odota tarkistusta: se on jo lähetetty tai lähtee jonosta itsestään.",
             (MessageNotHeld, Sv) => "Meddelandet väntar inte på granskning: det har redan skickats eller skickas från kön av sig självt.",
+            (InvalidVoucherApplication, Fi) => "Tarkista merkitty kenttä: kuvaus on enintään 4000 merkkiä, nimet ja puhelinnumero enintään 100 merkkiä, kotitalouden koko 1–20 henkeä ja tulot nollasta ylöspäin. Henkilötunnuksen on oltava oikea, eikä samaa huoltajaa voi nimetä kahdesti.",
+            (InvalidVoucherApplication, Sv) => "Kontrollera det markerade fältet: beskrivningen är högst 4000 tecken, namn och telefonnummer högst 100 tecken, hushållets storlek 1–20 personer och inkomsterna noll eller mer. Personbeteckningen ska vara korrekt, och samma vårdnadshavare kan inte nämnas två gånger.",
+            (InvalidVoucherApplication, En) => "Check the marked field: the description is at most 4,000 characters, names and the phone number at most 100, the household 1–20 people and income zero or more. An identity code must be valid, and the same guardian cannot be named twice.",
+            (VoucherApplicationIncomplete, Fi) => "Hakemuksesta puuttuu merkitty tieto. Täytä se ja lähetä uudelleen.",
+            (VoucherApplicationIncomplete, Sv) => "Den markerade uppgiften saknas i ansökan. Fyll i den och skicka igen.",
+            (VoucherApplicationIncomplete, En) => "The application lacks the marked information. Fill it in and send again.",
+            (ServiceNotOffered, Fi) => "Kunta ei myönnä palveluseteleitä tähän palveluun. Valitse toinen palvelu tai kysy kunnan asiakaspalvelusta.",
+            (ServiceNotOffered, Sv) => "Kommunen beviljar inte servicesedlar för denna tjänst. Välj en annan tjänst eller fråga kommunens kundtjänst.",
+            (ServiceNotOffered, En) => "The municipality grants no vouchers for this service. Choose another service or ask the municipality's customer service.",
+            (ApplicationAlreadyOpen, Fi) => "Samaan palveluun on jo avoin hakemus. Jatka sitä tai peru se ensin.",
+            (ApplicationAlreadyOpen, Sv) => "Det finns redan en öppen ansökan för samma tjänst. Fortsätt med den eller återkalla den först.",
+            (ApplicationAlreadyOpen, En) => "An application for the same service is already open. Continue it or withdraw it first.",
+            (ConsentExpired, Fi) => "Suostumuspyyntö on vanhentunut (14 päivää). Hakija voi lähettää sen uudelleen.",
+            (ConsentExpired, Sv) => "Begäran om samtycke har gått ut (14 dagar). Sökanden kan skicka den på nytt.",
+            (ConsentExpired, En) => "The consent request has expired (14 days). The applicant can send it again.",
+            (ConsentAlreadyAnswered, Fi) => "Suostumuspyyntöön on jo vastattu.",
+            (ConsentAlreadyAnswered, Sv) => "Begäran om samtycke har redan besvarats.",
+            (ConsentAlreadyAnswered, En) => "The consent request has been answered already.",
+            (NotTheNamedGuardian, Fi) => "Suostumuksen voi antaa vain hakemuksessa nimetty huoltaja, joka asioi lapsen puolesta Suomi.fi-valtuuksien kautta.",
+            (NotTheNamedGuardian, Sv) => "Samtycke kan ges endast av den vårdnadshavare som nämns i ansökan och som uträttar ärenden för barnet via Suomi.fi-fullmakter.",
+            (NotTheNamedGuardian, En) => "Only the guardian named in the application, acting for the child through Suomi.fi e-Authorizations, can give consent.",
             (MessageNotHeld, En) => "The message is not waiting for review: it has been sent already or will go out from the queue by itself.",
             (CaseWrongState, Fi) => "Asia ei ole vaiheessa, jossa tämän voi tehdä. Lataa sivu nähdäksesi asian tilan.",
             (CaseWrongState, Sv) => "Ärendet är inte i ett skede där detta kan göras. Ladda om sidan för att se ärendets läge.",

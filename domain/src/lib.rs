@@ -24,6 +24,7 @@ pub mod money;
 pub mod permissions;
 pub mod producer;
 pub mod registry;
+pub mod resident_application;
 pub mod routes;
 pub mod session;
 pub mod voucher;
