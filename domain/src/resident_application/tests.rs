@@ -69,6 +69,9 @@ fn refused(result: Result<(), FieldError>) -> (ErrorCode, &'static str) {
 
 use ErrorCode::{InvalidVoucherApplication as Invalid, VoucherApplicationIncomplete as Incomplete};
 
+/// A change to the form, for the table of what each missing piece is called.
+type Change = fn(&mut VoucherApplicationForm);
+
 #[test]
 fn a_guardians_application_naming_the_other_guardian_may_be_sent() {
     assert_eq!(send(&for_eetu(), AppliesFor::Child, true), Ok(()));
@@ -76,7 +79,7 @@ fn a_guardians_application_naming_the_other_guardian_may_be_sent() {
 
 #[test]
 fn each_missing_piece_is_named() {
-    let cases: Vec<(fn(&mut VoucherApplicationForm), &str)> = vec![
+    let cases: Vec<(Change, &str)> = vec![
         (|f| f.service_code = None, "service_code"),
         (|f| f.municipality_code = None, "municipality_code"),
         (|f| f.need = "  ".into(), "need"),
