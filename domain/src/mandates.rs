@@ -16,8 +16,16 @@ pub const ISSUE_VOUCHER_MATTERS: &str = "http://valtuusrekisteri.suomi.fi/palvel
 /// Issue: giving feedback and answering surveys about services on another person's behalf.
 pub const ISSUE_FEEDBACK: &str = "http://valtuusrekisteri.suomi.fi/palveluseteli_palaute";
 
+/// Issue: applying for a service voucher on another person's behalf (issue 15).
+pub const ISSUE_VOUCHER_APPLICATION: &str =
+    "http://valtuusrekisteri.suomi.fi/palveluseteli_hakemus";
+
 /// Every issue the rule set knows, in the order they are shown.
-pub const ISSUES: [&str; 2] = [ISSUE_VOUCHER_MATTERS, ISSUE_FEEDBACK];
+pub const ISSUES: [&str; 3] = [
+    ISSUE_VOUCHER_MATTERS,
+    ISSUE_FEEDBACK,
+    ISSUE_VOUCHER_APPLICATION,
+];
 
 /// A person-readable name for an issue URI; the URI itself for one the rule set does not know.
 pub fn issue_name(uri: &str, lang: Lang) -> &str {
@@ -28,6 +36,9 @@ pub fn issue_name(uri: &str, lang: Lang) -> &str {
         (ISSUE_FEEDBACK, Lang::Fi) => "Palautteen antaminen palveluseteliasioissa",
         (ISSUE_FEEDBACK, Lang::Sv) => "Att ge respons i servicesedelärenden",
         (ISSUE_FEEDBACK, Lang::En) => "Giving feedback on service-voucher services",
+        (ISSUE_VOUCHER_APPLICATION, Lang::Fi) => "Palvelusetelin hakeminen",
+        (ISSUE_VOUCHER_APPLICATION, Lang::Sv) => "Att ansöka om servicesedel",
+        (ISSUE_VOUCHER_APPLICATION, Lang::En) => "Applying for a service voucher",
         (other, _) => other,
     }
 }
@@ -77,10 +88,13 @@ pub enum OnBehalfAction {
     ViewAccessLog,
     GiveFeedback,
     AnswerSurvey,
+    /// Applying for a voucher (issue 15): its own issue, so a mandate to use vouchers does
+    /// not by itself let someone apply.
+    ApplyForVoucher,
 }
 
 impl OnBehalfAction {
-    pub const ALL: [OnBehalfAction; 8] = [
+    pub const ALL: [OnBehalfAction; 9] = [
         OnBehalfAction::Choose,
         OnBehalfAction::ViewVouchers,
         OnBehalfAction::ViewFeedback,
@@ -89,6 +103,7 @@ impl OnBehalfAction {
         OnBehalfAction::ViewAccessLog,
         OnBehalfAction::GiveFeedback,
         OnBehalfAction::AnswerSurvey,
+        OnBehalfAction::ApplyForVoucher,
     ];
 
     /// What a registered proxy's scope can name: every action but choosing, which any
@@ -115,6 +130,7 @@ impl OnBehalfAction {
             OnBehalfAction::GiveFeedback | OnBehalfAction::AnswerSurvey => {
                 &[ISSUE_VOUCHER_MATTERS, ISSUE_FEEDBACK]
             }
+            OnBehalfAction::ApplyForVoucher => &[ISSUE_VOUCHER_MATTERS, ISSUE_VOUCHER_APPLICATION],
         }
     }
 
@@ -123,7 +139,9 @@ impl OnBehalfAction {
     pub fn is_write(self) -> bool {
         matches!(
             self,
-            OnBehalfAction::GiveFeedback | OnBehalfAction::AnswerSurvey
+            OnBehalfAction::GiveFeedback
+                | OnBehalfAction::AnswerSurvey
+                | OnBehalfAction::ApplyForVoucher
         )
     }
 
@@ -138,6 +156,7 @@ impl OnBehalfAction {
             OnBehalfAction::ViewAccessLog => "view_access_log",
             OnBehalfAction::GiveFeedback => "give_feedback",
             OnBehalfAction::AnswerSurvey => "answer_survey",
+            OnBehalfAction::ApplyForVoucher => "apply_for_voucher",
         }
     }
     pub fn parse(s: &str) -> Option<OnBehalfAction> {
@@ -296,16 +315,25 @@ mod tests {
     }
 
     #[test]
-    fn feedback_and_surveys_need_the_feedback_issue_and_are_the_only_writes() {
+    fn every_write_needs_an_issue_of_its_own_beyond_using_vouchers() {
+        // Reading needs only the issue of using vouchers; each write names one more: the
+        // feedback issue for feedback and surveys, the application issue for applying.
         for action in OnBehalfAction::ALL {
             assert_eq!(
                 action.is_write(),
-                action.required_issues().contains(&ISSUE_FEEDBACK),
+                action.required_issues().len() == 2,
                 "{action:?}"
             );
         }
         assert!(OnBehalfAction::GiveFeedback.is_write());
         assert!(OnBehalfAction::AnswerSurvey.is_write());
+        assert_eq!(
+            OnBehalfAction::ApplyForVoucher.required_issues(),
+            [ISSUE_VOUCHER_MATTERS, ISSUE_VOUCHER_APPLICATION]
+        );
+        assert!(!OnBehalfAction::GiveFeedback
+            .required_issues()
+            .contains(&ISSUE_VOUCHER_APPLICATION));
     }
 
     #[test]

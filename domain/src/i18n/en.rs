@@ -149,6 +149,7 @@ pub(super) fn public(text: PublicText) -> &'static str {
         PublicText::NavDeskApplications => "Producer applications",
         PublicText::NavDeskApprovals => "Supervision",
         PublicText::NavDeskDeliveries => "Message delivery",
+        PublicText::ActionApplyForVoucher => "Applied for a service voucher",
     }
 }
 
@@ -724,5 +725,6 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::LetterLangUnknown => "Not known (the organiser's language)",
         PrivateText::StateConsenting => "Waiting for consent",
         PrivateText::StateDeclined => "Consent declined",
+        PrivateText::ScopeApplyForVoucher => "Apply for a service voucher",
     }
 }

@@ -149,6 +149,7 @@ pub(super) fn public(text: PublicText) -> &'static str {
         PublicText::NavDeskApplications => "Tuottajahakemukset",
         PublicText::NavDeskApprovals => "Valvonta",
         PublicText::NavDeskDeliveries => "Viestien toimitus",
+        PublicText::ActionApplyForVoucher => "Haki palveluseteliä",
     }
 }
 
@@ -724,5 +725,6 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::LetterLangUnknown => "Ei tiedossa (järjestäjän kieli)",
         PrivateText::StateConsenting => "Odottaa suostumusta",
         PrivateText::StateDeclined => "Suostumusta ei annettu",
+        PrivateText::ScopeApplyForVoucher => "Hakea palveluseteliä",
     }
 }

@@ -238,6 +238,7 @@ texts! {
         NavDeskApplications,
         NavDeskApprovals,
         NavDeskDeliveries,
+        ActionApplyForVoucher,
     }
     private {
         // The logged-in customer's pages.
@@ -811,6 +812,7 @@ texts! {
         LetterLangUnknown,
         StateConsenting,
         StateDeclined,
+        ScopeApplyForVoucher,
     }
 }
 
@@ -906,6 +908,7 @@ pub fn action_text(action: OnBehalfAction) -> Text {
         OnBehalfAction::ViewAccessLog => Text::ActionViewAccessLog,
         OnBehalfAction::GiveFeedback => Text::ActionGiveFeedback,
         OnBehalfAction::AnswerSurvey => Text::ActionAnswerSurvey,
+        OnBehalfAction::ApplyForVoucher => Text::ActionApplyForVoucher,
     }
 }
 

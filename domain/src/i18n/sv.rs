@@ -149,6 +149,7 @@ pub(super) fn public(text: PublicText) -> &'static str {
         PublicText::NavDeskApplications => "Producentansökningar",
         PublicText::NavDeskApprovals => "Tillsyn",
         PublicText::NavDeskDeliveries => "Leverans av meddelanden",
+        PublicText::ActionApplyForVoucher => "Ansökte om servicesedel",
     }
 }
 
@@ -724,5 +725,6 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::LetterLangUnknown => "Okänt (anordnarens språk)",
         PrivateText::StateConsenting => "Väntar på samtycke",
         PrivateText::StateDeclined => "Samtycke gavs inte",
+        PrivateText::ScopeApplyForVoucher => "Ansöka om servicesedel",
     }
 }

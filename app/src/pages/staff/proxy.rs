@@ -137,6 +137,7 @@ fn scope_text(action: OnBehalfAction) -> Text {
         OnBehalfAction::ViewAccessLog => Text::ScopeViewAccessLog,
         OnBehalfAction::GiveFeedback => Text::ScopeGiveFeedback,
         OnBehalfAction::AnswerSurvey => Text::ScopeAnswerSurvey,
+        OnBehalfAction::ApplyForVoucher => Text::ScopeApplyForVoucher,
         OnBehalfAction::Choose => Text::ActionChoose,
     }
 }
