@@ -42,4 +42,8 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0010_delivery.sql",
         include_str!("../../../migrations/0010_delivery.sql"),
     ),
+    (
+        "0011_resident_cases.sql",
+        include_str!("../../../migrations/0011_resident_cases.sql"),
+    ),
 ];

@@ -15,24 +15,51 @@ pub struct Sqlite {
 impl Sqlite {
     /// A fresh in-memory database with the schema: one per test.
     pub fn in_memory() -> Result<Self, DbError> {
-        Self::from_connection(Connection::open_in_memory().map_err(err)?)
+        Self::from_connection(Connection::open_in_memory().map_err(err)?, MIGRATIONS.len())
     }
 
     /// A database file (created when missing) with the schema applied.
     pub fn open(path: &std::path::Path) -> Result<Self, DbError> {
-        Self::from_connection(Connection::open(path).map_err(err)?)
+        Self::from_connection(Connection::open(path).map_err(err)?, MIGRATIONS.len())
     }
 
-    fn from_connection(conn: Connection) -> Result<Self, DbError> {
+    fn from_connection(conn: Connection, migrations: usize) -> Result<Self, DbError> {
         conn.execute_batch("PRAGMA foreign_keys = ON;")
             .map_err(err)?;
-        for (name, sql) in MIGRATIONS {
-            conn.execute_batch(sql)
-                .map_err(|e| DbError(format!("migration {name}: {e}")))?;
-        }
-        Ok(Self {
+        let db = Self {
             conn: Mutex::new(conn),
-        })
+        };
+        db.migrate(migrations)?;
+        Ok(db)
+    }
+
+    /// A fresh in-memory database with only the first `count` migrations, for a test of
+    /// the next one over rows written before it.
+    pub fn in_memory_until(count: usize) -> Result<Self, DbError> {
+        Self::from_connection(Connection::open_in_memory().map_err(err)?, count)
+    }
+
+    /// Applies the migrations not yet applied, up to the first `count`, each in its own
+    /// transaction as D1 applies them (a deferred foreign-key check is settled at its end).
+    pub fn migrate(&self, count: usize) -> Result<(), DbError> {
+        let conn = self.lock()?;
+        let done: i64 = conn
+            .query_row("PRAGMA user_version", [], |row| row.get(0))
+            .map_err(err)?;
+        let done = usize::try_from(done).unwrap_or(0);
+        for (index, (name, sql)) in MIGRATIONS.iter().enumerate().take(count).skip(done) {
+            let applied = conn.execute_batch(&format!(
+                "BEGIN;\n{sql}\nPRAGMA user_version = {};\nCOMMIT;",
+                index + 1
+            ));
+            if let Err(e) = applied {
+                if !conn.is_autocommit() {
+                    let _ = conn.execute_batch("ROLLBACK;");
+                }
+                return Err(DbError(format!("migration {name}: {e}")));
+            }
+        }
+        Ok(())
     }
 
     /// Runs a script of statements (test data, seeds) in one transaction.
@@ -40,8 +67,12 @@ impl Sqlite {
         let conn = self.lock()?;
         // The trailing NUL matters: without it SQLite copies the rest of the script for
         // every statement it prepares, which makes a 20 MB seed take minutes.
-        conn.execute_batch(&format!("BEGIN;\n{sql}\nCOMMIT;\0"))
-            .map_err(err)
+        let result = conn.execute_batch(&format!("BEGIN;\n{sql}\nCOMMIT;\0"));
+        // A script that failed half-way writes nothing and leaves no transaction open.
+        if result.is_err() && !conn.is_autocommit() {
+            let _ = conn.execute_batch("ROLLBACK;");
+        }
+        result.map_err(err)
     }
 
     /// The single integer a query returns (a count, in tests and tools).

@@ -9,6 +9,7 @@ mod delivery;
 mod desk;
 mod fuzz;
 mod helpers;
+mod migrations;
 mod on_behalf;
 mod producer;
 mod public_cache;

@@ -1,0 +1,105 @@
+//! Migrations that make a table again keep its rows: 0011 rebuilds `cases` (and the tables
+//! that cascade from it) for residents' applications, over a producer's application with
+//! its history, prices, answers, file, approval, message and notice written before it.
+
+use seteli_edge::db::sqlite::Sqlite;
+
+/// Everything that names case 1, written under the schema before 0011.
+const BEFORE: &str = "
+    INSERT INTO municipalities (code, name_fi, name_sv, bilingual) VALUES ('638', 'Porvoo', 'Borgå', 1);
+    INSERT INTO services (code, name_fi, name_sv, name_en, description_fi, description_sv, description_en, unit, sort_order)
+        VALUES ('cleaning', 'Siivous', 'Städning', 'Cleaning', 'S', 'S', 'C', 'hour', 1);
+    INSERT INTO producers (id, business_id, name, summary_fi, summary_sv, description_fi, description_sv,
+                           street_address, postal_code, post_office, phone, email)
+        VALUES (1, '2468013-5', 'Kirkas Siivous Oy', 'S', 'S', 'K', 'B', 'Katu 1', '06100', 'Porvoo', '+358 40 1', 'a@b.fi');
+    INSERT INTO cases (id, kind, organiser_code, state, handler, step, created_at, updated_at)
+        VALUES (1, 'producer_application', 'ita-uusimaa', 'in_progress', 'tuottajahyvaksyja', 'tok',
+                '2026-11-20T10:00:00Z', '2026-11-21T10:00:00Z');
+    INSERT INTO case_events (case_id, at, by_kind, by_name, from_state, to_state, comment)
+        VALUES (1, '2026-11-20T10:00:00Z', 'applicant', 'Sanna', 'draft', 'submitted', ''),
+               (1, '2026-11-21T10:00:00Z', 'handler', 'Pekka', 'submitted', 'in_progress', '');
+    INSERT INTO producer_applications (case_id, producer_id, municipality_code, company_name, description_fi,
+                                       description_sv, languages, areas, street_address, postal_code, post_office,
+                                       phone, email, website, started_by)
+        VALUES (1, 1, '638', 'Kirkas Siivous Oy', 'K', 'B', 'fi sv', 'Porvoo', 'Katu 1', '06100', 'Porvoo',
+                '+358 40 1', 'a@b.fi', '', 'Sanna');
+    INSERT INTO application_services (case_id, service_code, unit, price_cents, valid_from)
+        VALUES (1, 'cleaning', 'hour', 3900, '2026-12-01');
+    INSERT INTO application_answers (case_id, requirement_code, answer, note) VALUES (1, 'insurance', 'met', '');
+    INSERT INTO attachments (case_id, blob_key, file_name, content_type, size_bytes, uploaded_at, uploaded_by)
+        VALUES (1, 'attachments/abc', 'vakuutus.pdf', 'application/pdf', 100, '2026-11-20T10:00:00Z', 'Sanna');
+    INSERT INTO approvals (producer_id, municipality_code, service_code, status, changed_at, case_id)
+        VALUES (1, '638', 'cleaning', 'pending', '2026-11-20T10:00:00Z', 1);
+    INSERT INTO messages (to_producer_id, kind, actor_name, case_id, created_at)
+        VALUES (1, 'application_changed', 'Itä-Uusimaa', 1, '2026-11-21T10:00:00Z');
+    INSERT INTO staff_notices (username, kind, case_id, by_name, created_at)
+        VALUES ('tuottajahyvaksyja', 'case_to_you', 1, 'Sanna', '2026-11-21T10:00:00Z');
+";
+
+const TABLES: [&str; 9] = [
+    "cases",
+    "case_events",
+    "producer_applications",
+    "application_services",
+    "application_answers",
+    "attachments",
+    "approvals",
+    "messages",
+    "staff_notices",
+];
+
+#[test]
+fn the_residents_cases_migration_keeps_every_row_of_a_producers_application() {
+    let db = Sqlite::in_memory_until(10).expect("the schema before 0011");
+    db.execute_script(BEFORE).expect("rows before 0011");
+    let before: Vec<i64> = TABLES
+        .iter()
+        .map(|t| db.scalar(&format!("SELECT COUNT(*) FROM {t}")).unwrap())
+        .collect();
+    assert!(before.iter().all(|n| *n > 0), "{before:?}");
+
+    db.migrate(11).expect("0011 applies over rows");
+
+    let after: Vec<i64> = TABLES
+        .iter()
+        .map(|t| db.scalar(&format!("SELECT COUNT(*) FROM {t}")).unwrap())
+        .collect();
+    assert_eq!(after, before);
+    assert_eq!(
+        db.text("SELECT handler FROM cases WHERE id = 1").unwrap(),
+        "tuottajahyvaksyja"
+    );
+    assert_eq!(
+        db.scalar("SELECT COUNT(*) FROM case_events WHERE case_id = 1")
+            .unwrap(),
+        2
+    );
+    // The children still point at their case, and deleting it still cascades.
+    db.execute_script(
+        "INSERT INTO cases (id, kind, organiser_code, state, step, created_at, updated_at)
+             VALUES (2, 'voucher_application', 'ita-uusimaa', 'consenting', 't', '2026-11-30T10:00:00Z',
+                     '2026-11-30T10:00:00Z');
+         INSERT INTO case_events (case_id, at, by_kind, by_name, from_state, to_state, comment)
+             VALUES (2, '2026-11-30T10:00:00Z', 'applicant', 'Anni', 'draft', 'consenting', '');
+         DELETE FROM case_events WHERE case_id = 2;
+         DELETE FROM cases WHERE id = 2;",
+    )
+    .expect("the new kind and state");
+    assert!(db
+        .execute_script(
+            "INSERT INTO case_events (case_id, at, by_kind, by_name, from_state, to_state, comment)
+                         VALUES (99, 'x', 'system', 'S', 'a', 'b', '')"
+        )
+        .is_err());
+    assert!(db
+        .execute_script("UPDATE cases SET state = 'archived' WHERE id = 1")
+        .is_err());
+    // Applying is a trail action now.
+    db.execute_script(
+        "INSERT INTO customers (id, hetu, given_name, family_name, municipality_code)
+             VALUES (1, '030413A9450', 'Eetu', 'Kumpulainen', '638');
+         INSERT INTO on_behalf_log (at, actor_hetu, actor_name, principal_customer_id, action, basis, result)
+             VALUES ('2026-11-30T10:00:00Z', '220784-926C', 'Anni', 1, 'apply_for_voucher', 'guardian', 'allowed');",
+    )
+    .expect("apply_for_voucher in the trail");
+}
