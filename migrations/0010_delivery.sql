@@ -22,7 +22,6 @@ CREATE TABLE messages_new (
                             'read', 'printed', 'delivered', 'returned', 'failed')),
     -- When the status last changed (RFC 3339).
     status_at           TEXT,
-    channel             TEXT CHECK (channel IN ('electronic', 'paper')),
     -- Who it went to, by name: the principal, a minor's guardian, or the company.
     recipient_name      TEXT,
     held_reason         TEXT CHECK (held_reason IN ('non_disclosure', 'no_address', 'no_recipient')),

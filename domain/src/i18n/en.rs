@@ -253,7 +253,7 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::ResultAllowed => "Allowed",
         PrivateText::ResultRefused => "Refused",
         PrivateText::MessagesTitle => "Messages",
-        PrivateText::MessagesLead => "When someone gives feedback or answers a survey on your behalf, you are sent a message about it in Suomi.fi Messages. Here are those messages, newest first.",
+        PrivateText::MessagesLead => "Seteli sends you a message in Suomi.fi Messages when someone acts on your behalf or something is decided about your voucher – as a letter if you have no Suomi.fi mailbox. Here are the messages, newest first, each with how far it has got.",
         PrivateText::MessagesEmpty => "You have no messages.",
         PrivateText::MessageQueued => "Queued for Suomi.fi Messages",
         PrivateText::MessageSent => "Sent to Suomi.fi Messages",
@@ -726,5 +726,6 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::StateConsenting => "Waiting for consent",
         PrivateText::StateDeclined => "Consent declined",
         PrivateText::ScopeApplyForVoucher => "Apply for a service voucher",
+        PrivateText::DeskNoticesEmpty => "Nothing new for you.",
     }
 }

@@ -253,7 +253,7 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::ResultAllowed => "Sallittiin",
         PrivateText::ResultRefused => "Estettiin",
         PrivateText::MessagesTitle => "Viestit",
-        PrivateText::MessagesLead => "Kun joku antaa palautetta tai vastaa kyselyyn puolestasi, sinulle lähetetään siitä viesti Suomi.fi-viesteihin. Tässä ovat lähetetyt viestit, uusimmat ensin.",
+        PrivateText::MessagesLead => "Seteli lähettää sinulle viestin Suomi.fi-viesteihin, kun joku asioi puolestasi tai kun palvelusetelistäsi päätetään jotain – kirjeenä, jos sinulla ei ole Suomi.fi-postilaatikkoa. Tässä ovat viestit uusimmat ensin, ja kunkin kohdalla se, miten pitkälle se on edennyt.",
         PrivateText::MessagesEmpty => "Sinulle ei ole viestejä.",
         PrivateText::MessageQueued => "Odottaa lähetystä Suomi.fi-viesteihin",
         PrivateText::MessageSent => "Lähetetty Suomi.fi-viesteihin",
@@ -726,5 +726,6 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::StateConsenting => "Odottaa suostumusta",
         PrivateText::StateDeclined => "Suostumusta ei annettu",
         PrivateText::ScopeApplyForVoucher => "Hakea palveluseteliä",
+        PrivateText::DeskNoticesEmpty => "Ei uusia asioita sinulle.",
     }
 }

@@ -813,6 +813,7 @@ texts! {
         StateConsenting,
         StateDeclined,
         ScopeApplyForVoucher,
+        DeskNoticesEmpty,
     }
 }
 
@@ -897,6 +898,24 @@ pub fn basis_text(basis: Basis) -> Text {
     }
 }
 
+/// The words for a message's delivery state; `None` for one this build does not know
+/// (shown as it came).
+pub fn message_status_text(status: crate::delivery::MessageStatus) -> Option<Text> {
+    use crate::delivery::MessageStatus as S;
+    match status {
+        S::Queued => Some(Text::MessageQueued),
+        S::Sent => Some(Text::MessageSent),
+        S::Held => Some(Text::MessageHeld),
+        S::Paper => Some(Text::MessagePaper),
+        S::Read => Some(Text::MessageRead),
+        S::Printed => Some(Text::MessagePrinted),
+        S::Delivered => Some(Text::MessageDelivered),
+        S::Returned => Some(Text::MessageReturned),
+        S::Failed => Some(Text::MessageFailed),
+        S::Unknown => None,
+    }
+}
+
 /// What a proxy did, as the principal's trail tells it: `Katsoi palveluseteleitäsi`.
 pub fn action_text(action: OnBehalfAction) -> Text {
     match action {
@@ -918,6 +937,22 @@ mod tests {
     use crate::api::MessageKind;
     use crate::catalogue::Unit;
     use crate::money::Cents;
+
+    #[test]
+    fn each_delivery_state_has_words_of_its_own_and_unknown_ones_come_as_they_are() {
+        use crate::delivery::MessageStatus;
+        let later: MessageStatus = serde_json::from_str("\"bounced\"").unwrap();
+        assert_eq!(message_status_text(later), None);
+        assert_eq!(
+            message_status_text(MessageStatus::Queued),
+            Some(Text::MessageQueued)
+        );
+        let words: std::collections::HashSet<Text> = MessageStatus::ALL
+            .into_iter()
+            .map(|s| message_status_text(s).expect("every known state has words"))
+            .collect();
+        assert_eq!(words.len(), MessageStatus::ALL.len(), "each its own");
+    }
 
     #[test]
     fn every_text_is_translated_in_every_language() {

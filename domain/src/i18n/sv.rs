@@ -253,7 +253,7 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::ResultAllowed => "Tilläts",
         PrivateText::ResultRefused => "Nekades",
         PrivateText::MessagesTitle => "Meddelanden",
-        PrivateText::MessagesLead => "När någon ger respons eller svarar på en enkät för din räkning får du ett meddelande om det i Suomi.fi-meddelanden. Här är meddelandena, de senaste först.",
+        PrivateText::MessagesLead => "Seteli skickar dig ett meddelande i Suomi.fi-meddelanden när någon sköter ärenden för din räkning eller när något beslutas om din servicesedel – som brev om du inte har en brevlåda i Suomi.fi. Här är meddelandena, de senaste först, och hur långt vart och ett har kommit.",
         PrivateText::MessagesEmpty => "Du har inga meddelanden.",
         PrivateText::MessageQueued => "Väntar på att skickas till Suomi.fi-meddelanden",
         PrivateText::MessageSent => "Skickat till Suomi.fi-meddelanden",
@@ -726,5 +726,6 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::StateConsenting => "Väntar på samtycke",
         PrivateText::StateDeclined => "Samtycke gavs inte",
         PrivateText::ScopeApplyForVoucher => "Ansöka om servicesedel",
+        PrivateText::DeskNoticesEmpty => "Inga nya ärenden för dig.",
     }
 }

@@ -29,12 +29,14 @@ const TOKEN_KEY: &str = "messages.token";
 /// runs out on the way.
 const TOKEN_MARGIN_SECS: i64 = 60;
 
-/// One conversation with Suomi.fi Messages at `now` (Unix seconds).
+/// One conversation with Suomi.fi Messages at `now` (Unix seconds): one run of the
+/// delivery, which asks D1 for the token once and then keeps it.
 pub struct MessagesClient<'a, D: Database, H: Outbound> {
     pub db: &'a D,
     pub http: &'a H,
     pub config: &'a MessagesConfig,
     pub now: i64,
+    token: std::cell::RefCell<Option<String>>,
 }
 
 #[derive(Deserialize)]
@@ -58,18 +60,34 @@ pub struct FeedPage {
     pub events: Vec<FeedEvent>,
 }
 
-impl<D: Database, H: Outbound> MessagesClient<'_, D, H> {
+impl<'a, D: Database, H: Outbound> MessagesClient<'a, D, H> {
+    pub fn new(db: &'a D, http: &'a H, config: &'a MessagesConfig, now: i64) -> Self {
+        Self {
+            db,
+            http,
+            config,
+            now,
+            token: std::cell::RefCell::new(None),
+        }
+    }
+
     fn url(&self, path: &str) -> String {
         format!("{}{path}", self.config.base_url.trim_end_matches('/'))
     }
 
-    /// A valid access token: the stored one while it lasts, else a new one (stored).
+    /// A valid access token: this run's, else the stored one while it lasts, else a new
+    /// one (stored).
     async fn token(&self, renew: bool) -> Result<String, CallError> {
         if !renew {
+            let kept = self.token.borrow().clone();
+            if let Some(token) = kept {
+                return Ok(token);
+            }
             let stored = service_state::get(self.db, TOKEN_KEY, self.now + TOKEN_MARGIN_SECS)
                 .await
                 .map_err(|e| CallError::Retry(format!("token store: {}", e.0)))?;
             if let Some(token) = stored {
+                self.token.replace(Some(token.clone()));
                 return Ok(token);
             }
         }
@@ -94,6 +112,7 @@ impl<D: Database, H: Outbound> MessagesClient<'_, D, H> {
         )
         .await
         .map_err(|e| CallError::Retry(format!("token store: {}", e.0)))?;
+        self.token.replace(Some(answer.access_token.clone()));
         Ok(answer.access_token)
     }
 

@@ -3,16 +3,16 @@
 //! then read back from the events feed. Runs from the Cron Trigger and right after a write.
 
 use super::client::{CallError, MessagesClient};
+use super::events::read_events;
 use super::{letter, MessagesConfig};
 use crate::db::outbox::{self, OutboxRow, Outcome};
-use crate::db::{service_state, Database, DbError};
+use crate::db::{Database, DbError};
 use crate::outbound::Outbound;
 use serde_json::{json, Value};
 use seteli_domain::api::MessageKind;
 use seteli_domain::clock::{finnish_date, rfc3339};
 use seteli_domain::delivery::texts::{notice, notice_lang, Addressee, Facts, Notice};
-use seteli_domain::delivery::{retry_at, status_for_event, HeldReason, MessageStatus};
-use seteli_domain::ids::MessageId;
+use seteli_domain::delivery::{retry_at, HeldReason, MessageStatus};
 use seteli_domain::{Hetu, Lang};
 use time::OffsetDateTime;
 
@@ -21,12 +21,6 @@ const BATCH: i64 = 20;
 
 /// A claimed message is held this long (seconds): longer than any attempt takes.
 const LEASE_SECS: i64 = 60;
-
-/// The events feed's continuation token in `service_state`.
-const FEED_KEY: &str = "messages.events";
-
-/// At most this many pages of the events feed a run.
-const FEED_PAGES: usize = 20;
 
 /// What one run did.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -40,8 +34,8 @@ pub struct DeliveryReport {
     pub updated: usize,
 }
 
-/// Delivers the due messages and reads the events feed, when Suomi.fi Messages is
-/// configured (else the outbox waits). The texts send readers to `service_url`.
+/// The scheduled run: delivers the due messages and reads the events feed, when Suomi.fi
+/// Messages is configured (else the outbox waits). The texts send readers to `service_url`.
 pub async fn deliver_due(
     db: &impl Database,
     http: &impl Outbound,
@@ -49,18 +43,41 @@ pub async fn deliver_due(
     service_url: &str,
     now: OffsetDateTime,
 ) -> Result<DeliveryReport, DbError> {
-    let mut report = DeliveryReport::default();
     let Some(messages) = messages else {
-        return Ok(report);
+        return Ok(DeliveryReport::default());
     };
-    let unix = now.unix_timestamp();
+    let client = MessagesClient::new(db, http, messages, now.unix_timestamp());
+    let mut report = send_due(&client, service_url, now).await?;
+    match read_events(&client, &rfc3339(now)).await {
+        Ok(updated) => report.updated = updated,
+        Err(e) => crate::error::log_warning(&format!("Suomi.fi Messages events: {e:?}")),
+    }
+    Ok(report)
+}
+
+/// Right after a write: sends what is due (the message the write queued among them),
+/// without reading the events feed, which the scheduled run keeps up with.
+pub async fn send_after_write(
+    db: &impl Database,
+    http: &impl Outbound,
+    messages: &MessagesConfig,
+    service_url: &str,
+    now: OffsetDateTime,
+) -> Result<DeliveryReport, DbError> {
+    let client = MessagesClient::new(db, http, messages, now.unix_timestamp());
+    send_due(&client, service_url, now).await
+}
+
+/// Claims and sends each due message, recording what came of it.
+async fn send_due<D: Database, H: Outbound>(
+    client: &MessagesClient<'_, D, H>,
+    service_url: &str,
+    now: OffsetDateTime,
+) -> Result<DeliveryReport, DbError> {
+    let db = client.db;
+    let unix = client.now;
     let at = rfc3339(now);
-    let client = MessagesClient {
-        db,
-        http,
-        config: messages,
-        now: unix,
-    };
+    let mut report = DeliveryReport::default();
     for id in outbox::due(db, unix, BATCH).await? {
         let Some(lease) = crate::crypto::random_token() else {
             return Err(DbError("no randomness for a lease".into()));
@@ -71,7 +88,7 @@ pub async fn deliver_due(
         let Some(row) = outbox::load(db, id, &lease).await? else {
             continue;
         };
-        let outcome = attempt(&client, &row, service_url, now).await?;
+        let outcome = attempt(client, &row, service_url, now).await?;
         match &outcome {
             Outcome::HandedOver { .. } => report.handed_over += 1,
             Outcome::Held(_) => report.held += 1,
@@ -80,11 +97,25 @@ pub async fn deliver_due(
         }
         outbox::record(db, id, &lease, &at, &outcome).await?;
     }
-    match read_events(&client, &at).await {
-        Ok(updated) => report.updated = updated,
-        Err(e) => crate::error::log_warning(&format!("Suomi.fi Messages events: {e:?}")),
-    }
     Ok(report)
+}
+
+/// The next attempt after a failure worth retrying, or failed once a day has passed.
+fn retry<D: Database, H: Outbound>(
+    client: &MessagesClient<'_, D, H>,
+    row: &OutboxRow,
+    error: String,
+) -> Outcome {
+    let queued_at = time::OffsetDateTime::parse(
+        &row.created_at,
+        &time::format_description::well_known::Rfc3339,
+    )
+    .map_or(client.now, |t| t.unix_timestamp());
+    let attempts = u32::try_from(row.attempts + 1).unwrap_or(u32::MAX);
+    match retry_at(attempts, queued_at, client.now) {
+        Some(next_at) => Outcome::Retry { error, next_at },
+        None => Outcome::Failed { error },
+    }
 }
 
 /// Whom a message goes to.
@@ -144,23 +175,10 @@ async fn attempt<D: Database, H: Outbound>(
             recipient_name: recipient.name,
         },
         Ok(Sent::Held(reason)) => Outcome::Held(reason),
-        Err(CallError::Retry(error)) => {
-            let queued_at = time::OffsetDateTime::parse(
-                &row.created_at,
-                &time::format_description::well_known::Rfc3339,
-            )
-            .map_or(client.now, |t| t.unix_timestamp());
-            let attempts = u32::try_from(row.attempts + 1).unwrap_or(u32::MAX);
-            match retry_at(attempts, queued_at, client.now) {
-                Some(next_at) => Outcome::Retry { error, next_at },
-                None => Outcome::Failed { error },
-            }
-        }
+        // A mailbox closed between the check and the send is tried again like an outage.
+        Err(CallError::Retry(error)) => retry(client, row, error),
+        Err(CallError::MailboxNotInUse) => retry(client, row, "MAILBOX_NOT_IN_USE".into()),
         Err(CallError::Refused(error)) => Outcome::Failed { error },
-        Err(CallError::MailboxNotInUse) => Outcome::Retry {
-            error: "MAILBOX_NOT_IN_USE".into(),
-            next_at: client.now,
-        },
     })
 }
 
@@ -329,52 +347,4 @@ async fn send<D: Database, H: Outbound>(
     });
     let remote_id = client.send(&message, true).await?;
     Ok(Sent::Handed(MessageStatus::Paper, remote_id))
-}
-
-/// Reads the events feed from where the last run stopped and moves the messages it names
-/// forward; how many changed.
-async fn read_events<D: Database, H: Outbound>(
-    client: &MessagesClient<'_, D, H>,
-    at: &str,
-) -> Result<usize, CallError> {
-    let store = |e: DbError| CallError::Retry(e.0);
-    let mut cursor = service_state::get(client.db, FEED_KEY, client.now)
-        .await
-        .map_err(store)?;
-    let mut updated = 0;
-    for _ in 0..FEED_PAGES {
-        let page = match client.events(cursor.as_deref()).await {
-            Ok(page) => page,
-            // The service no longer knows the token (kept 60 days; a mock restarted): the
-            // next run reads from the start, and states only move forward, so nothing repeats.
-            Err(CallError::Refused(e)) if cursor.is_some() => {
-                service_state::put(client.db, FEED_KEY, "", Some(0))
-                    .await
-                    .map_err(store)?;
-                return Err(CallError::Refused(e));
-            }
-            Err(e) => return Err(e),
-        };
-        let reported: Vec<(MessageId, MessageStatus)> = page
-            .events
-            .iter()
-            .filter_map(|e| {
-                let id = MessageId::parse(e.external_id.as_deref()?)?;
-                Some((id, status_for_event(&e.event_type)?))
-            })
-            .collect();
-        updated += outbox::apply_events(client.db, &reported, at)
-            .await
-            .map_err(store)?;
-        if let Some(token) = &page.continuation_token {
-            service_state::put(client.db, FEED_KEY, token, None)
-                .await
-                .map_err(store)?;
-        }
-        if page.events.is_empty() || page.continuation_token.is_none() {
-            break;
-        }
-        cursor = page.continuation_token;
-    }
-    Ok(updated)
 }

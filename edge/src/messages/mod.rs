@@ -4,6 +4,7 @@
 
 pub mod client;
 pub mod delivery;
+mod events;
 mod letter;
 
 /// Suomi.fi Messages (wrangler vars `MESSAGES_BASE_URL`, `MESSAGES_SERVICE_ID`, secrets

@@ -80,24 +80,18 @@ async fn fetch(mut req: Request, env: Env, worker_ctx: Context) -> Result<Respon
             let response = handle_cached(&api_req, &ctx, &edge_cache(&worker_ctx)).await;
             // A write may have queued messages: deliver them now rather than at the next
             // cron (the same claims keep a message from going out twice).
-            if !matches!(method, Method::Get | Method::Head)
-                && response.status < 400
-                && ctx.config.messages.is_some()
-            {
-                worker_ctx.wait_until(async move {
-                    let at = ctx.now;
-                    if let Err(e) = crate::messages::delivery::deliver_due(
-                        &ctx.db,
-                        &ctx.http,
-                        ctx.config.messages.as_ref(),
-                        &ctx.config.public_url,
-                        at,
-                    )
-                    .await
-                    {
-                        crate::error::log_warning(&format!("delivery after a write: {e:?}"));
-                    }
-                });
+            if !matches!(method, Method::Get | Method::Head) && response.status < 400 {
+                if let Some(messages) = ctx.config.messages.clone() {
+                    worker_ctx.wait_until(async move {
+                        let (db, http, url) = (&ctx.db, &ctx.http, &ctx.config.public_url);
+                        let sent = crate::messages::delivery::send_after_write(
+                            db, http, &messages, url, ctx.now,
+                        );
+                        if let Err(e) = sent.await {
+                            crate::error::log_warning(&format!("delivery after a write: {e:?}"));
+                        }
+                    });
+                }
             }
             response
         }

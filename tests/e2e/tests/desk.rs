@@ -85,10 +85,13 @@ async fn customer_service_takes_a_resident_from_search_to_a_delivered_voucher_wi
     assert!(serious_accessibility_violations(&client).await.is_empty());
 
     // Helmi has no electronic mailbox: her decision went out as a printed letter to the
-    // address the desk typed, and the desk's delivery page says so.
+    // address the desk typed, and the desk's delivery page says so once the scheduled run
+    // has read the printing service's events.
+    let cron = "GET /__scheduled?cron=*/5+*+*+*+* HTTP/1.1";
     press(&client, "nav-desk-deliveries").await;
     let mut printed = false;
     for _ in 0..20 {
+        assert_eq!(http(cron, "").await.status, 200);
         wait_until(
             &client,
             "!!document.querySelector('[data-testid=deliveries], [data-testid=deliveries-empty]')",

@@ -1,5 +1,6 @@
-//! `/my/messages`: the messages sent to the customer's Suomi.fi Messages when someone gave
-//! feedback or answered a survey on their behalf, newest first. While the customer acts
+//! `/my/messages`: the messages Seteli sent the customer through Suomi.fi Messages (or as
+//! letters) — what someone did on their behalf, decisions, proxies, producers they can no
+//! longer use — newest first, each with how far its delivery got. While the customer acts
 //! for someone else, the API answers with that person's messages.
 
 use crate::api;
@@ -12,23 +13,6 @@ use seteli_domain::clock::rfc3339;
 use seteli_domain::delivery::MessageStatus;
 use seteli_domain::i18n::{self, t, Text};
 use seteli_domain::Lang;
-
-/// The words for a message's delivery status; `None` for one this app does not know
-/// (shown as it came).
-pub fn status_label(status: MessageStatus) -> Option<Text> {
-    match status {
-        MessageStatus::Queued => Some(Text::MessageQueued),
-        MessageStatus::Sent => Some(Text::MessageSent),
-        MessageStatus::Held => Some(Text::MessageHeld),
-        MessageStatus::Paper => Some(Text::MessagePaper),
-        MessageStatus::Read => Some(Text::MessageRead),
-        MessageStatus::Printed => Some(Text::MessagePrinted),
-        MessageStatus::Delivered => Some(Text::MessageDelivered),
-        MessageStatus::Returned => Some(Text::MessageReturned),
-        MessageStatus::Failed => Some(Text::MessageFailed),
-        MessageStatus::Unknown => None,
-    }
-}
 
 /// The messages page.
 #[component]
@@ -52,7 +36,7 @@ fn MessageItem(message: MessageView, lang: Lang) -> impl IntoView {
         &message.actor_name,
         &message.producer_name,
     );
-    let status_text = status_label(message.status).map_or_else(
+    let status_text = i18n::message_status_text(message.status).map_or_else(
         || message.status.as_str().to_owned(),
         |text| t(lang, text).to_owned(),
     );
@@ -80,22 +64,5 @@ fn MessageItem(message: MessageView, lang: Lang) -> impl IntoView {
                 </span>
             </p>
         </li>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn queued_messages_say_so_and_unknown_statuses_are_shown_as_they_came() {
-        let status = |name: &str| serde_json::from_value(serde_json::json!(name)).unwrap();
-        assert_eq!(status_label(status("queued")), Some(Text::MessageQueued));
-        assert_eq!(status_label(status("bounced")), None);
-        let labels: std::collections::HashSet<Text> = MessageStatus::ALL
-            .into_iter()
-            .map(|s| status_label(s).expect("every known status has words"))
-            .collect();
-        assert_eq!(labels.len(), MessageStatus::ALL.len(), "each its own");
     }
 }

@@ -9,7 +9,6 @@ use crate::components::confirm::ConfirmButton;
 use crate::components::form::SubmitError;
 use crate::components::states::{retryable, EmptyNotice, Remote};
 use crate::locale::{tr, use_document_title, use_lang};
-use crate::pages::citizen::messages::status_label;
 use leptos::prelude::*;
 use seteli_domain::clock::rfc3339;
 use seteli_domain::delivery::texts::{notice, notice_lang, Addressee, Facts};
@@ -119,7 +118,7 @@ fn DeliveryRow(item: DeliveryItem, lang: Lang) -> impl IntoView {
         },
     )
     .title;
-    let status_text = status_label(item.status).map_or_else(
+    let status_text = i18n::message_status_text(item.status).map_or_else(
         || item.status.as_str().to_owned(),
         |text| t(lang, text).to_owned(),
     );

@@ -73,27 +73,26 @@ fn DeskSections(home: DeskHome, lang: Lang) -> impl IntoView {
         </DeskSection>
     });
     // What came to the member comes first; it stays until they open the case.
-    let came = (!notices.is_empty()).then(|| {
-        let items = notices
-            .into_iter()
-            .map(|n| view! {
-                <li class="card" data-testid="desk-notice">
-                    <p class="card-title">
-                        <a href=links::desk_application(n.case_id, lang) data-testid="desk-notice-link">{format!("#{}", n.case_id)}</a>
-                    </p>
-                    <p>{t(lang, Text::DeskNoticeCameFrom)}" "{n.by_name}</p>
-                    <p class="card-time">
-                        <time datetime=rfc3339(n.created_at)>{i18n::format_date_time(lang, n.created_at)}</time>
-                    </p>
-                </li>
-            })
-            .collect_view();
-        view! {
-            <DeskSection id="desk-notices" heading=Text::DeskNoticesHeading empty=Text::DeskNoticesHeading count=1 lang>
-                {items}
-            </DeskSection>
-        }
-    });
+    let notice_count = notices.len();
+    let notice_items = notices
+        .into_iter()
+        .map(|n| view! {
+            <li class="card" data-testid="desk-notice">
+                <p class="card-title">
+                    <a href=links::desk_application(n.case_id, lang) data-testid="desk-notice-link">{format!("#{}", n.case_id)}</a>
+                </p>
+                <p>{t(lang, Text::DeskNoticeCameFrom)}" "{n.by_name}</p>
+                <p class="card-time">
+                    <time datetime=rfc3339(n.created_at)>{i18n::format_date_time(lang, n.created_at)}</time>
+                </p>
+            </li>
+        })
+        .collect_view();
+    let came = view! {
+        <DeskSection id="desk-notices" heading=Text::DeskNoticesHeading empty=Text::DeskNoticesEmpty count=notice_count lang>
+            {notice_items}
+        </DeskSection>
+    };
     let deliveries = (deliveries_to_review > 0).then(|| view! {
         <p class="notice" data-testid="desk-deliveries">
             <a href=links::desk_deliveries(lang)>{format!("{}: {deliveries_to_review}", t(lang, Text::DeskDeliveriesToReview))}</a>

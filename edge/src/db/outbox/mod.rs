@@ -6,7 +6,7 @@ mod review;
 
 pub use review::{count_to_review, for_review, release, Released, Scope};
 
-use crate::db::{Database, DbError, SqlValue};
+use crate::db::{Database, DbError, SqlValue, Statement};
 use serde::Deserialize;
 use seteli_domain::delivery::{advance, HeldReason, MessageStatus};
 use seteli_domain::ids::{CustomerId, MessageId};
@@ -167,18 +167,12 @@ pub async fn record(
             remote_id,
             recipient_name,
         } => (
-            "UPDATE messages SET status = ?4, channel = ?5, remote_id = ?6, recipient_name = ?7,
+            "UPDATE messages SET status = ?4, remote_id = ?5, recipient_name = ?6,
                  held_reason = NULL, last_error = NULL, status_at = ?3, attempts = attempts + 1,
                  lease = NULL, lease_until = 0
              WHERE id = ?1 AND lease = ?2",
             vec![
                 status.as_str().into(),
-                if *status == MessageStatus::Paper {
-                    "paper"
-                } else {
-                    "electronic"
-                }
-                .into(),
                 (*remote_id).into(),
                 recipient_name.as_str().into(),
             ],
@@ -208,51 +202,67 @@ pub async fn record(
     Ok(())
 }
 
-/// Moves the messages the events feed reported on (`(id, reported state)`) forward; how
-/// many changed. A state already passed changes nothing, so a page read twice is harmless.
+/// At most this many ids in one query (D1 binds at most 100 parameters).
+const IDS_PER_QUERY: usize = 90;
+
+/// Moves the messages the events feed reported on (`(id, reported state)`, in the feed's
+/// order) forward, in one batch; how many it moves. A state already passed changes
+/// nothing, so a page read twice is harmless, and each update is guarded by the state it
+/// was planned from.
 pub async fn apply_events(
     db: &impl Database,
     reported: &[(MessageId, MessageStatus)],
     at: &str,
 ) -> Result<usize, DbError> {
-    let mut changed = 0;
-    for (id, next) in reported {
-        #[derive(Deserialize)]
-        struct Row {
-            status: String,
-        }
+    #[derive(Deserialize)]
+    struct Row {
+        id: MessageId,
+        status: String,
+    }
+    let mut ids: Vec<MessageId> = reported.iter().map(|(id, _)| *id).collect();
+    ids.sort();
+    ids.dedup();
+    let mut current = std::collections::BTreeMap::new();
+    for chunk in ids.chunks(IDS_PER_QUERY) {
+        let marks = vec!["?"; chunk.len()].join(", ");
+        let params: Vec<SqlValue> = chunk.iter().map(|id| SqlValue::from(*id)).collect();
         let rows: Vec<Row> = db
             .query(
-                "SELECT status FROM messages WHERE id = ?1",
-                &[SqlValue::from(*id)],
+                &format!("SELECT id, status FROM messages WHERE id IN ({marks})"),
+                &params,
             )
             .await?;
-        let Some(current) = rows.first().and_then(|r| MessageStatus::parse(&r.status)) else {
-            continue;
-        };
-        if let Some(status) = advance(current, *next) {
-            changed += db
-                .execute(
-                    "UPDATE messages SET status = ?3, status_at = ?4, held_reason = NULL,
-                         channel = COALESCE(channel, ?5)
-                     WHERE id = ?1 AND status = ?2",
-                    &[
-                        SqlValue::from(*id),
-                        current.as_str().into(),
-                        status.as_str().into(),
-                        at.into(),
-                        match status {
-                            MessageStatus::Paper
-                            | MessageStatus::Printed
-                            | MessageStatus::Delivered
-                            | MessageStatus::Returned => "paper",
-                            _ => "electronic",
-                        }
-                        .into(),
-                    ],
-                )
-                .await? as usize;
+        for row in rows {
+            if let Some(status) = MessageStatus::parse(&row.status) {
+                current.insert(row.id, (status, status));
+            }
         }
     }
-    Ok(changed)
+    for (id, next) in reported {
+        if let Some((_, now)) = current.get_mut(id) {
+            if let Some(moved) = advance(*now, *next) {
+                *now = moved;
+            }
+        }
+    }
+    let updates: Vec<Statement> = current
+        .into_iter()
+        .filter(|(_, (from, to))| from != to)
+        .map(|(id, (from, to))| {
+            (
+                "UPDATE messages SET status = ?3, status_at = ?4, held_reason = NULL
+                 WHERE id = ?1 AND status = ?2",
+                vec![
+                    SqlValue::from(id),
+                    from.as_str().into(),
+                    to.as_str().into(),
+                    at.into(),
+                ],
+            )
+        })
+        .collect();
+    if !updates.is_empty() {
+        db.batch(&updates).await?;
+    }
+    Ok(updates.len())
 }
