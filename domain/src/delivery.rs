@@ -35,6 +35,14 @@ pub enum MessageKind {
     ApprovalSuspended,
     /// To a company: an approval was withdrawn.
     ApprovalWithdrawn,
+    /// To a named guardian (by identity code): another guardian applied for a voucher for
+    /// their child and asks for their consent (DVV scenario B).
+    ConsentRequested,
+    /// To a named guardian: another guardian applied for their child declaring they may
+    /// act alone (DVV scenario C).
+    GuardianInformed,
+    /// To the applicant's principal: a resident's voucher application changed state.
+    VoucherApplicationChanged,
     /// A kind this build does not know.
     #[serde(other)]
     Unknown,
@@ -42,7 +50,7 @@ pub enum MessageKind {
 
 impl MessageKind {
     /// Every kind this build knows.
-    pub const ALL: [MessageKind; 12] = [
+    pub const ALL: [MessageKind; 15] = [
         MessageKind::FeedbackGiven,
         MessageKind::SurveyAnswered,
         MessageKind::VoucherDecided,
@@ -55,6 +63,9 @@ impl MessageKind {
         MessageKind::ApplicationReminder,
         MessageKind::ApprovalSuspended,
         MessageKind::ApprovalWithdrawn,
+        MessageKind::ConsentRequested,
+        MessageKind::GuardianInformed,
+        MessageKind::VoucherApplicationChanged,
     ];
 
     /// The stored name (`snake_case`, as serialized).
@@ -72,6 +83,9 @@ impl MessageKind {
             MessageKind::ApplicationReminder => "application_reminder",
             MessageKind::ApprovalSuspended => "approval_suspended",
             MessageKind::ApprovalWithdrawn => "approval_withdrawn",
+            MessageKind::ConsentRequested => "consent_requested",
+            MessageKind::GuardianInformed => "guardian_informed",
+            MessageKind::VoucherApplicationChanged => "voucher_application_changed",
             MessageKind::Unknown => "unknown",
         }
     }

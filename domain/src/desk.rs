@@ -208,10 +208,14 @@ pub enum StaffView {
     ProxyChange,
     /// Checked or disputed a service event.
     EventCheck,
+    /// Read a resident's voucher application.
+    Application,
+    /// Took a step on a resident's voucher application (took, asked, rejected …).
+    ApplicationChange,
 }
 
 impl StaffView {
-    pub const ALL: [StaffView; 11] = [
+    pub const ALL: [StaffView; 13] = [
         StaffView::Card,
         StaffView::IdentityCode,
         StaffView::Decision,
@@ -223,6 +227,8 @@ impl StaffView {
         StaffView::VoucherChange,
         StaffView::ProxyChange,
         StaffView::EventCheck,
+        StaffView::Application,
+        StaffView::ApplicationChange,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -238,6 +244,8 @@ impl StaffView {
             StaffView::VoucherChange => "voucher_change",
             StaffView::ProxyChange => "proxy_change",
             StaffView::EventCheck => "event_check",
+            StaffView::Application => "application",
+            StaffView::ApplicationChange => "application_change",
         }
     }
 

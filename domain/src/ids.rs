@@ -59,6 +59,8 @@ ids! {
     CaseId;
     /// A file attached to a case.
     AttachmentId;
+    /// A named guardian's consent request about a resident's voucher application.
+    ConsentRequestId;
 }
 
 fn parse_positive(input: &str) -> Option<i64> {

@@ -91,10 +91,13 @@ pub enum OnBehalfAction {
     /// Applying for a voucher (issue 15): its own issue, so a mandate to use vouchers does
     /// not by itself let someone apply.
     ApplyForVoucher,
+    /// A child's other guardian answers a consent request about the child's application
+    /// (DVV scenario B): acting for the child, which Valtuudet confirms.
+    AnswerConsent,
 }
 
 impl OnBehalfAction {
-    pub const ALL: [OnBehalfAction; 9] = [
+    pub const ALL: [OnBehalfAction; 10] = [
         OnBehalfAction::Choose,
         OnBehalfAction::ViewVouchers,
         OnBehalfAction::ViewFeedback,
@@ -104,6 +107,7 @@ impl OnBehalfAction {
         OnBehalfAction::GiveFeedback,
         OnBehalfAction::AnswerSurvey,
         OnBehalfAction::ApplyForVoucher,
+        OnBehalfAction::AnswerConsent,
     ];
 
     /// What a registered proxy's scope can name: every action but choosing, which any
@@ -130,7 +134,9 @@ impl OnBehalfAction {
             OnBehalfAction::GiveFeedback | OnBehalfAction::AnswerSurvey => {
                 &[ISSUE_VOUCHER_MATTERS, ISSUE_FEEDBACK]
             }
-            OnBehalfAction::ApplyForVoucher => &[ISSUE_VOUCHER_MATTERS, ISSUE_VOUCHER_APPLICATION],
+            OnBehalfAction::ApplyForVoucher | OnBehalfAction::AnswerConsent => {
+                &[ISSUE_VOUCHER_MATTERS, ISSUE_VOUCHER_APPLICATION]
+            }
         }
     }
 
@@ -142,6 +148,7 @@ impl OnBehalfAction {
             OnBehalfAction::GiveFeedback
                 | OnBehalfAction::AnswerSurvey
                 | OnBehalfAction::ApplyForVoucher
+                | OnBehalfAction::AnswerConsent
         )
     }
 
@@ -157,6 +164,7 @@ impl OnBehalfAction {
             OnBehalfAction::GiveFeedback => "give_feedback",
             OnBehalfAction::AnswerSurvey => "answer_survey",
             OnBehalfAction::ApplyForVoucher => "apply_for_voucher",
+            OnBehalfAction::AnswerConsent => "answer_consent",
         }
     }
     pub fn parse(s: &str) -> Option<OnBehalfAction> {

@@ -176,6 +176,19 @@ pub enum Action {
     ProducerApply,
     /// Read who has looked at one's data (staff and producers). Citizens only.
     ViewAccessLog,
+    /// Read one's voucher applications (a principal's, when acting for them), and a
+    /// consent request one is named in, acting for the child. Citizens only.
+    ViewOwnApplications,
+    /// Apply for a voucher: write, send, cancel and answer one's application, and send a
+    /// consent request again. For a principal it is an on-behalf write with its own
+    /// Valtuudet issue. Citizens only.
+    ApplyForVoucher,
+    /// Answer a consent request about a child's application as its other guardian, acting
+    /// for the child (Valtuudet confirms the right). Citizens only.
+    AnswerConsent,
+    /// Read the consent requests that name oneself (as a person, whoever one acts for).
+    /// Citizens only.
+    ViewConsentRequests,
     /// Staff: the desk home (what waits for the member). Any staff member.
     StaffViewDesk,
     /// Staff: find customers and read a customer's card, decisions and events, each view
@@ -244,6 +257,12 @@ impl Action {
             Action::ViewTrail => Some(OnBehalfAction::ViewTrail),
             Action::ViewMessages => Some(OnBehalfAction::ViewMessages),
             Action::ViewAccessLog => Some(OnBehalfAction::ViewAccessLog),
+            // Reading applications is reading the principal's voucher matters.
+            Action::ViewOwnApplications => Some(OnBehalfAction::ViewVouchers),
+            Action::ApplyForVoucher => Some(OnBehalfAction::ApplyForVoucher),
+            Action::AnswerConsent => Some(OnBehalfAction::AnswerConsent),
+            // About the person themselves, never a principal.
+            Action::ViewConsentRequests => None,
             Action::ViewPublicCatalogue
             | Action::ViewOwnSession
             | Action::ChoosePrincipal
@@ -274,7 +293,16 @@ pub fn require(actor: &Actor, action: Action, lang: Lang) -> Result<(), ApiError
     use Action::*;
     let customer_action = matches!(
         action,
-        ViewOwnVouchers | GiveFeedback | AnswerSurvey | ViewTrail | ViewMessages | ViewAccessLog
+        ViewOwnVouchers
+            | GiveFeedback
+            | AnswerSurvey
+            | ViewTrail
+            | ViewMessages
+            | ViewAccessLog
+            | ViewOwnApplications
+            | ApplyForVoucher
+            | AnswerConsent
+            | ViewConsentRequests
     );
     let producer_action = action.is_producer_action();
     let forbidden = || Err(ApiError::new(ErrorCode::Forbidden, lang));

@@ -290,6 +290,90 @@ fn check_shared(shared: &SharedMatter, sending: &Sending<'_>) -> Result<(), Fiel
     Ok(())
 }
 
+impl VoucherApplicationForm {
+    /// The guardians the form names (to ask for consent, or to inform).
+    pub fn named_guardians(&self) -> &[NamedGuardian] {
+        match &self.shared {
+            Some(SharedMatter::Consent { others, .. }) => others,
+            Some(SharedMatter::Declared {
+                inform: Some(guardian),
+                ..
+            }) => std::slice::from_ref(guardian),
+            _ => &[],
+        }
+    }
+
+    fn named_guardians_mut(&mut self) -> Vec<&mut NamedGuardian> {
+        match &mut self.shared {
+            Some(SharedMatter::Consent { others, .. }) => others.iter_mut().collect(),
+            Some(SharedMatter::Declared {
+                inform: Some(guardian),
+                ..
+            }) => vec![guardian],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The form as it is shown back: each named guardian's identity code masked (a code
+    /// travels only in the body that writes it).
+    pub fn masked(&self) -> VoucherApplicationForm {
+        let mut form = self.clone();
+        for guardian in form.named_guardians_mut() {
+            if let Ok(hetu) = Hetu::parse(guardian.hetu.trim()) {
+                guardian.hetu = hetu.masked();
+            }
+        }
+        form
+    }
+
+    /// The form `self` as saved over `stored`: a guardian's code sent back masked (as the
+    /// form showed it) keeps the stored code of the guardian it masks.
+    pub fn keeping_codes_of(mut self, stored: &VoucherApplicationForm) -> VoucherApplicationForm {
+        for guardian in self.named_guardians_mut() {
+            let kept = stored.named_guardians().iter().find(|old| {
+                Hetu::parse(old.hetu.trim()).is_ok_and(|h| h.masked() == guardian.hetu.trim())
+            });
+            if let Some(old) = kept {
+                guardian.hetu = old.hetu.trim().to_owned();
+            }
+        }
+        self
+    }
+
+    /// The right declared (scenario C), if the form declares one.
+    pub fn declared_right(&self) -> Option<&DeclaredRight> {
+        match &self.shared {
+            Some(SharedMatter::Declared { right, .. }) => Some(right),
+            _ => None,
+        }
+    }
+
+    /// Whether the applicant said they do not know (all of) the other guardians.
+    pub fn guardians_unknown(&self) -> bool {
+        matches!(
+            &self.shared,
+            Some(SharedMatter::Consent { unknown: true, .. })
+        )
+    }
+
+    /// Whether sending it waits on the named guardians' consent first (scenario B with
+    /// someone named).
+    pub fn needs_consent(&self) -> bool {
+        matches!(&self.shared, Some(SharedMatter::Consent { others, .. }) if !others.is_empty())
+    }
+}
+
+impl DeclaredRight {
+    /// The stored name of the right's kind.
+    pub fn kind_str(&self) -> &'static str {
+        match self {
+            DeclaredRight::SoleCustody => "sole_custody",
+            DeclaredRight::AgreedOutside => "agreed_outside",
+            DeclaredRight::Other { .. } => "other",
+        }
+    }
+}
+
 /// How long a consent request waits for its answer (days).
 pub const CONSENT_DAYS: i64 = 14;
 

@@ -6,6 +6,8 @@ use crate::context::Ctx;
 use crate::db::applications::attachments::known_keys;
 use crate::db::applications::supervision::lift_ended;
 use crate::db::cases::{self, mark_reminded, CaseRow};
+use crate::db::resident_applications::consents;
+use crate::db::resident_applications::writes::tell_principal;
 use crate::db::{organisers, sessions, Database, DbError, SqlValue, Statement};
 use crate::messages::delivery::deliver_due;
 use crate::outbound::Outbound;
@@ -30,6 +32,8 @@ pub struct Report {
     pub lifted: u64,
     /// Files no row named, removed.
     pub swept: usize,
+    /// Applications whose consent requests were not answered by their last day (expired).
+    pub consents_expired: usize,
     /// The outbox's delivery through Suomi.fi Messages.
     pub delivery: crate::messages::delivery::DeliveryReport,
 }
@@ -60,6 +64,7 @@ pub async fn run_scheduled(ctx: &Ctx<impl Database, impl Outbound>) -> Result<Re
         report.reminded += 1;
     }
     report.lifted = lift_ended(db, today, &at).await?;
+    report.consents_expired = expire_consents(db, today, &at).await?;
     report.swept = match sweep(db, blobs, now.unix_timestamp()).await {
         Ok(n) => n,
         Err(e) => {
@@ -106,15 +111,36 @@ async fn return_overdue(
     };
     let organiser = organiser_name(db, case).await?;
     let mut statements = planned.statements;
+    let at = rfc3339(now);
+    // One of the two finds its applicant: a company's application or a resident's.
     statements.push(crate::db::applications::writes::tell_company(
         case.id,
         &planned.token,
         seteli_domain::api::MessageKind::ApplicationChanged,
         &organiser,
-        &rfc3339(now),
+        &at,
     ));
+    statements.push(tell_principal(case.id, &planned.token, &organiser, &at));
     db.batch(&statements).await?;
     cases::confirm(db, case.id, &planned.token).await
+}
+
+/// Expires the consent requests not answered by their last day and tells each
+/// application's principal (the applicant may send them again); how many applications.
+async fn expire_consents(
+    db: &impl Database,
+    today: time::Date,
+    at: &str,
+) -> Result<usize, DbError> {
+    let expired = consents::expire(db, today).await?;
+    for id in &expired {
+        if let Some(case) = cases::find(db, *id).await? {
+            let organiser = organiser_name(db, &case).await?;
+            db.execute_statement(tell_principal(case.id, &case.step, &organiser, at))
+                .await?;
+        }
+    }
+    Ok(expired.len())
 }
 
 async fn organiser_name(db: &impl Database, case: &CaseRow) -> Result<String, DbError> {

@@ -43,22 +43,43 @@ impl Subject<'_> {
         producer_id: ProducerId,
         at: &str,
     ) -> Vec<Statement> {
+        let (Some((on_behalf, _)), Some(customer)) = (self.on_behalf, self.customer) else {
+            return Vec::new();
+        };
+        let mut records = self.trail_record(at);
+        records.push(store::message_statement(
+            customer,
+            kind,
+            &delegate_name(on_behalf),
+            producer_id,
+            at,
+        ));
+        records
+    }
+}
+
+impl<'a> Subject<'a> {
+    /// Whom the person acts for, when they act for someone (the right confirmed).
+    pub fn acting(&self) -> Option<&'a OnBehalf> {
+        self.on_behalf.map(|(on_behalf, _)| on_behalf)
+    }
+
+    /// The trail entry of a write done for a principal, for the write's own batch; nothing
+    /// when the person acts for themselves. (For writes that tell the principal in their
+    /// own words; [`Subject::write_records`] adds the producer's message.)
+    pub fn trail_record(&self, at: &str) -> Vec<Statement> {
         let (Some((on_behalf, action)), Some(customer)) = (self.on_behalf, self.customer) else {
             return Vec::new();
         };
-        let name = delegate_name(on_behalf);
-        vec![
-            store::trail_statement(&TrailRecord {
-                at,
-                actor_hetu: on_behalf.delegate.hetu.as_str(),
-                actor_name: &name,
-                principal: customer,
-                action,
-                basis: on_behalf.basis,
-                result: TrailResult::Allowed,
-            }),
-            store::message_statement(customer, kind, &name, producer_id, at),
-        ]
+        vec![store::trail_statement(&TrailRecord {
+            at,
+            actor_hetu: on_behalf.delegate.hetu.as_str(),
+            actor_name: &delegate_name(on_behalf),
+            principal: customer,
+            action,
+            basis: on_behalf.basis,
+            result: TrailResult::Allowed,
+        })]
     }
 }
 

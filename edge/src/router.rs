@@ -231,5 +231,25 @@ async fn route<D: Database, H: Outbound>(
         RouteId::StaffSuperviseApproval => staff::handle_supervise(&call).await,
         RouteId::StaffDeliveries => staff::handle_deliveries(&call).await,
         RouteId::StaffReleaseDelivery => staff::handle_release_delivery(&call).await,
+        RouteId::CitizenApplications => citizen::applications::handle_list(&call).await,
+        RouteId::CitizenStartApplication => citizen::applications::handle_start(&call).await,
+        RouteId::CitizenApplication => citizen::applications::handle_get(&call).await,
+        RouteId::CitizenSaveApplication => citizen::applications::handle_save(&call).await,
+        RouteId::CitizenSendApplication => citizen::applications::handle_send(&call).await,
+        RouteId::CitizenCancelApplication => citizen::applications::handle_cancel(&call).await,
+        RouteId::CitizenAnswerApplication => citizen::applications::handle_answer(&call).await,
+        RouteId::CitizenResendConsent => citizen::consents::handle_resend(&call).await,
+        RouteId::CitizenConsentRequests => citizen::consents::handle_list(&call).await,
+        RouteId::CitizenConsentRequest => citizen::consents::handle_get(&call).await,
+        RouteId::CitizenAnswerConsent => citizen::consents::handle_answer(&call).await,
+        RouteId::StaffResidentApplications => staff::residents::handle_queue(&call).await,
+        RouteId::StaffResidentApplication => staff::residents::handle_get(&call).await,
+        RouteId::StaffTakeResidentApplication => staff::residents::handle_take(&call).await,
+        RouteId::StaffHandOverResidentApplication => {
+            staff::residents::handle_hand_over(&call).await
+        }
+        RouteId::StaffReleaseResidentApplication => staff::residents::handle_release(&call).await,
+        RouteId::StaffAskResident => staff::residents::handle_ask(&call).await,
+        RouteId::StaffRejectResidentApplication => staff::residents::handle_reject(&call).await,
     }
 }

@@ -23,6 +23,8 @@ pub fn staff_view_text(view: StaffView) -> Text {
         StaffView::VoucherChange => Text::StaffViewVoucherChange,
         StaffView::ProxyChange => Text::StaffViewProxyChange,
         StaffView::EventCheck => Text::StaffViewEventCheck,
+        StaffView::Application => Text::StaffViewApplication,
+        StaffView::ApplicationChange => Text::StaffViewApplicationChange,
     }
 }
 

@@ -155,6 +155,10 @@ pub struct NewDecision {
     pub household: Option<HouseholdInput>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amends_voucher_id: Option<VoucherId>,
+    /// The resident's application the decision answers (the handler's, in progress):
+    /// deciding it approves the application.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub application_id: Option<crate::ids::CaseId>,
 }
 
 /// How an income-related value was reached, as the decision shows it.

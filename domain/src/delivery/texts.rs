@@ -211,6 +211,40 @@ pub fn notice(lang: Lang, facts: &Facts<'_>) -> Notice {
                 format!("{organiser} peruutti hyväksyntänne palveluntuottajana. Perustelut ja oikaisuvaatimusohje ovat Seteli-palvelussa.")
             },
         ),
+        // To a named guardian about their child (`actor`: the applying guardian).
+        MessageKind::ConsentRequested => (
+            t(
+                "Suostumuspyyntö palvelusetelihakemukseen",
+                "Begäran om samtycke till en ansökan om servicesedel",
+            ),
+            if sv {
+                format!("{actor} ansöker om servicesedel hos {organiser} {behalf} och ber om ditt samtycke, eftersom ni är vårdnadshavare tillsammans. Logga in i Seteli, välj att sköta ärenden för barnet och svara inom 14 dagar.")
+            } else {
+                format!("{actor} hakee palveluseteliä ({organiser}) {behalf} ja pyytää suostumustasi, koska olette yhdessä lapsen huoltajia. Kirjaudu Seteli-palveluun, valitse asiointi lapsen puolesta ja vastaa 14 päivän kuluessa.")
+            },
+        ),
+        MessageKind::GuardianInformed => (
+            t(
+                "Tieto palvelusetelihakemuksesta",
+                "Information om en ansökan om servicesedel",
+            ),
+            if sv {
+                format!("{actor} har ansökt om servicesedel hos {organiser} {behalf} och har försäkrat att hen får sköta ärendet ensam. Kontakta {organiser} om du har frågor.")
+            } else {
+                format!("{actor} haki palveluseteliä ({organiser}) {behalf} ja vakuutti voivansa hoitaa asian yksin. Ota yhteyttä: {organiser}, jos sinulla on kysyttävää.")
+            },
+        ),
+        MessageKind::VoucherApplicationChanged => (
+            t(
+                "Palvelusetelihakemuksen tila muuttui",
+                "Ansökan om servicesedel har ändrat status",
+            ),
+            if sv {
+                format!("Ansökan om servicesedel hos {organiser} {behalf} har ändrat status.")
+            } else {
+                format!("Palvelusetelihakemus ({organiser}) {behalf} on muuttanut tilaa.")
+            },
+        ),
         MessageKind::Unknown => (
             t("Viesti Seteli-palvelusta", "Meddelande från Seteli"),
             t(

@@ -150,6 +150,7 @@ pub(super) fn public(text: PublicText) -> &'static str {
         PublicText::NavDeskApprovals => "Supervision",
         PublicText::NavDeskDeliveries => "Message delivery",
         PublicText::ActionApplyForVoucher => "Applied for a service voucher",
+        PublicText::ActionAnswerConsent => "Answered a request for consent to a voucher application",
     }
 }
 
@@ -727,5 +728,7 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::StateDeclined => "Consent declined",
         PrivateText::ScopeApplyForVoucher => "Apply for a service voucher",
         PrivateText::DeskNoticesEmpty => "Nothing new for you.",
+        PrivateText::StaffViewApplication => "Read a voucher application",
+        PrivateText::StaffViewApplicationChange => "Handled a voucher application",
     }
 }

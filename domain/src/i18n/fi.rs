@@ -150,6 +150,7 @@ pub(super) fn public(text: PublicText) -> &'static str {
         PublicText::NavDeskApprovals => "Valvonta",
         PublicText::NavDeskDeliveries => "Viestien toimitus",
         PublicText::ActionApplyForVoucher => "Haki palveluseteliä",
+        PublicText::ActionAnswerConsent => "Vastasi suostumuspyyntöön palvelusetelihakemuksesta",
     }
 }
 
@@ -727,5 +728,7 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::StateDeclined => "Suostumusta ei annettu",
         PrivateText::ScopeApplyForVoucher => "Hakea palveluseteliä",
         PrivateText::DeskNoticesEmpty => "Ei uusia asioita sinulle.",
+        PrivateText::StaffViewApplication => "Luki palvelusetelihakemuksen",
+        PrivateText::StaffViewApplicationChange => "Käsitteli palvelusetelihakemusta",
     }
 }

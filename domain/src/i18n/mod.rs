@@ -239,6 +239,7 @@ texts! {
         NavDeskApprovals,
         NavDeskDeliveries,
         ActionApplyForVoucher,
+        ActionAnswerConsent,
     }
     private {
         // The logged-in customer's pages.
@@ -814,6 +815,8 @@ texts! {
         StateDeclined,
         ScopeApplyForVoucher,
         DeskNoticesEmpty,
+        StaffViewApplication,
+        StaffViewApplicationChange,
     }
 }
 
@@ -928,6 +931,7 @@ pub fn action_text(action: OnBehalfAction) -> Text {
         OnBehalfAction::GiveFeedback => Text::ActionGiveFeedback,
         OnBehalfAction::AnswerSurvey => Text::ActionAnswerSurvey,
         OnBehalfAction::ApplyForVoucher => Text::ActionApplyForVoucher,
+        OnBehalfAction::AnswerConsent => Text::ActionAnswerConsent,
     }
 }
 

@@ -460,6 +460,36 @@ pub fn message_sentence(lang: Lang, kind: MessageKind, actor: &str, producer: &s
             | MessageKind::ApprovalWithdrawn,
             Lang::En,
         ) => format!("A message to the company: {actor}."),
+        (MessageKind::ConsentRequested, Lang::Fi) => {
+            format!("{actor} pyytää suostumustasi palvelusetelihakemukseen.")
+        }
+        (MessageKind::ConsentRequested, Lang::Sv) => {
+            format!("{actor} ber om ditt samtycke till en ansökan om servicesedel.")
+        }
+        (MessageKind::ConsentRequested, Lang::En) => {
+            format!("{actor} asks for your consent to a voucher application.")
+        }
+        (MessageKind::GuardianInformed, Lang::Fi) => {
+            format!("{actor} haki palveluseteliä ja vakuutti voivansa hoitaa asian yksin.")
+        }
+        (MessageKind::GuardianInformed, Lang::Sv) => {
+            format!(
+                "{actor} ansökte om servicesedel och försäkrade att hen får sköta ärendet ensam."
+            )
+        }
+        (MessageKind::GuardianInformed, Lang::En) => {
+            format!("{actor} applied for a voucher, declaring they may act alone.")
+        }
+        // `actor` is the organiser.
+        (MessageKind::VoucherApplicationChanged, Lang::Fi) => {
+            format!("Palvelusetelihakemuksesi ({actor}) tila muuttui.")
+        }
+        (MessageKind::VoucherApplicationChanged, Lang::Sv) => {
+            format!("Din ansökan om servicesedel ({actor}) har ändrat status.")
+        }
+        (MessageKind::VoucherApplicationChanged, Lang::En) => {
+            format!("Your voucher application ({actor}) changed state.")
+        }
         (MessageKind::Unknown, Lang::Fi) => format!("Viesti: {actor}."),
         (MessageKind::Unknown, Lang::Sv) => format!("Meddelande: {actor}."),
         (MessageKind::Unknown, Lang::En) => format!("A message from {actor}."),

@@ -150,6 +150,7 @@ pub(super) fn public(text: PublicText) -> &'static str {
         PublicText::NavDeskApprovals => "Tillsyn",
         PublicText::NavDeskDeliveries => "Leverans av meddelanden",
         PublicText::ActionApplyForVoucher => "Ansökte om servicesedel",
+        PublicText::ActionAnswerConsent => "Svarade på en begäran om samtycke till en ansökan om servicesedel",
     }
 }
 
@@ -727,5 +728,7 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::StateDeclined => "Samtycke gavs inte",
         PrivateText::ScopeApplyForVoucher => "Ansöka om servicesedel",
         PrivateText::DeskNoticesEmpty => "Inga nya ärenden för dig.",
+        PrivateText::StaffViewApplication => "Läste en ansökan om servicesedel",
+        PrivateText::StaffViewApplicationChange => "Behandlade en ansökan om servicesedel",
     }
 }

@@ -46,4 +46,8 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0011_resident_cases.sql",
         include_str!("../../../migrations/0011_resident_cases.sql"),
     ),
+    (
+        "0012_voucher_applications.sql",
+        include_str!("../../../migrations/0012_voucher_applications.sql"),
+    ),
 ];

@@ -12,6 +12,7 @@ pub mod organisers;
 pub mod outbox;
 pub mod producer_desk;
 pub mod producers;
+pub mod resident_applications;
 pub mod service_state;
 pub mod sessions;
 pub mod vouchers;
@@ -23,8 +24,8 @@ pub mod sqlite;
 
 use serde::de::DeserializeOwned;
 use seteli_domain::ids::{
-    AssessmentId, AttachmentId, CaseId, CustomerId, DecisionId, EventId, FeedbackId, MessageId,
-    ProducerId, ProxyId, VoucherId,
+    AssessmentId, AttachmentId, CaseId, ConsentRequestId, CustomerId, DecisionId, EventId,
+    FeedbackId, MessageId, ProducerId, ProxyId, VoucherId,
 };
 
 /// A value bound to a `?N` parameter.
@@ -65,6 +66,7 @@ macro_rules! id_binds_as_int {
 }
 id_binds_as_int!(
     CaseId,
+    ConsentRequestId,
     AttachmentId,
     ProducerId,
     CustomerId,

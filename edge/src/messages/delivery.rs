@@ -219,6 +219,20 @@ async fn recipient(
             None,
         )));
     }
+    // A named guardian who is not a customer: Seteli knows no address or language, so
+    // only their mailbox reaches them (else staff review it); the text names the child.
+    if let (Some(hetu), Some(name)) = (&row.to_hetu, &row.to_name) {
+        return Ok(Ok((
+            Recipient {
+                id: hetu.clone(),
+                name: name.clone(),
+                address: None,
+                non_disclosure: false,
+                lang: Lang::Fi,
+            },
+            row.about_name.clone(),
+        )));
+    }
     let (Some(customer), Some(hetu)) = (row.customer_id, row.hetu.as_deref()) else {
         return Ok(Err(HeldReason::NoRecipient));
     };

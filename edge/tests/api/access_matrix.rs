@@ -213,6 +213,43 @@ fn sample(id: RouteId) -> (&'static str, serde_json::Value) {
         ),
         RouteId::StaffDeliveries => ("/api/staff/deliveries", none),
         RouteId::StaffReleaseDelivery => ("/api/staff/deliveries/1/release", json!({})),
+        RouteId::CitizenApplications => ("/api/citizen/applications", none),
+        RouteId::CitizenStartApplication => ("/api/citizen/applications", json!({})),
+        RouteId::CitizenApplication => ("/api/citizen/applications/2", none),
+        RouteId::CitizenSaveApplication => ("/api/citizen/applications/2", json!({})),
+        RouteId::CitizenSendApplication => ("/api/citizen/applications/2/send", json!({})),
+        RouteId::CitizenCancelApplication => ("/api/citizen/applications/2/cancel", json!({})),
+        RouteId::CitizenAnswerApplication => (
+            "/api/citizen/applications/2/answer",
+            json!({"comment": "Lausunto liitteenä"}),
+        ),
+        RouteId::CitizenResendConsent => ("/api/citizen/consent-requests/2/resend", json!({})),
+        RouteId::CitizenConsentRequests => ("/api/citizen/consent-requests", none),
+        RouteId::CitizenConsentRequest => ("/api/citizen/consent-requests/2", none),
+        RouteId::CitizenAnswerConsent => (
+            "/api/citizen/consent-requests/2/answer",
+            json!({"consent": true}),
+        ),
+        RouteId::StaffResidentApplications => ("/api/staff/resident-applications", none),
+        RouteId::StaffResidentApplication => ("/api/staff/resident-applications/2", none),
+        RouteId::StaffTakeResidentApplication => {
+            ("/api/staff/resident-applications/2/take", json!({}))
+        }
+        RouteId::StaffHandOverResidentApplication => (
+            "/api/staff/resident-applications/2/hand-over",
+            json!({"to": "asiakaspalvelu"}),
+        ),
+        RouteId::StaffReleaseResidentApplication => {
+            ("/api/staff/resident-applications/2/release", json!({}))
+        }
+        RouteId::StaffAskResident => (
+            "/api/staff/resident-applications/2/ask",
+            json!({"missing": ["Lausunto"], "deadline": "2026-12-05"}),
+        ),
+        RouteId::StaffRejectResidentApplication => (
+            "/api/staff/resident-applications/2/reject",
+            json!({"comment": "Perustelut"}),
+        ),
         RouteId::StaffIncomeTables => ("/api/staff/income-tables", none),
         RouteId::StaffSetIncomeTable => (
             "/api/staff/income-tables",
@@ -371,6 +408,38 @@ fn expected(id: RouteId) -> [u16; 12] {
         RouteId::StaffReleaseDelivery => {
             [401, 403, 403, 403, 403, 403, 403, 200, 403, 404, 404, 404]
         }
+        // Residents' applications: a customer's own and those acting for them (a mandate
+        // or a registered proxy reads them; applying needs the application issue, which
+        // neither Anni's mandate nor Karl-Johan's registration holds). Application 2 is
+        // Eetu's, by Anni, waiting on Mikko's consent: Anni may withdraw it or send the
+        // request again, not edit or answer it; only Mikko, acting for Eetu, may consent.
+        RouteId::CitizenApplications | RouteId::CitizenConsentRequests => CUSTOMERS,
+        RouteId::CitizenStartApplication => {
+            [401, 201, 201, 403, 403, 403, 403, 403, 403, 403, 403, 403]
+        }
+        RouteId::CitizenApplication => [401, 404, 200, 404, 404, 403, 403, 403, 403, 403, 403, 403],
+        RouteId::CitizenCancelApplication | RouteId::CitizenResendConsent => {
+            [401, 404, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403]
+        }
+        RouteId::CitizenSaveApplication
+        | RouteId::CitizenSendApplication
+        | RouteId::CitizenAnswerApplication => {
+            [401, 404, 409, 403, 403, 403, 403, 403, 403, 403, 403, 403]
+        }
+        RouteId::CitizenConsentRequest | RouteId::CitizenAnswerConsent => {
+            [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403]
+        }
+        // Customer service's, each organiser its own; nobody has taken application 2 (it
+        // waits on consent), so no handler's step fits it yet.
+        RouteId::StaffResidentApplications => DESK_LISTS,
+        RouteId::StaffResidentApplication => DESK_ONE,
+        RouteId::StaffTakeResidentApplication
+        | RouteId::StaffHandOverResidentApplication
+        | RouteId::StaffReleaseResidentApplication
+        | RouteId::StaffAskResident
+        | RouteId::StaffRejectResidentApplication => {
+            [401, 403, 403, 403, 403, 403, 403, 409, 403, 404, 403, 403]
+        }
         // Aurinko's approval for home care in Porvoo: Itä-Uusimaa's to supervise.
         RouteId::StaffSuperviseApproval => {
             [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 404]
@@ -398,6 +467,14 @@ fn app() -> TestApp<Mocks> {
     // Aurinko's application 1 for cleaning in Porvoo, submitted, with its file 1.
     app.porvoo_requirements("cleaning");
     app.application(1, 1, "cleaning", "submitted");
+    // Eetu's application 2 by Anni, waiting on Mikko's consent (request 2).
+    app.resident_application(
+        2,
+        3,
+        (cast::person("Eetu"), cast::person("Anni")),
+        "consenting",
+        Some(cast::person("Mikko")),
+    );
     // Message 1 to Eeva-Liisa, held for review.
     app.sql(
         "INSERT INTO messages (id, customer_id, kind, actor_name, created_at, status, held_reason)

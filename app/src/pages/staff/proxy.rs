@@ -138,6 +138,7 @@ fn scope_text(action: OnBehalfAction) -> Text {
         OnBehalfAction::GiveFeedback => Text::ScopeGiveFeedback,
         OnBehalfAction::AnswerSurvey => Text::ScopeAnswerSurvey,
         OnBehalfAction::ApplyForVoucher => Text::ScopeApplyForVoucher,
+        OnBehalfAction::AnswerConsent => Text::ActionAnswerConsent,
         OnBehalfAction::Choose => Text::ActionChoose,
     }
 }

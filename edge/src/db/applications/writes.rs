@@ -276,6 +276,15 @@ pub async fn handlers(
     db: &impl Database,
     organiser: &OrganiserCode,
 ) -> Result<Vec<(String, String)>, DbError> {
+    handlers_with_role(db, organiser, "producer_handler").await
+}
+
+/// The organiser's staff with `role` (username, name) as their last logins gave them.
+pub async fn handlers_with_role(
+    db: &impl Database,
+    organiser: &OrganiserCode,
+    role: &str,
+) -> Result<Vec<(String, String)>, DbError> {
     #[derive(serde::Deserialize)]
     struct Row {
         username: String,
@@ -284,9 +293,9 @@ pub async fn handlers(
     let rows: Vec<Row> = db
         .query(
             "SELECT username, given_name || ' ' || family_name AS name FROM staff_members
-             WHERE organiser_code = ?1 AND (' ' || roles || ' ') LIKE '% producer_handler %'
+             WHERE organiser_code = ?1 AND (' ' || roles || ' ') LIKE ?2
              ORDER BY family_name, given_name",
-            &[organiser.as_str().into()],
+            &[organiser.as_str().into(), format!("% {role} %").into()],
         )
         .await?;
     Ok(rows.into_iter().map(|r| (r.username, r.name)).collect())

@@ -26,6 +26,8 @@ pub struct DraftRecord<'a> {
     pub household: Option<(u32, Cents)>,
     pub computation_json: Option<String>,
     pub amends: Option<VoucherId>,
+    /// The resident's application the decision answers.
+    pub application: Option<seteli_domain::ids::CaseId>,
     pub drafted_by: &'a str,
     pub at: &'a str,
 }
@@ -36,8 +38,8 @@ pub fn draft_statement(d: &DraftRecord<'_>) -> Statement {
         "INSERT INTO voucher_decisions (customer_id, organiser_code, municipality_code, assessment_id,
              service_code, unit, unit_value_cents, granted_units, granted_cents, valid_from, valid_until,
              household_size, gross_income_cents, computation_json, amends_voucher_id, status,
-             drafted_by, drafted_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 'draft', ?16, ?17)",
+             drafted_by, drafted_at, case_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 'draft', ?16, ?17, ?18)",
         vec![
             SqlValue::from(d.customer),
             d.organiser.as_str().into(),
@@ -60,6 +62,7 @@ pub fn draft_statement(d: &DraftRecord<'_>) -> Statement {
             d.amends.map_or(SqlValue::Null, SqlValue::from),
             d.drafted_by.into(),
             d.at.into(),
+            d.application.map_or(SqlValue::Null, SqlValue::from),
         ],
     )
 }
@@ -123,6 +126,8 @@ pub struct DecisionRow {
     gross_income_cents: Option<i64>,
     computation_json: Option<String>,
     pub amends_voucher_id: Option<VoucherId>,
+    /// The resident's application the decision answers (deciding approves it).
+    pub case_id: Option<seteli_domain::ids::CaseId>,
     pub voucher_id: Option<VoucherId>,
     voucher_number: Option<String>,
     #[serde(with = "seteli_domain::clock::wire_time")]
@@ -152,7 +157,7 @@ const DECISION_SELECT: &str = "SELECT d.id, d.customer_id, d.organiser_code, d.m
         d.decision_number, d.service_code, s.name_fi AS service_fi, s.name_sv AS service_sv,
         s.name_en AS service_en, d.unit, d.unit_value_cents, d.granted_units, d.granted_cents,
         d.valid_from, d.valid_until, d.household_size, d.gross_income_cents, d.computation_json,
-        d.amends_voucher_id, d.voucher_id, v.number AS voucher_number, d.drafted_at, d.decided_by_name,
+        d.amends_voucher_id, d.case_id, d.voucher_id, v.number AS voucher_number, d.drafted_at, d.decided_by_name,
         d.decided_at, d.delivered_via, d.delivered_at, d.annul_reason, a.assessed_on,
         a.outcome AS assessment_outcome, c.given_name AS customer_given_name,
         c.family_name AS customer_family_name, c.hetu AS customer_hetu, m.name_fi AS municipality_fi,

@@ -65,6 +65,11 @@ pub struct OutboxRow {
     pub post_office: Option<String>,
     pub non_disclosure: i64,
     pub lang: Option<String>,
+    /// A person who is not a customer (a named guardian): identity code and name.
+    pub to_hetu: Option<String>,
+    pub to_name: Option<String>,
+    /// Whom a resident's application is for (the child, in a named guardian's message).
+    pub about_name: Option<String>,
     /// The company's business id, for a message to a company.
     pub company_id: Option<String>,
     pub company_name: Option<String>,
@@ -91,6 +96,8 @@ pub async fn load(
             "SELECT m.id, m.kind, m.actor_name, m.created_at, m.attempts, m.released_by, m.customer_id,
                     c.hetu, c.given_name, c.family_name, c.street_address, c.postal_code, c.post_office,
                     COALESCE(c.non_disclosure, 0) AS non_disclosure, c.lang,
+                    m.to_hetu, m.to_name,
+                    (SELECT principal_name FROM voucher_applications WHERE case_id = m.case_id) AS about_name,
                     co.business_id AS company_id, co.name AS company_name,
                     co.street_address AS company_street, co.postal_code AS company_postal_code,
                     co.post_office AS company_post_office,

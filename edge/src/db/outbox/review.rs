@@ -20,8 +20,10 @@ pub struct Scope {
 /// The condition (on `messages m` joined to `customers c`) that a message is organiser
 /// `?1`'s and within `scope`.
 fn in_scope(scope: Scope) -> String {
-    let customers = "(m.customer_id IS NOT NULL AND c.municipality_code IN
-         (SELECT municipality_code FROM organiser_municipalities WHERE organiser_code = ?1))";
+    // A person who is not a customer (a named guardian) is reached about the organiser's case.
+    let customers = "((m.customer_id IS NOT NULL AND c.municipality_code IN
+         (SELECT municipality_code FROM organiser_municipalities WHERE organiser_code = ?1))
+         OR (m.to_hetu IS NOT NULL AND (SELECT organiser_code FROM cases WHERE id = m.case_id) = ?1))";
     let companies = "(m.to_producer_id IS NOT NULL AND COALESCE(m.organiser_code,
          (SELECT organiser_code FROM cases WHERE id = m.case_id)) = ?1)";
     match (scope.customers, scope.companies) {
@@ -53,7 +55,7 @@ pub async fn for_review(
     }
     let sql = format!(
         "SELECT m.id, m.created_at, m.kind,
-                COALESCE(co.name, c.given_name || ' ' || c.family_name, '') AS recipient,
+                COALESCE(co.name, c.given_name || ' ' || c.family_name, m.to_name, '') AS recipient,
                 m.to_producer_id IS NOT NULL AS to_company, m.status, m.held_reason, m.last_error,
                 m.attempts
          FROM messages m

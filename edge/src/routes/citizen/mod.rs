@@ -2,6 +2,8 @@
 //! others did on their behalf, and their messages; for a person acting for someone, the
 //! principal's (see [`crate::on_behalf::subject`]).
 
+pub mod applications;
+pub mod consents;
 pub mod feedback;
 pub mod messages;
 pub mod surveys;

@@ -78,6 +78,13 @@ pub async fn handle_draft<D: Database, H: Outbound>(
             return Err(invalid("amends_voucher_id"));
         }
     }
+    let application = match new.application_id {
+        Some(id) => Some(
+            super::residents::drafted_from(call, member, id, customer.id, &new.service_code)
+                .await?,
+        ),
+        None => None,
+    };
     check_validity(new.valid_from, new.valid_until, ErrorCode::InvalidDecision)
         .map_err(|e| field_error(e, lang))?;
     let table = income::tables(db, &member.organiser, Some(&new.service_code), lang)
@@ -132,6 +139,7 @@ pub async fn handle_draft<D: Database, H: Outbound>(
         household: household.map(|h| (h.size, h.gross_monthly_income)),
         computation_json,
         amends: new.amends_voucher_id,
+        application,
         drafted_by: &member.username,
         at: &at,
     });
@@ -232,6 +240,10 @@ pub async fn handle_decide<D: Database, H: Outbound>(
             deciding::decide_amendment(row.id, voucher, old_balance, balance, member, year, &at)
         }
     };
+    // A decision drafted from a resident's application approves it in the same batch.
+    if let Some(application) = row.case_id {
+        statements.extend(super::residents::approving(call, member, application).await?);
+    }
     let organiser = organiser_name(call, member).await?;
     statements.push(deciding::decided_message(
         row.customer_id,

@@ -11,6 +11,9 @@ mod deliveries;
 mod desk;
 mod events;
 mod proxies;
+pub mod resident_applications;
+
+pub use resident_applications as residents;
 
 pub use applications::{
     handle_approve as handle_approve_application, handle_ask, handle_attachment,

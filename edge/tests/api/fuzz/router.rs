@@ -262,6 +262,36 @@ fn example(
         "/api/staff/applications/{id}/reject" => {
             (vec![], "1", Some(json!({"comment": "Perustelut"})))
         }
+        "/api/citizen/applications" | "/api/citizen/applications/{id}" => (
+            vec![],
+            if path.ends_with("{id}") { "1" } else { "" },
+            Some(
+                json!({"service_code": "speech-therapy", "municipality_code": "638", "need": "Puheterapia",
+                "household_size": 3, "gross_monthly_income_cents": 420000, "contact": "phone",
+                "phone": "+358 40 1", "confirmed": true,
+                "shared": {"kind": "consent", "others": [{"given_name": "Mikko", "family_name": "Kumpulainen",
+                "hetu": cast::person("Mikko").code()}]}}),
+            ),
+        ),
+        "/api/citizen/applications/{id}/answer"
+        | "/api/staff/resident-applications/{id}/reject" => {
+            (vec![], "1", Some(json!({"comment": "Lisätiedot"})))
+        }
+        "/api/citizen/consent-requests/{id}/answer" => (
+            vec![],
+            "1",
+            Some(json!({"consent": false, "comment": "En hyväksy"})),
+        ),
+        "/api/staff/resident-applications/{id}/ask" => (
+            vec![],
+            "1",
+            Some(json!({"missing": ["Lausunto"], "deadline": "2026-12-05", "comment": ""})),
+        ),
+        "/api/staff/resident-applications/{id}/hand-over" => (
+            vec![],
+            "1",
+            Some(json!({"to": "asiakasohjaaja", "comment": ""})),
+        ),
         "/api/staff/approvals/supervise" => (
             vec![],
             "",

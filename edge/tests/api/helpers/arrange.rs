@@ -304,3 +304,59 @@ fn futures_executor_block<F: std::future::Future<Output = ()>>(future: F) {
         "the memory store answers at once"
     );
 }
+
+impl<H: Outbound> TestApp<H> {
+    /// Resident application (case) `id`: `applicant` applies for home care in Porvoo for
+    /// customer `customer` (`principal`), in `state` (a case in progress is
+    /// `asiakaspalvelu`'s). With `guardian`, the form names them for consent and consent
+    /// request `id` asks them, pending until 31 December 2026.
+    pub fn resident_application(
+        &self,
+        id: i64,
+        customer: i64,
+        (principal, applicant): (&Person, &Person),
+        state: &str,
+        guardian: Option<&Person>,
+    ) {
+        let handler = if matches!(state, "in_progress" | "waiting") {
+            "'asiakaspalvelu'"
+        } else {
+            "NULL"
+        };
+        let shared = guardian.map_or("null".to_owned(), |g| {
+            format!(
+                r#"{{"kind": "consent", "others": [{{"given_name": "{}", "family_name": "{}", "hetu": "{}"}}]}}"#,
+                g.first_name(),
+                g.family_name,
+                g.code()
+            )
+        });
+        let applies_for = if principal.code() == applicant.code() {
+            "myself"
+        } else {
+            "child"
+        };
+        self.sql(&format!(
+            "INSERT INTO cases (id, kind, organiser_code, state, handler, step, created_at, submitted_at, updated_at)
+                 VALUES ({id}, 'voucher_application', 'ita-uusimaa', '{state}', {handler}, 'step-{id}',
+                         '2026-11-20T09:00:00Z', '2026-11-20T10:00:00Z', '2026-11-20T10:00:00Z');
+             INSERT INTO voucher_applications (case_id, applies_for, principal_hetu, principal_name, customer_id,
+                     applicant_hetu, applicant_name, service_code, municipality_code, form_json)
+                 VALUES ({id}, '{applies_for}', '{}', '{}', {customer}, '{}', '{}', 'home-care', '638',
+                         '{{\"service_code\": \"home-care\", \"municipality_code\": \"638\", \"need\": \"Apua aamuisin\",
+                           \"contact\": \"messages\", \"confirmed\": true, \"shared\": {shared}}}');",
+            principal.code(),
+            principal.full_name(),
+            applicant.code(),
+            applicant.full_name(),
+        ));
+        if let Some(g) = guardian {
+            self.sql(&format!(
+                "INSERT INTO consent_requests (id, case_id, guardian_hetu, guardian_name, status, sent_on, last_day)
+                 VALUES ({id}, {id}, '{}', '{}', 'pending', '2026-11-20', '2026-12-31');",
+                g.code(),
+                g.full_name()
+            ));
+        }
+    }
+}

@@ -1,0 +1,270 @@
+//! `/api/staff/resident-applications..`: the organiser's customer service works residents'
+//! voucher applications through the case engine — the queue (with whose consent is
+//! missing, and a declared right flagged), an application with its consents and history,
+//! and the steps: take, hand over, release, ask for more, reject with reasons. Approving is
+//! deciding a voucher: a decision drafted from the application
+//! (`POST /api/staff/decisions` with `application_id`) approves it when decided. Every read
+//! and step is in the customer's "who has looked at my data".
+
+use super::{member, organiser_name, refuse};
+use crate::db::desk::access_log::staff_view_statement;
+use crate::db::resident_applications::view::view;
+use crate::db::resident_applications::writes::tell_principal;
+use crate::db::resident_applications::{self as rows, ResidentRow, Scope};
+use crate::db::{Database, Statement};
+use crate::error::EdgeError;
+use crate::http::ApiResponse;
+use crate::outbound::Outbound;
+use crate::routes::case_steps::{self, Step};
+use crate::routes::Call;
+use seteli_domain::api::applications::{AskForMore, HandOver, StepComment};
+use seteli_domain::api::resident::{Handler, ResidentApplicationQueue};
+use seteli_domain::application::{check_ask, check_comment, check_reasons};
+use seteli_domain::case::{Awaited, CaseAction, Party};
+use seteli_domain::desk::StaffView;
+use seteli_domain::ids::CaseId;
+use seteli_domain::permissions::{Action, StaffMember};
+use seteli_domain::{ApiError, ErrorCode};
+
+const ACTION: Action = Action::StaffDecideVouchers;
+
+/// The path's application, if the member's organiser has it (and it is not a draft).
+pub(super) async fn case_of<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+    member: &StaffMember,
+    id: Option<CaseId>,
+) -> Result<ResidentRow, EdgeError> {
+    let not_found = || refuse(ErrorCode::ApplicationNotFound, call.lang);
+    let id = id
+        .or_else(|| CaseId::parse(call.id))
+        .ok_or_else(not_found)?;
+    rows::find(&call.ctx.db, id, Scope::Organiser(&member.organiser))
+        .await?
+        .ok_or_else(not_found)
+}
+
+/// The application as the handler reads it; the read is logged for the customer.
+async fn answer_case<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+    member: &StaffMember,
+) -> Result<ApiResponse, EdgeError> {
+    let row = case_of(call, member, None).await?;
+    if let Some(customer) = row.customer_id {
+        let at = call.ctx.timestamp();
+        call.ctx
+            .db
+            .execute_statement(staff_view_statement(
+                member,
+                customer,
+                StaffView::Application,
+                &at,
+            ))
+            .await?;
+    }
+    let answer = view(&call.ctx.db, &row, call.lang, call.ctx.today()).await?;
+    Ok(ApiResponse::private_json(200, &answer))
+}
+
+/// `GET /api/staff/resident-applications`: the organiser's applications (everything but
+/// drafts, newest first) and the colleagues a case can be handed to. Permission:
+/// [`Action::StaffDecideVouchers`].
+pub async fn handle_queue<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+) -> Result<ApiResponse, EdgeError> {
+    let member = member(call.actor, ACTION, call.lang)?;
+    let db = &call.ctx.db;
+    let organiser = &member.organiser;
+    let applications =
+        rows::list(db, Scope::Organiser(organiser), call.lang, call.ctx.today()).await?;
+    let handlers = rows::handlers(db, organiser)
+        .await?
+        .into_iter()
+        .map(|(username, name)| Handler { username, name })
+        .collect();
+    Ok(ApiResponse::private_json(
+        200,
+        &ResidentApplicationQueue {
+            applications,
+            handlers,
+        },
+    ))
+}
+
+/// `GET /api/staff/resident-applications/{id}`: opening it also reads what told the member
+/// of it. Permission: [`Action::StaffDecideVouchers`].
+pub async fn handle_get<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+) -> Result<ApiResponse, EdgeError> {
+    let member = member(call.actor, ACTION, call.lang)?;
+    let answer = answer_case(call, member).await?;
+    if let Some(id) = CaseId::parse(call.id) {
+        let at = call.ctx.timestamp();
+        crate::db::desk::notices::mark_read(&call.ctx.db, &member.username, id, &at).await?;
+    }
+    Ok(answer)
+}
+
+/// The statements a handler's step on application `id` of `row` writes besides the step:
+/// the view of the customer's data, in the customer's log.
+pub(super) fn logged_step(member: &StaffMember, row: &ResidentRow, at: &str) -> Vec<Statement> {
+    row.customer_id
+        .map(|customer| staff_view_statement(member, customer, StaffView::ApplicationChange, at))
+        .into_iter()
+        .collect()
+}
+
+/// Takes `action` on the path's application as the member, telling the principal.
+async fn handler_step<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+    action: CaseAction,
+    comment: &str,
+) -> Result<ApiResponse, EdgeError> {
+    let member = member(call.actor, ACTION, call.lang)?;
+    let row = case_of(call, member, None).await?;
+    let organiser = organiser_name(call, member).await?;
+    let at = call.ctx.timestamp();
+    let id = row.case.id;
+    let name = member.full_name();
+    let tell = |token: &str| tell_principal(id, token, &organiser, &at);
+    let log = |_: &str| logged_step(member, &row, &at);
+    case_steps::take(
+        call,
+        &row.case,
+        Step {
+            action,
+            by: Party::Handler(member.username.clone()),
+            by_name: &name,
+            comment,
+            tell: &tell,
+            with: &log,
+        },
+    )
+    .await?;
+    answer_case(call, member).await
+}
+
+fn comment_of<D: Database, H: Outbound>(call: &Call<'_, D, H>) -> Result<String, EdgeError> {
+    let body: StepComment = call.body(ErrorCode::InvalidCaseStep)?;
+    check_comment(&body.comment).map_err(|e| ApiError::field(e.code, e.field, call.lang))?;
+    Ok(body.comment)
+}
+
+/// `POST /api/staff/resident-applications/{id}/take`. Permission:
+/// [`Action::StaffDecideVouchers`].
+pub async fn handle_take<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+) -> Result<ApiResponse, EdgeError> {
+    member(call.actor, ACTION, call.lang)?;
+    let comment = comment_of(call)?;
+    handler_step(call, CaseAction::Take, &comment).await
+}
+
+/// `POST /api/staff/resident-applications/{id}/release`: back to the queue. Permission:
+/// [`Action::StaffDecideVouchers`].
+pub async fn handle_release<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+) -> Result<ApiResponse, EdgeError> {
+    member(call.actor, ACTION, call.lang)?;
+    let comment = comment_of(call)?;
+    handler_step(call, CaseAction::Release, &comment).await
+}
+
+/// `POST /api/staff/resident-applications/{id}/hand-over` `{to, comment}`: to another of
+/// the organiser's customer service (one who has logged in). Permission:
+/// [`Action::StaffDecideVouchers`].
+pub async fn handle_hand_over<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+) -> Result<ApiResponse, EdgeError> {
+    let member = member(call.actor, ACTION, call.lang)?;
+    case_of(call, member, None).await?;
+    let body: HandOver = call.body(ErrorCode::InvalidCaseStep)?;
+    check_comment(&body.comment).map_err(|e| ApiError::field(e.code, e.field, call.lang))?;
+    let colleagues = rows::handlers(&call.ctx.db, &member.organiser).await?;
+    if !colleagues.iter().any(|(username, _)| *username == body.to) {
+        return Err(ApiError::field(ErrorCode::InvalidCaseStep, "to", call.lang).into());
+    }
+    handler_step(call, CaseAction::HandOver { to: body.to }, &body.comment).await
+}
+
+/// `POST /api/staff/resident-applications/{id}/ask` `{items, deadline, comment}`: more
+/// information needed; the applicant sees the items and answers. Permission:
+/// [`Action::StaffDecideVouchers`].
+pub async fn handle_ask<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+) -> Result<ApiResponse, EdgeError> {
+    member(call.actor, ACTION, call.lang)?;
+    let body: AskForMore = call.body(ErrorCode::InvalidCaseStep)?;
+    let missing = check_ask(&body, call.ctx.today())
+        .map_err(|e| ApiError::field(e.code, e.field, call.lang))?;
+    let action = CaseAction::Wait {
+        on: Awaited::Applicant,
+        deadline: Some(body.deadline),
+        missing,
+    };
+    handler_step(call, action, &body.comment).await
+}
+
+/// `POST /api/staff/resident-applications/{id}/reject` `{comment}`: rejects with reasons
+/// (the applicant sees them with the appeal instructions). Permission:
+/// [`Action::StaffDecideVouchers`].
+pub async fn handle_reject<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+) -> Result<ApiResponse, EdgeError> {
+    member(call.actor, ACTION, call.lang)?;
+    let comment = comment_of(call)?;
+    check_reasons(&comment).map_err(|e| ApiError::field(e.code, e.field, call.lang))?;
+    handler_step(call, CaseAction::Reject, &comment).await
+}
+
+/// The application a decision for `customer` and `service` is drafted from: the member's
+/// own, in progress, for the same customer and service — else `invalid_decision` naming
+/// `application_id`.
+pub(super) async fn drafted_from<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+    member: &StaffMember,
+    id: CaseId,
+    customer: seteli_domain::ids::CustomerId,
+    service: &seteli_domain::ServiceCode,
+) -> Result<CaseId, EdgeError> {
+    let invalid = || ApiError::field(ErrorCode::InvalidDecision, "application_id", call.lang);
+    let row = case_of(call, member, Some(id))
+        .await
+        .map_err(|_| invalid())?;
+    let fits = row.customer_id == Some(customer)
+        && row.service_code.as_ref() == Some(service)
+        && row.case.state == seteli_domain::case::StateName::InProgress
+        && row.case.handler.as_deref() == Some(member.username.as_str());
+    if !fits {
+        return Err(invalid().into());
+    }
+    Ok(row.case.id)
+}
+
+/// What deciding a decision drafted from application `id` adds to the deciding batch: the
+/// application approved by the member (refused, with nothing written, when the engine says
+/// no — another handler's, or no longer in progress), the principal told, the view logged.
+pub(super) async fn approving<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+    member: &StaffMember,
+    id: CaseId,
+) -> Result<Vec<Statement>, EdgeError> {
+    let row = case_of(call, member, Some(id)).await?;
+    let token = crate::crypto::random_token()
+        .ok_or_else(|| EdgeError::Internal("no randomness for a case step".into()))?;
+    let planned = crate::db::cases::plan(
+        &row.case,
+        &CaseAction::Approve,
+        Party::Handler(member.username.clone()),
+        &member.full_name(),
+        "",
+        call.ctx.now,
+        token,
+    )?
+    .map_err(|e| case_steps::refusal(e, call.lang))?;
+    let at = call.ctx.timestamp();
+    let organiser = organiser_name(call, member).await?;
+    let mut statements = planned.statements;
+    statements.push(tell_principal(id, &planned.token, &organiser, &at));
+    statements.extend(logged_step(member, &row, &at));
+    Ok(statements)
+}
