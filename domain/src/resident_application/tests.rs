@@ -342,3 +342,69 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_named_guardians_code_is_shown_masked_and_kept_when_sent_back_masked() {
+    let form = for_eetu();
+    let shown = form.masked();
+    assert_eq!(shown.named_guardians()[0].hetu, "091182-****");
+    assert_eq!(form.named_guardians()[0].hetu, "091182-931V");
+    // Sent back as shown: the stored code stays.
+    assert_eq!(shown.clone().keeping_codes_of(&form), form);
+    // A new code replaces it; a masked code of someone else is not taken for it.
+    let mut changed = shown.clone();
+    if let Some(SharedMatter::Consent { others, .. }) = &mut changed.shared {
+        others[0].hetu = "280175-967D".into();
+    }
+    assert_eq!(
+        changed.keeping_codes_of(&form).named_guardians()[0].hetu,
+        "280175-967D"
+    );
+    let mut other_mask = shown;
+    if let Some(SharedMatter::Consent { others, .. }) = &mut other_mask.shared {
+        others[0].hetu = "280175-****".into();
+    }
+    assert_eq!(
+        other_mask.keeping_codes_of(&form).named_guardians()[0].hetu,
+        "280175-****"
+    );
+}
+
+#[test]
+fn what_sending_does_follows_the_shared_matter() {
+    let named = for_eetu();
+    assert!(named.needs_consent());
+    assert!(!named.guardians_unknown());
+    assert_eq!(named.declared_right(), None);
+    let unknown = VoucherApplicationForm {
+        shared: Some(SharedMatter::Consent {
+            others: Vec::new(),
+            unknown: true,
+        }),
+        ..for_eetu()
+    };
+    assert!(!unknown.needs_consent());
+    assert!(unknown.guardians_unknown());
+    assert!(unknown.named_guardians().is_empty());
+    let declared = VoucherApplicationForm {
+        shared: Some(SharedMatter::Declared {
+            right: DeclaredRight::SoleCustody,
+            inform: Some(mikko()),
+        }),
+        ..for_eetu()
+    };
+    assert!(!declared.needs_consent());
+    assert_eq!(declared.declared_right(), Some(&DeclaredRight::SoleCustody));
+    assert_eq!(declared.named_guardians(), &[mikko()]);
+    assert_eq!(DeclaredRight::SoleCustody.kind_str(), "sole_custody");
+    assert_eq!(DeclaredRight::AgreedOutside.kind_str(), "agreed_outside");
+    assert_eq!(
+        DeclaredRight::Other { reason: "x".into() }.kind_str(),
+        "other"
+    );
+    let alone = VoucherApplicationForm {
+        shared: None,
+        ..for_eetu()
+    };
+    assert!(alone.named_guardians().is_empty() && !alone.guardians_unknown());
+}

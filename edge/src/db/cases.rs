@@ -234,6 +234,34 @@ pub async fn history(db: &impl Database, id: CaseId) -> Result<Vec<EventRow>, Db
     .await
 }
 
+/// The case's history as people read it, oldest first.
+pub async fn history_entries(
+    db: &impl Database,
+    id: CaseId,
+) -> Result<Vec<seteli_domain::api::applications::HistoryEntry>, DbError> {
+    Ok(history(db, id)
+        .await?
+        .into_iter()
+        .map(|e| seteli_domain::api::applications::HistoryEntry {
+            at: e.at,
+            by_name: e.by_name,
+            from: e.from_state,
+            to: e.to_state,
+            comment: e.comment,
+        })
+        .collect())
+}
+
+/// The id of the case a batch just made under `token` (its first step).
+pub async fn id_by_token(db: &impl Database, token: &str) -> Result<CaseId, DbError> {
+    let rows: Vec<crate::db::IdRow<CaseId>> = db
+        .query("SELECT id FROM cases WHERE step = ?1", &[token.into()])
+        .await?;
+    rows.first()
+        .map(|r| r.id)
+        .ok_or_else(|| DbError("a new case was not found by its token".into()))
+}
+
 /// Cases waiting on the applicant whose deadline passed before `today`.
 pub async fn overdue(db: &impl Database, today: Date) -> Result<Vec<CaseRow>, DbError> {
     db.query(

@@ -72,3 +72,12 @@ pub async fn take<D: Database, H: Outbound>(
     }
     Ok(())
 }
+
+/// The body of a step with only a comment (take, release, reject …), the comment checked.
+pub fn comment_of<D: Database, H: Outbound>(call: &Call<'_, D, H>) -> Result<String, EdgeError> {
+    let body: seteli_domain::api::applications::StepComment =
+        call.body(ErrorCode::InvalidCaseStep)?;
+    seteli_domain::application::check_comment(&body.comment)
+        .map_err(|e| ApiError::field(e.code, e.field, call.lang))?;
+    Ok(body.comment)
+}

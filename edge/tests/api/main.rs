@@ -17,6 +17,7 @@ mod public_catalogue;
 mod public_offers;
 mod public_producers;
 mod registry;
+mod residents;
 mod routing;
 mod security;
 mod security_headers;

@@ -103,3 +103,55 @@ fn the_residents_cases_migration_keeps_every_row_of_a_producers_application() {
     )
     .expect("apply_for_voucher in the trail");
 }
+
+/// Rows in the three tables 0012 makes again, written under the schema before it.
+const BEFORE_0012: &str = "
+    INSERT INTO municipalities (code, name_fi, name_sv, bilingual) VALUES ('638', 'Porvoo', 'Borgå', 1);
+    INSERT INTO customers (id, hetu, given_name, family_name, municipality_code)
+        VALUES (1, '030413A9450', 'Eetu', 'Kumpulainen', '638');
+    INSERT INTO messages (id, customer_id, kind, actor_name, created_at, status, status_at, attempts, remote_id)
+        VALUES (7, 1, 'voucher_decided', 'Itä-Uusimaa', '2026-11-20T10:00:00Z', 'read', '2026-11-21T10:00:00Z', 2, 99);
+    INSERT INTO on_behalf_log (at, actor_hetu, actor_name, principal_customer_id, action, basis, result)
+        VALUES ('2026-11-30T10:00:00Z', '220784-926C', 'Anni', 1, 'apply_for_voucher', 'guardian', 'allowed');
+    INSERT INTO staff_access_log (at, customer_id, organiser_code, staff_username, staff_name, what)
+        VALUES ('2026-11-30T10:00:00Z', 1, 'ita-uusimaa', 'asiakaspalvelu', 'Sari', 'card');
+";
+
+#[test]
+fn the_voucher_applications_migration_keeps_messages_trail_and_access_log() {
+    let db = Sqlite::in_memory_until(11).expect("the schema before 0012");
+    db.execute_script(BEFORE_0012).expect("rows before 0012");
+    db.migrate(12).expect("0012 applies over rows");
+    for table in ["messages", "on_behalf_log", "staff_access_log"] {
+        assert_eq!(
+            db.scalar(&format!("SELECT COUNT(*) FROM {table}")).unwrap(),
+            1,
+            "{table}"
+        );
+    }
+    assert_eq!(
+        db.scalar(
+            "SELECT remote_id FROM messages WHERE id = 7 AND status = 'read' AND attempts = 2"
+        )
+        .unwrap(),
+        99
+    );
+    // A message goes to exactly one: a customer, a company or a named person.
+    db.execute_script(
+        "INSERT INTO messages (to_hetu, to_name, kind, actor_name, created_at)
+             VALUES ('091182-931V', 'Mikko', 'consent_requested', 'Anni', '2026-11-30T10:00:00Z');
+         INSERT INTO on_behalf_log (at, actor_hetu, actor_name, principal_customer_id, action, basis, result)
+             VALUES ('2026-11-30T10:00:00Z', '091182-931V', 'Mikko', 1, 'answer_consent', 'guardian', 'allowed');
+         INSERT INTO staff_access_log (at, customer_id, organiser_code, staff_username, staff_name, what)
+             VALUES ('2026-11-30T10:00:00Z', 1, 'ita-uusimaa', 'asiakaspalvelu', 'Sari', 'application');",
+    )
+    .expect("the new targets, actions and views");
+    for both in [
+        "INSERT INTO messages (customer_id, to_hetu, to_name, kind, actor_name, created_at)
+             VALUES (1, '091182-931V', 'Mikko', 'consent_requested', 'Anni', 'x')",
+        "INSERT INTO messages (kind, actor_name, created_at) VALUES ('consent_requested', 'Anni', 'x')",
+        "INSERT INTO messages (to_hetu, kind, actor_name, created_at) VALUES ('091182-931V', 'consent_requested', 'Anni', 'x')",
+    ] {
+        assert!(db.execute_script(both).is_err(), "{both}");
+    }
+}

@@ -260,6 +260,7 @@ fn DecisionForm(
             valid_until: until,
             household,
             amends_voucher_id: amends,
+            application_id: None,
         });
     };
 

@@ -2,9 +2,9 @@
 //! files, its history and where it stands.
 
 use super::{attachments, form, requirements, service_names, staff_name, status, ApplicationRow};
-use crate::db::cases::history;
+use crate::db::cases::history_entries;
 use crate::db::{organisers, Database, DbError};
-use seteli_domain::api::applications::{ApplicationView, HistoryEntry, RequirementView};
+use seteli_domain::api::applications::{ApplicationView, RequirementView};
 use seteli_domain::application::{check_complete, Requirement};
 use seteli_domain::desk::FieldError;
 use seteli_domain::{Lang, ServiceCode};
@@ -86,17 +86,7 @@ pub async fn view(
             })
             .collect(),
         attachments: attachments::of_case(db, row.case.id).await?,
-        history: history(db, row.case.id)
-            .await?
-            .into_iter()
-            .map(|e| HistoryEntry {
-                at: e.at,
-                by_name: e.by_name,
-                from: e.from_state,
-                to: e.to_state,
-                comment: e.comment,
-            })
-            .collect(),
+        history: history_entries(db, row.case.id).await?,
         submitted_at: row.case.submitted_at,
         appeal_address,
         registry: None,

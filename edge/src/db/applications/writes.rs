@@ -2,7 +2,7 @@
 //! what approval publishes. Each is one batch; statements that follow a case step are
 //! guarded by the step's token (see `db::cases`).
 
-use crate::db::{Database, DbError, IdRow, SqlValue, Statement};
+use crate::db::{Database, DbError, SqlValue, Statement};
 use seteli_domain::api::applications::ApplicationForm;
 use seteli_domain::api::MessageKind;
 use seteli_domain::ids::{CaseId, ProducerId};
@@ -74,12 +74,7 @@ pub async fn start(
         ));
     }
     db.batch(&statements).await?;
-    let rows: Vec<IdRow<CaseId>> = db
-        .query("SELECT id FROM cases WHERE step = ?1", &[token.into()])
-        .await?;
-    rows.first()
-        .map(|r| r.id)
-        .ok_or_else(|| DbError("a new application was not found by its token".into()))
+    crate::db::cases::id_by_token(db, token).await
 }
 
 /// Saves the form of case `id` as it is at step `step` (nothing when the case moved on). The

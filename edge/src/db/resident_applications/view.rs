@@ -3,9 +3,9 @@
 
 use super::{consents, ResidentRow};
 use crate::db::applications::status;
-use crate::db::cases::history;
+use crate::db::cases::history_entries;
 use crate::db::{organisers, Database, DbError};
-use seteli_domain::api::resident::{HistoryEntry, VoucherApplicationView};
+use seteli_domain::api::resident::VoucherApplicationView;
 use seteli_domain::case::StateName;
 use seteli_domain::income::{income_related_value, Household};
 use seteli_domain::Lang;
@@ -64,17 +64,7 @@ pub async fn view(
         income_related: table.is_some(),
         value_preview_cents,
         consents,
-        history: history(db, row.case.id)
-            .await?
-            .into_iter()
-            .map(|e| HistoryEntry {
-                at: e.at,
-                by_name: e.by_name,
-                from: e.from_state,
-                to: e.to_state,
-                comment: e.comment,
-            })
-            .collect(),
+        history: history_entries(db, row.case.id).await?,
         submitted_at: row.case.submitted_at,
         appeal_address,
         decision_id: row.decision_id,

@@ -3,7 +3,7 @@
 //! and the named guardians' messages), and telling the principal of a change. Every
 //! statement that goes with a case step is guarded by the step's token.
 
-use crate::db::{Database, DbError, IdRow, SqlValue, Statement};
+use crate::db::{Database, DbError, SqlValue, Statement};
 use seteli_domain::api::MessageKind;
 use seteli_domain::ids::CaseId;
 use seteli_domain::resident_application::{consent_last_day, AppliesFor, VoucherApplicationForm};
@@ -73,12 +73,7 @@ pub async fn start(
     ];
     statements.extend(extra);
     db.batch(&statements).await?;
-    let rows: Vec<IdRow<CaseId>> = db
-        .query("SELECT id FROM cases WHERE step = ?1", &[token.into()])
-        .await?;
-    rows.first()
-        .map(|r| r.id)
-        .ok_or_else(|| DbError("a new application was not found by its token".into()))
+    crate::db::cases::id_by_token(db, token).await
 }
 
 /// Saves the draft `id` as it is at step `step` (nothing when it moved on): the form, and

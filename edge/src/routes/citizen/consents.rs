@@ -4,7 +4,7 @@
 //! declines. The last consent sends the application to the organiser's queue; a decline
 //! stops it. The applicant may send an unanswered or expired request again.
 
-use super::applications::who;
+use super::applicant::who;
 use crate::db::resident_applications::consents::{self, ConsentRow};
 use crate::db::resident_applications::view::view;
 use crate::db::resident_applications::writes::{tell_person, tell_principal};

@@ -2,6 +2,7 @@
 //! others did on their behalf, and their messages; for a person acting for someone, the
 //! principal's (see [`crate::on_behalf::subject`]).
 
+pub mod applicant;
 pub mod applications;
 pub mod consents;
 pub mod feedback;

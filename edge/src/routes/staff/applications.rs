@@ -13,11 +13,9 @@ use crate::db::{Database, Statement};
 use crate::error::EdgeError;
 use crate::http::ApiResponse;
 use crate::outbound::Outbound;
-use crate::routes::case_steps::{self, nothing, Step};
+use crate::routes::case_steps::{self, comment_of, nothing, Step};
 use crate::routes::Call;
-use seteli_domain::api::applications::{
-    ApplicationQueue, AskForMore, HandOver, Handler, StepComment,
-};
+use seteli_domain::api::applications::{ApplicationQueue, AskForMore, HandOver, Handler};
 use seteli_domain::api::MessageKind;
 use seteli_domain::application::{check_ask, check_comment, check_reasons};
 use seteli_domain::case::{Awaited, CaseAction, Party};
@@ -130,12 +128,6 @@ async fn handler_step<D: Database, H: Outbound>(
 
 fn no_more(_: &str, _: CaseId, _: &str) -> Vec<Statement> {
     nothing("")
-}
-
-fn comment_of<D: Database, H: Outbound>(call: &Call<'_, D, H>) -> Result<String, EdgeError> {
-    let body: StepComment = call.body(ErrorCode::InvalidCaseStep)?;
-    check_comment(&body.comment).map_err(|e| ApiError::field(e.code, e.field, call.lang))?;
-    Ok(body.comment)
 }
 
 /// `POST /api/staff/applications/{id}/take`: the member takes a case from the queue.

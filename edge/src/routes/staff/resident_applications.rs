@@ -15,9 +15,9 @@ use crate::db::{Database, Statement};
 use crate::error::EdgeError;
 use crate::http::ApiResponse;
 use crate::outbound::Outbound;
-use crate::routes::case_steps::{self, Step};
+use crate::routes::case_steps::{self, comment_of, Step};
 use crate::routes::Call;
-use seteli_domain::api::applications::{AskForMore, HandOver, StepComment};
+use seteli_domain::api::applications::{AskForMore, HandOver};
 use seteli_domain::api::resident::{Handler, ResidentApplicationQueue};
 use seteli_domain::application::{check_ask, check_comment, check_reasons};
 use seteli_domain::case::{Awaited, CaseAction, Party};
@@ -141,12 +141,6 @@ async fn handler_step<D: Database, H: Outbound>(
     )
     .await?;
     answer_case(call, member).await
-}
-
-fn comment_of<D: Database, H: Outbound>(call: &Call<'_, D, H>) -> Result<String, EdgeError> {
-    let body: StepComment = call.body(ErrorCode::InvalidCaseStep)?;
-    check_comment(&body.comment).map_err(|e| ApiError::field(e.code, e.field, call.lang))?;
-    Ok(body.comment)
 }
 
 /// `POST /api/staff/resident-applications/{id}/take`. Permission:
