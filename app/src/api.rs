@@ -7,6 +7,7 @@
 //! origin, which is how `wrangler dev` and production serve it.
 
 pub mod applications;
+pub mod residents;
 
 use gloo_net::http::{Request, Response};
 use leptos::prelude::document;

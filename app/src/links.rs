@@ -3,7 +3,9 @@
 //! it is tested natively.
 
 use seteli_domain::clock::{iso_date, parse_iso_date};
-use seteli_domain::ids::{AssessmentId, CaseId, CustomerId, DecisionId, ProducerId, VoucherId};
+use seteli_domain::ids::{
+    AssessmentId, CaseId, ConsentRequestId, CustomerId, DecisionId, ProducerId, VoucherId,
+};
 use seteli_domain::Lang;
 use time::Date;
 
@@ -109,6 +111,16 @@ pages! {
     desk_approvals => "/desk/approvals";
     /// The organiser's messages held for review, failed or on paper, in `lang`.
     desk_deliveries => "/desk/deliveries";
+    /// The voucher applications of the customer (or of whom they act for), in `lang`.
+    my_applications => "/my/applications";
+    /// One voucher application, in `lang`.
+    my_application(id: CaseId) => "/my/applications/{id}";
+    /// A request for the person's consent to another guardian's application, in `lang`.
+    my_consent(id: ConsentRequestId) => "/my/consents/{id}";
+    /// The organiser's queue of residents' voucher applications, in `lang`.
+    desk_resident_applications => "/desk/resident-applications";
+    /// A resident's voucher application as customer service works it, in `lang`.
+    desk_resident_application(id: CaseId) => "/desk/resident-applications/{id}";
 }
 
 /// The filters of the desk's list of events to check, as its address keeps them
@@ -185,24 +197,52 @@ pub fn desk_customer_search(
     with_lang("/desk/customers", pairs, lang)
 }
 
-/// The form of a new decision for `customer` on `assessment` (an amendment of `amends`,
-/// if given), in `lang`.
+/// What a new decision answers besides its assessment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DraftFrom {
+    /// It changes this voucher when decided.
+    Amends(VoucherId),
+    /// It answers this voucher application (deciding approves it).
+    Application(CaseId),
+}
+
+/// The form of a new decision for `customer` on `assessment` (an amendment of a voucher or
+/// the answer to an application, if `from` says so), in `lang`.
 pub fn new_decision(
     customer: CustomerId,
     assessment: AssessmentId,
-    amends: Option<VoucherId>,
+    from: Option<DraftFrom>,
     lang: Lang,
 ) -> String {
     let (customer, assessment) = (customer.to_string(), assessment.to_string());
-    let amends = amends.map(|v| v.to_string());
     let mut pairs = vec![
         ("customer", customer.as_str()),
         ("assessment", assessment.as_str()),
     ];
-    if let Some(amends) = &amends {
-        pairs.push(("amends", amends.as_str()));
+    let from_pair = match from {
+        Some(DraftFrom::Amends(v)) => Some(("amends", v.to_string())),
+        Some(DraftFrom::Application(a)) => Some(("application", a.to_string())),
+        None => None,
+    };
+    if let Some((key, value)) = &from_pair {
+        pairs.push((key, value.as_str()));
     }
     with_lang("/desk/decisions/new", pairs, lang)
+}
+
+/// A customer's card opened from their voucher application: its decisions are drafted
+/// from it. In `lang`.
+pub fn desk_customer_for_application(
+    customer: CustomerId,
+    application: CaseId,
+    lang: Lang,
+) -> String {
+    let application = application.to_string();
+    with_lang(
+        &format!("/desk/customers/{customer}"),
+        [("application", application.as_str())],
+        lang,
+    )
 }
 
 /// Percent-encodes everything but RFC 3986's unreserved characters.
@@ -268,7 +308,7 @@ mod tests {
             "/desk/decisions/new?customer=7&assessment=2"
         );
         assert_eq!(
-            new_decision(id(7), id(2), Some(id(9)), Lang::Sv),
+            new_decision(id(7), id(2), Some(DraftFrom::Amends(id(9))), Lang::Sv),
             "/desk/decisions/new?customer=7&assessment=2&amends=9&lang=sv"
         );
         assert_eq!(my_decision(id(3), Lang::Sv), "/my/decisions/3?lang=sv");

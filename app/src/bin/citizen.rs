@@ -1,8 +1,12 @@
-//! The customer's entry: their vouchers and the decisions behind them, feedback, trail,
+//! The customer's entry: their vouchers and the decisions behind them, voucher applications
+//! and consent requests, feedback, trail,
 //! messages and who has looked at their data, for themselves or
 //! for someone they act for (see [`seteli_domain::entries`]).
 
 use seteli_app::pages::citizen::access_log::AccessLogPage;
+use seteli_app::pages::citizen::application::MyApplicationPage;
+use seteli_app::pages::citizen::applications::MyApplicationsPage;
+use seteli_app::pages::citizen::consent::ConsentPage;
 use seteli_app::pages::citizen::decision::MyDecisionPage;
 use seteli_app::pages::citizen::feedback::MyFeedbackPage;
 use seteli_app::pages::citizen::messages::MessagesPage;
@@ -20,5 +24,8 @@ seteli_app::entry_main!(Entry::Citizen, {
     "/my/messages" => MessagesPage,
     "/my/decisions/:id" => MyDecisionPage,
     "/my/access-log" => AccessLogPage,
+    "/my/applications" => MyApplicationsPage,
+    "/my/applications/:id" => MyApplicationPage,
+    "/my/consents/:id" => ConsentPage,
     "/on-behalf" => OnBehalfPage,
 });

@@ -103,6 +103,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         (session.is_citizen() && !acting_for_company.get()).then(|| {
             view! {
                 <NavItem href=links::my_vouchers testid="nav-my-vouchers" sections=&["/my/vouchers"] text=Text::MyVouchersTitle/>
+                <NavItem href=links::my_applications testid="nav-my-applications" sections=&["/my/applications", "/my/consents"] text=Text::NavMyApplications/>
                 <NavItem href=links::my_feedback testid="nav-my-feedback" sections=&["/my/feedback"] text=Text::MyFeedbackTitle/>
                 <NavItem href=links::my_trail testid="nav-trail" sections=&["/my/trail"] text=Text::NavTrail/>
                 <NavItem href=links::my_messages testid="nav-messages" sections=&["/my/messages"] text=Text::NavMessages/>
@@ -122,6 +123,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <NavItem href=links::desk testid="nav-desk" sections=&[] exact="/desk" text=Text::NavDesk/>
                 {service.then(|| view! {
                     <NavItem href=links::desk_customers testid="nav-desk-customers" sections=&["/desk/customers"] text=Text::NavDeskCustomers/>
+                    <NavItem href=links::desk_resident_applications testid="nav-desk-resident-applications" sections=&["/desk/resident-applications"] text=Text::NavResidentApplications/>
                     <NavItem href=links::desk_events testid="nav-desk-events" sections=&["/desk/events"] text=Text::NavDeskEvents/>
                 })}
                 {tables.then(|| view! {

@@ -16,5 +16,6 @@ pub mod mandate;
 pub mod on_behalf;
 pub mod pager;
 pub mod price_chart;
+pub mod resident_application;
 pub mod states;
 pub mod text_limit;

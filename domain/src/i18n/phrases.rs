@@ -496,6 +496,65 @@ pub fn message_sentence(lang: Lang, kind: MessageKind, actor: &str, producer: &s
     }
 }
 
+/// A consent request as its named guardian reads it: who applied for which child, and by
+/// when to answer.
+pub fn consent_request_line(lang: Lang, applicant: &str, child: &str, last_day: Date) -> String {
+    let date = format_date(lang, last_day);
+    match lang {
+        Lang::Fi => format!("{applicant} hakee palveluseteliä lapselle {child} ja pyytää suostumustasi. Vastaa viimeistään {date}."),
+        Lang::Sv => format!("{applicant} ansöker om servicesedel för barnet {child} och ber om ditt samtycke. Svara senast {date}."),
+        Lang::En => format!("{applicant} is applying for a voucher for {child} and asks for your consent. Answer by {date}."),
+    }
+}
+
+/// Whose applications a page lists when the person acts for someone.
+pub fn applications_for(lang: Lang, principal: &str) -> String {
+    match lang {
+        Lang::Fi => format!("Palvelusetelihakemukset, jotka koskevat henkilöä {principal}."),
+        Lang::Sv => format!("Ansökningar om servicesedel som gäller {principal}."),
+        Lang::En => format!("Voucher applications for {principal}."),
+    }
+}
+
+/// Whose consent an application still waits for.
+pub fn consent_missing(lang: Lang, names: &[String]) -> String {
+    let names = names.join(", ");
+    match lang {
+        Lang::Fi => format!("Odottaa suostumusta: {names}"),
+        Lang::Sv => format!("Väntar på samtycke: {names}"),
+        Lang::En => format!("Waiting for consent: {names}"),
+    }
+}
+
+/// The other guardian told of a declared right.
+pub fn guardian_informed(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Fi => format!("Toiselle huoltajalle ({name}) ilmoitetaan hakemuksesta."),
+        Lang::Sv => format!("Den andra vårdnadshavaren ({name}) informeras om ansökan."),
+        Lang::En => format!("The other guardian ({name}) is told of the application."),
+    }
+}
+
+/// A consent not answered yet, and by when it can be.
+pub fn consent_pending(lang: Lang, last_day: Date) -> String {
+    let date = format_date(lang, last_day);
+    match lang {
+        Lang::Fi => format!("odottaa vastausta {date} asti"),
+        Lang::Sv => format!("väntar på svar till {date}"),
+        Lang::En => format!("waiting for an answer until {date}"),
+    }
+}
+
+/// The value the municipality's income table gives for what the application says.
+pub fn value_preview(lang: Lang, value: Cents) -> String {
+    let amount = value.format(lang);
+    match lang {
+        Lang::Fi => format!("Kunnan tulorajataulukon mukaan setelin arvo olisi noin {amount} yksiköltä. Lopullinen arvo ratkaistaan päätöksessä."),
+        Lang::Sv => format!("Enligt kommunens inkomsttabell skulle sedelns värde vara cirka {amount} per enhet. Det slutliga värdet avgörs i beslutet."),
+        Lang::En => format!("By the municipality's income table the voucher would be worth about {amount} a unit. The decision sets the final value."),
+    }
+}
+
 /// The last day of something still valid: `voimassa 31.12.2026 asti`.
 pub fn valid_until(lang: Lang, until: Date) -> String {
     let date = format_date(lang, until);

@@ -6,6 +6,10 @@
 //! customer acts for someone else, the API answers with that person's data.
 
 pub mod access_log;
+pub mod application;
+pub mod application_form;
+pub mod applications;
+pub mod consent;
 pub mod decision;
 pub mod feedback;
 pub mod feedback_form;

@@ -25,7 +25,39 @@ pub fn MyVouchersPage() -> impl IntoView {
         }
     };
     let item = |voucher, lang| view! { <VoucherCard voucher lang/> };
-    view! { <ItemsPage title=Text::MyVouchersTitle fetch=api::my_vouchers empty lead=Text::MyVouchersLead class="voucher-list" testid="voucher-list" unordered=true item/> }
+    view! {
+        <ConsentRequestsBanner/>
+        <ItemsPage title=Text::MyVouchersTitle fetch=api::my_vouchers empty lead=Text::MyVouchersLead class="voucher-list" testid="voucher-list" unordered=true item/>
+    }
+}
+
+/// On the page a person lands on after logging in (and after choosing whom to act for):
+/// the requests for their own consent that wait for an answer, leading to the first.
+/// Nothing when there are none or they could not be read (the applications page lists
+/// them too).
+#[component]
+fn ConsentRequestsBanner() -> impl IntoView {
+    let lang = crate::locale::use_lang();
+    let requests = LocalResource::new(move || api::residents::consent_requests(lang.get()));
+    move || {
+        let waiting: Vec<_> = requests
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|r| r.status == seteli_domain::api::resident::ConsentStatus::Pending)
+            .collect();
+        let lang = lang.get();
+        waiting.first().map(|first| {
+            let line = i18n::consent_request_line(lang, &first.applicant_name, &first.child_name, first.last_day);
+            view! {
+                <aside class="notice notice-warning" data-testid="consent-banner" aria-label=t(lang, Text::ConsentRequestsTitle)>
+                    <p>{line}</p>
+                    <a class="button" href=links::my_consent(first.id, lang) data-testid="consent-banner-open">{t(lang, Text::OpenConsentRequest)}</a>
+                </aside>
+            }
+        })
+    }
 }
 
 /// One voucher in the list, with the link to its page.

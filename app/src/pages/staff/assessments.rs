@@ -21,6 +21,12 @@ use seteli_domain::{ErrorCode, Lang, ServiceCode};
 #[component]
 pub fn Assessments(state: Card, lang: Lang) -> impl IntoView {
     let done = RwSignal::new(false);
+    // Opened from a voucher application (`?application=ID`): its decision answers it.
+    let query = leptos_router::hooks::use_query_map();
+    let application = query.with_untracked(|q| {
+        q.get_str("application")
+            .and_then(seteli_domain::ids::CaseId::parse)
+    });
     let list = move || {
         let (customer, assessments) = state.card.with(|c| (c.id, c.assessments.clone()));
         if assessments.is_empty() {
@@ -28,7 +34,7 @@ pub fn Assessments(state: Card, lang: Lang) -> impl IntoView {
         }
         let items = assessments
             .into_iter()
-            .map(|a| view! { <AssessmentItem assessment=a customer lang/> })
+            .map(|a| view! { <AssessmentItem assessment=a customer application lang/> })
             .collect_view();
         view! { <ul class="card-list" role="list" data-testid="assessment-list">{items}</ul> }
             .into_any()
@@ -49,13 +55,14 @@ pub fn Assessments(state: Card, lang: Lang) -> impl IntoView {
 fn AssessmentItem(
     assessment: AssessmentView,
     customer: seteli_domain::ids::CustomerId,
+    application: Option<seteli_domain::ids::CaseId>,
     lang: Lang,
 ) -> impl IntoView {
     let a = assessment;
     let decide = (a.outcome == AssessmentOutcome::Voucher).then(|| {
         view! {
             <p>
-                <a class="button" href=links::new_decision(customer, a.id, None, lang) data-testid="assessment-draft-decision">
+                <a class="button" href=links::new_decision(customer, a.id, application.map(links::DraftFrom::Application), lang) data-testid="assessment-draft-decision">
                     {t(lang, Text::DraftDecision)}
                 </a>
             </p>

@@ -1,5 +1,6 @@
-//! `/desk/decisions/new?customer=ID&assessment=ID(&amends=VOUCHER)`: a draft voucher
-//! decision on a need assessment. For an income-related service (one with a table in the
+//! `/desk/decisions/new?customer=ID&assessment=ID(&amends=VOUCHER | &application=CASE)`: a
+//! draft voucher decision on a need assessment (from an application: its household and
+//! income filled in, and deciding approves it). For an income-related service (one with a table in the
 //! organiser's income tables) the value comes from the household's size and gross monthly
 //! income, previewed with its computation as it is typed (`seteli_domain::income`, the
 //! rules the API applies); otherwise staff give the value per unit. Then units or a sum,
@@ -19,6 +20,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use seteli_domain::api::desk::{
     AssessmentView, ComputationView, CustomerCard, HouseholdInput, IncomeTableView, NewDecision,
 };
+use seteli_domain::api::resident::VoucherApplicationView;
 use seteli_domain::api::Service;
 use seteli_domain::catalogue::Unit;
 use seteli_domain::clock::{iso_date, parse_iso_date};
@@ -26,13 +28,18 @@ use seteli_domain::desk::{
     check_validity, decision_terms, DecisionTerms, FieldError, ValueRequest,
 };
 use seteli_domain::i18n::{self, t, Text};
-use seteli_domain::ids::{AssessmentId, CustomerId, VoucherId};
+use seteli_domain::ids::{AssessmentId, CaseId, CustomerId, VoucherId};
 use seteli_domain::income::{income_related_value, Household};
 use seteli_domain::{ApiError, Cents, ErrorCode, Lang};
 
 /// What the form needs loaded: the customer, the organiser's income tables and the
 /// services (for the unit).
-type Loaded = (CustomerCard, Vec<IncomeTableView>, Vec<Service>);
+type Loaded = (
+    CustomerCard,
+    Vec<IncomeTableView>,
+    Vec<Service>,
+    Option<VoucherApplicationView>,
+);
 
 /// The page.
 #[component]
@@ -44,6 +51,7 @@ pub fn NewDecisionPage() -> impl IntoView {
     let assessment =
         Memo::new(move |_| param("assessment").as_deref().and_then(AssessmentId::parse));
     let amends = Memo::new(move |_| param("amends").as_deref().and_then(VoucherId::parse));
+    let application = Memo::new(move |_| param("application").as_deref().and_then(CaseId::parse));
     let loaded = retryable(move || {
         let (customer, lang) = (customer.get(), lang.get());
         async move {
@@ -53,7 +61,12 @@ pub fn NewDecisionPage() -> impl IntoView {
             let card = api::staff_customer(customer, lang).await?;
             let tables = api::income_tables(lang).await?.tables;
             let services = api::services(lang).await?;
-            Ok::<Loaded, ApiError>((card, tables, services))
+            // A decision drafted from an application starts from what it says.
+            let from = match application.get_untracked() {
+                Some(id) => Some(api::residents::case(id, lang).await?),
+                None => None,
+            };
+            Ok::<Loaded, ApiError>((card, tables, services, from))
         }
     });
     use_document_title(|lang| t(lang, Text::NewDecisionTitle).to_owned());
@@ -62,7 +75,7 @@ pub fn NewDecisionPage() -> impl IntoView {
         <h1 tabindex="-1">{tr(Text::NewDecisionTitle)}</h1>
         <Remote data=loaded back=back_to_desk() forbidden=StaffOnly let:loaded>
             {
-                let (card, tables, services) = loaded;
+                let (card, tables, services, from) = loaded;
                 let lang = lang.get_untracked();
                 let found = assessment
                     .get_untracked()
@@ -74,7 +87,7 @@ pub fn NewDecisionPage() -> impl IntoView {
                             .iter()
                             .find(|s| s.code == assessment.service_code)
                             .map_or(Unit::Hour, |s| s.unit);
-                        view! { <DecisionForm card assessment table unit amends=amends.get_untracked() lang/> }.into_any()
+                        view! { <DecisionForm card assessment table unit amends=amends.get_untracked() from lang/> }.into_any()
                     }
                     None => view! {
                         <p class="notice" data-testid="decision-no-assessment">{t(lang, Text::DecisionNoAssessment)}</p>
@@ -151,6 +164,7 @@ fn DecisionForm(
     table: Option<IncomeTableView>,
     unit: Unit,
     amends: Option<VoucherId>,
+    from: Option<VoucherApplicationView>,
     lang: Lang,
 ) -> impl IntoView {
     let ui_lang = use_lang();
@@ -159,8 +173,19 @@ fn DecisionForm(
     let customer_id = card.id;
     let income_related = table.is_some();
     let table = StoredValue::new(table);
-    let size = RwSignal::new("1".to_owned());
-    let income = RwSignal::new(String::new());
+    let application_id = from.as_ref().map(|a| a.id);
+    let size = RwSignal::new(
+        from.as_ref()
+            .and_then(|a| a.form.household_size)
+            .unwrap_or(1)
+            .to_string(),
+    );
+    let income = RwSignal::new(
+        from.as_ref()
+            .and_then(|a| a.form.gross_monthly_income_cents)
+            .map(|c| format!("{},{:02}", c.get() / 100, c.get() % 100))
+            .unwrap_or_default(),
+    );
     let unit_value = RwSignal::new(String::new());
     let by = RwSignal::new(BY_UNITS.to_owned());
     let units = RwSignal::new(String::new());
@@ -260,7 +285,7 @@ fn DecisionForm(
             valid_until: until,
             household,
             amends_voucher_id: amends,
-            application_id: None,
+            application_id,
         });
     };
 

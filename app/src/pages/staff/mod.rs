@@ -25,6 +25,8 @@ pub mod fields;
 pub mod income_tables;
 pub mod logs;
 pub mod proxy;
+pub mod resident;
+pub mod residents;
 pub mod vouchers;
 
 use crate::components::states::BackLink;

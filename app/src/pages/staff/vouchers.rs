@@ -87,7 +87,14 @@ pub fn CardVouchers(state: Card, lang: Lang) -> impl IntoView {
                     .find(|a| {
                         a.outcome == AssessmentOutcome::Voucher && a.service_code == v.service_code
                     })
-                    .map(|a| links::new_decision(customer, a.id, Some(v.id), lang));
+                    .map(|a| {
+                        links::new_decision(
+                            customer,
+                            a.id,
+                            Some(links::DraftFrom::Amends(v.id)),
+                            lang,
+                        )
+                    });
                 view! { <VoucherItem voucher=v amend state open done lang/> }
             })
             .collect_view();
