@@ -34,19 +34,26 @@ pub fn ConsentPage() -> impl IntoView {
     let loaded = retryable(move || {
         let (id, lang) = (id.get(), lang.get());
         async move {
-            match id {
-                Some(id) => api::consent_request(id, lang).await,
-                None => Err(ApiError::new(ErrorCode::ApplicationNotFound, lang)),
+            let Some(id) = id else {
+                return Err(ApiError::new(ErrorCode::ApplicationNotFound, lang));
+            };
+            // Not acting for the child (or not the guardian named): `None`, and the page
+            // leads to acting for the child.
+            match api::consent_request(id, lang).await {
+                Err(e) if e.code == ErrorCode::NotTheNamedGuardian => Ok(None),
+                answer => answer.map(Some),
             }
         }
     });
     use_document_title(|lang| t(lang, Text::ConsentRequestTitle).to_owned());
-    let forbidden = move || view! { <ActForTheChild/> };
     view! {
         <BackTo link=back() testid="back-to-applications"/>
         <h1 tabindex="-1" data-testid="consent-title">{tr(Text::ConsentRequestTitle)}</h1>
-        <Remote data=loaded back=back() forbidden let:loaded>
-            <ConsentWork initial=loaded lang=lang.get_untracked()/>
+        <Remote data=loaded back=back() let:loaded>
+            {match loaded {
+                Some(initial) => view! { <ConsentWork initial lang=lang.get_untracked()/> }.into_any(),
+                None => view! { <ActForTheChild/> }.into_any(),
+            }}
         </Remote>
     }
 }
