@@ -8,6 +8,7 @@ pub mod case;
 pub mod confirm;
 pub mod decision_document;
 pub mod facts;
+pub mod fields;
 pub mod form;
 pub mod language_switcher;
 pub mod layout;

@@ -315,3 +315,13 @@ fn failure<S: Source>(
         view! { <ErrorState error on_retry=move |()| data.retry()/> }.into_any()
     }
 }
+
+/// The address's `:id` as the kind of id `parse` makes (reactive); `None` when it is not
+/// one.
+pub fn use_id_in_path<T>(parse: fn(&str) -> Option<T>) -> Memo<Option<T>>
+where
+    T: PartialEq + Clone + Send + Sync + 'static,
+{
+    let params = leptos_router::hooks::use_params_map();
+    Memo::new(move |_| params.with(|p| p.get_str("id").and_then(parse)))
+}

@@ -8,15 +8,15 @@ use crate::api;
 use crate::api::residents::{self as residents, ResidentStep};
 use crate::components::case::{CaseHistory, CaseStatusFacts};
 use crate::components::confirm::ConfirmButton;
+use crate::components::fields::Problems;
 use crate::components::form::{BusyButton, SubmitError};
 use crate::components::resident_application::{
     ApplicationOutcome, ApplicationSummary, ConsentList,
 };
+use crate::components::states::use_id_in_path;
 use crate::components::states::{retryable, BackLink, BackTo, Remote};
 use crate::links;
 use crate::locale::{tr, use_document_title, use_lang};
-use crate::pages::staff::fields::Problems;
-use crate::pages::staff::use_id_in_path;
 use leptos::prelude::*;
 use seteli_domain::api::resident::{OfferedService, VoucherApplicationView};
 use seteli_domain::api::Municipality;

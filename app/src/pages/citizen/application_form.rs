@@ -4,7 +4,7 @@
 //! guardian's consent (DVV scenario B) or declare the right to act alone (C), with what
 //! the declaration means; then the confirmation that the information is correct.
 
-use crate::pages::staff::fields::{CheckField, ChoiceField, Problems, RadioField, TextField};
+use crate::components::fields::{CheckField, ChoiceField, Problems, RadioField, TextField};
 use leptos::prelude::*;
 use seteli_domain::api::resident::{
     AppliesFor, ContactPreference, DeclaredRight, NamedGuardian, OfferedService, SharedMatter,

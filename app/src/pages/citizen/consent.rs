@@ -5,13 +5,13 @@
 
 use crate::api::on_behalf_start_url;
 use crate::api::residents as api;
+use crate::components::fields::{Problems, RadioField, TextField};
 use crate::components::form::{SubmitButton, SubmitError};
 use crate::components::resident_application::{ApplicationSummary, ConsentList};
+use crate::components::states::use_id_in_path;
 use crate::components::states::{retryable, BackLink, BackTo, Remote};
 use crate::links;
 use crate::locale::{tr, use_document_title, use_lang};
-use crate::pages::staff::fields::{Problems, RadioField, TextField};
-use crate::pages::staff::use_id_in_path;
 use leptos::prelude::*;
 use seteli_domain::api::resident::{ConsentAnswer, ConsentRequestView, ConsentStatus};
 use seteli_domain::i18n::{self, t, Text};

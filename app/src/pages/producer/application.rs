@@ -10,10 +10,10 @@ use crate::api::applications::{self as api, ApplicantStep};
 use crate::components::case::{AttachmentLink, CaseHistory, CaseStatusFacts};
 use crate::components::confirm::ConfirmButton;
 use crate::components::form::{BusyButton, SubmitError};
+use crate::components::states::use_id_in_path;
 use crate::components::states::{retryable, BackLink, BackTo, Remote};
 use crate::links;
 use crate::locale::{tr, use_document_title, use_lang};
-use crate::pages::staff::use_id_in_path;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use seteli_domain::api::applications::{

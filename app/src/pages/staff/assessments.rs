@@ -3,9 +3,9 @@
 //! and the form that records a new one.
 
 use super::card::{Card, CardSection};
-use super::fields::{ChoiceField, Problems, TextField};
 use crate::api;
 use crate::components::decision_document::outcome_text;
+use crate::components::fields::{ChoiceField, Problems, TextField};
 use crate::components::form::{last_error, DoneNotice, FormEnd};
 use crate::links;
 use crate::locale::use_lang;

@@ -2,9 +2,9 @@
 //! events to check: the organiser's last check with the producer's answer, and the form
 //! that marks an event checked, or disputed with a note the producer sees and answers.
 
-use super::fields::{Problems, RadioField, TextField};
 use crate::api;
 use crate::components::facts::Fact;
+use crate::components::fields::{Problems, RadioField, TextField};
 use crate::components::form::{last_error, FormEnd};
 use crate::locale::use_lang;
 use leptos::prelude::*;

@@ -7,13 +7,13 @@
 use super::assessments::Assessments;
 use super::card::Card;
 use super::events::EventChecks;
-use super::fields::{CheckField, LetterLangField, Problems, TextField};
 use super::logs::{AccessLog, CustomerFeedback, ProducerLog};
 use super::proxy::ProxySection;
 use super::vouchers::{CardDecisions, CardVouchers};
 use super::{back_to_desk, use_id_in_path, StaffOnly};
 use crate::api;
 use crate::components::facts::Fact;
+use crate::components::fields::{CheckField, LetterLangField, Problems, TextField};
 use crate::components::form::{last_error, DoneNotice, FormEnd, SubmitError};
 use crate::components::states::{retryable, BackLink, BackTo, Remote};
 use crate::links;
@@ -164,7 +164,7 @@ fn Contact(state: Card, lang: Lang) -> impl IntoView {
     let non_disclosure = move || state.card.with(|c| c.non_disclosure);
     let letter_lang = move || {
         state.card.with(|c| match c.lang {
-            Some(l) => super::fields::letter_lang_name(l).to_owned(),
+            Some(l) => crate::components::fields::letter_lang_name(l).to_owned(),
             None => t(lang, Text::LetterLangUnknown).to_owned(),
         })
     };

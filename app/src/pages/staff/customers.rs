@@ -4,9 +4,9 @@
 //! and creating one who is not yet in Seteli, in a municipality the employee's organiser
 //! serves (`Me::organiser_municipalities`).
 
-use super::fields::{CheckField, ChoiceField, LetterLangField, Problems, TextField};
 use super::{back_to_desk, StaffOnly};
 use crate::api;
+use crate::components::fields::{CheckField, ChoiceField, LetterLangField, Problems, TextField};
 use crate::components::form::{last_error, FormEnd};
 use crate::components::states::{BackTo, EmptyNotice};
 use crate::links;

@@ -6,11 +6,11 @@
 //! rules the API applies); otherwise staff give the value per unit. Then units or a sum,
 //! and the validity. Saving goes to the draft's page, where it is decided.
 
-use super::fields::{Problems, RadioField, TextField};
 use super::{back_to_desk, StaffOnly};
 use crate::api;
 use crate::components::decision_document::{outcome_text, ComputationFacts};
 use crate::components::facts::Fact;
+use crate::components::fields::{Problems, RadioField, TextField};
 use crate::components::form::{last_error, FormEnd};
 use crate::components::states::{retryable, BackTo, Remote};
 use crate::links;

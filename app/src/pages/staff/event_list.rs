@@ -6,9 +6,9 @@
 //! customer card ([`super::checks`]).
 
 use super::checks::{CheckFacts, CheckForm};
-use super::fields::{CheckField, Problems, TextField};
 use super::{back_to_desk, StaffOnly};
 use crate::api;
+use crate::components::fields::{CheckField, Problems, TextField};
 use crate::components::states::{retryable, BackTo, EmptyNotice, RemoteList, Retryable, Source};
 use crate::links::{self, EventsQuery};
 use crate::locale::{tr, use_document_title, use_lang};

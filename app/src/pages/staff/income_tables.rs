@@ -5,10 +5,10 @@
 //! them (the API decides; the page offers the form to `finance` only). The form checks the
 //! table with `domain::income` before sending, naming the field, as the API does.
 
-use super::fields::{Problems, TextField};
 use super::{back_to_desk, StaffOnly};
 use crate::api;
 use crate::components::facts::{Fact, MoneyFact};
+use crate::components::fields::{Problems, TextField};
 use crate::components::form::{last_error, DoneNotice, FormEnd};
 use crate::components::states::{retryable, BackTo, EmptyNotice, RemoteList, Retryable, Source};
 use crate::locale::{tr, use_document_title, use_lang};

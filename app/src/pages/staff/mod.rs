@@ -21,7 +21,7 @@ pub mod deliveries;
 pub mod desk;
 pub mod event_list;
 pub mod events;
-pub mod fields;
+
 pub mod income_tables;
 pub mod logs;
 pub mod proxy;
@@ -33,7 +33,6 @@ use crate::components::states::BackLink;
 use crate::links;
 use crate::locale::tr;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use seteli_domain::i18n::Text;
 
 /// What a staff page shows when the API refuses it (403): the session is not a staff
@@ -56,12 +55,4 @@ pub fn back_to_desk() -> BackLink {
     }
 }
 
-/// The address's `:id` as the kind of id `parse` makes (reactive); `None` when it is not
-/// one.
-pub fn use_id_in_path<T>(parse: fn(&str) -> Option<T>) -> Memo<Option<T>>
-where
-    T: PartialEq + Clone + Send + Sync + 'static,
-{
-    let params = use_params_map();
-    Memo::new(move |_| params.with(|p| p.get_str("id").and_then(parse)))
-}
+pub use crate::components::states::use_id_in_path;

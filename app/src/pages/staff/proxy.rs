@@ -4,9 +4,9 @@
 //! the API). Ended registrations are listed below.
 
 use super::card::{Card, CardSection};
-use super::fields::{ChoiceField, Problems, TextField};
 use crate::api;
 use crate::components::facts::Fact;
+use crate::components::fields::{ChoiceField, Problems, TextField};
 use crate::components::form::{last_error, FormEnd};
 use crate::locale::use_lang;
 use leptos::prelude::*;

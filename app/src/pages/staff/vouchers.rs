@@ -3,10 +3,10 @@
 //! only while no event is logged under it.
 
 use super::card::{Card, CardSection};
-use super::fields::{Problems, TextField};
 use crate::api;
 use crate::components::decision_document::DecisionStatusBadge;
 use crate::components::facts::{Fact, MoneyFact};
+use crate::components::fields::{Problems, TextField};
 use crate::components::form::{last_error, FormEnd};
 use crate::links::{self, EventsQuery};
 use crate::locale::use_lang;

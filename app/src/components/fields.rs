@@ -1,4 +1,4 @@
-//! The staff forms' fields: a label, the control, and what is wrong with it — found by the
+//! The forms' fields (the desk's and the resident's application form): a label, the control, and what is wrong with it — found by the
 //! form's own check before sending (the same rules the API applies, from
 //! `seteli_domain::desk`) or named by the API's refusal (`ApiError::field`). The control's
 //! `aria-describedby` names the message while it shows, and `aria-invalid` marks it.
