@@ -466,6 +466,10 @@ pub struct CustomerCard {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<crate::Lang>,
     pub assessments: Vec<AssessmentView>,
+    /// The customer's voucher applications to this organiser (not drafts), newest first:
+    /// who applied, and the consents or the right declared.
+    #[serde(default)]
+    pub applications: Vec<crate::api::resident::VoucherApplicationItem>,
     pub decisions: Vec<DecisionSummary>,
     pub vouchers: Vec<StaffVoucher>,
     /// The proxy in force, if any.

@@ -84,6 +84,7 @@ fn CardSections(initial: CustomerCard, lang: Lang) -> impl IntoView {
         <div class="customer-card" data-testid="customer-card" data-customer-id=id.to_string()>
             <Identity state lang/>
             <Contact state lang/>
+            <CardApplications state lang/>
             <Assessments state lang/>
             <CardDecisions state lang/>
             <CardVouchers state lang/>
@@ -93,6 +94,40 @@ fn CardSections(initial: CustomerCard, lang: Lang) -> impl IntoView {
             <CustomerFeedback state lang/>
             <AccessLog state lang/>
         </div>
+    }
+}
+
+/// The customer's voucher applications to the organiser: who applied, where each stands,
+/// and what to notice (whose consent is missing, a right declared).
+#[component]
+fn CardApplications(state: Card, lang: Lang) -> impl IntoView {
+    move || {
+        let applications = state.card.with(|c| c.applications.clone());
+        (!applications.is_empty()).then(|| {
+            let items = applications
+                .into_iter()
+                .map(|a| {
+                    let flags = super::residents::flags(&a, lang);
+                    view! {
+                        <li class="card" data-testid="card-application" data-application-id=a.id.to_string()>
+                            <p class="card-title">
+                                <a href=links::desk_resident_application(a.id, lang)>{a.service_name.clone().unwrap_or_default()}</a>
+                            </p>
+                            <p class="card-meta">
+                                <crate::components::case::CaseStateBadge state=a.status.state lang/>
+                                " · " {a.applicant_name.clone()}
+                            </p>
+                            {(!flags.is_empty()).then(|| view! { <p>{flags}</p> })}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <super::card::CardSection id="card-applications" heading=Text::MyApplicationsTitle lang>
+                    <ul class="card-list" role="list">{items}</ul>
+                </super::card::CardSection>
+            }
+        })
     }
 }
 

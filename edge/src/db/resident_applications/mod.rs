@@ -31,6 +31,8 @@ pub enum Scope<'a> {
     },
     /// The organiser's, but not drafts.
     Organiser(&'a OrganiserCode),
+    /// One customer's within the organiser's, not drafts (the customer card).
+    Customer(&'a OrganiserCode, CustomerId),
 }
 
 impl Scope<'_> {
@@ -56,6 +58,10 @@ impl Scope<'_> {
             Scope::Organiser(organiser) => (
                 format!("c.organiser_code = ?{a} AND c.state != 'draft'"),
                 vec![organiser.as_str().into()],
+            ),
+            Scope::Customer(organiser, customer) => (
+                format!("c.organiser_code = ?{a} AND c.state != 'draft' AND va.customer_id = ?{b}"),
+                vec![organiser.as_str().into(), SqlValue::from(customer)],
             ),
         }
     }

@@ -176,6 +176,13 @@ pub async fn handle_card<D: Database, H: Outbound>(
             .as_deref()
             .and_then(seteli_domain::Lang::parse),
         assessments: assessments::assessments_of(db, organiser, id, None, lang).await?,
+        applications: crate::db::resident_applications::list(
+            db,
+            crate::db::resident_applications::Scope::Customer(organiser, id),
+            lang,
+            call.ctx.today(),
+        )
+        .await?,
         decisions,
         vouchers: crate::db::desk::vouchers(db, organiser, Some(id), None, lang).await?,
         proxy,

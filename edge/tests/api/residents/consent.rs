@@ -159,6 +159,13 @@ async fn a_guardians_application_waits_for_the_other_guardians_consent_and_becom
         .await;
     assert_eq!(taken.status, 200, "{}", taken.json);
     assert_eq!(taken.json["customer_id"], 2);
+    // The customer card lists the application with who applied.
+    let card = porvoo.get("/api/staff/customers/2").await.json;
+    assert_eq!(card["applications"][0]["id"], id);
+    assert_eq!(
+        card["applications"][0]["applicant_name"],
+        "Anni Emilia Kumpulainen"
+    );
     let assessment = porvoo
         .post(
             "/api/staff/customers/2/assessments",
