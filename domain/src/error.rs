@@ -181,6 +181,8 @@ error_codes! {
     ConsentAlreadyAnswered,
     /// Only a guardian the applicant named, acting for the child, answers a consent request.
     NotTheNamedGuardian,
+    /// Only a voucher in force (active, valid after today) can be refused.
+    VoucherNotRefusable,
     /// The server failed; the message carries a reference id for support.
     Internal,
     /// The client could not reach the server (set by the app, never sent by the edge).
@@ -261,7 +263,8 @@ impl ErrorCode {
             | MessageNotHeld
             | ApplicationAlreadyOpen
             | ConsentExpired
-            | ConsentAlreadyAnswered => 409,
+            | ConsentAlreadyAnswered
+            | VoucherNotRefusable => 409,
             PayloadTooLarge | AttachmentTooLarge => 413,
             TooManyAttempts => 429,
             Internal => 500,
@@ -532,6 +535,9 @@ impl ErrorCode {
             (ConsentAlreadyAnswered, Fi) => "Suostumuspyyntöön on jo vastattu.",
             (ConsentAlreadyAnswered, Sv) => "Begäran om samtycke har redan besvarats.",
             (ConsentAlreadyAnswered, En) => "The consent request has been answered already.",
+            (VoucherNotRefusable, Fi) => "Vain voimassa olevasta palvelusetelistä voi kieltäytyä.",
+            (VoucherNotRefusable, Sv) => "Endast en giltig servicesedel kan avböjas.",
+            (VoucherNotRefusable, En) => "Only a voucher in force can be refused.",
             (NotTheNamedGuardian, Fi) => "Suostumuksen voi antaa vain hakemuksessa nimetty huoltaja, joka asioi lapsen puolesta Suomi.fi-valtuuksien kautta.",
             (NotTheNamedGuardian, Sv) => "Samtycke kan ges endast av den vårdnadshavare som nämns i ansökan och som uträttar ärenden för barnet via Suomi.fi-fullmakter.",
             (NotTheNamedGuardian, En) => "Only the guardian named in the application, acting for the child through Suomi.fi e-Authorizations, can give consent.",

@@ -179,9 +179,10 @@ pub enum Action {
     /// Read one's voucher applications (a principal's, when acting for them), and a
     /// consent request one is named in, acting for the child. Citizens only.
     ViewOwnApplications,
-    /// Apply for a voucher: write, send, cancel and answer one's application, and send a
-    /// consent request again. For a principal it is an on-behalf write with its own
-    /// Valtuudet issue. Citizens only.
+    /// Apply for a voucher: write, send, cancel and answer one's application, send a
+    /// consent request again, and refuse a granted voucher (the voucher act's right to the
+    /// organiser's own service instead). For a principal it is an on-behalf write with its
+    /// own Valtuudet issue. Citizens only.
     ApplyForVoucher,
     /// Answer a consent request about a child's application as its other guardian, acting
     /// for the child (Valtuudet confirms the right). Citizens only.

@@ -141,6 +141,7 @@ pub enum RouteId {
     StaffReleaseResidentApplication,
     StaffAskResident,
     StaffRejectResidentApplication,
+    CitizenRefuseVoucher,
 }
 
 /// One row of the table. `path` segments in braces (`{id}`) match any one segment.
@@ -716,6 +717,12 @@ pub const ROUTES: &[Route] = &[
         Post,
         "/api/staff/resident-applications/{id}/reject",
         Requires(Action::StaffDecideVouchers),
+    ),
+    route(
+        R::CitizenRefuseVoucher,
+        Post,
+        "/api/citizen/vouchers/{id}/refuse",
+        Requires(Action::ApplyForVoucher),
     ),
 ];
 

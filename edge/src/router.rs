@@ -251,5 +251,6 @@ async fn route<D: Database, H: Outbound>(
         RouteId::StaffReleaseResidentApplication => staff::residents::handle_release(&call).await,
         RouteId::StaffAskResident => staff::residents::handle_ask(&call).await,
         RouteId::StaffRejectResidentApplication => staff::residents::handle_reject(&call).await,
+        RouteId::CitizenRefuseVoucher => citizen::vouchers::handle_refuse(&call).await,
     }
 }

@@ -136,3 +136,12 @@ pub async fn handler_step(
         HandlerStep::Approve(_) => Err(ApiError::new(ErrorCode::CaseWrongState, lang)),
     }
 }
+
+/// `POST /api/citizen/vouchers/{id}/refuse`: refuses a voucher in force.
+pub async fn refuse_voucher(
+    id: seteli_domain::ids::VoucherId,
+    refusal: &seteli_domain::api::resident::VoucherRefusal,
+    lang: Lang,
+) -> Result<seteli_domain::api::resident::RefusedVoucher, ApiError> {
+    post(&format!("/api/citizen/vouchers/{id}/refuse"), refusal, lang).await
+}

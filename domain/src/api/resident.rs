@@ -158,3 +158,26 @@ pub struct ResidentApplicationQueue {
     pub applications: Vec<VoucherApplicationItem>,
     pub handlers: Vec<Handler>,
 }
+
+/// `POST /api/citizen/vouchers/{id}/refuse`: the resident refuses a granted voucher; the
+/// organiser then arranges the service in its own way.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoucherRefusal {
+    /// Why, in the resident's words (optional).
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// The refusal recorded: the voucher ends today, and whom to contact for the organiser's
+/// own service.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RefusedVoucher {
+    #[serde(with = "crate::clock::wire_date")]
+    pub valid_until: Date,
+    pub organiser_name: String,
+    /// The organiser's address (its registry), for the service instead.
+    pub organiser_address: String,
+}
+
+/// The longest reason for refusing a voucher (characters).
+pub const REFUSAL_MAX_CHARS: usize = 1000;

@@ -800,5 +800,9 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::NoticeLabel => "To note",
         PrivateText::DecideFromApplication => "Assess the need on the customer's card and draft the decision from this application; deciding it approves the application.",
         PrivateText::OpenCustomerCard => "Open the customer card",
+        PrivateText::RefuseVoucherTitle => "Refusing the voucher",
+        PrivateText::RefuseVoucherText => "You have the right to refuse the voucher. The municipality or wellbeing services county then arranges the service in another way. The voucher ends today; what was used stays.",
+        PrivateText::RefuseVoucherReasonLabel => "Reason",
+        PrivateText::RefuseVoucherButton => "Refuse the voucher",
     }
 }

@@ -800,5 +800,9 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::NoticeLabel => "Huomioitavaa",
         PrivateText::DecideFromApplication => "Arvioi palvelun tarve asiakaskortilla ja laadi päätös tästä hakemuksesta; päätöksen tekeminen hyväksyy hakemuksen.",
         PrivateText::OpenCustomerCard => "Avaa asiakaskortti",
+        PrivateText::RefuseVoucherTitle => "Palvelusetelistä kieltäytyminen",
+        PrivateText::RefuseVoucherText => "Sinulla on oikeus kieltäytyä palvelusetelistä. Kunta tai hyvinvointialue järjestää silloin palvelun muulla tavoin. Seteli päättyy tänään; jo käytetty osa säilyy.",
+        PrivateText::RefuseVoucherReasonLabel => "Syy",
+        PrivateText::RefuseVoucherButton => "Kieltäydy palvelusetelistä",
     }
 }

@@ -887,6 +887,10 @@ texts! {
         NoticeLabel,
         DecideFromApplication,
         OpenCustomerCard,
+        RefuseVoucherTitle,
+        RefuseVoucherText,
+        RefuseVoucherReasonLabel,
+        RefuseVoucherButton,
     }
 }
 

@@ -555,6 +555,15 @@ pub fn value_preview(lang: Lang, value: Cents) -> String {
     }
 }
 
+/// A refused voucher: where the resident turns for the organiser's own service.
+pub fn voucher_refused(lang: Lang, organiser: &str, address: &str) -> String {
+    match lang {
+        Lang::Fi => format!("Kieltäydyit palvelusetelistä, ja se päättyy tänään. {organiser} järjestää palvelun muulla tavoin: ota yhteyttä, {address}."),
+        Lang::Sv => format!("Du avböjde servicesedeln och den upphör i dag. {organiser} ordnar tjänsten på annat sätt: ta kontakt, {address}."),
+        Lang::En => format!("You refused the voucher; it ends today. {organiser} arranges the service in another way: contact them, {address}."),
+    }
+}
+
 /// The last day of something still valid: `voimassa 31.12.2026 asti`.
 pub fn valid_until(lang: Lang, until: Date) -> String {
     let date = format_date(lang, until);

@@ -800,5 +800,9 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::NoticeLabel => "Att observera",
         PrivateText::DecideFromApplication => "Bedöm servicebehovet på kundkortet och gör upp beslutet utifrån denna ansökan; när beslutet fattas godkänns ansökan.",
         PrivateText::OpenCustomerCard => "Öppna kundkortet",
+        PrivateText::RefuseVoucherTitle => "Att avböja servicesedeln",
+        PrivateText::RefuseVoucherText => "Du har rätt att avböja servicesedeln. Kommunen eller välfärdsområdet ordnar då tjänsten på annat sätt. Sedeln upphör i dag; det som redan använts kvarstår.",
+        PrivateText::RefuseVoucherReasonLabel => "Skäl",
+        PrivateText::RefuseVoucherButton => "Avböj servicesedeln",
     }
 }

@@ -231,6 +231,7 @@ fn sample(id: RouteId) -> (&'static str, serde_json::Value) {
             json!({"consent": true}),
         ),
         RouteId::StaffResidentApplications => ("/api/staff/resident-applications", none),
+        RouteId::CitizenRefuseVoucher => ("/api/citizen/vouchers/10/refuse", json!({})),
         RouteId::StaffResidentApplication => ("/api/staff/resident-applications/2", none),
         RouteId::StaffTakeResidentApplication => {
             ("/api/staff/resident-applications/2/take", json!({}))
@@ -428,6 +429,11 @@ fn expected(id: RouteId) -> [u16; 12] {
         }
         RouteId::CitizenConsentRequest | RouteId::CitizenAnswerConsent => {
             [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403]
+        }
+        // Voucher 10 is Eeva-Liisa's, in force: she refuses it; it is not the child's; neither
+        // Anni's mandate nor the registration holds the application issue.
+        RouteId::CitizenRefuseVoucher => {
+            [401, 200, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403]
         }
         // Customer service's, each organiser its own; nobody has taken application 2 (it
         // waits on consent), so no handler's step fits it yet.

@@ -167,6 +167,32 @@ async fn a_guardian_applies_the_other_consents_acting_for_the_child_and_a_vouche
     open_in_queue(&desk, "Eetu").await;
     wait_for_state(&desk, "approved").await;
     desk.close().await.unwrap();
+
+    // Anni sees it approved with its decision; she may still refuse the voucher, and is
+    // directed to the county's own service.
+    let anni = proxy::phone_acting_for(person("Anni"), "child", person("Eetu")).await;
+    press(&anni, "nav-my-applications").await;
+    press(&anni, "application-open").await;
+    wait_for_state(&anni, "approved").await;
+    wait_testid(&anni, "application-decision").await;
+    let vouchers = fetch_json(&anni, "/api/citizen/vouchers").await[1].clone();
+    let home_care = vouchers
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["service_code"] == "home-care" && v["status"] == "active")
+        .expect("Eetu's new home-care voucher")["id"]
+        .clone();
+    anni.goto(&url(&format!("/my/vouchers/{home_care}")))
+        .await
+        .unwrap();
+    wait_testid(&anni, "voucher-refuse").await;
+    assert!(serious_accessibility_violations(&anni).await.is_empty());
+    click(&anni, "voucher-refuse-button").await;
+    press(&anni, "voucher-refuse-button-yes").await;
+    let refused = text_of(&anni, "voucher-refused").await;
+    assert!(refused.contains("Itä-Uudenmaan"), "{refused}");
+    anni.close().await.unwrap();
 }
 
 #[tokio::test]

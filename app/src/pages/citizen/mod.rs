@@ -15,6 +15,7 @@ pub mod feedback;
 pub mod feedback_form;
 pub mod messages;
 pub mod on_behalf;
+pub mod refuse;
 pub mod survey;
 pub mod trail;
 pub mod voucher;

@@ -100,6 +100,9 @@ fn VoucherDetails(
     } = detail;
     let voucher_id = voucher.id;
     let unit = voucher.unit;
+    // Only a voucher in force, valid after today, can be refused.
+    let refusable = voucher.status == seteli_domain::voucher::VoucherStatus::Active
+        && voucher.valid_until > crate::dom::today();
     let municipality = voucher.municipality_name.clone();
 
     let feedback_body = if producers.is_empty() {
@@ -146,6 +149,7 @@ fn VoucherDetails(
             {feedback_body}
         </section>
         {surveys_section}
+        {refusable.then(|| view! { <crate::pages::citizen::refuse::RefuseVoucher voucher_id lang/> })}
     }
 }
 

@@ -171,3 +171,23 @@ pub async fn voucher_of(
         .map(|r| r.into_dto(lang, today))
         .transpose()
 }
+
+/// The statement that ends the customer's voucher in force on `today` because they refused
+/// it (what was used stays; `ended_by` is `customer`).
+pub fn refuse_statement(
+    voucher: VoucherId,
+    customer: CustomerId,
+    today: Date,
+    reason: &str,
+) -> crate::db::Statement {
+    (
+        "UPDATE vouchers SET valid_until = ?3, ended_reason = ?4, ended_by = 'customer'
+         WHERE id = ?1 AND customer_id = ?2 AND status = 'active' AND valid_until > ?3",
+        vec![
+            SqlValue::from(voucher),
+            SqlValue::from(customer),
+            today.into(),
+            reason.into(),
+        ],
+    )
+}

@@ -49,3 +49,61 @@ pub async fn handle_get<D: Database, H: Outbound>(
     };
     Ok(ApiResponse::private_json(200, &detail))
 }
+
+/// `POST /api/citizen/vouchers/{id}/refuse` `{reason}`: the resident refuses a voucher in
+/// force — it ends today (what was used stays) — and is directed to the organiser's own
+/// service. Another customer's voucher is 404; an ended one, `voucher_not_refusable`.
+/// Permission: [`Action::ApplyForVoucher`].
+pub async fn handle_refuse<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+) -> Result<ApiResponse, EdgeError> {
+    use seteli_domain::api::resident::{RefusedVoucher, VoucherRefusal, REFUSAL_MAX_CHARS};
+    let subject = call.subject(Action::ApplyForVoucher).await?;
+    let lang = call.lang;
+    let not_found = || EdgeError::from(ApiError::new(ErrorCode::VoucherNotFound, lang));
+    let id = VoucherId::parse(call.id).ok_or_else(not_found)?;
+    let customer = subject.customer_or_not_found(lang)?;
+    let today = call.ctx.today();
+    let db = &call.ctx.db;
+    let voucher = vouchers::voucher_of(db, customer, id, lang, today)
+        .await?
+        .ok_or_else(not_found)?;
+    let body: VoucherRefusal = call.body(ErrorCode::InvalidBody)?;
+    if body.reason.chars().count() > REFUSAL_MAX_CHARS {
+        return Err(ApiError::field(ErrorCode::InvalidBody, "reason", lang).into());
+    }
+    let refusable = voucher.status == seteli_domain::voucher::VoucherStatus::Active
+        && voucher.valid_until > today;
+    if !refusable {
+        return Err(ApiError::new(ErrorCode::VoucherNotRefusable, lang).into());
+    }
+    let at = call.ctx.timestamp();
+    let reason = format!(
+        "Asiakas kieltäytyi palvelusetelistä. / Kunden avböjde servicesedeln. {}",
+        body.reason.trim()
+    );
+    let mut statements = vec![vouchers::refuse_statement(
+        id,
+        customer,
+        today,
+        reason.trim(),
+    )];
+    statements.extend(subject.trail_record(&at));
+    db.batch(&statements).await?;
+    let organiser = crate::db::organisers::of_municipality(db, &voucher.municipality_code).await?;
+    let names = match &organiser {
+        Some(code) => crate::db::organisers::names(db, code, lang).await?,
+        None => None,
+    };
+    let (organiser_name, organiser_address) = names
+        .map(|n| (n.name, n.appeal_address))
+        .unwrap_or_default();
+    Ok(ApiResponse::private_json(
+        200,
+        &RefusedVoucher {
+            valid_until: today,
+            organiser_name,
+            organiser_address,
+        },
+    ))
+}

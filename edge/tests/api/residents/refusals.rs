@@ -259,3 +259,62 @@ async fn a_mandate_without_the_application_issue_is_refused_and_named() {
         1
     );
 }
+
+#[tokio::test]
+async fn a_resident_refuses_a_granted_voucher_and_is_directed_to_the_organisers_own_service() {
+    let app = crate::helpers::TestApp::with_valtuudet();
+    app.approved_company(1, cast::company("Aurinko"), 3600);
+    app.customer_with_voucher(1, cast::person("Anni"));
+    app.customer(2, cast::person("Eetu"));
+    // Not Eetu's voucher, for Anni acting for him.
+    let for_eetu = acting_for(&app, "Anni", "Eetu").await;
+    let not_his = for_eetu
+        .post("/api/citizen/vouchers/10/refuse", json!({}))
+        .await;
+    assert_eq!(not_his.status, 404);
+
+    let anni = crate::helpers::Session::citizen(&app, cast::person("Anni")).await;
+    let long = anni
+        .post(
+            "/api/citizen/vouchers/10/refuse",
+            json!({"reason": "x".repeat(1001)}),
+        )
+        .await;
+    assert_eq!(
+        (long.status, long.json["field"].as_str()),
+        (400, Some("reason"))
+    );
+    let refused = anni
+        .post(
+            "/api/citizen/vouchers/10/refuse",
+            json!({"reason": "Haluan kunnan oman kotihoidon."}),
+        )
+        .await;
+    assert_eq!(refused.status, 200, "{}", refused.json);
+    assert_eq!(refused.json["valid_until"], "2026-11-21");
+    assert_eq!(
+        refused.json["organiser_name"],
+        "Itä-Uudenmaan hyvinvointialue"
+    );
+    assert!(!refused.json["organiser_address"]
+        .as_str()
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM vouchers WHERE id = 10 AND valid_until = '2026-11-21'
+             AND ended_by = 'customer' AND ended_reason LIKE '%kunnan oman kotihoidon%'"
+        ),
+        1
+    );
+    // What was used stays; refusing again is refused.
+    assert_eq!(app.balance(10), 28_800);
+    let again = anni
+        .post("/api/citizen/vouchers/10/refuse", json!({}))
+        .await;
+    assert_eq!(
+        (again.status, again.json["code"].as_str()),
+        (409, Some("voucher_not_refusable"))
+    );
+}
