@@ -142,3 +142,44 @@ async fn a_feed_position_the_service_no_longer_knows_is_read_again_from_the_star
     assert_eq!(deliver(&app).await.updated, 1);
     assert_eq!(status(&app, id), "read");
 }
+
+#[tokio::test]
+async fn a_consent_request_reaches_the_named_guardian_who_is_not_a_customer() {
+    let app = app();
+    app.customer(3, person("Eetu"));
+    let anni = Session::citizen(&app, person("Anni")).await;
+    anni.act_for_child(person("Eetu")).await;
+    let form = serde_json::json!({
+        "service_code": "home-care", "municipality_code": "638", "need": "Apua aamuisin",
+        "contact": "messages", "confirmed": true,
+        "shared": {"kind": "consent", "others": [{"given_name": "Mikko Tapani",
+            "family_name": "Kumpulainen", "hetu": person("Mikko").code()}]}
+    });
+    let started = anni.post("/api/citizen/applications", form).await;
+    let id = started.json["id"].as_i64().unwrap();
+    let sent = anni
+        .post(
+            &format!("/api/citizen/applications/{id}/send"),
+            serde_json::json!({}),
+        )
+        .await;
+    assert_eq!(sent.status, 200, "{}", sent.json);
+
+    run_scheduled(&app.ctx).await.expect("the jobs run");
+    let request = app.count("SELECT id FROM messages WHERE kind = 'consent_requested'");
+    let received = received_for(&app, request).await;
+    assert_eq!(received.len(), 1, "{received:?}");
+    let message = &received[0];
+    assert_eq!(message["recipientId"], person("Mikko").code());
+    assert_eq!(message["channel"], "electronic");
+    let body = message["body"].as_str().unwrap();
+    assert!(body.contains("lapsesi Eetu"), "{body}");
+    assert!(body.contains(&person("Anni").full_name()), "{body}");
+    assert_no_identity_code(body);
+    assert_eq!(
+        app.count(&format!(
+            "SELECT COUNT(*) FROM messages WHERE id = {request} AND status = 'sent'"
+        )),
+        1
+    );
+}
