@@ -51,11 +51,14 @@ const PRIVATE_FILES: &[&str] = &[
     "bin/citizen.rs",
     "bin/producer.rs",
     "bin/staff.rs",
+    "api/residents.rs",
     "components/access_log.rs",
     "components/case.rs",
     "components/confirm.rs",
     "components/decision_document.rs",
+    "components/fields.rs",
     "components/list_page.rs",
+    "components/resident_application.rs",
     "components/text_limit.rs",
 ];
 

@@ -151,6 +151,8 @@ pub(super) fn public(text: PublicText) -> &'static str {
         PublicText::NavDeskDeliveries => "Message delivery",
         PublicText::ActionApplyForVoucher => "Applied for a service voucher",
         PublicText::ActionAnswerConsent => "Answered a request for consent to a voucher application",
+        PublicText::NavMyApplications => "Applications",
+        PublicText::NavResidentApplications => "Residents' applications",
     }
 }
 
@@ -732,7 +734,6 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::StaffViewApplicationChange => "Handled a voucher application",
         // Residents' voucher applications (issue 15)
         PrivateText::MyApplicationsTitle => "Voucher applications",
-        PrivateText::NavMyApplications => "Applications",
         PrivateText::MyApplicationsLead => "Apply for a service voucher online. The draft is saved, and here you see where your application stands, who handles it and what is missing.",
         PrivateText::NewApplication => "New application",
         PrivateText::ApplicationsEmptyTitle => "No applications",
@@ -794,7 +795,6 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::ConsentCommentHint => "Required if you do not consent.",
         PrivateText::DeclineReasonMissing => "Write a reason when you do not consent.",
         PrivateText::SendAnswer => "Send the answer",
-        PrivateText::NavResidentApplications => "Residents' applications",
         PrivateText::ResidentQueueTitle => "Voucher applications",
         PrivateText::ResidentQueueEmpty => "There are no applications in the queue.",
         PrivateText::NoticeLabel => "To note",

@@ -151,6 +151,8 @@ pub(super) fn public(text: PublicText) -> &'static str {
         PublicText::NavDeskDeliveries => "Viestien toimitus",
         PublicText::ActionApplyForVoucher => "Haki palveluseteliä",
         PublicText::ActionAnswerConsent => "Vastasi suostumuspyyntöön palvelusetelihakemuksesta",
+        PublicText::NavMyApplications => "Hakemukset",
+        PublicText::NavResidentApplications => "Asukkaiden hakemukset",
     }
 }
 
@@ -732,7 +734,6 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::StaffViewApplicationChange => "Käsitteli palvelusetelihakemusta",
         // Residents' voucher applications (issue 15)
         PrivateText::MyApplicationsTitle => "Palvelusetelihakemukset",
-        PrivateText::NavMyApplications => "Hakemukset",
         PrivateText::MyApplicationsLead => "Hae palveluseteliä verkossa. Luonnos tallentuu, ja näet täällä hakemuksesi tilan, käsittelijän ja mitä puuttuu.",
         PrivateText::NewApplication => "Uusi hakemus",
         PrivateText::ApplicationsEmptyTitle => "Ei hakemuksia",
@@ -794,7 +795,6 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::ConsentCommentHint => "Pakollinen, jos et anna suostumustasi.",
         PrivateText::DeclineReasonMissing => "Kirjoita perustelu, kun et anna suostumustasi.",
         PrivateText::SendAnswer => "Lähetä vastaus",
-        PrivateText::NavResidentApplications => "Asukkaiden hakemukset",
         PrivateText::ResidentQueueTitle => "Palvelusetelihakemukset",
         PrivateText::ResidentQueueEmpty => "Jonossa ei ole hakemuksia.",
         PrivateText::NoticeLabel => "Huomioitavaa",

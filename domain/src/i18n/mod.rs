@@ -240,6 +240,8 @@ texts! {
         NavDeskDeliveries,
         ActionApplyForVoucher,
         ActionAnswerConsent,
+        NavMyApplications,
+        NavResidentApplications,
     }
     private {
         // The logged-in customer's pages.
@@ -819,7 +821,6 @@ texts! {
         StaffViewApplicationChange,
         // Residents' voucher applications (issue 15)
         MyApplicationsTitle,
-        NavMyApplications,
         MyApplicationsLead,
         NewApplication,
         ApplicationsEmptyTitle,
@@ -881,7 +882,6 @@ texts! {
         ConsentCommentHint,
         DeclineReasonMissing,
         SendAnswer,
-        NavResidentApplications,
         ResidentQueueTitle,
         ResidentQueueEmpty,
         NoticeLabel,

@@ -151,6 +151,8 @@ pub(super) fn public(text: PublicText) -> &'static str {
         PublicText::NavDeskDeliveries => "Leverans av meddelanden",
         PublicText::ActionApplyForVoucher => "Ansökte om servicesedel",
         PublicText::ActionAnswerConsent => "Svarade på en begäran om samtycke till en ansökan om servicesedel",
+        PublicText::NavMyApplications => "Ansökningar",
+        PublicText::NavResidentApplications => "Invånarnas ansökningar",
     }
 }
 
@@ -732,7 +734,6 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::StaffViewApplicationChange => "Behandlade en ansökan om servicesedel",
         // Residents' voucher applications (issue 15)
         PrivateText::MyApplicationsTitle => "Ansökningar om servicesedel",
-        PrivateText::NavMyApplications => "Ansökningar",
         PrivateText::MyApplicationsLead => "Ansök om servicesedel på nätet. Utkastet sparas, och här ser du ansökans status, handläggaren och vad som saknas.",
         PrivateText::NewApplication => "Ny ansökan",
         PrivateText::ApplicationsEmptyTitle => "Inga ansökningar",
@@ -794,7 +795,6 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::ConsentCommentHint => "Obligatorisk om du inte ger ditt samtycke.",
         PrivateText::DeclineReasonMissing => "Skriv en motivering när du inte ger ditt samtycke.",
         PrivateText::SendAnswer => "Skicka svaret",
-        PrivateText::NavResidentApplications => "Invånarnas ansökningar",
         PrivateText::ResidentQueueTitle => "Ansökningar om servicesedel",
         PrivateText::ResidentQueueEmpty => "Det finns inga ansökningar i kön.",
         PrivateText::NoticeLabel => "Att observera",
