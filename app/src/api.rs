@@ -630,6 +630,38 @@ async fn preloaded(url: &str) -> Option<Response> {
         .map(Response::from)
 }
 
+/// A file upload to `path`: `file` as the body (its own type), its name and `extra` in the
+/// query; the answer as `T`.
+async fn upload_file<T: DeserializeOwned>(
+    path: &str,
+    extra: Option<(&'static str, String)>,
+    file: &web_sys::File,
+    lang: Lang,
+) -> Result<T, ApiError> {
+    let url = format!("{}{path}", api_base());
+    let mut query = vec![("lang", lang.code().to_owned()), ("name", file.name())];
+    query.extend(extra);
+    let content_type = file.type_();
+    let request = Request::post(&url)
+        .query(query.iter().map(|(k, v)| (*k, v.as_str())))
+        .header("Accept", "application/json")
+        .header(
+            "Content-Type",
+            if content_type.is_empty() {
+                "application/octet-stream"
+            } else {
+                &content_type
+            },
+        )
+        .body(web_sys::wasm_bindgen::JsValue::from(file.clone()))
+        .map_err(|_| ApiError::new(ErrorCode::Internal, lang))?;
+    let response = request
+        .send()
+        .await
+        .map_err(|_| ApiError::new(ErrorCode::Network, lang))?;
+    parse(body_text(response, lang).await?, lang)
+}
+
 /// A JSON `POST`. `Content-Type: application/json` is what the edge requires of a body;
 /// the browser adds the `Origin` header that its same-origin rule checks.
 async fn post<B: Serialize, T: DeserializeOwned>(

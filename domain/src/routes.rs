@@ -142,6 +142,10 @@ pub enum RouteId {
     StaffAskResident,
     StaffRejectResidentApplication,
     CitizenRefuseVoucher,
+    CitizenUploadApplicationFile,
+    CitizenApplicationFile,
+    CitizenDeleteApplicationFile,
+    StaffResidentAttachment,
 }
 
 /// One row of the table. `path` segments in braces (`{id}`) match any one segment.
@@ -723,6 +727,30 @@ pub const ROUTES: &[Route] = &[
         Post,
         "/api/citizen/vouchers/{id}/refuse",
         Requires(Action::ApplyForVoucher),
+    ),
+    route(
+        R::CitizenUploadApplicationFile,
+        Post,
+        "/api/citizen/applications/{id}/attachments",
+        Requires(Action::ApplyForVoucher),
+    ),
+    route(
+        R::CitizenApplicationFile,
+        Get,
+        "/api/citizen/attachments/{id}",
+        Requires(Action::ViewOwnApplications),
+    ),
+    route(
+        R::CitizenDeleteApplicationFile,
+        Post,
+        "/api/citizen/attachments/{id}/delete",
+        Requires(Action::ApplyForVoucher),
+    ),
+    route(
+        R::StaffResidentAttachment,
+        Get,
+        "/api/staff/resident-attachments/{id}",
+        Requires(Action::StaffDecideVouchers),
     ),
 ];
 

@@ -79,7 +79,10 @@ pub fn reads_file(method: Method, path: &str) -> bool {
     method == Method::Post
         && matches!(
             resolve(Some(RouteMethod::Post), path),
-            Resolved::Found(route, _) if route.id == RouteId::ProducerUploadAttachment
+            Resolved::Found(route, _) if matches!(
+                route.id,
+                RouteId::ProducerUploadAttachment | RouteId::CitizenUploadApplicationFile
+            )
         )
 }
 
@@ -252,5 +255,9 @@ async fn route<D: Database, H: Outbound>(
         RouteId::StaffAskResident => staff::residents::handle_ask(&call).await,
         RouteId::StaffRejectResidentApplication => staff::residents::handle_reject(&call).await,
         RouteId::CitizenRefuseVoucher => citizen::vouchers::handle_refuse(&call).await,
+        RouteId::CitizenUploadApplicationFile => citizen::files::handle_upload(&call).await,
+        RouteId::CitizenApplicationFile => citizen::files::handle_get(&call).await,
+        RouteId::CitizenDeleteApplicationFile => citizen::files::handle_delete(&call).await,
+        RouteId::StaffResidentAttachment => staff::residents::handle_attachment(&call).await,
     }
 }

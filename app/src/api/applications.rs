@@ -2,14 +2,13 @@
 //! (`/api/producer/applications..`) and the organiser's producer handlers'
 //! (`/api/staff/applications..`, `/api/staff/approvals..`).
 
-use super::{api_base, body_text, get_in, parse, post, post_no_content};
-use gloo_net::http::Request;
+use super::{api_base, get_in, post, post_no_content, upload_file};
 use seteli_domain::api::applications::{
     ApplicationForm, ApplicationQueue, ApplicationView, ApprovalView, Approvals, AskForMore,
     AttachmentView, HandOver, NewApplication, OwnApplications, StepComment, Supervise,
 };
 use seteli_domain::ids::{AttachmentId, CaseId};
-use seteli_domain::{ApiError, ErrorCode, Lang};
+use seteli_domain::{ApiError, Lang};
 
 /// `GET /api/producer/applications`: the company's applications and what it may apply for.
 pub async fn own(lang: Lang) -> Result<OwnApplications, ApiError> {
@@ -84,31 +83,14 @@ pub async fn upload(
     file: &web_sys::File,
     lang: Lang,
 ) -> Result<AttachmentView, ApiError> {
-    let url = format!("{}/api/producer/applications/{id}/attachments", api_base());
-    let name = file.name();
-    let mut query = vec![("lang", lang.code().to_owned()), ("name", name)];
-    if let Some(code) = requirement {
-        query.push(("requirement", code.to_owned()));
-    }
-    let content_type = file.type_();
-    let request = Request::post(&url)
-        .query(query.iter().map(|(k, v)| (*k, v.as_str())))
-        .header("Accept", "application/json")
-        .header(
-            "Content-Type",
-            if content_type.is_empty() {
-                "application/octet-stream"
-            } else {
-                &content_type
-            },
-        )
-        .body(web_sys::wasm_bindgen::JsValue::from(file.clone()))
-        .map_err(|_| ApiError::new(ErrorCode::Internal, lang))?;
-    let response = request
-        .send()
-        .await
-        .map_err(|_| ApiError::new(ErrorCode::Network, lang))?;
-    parse(body_text(response, lang).await?, lang)
+    let query = requirement.map(|code| ("requirement", code.to_owned()));
+    upload_file(
+        &format!("/api/producer/applications/{id}/attachments"),
+        query,
+        file,
+        lang,
+    )
+    .await
 }
 
 /// `POST /api/producer/attachments/{id}/delete`.

@@ -2,7 +2,7 @@
 //! `/api/citizen/applications..`, a named guardian's `/api/citizen/consent-requests..`, and
 //! the organiser's customer service's `/api/staff/resident-applications..`.
 
-use super::{get_in, post};
+use super::{get_in, post, post_no_content, upload_file};
 use crate::api::applications::HandlerStep;
 use seteli_domain::api::applications::StepComment;
 use seteli_domain::api::desk::Created;
@@ -144,4 +144,39 @@ pub async fn refuse_voucher(
     lang: Lang,
 ) -> Result<seteli_domain::api::resident::RefusedVoucher, ApiError> {
     post(&format!("/api/citizen/vouchers/{id}/refuse"), refusal, lang).await
+}
+
+/// `POST /api/citizen/applications/{id}/attachments`: `file` as the body; the application.
+pub async fn upload(
+    id: CaseId,
+    file: &web_sys::File,
+    lang: Lang,
+) -> Result<VoucherApplicationView, ApiError> {
+    upload_file(
+        &format!("/api/citizen/applications/{id}/attachments"),
+        None,
+        file,
+        lang,
+    )
+    .await
+}
+
+/// `POST /api/citizen/attachments/{id}/delete`.
+pub async fn remove_file(id: seteli_domain::ids::AttachmentId, lang: Lang) -> Result<(), ApiError> {
+    post_no_content(
+        &format!("/api/citizen/attachments/{id}/delete"),
+        Some(&StepComment::default()),
+        lang,
+    )
+    .await
+}
+
+/// Where the person downloads a file of an application they may read.
+pub fn file_url(id: seteli_domain::ids::AttachmentId) -> String {
+    format!("{}/api/citizen/attachments/{id}", super::api_base())
+}
+
+/// Where customer service downloads a file of a resident's application.
+pub fn staff_file_url(id: seteli_domain::ids::AttachmentId) -> String {
+    format!("{}/api/staff/resident-attachments/{id}", super::api_base())
 }

@@ -13,9 +13,35 @@ use seteli_domain::case::StateName;
 use seteli_domain::i18n::{self, t, Text};
 use seteli_domain::Lang;
 
-/// What was applied for, as written.
+/// The application's files, each a download from `file_url`.
 #[component]
-pub fn ApplicationSummary(view: VoucherApplicationView, lang: Lang) -> impl IntoView {
+pub fn ApplicationFiles(
+    files: Vec<seteli_domain::api::applications::AttachmentView>,
+    file_url: fn(seteli_domain::ids::AttachmentId) -> String,
+    lang: Lang,
+) -> impl IntoView {
+    (!files.is_empty()).then(|| {
+        let items = files
+            .into_iter()
+            .map(|f| {
+                let href = file_url(f.id);
+                view! { <li data-testid="application-file"><crate::components::case::AttachmentLink file=f href/></li> }
+            })
+            .collect_view();
+        view! {
+            <h2 class="card-title">{t(lang, Text::ApplicationFilesTitle)}</h2>
+            <ul class="plain-list" data-testid="application-files">{items}</ul>
+        }
+    })
+}
+
+/// What was applied for, as written, with its files (downloaded from `file_url`).
+#[component]
+pub fn ApplicationSummary(
+    view: VoucherApplicationView,
+    file_url: fn(seteli_domain::ids::AttachmentId) -> String,
+    lang: Lang,
+) -> impl IntoView {
     let form = view.form.clone();
     let dash = || "—".to_owned();
     let contact = match form.contact {
@@ -45,6 +71,7 @@ pub fn ApplicationSummary(view: VoucherApplicationView, lang: Lang) -> impl Into
             <Fact label=Text::ContactPreferenceLegend lang><dd>{contact}</dd></Fact>
         </dl>
         {form.shared.clone().map(|shared| view! { <SharedMatterSummary shared lang/> })}
+        <ApplicationFiles files=view.attachments.clone() file_url lang/>
     }
 }
 

@@ -67,6 +67,9 @@ pub struct VoucherApplicationView {
     #[serde(default)]
     pub value_preview_cents: Option<Cents>,
     pub consents: Vec<ConsentView>,
+    /// The files the applicant attached (statements, for example).
+    #[serde(default)]
+    pub attachments: Vec<crate::api::applications::AttachmentView>,
     pub history: Vec<HistoryEntry>,
     #[serde(default, with = "crate::clock::wire_time::option")]
     pub submitted_at: Option<OffsetDateTime>,

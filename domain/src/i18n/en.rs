@@ -804,5 +804,9 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::RefuseVoucherText => "You have the right to refuse the voucher. The municipality or wellbeing services county then arranges the service in another way. The voucher ends today; what was used stays.",
         PrivateText::RefuseVoucherReasonLabel => "Reason",
         PrivateText::RefuseVoucherButton => "Refuse the voucher",
+        PrivateText::ApplicationFilesTitle => "Files",
+        PrivateText::ApplicationFilesHint => "You may attach, for example, a statement or a certificate: a PDF or an image, at most 5 MB.",
+        PrivateText::FileAdded => "The file has been added.",
+        PrivateText::FileRemoved => "The file has been removed.",
     }
 }

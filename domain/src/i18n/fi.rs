@@ -804,5 +804,9 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::RefuseVoucherText => "Sinulla on oikeus kieltäytyä palvelusetelistä. Kunta tai hyvinvointialue järjestää silloin palvelun muulla tavoin. Seteli päättyy tänään; jo käytetty osa säilyy.",
         PrivateText::RefuseVoucherReasonLabel => "Syy",
         PrivateText::RefuseVoucherButton => "Kieltäydy palvelusetelistä",
+        PrivateText::ApplicationFilesTitle => "Liitteet",
+        PrivateText::ApplicationFilesHint => "Voit liittää esimerkiksi lausunnon tai todistuksen: PDF tai kuva, enintään 5 Mt.",
+        PrivateText::FileAdded => "Liite on lisätty.",
+        PrivateText::FileRemoved => "Liite on poistettu.",
     }
 }

@@ -891,6 +891,10 @@ texts! {
         RefuseVoucherText,
         RefuseVoucherReasonLabel,
         RefuseVoucherButton,
+        ApplicationFilesTitle,
+        ApplicationFilesHint,
+        FileAdded,
+        FileRemoved,
     }
 }
 

@@ -804,5 +804,9 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::RefuseVoucherText => "Du har rätt att avböja servicesedeln. Kommunen eller välfärdsområdet ordnar då tjänsten på annat sätt. Sedeln upphör i dag; det som redan använts kvarstår.",
         PrivateText::RefuseVoucherReasonLabel => "Skäl",
         PrivateText::RefuseVoucherButton => "Avböj servicesedeln",
+        PrivateText::ApplicationFilesTitle => "Bilagor",
+        PrivateText::ApplicationFilesHint => "Du kan bifoga till exempel ett utlåtande eller intyg: PDF eller bild, högst 5 MB.",
+        PrivateText::FileAdded => "Bilagan har lagts till.",
+        PrivateText::FileRemoved => "Bilagan har tagits bort.",
     }
 }

@@ -232,6 +232,13 @@ fn sample(id: RouteId) -> (&'static str, serde_json::Value) {
         ),
         RouteId::StaffResidentApplications => ("/api/staff/resident-applications", none),
         RouteId::CitizenRefuseVoucher => ("/api/citizen/vouchers/10/refuse", json!({})),
+        RouteId::CitizenUploadApplicationFile => (
+            "/api/citizen/applications/2/attachments?name=lausunto.pdf",
+            json!({}),
+        ),
+        RouteId::CitizenApplicationFile => ("/api/citizen/attachments/2", none),
+        RouteId::CitizenDeleteApplicationFile => ("/api/citizen/attachments/2/delete", json!({})),
+        RouteId::StaffResidentAttachment => ("/api/staff/resident-attachments/2", none),
         RouteId::StaffResidentApplication => ("/api/staff/resident-applications/2", none),
         RouteId::StaffTakeResidentApplication => {
             ("/api/staff/resident-applications/2/take", json!({}))
@@ -435,6 +442,15 @@ fn expected(id: RouteId) -> [u16; 12] {
         RouteId::CitizenRefuseVoucher => {
             [401, 200, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403]
         }
+        // Application 2's file 2: Anni reads it; while the application waits on consent she
+        // can neither add nor remove one.
+        RouteId::CitizenApplicationFile => {
+            [401, 404, 200, 404, 404, 403, 403, 403, 403, 403, 403, 403]
+        }
+        RouteId::CitizenUploadApplicationFile | RouteId::CitizenDeleteApplicationFile => {
+            [401, 404, 409, 403, 403, 403, 403, 403, 403, 403, 403, 403]
+        }
+        RouteId::StaffResidentAttachment => DESK_ONE,
         // Customer service's, each organiser its own; nobody has taken application 2 (it
         // waits on consent), so no handler's step fits it yet.
         RouteId::StaffResidentApplications => DESK_LISTS,
@@ -481,6 +497,7 @@ fn app() -> TestApp<Mocks> {
         "consenting",
         Some(cast::person("Mikko")),
     );
+    app.attachment(2, 2, None);
     // Message 1 to Eeva-Liisa, held for review.
     app.sql(
         "INSERT INTO messages (id, customer_id, kind, actor_name, created_at, status, held_reason)

@@ -904,3 +904,15 @@ pub async fn log_out(client: &Client) {
     press(client, "logout").await;
     wait_testid(client, "login").await;
 }
+
+/// A PDF named `name.pdf` on disk, for a browser's file input; its path.
+pub fn pdf_file(name: &str) -> String {
+    let dir = fresh_dir("uploads", name);
+    let path = dir.join(format!("{name}.pdf"));
+    std::fs::write(
+        &path,
+        b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n%%EOF\n",
+    )
+    .unwrap();
+    path.to_string_lossy().into_owned()
+}

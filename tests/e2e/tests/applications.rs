@@ -7,18 +7,6 @@
 
 use seteli_e2e::*;
 
-/// A PDF on disk, for the browser's file input.
-fn pdf_file(name: &str) -> String {
-    let dir = fresh_dir("uploads", name);
-    let path = dir.join(format!("{name}.pdf"));
-    std::fs::write(
-        &path,
-        b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n%%EOF\n",
-    )
-    .unwrap();
-    path.to_string_lossy().into_owned()
-}
-
 /// The CSS selector of `inner` inside the checklist item `code`.
 fn in_requirement(code: &str, inner: &str) -> String {
     format!("[data-testid=requirement][data-code={code}] [data-testid={inner}]")

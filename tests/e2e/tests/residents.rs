@@ -81,6 +81,13 @@ async fn a_guardian_applies_the_other_consents_acting_for_the_child_and_a_vouche
     type_into(&anni, "application-other-family", "Kumpulainen").await;
     type_into(&anni, "application-other-hetu", person("Mikko").code()).await;
     press(&anni, "application-confirmed").await;
+    // A statement attached.
+    wait_testid(&anni, "application-file-input")
+        .await
+        .send_keys(&pdf_file("lausunto"))
+        .await
+        .unwrap();
+    wait_testid(&anni, "application-file").await;
     assert!(serious_accessibility_violations(&anni).await.is_empty());
     assert!(fits_the_width(&anni).await, "the form fits a 360 px phone");
     press(&anni, "application-send").await;

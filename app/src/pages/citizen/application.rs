@@ -72,6 +72,8 @@ enum Work {
     Save,
     Step(ResidentStep),
     Resend(ConsentRequestId),
+    Upload(web_sys::File),
+    Remove(seteli_domain::ids::AttachmentId),
 }
 
 #[component]
@@ -106,6 +108,11 @@ fn ApplicationWork(
                         Some(residents::step(id, *step, &comment.get_untracked(), lang).await?)
                     }
                     Work::Resend(request) => Some(residents::resend(*request, lang).await?),
+                    Work::Upload(file) => Some(residents::upload(id, file, lang).await?),
+                    Work::Remove(file) => {
+                        residents::remove_file(*file, lang).await?;
+                        Some(residents::application(id, lang).await?)
+                    }
                 };
                 if let Some(fresh) = fresh {
                     current.try_set(fresh);
@@ -134,6 +141,8 @@ fn ApplicationWork(
             Work::Save => Text::ApplicationSaved,
             Work::Step(ResidentStep::Send) => Text::VoucherApplicationSent,
             Work::Resend(_) => Text::ConsentResent,
+            Work::Upload(_) => Text::FileAdded,
+            Work::Remove(_) => Text::FileRemoved,
             Work::Step(_) => Text::CaseStepDone,
         }),
         _ => None,
@@ -171,12 +180,15 @@ fn ApplicationWork(
         {move || view! { <ConsentList consents=current.with(|c| c.consents.clone()) lang resend/> }}
         <Show
             when=move || state() == StateName::Draft
-            fallback=move || view! { <ApplicationSummary view=current.get() lang/> }
+            fallback=move || view! { <ApplicationSummary view=current.get() file_url=residents::file_url lang/> }
         >
             <ResidentForm typed applies_for offered=offered.get_value() municipalities=municipalities.get_value() problems lang/>
             {move || current.with(|c| c.value_preview_cents).map(|cents| view! {
                 <p class="notice" data-testid="application-value-preview">{seteli_domain::i18n::value_preview(lang, cents)}</p>
             })}
+        </Show>
+        <Show when=move || state() == StateName::Draft || waiting()>
+            <FileWork files=Signal::derive(move || current.with(|c| c.attachments.clone())) run pending lang/>
         </Show>
         <Show when=waiting>
             <div class="field">
@@ -206,5 +218,56 @@ fn ApplicationWork(
             })}
         </div>
         {move || view! { <CaseHistory history=current.with(|c| c.history.clone()) lang/> }}
+    }
+}
+
+/// The applicant's files while they may write: each with its remove button, and the input
+/// that adds one (a PDF or an image, at most 5 MB).
+#[component]
+fn FileWork<R>(
+    files: Signal<Vec<seteli_domain::api::applications::AttachmentView>>,
+    run: R,
+    #[prop(into)] pending: Signal<bool>,
+    lang: Lang,
+) -> impl IntoView
+where
+    R: Fn(Work) + Copy + Send + Sync + 'static,
+{
+    let items = move || {
+        files
+            .get()
+            .into_iter()
+            .map(|f| {
+                let id = f.id;
+                view! {
+                    <li data-testid="application-file">
+                        <crate::components::case::AttachmentLink file=f href=residents::file_url(id)/>
+                        " "
+                        <BusyButton class="button-link" testid="application-file-remove" busy=pending
+                            on_click=move || run(Work::Remove(id))>{t(lang, Text::RemoveAttachment)}</BusyButton>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="card" aria-labelledby="files-title" data-testid="application-files-work">
+            <h2 id="files-title" class="card-title">{t(lang, Text::ApplicationFilesTitle)}</h2>
+            <p class="hint">{t(lang, Text::ApplicationFilesHint)}</p>
+            <ul class="plain-list">{items}</ul>
+            <div class="field">
+                <label for="application-file-input">{t(lang, Text::AttachFileLabel)}</label>
+                <input type="file" id="application-file-input" data-testid="application-file-input" accept="application/pdf,image/png,image/jpeg"
+                    on:change=move |ev| {
+                        use web_sys::wasm_bindgen::JsCast;
+                        let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+                        if let Some(file) = input.as_ref().and_then(|i| i.files()).and_then(|list| list.get(0)) {
+                            run(Work::Upload(file));
+                        }
+                        if let Some(input) = input { input.set_value(""); }
+                    }/>
+            </div>
+            <p class="hint" aria-live="polite">{move || pending.get().then(|| t(lang, Text::Uploading))}</p>
+        </section>
     }
 }

@@ -136,7 +136,7 @@ fn ConsentWork(initial: ConsentRequestView, lang: Lang) -> impl IntoView {
                 view! { <p id="consent-done" class="notice notice-success" role="status" tabindex="-1" data-testid="consent-done">{t(lang, text)}</p> }
             })}
         </div>
-        {move || view! { <ApplicationSummary view=current.with(|c| c.application.clone()) lang/> }}
+        {move || view! { <ApplicationSummary view=current.with(|c| c.application.clone()) file_url=api::file_url lang/> }}
         {move || view! { <ConsentList consents=current.with(|c| c.application.consents.clone()) lang/> }}
         <Show when=pending_request>
             <form class="card" on:submit=on_submit novalidate=true data-testid="consent-form">

@@ -177,7 +177,7 @@ fn CaseWork(initial: VoucherApplicationView, handlers: Vec<Handler>, lang: Lang)
         </div>
         {error}
         <div class="case-actions">{actions}</div>
-        {move || view! { <ApplicationSummary view=current.get() lang/> }}
+        {move || view! { <ApplicationSummary view=current.get() file_url=api::staff_file_url lang/> }}
         {move || view! { <ConsentList consents=current.with(|c| c.consents.clone()) lang/> }}
         {move || view! { <CaseHistory history=current.with(|c| c.history.clone()) lang/> }}
     }

@@ -56,15 +56,16 @@ pub struct StoredFile {
     pub content_type: String,
 }
 
-/// Who asks for a file: the applicant company, or a handler of the case's organiser (never
-/// a draft's file: only the applicant sees a draft).
+/// Who asks for a file of a producer's application: the applicant company, or a producer
+/// handler of the case's organiser (never a draft's file: only the applicant sees a draft).
 #[derive(Debug, Clone, Copy)]
 pub enum Reader<'a> {
     Company(ProducerId),
     Organiser(&'a OrganiserCode),
 }
 
-/// The file `id` if `reader` may have it; `None` otherwise, exactly as for a missing one.
+/// The file `id` of a producer's application if `reader` may have it; `None` otherwise,
+/// exactly as for a missing one.
 pub async fn find(
     db: &impl Database,
     id: AttachmentId,
@@ -76,17 +77,30 @@ pub async fn find(
             producer.into(),
         ),
         Reader::Organiser(organiser) => (
-            "EXISTS (SELECT 1 FROM cases c WHERE c.id = f.case_id AND c.organiser_code = ?2 AND c.state != 'draft')",
+            "EXISTS (SELECT 1 FROM cases c WHERE c.id = f.case_id AND c.organiser_code = ?2
+                 AND c.state != 'draft' AND c.kind = 'producer_application')",
             organiser.as_str().into(),
         ),
     };
+    find_where(db, id, condition, vec![param]).await
+}
+
+/// The file `id` if `condition` (over the file `f`, its parameters from `?2`) holds.
+pub async fn find_where(
+    db: &impl Database,
+    id: AttachmentId,
+    condition: &str,
+    params: Vec<SqlValue>,
+) -> Result<Option<StoredFile>, DbError> {
+    let mut all = vec![SqlValue::from(id)];
+    all.extend(params);
     let rows: Vec<StoredFile> = db
         .query(
             &format!(
                 "SELECT f.case_id, f.blob_key, f.file_name, f.content_type FROM attachments f
                  WHERE f.id = ?1 AND {condition}"
             ),
-            &[SqlValue::from(id), param],
+            &all,
         )
         .await?;
     Ok(rows.into_iter().next())
@@ -146,29 +160,50 @@ pub async fn insert(
     Ok(written.first().map(|r| r.id))
 }
 
-/// Deletes the file's row if its case is open to the applicant's writing; the key of the
-/// bytes to delete after, or `None` when nothing was deleted.
-pub async fn delete(
+/// Deletes the file's row if its case is open to the applicant's writing (a draft, or more
+/// information asked) and `owner` holds (a condition over the case's `c.id`, its parameters
+/// from `?2`); the key of the bytes to delete after, or `None` when nothing was deleted.
+pub async fn delete_where(
     db: &impl Database,
     id: AttachmentId,
-    producer: ProducerId,
+    owner: &str,
+    params: Vec<SqlValue>,
 ) -> Result<Option<String>, DbError> {
     #[derive(Deserialize)]
     struct KeyRow {
         blob_key: String,
     }
+    let mut all = vec![SqlValue::from(id)];
+    all.extend(params);
     let rows: Vec<KeyRow> = db
         .query(
-            "DELETE FROM attachments
-             WHERE id = ?1
-               AND EXISTS (SELECT 1 FROM producer_applications a JOIN cases c ON c.id = a.case_id
-                   WHERE a.case_id = attachments.case_id AND a.producer_id = ?2
-                     AND (c.state = 'draft' OR (c.state = 'waiting' AND c.waiting_on = 'applicant')))
-             RETURNING blob_key",
-            &[SqlValue::from(id), SqlValue::from(producer)],
+            &format!(
+                "DELETE FROM attachments
+                 WHERE id = ?1
+                   AND EXISTS (SELECT 1 FROM cases c WHERE c.id = attachments.case_id AND {owner}
+                       AND (c.state = 'draft' OR (c.state = 'waiting' AND c.waiting_on = 'applicant')))
+                 RETURNING blob_key"
+            ),
+            &all,
         )
         .await?;
     Ok(rows.into_iter().next().map(|r| r.blob_key))
+}
+
+/// Deletes a file of `producer`'s own application while it may still write to it; see
+/// [`delete_where`].
+pub async fn delete(
+    db: &impl Database,
+    id: AttachmentId,
+    producer: ProducerId,
+) -> Result<Option<String>, DbError> {
+    delete_where(
+        db,
+        id,
+        "EXISTS (SELECT 1 FROM producer_applications a WHERE a.case_id = c.id AND a.producer_id = ?2)",
+        vec![SqlValue::from(producer)],
+    )
+    .await
 }
 
 /// The keys of the case's files (to delete after its rows).

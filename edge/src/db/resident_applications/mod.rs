@@ -6,6 +6,7 @@
 //! exactly as one that does not exist.
 
 pub mod consents;
+pub mod files;
 pub mod view;
 pub mod writes;
 
@@ -37,7 +38,7 @@ pub enum Scope<'a> {
 
 impl Scope<'_> {
     /// The SQL condition over `va` and `c`, its parameters numbered from `first`.
-    fn condition(&self, first: usize) -> (String, Vec<SqlValue>) {
+    pub(crate) fn condition(&self, first: usize) -> (String, Vec<SqlValue>) {
         let (a, b, c) = (first, first + 1, first + 2);
         match *self {
             Scope::Principal {

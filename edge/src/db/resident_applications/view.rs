@@ -64,6 +64,7 @@ pub async fn view(
         income_related: table.is_some(),
         value_preview_cents,
         consents,
+        attachments: crate::db::applications::attachments::of_case(db, row.case.id).await?,
         history: history_entries(db, row.case.id).await?,
         submitted_at: row.case.submitted_at,
         appeal_address,

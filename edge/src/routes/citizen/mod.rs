@@ -6,6 +6,7 @@ pub mod applicant;
 pub mod applications;
 pub mod consents;
 pub mod feedback;
+pub mod files;
 pub mod messages;
 pub mod surveys;
 pub mod vouchers;

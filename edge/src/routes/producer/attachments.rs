@@ -43,7 +43,32 @@ pub async fn handle_upload<D: Database, H: Outbound>(
             return Err(invalid("requirement"));
         }
     }
-    if files::count(db, row.case.id).await? >= MAX_ATTACHMENTS {
+    let by = format!("{} {}", agent.person.given_name, agent.person.family_name);
+    let id = store_upload(call, &row.case, requirement, &by).await?;
+    let view = files::of_case(db, row.case.id)
+        .await?
+        .into_iter()
+        .find(|f| f.id == id)
+        .ok_or_else(|| EdgeError::Internal("a stored file's row was not found".into()))?;
+    Ok(ApiResponse::private_json(201, &view))
+}
+
+/// Stores the request's body as a file of `case` (at its step, open to the applicant's
+/// writing), backing `requirement`, uploaded by `by`: at most [`MAX_ATTACHMENTS`] files, a
+/// PDF or an image by its content, within the size limit. Its id; the bytes are not kept
+/// when the row cannot be written (the case moved on).
+pub async fn store_upload<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+    case: &crate::db::cases::CaseRow,
+    requirement: Option<&str>,
+    by: &str,
+) -> Result<AttachmentId, EdgeError> {
+    let lang = call.lang;
+    let db = &call.ctx.db;
+    let invalid = |field: &str| -> EdgeError {
+        ApiError::field(ErrorCode::InvalidAttachment, field, lang).into()
+    };
+    if files::count(db, case.id).await? >= MAX_ATTACHMENTS {
         return Err(invalid("count"));
     }
     let name = call.req.query_param("name").unwrap_or_default();
@@ -63,36 +88,29 @@ pub async fn handle_upload<D: Database, H: Outbound>(
         .put(&key, call.req.bytes.clone(), call.ctx.unix_now())
         .await
         .map_err(|e| EdgeError::Internal(format!("storing a file failed: {}", e.0)))?;
-    let by = format!("{} {}", agent.person.given_name, agent.person.family_name);
     let at = call.ctx.timestamp();
     let written = files::insert(
         db,
-        row.case.id,
-        &row.case.step,
+        case.id,
+        &case.step,
         &key,
         requirement,
         &name,
         kind,
         size,
-        &by,
+        by,
         &at,
     )
     .await;
-    let id = match written {
-        Ok(Some(id)) => id,
+    match written {
+        Ok(Some(id)) => Ok(id),
         other => {
             // The case moved on (or the row failed): the file is not kept.
             let _ = call.ctx.blobs.delete(&key).await;
             other?;
-            return Err(error(ErrorCode::CaseChanged, lang));
+            Err(error(ErrorCode::CaseChanged, lang))
         }
-    };
-    let view = files::of_case(db, row.case.id)
-        .await?
-        .into_iter()
-        .find(|f| f.id == id)
-        .ok_or_else(|| EdgeError::Internal("a stored file's row was not found".into()))?;
-    Ok(ApiResponse::private_json(201, &view))
+    }
 }
 
 /// `GET /api/producer/attachments/{id}`: a file of the company's own application.
@@ -114,6 +132,14 @@ pub async fn serve<D: Database, H: Outbound>(
     let file = files::find(&call.ctx.db, id, reader)
         .await?
         .ok_or_else(not_found)?;
+    send_file(call, file).await
+}
+
+/// `file` as the answer: an attachment, with the type it was checked to be.
+pub async fn send_file<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+    file: files::StoredFile,
+) -> Result<ApiResponse, EdgeError> {
     let bytes = call
         .ctx
         .blobs

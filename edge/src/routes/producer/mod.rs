@@ -18,8 +18,8 @@ pub use applications::{
     handle_start as handle_start_application, handle_submit as handle_submit_application,
 };
 pub use attachments::{
-    handle_attachment, handle_delete as handle_delete_attachment, handle_upload,
-    serve as serve_attachment,
+    handle_attachment, handle_delete as handle_delete_attachment, handle_upload, send_file,
+    serve as serve_attachment, store_upload,
 };
 pub use events::{
     handle_answer_dispute, handle_cancel_event, handle_correct_event, handle_log_event,

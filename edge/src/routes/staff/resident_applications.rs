@@ -262,3 +262,21 @@ pub(super) async fn approving<D: Database, H: Outbound>(
     statements.extend(logged_step(member, &row, &at));
     Ok(statements)
 }
+
+/// `GET /api/staff/resident-attachments/{id}`: a file of one of the organiser's residents'
+/// applications (not a draft's). Permission: [`Action::StaffDecideVouchers`].
+pub async fn handle_attachment<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+) -> Result<ApiResponse, EdgeError> {
+    let member = member(call.actor, ACTION, call.lang)?;
+    let not_found = || refuse(ErrorCode::AttachmentNotFound, call.lang);
+    let id = seteli_domain::ids::AttachmentId::parse(call.id).ok_or_else(not_found)?;
+    let file = crate::db::resident_applications::files::find(
+        &call.ctx.db,
+        id,
+        Scope::Organiser(&member.organiser),
+    )
+    .await?
+    .ok_or_else(not_found)?;
+    crate::routes::producer::send_file(call, file).await
+}

@@ -239,6 +239,12 @@ fn example(
                 "answers": [{"code": "liability_insurance", "answer": "met", "note": ""}]}),
             ),
         ),
+        "/api/citizen/applications/{id}/attachments" => {
+            (query(&[("name", "lausunto.pdf")]), "1", None)
+        }
+        "/api/citizen/vouchers/{id}/refuse" => {
+            (vec![], "10", Some(json!({"reason": "Oma palvelu"})))
+        }
         "/api/producer/applications/{id}/attachments" => (
             query(&[
                 ("name", "vakuutus.pdf"),

@@ -279,9 +279,17 @@ impl<H: Outbound> TestApp<H> {
                      description_sv, languages, areas, street_address, postal_code, post_office, phone, email, website, started_by)
                  SELECT {id}, {producer}, '638', name, 'Kotisiivousta', 'Hemstädning', 'fi sv', 'Porvoo', 'Katu 1', '06100',
                         'Porvoo', '+358 40 000 0000', 'info@example.fi', '', 'Testi Henkilö' FROM producers WHERE id = {producer};
-             INSERT INTO application_services VALUES ({id}, '{service}', 'hour', 3900, '2026-12-01');
-             INSERT INTO attachments (id, case_id, blob_key, requirement_code, file_name, content_type, size_bytes, uploaded_at, uploaded_by)
-                 VALUES ({id}, {id}, 'attachments/key-{id}', 'liability_insurance', 'vakuutus.pdf', 'application/pdf', {}, '2026-11-20T09:30:00Z', 'Testi Henkilö');",
+             INSERT INTO application_services VALUES ({id}, '{service}', 'hour', 3900, '2026-12-01');"
+        ));
+        self.attachment(id, id, Some("liability_insurance"));
+    }
+
+    /// File `id` (the PDF above, named `vakuutus.pdf`) of case `case`, backing `requirement`.
+    pub fn attachment(&self, id: i64, case: i64, requirement: Option<&str>) {
+        let requirement = requirement.map_or("NULL".to_owned(), |r| format!("'{r}'"));
+        self.sql(&format!(
+            "INSERT INTO attachments (id, case_id, blob_key, requirement_code, file_name, content_type, size_bytes, uploaded_at, uploaded_by)
+                 VALUES ({id}, {case}, 'attachments/key-{id}', {requirement}, 'vakuutus.pdf', 'application/pdf', {}, '2026-11-20T09:30:00Z', 'Testi Henkilö');",
             PDF.len()
         ));
         let store = self.blobs.clone();

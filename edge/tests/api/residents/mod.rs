@@ -5,6 +5,7 @@
 
 mod consent;
 mod declared;
+mod files;
 mod refusals;
 
 use crate::helpers::{cast, Mocks, Session, TestApp};
