@@ -278,16 +278,42 @@ fn check_shared(shared: &SharedMatter, sending: &Sending<'_>) -> Result<(), Fiel
         }
     };
     for guardian in named {
-        if guardian.given_name.trim().is_empty() || guardian.family_name.trim().is_empty() {
-            return Err(incomplete("shared"));
-        }
-        let hetu = Hetu::parse(guardian.hetu.trim()).map_err(|_| incomplete("shared"))?;
-        let is_someone_else = hetu != *sending.applicant && hetu != *sending.principal;
-        if !is_someone_else || hetu.is_minor_on(sending.today) {
-            return Err(invalid("shared"));
-        }
+        check_named_guardian(
+            guardian,
+            &[sending.applicant, sending.principal],
+            sending.today,
+        )
+        .map_err(|e| FieldError {
+            code: e.code,
+            field: "shared",
+        })?;
     }
     Ok(())
+}
+
+/// Whether `guardian` can be asked for consent (or told) about an application: named in
+/// full, with a valid identity code of an adult who is none of `not` (the applicant, the
+/// child). The field is the guardian's part that is wrong.
+pub fn check_named_guardian(
+    guardian: &NamedGuardian,
+    not: &[&Hetu],
+    today: Date,
+) -> Result<Hetu, FieldError> {
+    if guardian.given_name.trim().is_empty() {
+        return Err(incomplete("given_name"));
+    }
+    if guardian.family_name.trim().is_empty() {
+        return Err(incomplete("family_name"));
+    }
+    let long = |s: &str| chars(s) > SHORT_MAX_CHARS;
+    if long(&guardian.given_name) || long(&guardian.family_name) {
+        return Err(invalid("given_name"));
+    }
+    let hetu = Hetu::parse(guardian.hetu.trim()).map_err(|_| incomplete("hetu"))?;
+    if not.contains(&&hetu) || hetu.is_minor_on(today) {
+        return Err(invalid("hetu"));
+    }
+    Ok(hetu)
 }
 
 impl VoucherApplicationForm {
@@ -470,6 +496,37 @@ pub fn consent_outcome(statuses: &[ConsentStatus]) -> ConsentOutcome {
         ConsentOutcome::AllGiven
     } else {
         ConsentOutcome::Waiting { missing }
+    }
+}
+
+/// What Seteli does to the case when a consent request is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConsentStep {
+    /// Nothing yet: someone's answer is still awaited.
+    None,
+    /// The consents are in: on to the queue (from `consenting`) or back to the handler
+    /// (from a handler's wait on consent).
+    Answer,
+    /// A guardian declined before the queue: the application stops.
+    Decline,
+}
+
+/// The step the answers `statuses` call for. Before the queue (`handler_waits` false) one
+/// decline stops the application and all consents send it on; while a handler waits on
+/// consent, the case goes back to them once no request is pending, whatever the answers
+/// (the handler decides, with the answers in the history).
+pub fn consent_step(handler_waits: bool, statuses: &[ConsentStatus]) -> ConsentStep {
+    if handler_waits {
+        return if statuses.contains(&ConsentStatus::Pending) || statuses.is_empty() {
+            ConsentStep::None
+        } else {
+            ConsentStep::Answer
+        };
+    }
+    match consent_outcome(statuses) {
+        ConsentOutcome::Waiting { .. } => ConsentStep::None,
+        ConsentOutcome::AllGiven => ConsentStep::Answer,
+        ConsentOutcome::Declined => ConsentStep::Decline,
     }
 }
 

@@ -146,6 +146,7 @@ pub enum RouteId {
     CitizenApplicationFile,
     CitizenDeleteApplicationFile,
     StaffResidentAttachment,
+    StaffAskConsent,
 }
 
 /// One row of the table. `path` segments in braces (`{id}`) match any one segment.
@@ -750,6 +751,12 @@ pub const ROUTES: &[Route] = &[
         R::StaffResidentAttachment,
         Get,
         "/api/staff/resident-attachments/{id}",
+        Requires(Action::StaffDecideVouchers),
+    ),
+    route(
+        R::StaffAskConsent,
+        Post,
+        "/api/staff/resident-applications/{id}/ask-consent",
         Requires(Action::StaffDecideVouchers),
     ),
 ];

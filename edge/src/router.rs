@@ -259,5 +259,6 @@ async fn route<D: Database, H: Outbound>(
         RouteId::CitizenApplicationFile => citizen::files::handle_get(&call).await,
         RouteId::CitizenDeleteApplicationFile => citizen::files::handle_delete(&call).await,
         RouteId::StaffResidentAttachment => staff::residents::handle_attachment(&call).await,
+        RouteId::StaffAskConsent => staff::residents::handle_ask_consent(&call).await,
     }
 }

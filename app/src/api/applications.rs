@@ -132,6 +132,8 @@ pub enum HandlerStep {
     Ask(AskForMore),
     Approve(String),
     Reject(String),
+    /// A resident's application only: ask a guardian's consent.
+    AskConsent(seteli_domain::api::resident::NamedGuardian),
 }
 
 /// `POST /api/staff/applications/{id}/{step}`: the case as it now is.
@@ -151,6 +153,10 @@ pub async fn handler_step(
         HandlerStep::Ask(body) => post(&path("ask"), body, lang).await,
         HandlerStep::Approve(text) => post(&path("approve"), &comment(text), lang).await,
         HandlerStep::Reject(text) => post(&path("reject"), &comment(text), lang).await,
+        HandlerStep::AskConsent(_) => Err(ApiError::new(
+            seteli_domain::ErrorCode::CaseWrongState,
+            lang,
+        )),
     }
 }
 

@@ -133,6 +133,7 @@ pub async fn handler_step(
         HandlerStep::HandOver(body) => post(&path("hand-over"), body, lang).await,
         HandlerStep::Ask(body) => post(&path("ask"), body, lang).await,
         HandlerStep::Reject(text) => post(&path("reject"), &comment(text), lang).await,
+        HandlerStep::AskConsent(guardian) => post(&path("ask-consent"), guardian, lang).await,
         HandlerStep::Approve(_) => Err(ApiError::new(ErrorCode::CaseWrongState, lang)),
     }
 }

@@ -808,5 +808,7 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::ApplicationFilesHint => "You may attach, for example, a statement or a certificate: a PDF or an image, at most 5 MB.",
         PrivateText::FileAdded => "The file has been added.",
         PrivateText::FileRemoved => "The file has been removed.",
+        PrivateText::AskConsentTitle => "Ask a guardian's consent",
+        PrivateText::AskConsentHint => "If the applicant did not know the other guardian's details, find them out and ask for consent. The application waits 14 days for the answer and then comes back to you.",
     }
 }

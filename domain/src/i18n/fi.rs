@@ -808,5 +808,7 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::ApplicationFilesHint => "Voit liittää esimerkiksi lausunnon tai todistuksen: PDF tai kuva, enintään 5 Mt.",
         PrivateText::FileAdded => "Liite on lisätty.",
         PrivateText::FileRemoved => "Liite on poistettu.",
+        PrivateText::AskConsentTitle => "Pyydä huoltajan suostumus",
+        PrivateText::AskConsentHint => "Jos hakija ei tiennyt toisen huoltajan tietoja, selvitä ne ja pyydä suostumus. Hakemus odottaa vastausta 14 päivää ja palaa sitten sinulle.",
     }
 }

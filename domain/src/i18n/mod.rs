@@ -895,6 +895,8 @@ texts! {
         ApplicationFilesHint,
         FileAdded,
         FileRemoved,
+        AskConsentTitle,
+        AskConsentHint,
     }
 }
 

@@ -808,5 +808,7 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::ApplicationFilesHint => "Du kan bifoga till exempel ett utlåtande eller intyg: PDF eller bild, högst 5 MB.",
         PrivateText::FileAdded => "Bilagan har lagts till.",
         PrivateText::FileRemoved => "Bilagan har tagits bort.",
+        PrivateText::AskConsentTitle => "Begär vårdnadshavarens samtycke",
+        PrivateText::AskConsentHint => "Om sökanden inte kände till den andra vårdnadshavarens uppgifter, utred dem och begär samtycke. Ansökan väntar på svar i 14 dagar och återkommer sedan till dig.",
     }
 }

@@ -408,3 +408,21 @@ fn what_sending_does_follows_the_shared_matter() {
     };
     assert!(alone.named_guardians().is_empty() && !alone.guardians_unknown());
 }
+
+#[test]
+fn answers_move_the_case_before_the_queue_and_while_a_handler_waits() {
+    use ConsentStatus::*;
+    // Before the queue: all consents send it on, one decline stops it.
+    assert_eq!(consent_step(false, &[Given, Pending]), ConsentStep::None);
+    assert_eq!(consent_step(false, &[Given, Given]), ConsentStep::Answer);
+    assert_eq!(
+        consent_step(false, &[Given, Declined]),
+        ConsentStep::Decline
+    );
+    assert_eq!(consent_step(false, &[Expired]), ConsentStep::None);
+    // A handler waiting: back to them once nobody is pending, a decline included.
+    assert_eq!(consent_step(true, &[Given, Pending]), ConsentStep::None);
+    assert_eq!(consent_step(true, &[Declined]), ConsentStep::Answer);
+    assert_eq!(consent_step(true, &[Expired, Given]), ConsentStep::Answer);
+    assert_eq!(consent_step(true, &[]), ConsentStep::None);
+}

@@ -262,12 +262,13 @@ pub async fn id_by_token(db: &impl Database, token: &str) -> Result<CaseId, DbEr
         .ok_or_else(|| DbError("a new case was not found by its token".into()))
 }
 
-/// Cases waiting on the applicant whose deadline passed before `today`.
+/// Cases waiting on the applicant (or on a consent a handler asked for) whose deadline
+/// passed before `today`.
 pub async fn overdue(db: &impl Database, today: Date) -> Result<Vec<CaseRow>, DbError> {
     db.query(
         &format!(
             "SELECT {CASE_COLUMNS} FROM cases c
-             WHERE c.state = 'waiting' AND c.waiting_on = 'applicant' AND c.deadline < ?1
+             WHERE c.state = 'waiting' AND c.waiting_on IN ('applicant', 'consent') AND c.deadline < ?1
              ORDER BY c.id LIMIT 200"
         ),
         &[SqlValue::from(today)],

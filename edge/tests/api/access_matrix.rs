@@ -239,6 +239,11 @@ fn sample(id: RouteId) -> (&'static str, serde_json::Value) {
         RouteId::CitizenApplicationFile => ("/api/citizen/attachments/2", none),
         RouteId::CitizenDeleteApplicationFile => ("/api/citizen/attachments/2/delete", json!({})),
         RouteId::StaffResidentAttachment => ("/api/staff/resident-attachments/2", none),
+        RouteId::StaffAskConsent => (
+            "/api/staff/resident-applications/2/ask-consent",
+            json!({"given_name": "Karl-Johan", "family_name": "Nyström",
+                "hetu": cast::person("Karl-Johan").code()}),
+        ),
         RouteId::StaffResidentApplication => ("/api/staff/resident-applications/2", none),
         RouteId::StaffTakeResidentApplication => {
             ("/api/staff/resident-applications/2/take", json!({}))
@@ -456,6 +461,7 @@ fn expected(id: RouteId) -> [u16; 12] {
         RouteId::StaffResidentApplications => DESK_LISTS,
         RouteId::StaffResidentApplication => DESK_ONE,
         RouteId::StaffTakeResidentApplication
+        | RouteId::StaffAskConsent
         | RouteId::StaffHandOverResidentApplication
         | RouteId::StaffReleaseResidentApplication
         | RouteId::StaffAskResident

@@ -1,7 +1,8 @@
 //! `/desk/resident-applications/:id`: a resident's voucher application as customer service
 //! works it — what was applied for, the shared matter (the consents, or a declared right,
 //! flagged), where it stands and its history — and the steps the case engine allows now:
-//! take; hand over, release, ask for more (items and a deadline), reject with reasons.
+//! take; hand over, release, ask for more (items and a deadline), ask a guardian's consent
+//! (one the applicant did not know), reject with reasons.
 //! Approving is deciding: the customer's card, where the need is assessed and the decision
 //! drafted from the application (deciding it approves the application).
 
@@ -16,7 +17,7 @@ use crate::links;
 use crate::locale::{tr, use_document_title, use_lang};
 use leptos::prelude::*;
 use seteli_domain::api::applications::{AskForMore, HandOver};
-use seteli_domain::api::resident::{Handler, VoucherApplicationView};
+use seteli_domain::api::resident::{Handler, NamedGuardian, VoucherApplicationView};
 use seteli_domain::case::StateName;
 use seteli_domain::clock::parse_iso_date;
 use seteli_domain::i18n::{t, Text};
@@ -89,6 +90,16 @@ fn CaseWork(initial: VoucherApplicationView, handlers: Vec<Handler>, lang: Lang)
     let deadline = RwSignal::new(String::new());
     let comment = RwSignal::new(String::new());
     let hand_to = RwSignal::new(String::new());
+    let guardian_given = RwSignal::new(String::new());
+    let guardian_family = RwSignal::new(String::new());
+    let guardian_hetu = RwSignal::new(String::new());
+    let ask_consent = move || {
+        run(HandlerStep::AskConsent(NamedGuardian {
+            given_name: guardian_given.get_untracked(),
+            family_name: guardian_family.get_untracked(),
+            hetu: guardian_hetu.get_untracked().trim().to_uppercase(),
+        }))
+    };
     let colleagues = StoredValue::new(handlers);
     let options = move || {
         colleagues
@@ -141,6 +152,23 @@ fn CaseWork(initial: VoucherApplicationView, handlers: Vec<Handler>, lang: Lang)
                         <input id="ask-deadline" type="date" data-testid="ask-deadline" on:change=move |ev| deadline.set(event_target_value(&ev)) on:input=move |ev| deadline.set(event_target_value(&ev))/>
                     </div>
                     <BusyButton class="button button-secondary" testid="case-ask" busy=pending on_click=ask>{t(lang, Text::AskForMoreTitle)}</BusyButton>
+                </section>
+                <section class="card" aria-labelledby="ask-consent-title">
+                    <h2 id="ask-consent-title" class="card-title">{t(lang, Text::AskConsentTitle)}</h2>
+                    <p class="hint">{t(lang, Text::AskConsentHint)}</p>
+                    <div class="field">
+                        <label for="ask-consent-given">{t(lang, Text::GivenNameLabel)}</label>
+                        <input id="ask-consent-given" data-testid="ask-consent-given" autocomplete="off" prop:value=move || guardian_given.get() on:input=move |ev| guardian_given.set(event_target_value(&ev))/>
+                    </div>
+                    <div class="field">
+                        <label for="ask-consent-family">{t(lang, Text::FamilyNameLabel)}</label>
+                        <input id="ask-consent-family" data-testid="ask-consent-family" autocomplete="off" prop:value=move || guardian_family.get() on:input=move |ev| guardian_family.set(event_target_value(&ev))/>
+                    </div>
+                    <div class="field">
+                        <label for="ask-consent-hetu">{t(lang, Text::HetuLabel)}</label>
+                        <input id="ask-consent-hetu" data-testid="ask-consent-hetu" autocomplete="off" prop:value=move || guardian_hetu.get() on:input=move |ev| guardian_hetu.set(event_target_value(&ev))/>
+                    </div>
+                    <BusyButton class="button button-secondary" testid="case-ask-consent" busy=pending on_click=ask_consent>{t(lang, Text::AskConsentTitle)}</BusyButton>
                 </section>
                 <section class="card" aria-labelledby="reject-title">
                     <h2 id="reject-title" class="card-title">{t(lang, Text::RejectCase)}</h2>

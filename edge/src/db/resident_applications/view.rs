@@ -24,7 +24,9 @@ pub async fn view(
         Some(o) => (Some(o.name), o.appeal_address),
         None => (None, String::new()),
     };
-    let waiting = row.case.state == StateName::Consenting;
+    let waiting = row.case.state == StateName::Consenting
+        || (row.case.state == StateName::Waiting
+            && row.case.waiting_on == Some(seteli_domain::case::Awaited::Consent));
     let consents = consents::of_case(db, row.case.id)
         .await?
         .iter()

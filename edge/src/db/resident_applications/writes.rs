@@ -199,21 +199,11 @@ pub fn on_sending(sending: &Sending<'_>, token: &str) -> Vec<Statement> {
         );
         let hetu = guardian.hetu.trim();
         if kind == MessageKind::ConsentRequested {
-            statements.push((
-                "INSERT INTO consent_requests (case_id, guardian_hetu, guardian_name, status, sent_on, last_day)
-                 SELECT ?1, ?3, ?4, 'pending', ?5, ?6
-                 WHERE EXISTS (SELECT 1 FROM cases WHERE id = ?1 AND step = ?2)",
-                vec![
-                    SqlValue::from(id),
-                    token.into(),
-                    hetu.into(),
-                    name.as_str().into(),
-                    today.into(),
-                    consent_last_day(today).into(),
-                ],
-            ));
+            let days = (today, consent_last_day(today));
+            statements.extend(ask_consent(id, token, (hetu, &name, actor), days, at));
+        } else {
+            statements.push(tell_person(id, token, hetu, &name, kind, actor, at));
         }
-        statements.push(tell_person(id, token, hetu, &name, kind, actor, at));
     }
     statements
 }
@@ -261,4 +251,40 @@ pub fn tell_principal(id: CaseId, token: &str, organiser_name: &str, at: &str) -
             at.into(),
         ],
     )
+}
+
+/// A consent request to the guardian `(hetu, name)` about application `id` (applied for by
+/// `applicant`), sent `today` and answerable until `last_day`, and its message — guarded by
+/// the step's `token` (a handler's wait on the consent).
+pub fn ask_consent(
+    id: CaseId,
+    token: &str,
+    (hetu, name, applicant): (&str, &str, &str),
+    (today, last_day): (Date, Date),
+    at: &str,
+) -> Vec<Statement> {
+    vec![
+        (
+            "INSERT INTO consent_requests (case_id, guardian_hetu, guardian_name, status, sent_on, last_day)
+             SELECT ?1, ?3, ?4, 'pending', ?5, ?6
+             WHERE EXISTS (SELECT 1 FROM cases WHERE id = ?1 AND step = ?2)",
+            vec![
+                SqlValue::from(id),
+                token.into(),
+                hetu.into(),
+                name.into(),
+                today.into(),
+                last_day.into(),
+            ],
+        ),
+        tell_person(
+            id,
+            token,
+            hetu,
+            name,
+            MessageKind::ConsentRequested,
+            applicant,
+            at,
+        ),
+    ]
 }

@@ -19,11 +19,12 @@ use crate::routes::Call;
 use seteli_domain::api::resident::{ConsentAnswer, ConsentRequestView};
 use seteli_domain::api::MessageKind;
 use seteli_domain::application::{check_comment, check_reasons};
+use seteli_domain::case::Awaited;
 use seteli_domain::case::{CaseAction, Party, StateName};
 use seteli_domain::ids::ConsentRequestId;
 use seteli_domain::permissions::{Action, Actor};
 use seteli_domain::resident_application::{
-    answer_consent, consent_last_day, consent_outcome, may_resend, ConsentOutcome, ConsentStatus,
+    answer_consent, consent_last_day, consent_step, may_resend, ConsentStatus, ConsentStep,
 };
 use seteli_domain::{ApiError, ErrorCode, Lang};
 
@@ -128,9 +129,9 @@ pub async fn handle_answer<D: Database, H: Outbound>(
     let today = call.ctx.today();
     let status = answer_consent(request.status()?, request.last_day, body.consent, today)
         .map_err(|code| ApiError::new(code, lang))?;
-    if application.case.state != StateName::Consenting {
+    let Some(handler_waits) = awaits_consent(&application) else {
         return Err(ApiError::new(ErrorCode::CaseWrongState, lang).into());
-    }
+    };
     let at = call.ctx.timestamp();
     let trail = subject.trail_record(&at);
     let others = consents::of_case(&call.ctx.db, application.case.id).await?;
@@ -148,15 +149,15 @@ pub async fn handle_answer<D: Database, H: Outbound>(
     let answer = |step: Option<(seteli_domain::ids::CaseId, &str)>| {
         consents::answer_statement(request.id, status, comment, &at, step)
     };
-    match consent_outcome(&statuses) {
-        ConsentOutcome::Waiting { .. } => {
+    match consent_step(handler_waits, &statuses) {
+        ConsentStep::None => {
             let mut records = vec![answer(None)];
             records.extend(trail);
             call.ctx.db.batch(&records).await?;
             settle(call, &application).await?;
         }
-        outcome => {
-            let action = if outcome == ConsentOutcome::Declined {
+        step => {
+            let action = if step == ConsentStep::Decline {
                 CaseAction::Decline
             } else {
                 CaseAction::Answer
@@ -172,6 +173,16 @@ pub async fn handle_answer<D: Database, H: Outbound>(
         }
     }
     answer_view(call, &subject).await
+}
+
+/// Whether `row` waits on consent: `Some(false)` before the queue, `Some(true)` while its
+/// handler waits on it; `None` when it does not.
+fn awaits_consent(row: &ResidentRow) -> Option<bool> {
+    match row.case.state {
+        StateName::Consenting => Some(false),
+        StateName::Waiting if row.case.waiting_on == Some(Awaited::Consent) => Some(true),
+        _ => None,
+    }
 }
 
 /// Seteli's own step on `row` (the consents decided it), telling the principal.
@@ -205,8 +216,8 @@ async fn system_step<D: Database, H: Outbound>(
 }
 
 /// After an answer that left the application waiting: if another guardian's answer
-/// crossed it and every consent is now in, the application goes on (two last answers at
-/// once must not leave it waiting for nobody).
+/// crossed it and the answers now decide it, the case moves (two last answers at once must
+/// not leave it waiting for nobody).
 async fn settle<D: Database, H: Outbound>(
     call: &Call<'_, D, H>,
     row: &ResidentRow,
@@ -216,20 +227,20 @@ async fn settle<D: Database, H: Outbound>(
         .iter()
         .map(ConsentRow::status)
         .collect::<Result<Vec<_>, _>>()?;
-    let action = match consent_outcome(&statuses) {
-        ConsentOutcome::Waiting { .. } => return Ok(()),
-        ConsentOutcome::AllGiven => CaseAction::Answer,
-        ConsentOutcome::Declined => CaseAction::Decline,
-    };
     let Some(case) = crate::db::cases::find(&call.ctx.db, row.case.id).await? else {
         return Ok(());
     };
-    if case.state != StateName::Consenting {
-        return Ok(());
-    }
     let fresh = ResidentRow {
         case,
         ..row.clone()
+    };
+    let Some(handler_waits) = awaits_consent(&fresh) else {
+        return Ok(());
+    };
+    let action = match consent_step(handler_waits, &statuses) {
+        ConsentStep::None => return Ok(()),
+        ConsentStep::Answer => CaseAction::Answer,
+        ConsentStep::Decline => CaseAction::Decline,
     };
     let nothing = |_: &str| Vec::new();
     // Another request settling the same case first is fine: the case has moved on.
@@ -257,7 +268,7 @@ pub async fn handle_resend<D: Database, H: Outbound>(
     if row.applicant_hetu != who.person.hetu.as_str() {
         return Err(ApiError::new(ErrorCode::CaseNotYours, lang).into());
     }
-    if row.case.state != StateName::Consenting {
+    if awaits_consent(&row).is_none() {
         return Err(ApiError::new(ErrorCode::CaseWrongState, lang).into());
     }
     if !may_resend(request.status()?) {

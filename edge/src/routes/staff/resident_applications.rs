@@ -119,6 +119,17 @@ async fn handler_step<D: Database, H: Outbound>(
     action: CaseAction,
     comment: &str,
 ) -> Result<ApiResponse, EdgeError> {
+    handler_step_with(call, action, comment, &|_, _| Vec::new()).await
+}
+
+/// [`handler_step`], also writing what `with` adds (given the step's token and the
+/// application), guarded by the step's token.
+async fn handler_step_with<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+    action: CaseAction,
+    comment: &str,
+    with: &dyn Fn(&str, &ResidentRow) -> Vec<Statement>,
+) -> Result<ApiResponse, EdgeError> {
     let member = member(call.actor, ACTION, call.lang)?;
     let row = case_of(call, member, None).await?;
     let organiser = organiser_name(call, member).await?;
@@ -126,7 +137,11 @@ async fn handler_step<D: Database, H: Outbound>(
     let id = row.case.id;
     let name = member.full_name();
     let tell = |token: &str| tell_principal(id, token, &organiser, &at);
-    let log = |_: &str| logged_step(member, &row, &at);
+    let log = |token: &str| {
+        let mut statements = logged_step(member, &row, &at);
+        statements.extend(with(token, &row));
+        statements
+    };
     case_steps::take(
         call,
         &row.case,
@@ -279,4 +294,62 @@ pub async fn handle_attachment<D: Database, H: Outbound>(
     .await?
     .ok_or_else(not_found)?;
     crate::routes::producer::send_file(call, file).await
+}
+
+/// `POST /api/staff/resident-applications/{id}/ask-consent` `{given_name, family_name, hetu}`:
+/// the handler found a guardian the applicant did not know (or another to ask) and asks
+/// their consent: the application waits on it (until the request's last day), the guardian
+/// is sent the request, and their answer brings it back to the handler. Permission:
+/// [`Action::StaffDecideVouchers`].
+pub async fn handle_ask_consent<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+) -> Result<ApiResponse, EdgeError> {
+    use seteli_domain::resident_application::{
+        check_named_guardian, consent_last_day, NamedGuardian,
+    };
+    let member = member(call.actor, ACTION, call.lang)?;
+    let lang = call.lang;
+    let guardian: NamedGuardian = call.body(ErrorCode::InvalidCaseStep)?;
+    let row = case_of(call, member, None).await?;
+    let today = call.ctx.today();
+    let (Ok(applicant), Ok(principal)) = (
+        seteli_domain::Hetu::parse(&row.applicant_hetu),
+        seteli_domain::Hetu::parse(&row.principal_hetu),
+    ) else {
+        return Err(EdgeError::Internal(
+            "an application row with a bad identity code".into(),
+        ));
+    };
+    let hetu = check_named_guardian(&guardian, &[&applicant, &principal], today)
+        .map_err(|e| ApiError::field(ErrorCode::InvalidCaseStep, e.field, lang))?;
+    let asked = crate::db::resident_applications::consents::of_case(&call.ctx.db, row.case.id)
+        .await?
+        .iter()
+        .any(|c| c.guardian_hetu == hetu.as_str());
+    if asked {
+        return Err(ApiError::field(ErrorCode::InvalidCaseStep, "hetu", lang).into());
+    }
+    let name = format!(
+        "{} {}",
+        guardian.given_name.trim(),
+        guardian.family_name.trim()
+    );
+    let last_day = consent_last_day(today);
+    let at = call.ctx.timestamp();
+    let action = CaseAction::Wait {
+        on: Awaited::Consent,
+        // The day after the request's last: then the case is back with its handler.
+        deadline: last_day.next_day(),
+        missing: vec![name.clone()],
+    };
+    let ask = |token: &str, row: &ResidentRow| {
+        crate::db::resident_applications::writes::ask_consent(
+            row.case.id,
+            token,
+            (hetu.as_str(), &name, &row.applicant_name),
+            (today, last_day),
+            &at,
+        )
+    };
+    handler_step_with(call, action, "", &ask).await
 }

@@ -303,3 +303,85 @@ async fn a_decline_stops_the_application_with_the_reason_shown_to_the_applicant(
         1
     );
 }
+
+#[tokio::test]
+async fn guardians_the_applicant_did_not_know_are_asked_by_the_handler() {
+    let app = app();
+    let anni = acting_for(&app, "Anni", "Eetu").await;
+    let unknown = json!({"kind": "consent", "others": [], "unknown": true});
+    let application = sent(&anni, form(unknown)).await;
+    let id = application["id"].as_i64().unwrap();
+    // Nobody named: straight to the queue, flagged.
+    assert_eq!(application["status"]["state"], "submitted");
+    let porvoo = desk(&app).await;
+    let queue = porvoo.get("/api/staff/resident-applications").await.json;
+    assert_eq!(queue["applications"][0]["guardians_unknown"], true);
+    porvoo
+        .post(
+            &format!("/api/staff/resident-applications/{id}/take"),
+            json!({}),
+        )
+        .await;
+
+    // The handler finds Mikko (outside Seteli) and asks him; the child or the applicant
+    // cannot be asked.
+    let ask = format!("/api/staff/resident-applications/{id}/ask-consent");
+    for (who, name) in [("Eetu", "Eetu"), ("Anni", "Anni")] {
+        let refused = porvoo
+            .post(
+                &ask,
+                json!({"given_name": name, "family_name": "Kumpulainen",
+                "hetu": cast::person(who).code()}),
+            )
+            .await;
+        assert_eq!(
+            (refused.status, refused.json["field"].as_str()),
+            (400, Some("hetu")),
+            "{who}"
+        );
+    }
+    let asked = porvoo
+        .post(
+            &ask,
+            json!({"given_name": "Mikko Tapani", "family_name": "Kumpulainen",
+            "hetu": cast::person("Mikko").code()}),
+        )
+        .await;
+    assert_eq!(asked.status, 200, "{}", asked.json);
+    assert_eq!(asked.json["status"]["state"], "waiting");
+    assert_eq!(asked.json["status"]["waiting_on"], "consent");
+    assert_eq!(
+        asked.json["status"]["missing"],
+        json!(["Mikko Tapani Kumpulainen"])
+    );
+    assert_eq!(asked.json["consents"][0]["status"], "pending");
+    let twice = porvoo
+        .post(
+            &ask,
+            json!({"given_name": "Mikko Tapani", "family_name": "Kumpulainen",
+            "hetu": cast::person("Mikko").code()}),
+        )
+        .await;
+    assert_eq!(twice.status, 400);
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM messages WHERE kind = 'consent_requested' AND to_hetu = '091182-931V'"),
+        1
+    );
+
+    // Mikko answers acting for Eetu: back to the handler, who decides.
+    let mikko = acting_for(&app, "Mikko", "Eetu").await;
+    let request = asked.json["consents"][0]["id"].as_i64().unwrap();
+    let consented = mikko
+        .post(
+            &format!("/api/citizen/consent-requests/{request}/answer"),
+            json!({"consent": true}),
+        )
+        .await;
+    assert_eq!(consented.status, 200, "{}", consented.json);
+    let case = porvoo
+        .get(&format!("/api/staff/resident-applications/{id}"))
+        .await
+        .json;
+    assert_eq!(case["status"]["state"], "in_progress");
+    assert_eq!(case["status"]["handler_name"], "Sari Helena Virtanen");
+}

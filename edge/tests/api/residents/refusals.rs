@@ -318,3 +318,47 @@ async fn a_resident_refuses_a_granted_voucher_and_is_directed_to_the_organisers_
         (409, Some("voucher_not_refusable"))
     );
 }
+
+#[tokio::test]
+async fn a_consent_the_handler_waits_for_returns_the_case_after_its_last_day() {
+    let mut app = app();
+    let id = {
+        let anni = acting_for(&app, "Anni", "Eetu").await;
+        let unknown = json!({"kind": "consent", "others": [], "unknown": true});
+        let id = sent(&anni, form(unknown)).await["id"].as_i64().unwrap();
+        let porvoo = super::desk(&app).await;
+        porvoo
+            .post(
+                &format!("/api/staff/resident-applications/{id}/take"),
+                json!({}),
+            )
+            .await;
+        let asked = porvoo
+            .post(
+                &format!("/api/staff/resident-applications/{id}/ask-consent"),
+                json!({"given_name": "Mikko", "family_name": "Kumpulainen",
+                    "hetu": cast::person("Mikko").code()}),
+            )
+            .await;
+        assert_eq!(asked.status, 200, "{}", asked.json);
+        id
+    };
+    // The request's last day is 5 December; the case waits until the 6th, and is back with
+    // its handler after it (the request expired, unanswered).
+    app.advance(15 * 86_400);
+    assert_eq!(run_scheduled(&app.ctx).await.unwrap().returned, 0);
+    app.advance(86_400);
+    let report = run_scheduled(&app.ctx).await.unwrap();
+    assert_eq!(report.returned, 1, "{report:?}");
+    assert_eq!(
+        count(&app, &format!("SELECT COUNT(*) FROM cases WHERE id = {id} AND state = 'in_progress' AND handler = 'asiakaspalvelu'")),
+        1
+    );
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM consent_requests WHERE status = 'expired'"
+        ),
+        1
+    );
+}
