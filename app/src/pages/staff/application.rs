@@ -3,6 +3,7 @@
 //! its files, the history — and the steps the case engine allows now: take; hand over,
 //! release, ask for more (items and a deadline), approve, reject with reasons.
 
+use super::case_steps::{AskForMoreCard, HandOverField};
 use super::{use_id_in_path, StaffOnly};
 use crate::api::applications::{self as api, HandlerStep};
 use crate::components::case::{AttachmentLink, CaseHistory, CaseStatusFacts};
@@ -12,10 +13,9 @@ use crate::components::states::{retryable, BackLink, BackTo, Remote};
 use crate::links;
 use crate::locale::{tr, use_document_title, use_lang};
 use leptos::prelude::*;
-use seteli_domain::api::applications::{ApplicationView, AskForMore, HandOver, Handler};
+use seteli_domain::api::applications::{ApplicationView, Handler};
 use seteli_domain::application::Answer;
 use seteli_domain::case::StateName;
-use seteli_domain::clock::parse_iso_date;
 use seteli_domain::i18n::{self, t, Text};
 use seteli_domain::ids::CaseId;
 use seteli_domain::registry::RegistryCheck;
@@ -85,29 +85,8 @@ fn CaseWork(initial: ApplicationView, handlers: Vec<Handler>, lang: Lang) -> imp
     // The holder's steps are offered on a case in progress; the edge refuses anyone but
     // its holder (`case_not_yours`), and the page then says so.
     let state = move || current.with(|c| c.status.state);
-    let missing = RwSignal::new(String::new());
-    let deadline = RwSignal::new(String::new());
     let comment = RwSignal::new(String::new());
-    let hand_to = RwSignal::new(String::new());
     let colleagues = StoredValue::new(handlers);
-    let options = move || {
-        colleagues
-            .get_value()
-            .into_iter()
-            .map(|h| view! { <option value=h.username.clone()>{h.name.clone()}</option> })
-            .collect_view()
-    };
-    let ask = move || {
-        let items: Vec<String> = missing.get_untracked().lines().map(str::to_owned).collect();
-        match parse_iso_date(&deadline.get_untracked()) {
-            Some(d) => run(HandlerStep::Ask(AskForMore {
-                missing: items,
-                deadline: d,
-                comment: comment.get_untracked(),
-            })),
-            None => crate::dom::focus("#ask-deadline"),
-        }
-    };
     let actions = move || {
         let in_progress = state() == StateName::InProgress;
         let held = matches!(state(), StateName::InProgress | StateName::Waiting);
@@ -116,18 +95,7 @@ fn CaseWork(initial: ApplicationView, handlers: Vec<Handler>, lang: Lang) -> imp
                 <BusyButton class="button" testid="case-take" busy=pending on_click=move || run(HandlerStep::Take)>{t(lang, Text::TakeCase)}</BusyButton>
             })}
             {in_progress.then(|| view! {
-                <section class="card" aria-labelledby="ask-title">
-                    <h2 id="ask-title" class="card-title">{t(lang, Text::AskForMoreTitle)}</h2>
-                    <div class="field">
-                        <label for="ask-missing">{t(lang, Text::MissingItemsLabel)}</label>
-                        <textarea id="ask-missing" data-testid="ask-missing" prop:value=move || missing.get() on:input=move |ev| missing.set(event_target_value(&ev))></textarea>
-                    </div>
-                    <div class="field">
-                        <label for="ask-deadline">{t(lang, Text::CaseDeadlineLabel)}</label>
-                        <input id="ask-deadline" type="date" data-testid="ask-deadline" on:change=move |ev| deadline.set(event_target_value(&ev)) on:input=move |ev| deadline.set(event_target_value(&ev))/>
-                    </div>
-                    <BusyButton class="button button-secondary" testid="case-ask" busy=pending on_click=ask>{t(lang, Text::AskForMoreTitle)}</BusyButton>
-                </section>
+                <AskForMoreCard run comment pending lang/>
                 <section class="card" aria-labelledby="decide-title">
                     <h2 id="decide-title" class="card-title">{t(lang, Text::ApproveCase)}" / "{t(lang, Text::RejectCase)}</h2>
                     <div class="field">
@@ -142,17 +110,7 @@ fn CaseWork(initial: ApplicationView, handlers: Vec<Handler>, lang: Lang) -> imp
                 </section>
             })}
             {held.then(|| view! {
-                <div class="field">
-                    <label for="hand-over-to">{t(lang, Text::HandOverLabel)}</label>
-                    <select id="hand-over-to" data-testid="hand-over-to" on:change=move |ev| hand_to.set(event_target_value(&ev))>
-                        <option value="">"—"</option>
-                        {options()}
-                    </select>
-                    <BusyButton class="button button-secondary" testid="case-hand-over" busy=pending
-                        on_click=move || run(HandlerStep::HandOver(HandOver { to: hand_to.get_untracked(), comment: String::new() }))>
-                        {t(lang, Text::HandOverCase)}
-                    </BusyButton>
-                </div>
+                <HandOverField run colleagues=colleagues.get_value() pending lang/>
             })}
         }
     };

@@ -12,6 +12,7 @@ pub mod applications;
 pub mod approvals;
 pub mod assessments;
 pub mod card;
+pub mod case_steps;
 pub mod checks;
 pub mod customer;
 pub mod customers;

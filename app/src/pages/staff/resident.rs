@@ -6,6 +6,7 @@
 //! Approving is deciding: the customer's card, where the need is assessed and the decision
 //! drafted from the application (deciding it approves the application).
 
+use super::case_steps::{AskForMoreCard, HandOverField};
 use super::{use_id_in_path, StaffOnly};
 use crate::api::applications::HandlerStep;
 use crate::api::residents as api;
@@ -16,10 +17,8 @@ use crate::components::states::{retryable, BackLink, BackTo, Remote};
 use crate::links;
 use crate::locale::{tr, use_document_title, use_lang};
 use leptos::prelude::*;
-use seteli_domain::api::applications::{AskForMore, HandOver};
 use seteli_domain::api::resident::{Handler, NamedGuardian, VoucherApplicationView};
 use seteli_domain::case::StateName;
-use seteli_domain::clock::parse_iso_date;
 use seteli_domain::i18n::{t, Text};
 use seteli_domain::ids::CaseId;
 use seteli_domain::{ApiError, ErrorCode, Lang};
@@ -86,10 +85,7 @@ fn CaseWork(initial: VoucherApplicationView, handlers: Vec<Handler>, lang: Lang)
         _ => None,
     };
     let state = move || current.with(|c| c.status.state);
-    let missing = RwSignal::new(String::new());
-    let deadline = RwSignal::new(String::new());
     let comment = RwSignal::new(String::new());
-    let hand_to = RwSignal::new(String::new());
     let guardian_given = RwSignal::new(String::new());
     let guardian_family = RwSignal::new(String::new());
     let guardian_hetu = RwSignal::new(String::new());
@@ -101,24 +97,6 @@ fn CaseWork(initial: VoucherApplicationView, handlers: Vec<Handler>, lang: Lang)
         }))
     };
     let colleagues = StoredValue::new(handlers);
-    let options = move || {
-        colleagues
-            .get_value()
-            .into_iter()
-            .map(|h| view! { <option value=h.username.clone()>{h.name.clone()}</option> })
-            .collect_view()
-    };
-    let ask = move || {
-        let items: Vec<String> = missing.get_untracked().lines().map(str::to_owned).collect();
-        match parse_iso_date(&deadline.get_untracked()) {
-            Some(d) => run(HandlerStep::Ask(AskForMore {
-                missing: items,
-                deadline: d,
-                comment: comment.get_untracked(),
-            })),
-            None => crate::dom::focus("#ask-deadline"),
-        }
-    };
     // Deciding happens on the customer's card: the need assessed, then the decision
     // drafted from this application.
     let decide = move || {
@@ -141,18 +119,7 @@ fn CaseWork(initial: VoucherApplicationView, handlers: Vec<Handler>, lang: Lang)
             })}
             {in_progress.then(|| view! {
                 {decide()}
-                <section class="card" aria-labelledby="ask-title">
-                    <h2 id="ask-title" class="card-title">{t(lang, Text::AskForMoreTitle)}</h2>
-                    <div class="field">
-                        <label for="ask-missing">{t(lang, Text::MissingItemsLabel)}</label>
-                        <textarea id="ask-missing" data-testid="ask-missing" prop:value=move || missing.get() on:input=move |ev| missing.set(event_target_value(&ev))></textarea>
-                    </div>
-                    <div class="field">
-                        <label for="ask-deadline">{t(lang, Text::CaseDeadlineLabel)}</label>
-                        <input id="ask-deadline" type="date" data-testid="ask-deadline" on:change=move |ev| deadline.set(event_target_value(&ev)) on:input=move |ev| deadline.set(event_target_value(&ev))/>
-                    </div>
-                    <BusyButton class="button button-secondary" testid="case-ask" busy=pending on_click=ask>{t(lang, Text::AskForMoreTitle)}</BusyButton>
-                </section>
+                <AskForMoreCard run comment pending lang/>
                 <section class="card" aria-labelledby="ask-consent-title">
                     <h2 id="ask-consent-title" class="card-title">{t(lang, Text::AskConsentTitle)}</h2>
                     <p class="hint">{t(lang, Text::AskConsentHint)}</p>
@@ -183,17 +150,7 @@ fn CaseWork(initial: VoucherApplicationView, handlers: Vec<Handler>, lang: Lang)
                 </section>
             })}
             {held.then(|| view! {
-                <div class="field">
-                    <label for="hand-over-to">{t(lang, Text::HandOverLabel)}</label>
-                    <select id="hand-over-to" data-testid="hand-over-to" on:change=move |ev| hand_to.set(event_target_value(&ev))>
-                        <option value="">"—"</option>
-                        {options()}
-                    </select>
-                    <BusyButton class="button button-secondary" testid="case-hand-over" busy=pending
-                        on_click=move || run(HandlerStep::HandOver(HandOver { to: hand_to.get_untracked(), comment: String::new() }))>
-                        {t(lang, Text::HandOverCase)}
-                    </BusyButton>
-                </div>
+                <HandOverField run colleagues=colleagues.get_value() pending lang/>
             })}
         }
     };
