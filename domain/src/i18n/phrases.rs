@@ -867,4 +867,34 @@ mod tests {
         );
         assert!(price_saved(Lang::Sv, price, Unit::Hour, d("2026-12-01")).contains("1.12.2026"));
     }
+
+    #[test]
+    fn the_residents_application_phrases_name_who_and_when_in_each_language() {
+        let day = d("2026-12-05");
+        for lang in Lang::ALL {
+            let line = consent_request_line(lang, "Anni", "Eetu", day);
+            assert!(line.contains("Anni") && line.contains("Eetu"), "{line}");
+            assert!(line.contains(&format_date(lang, day)), "{line}");
+            assert!(applications_for(lang, "Eetu").contains("Eetu"));
+            let missing = consent_missing(lang, &["Mikko".into(), "Maija".into()]);
+            assert!(missing.contains("Mikko, Maija"), "{missing}");
+            assert!(guardian_informed(lang, "Mikko").contains("Mikko"));
+            assert!(consent_pending(lang, day).contains(&format_date(lang, day)));
+            let value = Cents::new(2308).unwrap();
+            assert!(value_preview(lang, value).contains(&value.format(lang)));
+            let refused = voucher_refused(lang, "Itä-Uusimaa", "PL 46");
+            assert!(
+                refused.contains("Itä-Uusimaa") && refused.contains("PL 46"),
+                "{refused}"
+            );
+        }
+        assert_eq!(
+            consent_missing(Lang::Fi, &["Mikko".into()]),
+            "Odottaa suostumusta: Mikko"
+        );
+        assert_eq!(
+            consent_pending(Lang::En, day),
+            "waiting for an answer until 5 December 2026"
+        );
+    }
 }

@@ -426,3 +426,64 @@ fn answers_move_the_case_before_the_queue_and_while_a_handler_waits() {
     assert_eq!(consent_step(true, &[Expired, Given]), ConsentStep::Answer);
     assert_eq!(consent_step(true, &[]), ConsentStep::None);
 }
+
+#[test]
+fn a_guardian_is_named_in_full_and_within_bounds() {
+    let anni = hetu("220784-926C");
+    let eetu = hetu("030413A9450");
+    let not = [&anni, &eetu];
+    assert_eq!(
+        check_named_guardian(&mikko(), &not, TODAY),
+        Ok(hetu("091182-931V"))
+    );
+    let long = "x".repeat(SHORT_MAX_CHARS + 1);
+    let at_most = "x".repeat(SHORT_MAX_CHARS);
+    let named = |given: &str, family: &str| NamedGuardian {
+        given_name: given.into(),
+        family_name: family.into(),
+        ..mikko()
+    };
+    assert!(check_named_guardian(&named(&at_most, &at_most), &not, TODAY).is_ok());
+    for (given, family) in [(long.as_str(), "K"), ("M", long.as_str())] {
+        assert_eq!(
+            check_named_guardian(&named(given, family), &not, TODAY)
+                .unwrap_err()
+                .field,
+            "given_name"
+        );
+    }
+    assert_eq!(
+        check_named_guardian(&named(" ", "K"), &not, TODAY)
+            .unwrap_err()
+            .field,
+        "given_name"
+    );
+    assert_eq!(
+        check_named_guardian(&named("M", ""), &not, TODAY)
+            .unwrap_err()
+            .field,
+        "family_name"
+    );
+    let child = NamedGuardian {
+        hetu: "030413A9450".into(),
+        ..mikko()
+    };
+    assert_eq!(
+        check_named_guardian(&child, &not, TODAY).unwrap_err().field,
+        "hetu"
+    );
+}
+
+#[test]
+fn the_guardian_to_inform_is_shown_masked_too() {
+    let declared = VoucherApplicationForm {
+        shared: Some(SharedMatter::Declared {
+            right: DeclaredRight::SoleCustody,
+            inform: Some(mikko()),
+        }),
+        ..for_eetu()
+    };
+    let shown = declared.masked();
+    assert_eq!(shown.named_guardians()[0].hetu, "091182-****");
+    assert_eq!(shown.keeping_codes_of(&declared), declared);
+}
