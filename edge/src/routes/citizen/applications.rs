@@ -80,9 +80,27 @@ async fn organiser_for<D: Database, H: Outbound>(
         .municipality_code
         .clone()
         .ok_or_else(|| refused(ErrorCode::VoucherApplicationIncomplete))?;
-    let organiser = organisers::of_municipality(&call.ctx.db, &municipality)
+    let db = &call.ctx.db;
+    let organiser = organisers::of_municipality(db, &municipality)
         .await?
         .ok_or_else(|| refused(ErrorCode::ServiceNotOffered))?;
+    // Only what Seteli knows is kept: a municipality it has, a service in its catalogue.
+    if !organisers::serves(db, &organiser, &municipality).await? {
+        return Err(refused(ErrorCode::InvalidVoucherApplication).into());
+    }
+    if let Some(service) = &form.service_code {
+        if crate::db::catalogue::service_unit(db, service)
+            .await?
+            .is_none()
+        {
+            let field = ApiError::field(
+                ErrorCode::InvalidVoucherApplication,
+                "service_code",
+                call.lang,
+            );
+            return Err(field.into());
+        }
+    }
     Ok((form, organiser))
 }
 

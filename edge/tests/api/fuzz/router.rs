@@ -583,3 +583,25 @@ fn the_router_answers_any_request_with_json_and_never_an_internal_error() {
         })
     });
 }
+
+/// Found by the router fuzz: a draft naming a service Seteli's catalogue does not have
+/// failed the row's reference (a 500); it is refused with the field named, and nothing is
+/// written.
+#[tokio::test]
+async fn a_draft_for_a_service_seteli_does_not_know_is_refused_not_a_server_error() {
+    let app = router_app();
+    let session = Session::citizen(&app, cast::person("Eeva-Liisa")).await;
+    let refused = session
+        .post(
+            "/api/citizen/applications",
+            serde_json::json!({"service_code": "speech-therapy", "municipality_code": "638"}),
+        )
+        .await;
+    assert_eq!(
+        (refused.status, refused.json["field"].as_str()),
+        (400, Some("service_code")),
+        "{}",
+        refused.json
+    );
+    assert_eq!(app.count("SELECT COUNT(*) FROM cases"), 0);
+}
