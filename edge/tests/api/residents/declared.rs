@@ -107,3 +107,40 @@ async fn an_adult_applies_for_themselves_and_sending_makes_a_new_resident_a_cust
     );
     assert_eq!(listed["home_municipality"], "638");
 }
+
+#[tokio::test]
+async fn a_mandate_holder_applies_for_an_adult_with_the_application_issue() {
+    let app = app();
+    app.customer(4, cast::person("Karl-Johan"));
+    let mikko = crate::helpers::Session::citizen(&app, cast::person("Mikko")).await;
+    assert!(mikko
+        .act_for_adult(cast::person("Karl-Johan"))
+        .await
+        .starts_with("/my/"));
+    let mut own = form(serde_json::Value::Null);
+    own["need"] = json!("Karl-Johan tarvitsee apua kotitöissä.");
+    let application = super::sent(&mikko, own).await;
+    assert_eq!(application["applies_for"], "adult");
+    assert_eq!(application["applicant_name"], "Mikko Tapani Kumpulainen");
+    assert_eq!(application["status"]["state"], "submitted");
+    // A shared matter is a child's only.
+    let mut shared = form(super::mikko_consents());
+    shared["service_code"] = json!("home-care");
+    let started = mikko.post("/api/citizen/applications", shared).await;
+    let id = started.json["id"].as_i64().unwrap();
+    let refused = mikko
+        .post(&format!("/api/citizen/applications/{id}/send"), json!({}))
+        .await;
+    assert_eq!(
+        (refused.status, refused.json["field"].as_str()),
+        (400, Some("shared"))
+    );
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM on_behalf_log WHERE principal_customer_id = 4
+             AND action = 'apply_for_voucher' AND basis = 'mandate' AND result = 'allowed'"
+        ),
+        3
+    );
+}
