@@ -502,6 +502,10 @@ pub struct DeskHome {
     /// For producer handlers: the organiser's open producer applications (not closed).
     #[serde(default)]
     pub applications: Vec<crate::api::applications::ApplicationListItem>,
+    /// For customer service: the organiser's residents' voucher applications in the queue,
+    /// in progress or waiting (not those still waiting on a guardian's consent, nor closed).
+    #[serde(default)]
+    pub resident_applications: Vec<crate::api::resident::VoucherApplicationItem>,
     /// What came to the member and they have not opened yet, newest first.
     #[serde(default)]
     pub notices: Vec<StaffNotice>,
@@ -516,6 +520,9 @@ pub struct DeskHome {
 pub struct StaffNotice {
     /// The case that came to them.
     pub case_id: crate::ids::CaseId,
+    /// A resident's voucher application (else a producer's application): where it opens.
+    #[serde(default)]
+    pub resident: bool,
     /// Who moved it: a colleague, the applicant company, or "Seteli" for the deadline job.
     pub by_name: String,
     /// RFC 3339, UTC.

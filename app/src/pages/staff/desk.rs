@@ -48,12 +48,16 @@ fn DeskSections(home: DeskHome, lang: Lang) -> impl IntoView {
         ending_soon,
         disputed,
         applications,
+        resident_applications,
         notices,
         deliveries_to_review,
     } = home;
     let has = |role: StaffRole| roles.iter().any(|r| r == role.as_str());
     // Each role sees what waits for it: customers' matters, producers' applications.
     let customers = has(StaffRole::CustomerService).then(|| view! {
+        <DeskSection id="desk-resident-applications" heading=Text::ResidentQueueTitle empty=Text::ResidentQueueEmpty count=resident_applications.len() lang>
+            {resident_items(resident_applications, lang)}
+        </DeskSection>
         <DeskSection id="desk-drafts" heading=Text::DeskDraftsHeading empty=Text::DeskDraftsEmpty count=drafts.len() lang>
             {decision_items(drafts, lang)}
         </DeskSection>
@@ -79,7 +83,8 @@ fn DeskSections(home: DeskHome, lang: Lang) -> impl IntoView {
         .map(|n| view! {
             <li class="card" data-testid="desk-notice">
                 <p class="card-title">
-                    <a href=links::desk_application(n.case_id, lang) data-testid="desk-notice-link">{format!("#{}", n.case_id)}</a>
+                    <a href=if n.resident { links::desk_resident_application(n.case_id, lang) } else { links::desk_application(n.case_id, lang) }
+                        data-testid="desk-notice-link">{format!("#{}", n.case_id)}</a>
                 </p>
                 <p>{t(lang, Text::DeskNoticeCameFrom)}" "{n.by_name}</p>
                 <p class="card-time">
@@ -105,6 +110,28 @@ fn DeskSections(home: DeskHome, lang: Lang) -> impl IntoView {
         {customers}
         {producers}
     }
+}
+
+fn resident_items(
+    applications: Vec<seteli_domain::api::resident::VoucherApplicationItem>,
+    lang: Lang,
+) -> impl IntoView {
+    applications
+        .into_iter()
+        .map(|a| {
+            let flags = super::residents::flags(&a, lang);
+            view! {
+                <li class="card" data-testid="desk-resident-application">
+                    <p class="card-title">
+                        <a href=links::desk_resident_application(a.id, lang)>{a.principal_name.clone()}</a>
+                        <span class="card-subtitle">{a.service_name.clone().unwrap_or_default()}</span>
+                    </p>
+                    <p><CaseStateBadge state=a.status.state lang/></p>
+                    {(!flags.is_empty()).then(|| view! { <p>{flags}</p> })}
+                </li>
+            }
+        })
+        .collect_view()
 }
 
 fn application_items(applications: Vec<ApplicationListItem>, lang: Lang) -> impl IntoView {

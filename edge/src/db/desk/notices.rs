@@ -11,15 +11,17 @@ pub async fn unread(db: &impl Database, username: &str) -> Result<Vec<StaffNotic
     #[derive(Deserialize)]
     struct Row {
         case_id: CaseId,
+        resident: i64,
         by_name: String,
         #[serde(with = "seteli_domain::clock::wire_time")]
         created_at: time::OffsetDateTime,
     }
     let rows: Vec<Row> = db
         .query(
-            "SELECT case_id, by_name, created_at FROM staff_notices
-             WHERE username = ?1 AND read_at IS NULL AND case_id IS NOT NULL
-             ORDER BY id DESC LIMIT 50",
+            "SELECT n.case_id, c.kind = 'voucher_application' AS resident, n.by_name, n.created_at
+             FROM staff_notices n JOIN cases c ON c.id = n.case_id
+             WHERE n.username = ?1 AND n.read_at IS NULL
+             ORDER BY n.id DESC LIMIT 50",
             &[username.into()],
         )
         .await?;
@@ -27,6 +29,7 @@ pub async fn unread(db: &impl Database, username: &str) -> Result<Vec<StaffNotic
         .into_iter()
         .map(|r| StaffNotice {
             case_id: r.case_id,
+            resident: r.resident != 0,
             by_name: r.by_name,
             created_at: r.created_at,
         })

@@ -40,6 +40,7 @@ pub async fn handle_desk<D: Database, H: Outbound>(
         ending_soon: Vec::new(),
         disputed: Vec::new(),
         applications: Vec::new(),
+        resident_applications: Vec::new(),
         notices: crate::db::desk::notices::unread(db, &member.username).await?,
         deliveries_to_review: 0,
     };
@@ -64,6 +65,16 @@ pub async fn handle_desk<D: Database, H: Outbound>(
     }
     // Customers' data is for customer service only; other roles see their organiser.
     if member.has(StaffRole::CustomerService) {
+        let scope = crate::db::resident_applications::Scope::Organiser(organiser);
+        home.resident_applications =
+            crate::db::resident_applications::list(db, scope, lang, call.ctx.today())
+                .await?
+                .into_iter()
+                .filter(|a| {
+                    use seteli_domain::case::StateName::*;
+                    matches!(a.status.state, Submitted | InProgress | Waiting)
+                })
+                .collect();
         let list = |status| {
             decisions::decisions(
                 db,

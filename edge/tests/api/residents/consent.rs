@@ -378,10 +378,22 @@ async fn guardians_the_applicant_did_not_know_are_asked_by_the_handler() {
         )
         .await;
     assert_eq!(consented.status, 200, "{}", consented.json);
+    // It came back by Seteli's step: on the handler's desk until opened, as a resident's
+    // application.
+    let before = porvoo.get("/api/staff/desk").await.json;
+    assert_eq!(before["notices"][0]["case_id"], id);
+    assert_eq!(before["notices"][0]["resident"], true);
     let case = porvoo
         .get(&format!("/api/staff/resident-applications/{id}"))
         .await
         .json;
     assert_eq!(case["status"]["state"], "in_progress");
     assert_eq!(case["status"]["handler_name"], "Sari Helena Virtanen");
+    // Opened: the notice is read; the application is among those in progress.
+    let desk_home = {
+        let fresh = desk(&app).await;
+        fresh.get("/api/staff/desk").await.json
+    };
+    assert_eq!(desk_home["resident_applications"][0]["id"], id);
+    assert_eq!(desk_home["notices"], json!([]), "opened above");
 }
