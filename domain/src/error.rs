@@ -183,6 +183,8 @@ error_codes! {
     NotTheNamedGuardian,
     /// Only a voucher in force (active, valid after today) can be refused.
     VoucherNotRefusable,
+    /// A consent request is sent again only once it has expired unanswered.
+    ConsentStillPending,
     /// The server failed; the message carries a reference id for support.
     Internal,
     /// The client could not reach the server (set by the app, never sent by the edge).
@@ -264,7 +266,8 @@ impl ErrorCode {
             | ApplicationAlreadyOpen
             | ConsentExpired
             | ConsentAlreadyAnswered
-            | VoucherNotRefusable => 409,
+            | VoucherNotRefusable
+            | ConsentStillPending => 409,
             PayloadTooLarge | AttachmentTooLarge => 413,
             TooManyAttempts => 429,
             Internal => 500,
@@ -538,6 +541,9 @@ impl ErrorCode {
             (VoucherNotRefusable, Fi) => "Vain voimassa olevasta palvelusetelistä voi kieltäytyä.",
             (VoucherNotRefusable, Sv) => "Endast en giltig servicesedel kan avböjas.",
             (VoucherNotRefusable, En) => "Only a voucher in force can be refused.",
+            (ConsentStillPending, Fi) => "Suostumuspyyntö odottaa vielä vastausta. Sen voi lähettää uudelleen, kun se on vanhentunut.",
+            (ConsentStillPending, Sv) => "Begäran om samtycke väntar fortfarande på svar. Den kan skickas på nytt när den har gått ut.",
+            (ConsentStillPending, En) => "The consent request is still waiting for an answer. It can be sent again once it has expired.",
             (NotTheNamedGuardian, Fi) => "Suostumuksen voi antaa vain hakemuksessa nimetty huoltaja, joka asioi lapsen puolesta Suomi.fi-valtuuksien kautta.",
             (NotTheNamedGuardian, Sv) => "Samtycke kan ges endast av den vårdnadshavare som nämns i ansökan och som uträttar ärenden för barnet via Suomi.fi-fullmakter.",
             (NotTheNamedGuardian, En) => "Only the guardian named in the application, acting for the child through Suomi.fi e-Authorizations, can give consent.",

@@ -143,8 +143,32 @@ fn chars(text: &str) -> usize {
     text.chars().count()
 }
 
+/// Whether `text` has a control character other than a line break or a tab (none belongs
+/// in what a person types, and each would be stored escaped, six characters long).
+fn has_control(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+}
+
 /// Whether a draft may be saved: every field within bounds (nothing needs to be there yet).
 pub fn check_draft(form: &VoucherApplicationForm) -> Result<(), FieldError> {
+    if has_control(&form.need) {
+        return Err(invalid("need"));
+    }
+    if has_control(&form.phone) {
+        return Err(invalid("phone"));
+    }
+    let named_texts = form
+        .named_guardians()
+        .iter()
+        .flat_map(|g| [&g.given_name, &g.family_name, &g.hetu]);
+    let reason = match form.declared_right() {
+        Some(DeclaredRight::Other { reason }) => Some(reason),
+        _ => None,
+    };
+    if named_texts.chain(reason).any(|t| has_control(t)) {
+        return Err(invalid("shared"));
+    }
     if chars(&form.need) > NEED_MAX_CHARS {
         return Err(invalid("need"));
     }
@@ -466,10 +490,11 @@ pub fn consent_expires(status: ConsentStatus, last_day: Date, today: Date) -> bo
     status == ConsentStatus::Pending && today > last_day
 }
 
-/// Whether the applicant may send a request in `status` again (a new last day): an
-/// unanswered or expired one, never an answered one.
+/// Whether the applicant may send a request in `status` again (a new last day): only one
+/// that expired unanswered — never a pending one (each send is a message to the person
+/// named, so sending cannot be repeated at will) nor an answered one.
 pub fn may_resend(status: ConsentStatus) -> bool {
-    matches!(status, ConsentStatus::Pending | ConsentStatus::Expired)
+    status == ConsentStatus::Expired
 }
 
 /// Where an application's consents stand together.

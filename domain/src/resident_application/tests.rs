@@ -275,7 +275,7 @@ fn a_consent_request_is_answered_once_within_its_fourteen_days() {
     }
     assert!(!consent_expires(Pending, last, last));
     assert!(consent_expires(Pending, last, late));
-    assert!(may_resend(Expired) && may_resend(Pending));
+    assert!(may_resend(Expired) && !may_resend(Pending));
     for status in [Pending, Given, Declined, Expired] {
         assert_eq!(ConsentStatus::parse(status.as_str()), Some(status));
     }
@@ -486,4 +486,31 @@ fn the_guardian_to_inform_is_shown_masked_too() {
     let shown = declared.masked();
     assert_eq!(shown.named_guardians()[0].hetu, "091182-****");
     assert_eq!(shown.keeping_codes_of(&declared), declared);
+}
+
+#[test]
+fn control_characters_are_refused_but_line_breaks_kept() {
+    let mut form = for_eetu();
+    form.need = "Aamuisin.\nIltaisin.\tMyös".into();
+    assert!(check_draft(&form).is_ok());
+    form.need = "A\u{1}B".into();
+    assert_eq!(check_draft(&form).unwrap_err().field, "need");
+    let mut phone = for_eetu();
+    phone.phone = "040\u{7f}".into();
+    assert_eq!(check_draft(&phone).unwrap_err().field, "phone");
+    let mut named = for_eetu();
+    if let Some(SharedMatter::Consent { others, .. }) = &mut named.shared {
+        others[0].family_name = "K\u{0}".into();
+    }
+    assert_eq!(check_draft(&named).unwrap_err().field, "shared");
+    let reason = VoucherApplicationForm {
+        shared: Some(SharedMatter::Declared {
+            right: DeclaredRight::Other {
+                reason: "Syy\u{1b}[31m on pitkä".into(),
+            },
+            inform: None,
+        }),
+        ..for_eetu()
+    };
+    assert_eq!(check_draft(&reason).unwrap_err().field, "shared");
 }

@@ -264,8 +264,16 @@ async fn recipient(
         )));
     }
     // A child's message goes to the guardian who acted (and stays in the child's trail);
-    // the letter goes to the child's home, where the guardian lives.
-    let Some(guardian) = outbox::guardian_of(db, customer).await? else {
+    // the letter goes to the child's home, where the guardian lives. About a child's
+    // application, that is the guardian who applied.
+    let guardian = match (&row.applicant_hetu, &row.applicant_name) {
+        (Some(hetu), Some(name)) => Some(outbox::Guardian {
+            actor_hetu: hetu.clone(),
+            actor_name: name.clone(),
+        }),
+        _ => outbox::guardian_of(db, customer).await?,
+    };
+    let Some(guardian) = guardian else {
         return Ok(Err(HeldReason::NoRecipient));
     };
     Ok(Ok((

@@ -424,15 +424,19 @@ fn expected(id: RouteId) -> [u16; 12] {
         // Residents' applications: a customer's own and those acting for them (a mandate
         // or a registered proxy reads them; applying needs the application issue, which
         // neither Anni's mandate nor Karl-Johan's registration holds). Application 2 is
-        // Eetu's, by Anni, waiting on Mikko's consent: Anni may withdraw it or send the
-        // request again, not edit or answer it; only Mikko, acting for Eetu, may consent.
+        // Eetu's, by Anni, waiting on Mikko's consent: Anni may withdraw it, not edit or
+        // answer it; only Mikko, acting for Eetu, may consent.
         RouteId::CitizenApplications | RouteId::CitizenConsentRequests => CUSTOMERS,
         RouteId::CitizenStartApplication => {
             [401, 201, 201, 403, 403, 403, 403, 403, 403, 403, 403, 403]
         }
         RouteId::CitizenApplication => [401, 404, 200, 404, 404, 403, 403, 403, 403, 403, 403, 403],
-        RouteId::CitizenCancelApplication | RouteId::CitizenResendConsent => {
+        RouteId::CitizenCancelApplication => {
             [401, 404, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403]
+        }
+        // Mikko's request is still pending: it is sent again only once it has expired.
+        RouteId::CitizenResendConsent => {
+            [401, 404, 409, 403, 403, 403, 403, 403, 403, 403, 403, 403]
         }
         RouteId::CitizenSaveApplication
         | RouteId::CitizenSendApplication

@@ -70,6 +70,10 @@ pub struct OutboxRow {
     pub to_name: Option<String>,
     /// Whom a resident's application is for (the child, in a named guardian's message).
     pub about_name: Option<String>,
+    /// The guardian who applied, for a message about a child's application (it goes to
+    /// them, not to whichever guardian acted for the child last).
+    pub applicant_hetu: Option<String>,
+    pub applicant_name: Option<String>,
     /// The company's business id, for a message to a company.
     pub company_id: Option<String>,
     pub company_name: Option<String>,
@@ -98,6 +102,10 @@ pub async fn load(
                     COALESCE(c.non_disclosure, 0) AS non_disclosure, c.lang,
                     m.to_hetu, m.to_name,
                     (SELECT principal_name FROM voucher_applications WHERE case_id = m.case_id) AS about_name,
+                    (SELECT applicant_hetu FROM voucher_applications
+                     WHERE case_id = m.case_id AND applies_for = 'child') AS applicant_hetu,
+                    (SELECT applicant_name FROM voucher_applications
+                     WHERE case_id = m.case_id AND applies_for = 'child') AS applicant_name,
                     co.business_id AS company_id, co.name AS company_name,
                     co.street_address AS company_street, co.postal_code AS company_postal_code,
                     co.post_office AS company_post_office,

@@ -164,8 +164,19 @@ pub fn resend_statement(id: ConsentRequestId, today: Date, last_day: Date) -> St
     )
 }
 
-/// Expires the pending requests whose last day is before `today` (at most 200 a run): the
-/// applications they belong to (for telling their applicants).
+/// The statement that expires the case's pending requests when the case closes before
+/// them (withdrawn, or another guardian declined), guarded by the step's `token`.
+pub fn close_pending(case: CaseId, token: &str) -> Statement {
+    (
+        "UPDATE consent_requests SET status = 'expired'
+         WHERE case_id = ?1 AND status = 'pending'
+           AND EXISTS (SELECT 1 FROM cases WHERE id = ?1 AND step = ?2)",
+        vec![SqlValue::from(case), token.into()],
+    )
+}
+
+/// Expires the pending requests of open applications whose last day is before `today` (at
+/// most 200 a run): the applications they belong to (for telling their applicants).
 pub async fn expire(db: &impl Database, today: Date) -> Result<Vec<CaseId>, DbError> {
     #[derive(Deserialize)]
     struct Row {
@@ -174,8 +185,10 @@ pub async fn expire(db: &impl Database, today: Date) -> Result<Vec<CaseId>, DbEr
     }
     let due: Vec<Row> = db
         .query(
-            "SELECT id, case_id FROM consent_requests WHERE status = 'pending' AND last_day < ?1
-             ORDER BY id LIMIT 200",
+            "SELECT r.id, r.case_id FROM consent_requests r JOIN cases c ON c.id = r.case_id
+             WHERE r.status = 'pending' AND r.last_day < ?1
+               AND c.state IN ('consenting', 'waiting')
+             ORDER BY r.id LIMIT 200",
             &[today.into()],
         )
         .await?;

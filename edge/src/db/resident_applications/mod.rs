@@ -134,7 +134,8 @@ const RESIDENT_COLUMNS: &str = "va.applies_for, va.principal_hetu, va.principal_
     s.name_fi AS service_fi, s.name_sv AS service_sv, s.name_en AS service_en,
     m.name_fi AS municipality_fi, m.name_sv AS municipality_sv,
     (SELECT given_name || ' ' || family_name FROM staff_members WHERE username = c.handler) AS handler_name,
-    (SELECT MAX(id) FROM voucher_decisions WHERE case_id = c.id AND status != 'annulled') AS decision_id,
+    (SELECT MAX(id) FROM voucher_decisions WHERE case_id = c.id AND status IN ('decided', 'delivered'))
+        AS decision_id,
     (SELECT json_group_array(guardian_name) FROM consent_requests
      WHERE case_id = c.id AND status != 'given') AS consent_missing";
 

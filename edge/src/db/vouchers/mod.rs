@@ -173,7 +173,8 @@ pub async fn voucher_of(
 }
 
 /// The statement that ends the customer's voucher in force on `today` because they refused
-/// it (what was used stays; `ended_by` is `customer`).
+/// it (what was used stays; `ended_by` is `customer`); one that has not begun yet is
+/// cancelled instead (its validity cannot end before it starts).
 pub fn refuse_statement(
     voucher: VoucherId,
     customer: CustomerId,
@@ -181,7 +182,10 @@ pub fn refuse_statement(
     reason: &str,
 ) -> crate::db::Statement {
     (
-        "UPDATE vouchers SET valid_until = ?3, ended_reason = ?4, ended_by = 'customer'
+        "UPDATE vouchers SET
+                status = CASE WHEN valid_from > ?3 THEN 'cancelled' ELSE status END,
+                valid_until = CASE WHEN valid_from > ?3 THEN valid_from ELSE ?3 END,
+                ended_reason = ?4, ended_by = 'customer'
          WHERE id = ?1 AND customer_id = ?2 AND status = 'active' AND valid_until > ?3",
         vec![
             SqlValue::from(voucher),

@@ -324,8 +324,16 @@ pub async fn handle_cancel<D: Database, H: Outbound>(
     let who = who(call, Action::ApplyForVoucher).await?;
     let row = own_row(call, &who).await?;
     let at = call.ctx.timestamp();
-    let trail = |_: &str| who.subject.trail_record(&at);
-    applicant_step(call, &who, &row, CaseAction::Cancel, "", &trail).await
+    let id = row.case.id;
+    let with = |token: &str| {
+        let mut statements = who.subject.trail_record(&at);
+        // Withdrawn: the guardians' requests are answered by nobody now.
+        statements.push(crate::db::resident_applications::consents::close_pending(
+            id, token,
+        ));
+        statements
+    };
+    applicant_step(call, &who, &row, CaseAction::Cancel, "", &with).await
 }
 
 /// `POST /api/citizen/applications/{id}/answer` `{comment}`: the applicant answers the

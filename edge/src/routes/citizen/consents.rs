@@ -166,6 +166,10 @@ pub async fn handle_answer<D: Database, H: Outbound>(
             let with = |token: &str| {
                 let mut records = vec![answer(Some((application.case.id, token)))];
                 records.extend(trail.clone());
+                if step == ConsentStep::Decline {
+                    // Stopped: the others' requests are answered by nobody now.
+                    records.push(consents::close_pending(application.case.id, token));
+                }
                 records
             };
             let name = request.guardian_name.as_str();
@@ -268,11 +272,19 @@ pub async fn handle_resend<D: Database, H: Outbound>(
     if row.applicant_hetu != who.person.hetu.as_str() {
         return Err(ApiError::new(ErrorCode::CaseNotYours, lang).into());
     }
-    if awaits_consent(&row).is_none() {
+    // Only before the queue: while a handler waits, the request's last day is the case's
+    // deadline, and the handler asks again if they need to.
+    if awaits_consent(&row) != Some(false) {
         return Err(ApiError::new(ErrorCode::CaseWrongState, lang).into());
     }
-    if !may_resend(request.status()?) {
-        return Err(ApiError::new(ErrorCode::ConsentAlreadyAnswered, lang).into());
+    let status = request.status()?;
+    if !may_resend(status) {
+        let code = if status == ConsentStatus::Pending {
+            ErrorCode::ConsentStillPending
+        } else {
+            ErrorCode::ConsentAlreadyAnswered
+        };
+        return Err(ApiError::new(code, lang).into());
     }
     let today = call.ctx.today();
     let at = call.ctx.timestamp();

@@ -183,3 +183,53 @@ async fn a_consent_request_reaches_the_named_guardian_who_is_not_a_customer() {
         1
     );
 }
+
+#[tokio::test]
+async fn a_childs_application_news_goes_to_the_guardian_who_applied_not_the_one_who_declined() {
+    let app = app();
+    app.customer(3, person("Eetu"));
+    let anni = Session::citizen(&app, person("Anni")).await;
+    anni.act_for_child(person("Eetu")).await;
+    let form = serde_json::json!({
+        "service_code": "home-care", "municipality_code": "638", "need": "Apua aamuisin",
+        "contact": "messages", "confirmed": true,
+        "shared": {"kind": "consent", "others": [
+            {"given_name": "Mikko Tapani", "family_name": "Kumpulainen", "hetu": person("Mikko").code()},
+            {"given_name": "Karl-Johan", "family_name": "Nyström", "hetu": person("Karl-Johan").code()}]}
+    });
+    let id = anni.post("/api/citizen/applications", form).await.json["id"]
+        .as_i64()
+        .unwrap();
+    let sent = anni
+        .post(
+            &format!("/api/citizen/applications/{id}/send"),
+            serde_json::json!({}),
+        )
+        .await;
+    let mikkos = sent.json["consents"][0]["id"].as_i64().unwrap();
+    // Mikko, acting for Eetu (last in the child's trail), declines.
+    let mikko = Session::citizen(&app, person("Mikko")).await;
+    mikko.act_for_child(person("Eetu")).await;
+    let declined = mikko
+        .post(
+            &format!("/api/citizen/consent-requests/{mikkos}/answer"),
+            serde_json::json!({"consent": false, "comment": "Ei nyt."}),
+        )
+        .await;
+    assert_eq!(declined.status, 200, "{}", declined.json);
+    // The other request is closed with the application.
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM consent_requests WHERE status = 'pending'"),
+        0
+    );
+
+    run_scheduled(&app.ctx).await.expect("the jobs run");
+    let news = app.count(&format!(
+        "SELECT MAX(id) FROM messages WHERE kind = 'voucher_application_changed' AND case_id = {id}"
+    ));
+    let received = received_for(&app, news).await;
+    assert_eq!(received.len(), 1, "{received:?}");
+    assert_eq!(received[0]["recipientId"], person("Anni").code());
+    let body = received[0]["body"].as_str().unwrap();
+    assert!(body.contains("lapsesi Eetu"), "{body}");
+}

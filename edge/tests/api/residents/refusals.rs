@@ -362,3 +362,26 @@ async fn a_consent_the_handler_waits_for_returns_the_case_after_its_last_day() {
         1
     );
 }
+
+#[tokio::test]
+async fn a_voucher_that_has_not_begun_is_cancelled_when_refused() {
+    let app = crate::helpers::TestApp::with_valtuudet();
+    app.approved_company(1, cast::company("Aurinko"), 3600);
+    app.customer_with_voucher(1, cast::person("Anni"));
+    app.sql(
+        "UPDATE vouchers SET valid_from = '2026-12-01', valid_until = '2027-05-31' WHERE id = 10;",
+    );
+    let anni = crate::helpers::Session::citizen(&app, cast::person("Anni")).await;
+    let refused = anni
+        .post("/api/citizen/vouchers/10/refuse", json!({}))
+        .await;
+    assert_eq!(refused.status, 200, "{}", refused.json);
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM vouchers WHERE id = 10 AND status = 'cancelled'
+             AND valid_until = '2026-12-01' AND ended_by = 'customer'"
+        ),
+        1
+    );
+}
