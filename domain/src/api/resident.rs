@@ -18,6 +18,7 @@ use time::{Date, OffsetDateTime};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OfferedService {
     pub municipality_code: MunicipalityCode,
+    pub municipality_name: String,
     pub service_code: ServiceCode,
     pub service_name: String,
     /// The voucher's value depends on the household's income (the form then asks for it).
@@ -82,6 +83,10 @@ pub struct VoucherApplicationView {
     /// The principal as the organiser's customer, once sent (for the handler's card link).
     #[serde(default)]
     pub customer_id: Option<CustomerId>,
+    /// The reader may write to it (its applicant, or its principal themselves): the page
+    /// offers saving, sending, files, answering and withdrawing only then.
+    #[serde(default)]
+    pub may_write: bool,
 }
 
 /// An application in a list: the principal's own, or the handler's queue.

@@ -153,15 +153,21 @@ fn ApplicationWork(
         }
         _ => None,
     };
+    // Only the applicant (or the principal themselves) writes; another guardian reads.
+    let may_write = move || current.with(|c| c.may_write);
     let state = move || current.with(|c| c.status.state);
     let waiting = move || {
-        current.with(|c| {
-            c.status.state == StateName::Waiting && c.status.waiting_on == Some(Awaited::Applicant)
-        })
+        may_write()
+            && current.with(|c| {
+                c.status.state == StateName::Waiting
+                    && c.status.waiting_on == Some(Awaited::Applicant)
+            })
     };
+    let draft = move || may_write() && state() == StateName::Draft;
     let offered = StoredValue::new(offered);
     let municipalities = StoredValue::new(municipalities);
     let resend = Callback::new(move |request| run(Work::Resend(request)));
+    let resend = move || may_write().then_some(resend);
     view! {
         {move || view! { <CaseStatusFacts status=current.with(|c| c.status.clone()) lang/> }}
         {move || view! { <ApplicationOutcome view=current.get() lang/> }}
@@ -177,9 +183,12 @@ fn ApplicationWork(
             })}
         </div>
         {error}
-        {move || view! { <ConsentList consents=current.with(|c| c.consents.clone()) lang resend/> }}
+        {move || match resend() {
+            Some(resend) => view! { <ConsentList consents=current.with(|c| c.consents.clone()) lang resend/> }.into_any(),
+            None => view! { <ConsentList consents=current.with(|c| c.consents.clone()) lang/> }.into_any(),
+        }}
         <Show
-            when=move || state() == StateName::Draft
+            when=draft
             fallback=move || view! { <ApplicationSummary view=current.get() file_url=residents::file_url lang/> }
         >
             <ResidentForm typed applies_for offered=offered.get_value() municipalities=municipalities.get_value() problems lang/>
@@ -187,7 +196,7 @@ fn ApplicationWork(
                 <p class="notice" data-testid="application-value-preview">{seteli_domain::i18n::value_preview(lang, cents)}</p>
             })}
         </Show>
-        <Show when=move || state() == StateName::Draft || waiting()>
+        <Show when=move || draft() || waiting()>
             <FileWork files=Signal::derive(move || current.with(|c| c.attachments.clone())) run pending lang/>
         </Show>
         <Show when=waiting>
@@ -198,7 +207,7 @@ fn ApplicationWork(
             </div>
         </Show>
         <div class="button-row">
-            {move || (state() == StateName::Draft).then(|| view! {
+            {move || draft().then(|| view! {
                 <BusyButton class="button button-secondary" testid="application-save" busy=pending on_click=move || run(Work::Save)>
                     {t(lang, Text::SaveApplication)}
                 </BusyButton>
@@ -211,7 +220,7 @@ fn ApplicationWork(
                     {t(lang, Text::AnswerRequest)}
                 </BusyButton>
             })}
-            {move || matches!(state(), StateName::Draft | StateName::Submitted | StateName::Consenting).then(|| view! {
+            {move || (may_write() && matches!(state(), StateName::Draft | StateName::Submitted | StateName::Consenting)).then(|| view! {
                 <ConfirmButton class="button button-secondary" testid="application-cancel" busy=pending on_confirm=move || run(Work::Step(ResidentStep::Cancel))>
                     {t(lang, Text::CancelApplication)}
                 </ConfirmButton>

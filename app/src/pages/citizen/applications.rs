@@ -74,10 +74,29 @@ fn ConsentRequests(requests: Vec<ConsentRequestItem>, lang: Lang) -> impl IntoVi
 #[component]
 fn Applications(own: OwnVoucherApplications, lang: Lang) -> impl IntoView {
     let navigate = use_navigate();
+    // Seteli knows the principal's home municipality once they are a customer; otherwise the
+    // person chooses where to apply first.
+    let home = own.home_municipality.clone();
+    let mut municipalities: Vec<(String, String)> = own
+        .offered
+        .iter()
+        .map(|o| {
+            (
+                o.municipality_code.as_str().to_owned(),
+                o.municipality_name.clone(),
+            )
+        })
+        .collect();
+    municipalities.dedup();
+    let chosen = RwSignal::new(String::new());
     let start = Action::new_local(move |_: &()| {
         let navigate = navigate.clone();
+        let form = VoucherApplicationForm {
+            municipality_code: seteli_domain::MunicipalityCode::parse(&chosen.get_untracked()).ok(),
+            ..VoucherApplicationForm::default()
+        };
         async move {
-            let id = api::start(&VoucherApplicationForm::default(), lang).await?;
+            let id = api::start(&form, lang).await?;
             navigate(&links::my_application(id, lang), Default::default());
             Ok::<(), ApiError>(())
         }
@@ -97,6 +116,22 @@ fn Applications(own: OwnVoucherApplications, lang: Lang) -> impl IntoView {
     view! {
         <p class="lead" data-testid="applications-lead">{lead}</p>
         {error}
+        {home.is_none().then(|| {
+            let options = municipalities
+                .into_iter()
+                .map(|(code, name)| view! { <option value=code>{name}</option> })
+                .collect_view();
+            view! {
+                <div class="field">
+                    <label for="application-start-municipality">{t(lang, Text::MunicipalityLabel)}</label>
+                    <select id="application-start-municipality" data-testid="application-start-municipality"
+                        on:change=move |ev| chosen.set(event_target_value(&ev))>
+                        <option value="">{t(lang, Text::ChooseMunicipality)}</option>
+                        {options}
+                    </select>
+                </div>
+            }
+        })}
         <p>
             <BusyButton class="button" testid="application-new" busy=pending on_click=move || {
                 if !pending.get_untracked() {

@@ -187,6 +187,8 @@ pub async fn list(
 #[derive(Deserialize)]
 struct OfferedRow {
     municipality_code: MunicipalityCode,
+    municipality_fi: String,
+    municipality_sv: String,
     service_code: ServiceCode,
     name_fi: String,
     name_sv: String,
@@ -204,12 +206,14 @@ pub async fn offered(
 ) -> Result<Vec<OfferedService>, DbError> {
     let rows: Vec<OfferedRow> = db
         .query(
-            "SELECT DISTINCT a.municipality_code, a.service_code, s.name_fi, s.name_sv, s.name_en,
+            "SELECT DISTINCT a.municipality_code, m.name_fi AS municipality_fi, m.name_sv AS municipality_sv,
+                    a.service_code, s.name_fi, s.name_sv, s.name_en,
                     EXISTS (SELECT 1 FROM income_tables t JOIN organiser_municipalities om
                               ON om.organiser_code = t.organiser_code
                             WHERE om.municipality_code = a.municipality_code
                               AND t.service_code = a.service_code) AS income_related
              FROM approvals a JOIN services s ON s.code = a.service_code
+             JOIN municipalities m ON m.code = a.municipality_code
              WHERE a.status = 'approved' AND (?1 IS NULL OR a.municipality_code = ?1)
                AND EXISTS (SELECT 1 FROM organiser_municipalities om
                            WHERE om.municipality_code = a.municipality_code)
@@ -221,6 +225,7 @@ pub async fn offered(
         .into_iter()
         .map(|r| OfferedService {
             municipality_code: r.municipality_code,
+            municipality_name: lang.pick(r.municipality_fi, r.municipality_sv, None),
             service_code: r.service_code,
             service_name: lang.pick(r.name_fi, r.name_sv, Some(r.name_en)),
             income_related: r.income_related != 0,

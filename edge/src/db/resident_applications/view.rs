@@ -72,5 +72,6 @@ pub async fn view(
         appeal_address,
         decision_id: row.decision_id,
         customer_id: row.customer_id,
+        may_write: false,
     })
 }

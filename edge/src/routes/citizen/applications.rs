@@ -61,7 +61,8 @@ async fn answer_view<D: Database, H: Outbound>(
     status: u16,
 ) -> Result<ApiResponse, EdgeError> {
     let row = row_of(call, who).await?;
-    let answer = view(&call.ctx.db, &row, call.lang, call.ctx.today()).await?;
+    let mut answer = view(&call.ctx.db, &row, call.lang, call.ctx.today()).await?;
+    answer.may_write = who.may_write(&row);
     Ok(ApiResponse::private_json(status, &answer))
 }
 

@@ -302,6 +302,7 @@ pub async fn handle_resend<D: Database, H: Outbound>(
     ];
     statements.extend(who.subject.trail_record(&at));
     call.ctx.db.batch(&statements).await?;
-    let answer = view(&call.ctx.db, &row, lang, today).await?;
+    let mut answer = view(&call.ctx.db, &row, lang, today).await?;
+    answer.may_write = true;
     Ok(ApiResponse::private_json(200, &answer))
 }

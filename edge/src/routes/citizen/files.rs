@@ -47,9 +47,10 @@ pub async fn handle_upload<D: Database, H: Outbound>(
     if !trail.is_empty() {
         call.ctx.db.batch(&trail).await?;
     }
-    let view =
+    let mut view =
         crate::db::resident_applications::view::view(&call.ctx.db, &row, lang, call.ctx.today())
             .await?;
+    view.may_write = true;
     Ok(ApiResponse::private_json(201, &view))
 }
 

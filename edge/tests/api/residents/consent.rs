@@ -248,6 +248,18 @@ async fn a_decline_stops_the_application_with_the_reason_shown_to_the_applicant(
     let id = application["id"].as_i64().unwrap();
     let request = application["consents"][0]["id"].as_i64().unwrap();
     let mikko = acting_for(&app, "Mikko", "Eetu").await;
+    // Mikko reads Eetu's application but is not its applicant: nothing on it is his to do.
+    let read = mikko
+        .get(&format!("/api/citizen/applications/{id}"))
+        .await
+        .json;
+    assert_eq!(read["may_write"], false);
+    assert_eq!(read["consents"][0]["may_resend"], false);
+    let own = anni
+        .get(&format!("/api/citizen/applications/{id}"))
+        .await
+        .json;
+    assert_eq!(own["may_write"], true);
 
     // A decline needs a reason.
     let bare = mikko
