@@ -78,13 +78,9 @@ pub async fn handle_draft<D: Database, H: Outbound>(
             return Err(invalid("amends_voucher_id"));
         }
     }
-    let application = match new.application_id {
-        Some(id) => Some(
-            super::residents::drafted_from(call, member, id, customer.id, &new.service_code)
-                .await?,
-        ),
-        None => None,
-    };
+    let (from, service) = (new.application_id, &new.service_code);
+    let application =
+        super::residents::drafted_from(call, member, from, customer.id, service).await?;
     check_validity(new.valid_from, new.valid_until, ErrorCode::InvalidDecision)
         .map_err(|e| field_error(e, lang))?;
     let table = income::tables(db, &member.organiser, Some(&new.service_code), lang)
@@ -240,7 +236,7 @@ pub async fn handle_decide<D: Database, H: Outbound>(
             deciding::decide_amendment(row.id, voucher, old_balance, balance, member, year, &at)
         }
     };
-    // A decision drafted from a resident's application approves it in the same batch.
+    // A decision drafted from an application approves it in the same batch.
     if let Some(application) = row.case_id {
         statements.extend(super::residents::approving(call, member, application).await?);
     }
@@ -263,6 +259,10 @@ pub async fn handle_decide<D: Database, H: Outbound>(
         // number is the year's highest plus one): nothing was written; deciding again works.
         Err(e) if e.is_unique_violation() => {
             return Err(refuse(ErrorCode::DecisionWrongState, call.lang))
+        }
+        // The application it answers moved meanwhile (`residents::approving`).
+        Err(e) if row.case_id.is_some() && e.is_check_violation() => {
+            return Err(refuse(ErrorCode::CaseChanged, call.lang))
         }
         Err(e) => return Err(e.into()),
     }

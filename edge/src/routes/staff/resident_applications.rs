@@ -225,16 +225,19 @@ pub async fn handle_reject<D: Database, H: Outbound>(
     handler_step(call, CaseAction::Reject, &comment).await
 }
 
-/// The application a decision for `customer` and `service` is drafted from: the member's
-/// own, in progress, for the same customer and service — else `invalid_decision` naming
-/// `application_id`.
+/// The application a decision for `customer` and `service` is drafted from, if `id` names
+/// one: the member's own, in progress, for the same customer and service — else
+/// `invalid_decision` naming `application_id`.
 pub(super) async fn drafted_from<D: Database, H: Outbound>(
     call: &Call<'_, D, H>,
     member: &StaffMember,
-    id: CaseId,
+    id: Option<CaseId>,
     customer: seteli_domain::ids::CustomerId,
     service: &seteli_domain::ServiceCode,
-) -> Result<CaseId, EdgeError> {
+) -> Result<Option<CaseId>, EdgeError> {
+    let Some(id) = id else {
+        return Ok(None);
+    };
     let invalid = || ApiError::field(ErrorCode::InvalidDecision, "application_id", call.lang);
     let row = case_of(call, member, Some(id))
         .await
@@ -246,7 +249,7 @@ pub(super) async fn drafted_from<D: Database, H: Outbound>(
     if !fits {
         return Err(invalid().into());
     }
-    Ok(row.case.id)
+    Ok(Some(row.case.id))
 }
 
 /// What deciding a decision drafted from application `id` adds to the deciding batch: the
@@ -272,7 +275,10 @@ pub(super) async fn approving<D: Database, H: Outbound>(
     .map_err(|e| case_steps::refusal(e, call.lang))?;
     let at = call.ctx.timestamp();
     let organiser = organiser_name(call, member).await?;
-    let mut statements = planned.statements;
+    // The deciding statements are guarded by the decision's state only: the whole batch
+    // fails if the application moved since it was read.
+    let mut statements = vec![crate::db::cases::abort_unless_at(id, &row.case.step)];
+    statements.extend(planned.statements);
     statements.push(tell_principal(id, &planned.token, &organiser, &at));
     statements.extend(logged_step(member, &row, &at));
     Ok(statements)

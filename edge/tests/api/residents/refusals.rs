@@ -385,3 +385,46 @@ async fn a_voucher_that_has_not_begun_is_cancelled_when_refused() {
         1
     );
 }
+
+#[tokio::test]
+async fn a_batch_guarded_by_a_cases_step_writes_nothing_once_the_case_moved() {
+    use seteli_edge::db::cases::abort_unless_at;
+    use seteli_edge::db::Database;
+    let app = app();
+    app.resident_application(
+        5,
+        2,
+        (cast::person("Eetu"), cast::person("Anni")),
+        "in_progress",
+        None,
+    );
+    let id = seteli_domain::ids::CaseId::parse("5").unwrap();
+    let note = || {
+        (
+            "INSERT INTO email_outbox (to_username, to_address, subject, body, created_at)
+             VALUES ('x', NULL, 's', 'b', '2026-11-21T10:00:00Z')",
+            Vec::new(),
+        )
+    };
+    // At its step: written.
+    app.ctx
+        .db
+        .batch(&[abort_unless_at(id, "step-5"), note()])
+        .await
+        .expect("the case is at its step");
+    // Moved on: the whole batch fails and nothing is written.
+    let moved = app
+        .ctx
+        .db
+        .batch(&[note(), abort_unless_at(id, "an-old-step")])
+        .await;
+    assert!(moved.is_err_and(|e| e.is_check_violation()));
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM email_outbox"), 1);
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM cases WHERE id = 5 AND state = 'in_progress'"
+        ),
+        1
+    );
+}
