@@ -244,12 +244,16 @@ async fn a_guardian_declares_she_may_act_alone_and_the_handler_sees_it_flagged()
         "Ella's application flagged in the queue",
     )
     .await;
+    assert!(serious_accessibility_violations(&desk).await.is_empty());
     open_in_queue(&desk, "Ella").await;
     assert!(text_of(&desk, "summary-declared-right")
         .await
         .contains("kontaktförbud"));
     press(&desk, "case-take").await;
     wait_for_state(&desk, "in_progress").await;
+    // The steps of a case in progress, the consent request form among them.
+    wait_testid(&desk, "ask-consent-hetu").await;
+    assert!(serious_accessibility_violations(&desk).await.is_empty());
     type_into(
         &desk,
         "case-comment",
