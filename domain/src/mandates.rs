@@ -274,8 +274,6 @@ pub enum Refusal {
     NoPrincipals,
     /// DISALLOWED or UNKNOWN: no right to act for the person picked.
     NoRight,
-    /// The person picked is not a customer of any municipality in Seteli.
-    NoData,
     /// Valtuudet could not be reached or did not answer properly; nothing was granted.
     Unavailable,
     /// The choice took too long, or came back to a different session.
@@ -285,10 +283,9 @@ pub enum Refusal {
 }
 
 impl Refusal {
-    pub const ALL: [Refusal; 6] = [
+    pub const ALL: [Refusal; 5] = [
         Refusal::NoPrincipals,
         Refusal::NoRight,
-        Refusal::NoData,
         Refusal::Unavailable,
         Refusal::Expired,
         Refusal::NoCompanyRole,
@@ -297,7 +294,6 @@ impl Refusal {
         match self {
             Refusal::NoPrincipals => "no_principals",
             Refusal::NoRight => "no_right",
-            Refusal::NoData => "no_data",
             Refusal::Unavailable => "unavailable",
             Refusal::Expired => "expired",
             Refusal::NoCompanyRole => "no_company_role",
@@ -308,9 +304,43 @@ impl Refusal {
     }
 }
 
+/// Given and family names from a name as Suomi.fi-valtuudet gives it: `Family Given Names`
+/// ("Kumpulainen Anni Emilia" is Anni Emilia Kumpulainen). A lower-case prefix such as `af`
+/// or `von` belongs to the family name ("af Forselles Ida" is Ida af Forselles). A name of
+/// one word is a family name with no given names.
+pub fn register_names(name: &str) -> (String, String) {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let prefixes = words
+        .iter()
+        .take_while(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    let family_len = (prefixes + 1).min(words.len());
+    let (family, given) = words.split_at(family_len);
+    (given.join(" "), family.join(" "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_from_valtuudet_are_family_name_first() {
+        let names = register_names;
+        assert_eq!(
+            names("Kumpulainen Anni Emilia"),
+            ("Anni Emilia".into(), "Kumpulainen".into())
+        );
+        assert_eq!(
+            names("af Forselles  Ida"),
+            ("Ida".into(), "af Forselles".into())
+        );
+        assert_eq!(
+            names("von der Pahlen Karl"),
+            ("Karl".into(), "von der Pahlen".into())
+        );
+        assert_eq!(names("Nyström"), (String::new(), "Nyström".into()));
+        assert_eq!(names("  "), (String::new(), String::new()));
+    }
 
     #[test]
     fn every_action_needs_at_least_the_voucher_issue() {

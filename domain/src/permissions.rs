@@ -85,11 +85,13 @@ impl StaffMember {
     }
 }
 
-/// The customer a person acts for. Their identity code stays in the edge.
+/// The person a person acts for. Their identity code stays in the edge.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PrincipalRef {
-    /// The principal's customer id in Seteli.
-    pub customer_id: CustomerId,
+    /// The principal's customer id in Seteli; `None` while no municipality has made them a
+    /// customer (a guardian or mandate holder may still apply for a voucher for them:
+    /// sending the application makes them one).
+    pub customer_id: Option<CustomerId>,
     pub given_name: String,
     pub family_name: String,
 }
@@ -420,7 +422,7 @@ mod tests {
         let proxy = Actor::OnBehalf(OnBehalf {
             delegate,
             principal: PrincipalRef {
-                customer_id: CustomerId::parse("4").unwrap(),
+                customer_id: CustomerId::parse("4"),
                 given_name: "Eetu".into(),
                 family_name: "Kumpulainen".into(),
             },

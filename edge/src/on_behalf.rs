@@ -6,7 +6,7 @@
 use crate::auth::{ActingState, CurrentSession};
 use crate::context::{Ctx, MAX_RIGHTS_CACHE_SECS};
 use crate::crypto::random_uuid;
-use crate::db::on_behalf::{self as store, TrailRecord};
+use crate::db::on_behalf::{self as store, Principal, TrailRecord};
 use crate::db::vouchers::customer_by_hetu;
 use crate::db::Database;
 use crate::db::Statement;
@@ -21,10 +21,12 @@ use seteli_domain::{ApiError, ErrorCode, Lang};
 
 /// The customer a request is about.
 pub struct Subject<'a> {
-    /// `None` for a person acting for themselves whom no municipality has made a customer.
+    /// `None` for a person, or a principal, whom no municipality has made a customer.
     pub customer: Option<CustomerId>,
     /// Set when acting for someone: the write's trail entry and message go with it.
     on_behalf: Option<(&'a OnBehalf, OnBehalfAction)>,
+    /// The principal's identity code, for the trail of a principal who is not a customer.
+    principal_hetu: Option<String>,
 }
 
 impl Subject<'_> {
@@ -44,7 +46,7 @@ impl Subject<'_> {
         at: &str,
     ) -> Vec<Statement> {
         let (Some((on_behalf, _)), Some(customer)) = (self.on_behalf, self.customer) else {
-            return Vec::new();
+            return self.trail_record(at);
         };
         let mut records = self.trail_record(at);
         records.push(store::message_statement(
@@ -64,22 +66,44 @@ impl<'a> Subject<'a> {
         self.on_behalf.map(|(on_behalf, _)| on_behalf)
     }
 
+    /// The principal's identity code, when acting for someone.
+    pub fn principal_hetu(&self) -> Option<&str> {
+        self.principal_hetu.as_deref()
+    }
+
     /// The trail entry of a write done for a principal, for the write's own batch; nothing
     /// when the person acts for themselves. (For writes that tell the principal in their
     /// own words; [`Subject::write_records`] adds the producer's message.)
     pub fn trail_record(&self, at: &str) -> Vec<Statement> {
-        let (Some((on_behalf, action)), Some(customer)) = (self.on_behalf, self.customer) else {
+        let Some((on_behalf, action)) = self.on_behalf else {
+            return Vec::new();
+        };
+        let Some(principal) = trail_principal(on_behalf, self.principal_hetu.as_deref()) else {
             return Vec::new();
         };
         vec![store::trail_statement(&TrailRecord {
             at,
             actor_hetu: on_behalf.delegate.hetu.as_str(),
             actor_name: &delegate_name(on_behalf),
-            principal: customer,
+            principal,
             action,
             basis: on_behalf.basis,
             result: TrailResult::Allowed,
         })]
+    }
+}
+
+/// Whom the trail of `on_behalf` is about: the customer, or the person by `hetu` while they
+/// are not one.
+fn trail_principal<'a>(on_behalf: &'a OnBehalf, hetu: Option<&'a str>) -> Option<Principal<'a>> {
+    match (on_behalf.principal.customer_id, hetu) {
+        (Some(customer), _) => Some(Principal::Customer(customer)),
+        (None, Some(hetu)) => Some(Principal::Person {
+            hetu,
+            given_name: &on_behalf.principal.given_name,
+            family_name: &on_behalf.principal.family_name,
+        }),
+        (None, None) => None,
     }
 }
 
@@ -106,6 +130,7 @@ pub async fn subject<'a, D: Database, H: Outbound>(
         Actor::Citizen(person) => Ok(Subject {
             customer: customer_by_hetu(&ctx.db, person.hetu.as_str()).await?,
             on_behalf: None,
+            principal_hetu: None,
         }),
         Actor::OnBehalf(on_behalf) => {
             let on_behalf_action = action
@@ -115,7 +140,9 @@ pub async fn subject<'a, D: Database, H: Outbound>(
             else {
                 return Err(ApiError::new(ErrorCode::OnBehalfExpired, lang).into());
             };
-            let customer = on_behalf.principal.customer_id;
+            let principal_hetu = state.principal_hetu.as_str();
+            let principal = trail_principal(on_behalf, Some(principal_hetu))
+                .ok_or_else(|| ApiError::new(ErrorCode::OnBehalfExpired, lang))?;
             let verdict =
                 confirm_right(ctx, session, on_behalf, state, on_behalf_action, lang).await;
             let at = ctx.timestamp();
@@ -125,7 +152,7 @@ pub async fn subject<'a, D: Database, H: Outbound>(
                     at: &at,
                     actor_hetu: on_behalf.delegate.hetu.as_str(),
                     actor_name: &name,
-                    principal: customer,
+                    principal,
                     action: on_behalf_action,
                     basis: on_behalf.basis,
                     result,
@@ -150,8 +177,9 @@ pub async fn subject<'a, D: Database, H: Outbound>(
                         ctx.db.execute(sql, &params).await?;
                     }
                     Ok(Subject {
-                        customer: Some(customer),
+                        customer: on_behalf.principal.customer_id,
                         on_behalf: Some((on_behalf, on_behalf_action)),
+                        principal_hetu: Some(principal_hetu.to_owned()),
                     })
                 }
             }
@@ -172,9 +200,12 @@ async fn confirm_right<D: Database, H: Outbound>(
     action: OnBehalfAction,
     lang: Lang,
 ) -> Result<(), EdgeError> {
-    let customer = on_behalf.principal.customer_id;
     if on_behalf.basis == Basis::RegisteredProxy {
-        // The municipality's own register is asked every time: it is one local query.
+        // The municipality's own register is asked every time: it is one local query. It
+        // names customers only.
+        let Some(customer) = on_behalf.principal.customer_id else {
+            return Err(ApiError::new(ErrorCode::NoRightToAct, lang).into());
+        };
         return if store::is_registered_proxy(
             &ctx.db,
             customer,

@@ -236,7 +236,6 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::RefusalNoPrincipals => "There is nobody you can act for.",
         PrivateText::RefusalStartAgainHint => "If you cancelled the choice, you can start again.",
         PrivateText::RefusalNoRight => "You have no right to act for this person.",
-        PrivateText::RefusalNoData => "No data was found for this person.",
         PrivateText::RefusalUnavailable => "Suomi.fi e-Authorizations could not be reached. Nothing was granted; try again in a moment.",
         PrivateText::RefusalExpired => "The choice took too long or was interrupted. Start again.",
         PrivateText::RefusalCompanyTitle => "The company could not be chosen",
@@ -810,5 +809,6 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::FileRemoved => "The file has been removed.",
         PrivateText::AskConsentTitle => "Ask a guardian's consent",
         PrivateText::AskConsentHint => "If the applicant did not know the other guardian's details, find them out and ask for consent. The application waits 14 days for the answer and then comes back to you.",
+        PrivateText::VouchersEmptyApply => "You can also apply for a service voucher online.",
     }
 }

@@ -236,7 +236,6 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::RefusalNoPrincipals => "Ei henkilöitä, joiden puolesta voisit asioida.",
         PrivateText::RefusalStartAgainHint => "Jos peruutit valinnan, voit aloittaa uudelleen.",
         PrivateText::RefusalNoRight => "Ei oikeuksia asioida tämän henkilön puolesta.",
-        PrivateText::RefusalNoData => "Henkilötunnuksella ei löytynyt tietoja.",
         PrivateText::RefusalUnavailable => "Suomi.fi-valtuuksiin ei saatu yhteyttä. Mitään oikeuksia ei annettu; yritä hetken kuluttua uudelleen.",
         PrivateText::RefusalExpired => "Valinta kesti liian kauan tai keskeytyi. Aloita alusta.",
         PrivateText::RefusalCompanyTitle => "Yrityksen valinta ei onnistunut",
@@ -810,5 +809,6 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::FileRemoved => "Liite on poistettu.",
         PrivateText::AskConsentTitle => "Pyydä huoltajan suostumus",
         PrivateText::AskConsentHint => "Jos hakija ei tiennyt toisen huoltajan tietoja, selvitä ne ja pyydä suostumus. Hakemus odottaa vastausta 14 päivää ja palaa sitten sinulle.",
+        PrivateText::VouchersEmptyApply => "Voit myös hakea palveluseteliä verkossa.",
     }
 }

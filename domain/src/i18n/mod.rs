@@ -320,7 +320,6 @@ texts! {
         RefusalNoPrincipals,
         RefusalStartAgainHint,
         RefusalNoRight,
-        RefusalNoData,
         RefusalUnavailable,
         RefusalExpired,
         RefusalCompanyTitle,
@@ -897,6 +896,7 @@ texts! {
         FileRemoved,
         AskConsentTitle,
         AskConsentHint,
+        VouchersEmptyApply,
     }
 }
 

@@ -236,7 +236,6 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::RefusalNoPrincipals => "Det finns ingen som du kan sköta ärenden för.",
         PrivateText::RefusalStartAgainHint => "Om du avbröt valet kan du börja om.",
         PrivateText::RefusalNoRight => "Du har inte rätt att sköta ärenden för den här personen.",
-        PrivateText::RefusalNoData => "Inga uppgifter hittades med personbeteckningen.",
         PrivateText::RefusalUnavailable => "Det gick inte att nå Suomi.fi-fullmakter. Inga rättigheter beviljades; försök igen om en stund.",
         PrivateText::RefusalExpired => "Valet tog för lång tid eller avbröts. Börja om.",
         PrivateText::RefusalCompanyTitle => "Det gick inte att välja företaget",
@@ -810,5 +809,6 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::FileRemoved => "Bilagan har tagits bort.",
         PrivateText::AskConsentTitle => "Begär vårdnadshavarens samtycke",
         PrivateText::AskConsentHint => "Om sökanden inte kände till den andra vårdnadshavarens uppgifter, utred dem och begär samtycke. Ansökan väntar på svar i 14 dagar och återkommer sedan till dig.",
+        PrivateText::VouchersEmptyApply => "Du kan också ansöka om servicesedel på nätet.",
     }
 }

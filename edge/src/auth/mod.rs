@@ -227,8 +227,12 @@ fn acting_company(row: &sessions::SessionRow) -> Option<CompanyRef> {
 /// The principal a citizen session acts for, if its row names a valid one. A row that is
 /// half filled or unreadable means acting for oneself: it never grants anything.
 fn acting_principal(row: &sessions::SessionRow) -> Option<(PrincipalRef, Basis, ActingState)> {
-    let customer_id = row.acting_customer_id?;
+    let customer_id = row.acting_customer_id;
     let basis = Basis::parse(row.acting_basis.as_deref()?)?;
+    // The municipality's register names customers only.
+    if basis == Basis::RegisteredProxy && customer_id.is_none() {
+        return None;
+    }
     let principal_hetu = Hetu::parse(row.principal_hetu.as_deref()?).ok()?;
     let valtuudet = match (&row.valtuudet_session, &row.valtuudet_token) {
         (Some(session), Some(token)) => Some((session.clone(), token.clone())),

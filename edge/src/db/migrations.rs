@@ -50,4 +50,8 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0012_voucher_applications.sql",
         include_str!("../../../migrations/0012_voucher_applications.sql"),
     ),
+    (
+        "0013_principals_not_yet_customers.sql",
+        include_str!("../../../migrations/0013_principals_not_yet_customers.sql"),
+    ),
 ];

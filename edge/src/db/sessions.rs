@@ -70,7 +70,8 @@ pub struct SessionRow {
     pub created_at: i64,
     pub last_seen_at: i64,
     /// Citizens acting for someone: the principal's customer id (set only by
-    /// [`crate::db::on_behalf`], never at login).
+    /// [`crate::db::on_behalf`], never at login). Read through `customers`, so a principal
+    /// who was not a customer when chosen has one as soon as the municipality makes them one.
     #[serde(default)]
     pub acting_customer_id: Option<CustomerId>,
     #[serde(default)]
@@ -81,7 +82,8 @@ pub struct SessionRow {
     pub valtuudet_token: Option<String>,
     #[serde(default)]
     pub acting_checked_at: Option<i64>,
-    /// The principal's identity code and names, joined from `customers`.
+    /// The principal's identity code and names, joined from `customers` (from the session's
+    /// own columns for a principal who is not a customer).
     #[serde(default)]
     pub principal_hetu: Option<String>,
     #[serde(default)]
@@ -166,16 +168,19 @@ pub async fn find_session(
     let rows: Vec<SessionRow> = db
         .query(
             "SELECT s.audience, s.subject, s.hetu, s.given_name, s.family_name, s.organiser_code, s.roles,
-                    s.created_at, s.last_seen_at, s.acting_customer_id, s.acting_basis, s.valtuudet_session,
-                    s.valtuudet_token, s.acting_checked_at, c.hetu AS principal_hetu,
-                    c.given_name AS principal_given_name, c.family_name AS principal_family_name,
+                    s.created_at, s.last_seen_at, c.id AS acting_customer_id, s.acting_basis, s.valtuudet_session,
+                    s.valtuudet_token, s.acting_checked_at,
+                    COALESCE(c.hetu, s.acting_principal_hetu) AS principal_hetu,
+                    COALESCE(c.given_name, s.acting_principal_given_name) AS principal_given_name,
+                    COALESCE(c.family_name, s.acting_principal_family_name) AS principal_family_name,
                     s.acting_producer_id, s.acting_company_roles, p.name AS producer_name,
                     p.business_id AS producer_business_id, s.company_chosen_at,
                     (SELECT COUNT(*) FROM approvals a
                      WHERE a.producer_id = s.acting_producer_id AND a.status = 'approved')
                         AS producer_approvals
              FROM sessions s
-             LEFT JOIN customers c ON c.id = s.acting_customer_id
+             LEFT JOIN customers c ON c.id = COALESCE(s.acting_customer_id,
+                 (SELECT id FROM customers WHERE hetu = s.acting_principal_hetu))
              LEFT JOIN producers p ON p.id = s.acting_producer_id
              WHERE s.id_hash = ?1",
             &[id_hash.into()],

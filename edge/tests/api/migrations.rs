@@ -155,3 +155,34 @@ fn the_voucher_applications_migration_keeps_messages_trail_and_access_log() {
         assert!(db.execute_script(both).is_err(), "{both}");
     }
 }
+
+#[test]
+fn the_principals_migration_keeps_the_trail_and_names_a_principal_by_customer_or_code_not_both() {
+    let db = Sqlite::in_memory_until(12).expect("the schema before 0013");
+    db.execute_script(BEFORE_0012).expect("rows before 0013");
+    db.migrate(13).expect("0013 applies over rows");
+    assert_eq!(
+        db.scalar(
+            "SELECT COUNT(*) FROM on_behalf_log WHERE principal_customer_id = 1
+             AND principal_hetu IS NULL AND action = 'apply_for_voucher'"
+        )
+        .unwrap(),
+        1
+    );
+    db.execute_script(
+        "INSERT INTO on_behalf_log (at, actor_hetu, actor_name, principal_hetu, action, basis, result)
+             VALUES ('2026-11-30T10:00:00Z', '280175-967D', 'Karl-Johan', '120515A9454', 'choose', 'guardian', 'allowed');",
+    )
+    .expect("a principal who is not a customer, by code");
+    for neither_or_both in [
+        "INSERT INTO on_behalf_log (at, actor_hetu, actor_name, action, basis, result)
+             VALUES ('x', '280175-967D', 'Karl-Johan', 'choose', 'guardian', 'allowed')",
+        "INSERT INTO on_behalf_log (at, actor_hetu, actor_name, principal_customer_id, principal_hetu, action, basis, result)
+             VALUES ('x', '280175-967D', 'Karl-Johan', 1, '120515A9454', 'choose', 'guardian', 'allowed')",
+    ] {
+        assert!(
+            db.execute_script(neither_or_both).is_err(),
+            "{neither_or_both}"
+        );
+    }
+}

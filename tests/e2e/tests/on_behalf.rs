@@ -134,16 +134,6 @@ async fn each_refusal_reads_as_it_should() {
     assert_eq!(reason, "no_right");
     assert!(text.contains("Ei oikeuksia"), "{text}");
     assert!(all_testid(&client, "acting-banner").await.is_empty());
-    log_out(&client).await;
-
-    // No data: Oskar is not a customer.
-    proxy::log_in_acting_for(&client, person("Karl-Johan"), "child", person("Oskar")).await;
-    let (reason, text) = proxy::refusal(&client).await;
-    assert_eq!(reason, "no_data");
-    assert!(
-        text.contains("Henkilötunnuksella ei löytynyt tietoja"),
-        "{text}"
-    );
     assert_no_identity_code(client.current_url().await.unwrap().as_str());
     client.close().await.unwrap();
 }

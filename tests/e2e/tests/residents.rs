@@ -8,7 +8,8 @@
 //!
 //! C: Anni, acting for Ella in Swedish, declares she may act alone; customer service sees
 //! the declaration flagged and rejects with reasons; Anni reads them with the appeal
-//! address.
+//! address. Karl-Johan applies for Oskar, whom no municipality has made a customer yet,
+//! declaring sole custody; sending makes Oskar Porvoo's customer.
 
 use seteli_e2e::*;
 
@@ -55,6 +56,43 @@ async fn open_in_queue(client: &fantoccini::Client, principal: &str) {
         .unwrap();
     link.click().await.unwrap();
     wait_testid(client, "application-summary").await;
+}
+
+/// On an application just opened from the queue: takes it, opens the customer card,
+/// assesses the need for `service` and opens the decision form drafted from it.
+async fn draft_from_application(desk: &fantoccini::Client, service: &str, assessment: &str) {
+    press(desk, "case-take").await;
+    wait_for_state(desk, "in_progress").await;
+    press(desk, "case-open-card").await;
+    wait_testid(desk, "customer-card").await;
+    staff::assess(desk, service, assessment).await;
+    press(desk, "assessment-draft-decision").await;
+}
+
+/// On the drafted decision form: `units` (at `unit_value` euros when the value does not
+/// depend on income), saved and decided; `principal`'s application is then approved.
+async fn decide_drafted(
+    desk: &fantoccini::Client,
+    principal: &str,
+    units: &str,
+    unit_value: Option<&str>,
+) {
+    if let Some(euros) = unit_value {
+        type_into(desk, "decision-unit-value", euros).await;
+    }
+    type_into(desk, "decision-units", units).await;
+    wait_testid(desk, "decision-granted-preview").await;
+    press(desk, "decision-form-submit").await;
+    wait_testid(desk, "decision-document").await;
+    press(desk, "decision-decide").await;
+    wait_until(
+        desk,
+        "document.querySelector('[data-testid=decision-document]').dataset.status === 'decided'",
+        "the decision to be decided",
+    )
+    .await;
+    open_in_queue(desk, principal).await;
+    wait_for_state(desk, "approved").await;
 }
 
 #[tokio::test]
@@ -143,12 +181,7 @@ async fn a_guardian_applies_the_other_consents_acting_for_the_child_and_a_vouche
     open_in_queue(&desk, "Eetu").await;
     wait_for_state(&desk, "submitted").await;
     assert!(serious_accessibility_violations(&desk).await.is_empty());
-    press(&desk, "case-take").await;
-    wait_for_state(&desk, "in_progress").await;
-    press(&desk, "case-open-card").await;
-    wait_testid(&desk, "customer-card").await;
-    staff::assess(&desk, "home-care", "Hakemuksen mukainen tarve aamuisin.").await;
-    press(&desk, "assessment-draft-decision").await;
+    draft_from_application(&desk, "home-care", "Hakemuksen mukainen tarve aamuisin.").await;
     // The household and income come from the application.
     wait_testid(&desk, "decision-income-related").await;
     assert_eq!(
@@ -160,19 +193,8 @@ async fn a_guardian_applies_the_other_consents_acting_for_the_child_and_a_vouche
             .as_deref(),
         Some("3")
     );
-    type_into(&desk, "decision-units", "30").await;
     wait_testid(&desk, "computation-value").await;
-    press(&desk, "decision-form-submit").await;
-    wait_testid(&desk, "decision-document").await;
-    press(&desk, "decision-decide").await;
-    wait_until(
-        &desk,
-        "document.querySelector('[data-testid=decision-document]').dataset.status === 'decided'",
-        "the decision to be decided",
-    )
-    .await;
-    open_in_queue(&desk, "Eetu").await;
-    wait_for_state(&desk, "approved").await;
+    decide_drafted(&desk, "Eetu", "30", None).await;
     desk.close().await.unwrap();
 
     // Anni sees it approved with its decision; she may still refuse the voucher, and is
@@ -273,4 +295,64 @@ async fn a_guardian_declares_she_may_act_alone_and_the_handler_sees_it_flagged()
     assert!(!text_of(&anni, "application-appeal").await.is_empty());
     assert!(serious_accessibility_violations(&anni).await.is_empty());
     anni.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_guardian_with_sole_custody_applies_for_a_child_who_is_not_a_customer_yet() {
+    // Karl-Johan, in Finnish on a phone, acting for Oskar: nothing to read yet.
+    let karl_johan = proxy::phone_acting_for(person("Karl-Johan"), "child", person("Oskar")).await;
+    wait_testid(&karl_johan, "vouchers-empty").await;
+    press(&karl_johan, "vouchers-empty-apply").await;
+    // Seteli does not know his home municipality: it is chosen first.
+    wait_until(
+        &karl_johan,
+        "!!document.querySelector('[data-testid=application-start-municipality] option[value=\"638\"]')",
+        "the municipalities with vouchers to be offered",
+    )
+    .await;
+    select(&karl_johan, "application-start-municipality", "638").await;
+    press(&karl_johan, "application-new").await;
+    wait_for_state(&karl_johan, "draft").await;
+    fill_basics(
+        &karl_johan,
+        "speech-therapy",
+        "Oskar tarvitsee puheterapiaa.",
+    )
+    .await;
+    press(&karl_johan, "application-shared-declared").await;
+    press(&karl_johan, "application-right-sole_custody").await;
+    press(&karl_johan, "application-confirmed").await;
+    press(&karl_johan, "application-send").await;
+    wait_for_state(&karl_johan, "submitted").await;
+    assert!(serious_accessibility_violations(&karl_johan)
+        .await
+        .is_empty());
+    assert!(fits_the_width(&karl_johan).await);
+    karl_johan.close().await.unwrap();
+
+    // Customer service sees Oskar's application, the declaration flagged.
+    let desk = customer_service().await;
+    press(&desk, "nav-desk-resident-applications").await;
+    wait_until(
+        &desk,
+        "[...document.querySelectorAll('[data-testid=resident-queue-row]')].some(r => r.dataset.declared === 'true' && r.textContent.includes('Oskar'))",
+        "Oskar's application flagged in the queue",
+    )
+    .await;
+    open_in_queue(&desk, "Oskar").await;
+    assert!(!text_of(&desk, "summary-declared-right").await.is_empty());
+    // Sending made him Porvoo's customer: his card, and a voucher decided from it.
+    draft_from_application(
+        &desk,
+        "speech-therapy",
+        "Puheterapian tarve koulun lausunnon mukaan.",
+    )
+    .await;
+    decide_drafted(&desk, "Oskar", "10", Some("60")).await;
+    desk.close().await.unwrap();
+
+    // Karl-Johan, acting for Oskar again, finds the voucher.
+    let karl_johan = proxy::phone_acting_for(person("Karl-Johan"), "child", person("Oskar")).await;
+    wait_testid(&karl_johan, "voucher").await;
+    karl_johan.close().await.unwrap();
 }

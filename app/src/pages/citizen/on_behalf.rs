@@ -34,7 +34,6 @@ pub fn refusal_texts(refusal: Refusal, kind: Option<PrincipalKind>) -> (Text, Op
             (text, Some(Text::RefusalStartAgainHint))
         }
         Refusal::NoRight => (Text::RefusalNoRight, None),
-        Refusal::NoData => (Text::RefusalNoData, None),
         Refusal::Unavailable => (Text::RefusalUnavailable, None),
         Refusal::Expired => (Text::RefusalExpired, None),
         Refusal::NoCompanyRole => (Text::RefusalNoCompanyRole, None),
@@ -256,7 +255,7 @@ mod tests {
             Some(PrincipalKind::Child)
         ));
         assert!(!names_the_mandate(
-            Refusal::NoData,
+            Refusal::Unavailable,
             Some(PrincipalKind::Adult)
         ));
         for refusal in Refusal::ALL {

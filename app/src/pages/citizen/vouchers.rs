@@ -18,10 +18,18 @@ use time::Date;
 /// The list page.
 #[component]
 pub fn MyVouchersPage() -> impl IntoView {
-    // What the page says to someone who has no vouchers: who grants them and how to ask.
-    let empty = || {
+    // What the page says to someone who has no vouchers: who grants them and how to ask,
+    // online too.
+    let lang = crate::locale::use_lang();
+    let empty = move || {
         view! {
-            <EmptyNotice testid="vouchers-empty" title=Text::VouchersEmptyTitle text=Text::VouchersEmptyText/>
+            <EmptyNotice testid="vouchers-empty" title=Text::VouchersEmptyTitle text=Text::VouchersEmptyText>
+                <p>
+                    <a href=move || links::my_applications(lang.get()) data-testid="vouchers-empty-apply">
+                        {move || t(lang.get(), Text::VouchersEmptyApply)}
+                    </a>
+                </p>
+            </EmptyNotice>
         }
     };
     let item = |voucher, lang| view! { <VoucherCard voucher lang/> };

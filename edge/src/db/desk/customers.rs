@@ -159,12 +159,14 @@ pub async fn create(
             .address
             .map_or(SqlValue::Null, |a| pick(a).trim().into())
     };
-    let rows: Vec<IdRow<CustomerId>> = db
-        .query(
+    // A person someone already acted for (to apply for a voucher) has a trail kept under
+    // their identity code: it becomes the new customer's in the same batch.
+    db.batch(&[
+        (
             "INSERT INTO customers (hetu, given_name, family_name, municipality_code, street_address,
                                     postal_code, post_office, non_disclosure, created_by, lang)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
-            &[
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            vec![
                 record.hetu.as_str().into(),
                 record.given_name.trim().into(),
                 record.family_name.trim().into(),
@@ -176,12 +178,20 @@ pub async fn create(
                 record.created_by.into(),
                 record.lang.map_or(SqlValue::Null, |l| l.code().into()),
             ],
+        ),
+        crate::db::on_behalf::trail_to_customer_statement(record.hetu.as_str()),
+    ])
+    .await?;
+    let rows: Vec<IdRow<CustomerId>> = db
+        .query(
+            "SELECT id FROM customers WHERE hetu = ?1",
+            &[record.hetu.as_str().into()],
         )
         .await?;
     rows.into_iter()
         .next()
         .map(|r| r.id)
-        .ok_or_else(|| DbError("INSERT … RETURNING gave no id".into()))
+        .ok_or_else(|| DbError("the customer just added was not found".into()))
 }
 
 /// The statement that keeps the customer's address and non-disclosure flag.

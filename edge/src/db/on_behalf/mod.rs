@@ -5,11 +5,14 @@ mod registered;
 mod trail;
 
 pub use registered::{is_registered_proxy, registered_principals};
-pub use trail::{message_statement, messages_of, trail_of, trail_statement, TrailRecord};
+pub use trail::{
+    message_statement, messages_of, trail_of, trail_statement, trail_to_customer_statement,
+    Principal, TrailRecord,
+};
 
 use super::{Database, DbError, IdRow, SqlValue, Statement};
 use serde::Deserialize;
-use seteli_domain::ids::{CustomerId, ProducerId};
+use seteli_domain::ids::ProducerId;
 use seteli_domain::mandates::{Basis, PrincipalKind};
 
 /// A choice at the Valtuudet selection page that has not come back yet.
@@ -70,14 +73,14 @@ pub async fn take_selection(db: &impl Database, state: &str) -> Result<Option<Se
 
 /// The principal a session starts to act for, and how the right was established.
 pub struct Acting<'a> {
-    pub customer: CustomerId,
+    pub principal: Principal<'a>,
     pub basis: Basis,
     /// Valtuudet's session and access token, to ask again before writes.
     pub valtuudet: Option<(&'a str, &'a str)>,
     pub checked_at: i64,
 }
 
-/// Makes the session act for `acting.customer` (and for no company), logging the choice
+/// Makes the session act for `acting.principal` (and for no company), logging the choice
 /// and giving the session the new id `new_hash` in the same batch.
 pub async fn start_acting(
     db: &impl Database,
@@ -90,19 +93,38 @@ pub async fn start_acting(
         Some((s, t)) => (SqlValue::Text(s.into()), SqlValue::Text(t.into())),
         None => (SqlValue::Null, SqlValue::Null),
     };
+    let (customer, person) = match acting.principal {
+        Principal::Customer(id) => (
+            SqlValue::from(id),
+            [SqlValue::Null, SqlValue::Null, SqlValue::Null],
+        ),
+        Principal::Person {
+            hetu,
+            given_name,
+            family_name,
+        } => (
+            SqlValue::Null,
+            [hetu.into(), given_name.into(), family_name.into()],
+        ),
+    };
+    let [hetu, given_name, family_name] = person;
     let mut statements = vec![
         (
             "UPDATE sessions SET acting_customer_id = ?2, acting_basis = ?3, valtuudet_session = ?4,
                  valtuudet_token = ?5, acting_checked_at = ?6, acting_producer_id = NULL,
-                 acting_company_roles = NULL, company_chosen_at = NULL
+                 acting_company_roles = NULL, company_chosen_at = NULL, acting_principal_hetu = ?7,
+                 acting_principal_given_name = ?8, acting_principal_family_name = ?9
              WHERE id_hash = ?1",
             vec![
                 session_id_hash.into(),
-                SqlValue::from(acting.customer),
+                customer,
                 acting.basis.as_str().into(),
                 valtuudet_session,
                 token,
                 SqlValue::from(acting.checked_at),
+                hetu,
+                given_name,
+                family_name,
             ],
         ),
         log,
@@ -120,7 +142,8 @@ pub fn stop_acting_statement(session_id_hash: &str) -> Statement {
     (
         "UPDATE sessions SET acting_customer_id = NULL, acting_basis = NULL, valtuudet_session = NULL,
              valtuudet_token = NULL, acting_checked_at = NULL, acting_producer_id = NULL,
-             acting_company_roles = NULL, company_chosen_at = NULL
+             acting_company_roles = NULL, company_chosen_at = NULL, acting_principal_hetu = NULL,
+             acting_principal_given_name = NULL, acting_principal_family_name = NULL
          WHERE id_hash = ?1",
         vec![session_id_hash.into()],
     )
@@ -161,7 +184,8 @@ pub async fn start_acting_for_company(
     let mut statements = vec![(
         "UPDATE sessions SET acting_customer_id = NULL, acting_basis = NULL, valtuudet_session = NULL,
              valtuudet_token = NULL, acting_checked_at = NULL, acting_producer_id = ?2,
-             acting_company_roles = ?3, company_chosen_at = ?4
+             acting_company_roles = ?3, company_chosen_at = ?4, acting_principal_hetu = NULL,
+             acting_principal_given_name = NULL, acting_principal_family_name = NULL
          WHERE id_hash = ?1",
         vec![
             session_id_hash.into(),

@@ -8,12 +8,25 @@ use seteli_domain::api::{MessageKind, MessageView, TrailEntry, TrailResult};
 use seteli_domain::ids::{CustomerId, MessageId, ProducerId};
 use seteli_domain::mandates::{Basis, OnBehalfAction};
 
+/// Whom a trail entry, or a session acting for someone, is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Principal<'a> {
+    Customer(CustomerId),
+    /// A person no municipality has made a customer yet, by their identity code and the
+    /// names Suomi.fi-valtuudet gave.
+    Person {
+        hetu: &'a str,
+        given_name: &'a str,
+        family_name: &'a str,
+    },
+}
+
 /// One line of a principal's trail.
 pub struct TrailRecord<'a> {
     pub at: &'a str,
     pub actor_hetu: &'a str,
     pub actor_name: &'a str,
-    pub principal: CustomerId,
+    pub principal: Principal<'a>,
     pub action: OnBehalfAction,
     pub basis: Basis,
     pub result: TrailResult,
@@ -22,13 +35,21 @@ pub struct TrailRecord<'a> {
 /// The statement that writes `record`, to run alone or inside the write it describes.
 pub fn trail_statement(record: &TrailRecord<'_>) -> Statement {
     (
-        "INSERT INTO on_behalf_log (at, actor_hetu, actor_name, principal_customer_id, action, basis, result)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO on_behalf_log (at, actor_hetu, actor_name, principal_customer_id, principal_hetu,
+                                    action, basis, result)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         vec![
             record.at.into(),
             record.actor_hetu.into(),
             record.actor_name.into(),
-            SqlValue::from(record.principal),
+            match record.principal {
+                Principal::Customer(id) => SqlValue::from(id),
+                Principal::Person { .. } => SqlValue::Null,
+            },
+            match record.principal {
+                Principal::Customer(_) => SqlValue::Null,
+                Principal::Person { hetu, .. } => hetu.into(),
+            },
             record.action.as_str().into(),
             record.basis.as_str().into(),
             match record.result {
@@ -37,6 +58,17 @@ pub fn trail_statement(record: &TrailRecord<'_>) -> Statement {
             }
             .into(),
         ],
+    )
+}
+
+/// The statement that moves the trail kept under the identity code `hetu` to the customer
+/// with that code, for the batch that makes them a customer (after the statement that does).
+pub fn trail_to_customer_statement(hetu: &str) -> Statement {
+    (
+        "UPDATE on_behalf_log
+         SET principal_customer_id = (SELECT id FROM customers WHERE hetu = ?1), principal_hetu = NULL
+         WHERE principal_hetu = ?1 AND EXISTS (SELECT 1 FROM customers WHERE hetu = ?1)",
+        vec![hetu.into()],
     )
 }
 

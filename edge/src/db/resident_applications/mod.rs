@@ -22,12 +22,13 @@ use time::Date;
 /// Whose applications a read may reach.
 #[derive(Debug, Clone, Copy)]
 pub enum Scope<'a> {
-    /// One principal's: as a customer (`customer`), or by their own identity code when they
-    /// apply for themselves (`own_hetu`; they may not be a customer yet). Drafts only when
-    /// `person` (the one asking) wrote them.
+    /// One principal's: as a customer (`customer`), or by their identity code
+    /// (`principal_hetu`: applications sent before they became one, and drafts, whose
+    /// principal may not be a customer yet). Drafts only when `person` (the one asking)
+    /// wrote them.
     Principal {
         customer: Option<CustomerId>,
-        own_hetu: Option<&'a str>,
+        principal_hetu: Option<&'a str>,
         person: &'a str,
     },
     /// The organiser's, but not drafts.
@@ -43,7 +44,7 @@ impl Scope<'_> {
         match *self {
             Scope::Principal {
                 customer,
-                own_hetu,
+                principal_hetu,
                 person,
             } => (
                 format!(
@@ -52,7 +53,7 @@ impl Scope<'_> {
                 ),
                 vec![
                     customer.map_or(SqlValue::Null, SqlValue::from),
-                    own_hetu.map_or(SqlValue::Null, SqlValue::from),
+                    principal_hetu.map_or(SqlValue::Null, SqlValue::from),
                     person.into(),
                 ],
             ),

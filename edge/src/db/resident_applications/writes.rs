@@ -136,7 +136,8 @@ pub struct Sending<'a> {
     pub form: &'a VoucherApplicationForm,
     /// The principal's home municipality if sending makes them a customer.
     pub municipality: &'a MunicipalityCode,
-    /// The principal's given and family names, for the same.
+    /// The principal's identity code and given and family names, for the same.
+    pub principal_hetu: &'a str,
     pub principal_names: (&'a str, &'a str),
     pub actor: &'a str,
     pub today: Date,
@@ -144,7 +145,8 @@ pub struct Sending<'a> {
 }
 
 /// What sending the application `id` adds to the step `token`'s batch: the principal made
-/// a customer of `municipality` if they were not one; the flags the handler sees; a consent
+/// a customer of `municipality` if they were not one (with the trail kept under their
+/// identity code until then); the flags the handler sees; a consent
 /// request and a message to each named guardian (scenario B), or a message to the guardian
 /// to inform (scenario C). `actor` names the applicant in those messages.
 pub fn on_sending(sending: &Sending<'_>, token: &str) -> Vec<Statement> {
@@ -152,6 +154,7 @@ pub fn on_sending(sending: &Sending<'_>, token: &str) -> Vec<Statement> {
         id,
         form,
         municipality,
+        principal_hetu,
         principal_names: (given, family),
         actor,
         today,
@@ -172,6 +175,8 @@ pub fn on_sending(sending: &Sending<'_>, token: &str) -> Vec<Statement> {
                 municipality.as_str().into(),
             ],
         ),
+        // The trail of acting for a principal who was not a customer becomes theirs.
+        super::super::on_behalf::trail_to_customer_statement(principal_hetu),
         (
             "UPDATE voucher_applications SET
                 customer_id = COALESCE(customer_id, (SELECT id FROM customers WHERE hetu = principal_hetu)),

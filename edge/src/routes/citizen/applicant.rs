@@ -29,7 +29,7 @@ impl Who<'_> {
     pub fn scope(&self) -> Scope<'_> {
         Scope::Principal {
             customer: self.subject.customer,
-            own_hetu: (self.applies_for == AppliesFor::Myself).then_some(self.person.hetu.as_str()),
+            principal_hetu: Some(&self.principal_hetu),
             person: self.person.hetu.as_str(),
         }
     }
@@ -73,19 +73,37 @@ pub async fn who<'a, D: Database, H: Outbound>(
             })
         }
         Actor::OnBehalf(on_behalf) => {
-            let principal = home_of(subject.customer)
-                .await?
-                .ok_or_else(|| ApiError::new(ErrorCode::Forbidden, call.lang))?;
+            let applies_for = match on_behalf.basis {
+                Basis::Guardian => AppliesFor::Child,
+                Basis::Mandate | Basis::RegisteredProxy => AppliesFor::Adult,
+            };
+            // A principal who is not a customer yet is named as Valtuudet named them, and
+            // chooses the municipality on the form.
+            let (principal_hetu, principal_names, home) = match home_of(subject.customer).await? {
+                Some(principal) => (
+                    principal.hetu,
+                    (principal.given_name, principal.family_name),
+                    Some(principal.municipality_code),
+                ),
+                None => (
+                    subject
+                        .principal_hetu()
+                        .ok_or_else(|| ApiError::new(ErrorCode::Forbidden, call.lang))?
+                        .to_owned(),
+                    (
+                        on_behalf.principal.given_name.clone(),
+                        on_behalf.principal.family_name.clone(),
+                    ),
+                    None,
+                ),
+            };
             Ok(Who {
                 subject,
                 person: &on_behalf.delegate,
-                applies_for: match on_behalf.basis {
-                    Basis::Guardian => AppliesFor::Child,
-                    Basis::Mandate | Basis::RegisteredProxy => AppliesFor::Adult,
-                },
-                principal_hetu: principal.hetu,
-                principal_names: (principal.given_name, principal.family_name),
-                home: Some(principal.municipality_code),
+                applies_for,
+                principal_hetu,
+                principal_names,
+                home,
             })
         }
         _ => Err(ApiError::new(ErrorCode::Forbidden, call.lang).into()),

@@ -266,14 +266,17 @@ pub async fn handle_send<D: Database, H: Outbound>(
         id: row.case.id,
         form: &form,
         municipality,
+        principal_hetu: &row.principal_hetu,
         principal_names: (given, family),
         actor: &name,
         today: call.ctx.today(),
         at: &at,
     };
+    // The trail entry first: for a principal who is not a customer yet it is kept under
+    // their identity code, which sending then moves to the customer it makes.
     let with = |token: &str| {
-        let mut statements = writes::on_sending(&sending, token);
-        statements.extend(who.subject.trail_record(&at));
+        let mut statements = who.subject.trail_record(&at);
+        statements.extend(writes::on_sending(&sending, token));
         statements
     };
     applicant_step(call, &who, &row, action, "", &with).await

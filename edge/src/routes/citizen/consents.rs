@@ -68,8 +68,8 @@ async fn named_request<D: Database, H: Outbound>(
         return Err(not_the_guardian(call.lang));
     }
     let scope = Scope::Principal {
-        customer: Some(on_behalf.principal.customer_id),
-        own_hetu: None,
+        customer: on_behalf.principal.customer_id,
+        principal_hetu: None,
         person: on_behalf.delegate.hetu.as_str(),
     };
     let application = rows::find(&call.ctx.db, request.case_id, scope)

@@ -1,7 +1,7 @@
 //! Acting for a customer whose proxy the municipality registered in Seteli.
 
 use super::logged_in_person;
-use crate::db::on_behalf::{self as store, Acting, TrailRecord};
+use crate::db::on_behalf::{self as store, Acting, Principal, TrailRecord};
 use crate::db::Database;
 use crate::error::EdgeError;
 use crate::http::ApiResponse;
@@ -57,7 +57,7 @@ pub async fn handle_act_for_registered<D: Database, H: Outbound>(
     let at = call.ctx.timestamp();
     let name = format!("{} {}", person.given_name, person.family_name);
     let acting = Acting {
-        customer,
+        principal: Principal::Customer(customer),
         basis: Basis::RegisteredProxy,
         valtuudet: None,
         checked_at: call.ctx.unix_now(),
@@ -66,7 +66,7 @@ pub async fn handle_act_for_registered<D: Database, H: Outbound>(
         at: &at,
         actor_hetu: person.hetu.as_str(),
         actor_name: &name,
-        principal: customer,
+        principal: Principal::Customer(customer),
         action: OnBehalfAction::Choose,
         basis: Basis::RegisteredProxy,
         result: TrailResult::Allowed,

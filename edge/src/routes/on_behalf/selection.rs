@@ -5,7 +5,7 @@ use super::{callback_uri, end_valtuudet_session, logged_in_person, refused, SELE
 use crate::auth::{new_session_id, session_set_cookie, CurrentSession};
 use crate::context::Ctx;
 use crate::crypto::random_token;
-use crate::db::on_behalf::{self as store, Acting, Selection, TrailRecord};
+use crate::db::on_behalf::{self as store, Acting, Principal, Selection, TrailRecord};
 use crate::db::vouchers::customer_by_hetu;
 use crate::db::Database;
 use crate::error::{log_warning, EdgeError};
@@ -17,7 +17,7 @@ use crate::valtuudet::{self, Decision, Mode, ValtuudetError};
 use seteli_domain::api::TrailResult;
 use seteli_domain::clock::finnish_date;
 use seteli_domain::hetu::Hetu;
-use seteli_domain::mandates::{Basis, OnBehalfAction, PrincipalKind, Refusal};
+use seteli_domain::mandates::{register_names, Basis, OnBehalfAction, PrincipalKind, Refusal};
 use seteli_domain::permissions::{require, Action, Actor};
 use seteli_domain::producer::may_act_for_company;
 use seteli_domain::{ApiError, ErrorCode, Lang};
@@ -108,9 +108,10 @@ pub async fn handle_start<D: Database, H: Outbound>(
 }
 
 /// `GET /api/valtuudet/callback?code=..&state=..` (or `error=..`): the person picked a
-/// principal. The right is asked from Valtuudet (DISALLOWED or UNKNOWN: no right), the
-/// principal is looked up among customers (none: no data), and only then does the session
-/// act for them. Every outcome after the pick is logged for the principal.
+/// principal. The right is asked from Valtuudet (DISALLOWED or UNKNOWN: no right), and only
+/// then does the session act for them — a customer, or a person the municipality has not
+/// made one yet (who can be applied for). Every outcome after the pick is logged for the
+/// principal.
 /// Permission: [`Action::ChoosePrincipal`].
 pub async fn handle_callback<D: Database, H: Outbound>(
     call: &Call<'_, D, H>,
@@ -203,37 +204,43 @@ pub async fn handle_callback<D: Database, H: Outbound>(
         Err(error) => return unavailable(error),
     };
     let customer = customer_by_hetu(&call.ctx.db, principal_hetu.as_str()).await?;
+    // A person no municipality has made a customer yet is acted for by the names
+    // Valtuudet gave: there is nothing of theirs to read, but a voucher to apply for.
+    let (given_name, family_name) = register_names(&picked.name);
+    let principal = match customer {
+        Some(id) => Principal::Customer(id),
+        None => Principal::Person {
+            hetu: principal_hetu.as_str(),
+            given_name: &given_name,
+            family_name: &family_name,
+        },
+    };
     let basis = basis_of(&principal_hetu, call.ctx);
     let name = format!("{} {}", person.given_name, person.family_name);
     let at = call.ctx.timestamp();
-    let record = |customer, result| {
+    let record = |result| {
         store::trail_statement(&TrailRecord {
             at: &at,
             actor_hetu: person.hetu.as_str(),
             actor_name: &name,
-            principal: customer,
+            principal,
             action: OnBehalfAction::Choose,
             basis,
             result,
         })
     };
     if decision != Decision::Allowed {
-        if let Some(customer) = customer {
-            let (sql, params) = record(customer, TrailResult::Refused);
-            call.ctx.db.execute(sql, &params).await?;
-        }
+        let (sql, params) = record(TrailResult::Refused);
+        call.ctx.db.execute(sql, &params).await?;
         return Ok(refused(Refusal::NoRight, kind, lang));
     }
-    let Some(customer) = customer else {
-        return Ok(refused(Refusal::NoData, kind, lang));
-    };
     let acting = Acting {
-        customer,
+        principal,
         basis,
         valtuudet: Some((valtuudet_session, &token)),
         checked_at: call.ctx.unix_now(),
     };
-    let trail = record(customer, TrailResult::Allowed);
+    let trail = record(TrailResult::Allowed);
     let cookie = super::act_under_new_id(call, session, &acting, trail).await?;
     Ok(
         ApiResponse::redirect(&format!("/my/vouchers?lang={}", lang.code()))

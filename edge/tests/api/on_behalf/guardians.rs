@@ -1,8 +1,9 @@
 //! Guardians acting for their children (use case 1): what one does the other reads,
-//! a restriction, a child who is not a customer, a survey, and Valtuudet being down.
+//! a restriction, a child who is not a customer yet, a survey, and Valtuudet being down.
 
 use super::{app, assert_child_refused, browser, entry, full, person, GRANTED};
 use crate::helpers::assert_no_identity_code;
+use crate::helpers::Session;
 
 #[tokio::test]
 async fn a_guardian_acts_for_a_child_and_the_other_guardian_reads_what_was_done() {
@@ -89,9 +90,67 @@ async fn a_restricted_guardian_has_no_right_and_the_attempt_is_logged_for_the_ch
 }
 
 #[tokio::test]
-async fn a_child_who_is_not_a_customer_has_no_data() {
+async fn a_child_who_is_not_a_customer_is_acted_for_with_nothing_to_read_and_the_trail_waits_for_him(
+) {
     let app = app();
-    assert_child_refused(&app, "Karl-Johan", "Oskar", "no_data").await;
+    let oskar = person("Oskar").code();
+    let karl_johan = browser(&app, "Karl-Johan").await;
+    assert_eq!(karl_johan.act_for_child(person("Oskar")).await, GRANTED);
+    // Named as Valtuudet names him (family name first), not as a customer.
+    let acting = karl_johan.acting_for().await;
+    assert_eq!(
+        (
+            acting["given_name"].as_str(),
+            acting["family_name"].as_str()
+        ),
+        (Some("Oskar Johannes"), Some("Nyström"))
+    );
+    let vouchers = karl_johan.get("/api/citizen/vouchers").await;
+    assert_eq!(
+        (vouchers.status, vouchers.json.to_string().as_str()),
+        (200, "[]")
+    );
+    assert_eq!(karl_johan.get("/api/citizen/vouchers/30").await.status, 404);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM customers"),
+        5,
+        "no customer was made"
+    );
+    // The trail is kept under his code until a municipality makes him a customer …
+    let kept = format!(
+        "SELECT COUNT(*) FROM on_behalf_log WHERE principal_hetu = '{oskar}' AND principal_customer_id IS NULL"
+    );
+    assert_eq!(
+        app.count(&kept),
+        3,
+        "the choice and the two reads of his vouchers"
+    );
+
+    // … and then it is his: the desk adds him.
+    let desk = Session::staff(&app, crate::helpers::cast::staff_user("asiakaspalvelu")).await;
+    let added = desk
+        .post(
+            "/api/staff/customers",
+            serde_json::json!({"hetu": oskar, "given_name": "Oskar Johannes", "family_name": "Nyström",
+                "municipality_code": "638"}),
+        )
+        .await;
+    assert_eq!(added.status, 201, "{}", added.json);
+    let id = added.json["id"].as_i64().unwrap();
+    assert_eq!(app.count(&kept), 0);
+    assert_eq!(
+        app.count(&format!(
+            "SELECT COUNT(*) FROM on_behalf_log WHERE principal_customer_id = {id} AND actor_hetu = '{}'",
+            person("Karl-Johan").code()
+        )),
+        3
+    );
+    // The same session now reads him as the customer he is, trail included.
+    let trail = karl_johan.trail().await;
+    assert!(
+        trail.contains(&entry(&full("Karl-Johan"), "choose", "guardian", "allowed")),
+        "{trail:?}"
+    );
 }
 
 #[tokio::test]

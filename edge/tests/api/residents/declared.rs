@@ -144,3 +144,62 @@ async fn a_mandate_holder_applies_for_an_adult_with_the_application_issue() {
         3
     );
 }
+
+#[tokio::test]
+async fn a_guardian_applies_for_a_child_who_is_not_a_customer_and_sending_makes_him_one() {
+    let app = app();
+    // Neither Karl-Johan nor Oskar is anybody's customer; Karl-Johan has sole custody.
+    let karl_johan = acting_for(&app, "Karl-Johan", "Oskar").await;
+    let oskar = cast::person("Oskar").code();
+    let listed = karl_johan.get("/api/citizen/applications").await.json;
+    assert_eq!(listed["applies_for"], "child");
+    assert_eq!(listed["principal_name"], "Oskar Johannes Nyström");
+    assert!(listed["home_municipality"].is_null(), "{listed}");
+
+    let mut own = form(json!({"kind": "declared", "right": {"kind": "sole_custody"}}));
+    own["need"] = json!("Oskar tarvitsee apua iltapäivisin koulun jälkeen.");
+    let application = sent(&karl_johan, own).await;
+    assert_eq!(application["applies_for"], "child");
+    assert_eq!(application["status"]["state"], "submitted");
+    // Sending made him Porvoo's customer under the names Valtuudet gave …
+    assert_eq!(
+        count(
+            &app,
+            &format!(
+                "SELECT COUNT(*) FROM customers WHERE hetu = '{oskar}' AND municipality_code = '638'
+                 AND given_name = 'Oskar Johannes' AND family_name = 'Nyström'"
+            )
+        ),
+        1
+    );
+    // … and the trail of everything Karl-Johan did for him is now the customer's.
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM on_behalf_log WHERE principal_customer_id IS NULL"
+        ),
+        0
+    );
+    assert_eq!(
+        count(
+            &app,
+            &format!(
+                "SELECT COUNT(*) FROM on_behalf_log l JOIN customers c ON c.id = l.principal_customer_id
+                 WHERE c.hetu = '{oskar}' AND l.action IN ('choose', 'apply_for_voucher')
+                   AND l.result = 'allowed'"
+            )
+        ),
+        3,
+        "the choice, starting and sending"
+    );
+    // Customer service sees it flagged as declared sole custody, for Oskar.
+    let queue = desk(&app)
+        .await
+        .get("/api/staff/resident-applications")
+        .await
+        .json;
+    let item = &queue["applications"][0];
+    assert_eq!(item["declared"]["kind"], "sole_custody");
+    assert_eq!(item["principal_name"], "Oskar Johannes Nyström");
+    assert_eq!(item["applicant_name"], "Karl-Johan Fredrik Nyström");
+}
