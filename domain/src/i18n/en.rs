@@ -810,5 +810,6 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::AskConsentTitle => "Ask a guardian's consent",
         PrivateText::AskConsentHint => "If the applicant did not know the other guardian's details, find them out and ask for consent. The application waits 14 days for the answer and then comes back to you.",
         PrivateText::VouchersEmptyApply => "You can also apply for a service voucher online.",
+        PrivateText::AddOtherGuardian => "Add a guardian",
     }
 }

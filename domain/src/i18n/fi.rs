@@ -810,5 +810,6 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::AskConsentTitle => "Pyydä huoltajan suostumus",
         PrivateText::AskConsentHint => "Jos hakija ei tiennyt toisen huoltajan tietoja, selvitä ne ja pyydä suostumus. Hakemus odottaa vastausta 14 päivää ja palaa sitten sinulle.",
         PrivateText::VouchersEmptyApply => "Voit myös hakea palveluseteliä verkossa.",
+        PrivateText::AddOtherGuardian => "Lisää huoltaja",
     }
 }

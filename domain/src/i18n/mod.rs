@@ -897,6 +897,7 @@ texts! {
         AskConsentTitle,
         AskConsentHint,
         VouchersEmptyApply,
+        AddOtherGuardian,
     }
 }
 

@@ -516,6 +516,15 @@ pub fn applications_for(lang: Lang, principal: &str) -> String {
     }
 }
 
+/// The label of the `n`th group of fields naming another guardian (from 1).
+pub fn other_guardian_number(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Fi => format!("Toinen huoltaja {n}"),
+        Lang::Sv => format!("Annan vårdnadshavare {n}"),
+        Lang::En => format!("Other guardian {n}"),
+    }
+}
+
 /// Whose consent an application still waits for.
 pub fn consent_missing(lang: Lang, names: &[String]) -> String {
     let names = names.join(", ");

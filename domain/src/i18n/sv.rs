@@ -810,5 +810,6 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::AskConsentTitle => "Begär vårdnadshavarens samtycke",
         PrivateText::AskConsentHint => "Om sökanden inte kände till den andra vårdnadshavarens uppgifter, utred dem och begär samtycke. Ansökan väntar på svar i 14 dagar och återkommer sedan till dig.",
         PrivateText::VouchersEmptyApply => "Du kan också ansöka om servicesedel på nätet.",
+        PrivateText::AddOtherGuardian => "Lägg till vårdnadshavare",
     }
 }

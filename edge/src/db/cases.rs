@@ -200,9 +200,10 @@ pub fn plan(
     }))
 }
 
-/// A statement that fails its whole batch (the state's CHECK) unless case `id` is still at
-/// `step`: for a batch whose other statements are guarded by something else (deciding a
-/// decision drafted from the case), so that none of it is written after the case moved.
+/// A statement that fails its whole batch (the state's CHECK) unless case `id` is at `step`:
+/// for a batch whose other statements are guarded by something else (deciding a decision
+/// drafted from the case), or not guarded at all (a trail entry beside a step), so that
+/// none of it is written once the case moved.
 pub fn abort_unless_at(id: CaseId, step: &str) -> Statement {
     (
         "UPDATE cases SET state = 'moved_meanwhile' WHERE id = ?1 AND step != ?2",
@@ -210,8 +211,8 @@ pub fn abort_unless_at(id: CaseId, step: &str) -> Statement {
     )
 }
 
-/// Whether the step that wrote `token` is the case's last: `false` when another step was
-/// written first (the caller answers `case_changed`).
+/// Whether case `id` is at the step `token`: `false` when another step was written after
+/// it (the caller answers `case_changed`).
 pub async fn confirm(db: &impl Database, id: CaseId, token: &str) -> Result<bool, DbError> {
     Ok(find(db, id).await?.is_some_and(|row| row.step == token))
 }

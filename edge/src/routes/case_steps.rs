@@ -62,15 +62,24 @@ pub async fn take<D: Database, H: Outbound>(
     )?
     .map_err(|e| refusal(e, call.lang))?;
     let mut statements = planned.statements;
+    // Nothing of the step is written unless it moved the case: not even what `with` adds
+    // unguarded (a trail entry).
+    statements.push(cases::abort_unless_at(row.id, &planned.token));
     if planned.tell_applicant {
         statements.push((step.tell)(&planned.token));
     }
     statements.extend((step.with)(&planned.token));
-    call.ctx.db.batch(&statements).await?;
-    if !cases::confirm(&call.ctx.db, row.id, &planned.token).await? {
-        return Err(ApiError::new(ErrorCode::CaseChanged, call.lang).into());
+    match call.ctx.db.batch(&statements).await {
+        Ok(()) => Ok(()),
+        // Another step was written first: the batch wrote nothing.
+        Err(e)
+            if e.is_check_violation()
+                && !cases::confirm(&call.ctx.db, row.id, &row.step).await? =>
+        {
+            Err(ApiError::new(ErrorCode::CaseChanged, call.lang).into())
+        }
+        Err(e) => Err(e.into()),
     }
-    Ok(())
 }
 
 /// The body of a step with only a comment (take, release, reject …), the comment checked.

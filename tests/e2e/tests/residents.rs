@@ -118,6 +118,9 @@ async fn a_guardian_applies_the_other_consents_acting_for_the_child_and_a_vouche
     type_into(&anni, "application-other-given", "Mikko Tapani").await;
     type_into(&anni, "application-other-family", "Kumpulainen").await;
     type_into(&anni, "application-other-hetu", person("Mikko").code()).await;
+    // A child may have more guardians: a further group of fields, left blank, is not sent.
+    press(&anni, "application-add-guardian").await;
+    wait_testid(&anni, "application-other-2-given").await;
     press(&anni, "application-confirmed").await;
     // A statement attached.
     wait_testid(&anni, "application-file-input")
@@ -136,6 +139,11 @@ async fn a_guardian_applies_the_other_consents_acting_for_the_child_and_a_vouche
         Some("pending")
     );
     assert!(consent.text().await.unwrap().contains("Mikko"));
+    assert_eq!(
+        all_testid(&anni, "consent").await.len(),
+        1,
+        "only Mikko is asked"
+    );
     // The code is never shown back whole.
     assert_no_identity_code(&anni.source().await.unwrap());
     assert!(serious_accessibility_violations(&anni).await.is_empty());

@@ -11,7 +11,8 @@ use seteli_domain::api::resident::{
     VoucherApplicationForm,
 };
 use seteli_domain::api::Municipality;
-use seteli_domain::i18n::{t, Text};
+use seteli_domain::i18n::{self, t, Text};
+use seteli_domain::resident_application::MAX_NAMED;
 use seteli_domain::{Cents, Lang, MunicipalityCode, ServiceCode};
 
 /// The form as typed: text as it is in the fields.
@@ -25,7 +26,10 @@ pub struct Typed {
     contact: RwSignal<String>,
     phone: RwSignal<String>,
     shared: RwSignal<String>,
-    other: GuardianFields,
+    /// Each other guardian to ask (a child may have more than two); the first `others_shown`
+    /// are on the page.
+    others: [GuardianFields; MAX_NAMED],
+    others_shown: RwSignal<usize>,
     unknown: RwSignal<bool>,
     right: RwSignal<String>,
     reason: RwSignal<String>,
@@ -76,23 +80,18 @@ impl Typed {
     pub fn new(form: &VoucherApplicationForm, lang: Lang) -> Self {
         let text = |s: Option<String>| RwSignal::new(s.unwrap_or_default());
         let (shared, others, unknown, right, reason, inform) = match &form.shared {
-            Some(SharedMatter::Consent { others, unknown }) => (
-                CONSENT,
-                others.first().cloned(),
-                *unknown,
-                "",
-                String::new(),
-                None,
-            ),
+            Some(SharedMatter::Consent { others, unknown }) => {
+                (CONSENT, others.clone(), *unknown, "", String::new(), None)
+            }
             Some(SharedMatter::Declared { right, inform }) => {
                 let (kind, reason) = match right {
                     DeclaredRight::SoleCustody => ("sole_custody", String::new()),
                     DeclaredRight::AgreedOutside => ("agreed_outside", String::new()),
                     DeclaredRight::Other { reason } => ("other", reason.clone()),
                 };
-                (DECLARED, None, false, kind, reason, inform.clone())
+                (DECLARED, Vec::new(), false, kind, reason, inform.clone())
             }
-            None => ("", None, false, "", String::new(), None),
+            None => ("", Vec::new(), false, "", String::new(), None),
         };
         Self {
             service: text(form.service_code.as_ref().map(|s| s.as_str().to_owned())),
@@ -110,7 +109,8 @@ impl Typed {
             contact: text(form.contact.map(|c| contact_code(c).to_owned())),
             phone: RwSignal::new(form.phone.clone()),
             shared: RwSignal::new(shared.to_owned()),
-            other: GuardianFields::new(others.as_ref()),
+            others: std::array::from_fn(|i| GuardianFields::new(others.get(i))),
+            others_shown: RwSignal::new(others.len().clamp(1, MAX_NAMED)),
             unknown: RwSignal::new(unknown),
             right: RwSignal::new(right.to_owned()),
             reason: RwSignal::new(reason),
@@ -150,7 +150,12 @@ impl Typed {
         } else {
             match self.shared.get_untracked().as_str() {
                 CONSENT => Some(SharedMatter::Consent {
-                    others: self.other.read().into_iter().collect(),
+                    others: self
+                        .others
+                        .iter()
+                        .take(self.others_shown.get_untracked())
+                        .filter_map(|fields| fields.read())
+                        .collect(),
                     unknown: self.unknown.get_untracked(),
                 }),
                 DECLARED => {
@@ -306,7 +311,7 @@ fn SharedMatterFields(typed: Typed, problems: Problems, lang: Lang) -> impl Into
             <Show when=move || typed.shared.get() == CONSENT>
                 <fieldset class="field">
                     <legend>{t(lang, Text::OtherGuardianLegend)}</legend>
-                    <GuardianInputs prefix="application-other" fields=typed.other problems/>
+                    <OtherGuardians typed problems lang/>
                     <CheckField id="application-guardian-unknown" label=Text::GuardianUnknown value=typed.unknown/>
                 </fieldset>
             </Show>
@@ -324,6 +329,45 @@ fn SharedMatterFields(typed: Typed, problems: Problems, lang: Lang) -> impl Into
                 </fieldset>
             </Show>
         </section>
+    }
+}
+
+/// The other guardians to ask, one group of fields each, and a button for one more (up
+/// to [`MAX_NAMED`]). The first group's ids are `application-other-…`, the next ones'
+/// `application-other-2-…` and so on.
+#[component]
+fn OtherGuardians(typed: Typed, problems: Problems, lang: Lang) -> impl IntoView {
+    const PREFIXES: [&str; MAX_NAMED] = [
+        "application-other",
+        "application-other-2",
+        "application-other-3",
+        "application-other-4",
+    ];
+    let groups = typed
+        .others
+        .into_iter()
+        .zip(PREFIXES)
+        .enumerate()
+        .map(|(i, (fields, prefix))| {
+            view! {
+                <Show when=move || i < typed.others_shown.get()>
+                    <div class="guardian-group" role="group" aria-label=move || i18n::other_guardian_number(lang, i + 1)>
+                        <GuardianInputs prefix fields problems/>
+                    </div>
+                </Show>
+            }
+        })
+        .collect_view();
+    view! {
+        {groups}
+        <Show when=move || typed.others_shown.get() < MAX_NAMED>
+            <p>
+                <button type="button" class="button secondary" data-testid="application-add-guardian"
+                    on:click=move |_| typed.others_shown.update(|n| *n = (*n + 1).min(MAX_NAMED))>
+                    {t(lang, Text::AddOtherGuardian)}
+                </button>
+            </p>
+        </Show>
     }
 }
 
