@@ -13,6 +13,7 @@ use time::{Date, OffsetDateTime};
 pub mod applications;
 pub mod desk;
 pub mod resident;
+pub mod settlement;
 
 /// `GET /api/public/municipalities`: the municipalities that use Seteli, with names in the
 /// requested language. `bilingual` marks municipalities with Finnish and Swedish as official

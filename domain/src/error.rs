@@ -185,6 +185,27 @@ error_codes! {
     VoucherNotRefusable,
     /// A consent request is sent again only once it has expired unanswered.
     ConsentStillPending,
+    /// A bank account number that is not a valid IBAN (country format, mod-97 check).
+    InvalidIban,
+    /// A settlement request with a bad month, event or payment detail (names the field).
+    InvalidSettlement,
+    /// No settlement with this id in the member's organiser (or the company's).
+    SettlementNotFound,
+    /// The settlement's state does not allow the step: a draft is confirmed (once), a
+    /// confirmed one is marked paid.
+    SettlementWrongState,
+    /// A visit in the settlement changed since it was gathered: gather again, then confirm.
+    SettlementChanged,
+    /// The producer's settlement of an earlier month is still a draft: it is confirmed first.
+    SettlementEarlierOpen,
+    /// The organiser's own bank account is not configured: no payment file can be written.
+    PayerAccountMissing,
+    /// No confirmed settlement of the month has anything to pay to an account in effect.
+    NothingToPay,
+    /// The account change was decided already (or replaced by a newer one).
+    AccountWrongState,
+    /// Only those who can bind the company change its bank account.
+    NoAccountRole,
     /// The server failed; the message carries a reference id for support.
     Internal,
     /// The client could not reach the server (set by the app, never sent by the edge).
@@ -228,10 +249,12 @@ impl ErrorCode {
             | InvalidCaseStep
             | InvalidVoucherApplication
             | VoucherApplicationIncomplete
-            | ServiceNotOffered => 400,
+            | ServiceNotOffered
+            | InvalidIban
+            | InvalidSettlement => 400,
             Unauthorized => 401,
             Forbidden | CrossSiteRequest | NoRightToAct | ProducerNotApproved | NoPriceRole
-            | CaseNotYours | NotTheNamedGuardian => 403,
+            | CaseNotYours | NotTheNamedGuardian | NoAccountRole => 403,
             NotFound
             | ProducerNotFound
             | VoucherNotFound
@@ -241,7 +264,8 @@ impl ErrorCode {
             | ApplicationNotFound
             | AttachmentNotFound
             | ApprovalNotFound
-            | MessageNotFound => 404,
+            | MessageNotFound
+            | SettlementNotFound => 404,
             MethodNotAllowed => 405,
             // Right request, wrong moment: the state of things refuses it.
             SurveyAlreadyAnswered
@@ -267,7 +291,13 @@ impl ErrorCode {
             | ConsentExpired
             | ConsentAlreadyAnswered
             | VoucherNotRefusable
-            | ConsentStillPending => 409,
+            | ConsentStillPending
+            | SettlementWrongState
+            | SettlementChanged
+            | SettlementEarlierOpen
+            | PayerAccountMissing
+            | NothingToPay
+            | AccountWrongState => 409,
             PayloadTooLarge | AttachmentTooLarge => 413,
             TooManyAttempts => 429,
             Internal => 500,
@@ -544,6 +574,36 @@ impl ErrorCode {
             (ConsentStillPending, Fi) => "Suostumuspyyntö odottaa vielä vastausta. Sen voi lähettää uudelleen, kun se on vanhentunut.",
             (ConsentStillPending, Sv) => "Begäran om samtycke väntar fortfarande på svar. Den kan skickas på nytt när den har gått ut.",
             (ConsentStillPending, En) => "The consent request is still waiting for an answer. It can be sent again once it has expired.",
+            (InvalidIban, Fi) => "Tilinumero ei ole kelvollinen IBAN. Tarkista numero (esimerkiksi FI21 1234 5600 0007 85).",
+            (InvalidIban, Sv) => "Kontonumret är inte ett giltigt IBAN. Kontrollera numret (till exempel FI21 1234 5600 0007 85).",
+            (InvalidIban, En) => "The account number is not a valid IBAN. Check the number (for example FI21 1234 5600 0007 85).",
+            (InvalidSettlement, Fi) => "Tilityksen tieto on virheellinen. Tarkista merkitty kenttä.",
+            (InvalidSettlement, Sv) => "En uppgift i avräkningen är felaktig. Kontrollera det markerade fältet.",
+            (InvalidSettlement, En) => "A detail of the settlement is not valid. Check the field marked.",
+            (SettlementNotFound, Fi) => "Tilitystä ei löytynyt.",
+            (SettlementNotFound, Sv) => "Avräkningen hittades inte.",
+            (SettlementNotFound, En) => "The settlement was not found.",
+            (SettlementWrongState, Fi) => "Tilitys ei ole tässä vaiheessa: luonnos vahvistetaan kerran, ja vain vahvistettu tilitys merkitään maksetuksi.",
+            (SettlementWrongState, Sv) => "Avräkningen är inte i rätt skede: ett utkast bekräftas en gång, och endast en bekräftad avräkning markeras som betald.",
+            (SettlementWrongState, En) => "The settlement is not at that stage: a draft is confirmed once, and only a confirmed settlement is marked paid.",
+            (SettlementChanged, Fi) => "Tilityksen käynti on muuttunut sen koostamisen jälkeen. Koosta kuukausi uudelleen ja tarkista se ennen vahvistamista.",
+            (SettlementChanged, Sv) => "Ett besök i avräkningen har ändrats sedan den sammanställdes. Sammanställ månaden på nytt och kontrollera den innan du bekräftar.",
+            (SettlementChanged, En) => "A visit in the settlement changed after it was gathered. Gather the month again and check it before confirming.",
+            (SettlementEarlierOpen, Fi) => "Palveluntuottajan aiemman kuukauden tilitys on vielä luonnos. Vahvista se ensin.",
+            (SettlementEarlierOpen, Sv) => "Serviceproducentens avräkning för en tidigare månad är fortfarande ett utkast. Bekräfta den först.",
+            (SettlementEarlierOpen, En) => "The producer's settlement for an earlier month is still a draft. Confirm it first.",
+            (PayerAccountMissing, Fi) => "Järjestäjän omaa pankkitiliä ei ole määritetty, joten maksuaineistoa ei voi muodostaa. Ota yhteyttä Setelin ylläpitoon.",
+            (PayerAccountMissing, Sv) => "Anordnarens eget bankkonto har inte angetts, så ingen betalningsfil kan skapas. Kontakta Setelis administratörer.",
+            (PayerAccountMissing, En) => "The organiser's own bank account is not configured, so no payment file can be written. Contact whoever runs Seteli for you.",
+            (NothingToPay, Fi) => "Kuukauden vahvistetuissa tilityksissä ei ole maksettavaa palveluntuottajille, joiden tili on vahvistettu.",
+            (NothingToPay, Sv) => "De bekräftade avräkningarna för månaden har inget att betala till producenter med bekräftat konto.",
+            (NothingToPay, En) => "The month's confirmed settlements have nothing to pay to producers with a confirmed account.",
+            (AccountWrongState, Fi) => "Tilinmuutos on jo käsitelty tai korvattu uudemmalla.",
+            (AccountWrongState, Sv) => "Kontoändringen har redan behandlats eller ersatts av en nyare.",
+            (AccountWrongState, En) => "The account change has already been decided or replaced by a newer one.",
+            (NoAccountRole, Fi) => "Vain yrityksen puolesta sitoumuksia tekevä voi muuttaa sen pankkitiliä.",
+            (NoAccountRole, Sv) => "Endast den som kan binda företaget kan ändra dess bankkonto.",
+            (NoAccountRole, En) => "Only a person who can bind the company may change its bank account.",
             (NotTheNamedGuardian, Fi) => "Suostumuksen voi antaa vain hakemuksessa nimetty huoltaja, joka asioi lapsen puolesta Suomi.fi-valtuuksien kautta.",
             (NotTheNamedGuardian, Sv) => "Samtycke kan ges endast av den vårdnadshavare som nämns i ansökan och som uträttar ärenden för barnet via Suomi.fi-fullmakter.",
             (NotTheNamedGuardian, En) => "Only the guardian named in the application, acting for the child through Suomi.fi e-Authorizations, can give consent.",

@@ -21,12 +21,14 @@ pub mod income;
 pub mod lang;
 pub mod mandates;
 pub mod money;
+pub mod payment_file;
 pub mod permissions;
 pub mod producer;
 pub mod registry;
 pub mod resident_application;
 pub mod routes;
 pub mod session;
+pub mod settlement;
 pub mod voucher;
 
 pub use business_id::BusinessId;

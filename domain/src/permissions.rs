@@ -173,6 +173,12 @@ pub enum Action {
     ProducerSetPrices,
     /// Producers: reply to feedback addressed to the company.
     ProducerReply,
+    /// Producers: read the company's monthly settlement statements (every organiser's) and
+    /// its bank account.
+    ProducerViewStatements,
+    /// Producers: enter a new bank account for the company (in effect once an organiser's
+    /// finance confirms it). Those who can bind the company.
+    ProducerSetAccount,
     /// A company (approved or not yet) applies for approval: drafts, files, submits and
     /// answers its own applications. Anyone acting for the company through Valtuudet `ypa`.
     ProducerApply,
@@ -219,6 +225,13 @@ pub enum Action {
     /// and release a held one. `customer_service` (customers' messages) and
     /// `producer_handler` (companies' messages), within the member's organiser.
     StaffReviewDeliveries,
+    /// Staff: read the organiser's settlements with producers, their lines and the reports.
+    /// `finance` and `customer_service`, within the member's organiser.
+    StaffViewSettlements,
+    /// Staff: gather a month, hold and release a visit, confirm a settlement, mark it paid,
+    /// write the bank's payment file and the ledger, and confirm or reject producers' new
+    /// bank accounts. `finance`, within the member's organiser.
+    StaffSettle,
 }
 
 /// The role each staff action needs (any one of them).
@@ -231,6 +244,8 @@ pub fn staff_roles_for(action: Action) -> &'static [StaffRole] {
         StaffEditIncomeTables => &[StaffRole::Finance],
         StaffHandleProducers => &[StaffRole::ProducerHandler],
         StaffReviewDeliveries => &[StaffRole::CustomerService, StaffRole::ProducerHandler],
+        StaffViewSettlements => &[StaffRole::Finance, StaffRole::CustomerService],
+        StaffSettle => &[StaffRole::Finance],
         StaffViewDesk => &StaffRole::ALL,
         _ => &[],
     }
@@ -247,6 +262,8 @@ impl Action {
                 | Action::ProducerLogEvents
                 | Action::ProducerSetPrices
                 | Action::ProducerReply
+                | Action::ProducerViewStatements
+                | Action::ProducerSetAccount
         )
     }
 
@@ -274,6 +291,8 @@ impl Action {
             | Action::ProducerLogEvents
             | Action::ProducerSetPrices
             | Action::ProducerReply
+            | Action::ProducerViewStatements
+            | Action::ProducerSetAccount
             | Action::StaffViewDesk
             | Action::StaffViewCustomers
             | Action::StaffEditCustomers
@@ -284,7 +303,9 @@ impl Action {
             | Action::StaffEditIncomeTables
             | Action::ProducerApply
             | Action::StaffHandleProducers
-            | Action::StaffReviewDeliveries => None,
+            | Action::StaffReviewDeliveries
+            | Action::StaffViewSettlements
+            | Action::StaffSettle => None,
         }
     }
 }
@@ -335,6 +356,12 @@ pub fn require(actor: &Actor, action: Action, lang: Lang) -> Result<(), ApiError
                 && !crate::producer::may_set_prices(&agent.company.roles)
             {
                 Err(ApiError::new(ErrorCode::NoPriceRole, lang))
+            } else if action == ProducerSetAccount
+                && !crate::producer::may_set_prices(&agent.company.roles)
+            {
+                // The account payments go to: the classic fraud route, so only those who
+                // bind the company (as for prices), and an organiser confirms it too.
+                Err(ApiError::new(ErrorCode::NoAccountRole, lang))
             } else {
                 Ok(())
             }

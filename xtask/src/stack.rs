@@ -599,6 +599,7 @@ pub fn test(args: &[String]) -> Result<(), String> {
         "warnings",
     ]))?;
     // The browser tests need the running stack; they run below.
+    tools::ensure_schema_validator()?;
     run(command("cargo").args(["test", "--workspace", "--exclude", "seteli-e2e"]))?;
     if !e2e {
         return Ok(());

@@ -143,6 +143,20 @@ pub fn ensure_browser() -> Result<(), String> {
     if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
         return Ok(());
     }
+    apt_install(&["chromium", "chromium-driver"])
+}
+
+/// Debian's `xmllint` (libxml2-utils), which checks the bank's payment file against the
+/// ISO 20022 schema in the tests.
+pub fn ensure_schema_validator() -> Result<(), String> {
+    if Path::new("/usr/bin/xmllint").exists() {
+        return Ok(());
+    }
+    apt_install(&["libxml2-utils"])
+}
+
+/// Installs Debian `packages` (through sudo when not root).
+fn apt_install(packages: &[&str]) -> Result<(), String> {
     let apt = |args: &[&str]| {
         let mut cmd = Command::new("apt-get");
         cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive");
@@ -155,7 +169,7 @@ pub fn ensure_browser() -> Result<(), String> {
         run(&mut cmd)
     };
     apt(&["update", "-qq"])?;
-    apt(&["install", "-y", "-qq", "chromium", "chromium-driver"])
+    apt(&[&["install", "-y", "-qq"][..], packages].concat())
 }
 
 fn is_root() -> bool {

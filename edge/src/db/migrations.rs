@@ -54,4 +54,8 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0013_principals_not_yet_customers.sql",
         include_str!("../../../migrations/0013_principals_not_yet_customers.sql"),
     ),
+    (
+        "0014_settlement.sql",
+        include_str!("../../../migrations/0014_settlement.sql"),
+    ),
 ];

@@ -186,3 +186,43 @@ fn the_principals_migration_keeps_the_trail_and_names_a_principal_by_customer_or
         );
     }
 }
+
+#[test]
+fn the_settlement_migration_keeps_one_settlement_per_month_and_one_account_in_effect() {
+    let db = Sqlite::in_memory_until(14).expect("the schema with 0014");
+    db.execute_script(
+        "INSERT INTO producers (id, business_id, name, summary_fi, summary_sv, description_fi, description_sv,
+                                street_address, postal_code, post_office, phone, email)
+             VALUES (1, '2077474-0', 'Aurinko', 'S', 'S', 'K', 'B', 'Katu 1', '06100', 'Porvoo', '+358 40 1', 'a@b.fi');
+         INSERT INTO settlements (id, organiser_code, producer_id, month, gathered_at, events_cents,
+                                  adjustments_cents, carried_in_cents, payable_cents, carried_out_cents)
+             VALUES (1, 'ita-uusimaa', 1, '2026-10', 'x', 5000, 0, 0, 5000, 0);
+         INSERT INTO producer_accounts (producer_id, iban, entered_by_name, entered_at)
+             VALUES (1, 'FI2112345600000785', 'Karl-Johan', 'x');",
+    )
+    .expect("a draft settlement and an account waiting");
+    assert_eq!(
+        db.scalar("SELECT settlement_cutoff_day FROM organisers WHERE code = 'ita-uusimaa'")
+            .unwrap(),
+        5
+    );
+    for refused in [
+        // A second settlement of the same month.
+        "INSERT INTO settlements (organiser_code, producer_id, month, gathered_at, events_cents,
+                                  adjustments_cents, carried_in_cents, payable_cents, carried_out_cents)
+             VALUES ('ita-uusimaa', 1, '2026-10', 'x', 0, 0, 0, 0, 0)",
+        // Paid as negative.
+        "INSERT INTO settlements (organiser_code, producer_id, month, gathered_at, events_cents,
+                                  adjustments_cents, carried_in_cents, payable_cents, carried_out_cents)
+             VALUES ('ita-uusimaa', 1, '2026-11', 'x', -10, 0, 0, -10, 0)",
+        // Paid without a date and reference.
+        "UPDATE settlements SET state = 'paid', confirmed_at = 'x' WHERE id = 1",
+        // A second account waiting.
+        "INSERT INTO producer_accounts (producer_id, iban, entered_by_name, entered_at)
+             VALUES (1, 'FI6940550010200123', 'Karl-Johan', 'x')",
+        "INSERT INTO organisers (code, kind, name_fi, name_sv, name_en, appeal_address, settlement_cutoff_day)
+             VALUES ('x1', 'municipality', 'x', 'x', 'x', 'x', 29)",
+    ] {
+        assert!(db.execute_script(refused).is_err(), "{refused}");
+    }
+}
