@@ -490,12 +490,14 @@ mod tests {
         })
     }
 
-    const PRODUCER_ACTIONS: [Action; 5] = [
+    const PRODUCER_ACTIONS: [Action; 7] = [
         Action::ProducerView,
         Action::ProducerLookUpVoucher,
         Action::ProducerLogEvents,
         Action::ProducerSetPrices,
         Action::ProducerReply,
+        Action::ProducerViewStatements,
+        Action::ProducerSetAccount,
     ];
 
     #[test]
@@ -577,6 +579,31 @@ mod tests {
             Lang::Fi
         )
         .is_ok());
+    }
+
+    #[test]
+    fn only_roles_that_bind_the_company_enter_its_bank_account() {
+        let board_member = agent(&["J"], true);
+        assert_eq!(
+            require(&board_member, Action::ProducerSetAccount, Lang::Fi)
+                .unwrap_err()
+                .code,
+            ErrorCode::NoAccountRole
+        );
+        assert!(require(&board_member, Action::ProducerViewStatements, Lang::Fi).is_ok());
+        assert!(require(&agent(&["TJ"], true), Action::ProducerSetAccount, Lang::Fi).is_ok());
+        // Finance settles; customer service reads; neither is the other's.
+        let finance = staff(&[StaffRole::Finance]);
+        let desk = staff(&[StaffRole::CustomerService]);
+        assert!(require(&finance, Action::StaffSettle, Lang::Fi).is_ok());
+        assert!(require(&desk, Action::StaffViewSettlements, Lang::Fi).is_ok());
+        assert!(require(&desk, Action::StaffSettle, Lang::Fi).is_err());
+        assert!(require(
+            &staff(&[StaffRole::ProducerHandler]),
+            Action::StaffViewSettlements,
+            Lang::Fi
+        )
+        .is_err());
     }
 
     #[test]

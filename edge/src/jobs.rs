@@ -34,13 +34,16 @@ pub struct Report {
     pub swept: usize,
     /// Applications whose consent requests were not answered by their last day (expired).
     pub consents_expired: usize,
+    /// Organisers whose month was gathered into draft settlements (on the cut-off day).
+    pub months_gathered: usize,
     /// The outbox's delivery through Suomi.fi Messages.
     pub delivery: crate::messages::delivery::DeliveryReport,
 }
 
 /// Everything the schedule runs at `now`: purge expired sessions and unfinished logins,
 /// keep cases' deadlines (return overdue cases to their handler with a note, remind
-/// applicants two days before), lift ended suspensions, sweep files no row names, and
+/// applicants two days before), lift ended suspensions, gather the month's settlements
+/// with producers on the cut-off day, sweep files no row names, and
 /// deliver the outbox (after the steps above, which queue messages).
 pub async fn run_scheduled(ctx: &Ctx<impl Database, impl Outbound>) -> Result<Report, DbError> {
     let (db, blobs, now) = (&ctx.db, ctx.blobs.as_ref(), ctx.now);
@@ -65,6 +68,7 @@ pub async fn run_scheduled(ctx: &Ctx<impl Database, impl Outbound>) -> Result<Re
     }
     report.lifted = lift_ended(db, today, &at).await?;
     report.consents_expired = expire_consents(db, today, &at).await?;
+    report.months_gathered = crate::db::settlements::gather::gather_due(db, today, &at).await?;
     report.swept = match sweep(db, blobs, now.unix_timestamp()).await {
         Ok(n) => n,
         Err(e) => {

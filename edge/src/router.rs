@@ -260,5 +260,25 @@ async fn route<D: Database, H: Outbound>(
         RouteId::CitizenDeleteApplicationFile => citizen::files::handle_delete(&call).await,
         RouteId::StaffResidentAttachment => staff::residents::handle_attachment(&call).await,
         RouteId::StaffAskConsent => staff::residents::handle_ask_consent(&call).await,
+        RouteId::StaffSettlements => staff::settlements::handle_month(&call).await,
+        RouteId::StaffGatherSettlements => staff::settlements::handle_gather(&call).await,
+        RouteId::StaffSettlement => staff::settlements::handle_get(&call).await,
+        RouteId::StaffHoldSettlementEvent => staff::settlements::handle_hold(&call).await,
+        RouteId::StaffReleaseSettlementEvent => staff::settlements::handle_release(&call).await,
+        RouteId::StaffConfirmSettlement => staff::settlements::handle_confirm(&call).await,
+        RouteId::StaffPaySettlement => staff::settlements::handle_paid(&call).await,
+        RouteId::StaffPaymentFile => staff::settlements::handle_payment_file(&call).await,
+        RouteId::StaffLedger => staff::settlements::handle_ledger(&call).await,
+        RouteId::StaffProducerAccounts => staff::settlements::handle_accounts(&call).await,
+        RouteId::StaffConfirmProducerAccount => {
+            staff::settlements::handle_decide_account(&call, true).await
+        }
+        RouteId::StaffRejectProducerAccount => {
+            staff::settlements::handle_decide_account(&call, false).await
+        }
+        RouteId::ProducerStatements => producer::handle_statements(&call).await,
+        RouteId::ProducerStatement => producer::handle_statement(&call).await,
+        RouteId::ProducerAccount => producer::handle_account(&call).await,
+        RouteId::ProducerSetAccount => producer::handle_set_account(&call).await,
     }
 }

@@ -15,6 +15,7 @@ pub mod producers;
 pub mod resident_applications;
 pub mod service_state;
 pub mod sessions;
+pub mod settlements;
 pub mod vouchers;
 
 #[cfg(target_arch = "wasm32")]

@@ -31,9 +31,13 @@ enum Caller {
     ProducerHandler,
     /// Helsinki's producer handler.
     OtherProducerHandler,
+    /// Itä-Uusimaa's finance.
+    Finance,
+    /// Helsinki's finance.
+    OtherFinance,
 }
 
-const CALLERS: [Caller; 12] = [
+const CALLERS: [Caller; 14] = [
     Caller::Visitor,
     Caller::Citizen,
     Caller::Guardian,
@@ -46,6 +50,8 @@ const CALLERS: [Caller; 12] = [
     Caller::OtherMunicipalityStaff,
     Caller::ProducerHandler,
     Caller::OtherProducerHandler,
+    Caller::Finance,
+    Caller::OtherFinance,
 ];
 
 /// The sample request for a route: its path (placeholders filled in) and body.
@@ -244,6 +250,37 @@ fn sample(id: RouteId) -> (&'static str, serde_json::Value) {
             json!({"given_name": "Karl-Johan", "family_name": "Nyström",
                 "hetu": cast::person("Karl-Johan").code()}),
         ),
+        RouteId::StaffSettlements => ("/api/staff/settlements?month=2026-10", none),
+        RouteId::StaffGatherSettlements => {
+            ("/api/staff/settlements/gather", json!({"month": "2026-10"}))
+        }
+        RouteId::StaffPaymentFile => ("/api/staff/settlements/payment-file?month=2026-10", none),
+        RouteId::StaffLedger => ("/api/staff/settlements/ledger?month=2026-10", none),
+        RouteId::StaffSettlement => ("/api/staff/settlements/1", none),
+        RouteId::StaffHoldSettlementEvent => (
+            "/api/staff/settlements/1/hold",
+            json!({"event_id": 100, "reason": "Käynti kiistetty"}),
+        ),
+        RouteId::StaffReleaseSettlementEvent => {
+            ("/api/staff/settlements/1/release", json!({"event_id": 100}))
+        }
+        RouteId::StaffConfirmSettlement => ("/api/staff/settlements/1/confirm", json!({})),
+        RouteId::StaffPaySettlement => (
+            "/api/staff/settlements/1/paid",
+            json!({"paid_on": "2026-11-20", "reference": "ARK-20261120-1"}),
+        ),
+        RouteId::StaffProducerAccounts => ("/api/staff/producer-accounts", none),
+        RouteId::StaffConfirmProducerAccount => {
+            ("/api/staff/producer-accounts/2/confirm", json!({}))
+        }
+        RouteId::StaffRejectProducerAccount => ("/api/staff/producer-accounts/2/reject", json!({})),
+        RouteId::ProducerStatements => ("/api/producer/statements", none),
+        RouteId::ProducerStatement => ("/api/producer/statements/1", none),
+        RouteId::ProducerAccount => ("/api/producer/account", none),
+        RouteId::ProducerSetAccount => (
+            "/api/producer/account",
+            json!({"iban": "FI21 1234 5600 0007 85"}),
+        ),
         RouteId::StaffResidentApplication => ("/api/staff/resident-applications/2", none),
         RouteId::StaffTakeResidentApplication => {
             ("/api/staff/resident-applications/2/take", json!({}))
@@ -277,17 +314,25 @@ fn sample(id: RouteId) -> (&'static str, serde_json::Value) {
 /// mandate, registered proxy, producer, withdrawn producer, customer service, authorisation
 /// admin, another municipality's staff, producer handler, another municipality's producer
 /// handler.
-fn expected(id: RouteId) -> [u16; 12] {
+fn expected(id: RouteId) -> [u16; 14] {
     // Everyone alike.
-    const ALL_200: [u16; 12] = [200; 12];
+    const ALL_200: [u16; 14] = [200; 14];
     // The customer's own pages: a login, then customers and those acting for them.
-    const CUSTOMERS: [u16; 12] = [401, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403];
+    const CUSTOMERS: [u16; 14] = [
+        401, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403,
+    ];
     // The producer's pages: only a company with an approval.
-    const PRODUCERS: [u16; 12] = [401, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403];
+    const PRODUCERS: [u16; 14] = [
+        401, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403,
+    ];
     // The organiser's lists: customer service of any organiser (each sees its own).
-    const DESK_LISTS: [u16; 12] = [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403];
+    const DESK_LISTS: [u16; 14] = [
+        401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403,
+    ];
     // One of Porvoo's customers' things: Itä-Uusimaa's customer service; Helsinki's 404.
-    const DESK_ONE: [u16; 12] = [401, 403, 403, 403, 403, 403, 403, 200, 403, 404, 403, 403];
+    const DESK_ONE: [u16; 14] = [
+        401, 403, 403, 403, 403, 403, 403, 200, 403, 404, 403, 403, 403, 403,
+    ];
     match id {
         RouteId::PublicMunicipalities
         | RouteId::PublicServices
@@ -295,67 +340,87 @@ fn expected(id: RouteId) -> [u16; 12] {
         | RouteId::PublicProducer => ALL_200,
         // Login and its callback are browser navigations that always redirect (the callback
         // here has no login in progress: to the page that explains).
-        RouteId::AuthLogin | RouteId::AuthCallback => [303; 12],
-        RouteId::AuthLogout => [204; 12],
-        RouteId::AuthMe => [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        RouteId::AuthLogin | RouteId::AuthCallback => [303; 14],
+        RouteId::AuthLogout => [204; 14],
+        RouteId::AuthMe => [
+            401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200,
+        ],
         RouteId::CitizenVouchers | RouteId::CitizenFeedback => CUSTOMERS,
         // Voucher 10 is Eeva-Liisa's: not the child's (404, as a missing one).
-        RouteId::CitizenVoucher => [401, 200, 404, 200, 200, 403, 403, 403, 403, 403, 403, 403],
+        RouteId::CitizenVoucher => [
+            401, 200, 404, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403,
+        ],
         // Feedback on voucher 10 for its producer: Eeva-Liisa herself and those acting for
         // her; for the child the voucher is not theirs.
-        RouteId::CitizenGiveFeedback => {
-            [401, 201, 400, 201, 201, 403, 403, 403, 403, 403, 403, 403]
-        }
+        RouteId::CitizenGiveFeedback => [
+            401, 201, 400, 201, 201, 403, 403, 403, 403, 403, 403, 403, 403, 403,
+        ],
         // One answer a month per voucher and producer: Eeva-Liisa answers first, so those
         // acting for her after her are told it is answered (the check ran: they may act).
-        RouteId::CitizenAnswerSurvey => {
-            [401, 201, 400, 409, 409, 403, 403, 403, 403, 403, 403, 403]
-        }
+        RouteId::CitizenAnswerSurvey => [
+            401, 201, 400, 409, 409, 403, 403, 403, 403, 403, 403, 403, 403, 403,
+        ],
         RouteId::CitizenTrail | RouteId::CitizenMessages => CUSTOMERS,
         // A page load: a visitor is sent to the page that asks to log in; a person goes on
         // to the Valtuudet selection page; staff never act for others.
-        RouteId::OnBehalfStart => [303, 303, 303, 303, 303, 303, 303, 403, 403, 403, 403, 403],
+        RouteId::OnBehalfStart => [
+            303, 303, 303, 303, 303, 303, 303, 403, 403, 403, 403, 403, 403, 403,
+        ],
         // Without a choice in progress, everyone is sent to the page that explains.
-        RouteId::ValtuudetCallback => [303; 12],
-        RouteId::OnBehalfRegistered => [401, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403],
+        RouteId::ValtuudetCallback => [303; 14],
+        RouteId::OnBehalfRegistered => [
+            401, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403,
+        ],
         // Only Karl-Johan is Eeva-Liisa's registered proxy (also while acting for a company).
-        RouteId::OnBehalfActForRegistered => {
-            [401, 403, 403, 403, 204, 204, 403, 403, 403, 403, 403, 403]
-        }
-        RouteId::OnBehalfStop => [401, 204, 204, 204, 204, 204, 204, 403, 403, 403, 403, 403],
+        RouteId::OnBehalfActForRegistered => [
+            401, 403, 403, 403, 204, 204, 403, 403, 403, 403, 403, 403, 403, 403,
+        ],
+        RouteId::OnBehalfStop => [
+            401, 204, 204, 204, 204, 204, 204, 403, 403, 403, 403, 403, 403, 403,
+        ],
         RouteId::ProducerHome | RouteId::ProducerPrices | RouteId::ProducerFeedback => PRODUCERS,
-        RouteId::ProducerSetPrice => [401, 403, 403, 403, 403, 201, 403, 403, 403, 403, 403, 403],
+        RouteId::ProducerSetPrice => [
+            401, 403, 403, 403, 403, 201, 403, 403, 403, 403, 403, 403, 403, 403,
+        ],
         // No body: the approved producer gets as far as reading it.
-        RouteId::ProducerLookUpVoucher => {
-            [401, 403, 403, 403, 403, 400, 403, 403, 403, 403, 403, 403]
-        }
+        RouteId::ProducerLookUpVoucher => [
+            401, 403, 403, 403, 403, 400, 403, 403, 403, 403, 403, 403, 403, 403,
+        ],
         // Voucher 10 is not linked to the producer yet: 404, as another producer's.
-        RouteId::ProducerVoucher | RouteId::ProducerLogEvent => {
-            [401, 403, 403, 403, 403, 404, 403, 403, 403, 403, 403, 403]
-        }
+        RouteId::ProducerVoucher | RouteId::ProducerLogEvent => [
+            401, 403, 403, 403, 403, 404, 403, 403, 403, 403, 403, 403, 403, 403,
+        ],
         // Event 100 was logged 19 days ago: locked.
-        RouteId::ProducerCancelEvent | RouteId::ProducerCorrectEvent => {
-            [401, 403, 403, 403, 403, 409, 403, 403, 403, 403, 403, 403]
-        }
-        RouteId::ProducerReply => [401, 403, 403, 403, 403, 404, 403, 403, 403, 403, 403, 403],
+        RouteId::ProducerCancelEvent | RouteId::ProducerCorrectEvent => [
+            401, 403, 403, 403, 403, 409, 403, 403, 403, 403, 403, 403, 403, 403,
+        ],
+        RouteId::ProducerReply => [
+            401, 403, 403, 403, 403, 404, 403, 403, 403, 403, 403, 403, 403, 403,
+        ],
         // Event 100 is not disputed.
-        RouteId::ProducerAnswerDispute => {
-            [401, 403, 403, 403, 403, 409, 403, 403, 403, 403, 403, 403]
-        }
+        RouteId::ProducerAnswerDispute => [
+            401, 403, 403, 403, 403, 409, 403, 403, 403, 403, 403, 403, 403, 403,
+        ],
         // Decision 1 is Eeva-Liisa's: not the child's.
-        RouteId::CitizenDecision => [401, 200, 404, 200, 200, 403, 403, 403, 403, 403, 403, 403],
+        RouteId::CitizenDecision => [
+            401, 200, 404, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403,
+        ],
         RouteId::CitizenAccessLog => CUSTOMERS,
         // Every staff member has a desk.
-        RouteId::StaffDesk => [401, 403, 403, 403, 403, 403, 403, 200, 200, 200, 200, 200],
+        RouteId::StaffDesk => [
+            401, 403, 403, 403, 403, 403, 403, 200, 200, 200, 200, 200, 200, 200,
+        ],
         // Customer service only; Helsinki's finds nobody of Porvoo's, and another
         // organiser's customer, decision, voucher or event is 404 as a missing one.
-        RouteId::StaffSearchCustomers | RouteId::StaffEvents | RouteId::StaffIncomeTables => {
-            DESK_LISTS
-        }
+        RouteId::StaffSearchCustomers | RouteId::StaffEvents => DESK_LISTS,
+        // Customer service and finance read their organiser's tables.
+        RouteId::StaffIncomeTables => [
+            401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 200, 200,
+        ],
         // Helsinki does not organise Porvoo's services: the municipality is refused.
-        RouteId::StaffCreateCustomer => {
-            [401, 403, 403, 403, 403, 403, 403, 201, 403, 400, 403, 403]
-        }
+        RouteId::StaffCreateCustomer => [
+            401, 403, 403, 403, 403, 403, 403, 201, 403, 400, 403, 403, 403, 403,
+        ],
         RouteId::StaffCustomer
         | RouteId::StaffRevealHetu
         | RouteId::StaffDecision
@@ -365,100 +430,108 @@ fn expected(id: RouteId) -> [u16; 12] {
         RouteId::StaffUpdateContact
         | RouteId::StaffRegisterProxy
         | RouteId::StaffEndProxy
-        | RouteId::StaffEndVoucher => [401, 403, 403, 403, 403, 403, 403, 204, 403, 404, 403, 403],
-        RouteId::StaffRecordAssessment | RouteId::StaffDraftDecision => {
-            [401, 403, 403, 403, 403, 403, 403, 201, 403, 404, 403, 403]
-        }
+        | RouteId::StaffEndVoucher => [
+            401, 403, 403, 403, 403, 403, 403, 204, 403, 404, 403, 403, 403, 403,
+        ],
+        RouteId::StaffRecordAssessment | RouteId::StaffDraftDecision => [
+            401, 403, 403, 403, 403, 403, 403, 201, 403, 404, 403, 403, 403, 403,
+        ],
         // Voucher 20 has an event: it can be ended, not annulled.
-        RouteId::StaffAnnulVoucher => [401, 403, 403, 403, 403, 403, 403, 409, 403, 404, 403, 403],
-        // Finance only: none of these callers has the role.
-        RouteId::StaffSetIncomeTable => {
-            [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403]
-        }
+        RouteId::StaffAnnulVoucher => [
+            401, 403, 403, 403, 403, 403, 403, 409, 403, 404, 403, 403, 403, 403,
+        ],
+        // Finance only, each its organiser's table.
+        RouteId::StaffSetIncomeTable => [
+            401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200,
+        ],
         // Applying: any company a person acts for, approved or not; each reaches only its
         // own application 1 (Aurinko's, submitted: no longer the applicant's to edit).
-        RouteId::ProducerApplications => {
-            [401, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403]
-        }
-        RouteId::ProducerStartApplication => {
-            [401, 403, 403, 403, 403, 201, 201, 403, 403, 403, 403, 403]
-        }
-        RouteId::ProducerApplication | RouteId::ProducerAttachment => {
-            [401, 403, 403, 403, 403, 200, 404, 403, 403, 403, 403, 403]
-        }
+        RouteId::ProducerApplications => [
+            401, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403,
+        ],
+        RouteId::ProducerStartApplication => [
+            401, 403, 403, 403, 403, 201, 201, 403, 403, 403, 403, 403, 403, 403,
+        ],
+        RouteId::ProducerApplication | RouteId::ProducerAttachment => [
+            401, 403, 403, 403, 403, 200, 404, 403, 403, 403, 403, 403, 403, 403,
+        ],
         // A submitted application nobody has taken can still be withdrawn.
-        RouteId::ProducerCancelApplication => {
-            [401, 403, 403, 403, 403, 200, 404, 403, 403, 403, 403, 403]
-        }
+        RouteId::ProducerCancelApplication => [
+            401, 403, 403, 403, 403, 200, 404, 403, 403, 403, 403, 403, 403, 403,
+        ],
         RouteId::ProducerSaveApplication
         | RouteId::ProducerSubmitApplication
         | RouteId::ProducerDeleteApplication
         | RouteId::ProducerAnswerApplication
         | RouteId::ProducerUploadAttachment
-        | RouteId::ProducerDeleteAttachment => {
-            [401, 403, 403, 403, 403, 409, 404, 403, 403, 403, 403, 403]
-        }
+        | RouteId::ProducerDeleteAttachment => [
+            401, 403, 403, 403, 403, 409, 404, 403, 403, 403, 403, 403, 403, 403,
+        ],
         // The organiser's producer handlers only; Helsinki's sees its own (empty) lists and
         // none of Itä-Uusimaa's cases.
-        RouteId::StaffApplications | RouteId::StaffApprovals => {
-            [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200]
-        }
-        RouteId::StaffApplication | RouteId::StaffAttachment | RouteId::StaffTakeApplication => {
-            [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 404]
-        }
+        RouteId::StaffApplications | RouteId::StaffApprovals => [
+            401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 403,
+        ],
+        RouteId::StaffApplication | RouteId::StaffAttachment | RouteId::StaffTakeApplication => [
+            401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 404, 403, 403,
+        ],
         // Case 1 is in the queue, nobody's yet: nothing to release, hand over or decide.
         RouteId::StaffHandOverApplication
         | RouteId::StaffReleaseApplication
         | RouteId::StaffAskApplicant
         | RouteId::StaffApproveApplication
-        | RouteId::StaffRejectApplication => {
-            [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 409, 404]
-        }
+        | RouteId::StaffRejectApplication => [
+            401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 409, 404, 403, 403,
+        ],
         // Customer service and producer handlers, each their organiser's (Helsinki's lists
         // are empty); message 1, held, is to Itä-Uusimaa's customer Eeva-Liisa: customer
         // service's to release, nobody else's.
-        RouteId::StaffDeliveries => [401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 200, 200],
-        RouteId::StaffReleaseDelivery => {
-            [401, 403, 403, 403, 403, 403, 403, 200, 403, 404, 404, 404]
-        }
+        RouteId::StaffDeliveries => [
+            401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 200, 200, 403, 403,
+        ],
+        RouteId::StaffReleaseDelivery => [
+            401, 403, 403, 403, 403, 403, 403, 200, 403, 404, 404, 404, 403, 403,
+        ],
         // Residents' applications: a customer's own and those acting for them (a mandate
         // or a registered proxy reads them; applying needs the application issue, which
         // neither Anni's mandate nor Karl-Johan's registration holds). Application 2 is
         // Eetu's, by Anni, waiting on Mikko's consent: Anni may withdraw it, not edit or
         // answer it; only Mikko, acting for Eetu, may consent.
         RouteId::CitizenApplications | RouteId::CitizenConsentRequests => CUSTOMERS,
-        RouteId::CitizenStartApplication => {
-            [401, 201, 201, 403, 403, 403, 403, 403, 403, 403, 403, 403]
-        }
-        RouteId::CitizenApplication => [401, 404, 200, 404, 404, 403, 403, 403, 403, 403, 403, 403],
-        RouteId::CitizenCancelApplication => {
-            [401, 404, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403]
-        }
+        RouteId::CitizenStartApplication => [
+            401, 201, 201, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
+        ],
+        RouteId::CitizenApplication => [
+            401, 404, 200, 404, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403,
+        ],
+        RouteId::CitizenCancelApplication => [
+            401, 404, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
+        ],
         // Mikko's request is still pending: it is sent again only once it has expired.
-        RouteId::CitizenResendConsent => {
-            [401, 404, 409, 403, 403, 403, 403, 403, 403, 403, 403, 403]
-        }
+        RouteId::CitizenResendConsent => [
+            401, 404, 409, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
+        ],
         RouteId::CitizenSaveApplication
         | RouteId::CitizenSendApplication
-        | RouteId::CitizenAnswerApplication => {
-            [401, 404, 409, 403, 403, 403, 403, 403, 403, 403, 403, 403]
-        }
-        RouteId::CitizenConsentRequest | RouteId::CitizenAnswerConsent => {
-            [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403]
-        }
+        | RouteId::CitizenAnswerApplication => [
+            401, 404, 409, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
+        ],
+        RouteId::CitizenConsentRequest | RouteId::CitizenAnswerConsent => [
+            401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
+        ],
         // Voucher 10 is Eeva-Liisa's, in force: she refuses it; it is not the child's; neither
         // Anni's mandate nor the registration holds the application issue.
-        RouteId::CitizenRefuseVoucher => {
-            [401, 200, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403]
-        }
+        RouteId::CitizenRefuseVoucher => [
+            401, 200, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
+        ],
         // Application 2's file 2: Anni reads it; while the application waits on consent she
         // can neither add nor remove one.
-        RouteId::CitizenApplicationFile => {
-            [401, 404, 200, 404, 404, 403, 403, 403, 403, 403, 403, 403]
-        }
-        RouteId::CitizenUploadApplicationFile | RouteId::CitizenDeleteApplicationFile => {
-            [401, 404, 409, 403, 403, 403, 403, 403, 403, 403, 403, 403]
-        }
+        RouteId::CitizenApplicationFile => [
+            401, 404, 200, 404, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403,
+        ],
+        RouteId::CitizenUploadApplicationFile | RouteId::CitizenDeleteApplicationFile => [
+            401, 404, 409, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
+        ],
         RouteId::StaffResidentAttachment => DESK_ONE,
         // Customer service's, each organiser its own; nobody has taken application 2 (it
         // waits on consent), so no handler's step fits it yet.
@@ -469,13 +542,49 @@ fn expected(id: RouteId) -> [u16; 12] {
         | RouteId::StaffHandOverResidentApplication
         | RouteId::StaffReleaseResidentApplication
         | RouteId::StaffAskResident
-        | RouteId::StaffRejectResidentApplication => {
-            [401, 403, 403, 403, 403, 403, 403, 409, 403, 404, 403, 403]
-        }
+        | RouteId::StaffRejectResidentApplication => [
+            401, 403, 403, 403, 403, 403, 403, 409, 403, 404, 403, 403, 403, 403,
+        ],
         // Aurinko's approval for home care in Porvoo: Itä-Uusimaa's to supervise.
-        RouteId::StaffSuperviseApproval => {
-            [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 404]
+        RouteId::StaffSuperviseApproval => [
+            401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 404, 403, 403,
+        ],
+        // Settlements: customer service and finance read their organiser's; finance alone
+        // settles. Settlement 1 (Aurinko's October, confirmed) is Itä-Uusimaa's: it cannot
+        // be held, released or confirmed again, only paid; Helsinki's finance finds nothing
+        // of it, and has no account of its own configured for a payment file.
+        RouteId::StaffSettlements => [
+            401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 200, 200,
+        ],
+        RouteId::StaffSettlement => [
+            401, 403, 403, 403, 403, 403, 403, 200, 403, 404, 403, 403, 200, 404,
+        ],
+        RouteId::StaffGatherSettlements | RouteId::StaffLedger | RouteId::StaffProducerAccounts => {
+            [
+                401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200,
+            ]
         }
+        RouteId::StaffPaymentFile => [
+            401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 409,
+        ],
+        RouteId::StaffHoldSettlementEvent
+        | RouteId::StaffReleaseSettlementEvent
+        | RouteId::StaffConfirmSettlement => [
+            401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 409, 404,
+        ],
+        RouteId::StaffPaySettlement
+        | RouteId::StaffConfirmProducerAccount
+        | RouteId::StaffRejectProducerAccount => [
+            401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 404,
+        ],
+        // The producer's own statements and account; entering a new account is for those
+        // who bind the company (Karl-Johan chairs Aurinko's board).
+        RouteId::ProducerStatements | RouteId::ProducerStatement | RouteId::ProducerAccount => {
+            PRODUCERS
+        }
+        RouteId::ProducerSetAccount => [
+            401, 403, 403, 403, 403, 201, 403, 403, 403, 403, 403, 403, 403, 403,
+        ],
     }
 }
 
@@ -508,6 +617,26 @@ fn app() -> TestApp<Mocks> {
         Some(cast::person("Mikko")),
     );
     app.attachment(2, 2, None);
+    // Aurinko's October settlement 1, confirmed, with event 100; its account in effect and a
+    // new one waiting (2); Itä-Uusimaa's own account configured.
+    app.sql(
+        "UPDATE organisers SET business_id = '3221331-4', payer_iban = 'FI2112345600000785'
+             WHERE code = 'ita-uusimaa';
+         INSERT INTO settlements (id, organiser_code, producer_id, month, state, gathered_at, events_cents,
+                                  adjustments_cents, carried_in_cents, payable_cents, carried_out_cents,
+                                  confirmed_at, confirmed_by_name)
+             VALUES (1, 'ita-uusimaa', 1, '2026-10', 'confirmed', '2026-11-05T03:00:00Z', 3600, 0, 0,
+                     3600, 0, '2026-11-06T09:00:00Z', 'Tiina Talous');
+         INSERT INTO settlement_lines (settlement_id, event_id, kind, amount_cents, event_status,
+                                       event_share_cents)
+             VALUES (1, 100, 'event', 3600, 'recorded', 3600);
+         INSERT INTO producer_accounts (id, producer_id, iban, entered_by_name, entered_at, status,
+                                        decided_by, decided_by_name, decided_at, decided_organiser)
+             VALUES (1, 1, 'FI6940550010200123', 'Karl-Johan', '2026-10-01T10:00:00Z', 'confirmed',
+                     'talous', 'Tiina Talous', '2026-10-02T10:00:00Z', 'ita-uusimaa');
+         INSERT INTO producer_accounts (id, producer_id, iban, entered_by_name, entered_at)
+             VALUES (2, 1, 'FI4610203000012345', 'Karl-Johan', '2026-11-20T10:00:00Z');",
+    );
     // Message 1 to Eeva-Liisa, held for review.
     app.sql(
         "INSERT INTO messages (id, customer_id, kind, actor_name, created_at, status, held_reason)
@@ -569,6 +698,8 @@ async fn caller(app: &TestApp<Mocks>, who: Caller) -> Option<Session<'_>> {
         Caller::OtherMunicipalityStaff => staff("helsinki-asiakaspalvelu").await,
         Caller::ProducerHandler => staff("tuottajahyvaksyja").await,
         Caller::OtherProducerHandler => staff("helsinki-tuottajahyvaksyja").await,
+        Caller::Finance => staff("talous").await,
+        Caller::OtherFinance => staff("helsinki-talous").await,
     };
     Some(session)
 }

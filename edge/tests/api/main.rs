@@ -21,4 +21,5 @@ mod residents;
 mod routing;
 mod security;
 mod security_headers;
+mod settlements;
 mod valtuudet_client;

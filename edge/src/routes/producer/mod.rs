@@ -9,6 +9,7 @@ mod events;
 mod feedback;
 mod home;
 mod prices;
+mod statements;
 mod vouchers;
 
 pub use applications::{
@@ -27,6 +28,7 @@ pub use events::{
 pub use feedback::{handle_feedback, handle_reply};
 pub use home::handle_home;
 pub use prices::{handle_prices, handle_set_price};
+pub use statements::{handle_account, handle_set_account, handle_statement, handle_statements};
 pub use vouchers::{handle_lookup, handle_voucher};
 
 use crate::context::Ctx;

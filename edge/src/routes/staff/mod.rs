@@ -12,6 +12,7 @@ mod desk;
 mod events;
 mod proxies;
 pub mod resident_applications;
+pub mod settlements;
 
 pub use resident_applications as residents;
 

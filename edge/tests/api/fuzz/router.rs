@@ -306,6 +306,22 @@ fn example(
                 "step": {"kind": "suspend", "until": "2026-12-31"}, "reason": "Syy"}),
             ),
         ),
+        "/api/staff/settlements"
+        | "/api/staff/settlements/payment-file"
+        | "/api/staff/settlements/ledger" => (query(&[("month", "2026-10")]), "", None),
+        "/api/staff/settlements/gather" => (vec![], "", Some(json!({"month": "2026-10"}))),
+        "/api/staff/settlements/{id}/hold" => (
+            vec![],
+            "1",
+            Some(json!({"event_id": 1, "reason": "Käynti kiistetty"})),
+        ),
+        "/api/staff/settlements/{id}/release" => (vec![], "1", Some(json!({"event_id": 1}))),
+        "/api/staff/settlements/{id}/paid" => (
+            vec![],
+            "1",
+            Some(json!({"paid_on": "2026-11-20", "reference": "ARK-1"})),
+        ),
+        "/api/producer/account" => (vec![], "", Some(json!({"iban": "FI21 1234 5600 0007 85"}))),
         "/api/public/producers/{id}" | "/api/producer/events/{id}/cancel" => (vec![], "1", None),
         "/api/citizen/vouchers/{id}" | "/api/producer/vouchers/{id}" => (vec![], "10", None),
         _ => (vec![], "1", None),
@@ -450,17 +466,30 @@ fn router_app() -> TestApp<Mocks> {
     app.assessment(1, 1);
     app.decision(1, 1, 1, "draft", None);
     app.income_table("ita-uusimaa", "home-care");
+    // Aurinko's October settlement 1, a draft; Itä-Uusimaa's own account configured.
+    app.sql(
+        "UPDATE organisers SET business_id = '3221331-4', payer_iban = 'FI2112345600000785'
+             WHERE code = 'ita-uusimaa';
+         INSERT INTO settlements (id, organiser_code, producer_id, month, gathered_at, events_cents,
+                                  adjustments_cents, carried_in_cents, payable_cents, carried_out_cents)
+             VALUES (1, 'ita-uusimaa', 1, '2026-10', '2026-11-05T03:00:00Z', 0, 0, 0, 0, 0);",
+    );
     app
 }
 
 /// Session cookies for Eeva-Liisa, for Karl-Johan acting for Aurinko, and for customer
-/// service.
+/// service (with finance's role).
 async fn sessions(app: &TestApp<Mocks>) -> (String, String, String) {
     let citizen = Session::citizen(app, cast::person("Eeva-Liisa")).await;
     let agent = Session::citizen(app, cast::person("Karl-Johan")).await;
     agent.act_for_company(cast::company("Aurinko")).await;
     let home = agent.get("/api/producer/home").await;
     assert_eq!(home.status, 200, "Karl-Johan acts for Aurinko");
+    // Customer service with finance's role too, so that the settlement routes are reached.
+    app.identification().tamper.lock().unwrap().push((
+        "roles".to_owned(),
+        serde_json::json!(["customer_service", "finance"]),
+    ));
     let staff = Session::staff(app, cast::staff_user("asiakaspalvelu")).await;
     (citizen.cookie(), agent.cookie(), staff.cookie())
 }
