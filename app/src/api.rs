@@ -8,6 +8,7 @@
 
 pub mod applications;
 pub mod residents;
+pub mod settlements;
 
 use gloo_net::http::{Request, Response};
 use leptos::prelude::document;

@@ -121,6 +121,27 @@ pages! {
     desk_resident_applications => "/desk/resident-applications";
     /// A resident's voucher application as customer service works it, in `lang`.
     desk_resident_application(id: CaseId) => "/desk/resident-applications/{id}";
+    /// The organiser's settlements with producers of the latest month gathered, in `lang`.
+    desk_settlements => "/desk/settlements";
+    /// One settlement, line by line, in `lang`.
+    desk_settlement(id: i64) => "/desk/settlements/{id}";
+    /// Producers' new bank accounts waiting for finance, in `lang`.
+    desk_producer_accounts => "/desk/producer-accounts";
+    /// The company's monthly statements, in `lang`.
+    producer_statements => "/producer/statements";
+    /// One of the company's statements, in `lang`.
+    producer_statement(id: i64) => "/producer/statements/{id}";
+    /// The company's bank account, in `lang`.
+    producer_account => "/producer/account";
+}
+
+/// The organiser's settlements of `month`, in `lang`.
+pub fn desk_settlements_of(month: seteli_domain::settlement::Month, lang: Lang) -> String {
+    with_lang(
+        "/desk/settlements",
+        [("month", month.to_string().as_str())],
+        lang,
+    )
 }
 
 /// The filters of the desk's list of events to check, as its address keeps them

@@ -121,6 +121,17 @@ impl Cents {
     }
 }
 
+/// A signed amount of cents (an adjustment, a balance carried over) in `lang`'s way, with
+/// a minus sign (U+2212) when negative: `−32,00 €`, `−€32.00`.
+pub fn format_signed(cents: i64, lang: Lang) -> String {
+    let amount = Cents::clamp(cents.saturating_abs()).format(lang);
+    if cents < 0 {
+        format!("\u{2212}{amount}")
+    } else {
+        amount
+    }
+}
+
 impl TryFrom<i64> for Cents {
     type Error = MoneyError;
     fn try_from(value: i64) -> Result<Self, Self::Error> {
@@ -137,6 +148,13 @@ impl From<Cents> for i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_signed_amount_shows_its_minus() {
+        assert_eq!(format_signed(-3200, Lang::Fi), "\u{2212}32,00\u{a0}€");
+        assert_eq!(format_signed(-5, Lang::En), "\u{2212}€0.05");
+        assert_eq!(format_signed(120_000, Lang::En), "€1,200.00");
+    }
     use proptest::prelude::*;
 
     #[test]

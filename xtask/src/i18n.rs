@@ -52,6 +52,7 @@ const PRIVATE_FILES: &[&str] = &[
     "bin/producer.rs",
     "bin/staff.rs",
     "api/residents.rs",
+    "api/settlements.rs",
     "components/access_log.rs",
     "components/case.rs",
     "components/confirm.rs",
@@ -59,6 +60,7 @@ const PRIVATE_FILES: &[&str] = &[
     "components/fields.rs",
     "components/list_page.rs",
     "components/resident_application.rs",
+    "components/settlement.rs",
     "components/text_limit.rs",
 ];
 

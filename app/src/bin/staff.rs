@@ -1,5 +1,5 @@
 //! The organiser's staff entry: the desk, customers and their cards, need assessments,
-//! residents' voucher applications, voucher decisions, registered proxies, checking events and the income tables (see
+//! residents' voucher applications, voucher decisions, settlements with producers, registered proxies, checking events and the income tables (see
 //! [`seteli_domain::entries`]). Only this binary names the staff pages, so no other
 //! audience's wasm carries them.
 
@@ -14,8 +14,11 @@ use seteli_app::pages::staff::deliveries::DeliveriesPage;
 use seteli_app::pages::staff::desk::DeskHomePage;
 use seteli_app::pages::staff::event_list::DeskEventsPage;
 use seteli_app::pages::staff::income_tables::IncomeTablesPage;
+use seteli_app::pages::staff::producer_accounts::ProducerAccountsPage;
 use seteli_app::pages::staff::resident::ResidentApplicationPage;
 use seteli_app::pages::staff::residents::ResidentQueuePage;
+use seteli_app::pages::staff::settlement::SettlementPage;
+use seteli_app::pages::staff::settlements::SettlementsPage;
 use seteli_domain::entries::Entry;
 
 seteli_app::entry_main!(Entry::Staff, {
@@ -32,4 +35,7 @@ seteli_app::entry_main!(Entry::Staff, {
     "/desk/deliveries" => DeliveriesPage,
     "/desk/resident-applications" => ResidentQueuePage,
     "/desk/resident-applications/:id" => ResidentApplicationPage,
+    "/desk/settlements" => SettlementsPage,
+    "/desk/settlements/:id" => SettlementPage,
+    "/desk/producer-accounts" => ProducerAccountsPage,
 });

@@ -94,6 +94,8 @@ pub fn Layout(children: Children) -> impl IntoView {
                     text=Text::NavProducerApplications
                 />
                 <NavItem href=links::producer_feedback testid="nav-producer-feedback" sections=&["/producer/feedback"] text=Text::NavProducerFeedback/>
+                <NavItem href=links::producer_statements testid="nav-producer-statements" sections=&["/producer/statements"] text=Text::NavStatements/>
+                <NavItem href=links::producer_account testid="nav-producer-account" sections=&["/producer/account"] text=Text::NavBankAccount/>
                 <NavItem href=links::on_behalf testid="nav-on-behalf" sections=&["/on-behalf"] text=Text::NavOnBehalf/>
             }
         })
@@ -116,7 +118,8 @@ pub fn Layout(children: Children) -> impl IntoView {
     // Customers and their events are customer service's; the income tables also finance's.
     let staff = move || {
         let service = session.has_staff_role(StaffRole::CustomerService);
-        let tables = service || session.has_staff_role(StaffRole::Finance);
+        let finance = session.has_staff_role(StaffRole::Finance);
+        let tables = service || finance;
         let producers = session.has_staff_role(StaffRole::ProducerHandler);
         session.is_staff().then(|| {
             view! {
@@ -128,6 +131,10 @@ pub fn Layout(children: Children) -> impl IntoView {
                 })}
                 {tables.then(|| view! {
                     <NavItem href=links::desk_income_tables testid="nav-income-tables" sections=&["/desk/income-tables"] text=Text::NavIncomeTables/>
+                    <NavItem href=links::desk_settlements testid="nav-desk-settlements" sections=&["/desk/settlements"] text=Text::NavSettlements/>
+                })}
+                {finance.then(|| view! {
+                    <NavItem href=links::desk_producer_accounts testid="nav-desk-producer-accounts" sections=&["/desk/producer-accounts"] text=Text::NavProducerAccounts/>
                 })}
                 {producers.then(|| view! {
                     <NavItem href=links::desk_applications testid="nav-desk-applications" sections=&["/desk/applications"] text=Text::NavDeskApplications/>

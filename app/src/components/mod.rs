@@ -18,5 +18,6 @@ pub mod on_behalf;
 pub mod pager;
 pub mod price_chart;
 pub mod resident_application;
+pub mod settlement;
 pub mod states;
 pub mod text_limit;

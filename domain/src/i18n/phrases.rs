@@ -651,6 +651,106 @@ fn finnish_time(instant: time::OffsetDateTime) -> time::PrimitiveDateTime {
     time::PrimitiveDateTime::new(local.date(), local.time())
 }
 
+/// A month as people name it: "lokakuu 2026", "oktober 2026", "October 2026".
+pub fn month_name(lang: Lang, month: crate::settlement::Month) -> String {
+    const FI: [&str; 12] = [
+        "tammikuu",
+        "helmikuu",
+        "maaliskuu",
+        "huhtikuu",
+        "toukokuu",
+        "kesäkuu",
+        "heinäkuu",
+        "elokuu",
+        "syyskuu",
+        "lokakuu",
+        "marraskuu",
+        "joulukuu",
+    ];
+    const SV: [&str; 12] = [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let first = month.first_day();
+    let index = usize::from(u8::from(first.month())) - 1;
+    let name = match lang {
+        Lang::Fi => FI[index],
+        Lang::Sv => SV[index],
+        Lang::En => EN[index],
+    };
+    format!("{name} {}", first.year())
+}
+
+/// The heading of a producer's settlement of a month.
+pub fn settlement_title(lang: Lang, producer: &str, month: crate::settlement::Month) -> String {
+    let month = month_name(lang, month);
+    match lang {
+        Lang::Fi => format!("{producer}: tilitys, {month}"),
+        Lang::Sv => format!("{producer}: avräkning, {month}"),
+        Lang::En => format!("{producer}: settlement, {month}"),
+    }
+}
+
+/// Where an adjustment's visit was settled before.
+pub fn settled_in(lang: Lang, months: &[crate::settlement::Month]) -> String {
+    let months = months
+        .iter()
+        .map(|m| month_name(lang, *m))
+        .collect::<Vec<_>>()
+        .join(", ");
+    match lang {
+        Lang::Fi => format!("tilitetty aiemmin: {months}"),
+        Lang::Sv => format!("avräknat tidigare: {months}"),
+        Lang::En => format!("settled before: {months}"),
+    }
+}
+
+/// How many producers' new accounts wait for finance.
+pub fn accounts_waiting(lang: Lang, count: u32) -> String {
+    match (lang, count) {
+        (Lang::Fi, 1) => "1 palveluntuottajan uusi tili odottaa vahvistusta.".to_owned(),
+        (Lang::Fi, n) => format!("{n} palveluntuottajan uutta tiliä odottaa vahvistusta."),
+        (Lang::Sv, 1) => "1 producents nya konto väntar på bekräftelse.".to_owned(),
+        (Lang::Sv, n) => format!("{n} producenters nya konton väntar på bekräftelse."),
+        (Lang::En, 1) => "1 producer's new account waits for confirmation.".to_owned(),
+        (Lang::En, n) => format!("{n} producers' new accounts wait for confirmation."),
+    }
+}
+
+/// When a settlement was paid, and the bank's reference.
+pub fn paid_on(lang: Lang, date: time::Date, reference: &str) -> String {
+    let date = format_date(lang, date);
+    match lang {
+        Lang::Fi => format!("Maksettu {date}, viite {reference}"),
+        Lang::Sv => format!("Betald {date}, referens {reference}"),
+        Lang::En => format!("Paid on {date}, reference {reference}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -29,7 +29,7 @@ async fn a_customer_sees_vouchers_and_events_gives_feedback_and_answers_the_surv
         .unwrap();
     wait_testid(&client, "event-list").await;
     let events = all_testid(&client, "event").await;
-    assert_eq!(events.len(), 4);
+    assert_eq!(events.len(), 6);
     let mut voucher_total = 0;
     for event in &events {
         voucher_total += cents(&find_in(event, "event-voucher-share").await).await;

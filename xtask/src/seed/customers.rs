@@ -71,6 +71,9 @@ const VOUCHERS: &[DemoVoucher] = &[
             (10, 150, "Aamukäynti ja kauppa-asiointi"),
             (17, 100, "Aamukäynti: lääkkeet ja aamupala"),
             (24, 200, "Siivousapu ja ulkoilu"),
+            // Whatever the day, the month before has visits to settle.
+            (35, 100, "Aamukäynti ja ulkoilu"),
+            (45, 100, "Aamukäynti: lääkkeet ja aamupala"),
         ],
     },
     DemoVoucher {

@@ -642,7 +642,23 @@ pub fn demo_sql(today: &str) -> String {
         }
     }
     customers::write_customers(&mut out, &current_prices, today);
+    write_settlement_config(&mut out, today);
     out
+}
+
+/// The organisers' own accounts for the bank's payment file and the mock companies'
+/// accounts in effect (demo values: valid IBANs of no real account), so that finance can
+/// settle a month and write its payment file on `cargo xtask dev`.
+fn write_settlement_config(out: &mut String, today: &str) {
+    let at = sql_text(&format!("{today}T08:00:00Z"));
+    let _ = writeln!(
+        out,
+        "UPDATE organisers SET business_id = '3221331-4', payer_iban = 'FI2112345600000785' WHERE code = 'ita-uusimaa';
+UPDATE organisers SET business_id = '0201256-6', payer_iban = 'FI4610203000012345' WHERE code = 'helsinki';
+INSERT INTO producer_accounts (producer_id, iban, entered_by_name, entered_at, status, decided_by, decided_by_name, decided_at, decided_organiser)
+    SELECT id, 'FI6940550010200123', 'Karl-Johan Fredrik Nyström', {at}, 'confirmed', 'talous', 'Leena Marja Salonen', {at}, 'ita-uusimaa'
+    FROM producers WHERE business_id = '2077474-0';"
+    );
 }
 
 /// What each organiser asks of a producer of each service in each municipality (the

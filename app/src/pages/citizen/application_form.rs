@@ -362,7 +362,7 @@ fn OtherGuardians(typed: Typed, problems: Problems, lang: Lang) -> impl IntoView
         {groups}
         <Show when=move || typed.others_shown.get() < MAX_NAMED>
             <p>
-                <button type="button" class="button secondary" data-testid="application-add-guardian"
+                <button type="button" class="button button-secondary" data-testid="application-add-guardian"
                     on:click=move |_| typed.others_shown.update(|n| *n = (*n + 1).min(MAX_NAMED))>
                     {t(lang, Text::AddOtherGuardian)}
                 </button>

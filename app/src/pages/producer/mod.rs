@@ -6,6 +6,7 @@
 //! the login panel and a 403 (the session does not act for a company) the way to choose
 //! one.
 
+pub mod account;
 pub mod application;
 pub mod applications;
 pub mod correction;
@@ -17,6 +18,7 @@ pub mod home;
 pub mod lookup;
 pub mod prices;
 pub mod queue;
+pub mod statements;
 pub mod visit;
 pub mod voucher;
 

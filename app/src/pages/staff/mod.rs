@@ -25,9 +25,12 @@ pub mod events;
 
 pub mod income_tables;
 pub mod logs;
+pub mod producer_accounts;
 pub mod proxy;
 pub mod resident;
 pub mod residents;
+pub mod settlement;
+pub mod settlements;
 pub mod vouchers;
 
 use crate::components::states::BackLink;

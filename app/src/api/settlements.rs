@@ -1,0 +1,116 @@
+//! Paying producers: the organiser's `/api/staff/settlements..` and
+//! `/api/staff/producer-accounts..`, and the company's `/api/producer/statements..` and
+//! `/api/producer/account`.
+
+use super::{get_in, post};
+use seteli_domain::api::settlement::{
+    GatherMonth, HoldEvent, MarkPaid, NewAccount, PendingAccounts, ProducerAccountView,
+    ReleaseEvent, SettlementId, SettlementMonth, SettlementView, Statements,
+};
+use seteli_domain::settlement::Month;
+use seteli_domain::{ApiError, Lang};
+
+/// `GET /api/staff/settlements?month=`: the month's settlements (the latest gathered when
+/// `month` is `None`).
+pub async fn month(month: Option<Month>, lang: Lang) -> Result<SettlementMonth, ApiError> {
+    match month {
+        Some(month) => get_in(&format!("/api/staff/settlements?month={month}"), lang).await,
+        None => get_in("/api/staff/settlements", lang).await,
+    }
+}
+
+/// `POST /api/staff/settlements/gather`.
+pub async fn gather(month: Month, lang: Lang) -> Result<SettlementMonth, ApiError> {
+    let body = GatherMonth {
+        month: month.to_string(),
+    };
+    post("/api/staff/settlements/gather", &body, lang).await
+}
+
+/// `GET /api/staff/settlements/{id}`.
+pub async fn settlement(id: SettlementId, lang: Lang) -> Result<SettlementView, ApiError> {
+    get_in(&format!("/api/staff/settlements/{id}"), lang).await
+}
+
+/// A finance step on a settlement, and what it sends.
+#[derive(Debug, Clone)]
+pub enum SettlementStep {
+    Hold(HoldEvent),
+    Release(ReleaseEvent),
+    Confirm,
+    Paid(MarkPaid),
+}
+
+/// `POST /api/staff/settlements/{id}/{step}`: the settlement as it now is.
+pub async fn step(
+    id: SettlementId,
+    step: &SettlementStep,
+    lang: Lang,
+) -> Result<SettlementView, ApiError> {
+    let path = |name: &str| format!("/api/staff/settlements/{id}/{name}");
+    match step {
+        SettlementStep::Hold(body) => post(&path("hold"), body, lang).await,
+        SettlementStep::Release(body) => post(&path("release"), body, lang).await,
+        SettlementStep::Confirm => post(&path("confirm"), &serde_json::json!({}), lang).await,
+        SettlementStep::Paid(body) => post(&path("paid"), body, lang).await,
+    }
+}
+
+/// The address of the month's payment file (a download).
+pub fn payment_file_href(month: Month, lang: Lang) -> String {
+    format!(
+        "/api/staff/settlements/payment-file?month={month}&lang={}",
+        lang.code()
+    )
+}
+
+/// The address of the month's ledger CSV (a download).
+pub fn ledger_href(month: Month, lang: Lang) -> String {
+    format!(
+        "/api/staff/settlements/ledger?month={month}&lang={}",
+        lang.code()
+    )
+}
+
+/// `GET /api/staff/producer-accounts`.
+pub async fn pending_accounts(lang: Lang) -> Result<PendingAccounts, ApiError> {
+    get_in("/api/staff/producer-accounts", lang).await
+}
+
+/// `POST /api/staff/producer-accounts/{id}/confirm|reject`: those still waiting.
+pub async fn decide_account(
+    id: i64,
+    confirm: bool,
+    lang: Lang,
+) -> Result<PendingAccounts, ApiError> {
+    let step = if confirm { "confirm" } else { "reject" };
+    post(
+        &format!("/api/staff/producer-accounts/{id}/{step}"),
+        &serde_json::json!({}),
+        lang,
+    )
+    .await
+}
+
+/// `GET /api/producer/statements`.
+pub async fn statements(lang: Lang) -> Result<Statements, ApiError> {
+    get_in("/api/producer/statements", lang).await
+}
+
+/// `GET /api/producer/statements/{id}`.
+pub async fn statement(id: SettlementId, lang: Lang) -> Result<SettlementView, ApiError> {
+    get_in(&format!("/api/producer/statements/{id}"), lang).await
+}
+
+/// `GET /api/producer/account`.
+pub async fn account(lang: Lang) -> Result<ProducerAccountView, ApiError> {
+    get_in("/api/producer/account", lang).await
+}
+
+/// `POST /api/producer/account`: the account as it now is.
+pub async fn set_account(iban: &str, lang: Lang) -> Result<ProducerAccountView, ApiError> {
+    let body = NewAccount {
+        iban: iban.to_owned(),
+    };
+    post("/api/producer/account", &body, lang).await
+}
