@@ -127,12 +127,24 @@ pages! {
     desk_settlement(id: i64) => "/desk/settlements/{id}";
     /// Producers' new bank accounts waiting for finance, in `lang`.
     desk_producer_accounts => "/desk/producer-accounts";
+    /// The organiser's reports with the default period and year, in `lang`.
+    desk_reports => "/desk/reports";
     /// The company's monthly statements, in `lang`.
     producer_statements => "/producer/statements";
     /// One of the company's statements, in `lang`.
     producer_statement(id: i64) => "/producer/statements/{id}";
     /// The company's bank account, in `lang`.
     producer_account => "/producer/account";
+}
+
+/// The organiser's reports for the period `from`–`to` (`YYYY-MM`, as typed), in `lang`.
+pub fn desk_reports_for(from: &str, to: &str, lang: Lang) -> String {
+    with_lang("/desk/reports", [("from", from), ("to", to)], lang)
+}
+
+/// The organiser's reports with the budget of `year`, in `lang`.
+pub fn desk_reports_year(year: i32, lang: Lang) -> String {
+    with_lang("/desk/reports", [("year", year.to_string().as_str())], lang)
 }
 
 /// The organiser's settlements of `month`, in `lang`.

@@ -163,6 +163,8 @@ pub enum RouteId {
     ProducerStatement,
     ProducerAccount,
     ProducerSetAccount,
+    StaffProductionReport,
+    StaffBudgetReport,
 }
 
 /// One row of the table. `path` segments in braces (`{id}`) match any one segment.
@@ -870,6 +872,18 @@ pub const ROUTES: &[Route] = &[
         Post,
         "/api/producer/account",
         Requires(Action::ProducerSetAccount),
+    ),
+    route(
+        R::StaffProductionReport,
+        Get,
+        "/api/staff/reports/production",
+        Requires(Action::StaffViewSettlements),
+    ),
+    route(
+        R::StaffBudgetReport,
+        Get,
+        "/api/staff/reports/budget",
+        Requires(Action::StaffViewSettlements),
     ),
 ];
 

@@ -80,6 +80,12 @@ impl Month {
     pub fn contains(self, date: Date) -> bool {
         Self::of(date) == self
     }
+
+    /// How many months `later` is after this one (negative when it is before).
+    pub fn months_to(self, later: Month) -> i32 {
+        (later.year - self.year) * 12 + i32::from(u8::from(later.month))
+            - i32::from(u8::from(self.month))
+    }
 }
 
 impl std::fmt::Display for Month {

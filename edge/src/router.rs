@@ -280,5 +280,7 @@ async fn route<D: Database, H: Outbound>(
         RouteId::ProducerStatement => producer::handle_statement(&call).await,
         RouteId::ProducerAccount => producer::handle_account(&call).await,
         RouteId::ProducerSetAccount => producer::handle_set_account(&call).await,
+        RouteId::StaffProductionReport => staff::reports::handle_production(&call).await,
+        RouteId::StaffBudgetReport => staff::reports::handle_budget(&call).await,
     }
 }

@@ -4,8 +4,9 @@
 
 use super::{get_in, post};
 use seteli_domain::api::settlement::{
-    GatherMonth, HoldEvent, MarkPaid, NewAccount, PendingAccounts, ProducerAccountView,
-    ReleaseEvent, SettlementId, SettlementMonth, SettlementView, Statements,
+    BudgetReport, GatherMonth, HoldEvent, MarkPaid, NewAccount, PendingAccounts,
+    ProducerAccountView, ProductionReport, ReleaseEvent, SettlementId, SettlementMonth,
+    SettlementView, Statements,
 };
 use seteli_domain::settlement::Month;
 use seteli_domain::{ApiError, Lang};
@@ -113,4 +114,53 @@ pub async fn set_account(iban: &str, lang: Lang) -> Result<ProducerAccountView, 
         iban: iban.to_owned(),
     };
     post("/api/producer/account", &body, lang).await
+}
+
+/// The production report's query: the period, when the address names one.
+fn period_query(from: Option<Month>, to: Option<Month>) -> String {
+    let mut pairs = Vec::new();
+    if let Some(from) = from {
+        pairs.push(format!("from={from}"));
+    }
+    if let Some(to) = to {
+        pairs.push(format!("to={to}"));
+    }
+    pairs.join("&")
+}
+
+/// `GET /api/staff/reports/production?from=&to=` (the default period when not given).
+pub async fn production(
+    from: Option<Month>,
+    to: Option<Month>,
+    lang: Lang,
+) -> Result<ProductionReport, ApiError> {
+    get_in(
+        &format!("/api/staff/reports/production?{}", period_query(from, to)),
+        lang,
+    )
+    .await
+}
+
+/// The address of the production report's CSV (a download).
+pub fn production_csv_href(from: Month, to: Month, lang: Lang) -> String {
+    format!(
+        "/api/staff/reports/production?from={from}&to={to}&format=csv&lang={}",
+        lang.code()
+    )
+}
+
+/// `GET /api/staff/reports/budget?year=` (this year when not given).
+pub async fn budget(year: Option<i32>, lang: Lang) -> Result<BudgetReport, ApiError> {
+    match year {
+        Some(year) => get_in(&format!("/api/staff/reports/budget?year={year}"), lang).await,
+        None => get_in("/api/staff/reports/budget", lang).await,
+    }
+}
+
+/// The address of the budget report's CSV (a download).
+pub fn budget_csv_href(year: i32, lang: Lang) -> String {
+    format!(
+        "/api/staff/reports/budget?year={year}&format=csv&lang={}",
+        lang.code()
+    )
 }

@@ -15,6 +15,7 @@ use seteli_app::pages::staff::desk::DeskHomePage;
 use seteli_app::pages::staff::event_list::DeskEventsPage;
 use seteli_app::pages::staff::income_tables::IncomeTablesPage;
 use seteli_app::pages::staff::producer_accounts::ProducerAccountsPage;
+use seteli_app::pages::staff::reports::ReportsPage;
 use seteli_app::pages::staff::resident::ResidentApplicationPage;
 use seteli_app::pages::staff::residents::ResidentQueuePage;
 use seteli_app::pages::staff::settlement::SettlementPage;
@@ -38,4 +39,5 @@ seteli_app::entry_main!(Entry::Staff, {
     "/desk/settlements" => SettlementsPage,
     "/desk/settlements/:id" => SettlementPage,
     "/desk/producer-accounts" => ProducerAccountsPage,
+    "/desk/reports" => ReportsPage,
 });

@@ -132,6 +132,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 {tables.then(|| view! {
                     <NavItem href=links::desk_income_tables testid="nav-income-tables" sections=&["/desk/income-tables"] text=Text::NavIncomeTables/>
                     <NavItem href=links::desk_settlements testid="nav-desk-settlements" sections=&["/desk/settlements"] text=Text::NavSettlements/>
+                    <NavItem href=links::desk_reports testid="nav-desk-reports" sections=&["/desk/reports"] text=Text::NavReports/>
                 })}
                 {finance.then(|| view! {
                     <NavItem href=links::desk_producer_accounts testid="nav-desk-producer-accounts" sections=&["/desk/producer-accounts"] text=Text::NavProducerAccounts/>

@@ -165,3 +165,49 @@ pub struct PendingAccounts {
 pub struct Statements {
     pub statements: Vec<SettlementSummary>,
 }
+
+/// One row of the production report: a month, a service and a producer (visits that stand,
+/// by service date).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductionRow {
+    pub month: Month,
+    pub service_code: String,
+    pub service_name: String,
+    pub producer_id: ProducerId,
+    pub producer_name: String,
+    pub events: u32,
+    /// Units in hundredths (150 = 1.5 hours).
+    pub units_x100: i64,
+    pub voucher_share_cents: i64,
+    pub own_share_cents: i64,
+}
+
+/// `GET /api/staff/reports/production?from=YYYY-MM&to=YYYY-MM`: the organiser's visits per
+/// month, service and producer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductionReport {
+    pub from: Month,
+    pub to: Month,
+    pub rows: Vec<ProductionRow>,
+}
+
+/// One service's purchasing power in a year: what vouchers in force granted and what the
+/// visits used of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BudgetRow {
+    pub service_code: String,
+    pub service_name: String,
+    pub vouchers: u32,
+    pub granted_cents: i64,
+    pub used_cents: i64,
+}
+
+/// `GET /api/staff/reports/budget?year=YYYY`: granted against used, per service.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BudgetReport {
+    pub year: i32,
+    pub rows: Vec<BudgetRow>,
+}
+
+/// The longest period the production report covers, in months.
+pub const MAX_REPORT_MONTHS: u32 = 24;

@@ -157,6 +157,7 @@ pub(super) fn public(text: PublicText) -> &'static str {
         PublicText::NavProducerAccounts => "Account changes",
         PublicText::NavStatements => "Statements",
         PublicText::NavBankAccount => "Bank account",
+        PublicText::NavReports => "Reports",
     }
 }
 
@@ -883,5 +884,21 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::AccountSaved => "The new account waits for the organiser's confirmation.",
         PrivateText::SettlementVoucherLabel => "Voucher",
         PrivateText::IbanProblem => "Check the account number: it is not a valid IBAN (for example FI21 1234 5600 0007 85).",
+        PrivateText::ReportsTitle => "Reports",
+        PrivateText::ReportsLead => "Visits that took place per month, service and producer, and purchasing power granted and used per service. The numbers are also in tables, and every report can be downloaded as CSV.",
+        PrivateText::ShowReport => "Show",
+        PrivateText::ProductionHeading => "Visits and the voucher's share",
+        PrivateText::ByProducerHeading => "Voucher's share per producer",
+        PrivateText::ByMonthHeading => "Voucher's share per month",
+        PrivateText::ColumnMonth => "Month",
+        PrivateText::ColumnVisits => "Visits",
+        PrivateText::ColumnOwnShare => "Customer's share",
+        PrivateText::ReportCsv => "Download CSV",
+        PrivateText::ReportEmpty => "The period has no visits.",
+        PrivateText::BudgetHeading => "Purchasing power per service",
+        PrivateText::YearLabel => "Year",
+        PrivateText::UsedLabel => "Used",
+        PrivateText::VouchersCountLabel => "Vouchers",
+        PrivateText::BudgetEmpty => "No vouchers were in force in the year.",
     }
 }

@@ -157,6 +157,7 @@ pub(super) fn public(text: PublicText) -> &'static str {
         PublicText::NavProducerAccounts => "Tilinmuutokset",
         PublicText::NavStatements => "Tilitykset",
         PublicText::NavBankAccount => "Pankkitili",
+        PublicText::NavReports => "Raportit",
     }
 }
 
@@ -883,5 +884,21 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::AccountSaved => "Uusi tili odottaa järjestäjän vahvistusta.",
         PrivateText::SettlementVoucherLabel => "Seteli",
         PrivateText::IbanProblem => "Tarkista tilinumero: se ei ole kelvollinen IBAN (esimerkiksi FI21 1234 5600 0007 85).",
+        PrivateText::ReportsTitle => "Raportit",
+        PrivateText::ReportsLead => "Toteutuneet käynnit kuukausittain, palveluittain ja tuottajittain sekä myönnetty ja käytetty ostovoima palveluittain. Luvut ovat myös taulukkona, ja jokaisen raportin voi ladata CSV-tiedostona.",
+        PrivateText::ShowReport => "Näytä",
+        PrivateText::ProductionHeading => "Käynnit ja setelin osuus",
+        PrivateText::ByProducerHeading => "Setelin osuus tuottajittain",
+        PrivateText::ByMonthHeading => "Setelin osuus kuukausittain",
+        PrivateText::ColumnMonth => "Kuukausi",
+        PrivateText::ColumnVisits => "Käyntejä",
+        PrivateText::ColumnOwnShare => "Asiakkaan osuus",
+        PrivateText::ReportCsv => "Lataa CSV",
+        PrivateText::ReportEmpty => "Jaksolla ei ole käyntejä.",
+        PrivateText::BudgetHeading => "Ostovoima palveluittain",
+        PrivateText::YearLabel => "Vuosi",
+        PrivateText::UsedLabel => "Käytetty",
+        PrivateText::VouchersCountLabel => "Seteleitä",
+        PrivateText::BudgetEmpty => "Vuodelle ei ole voimassa olleita palveluseteleitä.",
     }
 }

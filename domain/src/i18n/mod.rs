@@ -246,6 +246,7 @@ texts! {
         NavProducerAccounts,
         NavStatements,
         NavBankAccount,
+        NavReports,
     }
     private {
         // The logged-in customer's pages.
@@ -970,6 +971,22 @@ texts! {
         AccountSaved,
         SettlementVoucherLabel,
         IbanProblem,
+        ReportsTitle,
+        ReportsLead,
+        ShowReport,
+        ProductionHeading,
+        ByProducerHeading,
+        ByMonthHeading,
+        ColumnMonth,
+        ColumnVisits,
+        ColumnOwnShare,
+        ReportCsv,
+        ReportEmpty,
+        BudgetHeading,
+        YearLabel,
+        UsedLabel,
+        VouchersCountLabel,
+        BudgetEmpty,
     }
 }
 

@@ -157,6 +157,7 @@ pub(super) fn public(text: PublicText) -> &'static str {
         PublicText::NavProducerAccounts => "Kontoändringar",
         PublicText::NavStatements => "Avräkningar",
         PublicText::NavBankAccount => "Bankkonto",
+        PublicText::NavReports => "Rapporter",
     }
 }
 
@@ -883,5 +884,21 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::AccountSaved => "Det nya kontot väntar på anordnarens bekräftelse.",
         PrivateText::SettlementVoucherLabel => "Sedel",
         PrivateText::IbanProblem => "Kontrollera kontonumret: det är inte ett giltigt IBAN (till exempel FI21 1234 5600 0007 85).",
+        PrivateText::ReportsTitle => "Rapporter",
+        PrivateText::ReportsLead => "Genomförda besök per månad, tjänst och producent samt beviljad och använd köpkraft per tjänst. Siffrorna finns också som tabell, och varje rapport kan laddas ner som CSV-fil.",
+        PrivateText::ShowReport => "Visa",
+        PrivateText::ProductionHeading => "Besök och sedelns andel",
+        PrivateText::ByProducerHeading => "Sedelns andel per producent",
+        PrivateText::ByMonthHeading => "Sedelns andel per månad",
+        PrivateText::ColumnMonth => "Månad",
+        PrivateText::ColumnVisits => "Besök",
+        PrivateText::ColumnOwnShare => "Kundens andel",
+        PrivateText::ReportCsv => "Ladda ner CSV",
+        PrivateText::ReportEmpty => "Perioden har inga besök.",
+        PrivateText::BudgetHeading => "Köpkraft per tjänst",
+        PrivateText::YearLabel => "År",
+        PrivateText::UsedLabel => "Använt",
+        PrivateText::VouchersCountLabel => "Sedlar",
+        PrivateText::BudgetEmpty => "Det finns inga servicesedlar som gällde under året.",
     }
 }

@@ -281,6 +281,11 @@ fn sample(id: RouteId) -> (&'static str, serde_json::Value) {
             "/api/producer/account",
             json!({"iban": "FI21 1234 5600 0007 85"}),
         ),
+        RouteId::StaffProductionReport => (
+            "/api/staff/reports/production?from=2026-01&to=2026-11",
+            none,
+        ),
+        RouteId::StaffBudgetReport => ("/api/staff/reports/budget?year=2026", none),
         RouteId::StaffResidentApplication => ("/api/staff/resident-applications/2", none),
         RouteId::StaffTakeResidentApplication => {
             ("/api/staff/resident-applications/2/take", json!({}))
@@ -553,9 +558,11 @@ fn expected(id: RouteId) -> [u16; 14] {
         // settles. Settlement 1 (Aurinko's October, confirmed) is Itä-Uusimaa's: it cannot
         // be held, released or confirmed again, only paid; Helsinki's finance finds nothing
         // of it, and has no account of its own configured for a payment file.
-        RouteId::StaffSettlements => [
-            401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 200, 200,
-        ],
+        RouteId::StaffSettlements | RouteId::StaffProductionReport | RouteId::StaffBudgetReport => {
+            [
+                401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 200, 200,
+            ]
+        }
         RouteId::StaffSettlement => [
             401, 403, 403, 403, 403, 403, 403, 200, 403, 404, 403, 403, 200, 404,
         ],

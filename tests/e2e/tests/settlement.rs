@@ -2,7 +2,7 @@
 //! month before, holds a disputed visit, confirms, downloads the bank's payment file (valid
 //! `pain.001.001.03` is proven by the API tests; here it is the file for this month), and
 //! marks it paid; the producer reads the statement on a phone, and enters a new bank
-//! account that finance then confirms. (A visit cancelled after its month was settled shows
+//! account that finance then confirms; finance reads the reports. (A visit cancelled after its month was settled shows
 //! as an adjustment in the next one: the API tests, which can move the clock.)
 
 use seteli_e2e::*;
@@ -80,6 +80,14 @@ async fn finance_settles_the_month_before_and_the_producer_reads_its_statement()
     type_into(&finance, "paid-reference", "ARK-20261201-1").await;
     press(&finance, "paid-submit").await;
     wait_testid(&finance, "settlement-paid").await;
+
+    // The reports: the visits of the last twelve months and this year's purchasing power,
+    // every number in a table too.
+    press(&finance, "nav-desk-reports").await;
+    wait_testid(&finance, "report-row").await;
+    assert!(!all_testid(&finance, "report-producer").await.is_empty());
+    wait_testid(&finance, "report-budget").await;
+    assert!(serious_accessibility_violations(&finance).await.is_empty());
     finance.close().await.unwrap();
 
     // Karl-Johan, for Aurinko on his phone, reads the statement.

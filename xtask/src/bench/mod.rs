@@ -1,4 +1,4 @@
-//! `cargo xtask bench [--only bundle|page|edge|growth]`: issue #11's measurements, each side
+//! `cargo xtask bench [--only bundle|page|edge|growth|settlement]`: issue #11's measurements, each side
 //! by side with a floor measured in the same run, printed as one table and written to
 //! `target/bench/bench.json`. It asserts nothing and is not part of `cargo xtask test`:
 //! speed is measured here, not tested.
@@ -9,13 +9,16 @@
 //! - edge: throughput and latency of the public API over the large data set in local D1,
 //!   cached and uncached, against a constant worker under the same wrangler;
 //! - growth: the offers page, a producer's page and a voucher page at 1× and 10× the data,
-//!   in native SQLite (the same SQL as D1).
+//!   in native SQLite (the same SQL as D1);
+//! - settlement: gathering a month of 1 000 producers' 100 000 visits against reading those
+//!   visits once, in native SQLite (issue #16).
 
 mod bundle;
 mod edge;
 mod growth;
 mod page;
 mod report;
+mod settlement;
 
 use crate::stack::{self, Guard};
 use crate::tools::{self, root};
@@ -23,7 +26,7 @@ pub use report::{Report, Row, Target, Unit};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-const PARTS: [&str; 4] = ["bundle", "page", "edge", "growth"];
+const PARTS: [&str; 5] = ["bundle", "page", "edge", "growth", "settlement"];
 
 /// Where the benchmark writes: its JSON, Lighthouse's reports, the generated data.
 pub fn out_dir() -> PathBuf {
@@ -34,7 +37,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let only = match args {
         [] => None,
         [flag, part] if flag == "--only" && PARTS.contains(&part.as_str()) => Some(part.as_str()),
-        _ => return Err("usage: cargo xtask bench [--only bundle|page|edge|growth]".into()),
+        _ => {
+            return Err(
+                "usage: cargo xtask bench [--only bundle|page|edge|growth|settlement]".into(),
+            )
+        }
     };
     let wanted = |part: &str| only.is_none_or(|o| o == part);
     std::fs::create_dir_all(out_dir()).map_err(|e| e.to_string())?;
@@ -54,7 +61,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
             "bundle" => bundle::run(&mut report),
             "page" => page::run(&mut report),
             "edge" => edge::run(&mut report),
-            _ => growth::run(&mut report),
+            "growth" => growth::run(&mut report),
+            _ => settlement::run(&mut report),
         };
         if let Err(e) = result {
             eprintln!("bench {part}: {e}");

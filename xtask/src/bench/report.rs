@@ -138,7 +138,7 @@ impl Report {
             .iter()
             .map(|r| {
                 [
-                    format!("{:<7}{}", r.part, r.figure),
+                    format!("{:<11}{}", r.part, r.figure),
                     r.unit.show(r.value),
                     r.floor.map(|f| r.unit.show(f)).unwrap_or_default(),
                     r.ratio().map(ratio_text).unwrap_or_default(),

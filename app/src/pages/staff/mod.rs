@@ -27,6 +27,7 @@ pub mod income_tables;
 pub mod logs;
 pub mod producer_accounts;
 pub mod proxy;
+pub mod reports;
 pub mod resident;
 pub mod residents;
 pub mod settlement;

@@ -197,6 +197,8 @@ pub async fn gather(
             vec![code.clone(), month_text.clone(), only_value.clone()],
         ),
     ];
+    // `CROSS JOIN` keeps the lines the outer loop, each finding its settlement by the
+    // unique key; the other order reads every line once per settlement.
     for chunk in lines.chunks(LINES_PER_STATEMENT) {
         statements.push((
             "INSERT INTO settlement_lines (settlement_id, event_id, kind, amount_cents, event_status,
@@ -204,7 +206,7 @@ pub async fn gather(
              SELECT s.id, json_extract(j.value, '$.e'), json_extract(j.value, '$.k'),
                     json_extract(j.value, '$.a'), json_extract(j.value, '$.st'), json_extract(j.value, '$.sh')
              FROM json_each(?3) j
-             JOIN settlements s ON s.organiser_code = ?1 AND s.month = ?2
+             CROSS JOIN settlements s ON s.organiser_code = ?1 AND s.month = ?2
                                AND s.producer_id = json_extract(j.value, '$.p') AND s.state = 'draft'",
             vec![
                 code.clone(),

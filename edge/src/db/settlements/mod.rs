@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod gather;
 pub mod payment;
+pub mod reports;
 pub mod steps;
 
 use crate::db::{Database, DbError};

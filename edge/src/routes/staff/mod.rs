@@ -11,6 +11,7 @@ mod deliveries;
 mod desk;
 mod events;
 mod proxies;
+pub mod reports;
 pub mod resident_applications;
 pub mod settlements;
 
@@ -37,10 +38,12 @@ pub use proxies::{handle_end_proxy, handle_register_proxy};
 use crate::db::desk::customers::{self as customer_rows, CustomerRow};
 use crate::db::Database;
 use crate::error::EdgeError;
+use crate::http::ApiResponse;
 use crate::outbound::Outbound;
 use crate::routes::Call;
 use seteli_domain::desk::FieldError;
 use seteli_domain::ids::CustomerId;
+use seteli_domain::payment_file::decimal_euros;
 use seteli_domain::permissions::{require, Action, Actor, StaffMember};
 use seteli_domain::{ApiError, ErrorCode, Lang};
 
@@ -56,6 +59,45 @@ fn member(actor: &Actor, action: Action, lang: Lang) -> Result<&StaffMember, Edg
 /// A refusal naming the field to correct.
 fn field_error(error: FieldError, lang: Lang) -> EdgeError {
     ApiError::field(error.code, error.field, lang).into()
+}
+
+/// A refusal naming the settlement or report field to correct.
+fn bad_field<D: Database, H: Outbound>(call: &Call<'_, D, H>, field: &'static str) -> EdgeError {
+    field_error(
+        FieldError {
+            code: ErrorCode::InvalidSettlement,
+            field,
+        },
+        call.lang,
+    )
+}
+
+/// Cents as euros with a decimal point and a minus when negative, as a ledger reads them.
+fn csv_euros(cents: i64) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    format!("{sign}{}", decimal_euros(cents.saturating_abs()))
+}
+
+/// `records` under `header` as a CSV download named `file_name`.
+fn csv_file(
+    file_name: &str,
+    header: &[&str],
+    records: impl IntoIterator<Item = Vec<String>>,
+) -> Result<ApiResponse, EdgeError> {
+    let failed = |e: csv::Error| EdgeError::Internal(format!("csv: {e}"));
+    let mut csv = csv::Writer::from_writer(Vec::new());
+    csv.write_record(header).map_err(failed)?;
+    for record in records {
+        csv.write_record(&record).map_err(failed)?;
+    }
+    let bytes = csv
+        .into_inner()
+        .map_err(|e| EdgeError::Internal(format!("csv: {e}")))?;
+    Ok(ApiResponse::attachment(
+        "text/csv; charset=utf-8",
+        file_name,
+        bytes,
+    ))
 }
 
 fn refuse(code: ErrorCode, lang: Lang) -> EdgeError {

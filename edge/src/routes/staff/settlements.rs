@@ -3,7 +3,7 @@
 //! and the ledger, marks paid, and confirms producers' new accounts; customer service
 //! reads. Every query is limited to the member's organiser.
 
-use super::{field_error, member, refuse};
+use super::{bad_field as bad, csv_euros, csv_file, member, refuse};
 use crate::db::settlements::steps::{self, Refused};
 use crate::db::settlements::{self as rows, accounts, gather, payment, Scope, SettlementRow};
 use crate::db::Database;
@@ -15,22 +15,11 @@ use seteli_domain::api::settlement::{
     GatherMonth, HoldEvent, MarkPaid, PendingAccounts, ReleaseEvent, SettlementMonth,
 };
 use seteli_domain::clock::parse_iso_date;
-use seteli_domain::desk::FieldError;
 use seteli_domain::ids::EventId;
-use seteli_domain::payment_file::{decimal_euros, pain001_03};
+use seteli_domain::payment_file::pain001_03;
 use seteli_domain::permissions::{Action, StaffMember};
 use seteli_domain::settlement::{month_to_gather, Month};
 use seteli_domain::ErrorCode;
-
-fn bad<D: Database, H: Outbound>(call: &Call<'_, D, H>, field: &'static str) -> EdgeError {
-    field_error(
-        FieldError {
-            code: ErrorCode::InvalidSettlement,
-            field,
-        },
-        call.lang,
-    )
-}
 
 /// The month of the query (`?month=YYYY-MM`), or the latest gathered by the schedule.
 async fn month_of<D: Database, H: Outbound>(
@@ -270,52 +259,40 @@ pub async fn handle_ledger<D: Database, H: Outbound>(
     let member = member(call.actor, Action::StaffSettle, call.lang)?;
     let (month, _) = month_of(call, member).await?;
     let list = rows::of_month(&call.ctx.db, &member.organiser, month).await?;
-    let mut csv = csv::Writer::from_writer(Vec::new());
-    let failed = |e: csv::Error| EdgeError::Internal(format!("ledger: {e}"));
-    csv.write_record([
-        "month",
-        "reference",
-        "business_id",
-        "producer",
-        "state",
-        "events_eur",
-        "adjustments_eur",
-        "carried_in_eur",
-        "payable_eur",
-        "carried_out_eur",
-        "paid_on",
-        "bank_reference",
-    ])
-    .map_err(failed)?;
-    for s in list.iter().filter(|s| s.state != "draft") {
-        let euros = |cents: i64| {
-            let sign = if cents < 0 { "-" } else { "" };
-            format!("{sign}{}", decimal_euros(cents.abs()))
-        };
-        csv.write_record([
+    let records = list.iter().filter(|s| s.state != "draft").map(|s| {
+        vec![
             s.month.clone(),
             payment::reference(s),
             s.business_id.clone(),
             s.producer_name.clone(),
             s.state.clone(),
-            euros(s.events_cents),
-            euros(s.adjustments_cents),
-            euros(s.carried_in_cents),
-            euros(s.payable_cents),
-            euros(s.carried_out_cents),
+            csv_euros(s.events_cents),
+            csv_euros(s.adjustments_cents),
+            csv_euros(s.carried_in_cents),
+            csv_euros(s.payable_cents),
+            csv_euros(s.carried_out_cents),
             s.paid_on.clone().unwrap_or_default(),
             s.payment_reference.clone().unwrap_or_default(),
-        ])
-        .map_err(failed)?;
-    }
-    let bytes = csv
-        .into_inner()
-        .map_err(|e| EdgeError::Internal(format!("ledger: {e}")))?;
-    Ok(ApiResponse::attachment(
-        "text/csv; charset=utf-8",
+        ]
+    });
+    csv_file(
         &format!("seteli-{}-{month}-ledger.csv", member.organiser.as_str()),
-        bytes,
-    ))
+        &[
+            "month",
+            "reference",
+            "business_id",
+            "producer",
+            "state",
+            "events_eur",
+            "adjustments_eur",
+            "carried_in_eur",
+            "payable_eur",
+            "carried_out_eur",
+            "paid_on",
+            "bank_reference",
+        ],
+        records,
+    )
 }
 
 /// `GET /api/staff/producer-accounts`: producers' new accounts waiting for finance.
