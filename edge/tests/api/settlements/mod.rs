@@ -7,6 +7,7 @@
 mod accounts;
 mod adjustments;
 mod month;
+mod property;
 mod reports;
 
 use crate::helpers::{cast, Mocks, Session, TestApp, Voucher};
