@@ -13,6 +13,8 @@ ALTER TABLE organisers ADD COLUMN settlement_cutoff_day INTEGER NOT NULL DEFAULT
 ALTER TABLE organisers ADD COLUMN business_id TEXT;
 ALTER TABLE organisers ADD COLUMN payer_iban TEXT;
 ALTER TABLE organisers ADD COLUMN payer_bic TEXT;
+-- The latest month the scheduled run gathered (`YYYY-MM`), so that it gathers each once.
+ALTER TABLE organisers ADD COLUMN settlement_gathered_month TEXT;
 
 -- A producer's bank account as entered by the producer, and what the organiser's finance
 -- decided about it: the rows are the log of both (never updated but for the decision).
@@ -52,12 +54,17 @@ CREATE TABLE settlements (
     paid_on             TEXT,
     payment_reference   TEXT CHECK (payment_reference IS NULL OR length(payment_reference) BETWEEN 1 AND 35),
     paid_by_name        TEXT,
+    -- The bank's payment file it went out in (its `MsgId`) and when: a settlement is in one
+    -- file only, so that downloading again never pays it twice.
+    payment_message_id  TEXT,
+    exported_at         TEXT,
     UNIQUE (organiser_code, producer_id, month),
     CHECK ((state = 'draft') = (confirmed_at IS NULL)),
     CHECK ((state = 'paid') = (paid_on IS NOT NULL AND payment_reference IS NOT NULL))
 );
 CREATE INDEX settlements_by_month ON settlements (organiser_code, month);
 CREATE INDEX settlements_by_producer ON settlements (producer_id, month);
+CREATE INDEX settlements_by_payment ON settlements (organiser_code, payment_message_id);
 
 -- A settlement's lines: each an event and what it adds (negative to take back).
 -- `event_status` and `event_share_cents` are the event as gathered: confirming checks that

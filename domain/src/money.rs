@@ -154,6 +154,7 @@ mod tests {
         assert_eq!(format_signed(-3200, Lang::Fi), "\u{2212}32,00\u{a0}€");
         assert_eq!(format_signed(-5, Lang::En), "\u{2212}€0.05");
         assert_eq!(format_signed(120_000, Lang::En), "€1,200.00");
+        assert_eq!(format_signed(0, Lang::Fi), "0,00\u{a0}€");
     }
     use proptest::prelude::*;
 

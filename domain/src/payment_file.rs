@@ -310,6 +310,12 @@ mod tests {
         assert_eq!(iban.as_str(), "FI2112345600000785");
         assert_eq!(iban.grouped(), "FI21 1234 5600 0007 85");
         assert_eq!(iban.masked(), "•••• 0785");
+        assert_eq!(iban.to_string(), "FI21 1234 5600 0007 85");
+        assert_eq!(String::from(iban.clone()), "FI2112345600000785");
+        assert_eq!(
+            serde_json::to_string(&iban).unwrap(),
+            "\"FI2112345600000785\""
+        );
         for bad in [
             "FI2112345600000786",
             "FI211234560000078",
@@ -370,5 +376,10 @@ mod tests {
         let mut long = batch();
         long.message_id = "x".repeat(36);
         assert_eq!(pain001_03::write(&long), Err(PaymentFileError::BadId));
+        long.message_id = "x".repeat(35);
+        assert!(
+            pain001_03::write(&long).is_ok(),
+            "35 characters is the standard's most"
+        );
     }
 }

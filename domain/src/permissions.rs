@@ -262,8 +262,6 @@ impl Action {
                 | Action::ProducerLogEvents
                 | Action::ProducerSetPrices
                 | Action::ProducerReply
-                | Action::ProducerViewStatements
-                | Action::ProducerSetAccount
         )
     }
 
@@ -346,6 +344,18 @@ pub fn require(actor: &Actor, action: Action, lang: Lang) -> Result<(), ApiError
         // Applying is what a company that is not yet approved may do, and all it may do;
         // each query is limited to the company's own applications.
         Actor::Producer(_) if action == ProducerApply => Ok(()),
+        // What the organisers owe a company, and where they pay it, stay its own to read and
+        // to correct after its approvals end (its last months are still settled). An account
+        // is entered by those who bind the company: the account payments go to is the classic
+        // fraud route, and an organiser's finance confirms it too.
+        Actor::Producer(_) if action == ProducerViewStatements => Ok(()),
+        Actor::Producer(agent) if action == ProducerSetAccount => {
+            if crate::producer::may_set_prices(&agent.company.roles) {
+                Ok(())
+            } else {
+                Err(ApiError::new(ErrorCode::NoAccountRole, lang))
+            }
+        }
         // The company was allowed at selection (roles, and a producer in Seteli); every
         // request then needs a valid approval, and each query is limited to the company's
         // own rows. Changing prices is for those who can bind the company.
@@ -356,12 +366,6 @@ pub fn require(actor: &Actor, action: Action, lang: Lang) -> Result<(), ApiError
                 && !crate::producer::may_set_prices(&agent.company.roles)
             {
                 Err(ApiError::new(ErrorCode::NoPriceRole, lang))
-            } else if action == ProducerSetAccount
-                && !crate::producer::may_set_prices(&agent.company.roles)
-            {
-                // The account payments go to: the classic fraud route, so only those who
-                // bind the company (as for prices), and an organiser confirms it too.
-                Err(ApiError::new(ErrorCode::NoAccountRole, lang))
             } else {
                 Ok(())
             }
@@ -490,14 +494,12 @@ mod tests {
         })
     }
 
-    const PRODUCER_ACTIONS: [Action; 7] = [
+    const PRODUCER_ACTIONS: [Action; 5] = [
         Action::ProducerView,
         Action::ProducerLookUpVoucher,
         Action::ProducerLogEvents,
         Action::ProducerSetPrices,
         Action::ProducerReply,
-        Action::ProducerViewStatements,
-        Action::ProducerSetAccount,
     ];
 
     #[test]
@@ -592,6 +594,11 @@ mod tests {
         );
         assert!(require(&board_member, Action::ProducerViewStatements, Lang::Fi).is_ok());
         assert!(require(&agent(&["TJ"], true), Action::ProducerSetAccount, Lang::Fi).is_ok());
+        // A company whose approvals ended still reads what it is owed and fixes its account.
+        let ended = agent(&["TJ"], false);
+        assert!(require(&ended, Action::ProducerViewStatements, Lang::Fi).is_ok());
+        assert!(require(&ended, Action::ProducerSetAccount, Lang::Fi).is_ok());
+        assert!(require(&citizen(), Action::ProducerViewStatements, Lang::Fi).is_err());
         // Finance settles; customer service reads; neither is the other's.
         let finance = staff(&[StaffRole::Finance]);
         let desk = staff(&[StaffRole::CustomerService]);

@@ -155,6 +155,7 @@ pub enum RouteId {
     StaffConfirmSettlement,
     StaffPaySettlement,
     StaffPaymentFile,
+    StaffWritePaymentFile,
     StaffLedger,
     StaffProducerAccounts,
     StaffConfirmProducerAccount,
@@ -792,6 +793,12 @@ pub const ROUTES: &[Route] = &[
     route(
         R::StaffPaymentFile,
         Get,
+        "/api/staff/settlements/payment-file",
+        Requires(Action::StaffSettle),
+    ),
+    route(
+        R::StaffWritePaymentFile,
+        Post,
         "/api/staff/settlements/payment-file",
         Requires(Action::StaffSettle),
     ),

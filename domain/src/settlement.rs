@@ -327,6 +327,54 @@ mod tests {
         ] {
             assert_eq!(Month::parse(bad), None, "{bad}");
         }
+        assert_eq!(october.months_to(Month::parse("2027-02").unwrap()), 4);
+        assert_eq!(october.months_to(Month::parse("2024-11").unwrap()), -23);
+        assert_eq!(october.months_to(october), 0);
+        // On the wire a month is its text.
+        assert_eq!(serde_json::to_string(&october).unwrap(), "\"2026-10\"");
+        assert_eq!(
+            serde_json::from_str::<Month>("\"2026-10\"").unwrap(),
+            october
+        );
+        assert!(serde_json::from_str::<Month>("\"2026-13\"").is_err());
+    }
+
+    #[test]
+    fn kinds_and_states_are_stored_by_name_and_read_back() {
+        for kind in LineKind::ALL {
+            assert_eq!(LineKind::parse(kind.as_str()), Some(kind));
+        }
+        assert_eq!(LineKind::Late.as_str(), "late");
+        assert_eq!(LineKind::parse("paid"), None);
+        for state in [
+            SettlementState::Draft,
+            SettlementState::Confirmed,
+            SettlementState::Paid,
+        ] {
+            assert_eq!(SettlementState::parse(state.as_str()), Some(state));
+        }
+        assert_eq!(SettlementState::Paid.as_str(), "paid");
+        assert_eq!(SettlementState::parse("void"), None);
+    }
+
+    #[test]
+    fn a_settled_visit_whose_share_changed_is_a_change_not_a_cancellation() {
+        let november = Month::parse("2026-11").unwrap();
+        let settled = BTreeMap::from([(id(1), 5000)]);
+        let repriced = [EventFacts {
+            id: id(1),
+            service_date: date!(2026 - 10 - 03),
+            share_cents: 4000,
+            live: true,
+        }];
+        assert_eq!(
+            plan(november, &repriced, &settled, &BTreeSet::new()),
+            vec![PlannedLine {
+                event: id(1),
+                kind: LineKind::Changed,
+                amount_cents: -1000
+            }]
+        );
     }
 
     #[test]

@@ -68,7 +68,11 @@ pub async fn run_scheduled(ctx: &Ctx<impl Database, impl Outbound>) -> Result<Re
     }
     report.lifted = lift_ended(db, today, &at).await?;
     report.consents_expired = expire_consents(db, today, &at).await?;
-    report.months_gathered = crate::db::settlements::gather::gather_due(db, today, &at).await?;
+    let (gathered, failed) = crate::db::settlements::gather::gather_due(db, today, &at).await?;
+    report.months_gathered = gathered;
+    for failure in failed {
+        crate::error::log_warning(&failure);
+    }
     report.swept = match sweep(db, blobs, now.unix_timestamp()).await {
         Ok(n) => n,
         Err(e) => {

@@ -268,6 +268,9 @@ async fn route<D: Database, H: Outbound>(
         RouteId::StaffConfirmSettlement => staff::settlements::handle_confirm(&call).await,
         RouteId::StaffPaySettlement => staff::settlements::handle_paid(&call).await,
         RouteId::StaffPaymentFile => staff::settlements::handle_payment_file(&call).await,
+        RouteId::StaffWritePaymentFile => {
+            staff::settlements::handle_write_payment_file(&call).await
+        }
         RouteId::StaffLedger => staff::settlements::handle_ledger(&call).await,
         RouteId::StaffProducerAccounts => staff::settlements::handle_accounts(&call).await,
         RouteId::StaffConfirmProducerAccount => {

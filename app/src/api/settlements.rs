@@ -4,9 +4,9 @@
 
 use super::{get_in, post};
 use seteli_domain::api::settlement::{
-    BudgetReport, GatherMonth, HoldEvent, MarkPaid, NewAccount, PendingAccounts,
-    ProducerAccountView, ProductionReport, ReleaseEvent, SettlementId, SettlementMonth,
-    SettlementView, Statements,
+    BudgetReport, GatherMonth, HoldEvent, MarkPaid, NewAccount, PaymentFileSummary,
+    PendingAccounts, ProducerAccountView, ProductionReport, ReleaseEvent, SettlementId,
+    SettlementMonth, SettlementView, Statements,
 };
 use seteli_domain::settlement::Month;
 use seteli_domain::{ApiError, Lang};
@@ -57,10 +57,18 @@ pub async fn step(
     }
 }
 
-/// The address of the month's payment file (a download).
-pub fn payment_file_href(month: Month, lang: Lang) -> String {
+/// `POST /api/staff/settlements/payment-file`: writes the month's next payment file.
+pub async fn write_payment_file(month: Month, lang: Lang) -> Result<PaymentFileSummary, ApiError> {
+    let body = GatherMonth {
+        month: month.to_string(),
+    };
+    post("/api/staff/settlements/payment-file", &body, lang).await
+}
+
+/// The address of the payment file `message_id` (a download).
+pub fn payment_file_href(message_id: &str, lang: Lang) -> String {
     format!(
-        "/api/staff/settlements/payment-file?month={month}&lang={}",
+        "/api/staff/settlements/payment-file?message={message_id}&lang={}",
         lang.code()
     )
 }

@@ -44,6 +44,9 @@ pub struct SettlementSummary {
     pub confirmed_by_name: Option<String>,
     pub paid_on: Option<String>,
     pub payment_reference: Option<String>,
+    /// The bank's payment file it went out in (its message id), once it did.
+    #[serde(default)]
+    pub payment_message_id: Option<String>,
 }
 
 /// `GET /api/staff/settlements?month=YYYY-MM`: the organiser's settlements of a month.
@@ -57,6 +60,19 @@ pub struct SettlementMonth {
     pub settlements: Vec<SettlementSummary>,
     /// Producers' new bank accounts that wait for finance.
     pub pending_accounts: u32,
+    /// The month's payment files written so far.
+    #[serde(default)]
+    pub payment_files: Vec<PaymentFileSummary>,
+}
+
+/// A payment file written for a month: its id (the ISO 20022 `MsgId`), when, and what it
+/// pays. `POST /api/staff/settlements/payment-file` answers with the new one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaymentFileSummary {
+    pub message_id: String,
+    pub exported_at: String,
+    pub transfers: u32,
+    pub total_cents: i64,
 }
 
 /// One line of a settlement, traceable to its visit.

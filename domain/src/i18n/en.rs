@@ -824,7 +824,7 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::GatherMonth => "Gather the month again",
         PrivateText::MonthGathered => "The month was gathered.",
         PrivateText::SettlementsEmpty => "There are no settlements for the month: it has no visits, or it has not been gathered yet.",
-        PrivateText::PaymentFileLink => "Download the payment file (ISO 20022)",
+        PrivateText::PaymentFileLink => "Write a new payment file (ISO 20022)",
         PrivateText::LedgerLink => "Download the ledger CSV",
         PrivateText::SettlementStateDraft => "Draft",
         PrivateText::SettlementStateConfirmed => "Confirmed",

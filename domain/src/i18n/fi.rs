@@ -824,7 +824,7 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::GatherMonth => "Koosta kuukausi uudelleen",
         PrivateText::MonthGathered => "Kuukausi koostettu.",
         PrivateText::SettlementsEmpty => "Kuukaudelle ei ole tilityksiä: kuukauden käyntejä ei ole, tai kuukautta ei ole vielä koostettu.",
-        PrivateText::PaymentFileLink => "Lataa maksuaineisto (ISO 20022)",
+        PrivateText::PaymentFileLink => "Muodosta uusi maksuaineisto (ISO 20022)",
         PrivateText::LedgerLink => "Lataa kirjanpidon CSV",
         PrivateText::SettlementStateDraft => "Luonnos",
         PrivateText::SettlementStateConfirmed => "Vahvistettu",

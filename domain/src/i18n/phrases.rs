@@ -741,6 +741,19 @@ pub fn accounts_waiting(lang: Lang, count: u32) -> String {
     }
 }
 
+/// What a payment file pays: how many transfers and their sum.
+pub fn payments_in_file(lang: Lang, transfers: u32, total_cents: i64) -> String {
+    let total = crate::money::format_signed(total_cents, lang);
+    match (lang, transfers) {
+        (Lang::Fi, 1) => format!("1 maksu, {total}"),
+        (Lang::Fi, n) => format!("{n} maksua, yhteensä {total}"),
+        (Lang::Sv, 1) => format!("1 betalning, {total}"),
+        (Lang::Sv, n) => format!("{n} betalningar, totalt {total}"),
+        (Lang::En, 1) => format!("1 payment, {total}"),
+        (Lang::En, n) => format!("{n} payments, {total} in all"),
+    }
+}
+
 /// When a settlement was paid, and the bank's reference.
 pub fn paid_on(lang: Lang, date: time::Date, reference: &str) -> String {
     let date = format_date(lang, date);
@@ -754,6 +767,46 @@ pub fn paid_on(lang: Lang, date: time::Date, reference: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn settlement_phrases_name_the_month_and_the_facts() {
+        let october = crate::settlement::Month::parse("2026-10").unwrap();
+        assert_eq!(month_name(Lang::Fi, october), "lokakuu 2026");
+        assert_eq!(month_name(Lang::Sv, october.next().next()), "december 2026");
+        assert_eq!(
+            month_name(Lang::En, october.next().next().next()),
+            "January 2027"
+        );
+        assert_eq!(
+            settlement_title(Lang::En, "Aurinko", october),
+            "Aurinko: settlement, October 2026"
+        );
+        assert_eq!(
+            settled_in(Lang::Fi, &[october, october.next()]),
+            "tilitetty aiemmin: lokakuu 2026, marraskuu 2026"
+        );
+        assert_eq!(
+            accounts_waiting(Lang::En, 1),
+            "1 producer's new account waits for confirmation."
+        );
+        assert_eq!(
+            accounts_waiting(Lang::Fi, 3),
+            "3 palveluntuottajan uutta tiliä odottaa vahvistusta."
+        );
+        assert_eq!(
+            paid_on(Lang::En, time::macros::date!(2026 - 11 - 20), "ARK-1"),
+            format!(
+                "Paid on {}, reference ARK-1",
+                format_date(Lang::En, time::macros::date!(2026 - 11 - 20))
+            )
+        );
+        assert_eq!(other_guardian_number(Lang::Sv, 2), "Annan vårdnadshavare 2");
+        assert_eq!(
+            payments_in_file(Lang::En, 2, 640_000),
+            "2 payments, €6,400.00 in all"
+        );
+        assert_eq!(payments_in_file(Lang::Fi, 1, 6400), "1 maksu, 64,00\u{a0}€");
+    }
 
     fn d(text: &str) -> Date {
         crate::clock::parse_iso_date(text).expect("a test date")

@@ -824,7 +824,7 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::GatherMonth => "Sammanställ månaden på nytt",
         PrivateText::MonthGathered => "Månaden har sammanställts.",
         PrivateText::SettlementsEmpty => "Det finns inga avräkningar för månaden: månaden har inga besök, eller så har den inte sammanställts ännu.",
-        PrivateText::PaymentFileLink => "Ladda ner betalningsfilen (ISO 20022)",
+        PrivateText::PaymentFileLink => "Skapa en ny betalningsfil (ISO 20022)",
         PrivateText::LedgerLink => "Ladda ner bokföringens CSV",
         PrivateText::SettlementStateDraft => "Utkast",
         PrivateText::SettlementStateConfirmed => "Bekräftad",

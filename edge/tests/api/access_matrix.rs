@@ -254,7 +254,14 @@ fn sample(id: RouteId) -> (&'static str, serde_json::Value) {
         RouteId::StaffGatherSettlements => {
             ("/api/staff/settlements/gather", json!({"month": "2026-10"}))
         }
-        RouteId::StaffPaymentFile => ("/api/staff/settlements/payment-file?month=2026-10", none),
+        RouteId::StaffPaymentFile => (
+            "/api/staff/settlements/payment-file?message=SETELI-2026-10-1",
+            none,
+        ),
+        RouteId::StaffWritePaymentFile => (
+            "/api/staff/settlements/payment-file",
+            json!({"month": "2026-10"}),
+        ),
         RouteId::StaffLedger => ("/api/staff/settlements/ledger?month=2026-10", none),
         RouteId::StaffSettlement => ("/api/staff/settlements/1", none),
         RouteId::StaffHoldSettlementEvent => (
@@ -571,8 +578,13 @@ fn expected(id: RouteId) -> [u16; 14] {
                 401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200,
             ]
         }
+        // Settlement 1 went out in file SETELI-2026-10-1 (Helsinki's finance has no such
+        // file, nor an account of its own for one): nothing is left to write.
         RouteId::StaffPaymentFile => [
             401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 409,
+        ],
+        RouteId::StaffWritePaymentFile => [
+            401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 409, 409,
         ],
         RouteId::StaffHoldSettlementEvent
         | RouteId::StaffReleaseSettlementEvent
@@ -584,11 +596,15 @@ fn expected(id: RouteId) -> [u16; 14] {
         | RouteId::StaffRejectProducerAccount => [
             401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 404,
         ],
-        // The producer's own statements and account; entering a new account is for those
-        // who bind the company (Karl-Johan chairs Aurinko's board).
-        RouteId::ProducerStatements | RouteId::ProducerStatement | RouteId::ProducerAccount => {
-            PRODUCERS
-        }
+        // The company's own statements and account, also after its approvals ended (Rova's:
+        // it has no statement, and settlement 1 is Aurinko's); entering a new account is for
+        // those who bind the company (Karl-Johan chairs Aurinko's board; Anni sits on Rova's).
+        RouteId::ProducerStatements | RouteId::ProducerAccount => [
+            401, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403,
+        ],
+        RouteId::ProducerStatement => [
+            401, 403, 403, 403, 403, 200, 404, 403, 403, 403, 403, 403, 403, 403,
+        ],
         RouteId::ProducerSetAccount => [
             401, 403, 403, 403, 403, 201, 403, 403, 403, 403, 403, 403, 403, 403,
         ],
@@ -634,6 +650,8 @@ fn app() -> TestApp<Mocks> {
                                   confirmed_at, confirmed_by_name)
              VALUES (1, 'ita-uusimaa', 1, '2026-10', 'confirmed', '2026-11-05T03:00:00Z', 3600, 0, 0,
                      3600, 0, '2026-11-06T09:00:00Z', 'Tiina Talous');
+         UPDATE settlements SET payment_message_id = 'SETELI-2026-10-1',
+                                exported_at = '2026-11-06T09:30:00Z' WHERE id = 1;
          INSERT INTO settlement_lines (settlement_id, event_id, kind, amount_cents, event_status,
                                        event_share_cents)
              VALUES (1, 100, 'event', 3600, 'recorded', 3600);

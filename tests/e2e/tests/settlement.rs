@@ -62,11 +62,13 @@ async fn finance_settles_the_month_before_and_the_producer_reads_its_statement()
         "the settlement to be confirmed",
     )
     .await;
-    let file = js_promise(
-        &finance,
-        &format!("fetch('/api/staff/settlements/payment-file?month={month}').then(r => r.text())"),
-    )
-    .await;
+    // Back on the month: the payment file is written (the settlement goes into it and no
+    // other), then downloaded.
+    press(&finance, "back-to-settlements").await;
+    press(&finance, "payment-file-write").await;
+    let link = wait_testid(&finance, "payment-file").await;
+    let href = attr(&link, "href").await.expect("the file's address");
+    let file = js_promise(&finance, &format!("fetch('{href}').then(r => r.text())")).await;
     let file = file.as_str().unwrap_or_default().to_owned();
     assert!(
         file.contains("urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"),
@@ -76,6 +78,11 @@ async fn finance_settles_the_month_before_and_the_producer_reads_its_statement()
         file.contains(&format!("{}.{:02}", payable / 100, payable % 100)),
         "{file}"
     );
+    assert!(
+        all_testid(&finance, "payment-file-write").await.is_empty(),
+        "nothing is left for another file"
+    );
+    open_aurinko(&finance).await;
     // Paid, with the bank's reference.
     type_into(&finance, "paid-reference", "ARK-20261201-1").await;
     press(&finance, "paid-submit").await;

@@ -45,12 +45,13 @@ pub fn SettlementsPage() -> impl IntoView {
     }
 }
 
-/// Whether the month's payment file has something in it: a confirmed settlement with
-/// something to pay to an account in effect.
+/// Whether a new payment file would have something in it: a confirmed settlement with
+/// something to pay to an account in effect that no file has taken yet.
 fn something_to_pay(settlements: &[SettlementSummary]) -> bool {
     settlements.iter().any(|s| {
         s.state == SettlementState::Confirmed
             && s.totals.payable_cents > 0
+            && s.payment_message_id.is_none()
             && matches!(
                 s.account,
                 AccountState::Confirmed { .. } | AccountState::Pending { masked: Some(_) }
@@ -83,27 +84,59 @@ fn MonthView(answer: SettlementMonth, lang: Lang) -> impl IntoView {
     };
     let this_month = Month::of(crate::dom::today());
     let next = month.next();
+    // Writing a payment file takes the settlements it pays (no other file will); the month
+    // is read again to list it.
+    let write = Action::new_local(move |_: &()| async move {
+        api::write_payment_file(month, lang).await?;
+        let fresh = api::month(Some(month), lang).await?;
+        current.try_set(fresh);
+        Ok::<(), ApiError>(())
+    });
+    let writing = write.pending();
+    let write_error = move || match write.value().get() {
+        Some(Err(error)) if !writing.get() => {
+            Some(view! { <SubmitError error testid="payment-file-error"/> })
+        }
+        _ => None,
+    };
     let downloads = move || {
         let answer = current.get();
         let payable = something_to_pay(&answer.settlements);
         let payer_missing = (!answer.payer_configured).then(|| {
             view! { <p class="notice" data-testid="payer-missing">{ErrorCode::PayerAccountMissing.message(lang)}</p> }
         });
-        let file = (answer.payer_configured && payable).then(|| {
+        let write_button = (answer.payer_configured && payable).then(|| {
             view! {
-                <a class="button" href=api::payment_file_href(month, lang) download data-testid="payment-file">
-                    {t(lang, Text::PaymentFileLink)}
-                </a>
+                <BusyButton class="button" testid="payment-file-write" busy=writing on_click=move || {
+                    if !writing.get_untracked() {
+                        write.dispatch_local(());
+                    }
+                }>{t(lang, Text::PaymentFileLink)}</BusyButton>
             }
         });
+        let files = answer
+            .payment_files
+            .iter()
+            .map(|file| {
+                view! {
+                    <li>
+                        <a href=api::payment_file_href(&file.message_id, lang) download data-testid="payment-file">
+                            {file.message_id.clone()}
+                        </a>
+                        " · "{i18n::payments_in_file(lang, file.transfers, file.total_cents)}
+                    </li>
+                }
+            })
+            .collect_view();
         view! {
             {payer_missing}
             <p class="button-row">
-                {file}
+                {write_button}
                 <a class="button button-secondary" href=api::ledger_href(month, lang) download data-testid="ledger-file">
                     {t(lang, Text::LedgerLink)}
                 </a>
             </p>
+            <ul class="plain-list" data-testid="payment-files">{files}</ul>
         }
     };
     let accounts = move || {
@@ -152,6 +185,7 @@ fn MonthView(answer: SettlementMonth, lang: Lang) -> impl IntoView {
             </p>
         })}
         {list}
+        {finance.then(|| view! { <div aria-live="polite">{write_error}</div> })}
         {finance.then(downloads)}
     }
 }

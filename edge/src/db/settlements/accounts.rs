@@ -26,7 +26,9 @@ pub async fn of_producer(
     let rows: Vec<AccountRow> = db
         .query(
             "SELECT iban, status, entered_by_name, entered_at, decided_at FROM producer_accounts
-             WHERE producer_id = ?1 ORDER BY id DESC LIMIT 20",
+             WHERE producer_id = ?1 AND (status IN ('confirmed', 'pending')
+                 OR id = (SELECT MAX(id) FROM producer_accounts WHERE producer_id = ?1))
+             ORDER BY id DESC",
             &[producer.into()],
         )
         .await?;
@@ -67,8 +69,9 @@ pub async fn enter(
     .await
 }
 
-/// The condition "the producer of the `producer_accounts` row is approved (now or once) in
-/// a municipality of the organiser bound to `$param`".
+/// The condition "the producer of the `producer_accounts` row is approved in a municipality
+/// of the organiser bound to `$param`, now or once (suspended or withdrawn since: its last
+/// settlements are still paid)".
 macro_rules! in_organiser {
     ($param:literal) => {
         concat!(
@@ -76,7 +79,7 @@ macro_rules! in_organiser {
                  ON om.municipality_code = ap.municipality_code
                  WHERE ap.producer_id = producer_accounts.producer_id AND om.organiser_code = ",
             $param,
-            " AND ap.status IN ('approved', 'withdrawn'))"
+            " AND ap.status IN ('approved', 'suspended', 'withdrawn'))"
         )
     };
 }

@@ -227,8 +227,10 @@ pub async fn gather(
     Ok(gathered)
 }
 
-/// The producers whose settlement of `month` is a draft (`which` = "draft") or confirmed
-/// or paid already ("closed").
+/// The producers whose settlement of `month` is a draft (`which` = "draft"), or whose
+/// settlement of `month` or a later month is confirmed or paid already ("closed": a visit
+/// that changes now belongs to a later settlement, and the balance carried over runs
+/// through the confirmed months in order).
 async fn producers_where(
     db: &impl Database,
     organiser: &OrganiserCode,
@@ -237,8 +239,10 @@ async fn producers_where(
 ) -> Result<BTreeSet<ProducerId>, DbError> {
     let rows: Vec<ProducerRow> = db
         .query(
-            "SELECT producer_id FROM settlements
-             WHERE organiser_code = ?1 AND month = ?2 AND (state = 'draft') = (?3 = 'draft')",
+            "SELECT DISTINCT producer_id FROM settlements
+             WHERE organiser_code = ?1
+               AND ((?3 = 'draft' AND state = 'draft' AND month = ?2)
+                    OR (?3 != 'draft' AND state != 'draft' AND month >= ?2))",
             &[
                 organiser.as_str().into(),
                 month.to_string().into(),
@@ -249,46 +253,58 @@ async fn producers_where(
     Ok(rows.into_iter().map(|r| r.producer_id).collect())
 }
 
-/// Whether the organiser has any settlement of `month` (the scheduled run gathers a month
-/// once; finance gathers again by hand).
-pub async fn gathered_before(
-    db: &impl Database,
-    organiser: &OrganiserCode,
-    month: Month,
-) -> Result<bool, DbError> {
-    Ok(!producers_where(db, organiser, month, "draft")
-        .await?
-        .is_empty()
-        || !producers_where(db, organiser, month, "closed")
-            .await?
-            .is_empty())
-}
-
 #[derive(Deserialize)]
 struct OrganiserRow {
     code: OrganiserCode,
     settlement_cutoff_day: i64,
+    settlement_gathered_month: Option<String>,
 }
 
 /// The scheduled run on `today`: every organiser whose latest month to gather
-/// ([`seteli_domain::settlement::month_to_gather`], by its cut-off day) has no settlement
-/// yet gets it gathered. How many organisers' months were gathered.
-pub async fn gather_due(db: &impl Database, today: time::Date, at: &str) -> Result<usize, DbError> {
+/// ([`seteli_domain::settlement::month_to_gather`], by its cut-off day) the run has not
+/// gathered yet gets it gathered, once. One organiser's failure does not stop the others
+/// (nor the rest of the run): how many organisers' months were gathered, and what failed.
+pub async fn gather_due(
+    db: &impl Database,
+    today: time::Date,
+    at: &str,
+) -> Result<(usize, Vec<String>), DbError> {
     let organisers: Vec<OrganiserRow> = db
         .query(
-            "SELECT code, settlement_cutoff_day FROM organisers ORDER BY code",
+            "SELECT code, settlement_cutoff_day, settlement_gathered_month FROM organisers ORDER BY code",
             &[],
         )
         .await?;
     let mut gathered = 0;
+    let mut failed = Vec::new();
     for organiser in organisers {
         let cutoff = u8::try_from(organiser.settlement_cutoff_day)
             .unwrap_or(seteli_domain::settlement::DEFAULT_CUTOFF_DAY);
         let month = seteli_domain::settlement::month_to_gather(today, cutoff);
-        if !gathered_before(db, &organiser.code, month).await? {
+        let done = organiser
+            .settlement_gathered_month
+            .as_deref()
+            .and_then(Month::parse)
+            .is_some_and(|done| done >= month);
+        if done {
+            continue;
+        }
+        let result = async {
             gather(db, &organiser.code, month, None, at).await?;
-            gathered += 1;
+            db.execute(
+                "UPDATE organisers SET settlement_gathered_month = ?2 WHERE code = ?1",
+                &[organiser.code.as_str().into(), month.to_string().into()],
+            )
+            .await
+        }
+        .await;
+        match result {
+            Ok(_) => gathered += 1,
+            Err(e) => failed.push(format!(
+                "gathering {month} for {} failed: {e:?}",
+                organiser.code.as_str()
+            )),
         }
     }
-    Ok(gathered)
+    Ok((gathered, failed))
 }

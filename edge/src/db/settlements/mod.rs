@@ -55,6 +55,8 @@ pub struct SettlementRow {
     pub held_count: i64,
     pub confirmed_iban: Option<String>,
     pub pending_iban: Option<String>,
+    pub payment_message_id: Option<String>,
+    pub exported_at: Option<String>,
 }
 
 impl SettlementRow {
@@ -111,6 +113,7 @@ impl SettlementRow {
             confirmed_by_name: self.confirmed_by_name.clone(),
             paid_on: self.paid_on.clone(),
             payment_reference: self.payment_reference.clone(),
+            payment_message_id: self.payment_message_id.clone(),
         })
     }
 }
@@ -128,7 +131,8 @@ macro_rules! settlement_select {
                     (SELECT a.iban FROM producer_accounts a
                      WHERE a.producer_id = s.producer_id AND a.status = 'confirmed') AS confirmed_iban,
                     (SELECT a.iban FROM producer_accounts a
-                     WHERE a.producer_id = s.producer_id AND a.status = 'pending') AS pending_iban
+                     WHERE a.producer_id = s.producer_id AND a.status = 'pending') AS pending_iban,
+                    s.payment_message_id, s.exported_at
              FROM settlements s
              JOIN producers p ON p.id = s.producer_id
              JOIN organisers o ON o.code = s.organiser_code
@@ -137,6 +141,8 @@ macro_rules! settlement_select {
         )
     };
 }
+
+pub(crate) use settlement_select;
 
 /// The organiser's settlements of `month`, by producer name.
 pub async fn of_month(

@@ -97,8 +97,9 @@ pub async fn release(
 
 /// Confirms the draft `id`: its lines become what was settled. In one batch with a guard
 /// that fails the whole batch (the state's CHECK) if any visit it shows changed since it
-/// was gathered — cancelled, corrected, repriced, or settled by another settlement — or if
-/// the balance it carries in is no longer the producer's latest.
+/// was gathered — cancelled, corrected, repriced, or settled by another settlement — if the
+/// balance it carries in is no longer the producer's latest, or if a later month of the
+/// producer is confirmed already (its balance would be taken twice).
 pub async fn confirm(
     db: &impl Database,
     row: &SettlementRow,
@@ -136,6 +137,10 @@ pub async fn confirm(
                                     SELECT SUM(l2.amount_cents) FROM settlement_lines l2
                                     JOIN settlements s2 ON s2.id = l2.settlement_id
                                     WHERE l2.event_id = l.event_id AND s2.state != 'draft'), 0)))
+                     OR EXISTS (SELECT 1 FROM settlements s3
+                                WHERE s3.organiser_code = settlements.organiser_code
+                                  AND s3.producer_id = settlements.producer_id
+                                  AND s3.month > settlements.month AND s3.state != 'draft')
                      OR carried_in_cents != COALESCE((
                          SELECT s2.carried_out_cents FROM settlements s2
                          WHERE s2.organiser_code = settlements.organiser_code

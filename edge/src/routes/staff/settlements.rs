@@ -54,6 +54,7 @@ async fn month_view<D: Database, H: Outbound>(
             month,
             cutoff_day: settings.cutoff_day,
             payer_configured: settings.payer.is_some(),
+            payment_files: payment::files_of(&list),
             settlements,
             pending_accounts: u32::try_from(pending.len()).unwrap_or(u32::MAX),
         },
@@ -218,34 +219,61 @@ pub async fn handle_paid<D: Database, H: Outbound>(
     answer(call, member).await
 }
 
-/// `GET /api/staff/settlements/payment-file?month=YYYY-MM`: the bank's ISO 20022
-/// `pain.001.001.03` file of the month's confirmed, unpaid settlements with something to
-/// pay to an account in effect. Permission: [`Action::StaffSettle`].
+/// `POST /api/staff/settlements/payment-file` `{month}`: writes the month's next bank
+/// payment file — its confirmed, unpaid settlements with something to pay to an account in
+/// effect that no earlier file took — and answers what it holds (201); each settlement goes
+/// into one file only. Permission: [`Action::StaffSettle`].
+pub async fn handle_write_payment_file<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+) -> Result<ApiResponse, EdgeError> {
+    let member = member(call.actor, Action::StaffSettle, call.lang)?;
+    let body: GatherMonth = call.body(ErrorCode::InvalidSettlement)?;
+    let month = Month::parse(body.month.trim()).ok_or_else(|| bad(call, "month"))?;
+    let settings = rows::settings(&call.ctx.db, &member.organiser)
+        .await?
+        .ok_or_else(|| refuse(ErrorCode::Forbidden, call.lang))?;
+    if settings.payer.is_none() {
+        return Err(refuse(ErrorCode::PayerAccountMissing, call.lang));
+    }
+    match payment::write(&call.ctx.db, &member.organiser, month, call.ctx.now).await? {
+        payment::Written::File(file) => Ok(ApiResponse::private_json(201, &file)),
+        payment::Written::NothingToPay => Err(refuse(ErrorCode::NothingToPay, call.lang)),
+        payment::Written::Changed => Err(refuse(ErrorCode::SettlementChanged, call.lang)),
+    }
+}
+
+/// `GET /api/staff/settlements/payment-file?message=ID`: the bank's ISO 20022
+/// `pain.001.001.03` file `ID` as it was written (the same message id, so a bank refuses to
+/// pay it twice). Permission: [`Action::StaffSettle`].
 pub async fn handle_payment_file<D: Database, H: Outbound>(
     call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
     let member = member(call.actor, Action::StaffSettle, call.lang)?;
-    let (month, settings) = month_of(call, member).await?;
+    let settings = rows::settings(&call.ctx.db, &member.organiser)
+        .await?
+        .ok_or_else(|| refuse(ErrorCode::Forbidden, call.lang))?;
     if settings.payer.is_none() {
         return Err(refuse(ErrorCode::PayerAccountMissing, call.lang));
     }
-    let payments = payment::payments(
+    let message = call
+        .req
+        .query_param("message")
+        .filter(|m| !m.is_empty() && m.len() <= 35)
+        .ok_or_else(|| bad(call, "message"))?;
+    let batch = payment::file(
         &call.ctx.db,
         &member.organiser,
         &settings,
-        month,
-        call.ctx.now,
+        message,
         call.ctx.today(),
     )
-    .await?;
-    let batch = payments
-        .batch
-        .ok_or_else(|| refuse(ErrorCode::NothingToPay, call.lang))?;
+    .await?
+    .ok_or_else(|| refuse(ErrorCode::NotFound, call.lang))?;
     let xml =
         pain001_03::write(&batch).map_err(|e| EdgeError::Internal(format!("payment file: {e}")))?;
     Ok(ApiResponse::attachment(
         "application/xml",
-        &format!("seteli-{}-{month}.xml", member.organiser.as_str()),
+        &format!("{message}.xml"),
         xml.into_bytes(),
     ))
 }

@@ -306,9 +306,14 @@ fn example(
                 "step": {"kind": "suspend", "until": "2026-12-31"}, "reason": "Syy"}),
             ),
         ),
-        "/api/staff/settlements"
-        | "/api/staff/settlements/payment-file"
-        | "/api/staff/settlements/ledger" => (query(&[("month", "2026-10")]), "", None),
+        "/api/staff/settlements" | "/api/staff/settlements/ledger" => {
+            (query(&[("month", "2026-10")]), "", None)
+        }
+        "/api/staff/settlements/payment-file" => (
+            query(&[("message", "SETELI-2026-10-1")]),
+            "",
+            Some(json!({"month": "2026-10"})),
+        ),
         "/api/staff/settlements/gather" => (vec![], "", Some(json!({"month": "2026-10"}))),
         "/api/staff/settlements/{id}/hold" => (
             vec![],

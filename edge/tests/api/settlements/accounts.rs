@@ -76,12 +76,8 @@ async fn a_new_account_takes_effect_only_once_finance_confirms_it() {
         1
     );
     assert_eq!(step(&talous, id, "confirm", json!({})).await.status, 200);
-    let file = talous
-        .get("/api/staff/settlements/payment-file?month=2026-10")
-        .await;
-    assert!(String::from_utf8(file.bytes)
-        .unwrap()
-        .contains("<IBAN>FI4610203000012345</IBAN>"));
+    let file = super::payment_file(&talous, "2026-10").await;
+    assert!(file.contains("<IBAN>FI4610203000012345</IBAN>"), "{file}");
 
     // The producer reads its statement, not drafts, and never another company's.
     let statements = karl_johan.get("/api/producer/statements").await.json;

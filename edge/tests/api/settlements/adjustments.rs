@@ -98,9 +98,7 @@ async fn a_negative_settlement_carries_over_and_is_paid_off_by_the_next() {
         step(&talous, november, "confirm", json!({})).await.status,
         200
     );
-    let file = talous
-        .get("/api/staff/settlements/payment-file?month=2026-11")
-        .await;
+    let file = super::write_file(&talous, "2026-11").await;
     assert_eq!((file.status, file.code()), (409, "nothing_to_pay"));
     // December pays what is left after the carried balance.
     visit(&app, 3, 20, "2026-12-02", 4000);
@@ -140,4 +138,38 @@ async fn an_earlier_draft_is_confirmed_first() {
         step(&talous, november, "confirm", json!({})).await.status,
         200
     );
+}
+
+#[tokio::test]
+async fn an_earlier_month_is_not_settled_again_once_a_later_one_is_confirmed() {
+    let mut app = app();
+    visit(&app, 1, 10, "2026-09-03", 3000);
+    app.advance(14 * 24 * 3600); // 5 December
+    let talous = finance(&app).await;
+    let (september, _) = gathered_one(&talous, "2026-09").await;
+    step(&talous, september, "confirm", json!({})).await;
+    visit(&app, 2, 10, "2026-11-03", 2000);
+    let (november, _) = gathered_one(&talous, "2026-11").await;
+    assert_eq!(
+        step(&talous, november, "confirm", json!({})).await.status,
+        200
+    );
+    // A late visit of October: October is behind a confirmed month, so it waits for the
+    // next open one (and the balances carried stay in order).
+    visit(&app, 3, 20, "2026-10-20", 1500);
+    let october = gather(&talous, "2026-10").await;
+    assert!(
+        october["settlements"].as_array().unwrap().is_empty(),
+        "{october}"
+    );
+    app.advance(31 * 24 * 3600); // 5 January
+    let talous = finance(&app).await;
+    let (december, _) = gathered_one(&talous, "2026-12").await;
+    let lines = talous
+        .get(&format!("/api/staff/settlements/{december}"))
+        .await
+        .json["lines"]
+        .clone();
+    assert_eq!(lines[0]["event_id"], 3);
+    assert_eq!(lines[0]["kind"], "late");
 }

@@ -81,3 +81,27 @@ pub fn only(month: &Value) -> (i64, &Value) {
     assert_eq!(list.len(), 1, "{month}");
     (list[0]["id"].as_i64().unwrap(), &list[0])
 }
+
+/// `finance` writes the month's next payment file: the answer.
+pub async fn write_file(finance: &Session<'_>, month: &str) -> crate::helpers::TestResponse {
+    finance
+        .post(
+            "/api/staff/settlements/payment-file",
+            json!({"month": month}),
+        )
+        .await
+}
+
+/// `finance` writes the month's next payment file and downloads it: its XML.
+pub async fn payment_file(finance: &Session<'_>, month: &str) -> String {
+    let written = write_file(finance, month).await;
+    assert_eq!(written.status, 201, "{}", written.json);
+    let message = written.json["message_id"].as_str().unwrap().to_owned();
+    let file = finance
+        .get(&format!(
+            "/api/staff/settlements/payment-file?message={message}"
+        ))
+        .await;
+    assert_eq!(file.status, 200);
+    String::from_utf8(file.bytes).unwrap()
+}

@@ -1,7 +1,7 @@
 //! Finance's month: gather, hold a disputed visit, confirm once, the payment file and the
 //! ledger, mark paid; customer service reads; every refusal changes nothing.
 
-use super::{app, finance, gather, gathered_one, only, step, visit};
+use super::{app, finance, gather, gathered_one, only, step, visit, write_file};
 use crate::helpers::{cast, Session};
 use serde_json::json;
 use std::io::Write;
@@ -141,14 +141,21 @@ async fn finance_gathers_october_holds_a_disputed_visit_confirms_pays_and_the_fi
     assert_eq!(kept.json["summary"]["state"], "confirmed");
 
     // The bank's file: one transfer of 64.00 € to Aurinko's account, valid ISO 20022.
+    let written = write_file(&talous, "2026-10").await;
+    assert_eq!(written.status, 201, "{}", written.json);
+    assert_eq!(written.json["transfers"], 1);
+    assert_eq!(written.json["total_cents"], 6400);
+    let message = written.json["message_id"].as_str().unwrap().to_owned();
     let file = talous
-        .get("/api/staff/settlements/payment-file?month=2026-10")
+        .get(&format!(
+            "/api/staff/settlements/payment-file?message={message}"
+        ))
         .await;
     assert_eq!(file.status, 200);
     assert!(file
         .header("content-disposition")
         .unwrap()
-        .contains("seteli-ita-uusimaa-2026-10.xml"));
+        .contains(&format!("{message}.xml")));
     let xml = String::from_utf8(file.bytes.clone()).unwrap();
     assert!(
         xml.contains(r#"<InstdAmt Ccy="EUR">64.00</InstdAmt>"#),
@@ -157,7 +164,34 @@ async fn finance_gathers_october_holds_a_disputed_visit_confirms_pays_and_the_fi
     assert!(xml.contains("<IBAN>FI6940550010200123</IBAN>"));
     assert!(xml.contains("<IBAN>FI2112345600000785</IBAN>"));
     assert!(xml.contains(&format!("SETELI-{id}")));
+    assert!(xml.contains(&format!("<MsgId>{message}</MsgId>")));
     assert!(valid_pain_001(&file.bytes), "{xml}");
+    // The settlement is in that file only: writing again has nothing to pay, and the file
+    // downloads again the same, so that the bank refuses to pay it twice.
+    let again = write_file(&talous, "2026-10").await;
+    assert_eq!((again.status, again.code()), (409, "nothing_to_pay"));
+    let same = talous
+        .get(&format!(
+            "/api/staff/settlements/payment-file?message={message}"
+        ))
+        .await;
+    assert_eq!(same.bytes, file.bytes);
+    let month_view = talous
+        .get("/api/staff/settlements?month=2026-10")
+        .await
+        .json;
+    assert_eq!(
+        month_view["payment_files"][0]["message_id"],
+        message.as_str()
+    );
+    assert_eq!(
+        month_view["settlements"][0]["payment_message_id"],
+        message.as_str()
+    );
+    let unknown = talous
+        .get("/api/staff/settlements/payment-file?message=SETELI-2026-10-1")
+        .await;
+    assert_eq!(unknown.status, 404);
     // The ledger.
     let ledger = talous
         .get("/api/staff/settlements/ledger?month=2026-10")
@@ -200,9 +234,7 @@ async fn finance_gathers_october_holds_a_disputed_visit_confirms_pays_and_the_fi
         (409, "settlement_wrong_state")
     );
     // Nothing left to pay in October.
-    let nothing = talous
-        .get("/api/staff/settlements/payment-file?month=2026-10")
-        .await;
+    let nothing = write_file(&talous, "2026-10").await;
     assert_eq!((nothing.status, nothing.code()), (409, "nothing_to_pay"));
 }
 
@@ -242,15 +274,11 @@ async fn a_producer_without_an_account_in_effect_is_held_from_the_payment_file()
     let (id, settlement) = only(&month);
     assert_eq!(settlement["account"]["state"], "missing");
     assert_eq!(step(&talous, id, "confirm", json!({})).await.status, 200);
-    let file = talous
-        .get("/api/staff/settlements/payment-file?month=2026-10")
-        .await;
+    let file = write_file(&talous, "2026-10").await;
     assert_eq!((file.status, file.code()), (409, "nothing_to_pay"));
     // Without the organiser's own account no file is written at all.
     app.sql("UPDATE organisers SET payer_iban = NULL;");
-    let file = talous
-        .get("/api/staff/settlements/payment-file?month=2026-10")
-        .await;
+    let file = write_file(&talous, "2026-10").await;
     assert_eq!((file.status, file.code()), (409, "payer_account_missing"));
 }
 
