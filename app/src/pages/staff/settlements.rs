@@ -186,7 +186,7 @@ fn MonthView(answer: SettlementMonth, lang: Lang) -> impl IntoView {
         })}
         {list}
         {finance.then(|| view! { <div aria-live="polite">{write_error}</div> })}
-        {finance.then(downloads)}
+        {finance.then_some(downloads)}
     }
 }
 
