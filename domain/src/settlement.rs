@@ -268,6 +268,29 @@ pub fn totals(lines: &[PlannedLine], carried_in_cents: i64) -> Totals {
     }
 }
 
+/// Where a producer's bank account entry stands: waiting for an organiser's finance, in
+/// effect, rejected, or replaced by a newer one (waiting or in effect).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AccountStatus {
+    Pending,
+    Confirmed,
+    Rejected,
+    Replaced,
+}
+
+impl AccountStatus {
+    /// The name stored in `producer_accounts.status`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AccountStatus::Pending => "pending",
+            AccountStatus::Confirmed => "confirmed",
+            AccountStatus::Rejected => "rejected",
+            AccountStatus::Replaced => "replaced",
+        }
+    }
+}
+
 /// The state of a settlement: gathered as a draft, confirmed by finance (its lines are
 /// then what was settled), paid on a date with the bank's reference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -355,6 +378,11 @@ mod tests {
         }
         assert_eq!(SettlementState::Paid.as_str(), "paid");
         assert_eq!(SettlementState::parse("void"), None);
+        assert_eq!(AccountStatus::Rejected.as_str(), "rejected");
+        assert_eq!(
+            serde_json::from_str::<AccountStatus>("\"replaced\"").unwrap(),
+            AccountStatus::Replaced
+        );
     }
 
     #[test]

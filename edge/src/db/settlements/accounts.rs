@@ -7,12 +7,13 @@ use serde::Deserialize;
 use seteli_domain::api::settlement::{PendingAccount, ProducerAccountView};
 use seteli_domain::ids::ProducerId;
 use seteli_domain::payment_file::Iban;
+use seteli_domain::settlement::AccountStatus;
 use seteli_domain::OrganiserCode;
 
 #[derive(Deserialize)]
 struct AccountRow {
     iban: String,
-    status: String,
+    status: AccountStatus,
     entered_by_name: String,
     entered_at: String,
     decided_at: Option<String>,
@@ -33,9 +34,9 @@ pub async fn of_producer(
         )
         .await?;
     let grouped = |iban: &str| Iban::parse(iban).map(|i| i.grouped()).unwrap_or_default();
-    let confirmed = rows.iter().find(|r| r.status == "confirmed");
-    let pending = rows.iter().find(|r| r.status == "pending");
-    let rejected = rows.first().filter(|r| r.status == "rejected");
+    let confirmed = rows.iter().find(|r| r.status == AccountStatus::Confirmed);
+    let pending = rows.iter().find(|r| r.status == AccountStatus::Pending);
+    let rejected = rows.first().filter(|r| r.status == AccountStatus::Rejected);
     Ok(ProducerAccountView {
         confirmed: confirmed.map(|r| grouped(&r.iban)),
         confirmed_at: confirmed.and_then(|r| r.decided_at.clone()),
@@ -164,7 +165,7 @@ pub async fn decide(
 ) -> Result<bool, DbError> {
     let (username, name) = by;
     // Decided already (the batch below would change nothing): say so.
-    if status_of(db, id).await?.as_deref() != Some("pending") {
+    if status_of(db, id).await? != Some(AccountStatus::Pending) {
         return Ok(false);
     }
     let organiser: SqlValue = organiser.as_str().into();
@@ -191,22 +192,33 @@ pub async fn decide(
         vec![
             id.into(),
             organiser,
-            if confirm { "confirmed" } else { "rejected" }.into(),
+            if confirm {
+                AccountStatus::Confirmed
+            } else {
+                AccountStatus::Rejected
+            }
+            .as_str()
+            .into(),
             username.into(),
             name.into(),
             at.into(),
         ],
     ));
     db.batch(&statements).await?;
-    Ok(status_of(db, id).await?.as_deref() == Some(if confirm { "confirmed" } else { "rejected" }))
+    let decided = if confirm {
+        AccountStatus::Confirmed
+    } else {
+        AccountStatus::Rejected
+    };
+    Ok(status_of(db, id).await? == Some(decided))
 }
 
 #[derive(Deserialize)]
 struct StatusRow {
-    status: String,
+    status: AccountStatus,
 }
 
-async fn status_of(db: &impl Database, id: i64) -> Result<Option<String>, DbError> {
+async fn status_of(db: &impl Database, id: i64) -> Result<Option<AccountStatus>, DbError> {
     let rows: Vec<StatusRow> = db
         .query(
             "SELECT status FROM producer_accounts WHERE id = ?1",

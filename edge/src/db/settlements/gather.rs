@@ -10,6 +10,7 @@ use serde_json::json;
 use seteli_domain::clock::parse_iso_date;
 use seteli_domain::ids::{EventId, ProducerId};
 use seteli_domain::settlement::{plan, totals, EventFacts, Month};
+use seteli_domain::voucher::EventStatus;
 use seteli_domain::OrganiserCode;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -22,7 +23,7 @@ struct CandidateRow {
     producer_id: ProducerId,
     service_date: String,
     share_cents: i64,
-    status: String,
+    status: EventStatus,
     settled_cents: i64,
     was_settled: i64,
 }
@@ -126,7 +127,7 @@ pub async fn gather(
             id: row.id,
             service_date,
             share_cents: row.share_cents,
-            live: row.status == "recorded",
+            live: row.status == EventStatus::Recorded,
         });
         if row.was_settled != 0 {
             settled.insert(row.id, row.settled_cents);

@@ -40,7 +40,7 @@ pub struct SettlementRow {
     pub name_sv: String,
     pub name_en: String,
     pub month: String,
-    pub state: String,
+    pub state: SettlementState,
     pub gathered_at: String,
     pub events_cents: i64,
     pub adjustments_cents: i64,
@@ -60,10 +60,6 @@ pub struct SettlementRow {
 }
 
 impl SettlementRow {
-    pub fn state(&self) -> Result<SettlementState, DbError> {
-        SettlementState::parse(&self.state).ok_or_else(|| DbError::bad_row("settlements", "state"))
-    }
-
     pub fn month(&self) -> Result<Month, DbError> {
         Month::parse(&self.month).ok_or_else(|| DbError::bad_row("settlements", "month"))
     }
@@ -97,7 +93,7 @@ impl SettlementRow {
                 Some(self.name_en.clone()),
             ),
             month: self.month()?,
-            state: self.state()?,
+            state: self.state,
             totals: Totals {
                 events_cents: self.events_cents,
                 adjustments_cents: self.adjustments_cents,

@@ -10,7 +10,7 @@ use seteli_domain::api::settlement::PaymentFileSummary;
 use seteli_domain::clock::{parse_rfc3339, rfc3339};
 use seteli_domain::money::Cents;
 use seteli_domain::payment_file::{CreditTransfer, Debtor, PaymentBatch};
-use seteli_domain::settlement::Month;
+use seteli_domain::settlement::{Month, SettlementState};
 use seteli_domain::OrganiserCode;
 use time::{Date, OffsetDateTime};
 
@@ -21,7 +21,7 @@ pub fn reference(settlement: &SettlementRow) -> String {
 
 /// Whether `settlement` goes into the next payment file.
 fn payable_now(settlement: &SettlementRow) -> bool {
-    settlement.state == "confirmed"
+    settlement.state == SettlementState::Confirmed
         && settlement.payable_cents > 0
         && settlement.payment_message_id.is_none()
         && settlement.account().is_some()

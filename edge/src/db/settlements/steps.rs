@@ -7,6 +7,7 @@ use super::SettlementRow;
 use crate::db::{Database, DbError, SqlValue};
 use seteli_domain::api::settlement::SettlementId;
 use seteli_domain::ids::EventId;
+use seteli_domain::settlement::SettlementState;
 use time::Date;
 
 /// What a step came to, when it did not simply happen.
@@ -32,7 +33,7 @@ pub async fn hold(
     by_name: &str,
     at: &str,
 ) -> Result<Result<(), Refused>, DbError> {
-    if row.state != "draft" {
+    if row.state != SettlementState::Draft {
         return Ok(Err(Refused::WrongState));
     }
     let inserted = db
@@ -71,7 +72,7 @@ pub async fn release(
     event: EventId,
     at: &str,
 ) -> Result<Result<(), Refused>, DbError> {
-    if row.state != "draft" {
+    if row.state != SettlementState::Draft {
         return Ok(Err(Refused::WrongState));
     }
     let removed = db
@@ -106,7 +107,7 @@ pub async fn confirm(
     by_name: &str,
     at: &str,
 ) -> Result<Result<(), Refused>, DbError> {
-    if row.state != "draft" {
+    if row.state != SettlementState::Draft {
         return Ok(Err(Refused::WrongState));
     }
     let earlier: Vec<crate::db::IdRow<SettlementId>> = db

@@ -18,7 +18,7 @@ use seteli_domain::clock::parse_iso_date;
 use seteli_domain::ids::EventId;
 use seteli_domain::payment_file::pain001_03;
 use seteli_domain::permissions::{Action, StaffMember};
-use seteli_domain::settlement::{month_to_gather, Month};
+use seteli_domain::settlement::{month_to_gather, Month, SettlementState};
 use seteli_domain::ErrorCode;
 
 /// The month of the query (`?month=YYYY-MM`), or the latest gathered by the schedule.
@@ -287,22 +287,25 @@ pub async fn handle_ledger<D: Database, H: Outbound>(
     let member = member(call.actor, Action::StaffSettle, call.lang)?;
     let (month, _) = month_of(call, member).await?;
     let list = rows::of_month(&call.ctx.db, &member.organiser, month).await?;
-    let records = list.iter().filter(|s| s.state != "draft").map(|s| {
-        vec![
-            s.month.clone(),
-            payment::reference(s),
-            s.business_id.clone(),
-            s.producer_name.clone(),
-            s.state.clone(),
-            csv_euros(s.events_cents),
-            csv_euros(s.adjustments_cents),
-            csv_euros(s.carried_in_cents),
-            csv_euros(s.payable_cents),
-            csv_euros(s.carried_out_cents),
-            s.paid_on.clone().unwrap_or_default(),
-            s.payment_reference.clone().unwrap_or_default(),
-        ]
-    });
+    let records = list
+        .iter()
+        .filter(|s| s.state != SettlementState::Draft)
+        .map(|s| {
+            vec![
+                s.month.clone(),
+                payment::reference(s),
+                s.business_id.clone(),
+                s.producer_name.clone(),
+                s.state.as_str().to_owned(),
+                csv_euros(s.events_cents),
+                csv_euros(s.adjustments_cents),
+                csv_euros(s.carried_in_cents),
+                csv_euros(s.payable_cents),
+                csv_euros(s.carried_out_cents),
+                s.paid_on.clone().unwrap_or_default(),
+                s.payment_reference.clone().unwrap_or_default(),
+            ]
+        });
     csv_file(
         &format!("seteli-{}-{month}-ledger.csv", member.organiser.as_str()),
         &[
