@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
 pub mod applications;
+pub mod authorisations;
 pub mod desk;
 pub mod resident;
 pub mod settlement;

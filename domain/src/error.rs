@@ -206,6 +206,28 @@ error_codes! {
     AccountWrongState,
     /// Only those who can bind the company change its bank account.
     NoAccountRole,
+    /// A catalogue entry with a missing or bad field (names the field).
+    InvalidAuthorisation,
+    /// An authorisation order with a missing or bad field (names the field).
+    InvalidAuthorisationOrder,
+    /// An authorisation that is not in the organiser's catalogue.
+    UnknownAuthorisation,
+    /// Path 1 assigns only authorisations the organisation holds: order the others on the
+    /// DVV path.
+    AuthorisationNotHeld,
+    /// The DVV path is for authorisations the organisation lacks: order a held one on path 1.
+    AuthorisationAlreadyHeld,
+    /// An employee orders for themself; a supervisor for their own department's employees.
+    NotYourTeam,
+    /// No authorisation order with this id that the member may read.
+    OrderNotFound,
+    /// The order waits for DVV to grant the organisation the authorisation: record DVV's
+    /// answer first.
+    OrderAwaitsDvv,
+    /// No holding with this id in the member's organiser.
+    HoldingNotFound,
+    /// The holding has ended already.
+    HoldingEnded,
     /// The server failed; the message carries a reference id for support.
     Internal,
     /// The client could not reach the server (set by the app, never sent by the edge).
@@ -251,10 +273,13 @@ impl ErrorCode {
             | VoucherApplicationIncomplete
             | ServiceNotOffered
             | InvalidIban
-            | InvalidSettlement => 400,
+            | InvalidSettlement
+            | InvalidAuthorisation
+            | InvalidAuthorisationOrder
+            | UnknownAuthorisation => 400,
             Unauthorized => 401,
             Forbidden | CrossSiteRequest | NoRightToAct | ProducerNotApproved | NoPriceRole
-            | CaseNotYours | NotTheNamedGuardian | NoAccountRole => 403,
+            | CaseNotYours | NotTheNamedGuardian | NoAccountRole | NotYourTeam => 403,
             NotFound
             | ProducerNotFound
             | VoucherNotFound
@@ -265,7 +290,9 @@ impl ErrorCode {
             | AttachmentNotFound
             | ApprovalNotFound
             | MessageNotFound
-            | SettlementNotFound => 404,
+            | SettlementNotFound
+            | OrderNotFound
+            | HoldingNotFound => 404,
             MethodNotAllowed => 405,
             // Right request, wrong moment: the state of things refuses it.
             SurveyAlreadyAnswered
@@ -297,7 +324,11 @@ impl ErrorCode {
             | SettlementEarlierOpen
             | PayerAccountMissing
             | NothingToPay
-            | AccountWrongState => 409,
+            | AccountWrongState
+            | AuthorisationNotHeld
+            | AuthorisationAlreadyHeld
+            | OrderAwaitsDvv
+            | HoldingEnded => 409,
             PayloadTooLarge | AttachmentTooLarge => 413,
             TooManyAttempts => 429,
             Internal => 500,
@@ -604,6 +635,36 @@ impl ErrorCode {
             (NoAccountRole, Fi) => "Vain yrityksen puolesta sitoumuksia tekevä voi muuttaa sen pankkitiliä.",
             (NoAccountRole, Sv) => "Endast den som kan binda företaget kan ändra dess bankkonto.",
             (NoAccountRole, En) => "Only a person who can bind the company may change its bank account.",
+            (InvalidAuthorisation, Fi) => "Valtuusasian tiedoissa on puuttuva tai virheellinen kohta. Korjaa merkitty kenttä.",
+            (InvalidAuthorisation, Sv) => "Fullmaktsärendets uppgifter har en saknad eller felaktig del. Rätta det markerade fältet.",
+            (InvalidAuthorisation, En) => "The authorisation's details have a missing or invalid part. Correct the marked field.",
+            (InvalidAuthorisationOrder, Fi) => "Tilauksessa on puuttuva tai virheellinen kohta. Korjaa merkitty kenttä.",
+            (InvalidAuthorisationOrder, Sv) => "Beställningen har en saknad eller felaktig del. Rätta det markerade fältet.",
+            (InvalidAuthorisationOrder, En) => "The order has a missing or invalid part. Correct the marked field.",
+            (UnknownAuthorisation, Fi) => "Valtuutta ei ole organisaation valtuusluettelossa. Valitse valtuus luettelosta tai pyydä valtuuksien hallinnoijaa lisäämään se.",
+            (UnknownAuthorisation, Sv) => "Fullmakten finns inte i organisationens förteckning. Välj en fullmakt i förteckningen eller be fullmaktsadministratören lägga till den.",
+            (UnknownAuthorisation, En) => "The authorisation is not in the organisation's catalogue. Choose one from the catalogue or ask the authorisation administrator to add it.",
+            (AuthorisationNotHeld, Fi) => "Organisaatiolla ei vielä ole tätä valtuutta. Tilaa se reitillä, jossa valtuus haetaan ensin DVV:ltä.",
+            (AuthorisationNotHeld, Sv) => "Organisationen har ännu inte denna fullmakt. Beställ den på vägen där fullmakten först söks hos MDB.",
+            (AuthorisationNotHeld, En) => "The organisation does not hold this authorisation yet. Order it on the path that applies to DVV first.",
+            (AuthorisationAlreadyHeld, Fi) => "Organisaatiolla on jo tämä valtuus. Tilaa se työntekijälle olemassa olevan valtuuden reitillä.",
+            (AuthorisationAlreadyHeld, Sv) => "Organisationen har redan denna fullmakt. Beställ den för den anställda på vägen för befintliga fullmakter.",
+            (AuthorisationAlreadyHeld, En) => "The organisation already holds this authorisation. Order it for the employee on the path for existing authorisations.",
+            (NotYourTeam, Fi) => "Voit tilata valtuuksia itsellesi. Esihenkilö voi tilata niitä oman toimialansa työntekijöille.",
+            (NotYourTeam, Sv) => "Du kan beställa fullmakter åt dig själv. En chef kan beställa dem åt anställda inom sin egen sektor.",
+            (NotYourTeam, En) => "You can order authorisations for yourself. A supervisor can order them for employees of their own department.",
+            (OrderNotFound, Fi) => "Tilausta ei löytynyt.",
+            (OrderNotFound, Sv) => "Beställningen hittades inte.",
+            (OrderNotFound, En) => "The order was not found.",
+            (OrderAwaitsDvv, Fi) => "DVV ei ole vielä myöntänyt valtuutta organisaatiolle. Kirjaa ensin DVV:n päätös.",
+            (OrderAwaitsDvv, Sv) => "MDB har ännu inte beviljat organisationen fullmakten. Registrera först MDB:s beslut.",
+            (OrderAwaitsDvv, En) => "DVV has not granted the organisation the authorisation yet. Record DVV's decision first.",
+            (HoldingNotFound, Fi) => "Valtuutta ei löytynyt valtuusrekisteristä.",
+            (HoldingNotFound, Sv) => "Fullmakten hittades inte i registret.",
+            (HoldingNotFound, En) => "The holding was not found in the register.",
+            (HoldingEnded, Fi) => "Valtuus on jo päättynyt.",
+            (HoldingEnded, Sv) => "Fullmakten har redan upphört.",
+            (HoldingEnded, En) => "The authorisation has already ended.",
             (NotTheNamedGuardian, Fi) => "Suostumuksen voi antaa vain hakemuksessa nimetty huoltaja, joka asioi lapsen puolesta Suomi.fi-valtuuksien kautta.",
             (NotTheNamedGuardian, Sv) => "Samtycke kan ges endast av den vårdnadshavare som nämns i ansökan och som uträttar ärenden för barnet via Suomi.fi-fullmakter.",
             (NotTheNamedGuardian, En) => "Only the guardian named in the application, acting for the child through Suomi.fi e-Authorizations, can give consent.",

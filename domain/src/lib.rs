@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod application;
+pub mod authorisation;
 pub mod business_id;
 pub mod case;
 pub mod catalogue;

@@ -71,6 +71,11 @@ pub struct StaffMember {
     pub family_name: String,
     pub organiser: OrganiserCode,
     pub roles: Vec<StaffRole>,
+    /// The department the login names (the `department` claim, a code of the organiser's
+    /// list), if it names one: whose maps are the member's own, and a supervisor's team.
+    pub department: Option<String>,
+    /// The job title the login names (the `job_title` claim), if it names one.
+    pub job_title: Option<String>,
 }
 
 impl StaffMember {
@@ -232,6 +237,17 @@ pub enum Action {
     /// write the bank's payment file and the ledger, and confirm or reject producers' new
     /// bank accounts. `finance`, within the member's organiser.
     StaffSettle,
+    /// Staff: read the organiser's authorisation catalogue and maps, and one's own orders
+    /// and holdings. Every employee, whatever their roles.
+    StaffViewAuthorisations,
+    /// Staff: order e-authorisations — for oneself; a `supervisor` also for the employees of
+    /// their own department (the handler checks whom for). Every employee.
+    StaffOrderAuthorisations,
+    /// Staff: run the authorisation queue (take, hand over, release, wait on DVV, record
+    /// what was done in Suomi.fi-valtuudet, reject), edit the catalogue and the maps, keep
+    /// the holdings register and read its reports. `authorisation_admin`, within the
+    /// member's organiser.
+    StaffAdministerAuthorisations,
 }
 
 /// The role each staff action needs (any one of them).
@@ -246,12 +262,23 @@ pub fn staff_roles_for(action: Action) -> &'static [StaffRole] {
         StaffReviewDeliveries => &[StaffRole::CustomerService, StaffRole::ProducerHandler],
         StaffViewSettlements => &[StaffRole::Finance, StaffRole::CustomerService],
         StaffSettle => &[StaffRole::Finance],
-        StaffViewDesk => &StaffRole::ALL,
+        StaffAdministerAuthorisations => &[StaffRole::AuthorisationAdmin],
         _ => &[],
     }
 }
 
 impl Action {
+    /// Whether every employee may take the action, whatever roles their login gave (none
+    /// included): their desk, and reading and ordering their own e-authorisations.
+    pub fn open_to_every_employee(self) -> bool {
+        matches!(
+            self,
+            Action::StaffViewDesk
+                | Action::StaffViewAuthorisations
+                | Action::StaffOrderAuthorisations
+        )
+    }
+
     /// Whether the action is done for a producer company (needs a company chosen, with an
     /// approval).
     pub fn is_producer_action(self) -> bool {
@@ -303,7 +330,10 @@ impl Action {
             | Action::StaffHandleProducers
             | Action::StaffReviewDeliveries
             | Action::StaffViewSettlements
-            | Action::StaffSettle => None,
+            | Action::StaffSettle
+            | Action::StaffViewAuthorisations
+            | Action::StaffOrderAuthorisations
+            | Action::StaffAdministerAuthorisations => None,
         }
     }
 }
@@ -374,7 +404,9 @@ pub fn require(actor: &Actor, action: Action, lang: Lang) -> Result<(), ApiError
         // and every view of a customer's data is logged. They have no vouchers of their own
         // in a staff session.
         Actor::Staff(member) => {
-            if staff_roles_for(action).iter().any(|role| member.has(*role)) {
+            if action.open_to_every_employee()
+                || staff_roles_for(action).iter().any(|role| member.has(*role))
+            {
                 Ok(())
             } else {
                 forbidden()
@@ -426,6 +458,8 @@ mod tests {
             family_name: "Virtanen".into(),
             organiser: OrganiserCode::parse("ita-uusimaa").unwrap(),
             roles: vec![StaffRole::CustomerService],
+            department: None,
+            job_title: None,
         });
         assert!(require(&staff, Action::ViewOwnSession, Lang::Fi).is_ok());
         for action in [
@@ -522,6 +556,8 @@ mod tests {
                 family_name: "Heikkinen".into(),
                 organiser: OrganiserCode::parse("ita-uusimaa").unwrap(),
                 roles: vec![role],
+                department: None,
+                job_title: None,
             })
         };
         assert!(require(
@@ -652,6 +688,8 @@ mod tests {
             family_name: "Y".into(),
             organiser: OrganiserCode::parse("helsinki").unwrap(),
             roles: roles.to_vec(),
+            department: None,
+            job_title: None,
         })
     }
 
@@ -694,12 +732,36 @@ mod tests {
         assert!(require(&desk, Action::StaffReviewDeliveries, Lang::Fi).is_ok());
         assert!(require(&handler, Action::StaffReviewDeliveries, Lang::Fi).is_ok());
         assert!(require(&finance, Action::StaffReviewDeliveries, Lang::Fi).is_err());
-        // Every staff member has a desk, whatever their roles; a role-less one too has none.
-        for role in StaffRole::ALL {
-            assert!(require(&staff(&[role]), Action::StaffViewDesk, Lang::Fi).is_ok());
+        // Every employee has a desk and reads and orders their own e-authorisations,
+        // whatever their roles, none included; only the administrator runs the queue.
+        for action in [
+            Action::StaffViewDesk,
+            Action::StaffViewAuthorisations,
+            Action::StaffOrderAuthorisations,
+        ] {
+            for role in StaffRole::ALL {
+                assert!(require(&staff(&[role]), action, Lang::Fi).is_ok());
+            }
+            assert!(require(&staff(&[]), action, Lang::Fi).is_ok());
+            assert!(require(&citizen(), action, Lang::Fi).is_err());
+            assert!(require(&Actor::Visitor, action, Lang::Fi).is_err());
         }
-        assert!(require(&staff(&[]), Action::StaffViewDesk, Lang::Fi).is_err());
-        assert!(require(&citizen(), Action::StaffViewDesk, Lang::Fi).is_err());
+        let admin = staff(&[StaffRole::AuthorisationAdmin]);
+        assert!(require(&admin, Action::StaffAdministerAuthorisations, Lang::Fi).is_ok());
+        for other in [
+            &desk,
+            &finance,
+            &handler,
+            &staff(&[StaffRole::Supervisor]),
+            &staff(&[]),
+        ] {
+            assert_eq!(
+                require(other, Action::StaffAdministerAuthorisations, Lang::Fi)
+                    .unwrap_err()
+                    .code,
+                ErrorCode::Forbidden
+            );
+        }
     }
 
     #[test]

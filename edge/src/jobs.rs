@@ -36,6 +36,8 @@ pub struct Report {
     pub consents_expired: usize,
     /// Organisers whose month was gathered into draft settlements (on the cut-off day).
     pub months_gathered: usize,
+    /// E-authorisations ending within 60 days, told to their holder and administrators.
+    pub renewals_told: usize,
     /// The outbox's delivery through Suomi.fi Messages.
     pub delivery: crate::messages::delivery::DeliveryReport,
 }
@@ -43,7 +45,8 @@ pub struct Report {
 /// Everything the schedule runs at `now`: purge expired sessions and unfinished logins,
 /// keep cases' deadlines (return overdue cases to their handler with a note, remind
 /// applicants two days before), lift ended suspensions, gather the month's settlements
-/// with producers on the cut-off day, sweep files no row names, and
+/// with producers on the cut-off day, tell of e-authorisations ending within 60 days, sweep
+/// files no row names, and
 /// deliver the outbox (after the steps above, which queue messages).
 pub async fn run_scheduled(ctx: &Ctx<impl Database, impl Outbound>) -> Result<Report, DbError> {
     let (db, blobs, now) = (&ctx.db, ctx.blobs.as_ref(), ctx.now);
@@ -72,6 +75,16 @@ pub async fn run_scheduled(ctx: &Ctx<impl Database, impl Outbound>) -> Result<Re
     report.months_gathered = gathered;
     for failure in failed {
         crate::error::log_warning(&failure);
+    }
+    let renewal_end = today + Duration::days(seteli_domain::authorisation::RENEWAL_DAYS);
+    for holding in crate::db::authorisations::holdings::to_renew(db, today, renewal_end).await? {
+        let token = crate::crypto::random_token()
+            .ok_or_else(|| DbError("no randomness for telling of a holding's end".into()))?;
+        db.batch(&crate::db::authorisations::holdings::tell_renewal(
+            &holding, &token, &at,
+        ))
+        .await?;
+        report.renewals_told += 1;
     }
     report.swept = match sweep(db, blobs, now.unix_timestamp()).await {
         Ok(n) => n,

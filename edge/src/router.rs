@@ -285,5 +285,45 @@ async fn route<D: Database, H: Outbound>(
         RouteId::ProducerSetAccount => producer::handle_set_account(&call).await,
         RouteId::StaffProductionReport => staff::reports::handle_production(&call).await,
         RouteId::StaffBudgetReport => staff::reports::handle_budget(&call).await,
+        RouteId::StaffAuthorisations => staff::authorisations::handle_catalogue(&call).await,
+        RouteId::StaffAddAuthorisation => staff::authorisations::handle_add(&call).await,
+        RouteId::StaffEditAuthorisation => staff::authorisations::handle_edit(&call).await,
+        RouteId::StaffAuthorisationMap => staff::authorisations::handle_map(&call).await,
+        RouteId::StaffSetAuthorisationMap => staff::authorisations::handle_set_map(&call).await,
+        RouteId::StaffAuthorisationReport => staff::authorisations::handle_report(&call).await,
+        RouteId::StaffOrderAuthorisation => staff::authorisation_orders::handle_order(&call).await,
+        RouteId::StaffAuthorisationOrders => staff::authorisation_orders::handle_mine(&call).await,
+        RouteId::StaffAuthorisationQueue => staff::authorisation_orders::handle_queue(&call).await,
+        RouteId::StaffAuthorisationOrder => staff::authorisation_orders::handle_get(&call).await,
+        RouteId::StaffTakeAuthorisationOrder => {
+            staff::authorisation_orders::handle_take(&call).await
+        }
+        RouteId::StaffReleaseAuthorisationOrder => {
+            staff::authorisation_orders::handle_release(&call).await
+        }
+        RouteId::StaffHandOverAuthorisationOrder => {
+            staff::authorisation_orders::handle_hand_over(&call).await
+        }
+        RouteId::StaffAuthorisationOrderWaitDvv => {
+            staff::authorisation_orders::handle_wait_dvv(&call).await
+        }
+        RouteId::StaffAuthorisationOrderDvvGranted => {
+            staff::authorisation_orders::handle_dvv_granted(&call).await
+        }
+        RouteId::StaffAuthorisationOrderDone => {
+            staff::authorisation_orders::handle_done(&call).await
+        }
+        RouteId::StaffRejectAuthorisationOrder => {
+            staff::authorisation_orders::handle_reject(&call).await
+        }
+        RouteId::StaffAuthorisationHoldings => {
+            staff::authorisation_holdings::handle_list(&call).await
+        }
+        RouteId::StaffAuthorisationHoldingLeaving => {
+            staff::authorisation_holdings::handle_leaving(&call).await
+        }
+        RouteId::StaffEndAuthorisationHolding => {
+            staff::authorisation_holdings::handle_end(&call).await
+        }
     }
 }

@@ -514,15 +514,34 @@ pub struct DeskHome {
     pub deliveries_to_review: u32,
 }
 
+/// What a notice on an employee's desk is about.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoticeKind {
+    /// A case came to them (handed over, answered, returned by the deadline job).
+    #[default]
+    CaseToYou,
+    /// An e-authorisation order they sent changed (taken, waiting for DVV, done, …).
+    OrderChanged,
+    /// An e-authorisation (theirs, or one they administer) ends within 60 days.
+    HoldingEnding,
+}
+
 /// Something that came to an employee (a case handed over, answered or returned to them),
 /// shown on their desk until they open it; the same goes to them by e-mail.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StaffNotice {
-    /// The case that came to them.
-    pub case_id: crate::ids::CaseId,
+    /// What it is about.
+    #[serde(default)]
+    pub kind: NoticeKind,
+    /// The case that came to them, or their order that changed.
+    pub case_id: Option<crate::ids::CaseId>,
     /// A resident's voucher application (else a producer's application): where it opens.
     #[serde(default)]
     pub resident: bool,
+    /// A holding whose end nears (`holding_ending`).
+    #[serde(default)]
+    pub holding_id: Option<i64>,
     /// Who moved it: a colleague, the applicant company, or "Seteli" for the deadline job.
     pub by_name: String,
     /// RFC 3339, UTC.

@@ -192,6 +192,8 @@ pub async fn current_session<D: Database, H: Outbound>(
                     .split_whitespace()
                     .filter_map(StaffRole::parse)
                     .collect(),
+                department: row.staff_department,
+                job_title: row.staff_job_title,
             })
         }
         // An unreadable row grants nothing.

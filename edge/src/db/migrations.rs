@@ -58,4 +58,8 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0014_settlement.sql",
         include_str!("../../../migrations/0014_settlement.sql"),
     ),
+    (
+        "0015_authorisations.sql",
+        include_str!("../../../migrations/0015_authorisations.sql"),
+    ),
 ];

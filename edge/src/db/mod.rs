@@ -2,6 +2,7 @@
 //! Worker, SQLite natively. The SQL lives in the per-table modules and is the same for both.
 
 pub mod applications;
+pub mod authorisations;
 pub mod cases;
 pub mod catalogue;
 pub mod desk;

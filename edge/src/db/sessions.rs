@@ -67,6 +67,12 @@ pub struct SessionRow {
     /// Staff: where e-mail notices go (the login's `email` claim); not kept in the session.
     #[serde(default)]
     pub email: Option<String>,
+    /// Staff: the login's `department` and `job_title` claims (codes of the organiser's
+    /// lists), if it gave them.
+    #[serde(default)]
+    pub staff_department: Option<String>,
+    #[serde(default)]
+    pub staff_job_title: Option<String>,
     pub created_at: i64,
     pub last_seen_at: i64,
     /// Citizens acting for someone: the principal's customer id (set only by
@@ -119,8 +125,8 @@ pub async fn create_session(
 ) -> Result<(), DbError> {
     let insert = (
         "INSERT INTO sessions (id_hash, audience, subject, hetu, given_name, family_name, organiser_code, roles,
-                               created_at, last_seen_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                               created_at, last_seen_at, staff_department, staff_job_title)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         vec![
             id_hash.into(),
             s.audience.as_str().into(),
@@ -132,18 +138,22 @@ pub async fn create_session(
             s.roles.as_str().into(),
             SqlValue::from(s.created_at),
             SqlValue::from(s.last_seen_at),
+            s.staff_department.clone().map_or(SqlValue::Null, SqlValue::Text),
+            s.staff_job_title.clone().map_or(SqlValue::Null, SqlValue::Text),
         ],
     );
     let mut statements = vec![insert];
     // Staff members as their last login described them: whom a case can be handed over to.
     if let ("staff", Some(organiser)) = (s.audience.as_str(), &s.organiser_code) {
         statements.push((
-            "INSERT INTO staff_members (username, given_name, family_name, organiser_code, roles, last_login_at, email)
-             VALUES (?1, ?2, ?3, ?4, ?5, datetime(?6, 'unixepoch'), ?7)
+            "INSERT INTO staff_members (username, given_name, family_name, organiser_code, roles, last_login_at, email,
+                                        department_code, job_title_code)
+             VALUES (?1, ?2, ?3, ?4, ?5, datetime(?6, 'unixepoch'), ?7, ?8, ?9)
              ON CONFLICT (username) DO UPDATE SET given_name = excluded.given_name,
                  family_name = excluded.family_name, organiser_code = excluded.organiser_code,
                  roles = excluded.roles, last_login_at = excluded.last_login_at,
-                 email = COALESCE(excluded.email, email)",
+                 email = COALESCE(excluded.email, email), department_code = excluded.department_code,
+                 job_title_code = excluded.job_title_code",
             vec![
                 s.subject.as_str().into(),
                 s.given_name.as_str().into(),
@@ -152,6 +162,8 @@ pub async fn create_session(
                 s.roles.as_str().into(),
                 SqlValue::from(s.created_at),
                 s.email.clone().map_or(SqlValue::Null, SqlValue::Text),
+                s.staff_department.clone().map_or(SqlValue::Null, SqlValue::Text),
+                s.staff_job_title.clone().map_or(SqlValue::Null, SqlValue::Text),
             ],
         ));
     }
@@ -168,6 +180,7 @@ pub async fn find_session(
     let rows: Vec<SessionRow> = db
         .query(
             "SELECT s.audience, s.subject, s.hetu, s.given_name, s.family_name, s.organiser_code, s.roles,
+                    s.staff_department, s.staff_job_title,
                     s.created_at, s.last_seen_at, c.id AS acting_customer_id, s.acting_basis, s.valtuudet_session,
                     s.valtuudet_token, s.acting_checked_at,
                     COALESCE(c.hetu, s.acting_principal_hetu) AS principal_hetu,

@@ -237,6 +237,8 @@ fn wanted_claims(audience: Audience, hetu_claim: &str) -> Vec<&str> {
             "given_name",
             "family_name",
             "email",
+            "department",
+            "job_title",
         ],
     }
 }
@@ -286,6 +288,15 @@ fn session_row(
         roles,
         email: match audience {
             Audience::Staff => text("email").filter(|e| e.contains('@') && e.len() <= 254),
+            Audience::Citizen => None,
+        },
+        // Codes, as the organiser's lists name them; anything longer is not one.
+        staff_department: match audience {
+            Audience::Staff => text("department").filter(|c| (1..=60).contains(&c.len())),
+            Audience::Citizen => None,
+        },
+        staff_job_title: match audience {
+            Audience::Staff => text("job_title").filter(|c| (1..=60).contains(&c.len())),
             Audience::Citizen => None,
         },
         created_at: now,

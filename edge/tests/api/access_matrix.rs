@@ -293,6 +293,75 @@ fn sample(id: RouteId) -> (&'static str, serde_json::Value) {
             none,
         ),
         RouteId::StaffBudgetReport => ("/api/staff/reports/budget?year=2026", none),
+        RouteId::StaffAuthorisations => ("/api/staff/authorisations", none),
+        RouteId::StaffAddAuthorisation => (
+            "/api/staff/authorisations",
+            json!({"kind": "act", "name": {"fi": "Palkkatuen hakeminen", "sv": "Ansökan om lönesubvention", "en": "Applying for pay subsidy"},
+                "agency": {"fi": "KEHA-keskus", "sv": "KEHA-centret", "en": "KEHA Centre"},
+                "service": {"fi": "Työnantajan asiointi", "sv": "Arbetsgivarens tjänster", "en": "Employer services"},
+                "issue_code": "", "why": {"fi": "", "sv": "", "en": ""}, "held": true}),
+        ),
+        RouteId::StaffEditAuthorisation => (
+            "/api/staff/authorisations/1",
+            json!({"kind": "act", "name": {"fi": "Palkkatuen hakeminen", "sv": "Ansökan om lönesubvention", "en": "Applying for pay subsidy"},
+                "agency": {"fi": "KEHA-keskus", "sv": "KEHA-centret", "en": "KEHA Centre"},
+                "service": {"fi": "Työnantajan asiointi", "sv": "Arbetsgivarens tjänster", "en": "Employer services"},
+                "issue_code": "", "why": {"fi": "", "sv": "", "en": ""}, "held": true}),
+        ),
+        RouteId::StaffAuthorisationMap => (
+            "/api/staff/authorisations/map?department=sosiaalipalvelut",
+            none,
+        ),
+        RouteId::StaffSetAuthorisationMap => (
+            "/api/staff/authorisations/map",
+            json!({"by": "job_title", "code": "asiakasohjaaja", "authorisations": [1, 2]}),
+        ),
+        RouteId::StaffAuthorisationReport => ("/api/staff/authorisations/report", none),
+        RouteId::StaffOrderAuthorisation => (
+            "/api/staff/authorisation-orders",
+            json!({"path": "held", "given_name": "Sari Helena", "family_name": "Virtanen",
+                "hetu": cast::person("Mikko").code(), "department": "sosiaalipalvelut",
+                "job_title": "asiakasohjaaja", "authorisations": [1],
+                "justification": "Toimeentulotuen päätökset", "email": "sari.virtanen@porvoo.example"}),
+        ),
+        RouteId::StaffAuthorisationOrders => ("/api/staff/authorisation-orders", none),
+        RouteId::StaffAuthorisationQueue => ("/api/staff/authorisation-orders/queue", none),
+        RouteId::StaffAuthorisationOrder => ("/api/staff/authorisation-orders/3", none),
+        RouteId::StaffTakeAuthorisationOrder => {
+            ("/api/staff/authorisation-orders/3/take", json!({}))
+        }
+        RouteId::StaffReleaseAuthorisationOrder => {
+            ("/api/staff/authorisation-orders/4/release", json!({}))
+        }
+        RouteId::StaffHandOverAuthorisationOrder => (
+            "/api/staff/authorisation-orders/4/hand-over",
+            json!({"to": "toinen-hallinnoija"}),
+        ),
+        RouteId::StaffAuthorisationOrderWaitDvv => (
+            "/api/staff/authorisation-orders/4/wait-dvv",
+            json!({"dvv_reference": "DVV/123/2026"}),
+        ),
+        RouteId::StaffAuthorisationOrderDvvGranted => (
+            "/api/staff/authorisation-orders/5/dvv-granted",
+            json!({"granted_on": "2026-11-20"}),
+        ),
+        RouteId::StaffAuthorisationOrderDone => (
+            "/api/staff/authorisation-orders/6/done",
+            json!({"done_on": "2026-11-20", "valid_until": "2027-11-20"}),
+        ),
+        RouteId::StaffRejectAuthorisationOrder => (
+            "/api/staff/authorisation-orders/6/reject",
+            json!({"comment": "Ei tarvita tehtävässä"}),
+        ),
+        RouteId::StaffAuthorisationHoldings => ("/api/staff/authorisation-holdings", none),
+        RouteId::StaffAuthorisationHoldingLeaving => (
+            "/api/staff/authorisation-holdings/1/leaving",
+            json!({"leaving_on": "2026-12-31"}),
+        ),
+        RouteId::StaffEndAuthorisationHolding => (
+            "/api/staff/authorisation-holdings/1/end",
+            json!({"ended_on": "2026-11-20"}),
+        ),
         RouteId::StaffResidentApplication => ("/api/staff/resident-applications/2", none),
         RouteId::StaffTakeResidentApplication => {
             ("/api/staff/resident-applications/2/take", json!({}))
@@ -340,6 +409,10 @@ fn expected(id: RouteId) -> [u16; 14] {
     // The organiser's lists: customer service of any organiser (each sees its own).
     const DESK_LISTS: [u16; 14] = [
         401, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403,
+    ];
+    // Every employee, whatever their roles.
+    const STAFF_ALL: [u16; 14] = [
+        401, 403, 403, 403, 403, 403, 403, 200, 200, 200, 200, 200, 200, 200,
     ];
     // One of Porvoo's customers' things: Itä-Uusimaa's customer service; Helsinki's 404.
     const DESK_ONE: [u16; 14] = [
@@ -608,7 +681,46 @@ fn expected(id: RouteId) -> [u16; 14] {
         RouteId::ProducerSetAccount => [
             401, 403, 403, 403, 403, 201, 403, 403, 403, 403, 403, 403, 403, 403,
         ],
+        // Every employee reads their organiser's catalogue and their own orders.
+        RouteId::StaffAuthorisations | RouteId::StaffAuthorisationOrders => STAFF_ALL,
+        // Social services is Itä-Uusimaa's department; Helsinki has none of that name.
+        RouteId::StaffAuthorisationMap => [
+            401, 403, 403, 403, 403, 403, 403, 200, 200, 404, 200, 404, 200, 404,
+        ],
+        // Order 3 is Sari's (customer service): she and the administrator read it.
+        RouteId::StaffAuthorisationOrder => [
+            401, 403, 403, 403, 403, 403, 403, 200, 200, 404, 404, 404, 404, 404,
+        ],
+        // The sample orders for Sari herself: she may; Itä-Uusimaa's others may not order
+        // for her, and Helsinki's staff find no such department.
+        RouteId::StaffOrderAuthorisation => [
+            401, 403, 403, 403, 403, 403, 403, 201, 403, 400, 403, 400, 403, 400,
+        ],
+        // The administrator's: order 3 submitted, 4 in progress (path 2), 5 waiting on DVV,
+        // 6 in progress (path 1); holding 1 in force.
+        RouteId::StaffAddAuthorisation => admin(201),
+        RouteId::StaffEditAuthorisation
+        | RouteId::StaffSetAuthorisationMap
+        | RouteId::StaffAuthorisationReport
+        | RouteId::StaffAuthorisationQueue
+        | RouteId::StaffTakeAuthorisationOrder
+        | RouteId::StaffReleaseAuthorisationOrder
+        | RouteId::StaffHandOverAuthorisationOrder
+        | RouteId::StaffAuthorisationOrderWaitDvv
+        | RouteId::StaffAuthorisationOrderDvvGranted
+        | RouteId::StaffAuthorisationOrderDone
+        | RouteId::StaffRejectAuthorisationOrder
+        | RouteId::StaffAuthorisationHoldings
+        | RouteId::StaffAuthorisationHoldingLeaving
+        | RouteId::StaffEndAuthorisationHolding => admin(200),
     }
+}
+
+/// Itä-Uusimaa's authorisation administrator answered `status`; everyone else refused.
+const fn admin(status: u16) -> [u16; 14] {
+    [
+        401, 403, 403, 403, 403, 403, 403, 403, status, 403, 403, 403, 403, 403,
+    ]
 }
 
 /// Aurinko (1, approved) and Rova (2, approval withdrawn) for home care in Porvoo; the
@@ -662,6 +774,7 @@ fn app() -> TestApp<Mocks> {
          INSERT INTO producer_accounts (id, producer_id, iban, entered_by_name, entered_at)
              VALUES (2, 1, 'FI4610203000012345', 'Karl-Johan', '2026-11-20T10:00:00Z');",
     );
+    app.authorisation_fixtures();
     // Message 1 to Eeva-Liisa, held for review.
     app.sql(
         "INSERT INTO messages (id, customer_id, kind, actor_name, created_at, status, held_reason)

@@ -4,6 +4,7 @@
 mod access_matrix;
 mod applications;
 mod auth;
+mod authorisations;
 mod citizen;
 mod delivery;
 mod desk;

@@ -226,3 +226,72 @@ fn the_settlement_migration_keeps_one_settlement_per_month_and_one_account_in_ef
         assert!(db.execute_script(refused).is_err(), "{refused}");
     }
 }
+
+/// A resident's application with its consent request, beside [`BEFORE`]'s producer's
+/// application, under the schema before 0015.
+const BEFORE_0015: &str = "
+    INSERT INTO cases (id, kind, organiser_code, state, step, created_at, submitted_at, updated_at)
+        VALUES (2, 'voucher_application', 'ita-uusimaa', 'consenting', 't2', '2026-11-20T10:00:00Z',
+                '2026-11-20T10:00:00Z', '2026-11-20T10:00:00Z');
+    INSERT INTO voucher_applications (case_id, applies_for, principal_hetu, principal_name, applicant_hetu,
+                                      applicant_name, service_code, municipality_code, form_json)
+        VALUES (2, 'child', '030413A9450', 'Eetu', '220784-926C', 'Anni', 'cleaning', '638', '{}');
+    INSERT INTO consent_requests (case_id, guardian_hetu, guardian_name, status, sent_on, last_day)
+        VALUES (2, '010180-9026', 'Mikko', 'pending', '2026-11-20', '2026-12-04');
+";
+
+#[test]
+fn the_authorisations_migration_keeps_every_case_and_its_children_and_adds_a_third_kind() {
+    let db = Sqlite::in_memory_until(14).expect("the schema before 0015");
+    db.execute_script(BEFORE)
+        .expect("a producer's application before 0015");
+    db.execute_script(BEFORE_0015)
+        .expect("a resident's application before 0015");
+    let tables: Vec<&str> = TABLES
+        .iter()
+        .copied()
+        .chain(["voucher_applications", "consent_requests"])
+        .collect();
+    let counts = || -> Vec<i64> {
+        tables
+            .iter()
+            .map(|t| db.scalar(&format!("SELECT COUNT(*) FROM {t}")).unwrap())
+            .collect()
+    };
+    let before = counts();
+    assert!(before.iter().all(|n| *n > 0), "{before:?}");
+
+    db.migrate(15).expect("0015 applies over rows");
+
+    assert_eq!(counts(), before);
+    assert_eq!(
+        db.text("SELECT state FROM cases WHERE id = 2").unwrap(),
+        "consenting"
+    );
+    // An order is a case of its own kind, its notices a kind of their own; deleting a case
+    // still cascades to its children.
+    db.execute_script(
+        "INSERT INTO cases (id, kind, organiser_code, state, step, created_at, updated_at)
+             VALUES (3, 'authorisation_order', 'ita-uusimaa', 'submitted', 't3', '2026-11-30T10:00:00Z',
+                     '2026-11-30T10:00:00Z');
+         INSERT INTO staff_notices (username, kind, case_id, by_name, created_at)
+             VALUES ('sosiaaliohjaaja', 'order_changed', 3, 'Jukka', '2026-11-30T10:00:00Z');
+         DELETE FROM consent_requests WHERE case_id = 2;
+         DELETE FROM cases WHERE id = 2;",
+    )
+    .expect("the new kind, and a delete that cascades");
+    assert_eq!(
+        db.scalar("SELECT COUNT(*) FROM voucher_applications")
+            .unwrap(),
+        0
+    );
+    assert!(db
+        .execute_script(
+            "INSERT INTO staff_notices (username, kind, by_name, created_at)
+                 VALUES ('x', 'gossip', 'S', '2026-11-30T10:00:00Z')"
+        )
+        .is_err());
+    assert!(db
+        .execute_script("UPDATE cases SET kind = 'complaint' WHERE id = 3")
+        .is_err());
+}

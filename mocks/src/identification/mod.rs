@@ -99,9 +99,16 @@ impl Issuer {
             "name",
         ];
         const CITIZEN: [&str; 12] = concat_claims(COMMON, [HETU_CLAIM]);
-        const STAFF: [&str; 15] = concat_claims(
+        const STAFF: [&str; 17] = concat_claims(
             COMMON,
-            ["email", "preferred_username", "organiser", "roles"],
+            [
+                "email",
+                "preferred_username",
+                "organiser",
+                "roles",
+                "department",
+                "job_title",
+            ],
         );
         match self {
             Issuer::Citizen => &CITIZEN,

@@ -40,6 +40,12 @@ pub struct StaffUser {
     pub organiser: OrganiserCode,
     /// Seteli staff roles, e.g. `customer_service`, `authorisation_admin`.
     pub roles: Vec<String>,
+    /// The department's code in the organiser's list (the `department` claim).
+    #[serde(default)]
+    pub department: Option<String>,
+    /// The job title's code in the organiser's list (the `job_title` claim).
+    #[serde(default)]
+    pub job_title: Option<String>,
     #[serde(default)]
     pub note: Option<String>,
 }

@@ -215,6 +215,12 @@ pub(super) fn subject_claims(subject: &Subject) -> Map<String, Value> {
             put("preferred_username", json!(user.username));
             put("organiser", json!(user.organiser.as_str()));
             put("roles", json!(user.roles));
+            if let Some(department) = &user.department {
+                put("department", json!(department));
+            }
+            if let Some(title) = &user.job_title {
+                put("job_title", json!(title));
+            }
         }
     }
     claims

@@ -6,6 +6,7 @@
 //! a history and a few announced changes, and producers whose approval is pending or
 //! withdrawn, which must never appear publicly. The same seed always gives the same data.
 
+mod authorisations;
 mod customers;
 mod desk;
 mod large;
@@ -643,6 +644,9 @@ pub fn demo_sql(today: &str) -> String {
     }
     customers::write_customers(&mut out, &current_prices, today);
     write_settlement_config(&mut out, today);
+    if let Some(day) = seteli_domain::clock::parse_iso_date(today) {
+        authorisations::write(&mut out, day);
+    }
     out
 }
 

@@ -5,6 +5,9 @@
 
 mod applications;
 mod approvals;
+pub mod authorisation_holdings;
+pub mod authorisation_orders;
+pub mod authorisations;
 mod customers;
 mod decisions;
 mod deliveries;

@@ -24,6 +24,8 @@ const QUERY_KEYS: &[&str] = &[
     "from",
     "to",
     "disputed",
+    "department",
+    "job_title",
 ];
 
 /// Every field of every request body.
@@ -76,6 +78,27 @@ const BODY_FIELDS: &[&str] = &[
     "rows",
     "full_value_cents",
     "minimum_value_cents",
+    "path",
+    "department",
+    "job_title",
+    "authorisations",
+    "email",
+    "needed_until",
+    "dvv_reference",
+    "granted_on",
+    "done_on",
+    "leaving_on",
+    "ended_on",
+    "by",
+    "code",
+    "kind",
+    "name",
+    "agency",
+    "service",
+    "issue_code",
+    "why",
+    "held",
+    "to",
 ];
 
 /// The number of Eeva-Liisa's voucher 10.
@@ -327,6 +350,59 @@ fn example(
             Some(json!({"paid_on": "2026-11-20", "reference": "ARK-1"})),
         ),
         "/api/producer/account" => (vec![], "", Some(json!({"iban": "FI21 1234 5600 0007 85"}))),
+        "/api/staff/authorisations" | "/api/staff/authorisations/{id}" => (
+            vec![],
+            "1",
+            Some(json!({"kind": "act",
+                "name": {"fi": "Palkkatuki", "sv": "Lönesubvention", "en": "Pay subsidy"},
+                "agency": {"fi": "KEHA", "sv": "KEHA", "en": "KEHA"},
+                "service": {"fi": "Asiointi", "sv": "Tjänst", "en": "Service"},
+                "issue_code": "", "why": {"fi": "", "sv": "", "en": ""}, "held": true})),
+        ),
+        "/api/staff/authorisations/map" => (
+            query(&[("department", "sosiaalipalvelut")]),
+            "",
+            Some(json!({"by": "department", "code": "sosiaalipalvelut", "authorisations": [1, 2]})),
+        ),
+        "/api/staff/authorisation-orders" => (
+            vec![],
+            "",
+            Some(
+                json!({"path": "held", "given_name": "Sari Helena", "family_name": "Virtanen",
+                "hetu": cast::person("Mikko").code(), "department": "sosiaalipalvelut",
+                "job_title": "asiakasohjaaja", "authorisations": [1], "justification": "Työ",
+                "email": "sari.virtanen@porvoo.example"}),
+            ),
+        ),
+        "/api/staff/authorisation-orders/{id}/take"
+        | "/api/staff/authorisation-orders/{id}/release"
+        | "/api/staff/authorisation-orders/{id}/reject" => {
+            (vec![], "3", Some(json!({"comment": "Syy"})))
+        }
+        "/api/staff/authorisation-orders/{id}/hand-over" => (
+            vec![],
+            "4",
+            Some(json!({"to": "toinen-hallinnoija", "comment": ""})),
+        ),
+        "/api/staff/authorisation-orders/{id}/wait-dvv" => (
+            vec![],
+            "4",
+            Some(json!({"dvv_reference": "DVV/1/2026", "comment": ""})),
+        ),
+        "/api/staff/authorisation-orders/{id}/dvv-granted" => {
+            (vec![], "5", Some(json!({"granted_on": "2026-11-20"})))
+        }
+        "/api/staff/authorisation-orders/{id}/done" => (
+            vec![],
+            "6",
+            Some(json!({"done_on": "2026-11-20", "valid_until": "2027-11-20"})),
+        ),
+        "/api/staff/authorisation-holdings/{id}/leaving" => {
+            (vec![], "1", Some(json!({"leaving_on": "2026-12-31"})))
+        }
+        "/api/staff/authorisation-holdings/{id}/end" => {
+            (vec![], "1", Some(json!({"ended_on": "2026-11-20"})))
+        }
         "/api/public/producers/{id}" | "/api/producer/events/{id}/cancel" => (vec![], "1", None),
         "/api/citizen/vouchers/{id}" | "/api/producer/vouchers/{id}" => (vec![], "10", None),
         _ => (vec![], "1", None),
@@ -479,21 +555,24 @@ fn router_app() -> TestApp<Mocks> {
                                   adjustments_cents, carried_in_cents, payable_cents, carried_out_cents)
              VALUES (1, 'ita-uusimaa', 1, '2026-10', '2026-11-05T03:00:00Z', 0, 0, 0, 0, 0);",
     );
+    // The catalogue, orders 3–6 in every open state and holding 1.
+    app.authorisation_fixtures();
     app
 }
 
 /// Session cookies for Eeva-Liisa, for Karl-Johan acting for Aurinko, and for customer
-/// service (with finance's role).
+/// service (with finance's and the authorisation administrator's roles).
 async fn sessions(app: &TestApp<Mocks>) -> (String, String, String) {
     let citizen = Session::citizen(app, cast::person("Eeva-Liisa")).await;
     let agent = Session::citizen(app, cast::person("Karl-Johan")).await;
     agent.act_for_company(cast::company("Aurinko")).await;
     let home = agent.get("/api/producer/home").await;
     assert_eq!(home.status, 200, "Karl-Johan acts for Aurinko");
-    // Customer service with finance's role too, so that the settlement routes are reached.
+    // Customer service with finance's and the authorisation administrator's roles too, so
+    // that the settlement and authorisation routes are reached.
     app.identification().tamper.lock().unwrap().push((
         "roles".to_owned(),
-        serde_json::json!(["customer_service", "finance"]),
+        serde_json::json!(["customer_service", "finance", "authorisation_admin"]),
     ));
     let staff = Session::staff(app, cast::staff_user("asiakaspalvelu")).await;
     (citizen.cookie(), agent.cookie(), staff.cookie())
@@ -637,5 +716,8 @@ async fn a_draft_for_a_service_seteli_does_not_know_is_refused_not_a_server_erro
         "{}",
         refused.json
     );
-    assert_eq!(app.count("SELECT COUNT(*) FROM cases"), 0);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM cases WHERE kind = 'voucher_application'"),
+        0
+    );
 }

@@ -5,6 +5,7 @@
 
 mod app;
 mod arrange;
+pub mod authorisations;
 mod identification;
 mod messages;
 mod mocks;

@@ -1,0 +1,469 @@
+//! `/api/staff/authorisation-orders..`: employees order e-authorisations on the two paths
+//! and follow them; the authorisation administrator runs the queue on the case engine —
+//! take, hand over, release, wait on DVV (path 2, with DVV's reference), record DVV's grant,
+//! record what they did in Suomi.fi-valtuudet, reject. Seteli prepares the change and records
+//! it; a person makes it (the law requires one). Each step tells the orderer on their desk
+//! and by e-mail. Every query is limited to the member's organiser.
+
+use super::{field_error, member, refuse};
+use crate::db::authorisations::orders::{self, OrderRow, Orders};
+use crate::db::authorisations::{self as catalogue, holdings};
+use crate::db::{Database, Statement};
+use crate::error::EdgeError;
+use crate::http::ApiResponse;
+use crate::outbound::Outbound;
+use crate::routes::case_steps::{self, comment_of, Step};
+use crate::routes::Call;
+use seteli_domain::api::applications::HandOver;
+use seteli_domain::api::authorisations::{
+    Administrator, DoneInValtuudet, DvvGranted, MapBy, MyAuthorisations, OrderForm, OrderSent,
+    OrderSummary, OrderView, Prepared, WaitDvv,
+};
+use seteli_domain::application::{check_comment, check_reasons};
+use seteli_domain::authorisation::{
+    check_done, check_dvv_reference, check_order, check_path, OrderPath,
+};
+use seteli_domain::case::{Awaited, CaseAction, Party, StateName};
+use seteli_domain::desk::FieldError;
+use seteli_domain::ids::CaseId;
+use seteli_domain::permissions::{Action, StaffMember, StaffRole};
+use seteli_domain::{ApiError, ErrorCode, Hetu};
+
+const ADMIN: Action = Action::StaffAdministerAuthorisations;
+
+fn bad(field: &'static str) -> FieldError {
+    FieldError {
+        code: ErrorCode::InvalidAuthorisationOrder,
+        field,
+    }
+}
+
+/// Whether the names are the member's own (as their login gives them).
+fn is_self(member: &StaffMember, given: &str, family: &str) -> bool {
+    let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
+    same(given, &member.given_name) && same(family, &member.family_name)
+}
+
+/// `POST /api/staff/authorisation-orders`: an order on path 1 (held) or 2 (missing). An
+/// employee orders for themself (in their own department when the login names one); a
+/// supervisor also for employees of their own department. Answered with the number and the
+/// expected handling time; the orderer is sent the confirmation. Permission:
+/// [`Action::StaffOrderAuthorisations`] (every employee).
+pub async fn handle_order<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+) -> Result<ApiResponse, EdgeError> {
+    let member = member(call.actor, Action::StaffOrderAuthorisations, call.lang)?;
+    let lang = call.lang;
+    let form: OrderForm = call.body(ErrorCode::InvalidAuthorisationOrder)?;
+    let today = call.ctx.today();
+    check_order(
+        &form.given_name,
+        &form.family_name,
+        &form.justification,
+        &form.email,
+        &form.authorisations,
+        form.needed_until,
+        today,
+    )
+    .map_err(|e| field_error(e, lang))?;
+    let hetu = Hetu::parse(form.hetu.trim()).map_err(|_| field_error(bad("hetu"), lang))?;
+    let db = &call.ctx.db;
+    let organiser = &member.organiser;
+    for (by, code, field) in [
+        (MapBy::Department, &form.department, "department"),
+        (MapBy::JobTitle, &form.job_title, "job_title"),
+    ] {
+        if catalogue::place(db, organiser, by, code).await?.is_none() {
+            return Err(field_error(bad(field), lang));
+        }
+    }
+    // Whom for: oneself, or (a supervisor) an employee of one's own department.
+    let own_department = member.department.as_deref();
+    let for_self = is_self(member, &form.given_name, &form.family_name);
+    let allowed = if for_self {
+        own_department.is_none_or(|d| d == form.department)
+    } else {
+        member.has(StaffRole::Supervisor) && own_department == Some(form.department.as_str())
+    };
+    if !allowed {
+        return Err(refuse(ErrorCode::NotYourTeam, lang));
+    }
+    let entries = catalogue::entries(db, organiser, &form.authorisations).await?;
+    if entries.len() != form.authorisations.len() {
+        return Err(
+            ApiError::field(ErrorCode::UnknownAuthorisation, "authorisations", lang).into(),
+        );
+    }
+    let held: Vec<bool> = entries.iter().map(|e| e.held).collect();
+    check_path(form.path, &held).map_err(|e| field_error(e, lang))?;
+    let token = crate::crypto::random_token()
+        .ok_or_else(|| EdgeError::Internal("no randomness for an order".into()))?;
+    let at = call.ctx.timestamp();
+    let employee = for_self.then_some(member.username.as_str());
+    let statements = orders::insert(
+        organiser,
+        &form,
+        hetu.as_str(),
+        employee,
+        member,
+        &token,
+        &at,
+    );
+    db.batch(&statements).await?;
+    let id = crate::db::cases::id_by_token(db, &token).await?;
+    let (min, max) = form.path.expected_days();
+    Ok(ApiResponse::private_json(
+        201,
+        &OrderSent {
+            id,
+            path: form.path,
+            expected_min_days: min,
+            expected_max_days: max,
+            due_on: form.path.due_on(today),
+        },
+    ))
+}
+
+/// `rows` as a list shows them, with their authorisations.
+async fn summaries<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+    rows: &[OrderRow],
+) -> Result<Vec<OrderSummary>, EdgeError> {
+    let ids: Vec<CaseId> = rows.iter().map(|r| r.case.id).collect();
+    let mut items = orders::items(&call.ctx.db, &ids).await?;
+    let today = call.ctx.today();
+    Ok(rows
+        .iter()
+        .map(|r| r.summary(items.remove(&r.case.id).unwrap_or_default(), today))
+        .collect())
+}
+
+/// `GET /api/staff/authorisation-orders`: the member's own orders (those they sent and
+/// those for them) and their holdings. Opening it reads the notices of their holdings'
+/// ends. Permission: [`Action::StaffViewAuthorisations`] (every employee).
+pub async fn handle_mine<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+) -> Result<ApiResponse, EdgeError> {
+    let member = member(call.actor, Action::StaffViewAuthorisations, call.lang)?;
+    let db = &call.ctx.db;
+    let rows = orders::list(db, Orders::Mine(member)).await?;
+    let orders = summaries(call, &rows).await?;
+    let holdings = holdings::of_employee(db, &member.organiser, &member.username)
+        .await?
+        .iter()
+        .map(holdings::HoldingRow::view)
+        .collect();
+    crate::db::desk::notices::mark_holdings_read(db, &member.username, &call.ctx.timestamp())
+        .await?;
+    Ok(ApiResponse::private_json(
+        200,
+        &MyAuthorisations { orders, holdings },
+    ))
+}
+
+/// `GET /api/staff/authorisation-orders/queue`: the organiser's open orders, oldest first
+/// (overdue ones flagged), then the last closed. Permission:
+/// [`Action::StaffAdministerAuthorisations`].
+pub async fn handle_queue<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+) -> Result<ApiResponse, EdgeError> {
+    let member = member(call.actor, ADMIN, call.lang)?;
+    let rows = orders::list(&call.ctx.db, Orders::Queue(&member.organiser)).await?;
+    Ok(ApiResponse::private_json(
+        200,
+        &summaries(call, &rows).await?,
+    ))
+}
+
+/// The path's order, if the member's organiser has it and the member may read it: its
+/// orderer, its employee, or an administrator. Otherwise 404, as for one that does not exist.
+async fn order_of<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+    member: &StaffMember,
+) -> Result<OrderRow, EdgeError> {
+    let not_found = || refuse(ErrorCode::OrderNotFound, call.lang);
+    let id = CaseId::parse(call.id).ok_or_else(not_found)?;
+    let row = orders::find(&call.ctx.db, &member.organiser, id)
+        .await?
+        .ok_or_else(not_found)?;
+    let mine = row.orderer_username == member.username
+        || row.employee_username.as_deref() == Some(member.username.as_str());
+    if mine || member.has(StaffRole::AuthorisationAdmin) {
+        Ok(row)
+    } else {
+        Err(not_found())
+    }
+}
+
+/// The order whole, as the member may read it.
+async fn view<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+    member: &StaffMember,
+    row: &OrderRow,
+) -> Result<OrderView, EdgeError> {
+    let db = &call.ctx.db;
+    let summary = summaries(call, std::slice::from_ref(row))
+        .await?
+        .pop()
+        .ok_or_else(|| EdgeError::Internal("an order without its summary".into()))?;
+    let administers = member.has(StaffRole::AuthorisationAdmin);
+    let holds = row.case.handler.as_deref() == Some(member.username.as_str());
+    let prepared = (administers && holds).then(|| Prepared {
+        employee_name: row.employee_name(),
+        hetu: row.employee_hetu.clone(),
+        authorisations: summary.authorisations.clone(),
+        until: row.needed_until,
+    });
+    let administrators = if administers {
+        orders::administrators(db, &member.organiser)
+            .await?
+            .into_iter()
+            .map(|(username, name)| Administrator { username, name })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(OrderView {
+        hetu_masked: Hetu::parse(&row.employee_hetu)
+            .map(|h| h.masked())
+            .unwrap_or_default(),
+        justification: row.justification.clone(),
+        needed_until: row.needed_until,
+        orderer_email: row.orderer_email.clone(),
+        dvv_reference: row.dvv_reference.clone(),
+        dvv_granted_on: row.dvv_granted_on,
+        done_on: row.done_on,
+        done_by_name: row.done_by_name.clone(),
+        valid_until: row.valid_until,
+        history: crate::db::cases::history_entries(db, row.case.id).await?,
+        prepared,
+        administers,
+        administrators,
+        summary,
+    })
+}
+
+/// `GET /api/staff/authorisation-orders/{id}`: the order, for its orderer, its employee or
+/// an administrator (only the administrator holding it sees what to do in
+/// Suomi.fi-valtuudet, the identity code included). Opening it reads its notices.
+/// Permission: [`Action::StaffViewAuthorisations`] (every employee).
+pub async fn handle_get<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+) -> Result<ApiResponse, EdgeError> {
+    let member = member(call.actor, Action::StaffViewAuthorisations, call.lang)?;
+    let row = order_of(call, member).await?;
+    let answer = view(call, member, &row).await?;
+    let at = call.ctx.timestamp();
+    crate::db::desk::notices::mark_read(&call.ctx.db, &member.username, row.case.id, &at).await?;
+    Ok(ApiResponse::private_json(200, &answer))
+}
+
+/// Takes `action` on the path's order as the administrator, telling the orderer, with what
+/// `with` adds (given the step's token and the order), guarded by the token.
+async fn step<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+    action: CaseAction,
+    comment: &str,
+    with: &dyn Fn(&str, &OrderRow) -> Vec<Statement>,
+) -> Result<ApiResponse, EdgeError> {
+    let member = member(call.actor, ADMIN, call.lang)?;
+    let row = order_of(call, member).await?;
+    step_on(call, member, &row, action, comment, with).await
+}
+
+/// [`step`] on an order already read.
+async fn step_on<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+    member: &StaffMember,
+    row: &OrderRow,
+    action: CaseAction,
+    comment: &str,
+    with: &dyn Fn(&str, &OrderRow) -> Vec<Statement>,
+) -> Result<ApiResponse, EdgeError> {
+    let at = call.ctx.timestamp();
+    let id = row.case.id;
+    let name = member.full_name();
+    let tell = |token: &str| orders::notice_to_orderer(id, token, &name, &at);
+    let also = |token: &str| {
+        let mut statements = vec![orders::email_to_orderer(id, token, &name, &at)];
+        statements.extend(with(token, row));
+        statements
+    };
+    case_steps::take(
+        call,
+        &row.case,
+        Step {
+            action,
+            by: Party::Handler(member.username.clone()),
+            by_name: &name,
+            comment,
+            tell: &tell,
+            with: &also,
+        },
+    )
+    .await?;
+    let row = order_of(call, member).await?;
+    Ok(ApiResponse::private_json(
+        200,
+        &view(call, member, &row).await?,
+    ))
+}
+
+fn nothing(_: &str, _: &OrderRow) -> Vec<Statement> {
+    Vec::new()
+}
+
+/// `POST /api/staff/authorisation-orders/{id}/take`. Permission:
+/// [`Action::StaffAdministerAuthorisations`].
+pub async fn handle_take<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+) -> Result<ApiResponse, EdgeError> {
+    member(call.actor, ADMIN, call.lang)?;
+    let comment = comment_of(call)?;
+    step(call, CaseAction::Take, &comment, &nothing).await
+}
+
+/// `POST /api/staff/authorisation-orders/{id}/release`: back to the queue, for any
+/// administrator to take. Permission: [`Action::StaffAdministerAuthorisations`].
+pub async fn handle_release<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+) -> Result<ApiResponse, EdgeError> {
+    member(call.actor, ADMIN, call.lang)?;
+    let comment = comment_of(call)?;
+    step(call, CaseAction::Release, &comment, &nothing).await
+}
+
+/// `POST /api/staff/authorisation-orders/{id}/hand-over` `{to, comment}`: to another of the
+/// organiser's authorisation administrators. Permission:
+/// [`Action::StaffAdministerAuthorisations`].
+pub async fn handle_hand_over<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+) -> Result<ApiResponse, EdgeError> {
+    let member = member(call.actor, ADMIN, call.lang)?;
+    let body: HandOver = call.body(ErrorCode::InvalidCaseStep)?;
+    check_comment(&body.comment).map_err(|e| field_error(e, call.lang))?;
+    let row = order_of(call, member).await?;
+    let colleagues = orders::administrators(&call.ctx.db, &member.organiser).await?;
+    if !colleagues.iter().any(|(username, _)| *username == body.to) {
+        return Err(ApiError::field(ErrorCode::InvalidCaseStep, "to", call.lang).into());
+    }
+    let action = CaseAction::HandOver { to: body.to };
+    step_on(call, member, &row, action, &body.comment, &nothing).await
+}
+
+/// The refusal of a DVV step on a path-1 order: it never waits on DVV.
+fn only_missing(row: &OrderRow, lang: seteli_domain::Lang) -> Result<(), EdgeError> {
+    if row.path == OrderPath::Missing {
+        Ok(())
+    } else {
+        Err(refuse(ErrorCode::CaseWrongState, lang))
+    }
+}
+
+/// `POST /api/staff/authorisation-orders/{id}/wait-dvv` `{dvv_reference, comment}`: the
+/// organisation's application went to DVV (path 2 only); the order waits on DVV under its
+/// reference. Permission: [`Action::StaffAdministerAuthorisations`].
+pub async fn handle_wait_dvv<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+) -> Result<ApiResponse, EdgeError> {
+    let member = member(call.actor, ADMIN, call.lang)?;
+    let body: WaitDvv = call.body(ErrorCode::InvalidCaseStep)?;
+    check_dvv_reference(&body.dvv_reference).map_err(|e| field_error(e, call.lang))?;
+    check_comment(&body.comment).map_err(|e| field_error(e, call.lang))?;
+    let row = order_of(call, member).await?;
+    only_missing(&row, call.lang)?;
+    let action = CaseAction::Wait {
+        on: Awaited::Dvv,
+        deadline: None,
+        missing: Vec::new(),
+    };
+    let reference = body.dvv_reference.clone();
+    let record = move |token: &str, row: &OrderRow| {
+        vec![orders::record_dvv_reference(row.case.id, token, &reference)]
+    };
+    step_on(call, member, &row, action, &body.comment, &record).await
+}
+
+/// `POST /api/staff/authorisation-orders/{id}/dvv-granted` `{granted_on, comment}`: DVV
+/// granted the organisation the order's authorisations: they are marked held in the
+/// catalogue, and the order is back with its administrator to assign them. Permission:
+/// [`Action::StaffAdministerAuthorisations`].
+pub async fn handle_dvv_granted<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+) -> Result<ApiResponse, EdgeError> {
+    let member = member(call.actor, ADMIN, call.lang)?;
+    let body: DvvGranted = call.body(ErrorCode::InvalidCaseStep)?;
+    check_comment(&body.comment).map_err(|e| field_error(e, call.lang))?;
+    if body.granted_on > call.ctx.today() {
+        return Err(ApiError::field(ErrorCode::InvalidCaseStep, "granted_on", call.lang).into());
+    }
+    let row = order_of(call, member).await?;
+    only_missing(&row, call.lang)?;
+    let at = call.ctx.timestamp();
+    let name = member.full_name();
+    let granted_on = body.granted_on;
+    let record = |token: &str, row: &OrderRow| {
+        vec![
+            orders::record_dvv_granted(row.case.id, token, granted_on),
+            catalogue::mark_held(&member.organiser, row.case.id, token, &at, &name),
+        ]
+    };
+    step_on(
+        call,
+        member,
+        &row,
+        CaseAction::Answer,
+        &body.comment,
+        &record,
+    )
+    .await
+}
+
+/// `POST /api/staff/authorisation-orders/{id}/done` `{done_on, valid_until, comment}`: the
+/// administrator records that they made the change in Suomi.fi-valtuudet on `done_on`
+/// ("done in Valtuudet on DATE by NAME"); the order closes and its authorisations enter the
+/// holdings register. A path-2 order needs DVV's grant recorded first. Permission:
+/// [`Action::StaffAdministerAuthorisations`].
+pub async fn handle_done<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+) -> Result<ApiResponse, EdgeError> {
+    let member = member(call.actor, ADMIN, call.lang)?;
+    let body: DoneInValtuudet = call.body(ErrorCode::InvalidCaseStep)?;
+    check_done(body.done_on, body.valid_until, call.ctx.today())
+        .map_err(|e| field_error(e, call.lang))?;
+    check_comment(&body.comment).map_err(|e| field_error(e, call.lang))?;
+    let row = order_of(call, member).await?;
+    if row.path == OrderPath::Missing
+        && row.dvv_granted_on.is_none()
+        && !matches!(
+            row.case.state,
+            StateName::Approved | StateName::Rejected | StateName::Cancelled
+        )
+    {
+        return Err(refuse(ErrorCode::OrderAwaitsDvv, call.lang));
+    }
+    let name = member.full_name();
+    let record = |token: &str, row: &OrderRow| {
+        orders::record_done(row.case.id, token, body.done_on, body.valid_until, &name)
+    };
+    step_on(
+        call,
+        member,
+        &row,
+        CaseAction::Approve,
+        &body.comment,
+        &record,
+    )
+    .await
+}
+
+/// `POST /api/staff/authorisation-orders/{id}/reject` `{comment}`: rejects with reasons,
+/// which the orderer reads. Permission: [`Action::StaffAdministerAuthorisations`].
+pub async fn handle_reject<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+) -> Result<ApiResponse, EdgeError> {
+    member(call.actor, ADMIN, call.lang)?;
+    let comment = comment_of(call)?;
+    check_reasons(&comment).map_err(|e| field_error(e, call.lang))?;
+    step(call, CaseAction::Reject, &comment, &nothing).await
+}
