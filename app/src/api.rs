@@ -7,6 +7,7 @@
 //! origin, which is how `wrangler dev` and production serve it.
 
 pub mod applications;
+pub mod authorisations;
 pub mod residents;
 pub mod settlements;
 

@@ -129,12 +129,49 @@ pages! {
     desk_producer_accounts => "/desk/producer-accounts";
     /// The organiser's reports with the default period and year, in `lang`.
     desk_reports => "/desk/reports";
+    /// The employee's own e-authorisations: orders, holdings and where to go next, in `lang`.
+    desk_authorisations => "/desk/authorisations";
+    /// The order form for an e-authorisation, in `lang`.
+    desk_authorisation_order_form => "/desk/authorisations/order";
+    /// One e-authorisation order, in `lang`.
+    desk_authorisation_order(id: CaseId) => "/desk/authorisations/orders/{id}";
+    /// The administrator's queue of e-authorisation orders, in `lang`.
+    desk_authorisation_queue => "/desk/authorisations/queue";
+    /// The authorisation catalogue and the maps as the administrator keeps them, in `lang`.
+    desk_authorisation_catalogue => "/desk/authorisations/catalogue";
+    /// The holdings register, in `lang`.
+    desk_authorisation_holdings => "/desk/authorisations/holdings";
+    /// The report on orders and holdings, in `lang`.
+    desk_authorisation_report => "/desk/authorisations/report";
+    /// The glossary of e-authorisation terms, in `lang`.
+    desk_glossary => "/desk/authorisations/glossary";
     /// The company's monthly statements, in `lang`.
     producer_statements => "/producer/statements";
     /// One of the company's statements, in `lang`.
     producer_statement(id: i64) => "/producer/statements/{id}";
     /// The company's bank account, in `lang`.
     producer_account => "/producer/account";
+}
+
+/// The authorisation map of a department or a job title (`by` is `department` or
+/// `job_title`), in `lang`.
+pub fn desk_authorisation_map(by: &str, code: &str, lang: Lang) -> String {
+    with_lang("/desk/authorisations/map", [(by, code)], lang)
+}
+
+/// The order form prefilled with authorisation `id` on its path (`held` or `missing`), in
+/// `lang`.
+pub fn desk_authorisation_order_of(id: i64, path: &str, lang: Lang) -> String {
+    with_lang(
+        "/desk/authorisations/order",
+        [("authorisation", id.to_string().as_str()), ("path", path)],
+        lang,
+    )
+}
+
+/// The glossary at term `slug`, in `lang`.
+pub fn desk_glossary_term(slug: &str, lang: Lang) -> String {
+    format!("{}#term-{slug}", desk_glossary(lang))
 }
 
 /// The organiser's reports for the period `from`–`to` (`YYYY-MM`, as typed), in `lang`.

@@ -296,25 +296,25 @@ async fn route<D: Database, H: Outbound>(
         RouteId::StaffAuthorisationQueue => staff::authorisation_orders::handle_queue(&call).await,
         RouteId::StaffAuthorisationOrder => staff::authorisation_orders::handle_get(&call).await,
         RouteId::StaffTakeAuthorisationOrder => {
-            staff::authorisation_orders::handle_take(&call).await
+            staff::authorisation_steps::handle_take(&call).await
         }
         RouteId::StaffReleaseAuthorisationOrder => {
-            staff::authorisation_orders::handle_release(&call).await
+            staff::authorisation_steps::handle_release(&call).await
         }
         RouteId::StaffHandOverAuthorisationOrder => {
-            staff::authorisation_orders::handle_hand_over(&call).await
+            staff::authorisation_steps::handle_hand_over(&call).await
         }
         RouteId::StaffAuthorisationOrderWaitDvv => {
-            staff::authorisation_orders::handle_wait_dvv(&call).await
+            staff::authorisation_steps::handle_wait_dvv(&call).await
         }
         RouteId::StaffAuthorisationOrderDvvGranted => {
-            staff::authorisation_orders::handle_dvv_granted(&call).await
+            staff::authorisation_steps::handle_dvv_granted(&call).await
         }
         RouteId::StaffAuthorisationOrderDone => {
-            staff::authorisation_orders::handle_done(&call).await
+            staff::authorisation_steps::handle_done(&call).await
         }
         RouteId::StaffRejectAuthorisationOrder => {
-            staff::authorisation_orders::handle_reject(&call).await
+            staff::authorisation_steps::handle_reject(&call).await
         }
         RouteId::StaffAuthorisationHoldings => {
             staff::authorisation_holdings::handle_list(&call).await

@@ -1,11 +1,20 @@
 //! The organiser's staff entry: the desk, customers and their cards, need assessments,
-//! residents' voucher applications, voucher decisions, settlements with producers, registered proxies, checking events and the income tables (see
+//! residents' voucher applications, voucher decisions, settlements with producers, registered proxies, checking events, the income tables and the organiser's own e-authorisations (see
 //! [`seteli_domain::entries`]). Only this binary names the staff pages, so no other
 //! audience's wasm carries them.
 
 use seteli_app::pages::staff::application::StaffApplicationPage;
 use seteli_app::pages::staff::applications::ApplicationQueuePage;
 use seteli_app::pages::staff::approvals::ApprovalsPage;
+use seteli_app::pages::staff::authorisations::catalogue::AuthorisationCataloguePage;
+use seteli_app::pages::staff::authorisations::glossary::GlossaryPage;
+use seteli_app::pages::staff::authorisations::holdings::HoldingsPage;
+use seteli_app::pages::staff::authorisations::home::AuthorisationsPage;
+use seteli_app::pages::staff::authorisations::map::AuthorisationMapPage;
+use seteli_app::pages::staff::authorisations::order::AuthorisationOrderViewPage;
+use seteli_app::pages::staff::authorisations::order_form::AuthorisationOrderPage;
+use seteli_app::pages::staff::authorisations::queue::AuthorisationQueuePage;
+use seteli_app::pages::staff::authorisations::report::AuthorisationReportPage;
 use seteli_app::pages::staff::customer::CustomerPage;
 use seteli_app::pages::staff::customers::CustomerSearchPage;
 use seteli_app::pages::staff::decision::StaffDecisionPage;
@@ -40,4 +49,13 @@ seteli_app::entry_main!(Entry::Staff, {
     "/desk/settlements/:id" => SettlementPage,
     "/desk/producer-accounts" => ProducerAccountsPage,
     "/desk/reports" => ReportsPage,
+    "/desk/authorisations" => AuthorisationsPage,
+    "/desk/authorisations/map" => AuthorisationMapPage,
+    "/desk/authorisations/order" => AuthorisationOrderPage,
+    "/desk/authorisations/orders/:id" => AuthorisationOrderViewPage,
+    "/desk/authorisations/queue" => AuthorisationQueuePage,
+    "/desk/authorisations/catalogue" => AuthorisationCataloguePage,
+    "/desk/authorisations/holdings" => HoldingsPage,
+    "/desk/authorisations/report" => AuthorisationReportPage,
+    "/desk/authorisations/glossary" => GlossaryPage,
 });

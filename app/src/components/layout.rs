@@ -144,6 +144,8 @@ pub fn Layout(children: Children) -> impl IntoView {
                 {(service || producers).then(|| view! {
                     <NavItem href=links::desk_deliveries testid="nav-desk-deliveries" sections=&["/desk/deliveries"] text=Text::NavDeskDeliveries/>
                 })}
+                // Every employee reads the maps and orders their own e-authorisations.
+                <NavItem href=links::desk_authorisations testid="nav-desk-authorisations" sections=&["/desk/authorisations"] text=Text::NavAuthorisations/>
             }
         })
     };

@@ -46,6 +46,9 @@ pub struct AuthorisationCatalogue {
     pub authorisations: Vec<AuthorisationEntry>,
     pub departments: Vec<Place>,
     pub job_titles: Vec<Place>,
+    /// The member's names, as the login gave them (an order for oneself is in them).
+    pub given_name: String,
+    pub family_name: String,
     /// The member's department and job title as the login named them (codes of the lists
     /// above), when it did.
     pub my_department: Option<String>,

@@ -539,6 +539,9 @@ pub struct StaffNotice {
     /// A resident's voucher application (else a producer's application): where it opens.
     #[serde(default)]
     pub resident: bool,
+    /// An e-authorisation order (else an application): where it opens.
+    #[serde(default)]
+    pub order: bool,
     /// A holding whose end nears (`holding_ending`).
     #[serde(default)]
     pub holding_id: Option<i64>,

@@ -764,9 +764,98 @@ pub fn paid_on(lang: Lang, date: time::Date, reference: &str) -> String {
     }
 }
 
+/// An order's expected handling time: "about 3 days", "4–6 weeks".
+pub fn expected_handling(lang: Lang, min_days: i64, max_days: i64) -> String {
+    if min_days == max_days {
+        return match lang {
+            Lang::Fi => format!("noin {max_days} päivää"),
+            Lang::Sv => format!("cirka {max_days} dagar"),
+            Lang::En => format!("about {max_days} days"),
+        };
+    }
+    let (low, high) = (min_days / 7, max_days / 7);
+    match lang {
+        Lang::Fi => format!("{low}–{high} viikkoa"),
+        Lang::Sv => format!("{low}–{high} veckor"),
+        Lang::En => format!("{low}–{high} weeks"),
+    }
+}
+
+/// The confirmation of a sent order: its number, the expected time and the day.
+pub fn order_sent(lang: Lang, id: i64, expected: &str, due_on: time::Date) -> String {
+    let due = format_date(lang, due_on);
+    match lang {
+        Lang::Fi => format!(
+            "Tilaus {id} on vastaanotettu. Odotettu käsittelyaika on {expected}, eli valmis viimeistään {due}. Saat ilmoituksen jokaisesta muutoksesta työpöydällesi ja sähköpostiisi."
+        ),
+        Lang::Sv => format!(
+            "Beställning {id} har tagits emot. Väntad handläggningstid är {expected}, alltså klar senast {due}. Du får ett meddelande om varje ändring på ditt skrivbord och per e-post."
+        ),
+        Lang::En => format!(
+            "Order {id} has been received. The expected handling time is {expected}, so done by {due}. You will be told of every change on your desk and by e-mail."
+        ),
+    }
+}
+
+/// What the administrator recorded: the change was made in Suomi.fi-valtuudet by a person.
+pub fn done_in_valtuudet(lang: Lang, on: time::Date, by: &str) -> String {
+    let on = format_date(lang, on);
+    match lang {
+        Lang::Fi => format!("Tehty Suomi.fi-valtuuksissa {on}, tekijä {by}"),
+        Lang::Sv => format!("Gjort i Suomi.fi-fullmakter {on} av {by}"),
+        Lang::En => format!("Done in Suomi.fi e-Authorizations on {on} by {by}"),
+    }
+}
+
+/// A holding the administrator revoked in Suomi.fi-valtuudet.
+pub fn revoked_in_valtuudet(lang: Lang, on: time::Date, by: &str) -> String {
+    let on = format_date(lang, on);
+    match lang {
+        Lang::Fi => format!("Peruttu Suomi.fi-valtuuksissa {on}, tekijä {by}"),
+        Lang::Sv => format!("Återkallad i Suomi.fi-fullmakter {on} av {by}"),
+        Lang::En => format!("Revoked in Suomi.fi e-Authorizations on {on} by {by}"),
+    }
+}
+
+/// A number of days given in tenths ("2,5 päivää", "2.5 days").
+pub fn days_tenths(lang: Lang, tenths: i64) -> String {
+    let whole = tenths / 10;
+    let part = tenths % 10;
+    let number = match (part, lang) {
+        (0, _) => whole.to_string(),
+        (_, Lang::En) => format!("{whole}.{part}"),
+        _ => format!("{whole},{part}"),
+    };
+    match lang {
+        Lang::Fi => format!("{number} pv"),
+        Lang::Sv => format!("{number} d"),
+        Lang::En => format!("{number} d"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn authorisation_phrases_say_the_time_the_day_and_the_person() {
+        assert_eq!(expected_handling(Lang::Fi, 3, 3), "noin 3 päivää");
+        assert_eq!(expected_handling(Lang::En, 28, 42), "4–6 weeks");
+        assert_eq!(expected_handling(Lang::Sv, 28, 42), "4–6 veckor");
+        let day = time::macros::date!(2026 - 11 - 24);
+        assert!(
+            order_sent(Lang::En, 7, "about 3 days", day).starts_with("Order 7 has been received")
+        );
+        assert!(order_sent(Lang::Fi, 7, "noin 3 päivää", day).contains("24.11.2026"));
+        assert_eq!(
+            done_in_valtuudet(Lang::En, day, "Jukka Laine"),
+            "Done in Suomi.fi e-Authorizations on 24 November 2026 by Jukka Laine"
+        );
+        assert!(revoked_in_valtuudet(Lang::Sv, day, "J").starts_with("Återkallad"));
+        assert_eq!(days_tenths(Lang::Fi, 25), "2,5 pv");
+        assert_eq!(days_tenths(Lang::En, 30), "3 d");
+        assert_eq!(days_tenths(Lang::Sv, 5), "0,5 d");
+    }
 
     #[test]
     fn settlement_phrases_name_the_month_and_the_facts() {

@@ -11,7 +11,7 @@ use crate::links;
 use crate::locale::{tr, use_document_title, use_lang};
 use leptos::prelude::*;
 use seteli_domain::api::applications::ApplicationListItem;
-use seteli_domain::api::desk::{DecisionSummary, DeskHome, StaffEvent, StaffVoucher};
+use seteli_domain::api::desk::{DecisionSummary, DeskHome, NoticeKind, StaffEvent, StaffVoucher};
 use seteli_domain::clock::rfc3339;
 use seteli_domain::i18n::{self, t, Text};
 use seteli_domain::permissions::StaffRole;
@@ -80,18 +80,32 @@ fn DeskSections(home: DeskHome, lang: Lang) -> impl IntoView {
     let notice_count = notices.len();
     let notice_items = notices
         .into_iter()
-        .map(|n| view! {
-            <li class="card" data-testid="desk-notice">
+        .map(|n| {
+            let (href, title, what) = match (n.kind, n.case_id) {
+                (NoticeKind::HoldingEnding, _) | (_, None) => (
+                    links::desk_authorisations(lang),
+                    t(lang, Text::AuthorisationsTitle).to_owned(),
+                    Text::DeskNoticeHoldingEnding,
+                ),
+                (_, Some(case)) if n.order => (
+                    links::desk_authorisation_order(case, lang),
+                    format!("#{case}"),
+                    if n.kind == NoticeKind::OrderChanged { Text::DeskNoticeOrderChanged } else { Text::DeskNoticeCameFrom },
+                ),
+                (_, Some(case)) if n.resident => (links::desk_resident_application(case, lang), format!("#{case}"), Text::DeskNoticeCameFrom),
+                (_, Some(case)) => (links::desk_application(case, lang), format!("#{case}"), Text::DeskNoticeCameFrom),
+            };
+            view! {
+            <li class="card" data-testid="desk-notice" data-kind=format!("{:?}", n.kind)>
                 <p class="card-title">
-                    <a href=if n.resident { links::desk_resident_application(n.case_id, lang) } else { links::desk_application(n.case_id, lang) }
-                        data-testid="desk-notice-link">{format!("#{}", n.case_id)}</a>
+                    <a href=href data-testid="desk-notice-link">{title}</a>
                 </p>
-                <p>{t(lang, Text::DeskNoticeCameFrom)}" "{n.by_name}</p>
+                <p>{t(lang, what)}" "{n.by_name}</p>
                 <p class="card-time">
                     <time datetime=rfc3339(n.created_at)>{i18n::format_date_time(lang, n.created_at)}</time>
                 </p>
             </li>
-        })
+        }})
         .collect_view();
     let came = view! {
         <DeskSection id="desk-notices" heading=Text::DeskNoticesHeading empty=Text::DeskNoticesEmpty count=notice_count lang>

@@ -11,6 +11,7 @@ pub mod application;
 pub mod applications;
 pub mod approvals;
 pub mod assessments;
+pub mod authorisations;
 pub mod card;
 pub mod case_steps;
 pub mod checks;

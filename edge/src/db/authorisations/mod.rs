@@ -3,6 +3,7 @@
 //! [`holdings`]. Every query names the organiser: another's entry is never read.
 
 pub mod holdings;
+pub mod order_steps;
 pub mod orders;
 
 use crate::db::{Database, DbError, SqlValue, Statement};

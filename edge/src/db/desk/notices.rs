@@ -14,6 +14,7 @@ pub async fn unread(db: &impl Database, username: &str) -> Result<Vec<StaffNotic
         kind: NoticeKind,
         case_id: Option<CaseId>,
         resident: Option<i64>,
+        order_case: Option<i64>,
         holding_id: Option<i64>,
         by_name: String,
         #[serde(with = "seteli_domain::clock::wire_time")]
@@ -21,7 +22,8 @@ pub async fn unread(db: &impl Database, username: &str) -> Result<Vec<StaffNotic
     }
     let rows: Vec<Row> = db
         .query(
-            "SELECT n.kind, n.case_id, c.kind = 'voucher_application' AS resident, n.holding_id,
+            "SELECT n.kind, n.case_id, c.kind = 'voucher_application' AS resident,
+                    c.kind = 'authorisation_order' AS order_case, n.holding_id,
                     n.by_name, n.created_at
              FROM staff_notices n LEFT JOIN cases c ON c.id = n.case_id
              WHERE n.username = ?1 AND n.read_at IS NULL
@@ -35,6 +37,7 @@ pub async fn unread(db: &impl Database, username: &str) -> Result<Vec<StaffNotic
             kind: r.kind,
             case_id: r.case_id,
             resident: r.resident.is_some_and(|r| r != 0),
+            order: r.order_case.is_some_and(|o| o != 0),
             holding_id: r.holding_id,
             by_name: r.by_name,
             created_at: r.created_at,

@@ -36,6 +36,8 @@ pub async fn handle_catalogue<D: Database, H: Outbound>(
     };
     let answer = AuthorisationCatalogue {
         authorisations: catalogue::catalogue(db, organiser).await?,
+        given_name: member.given_name.clone(),
+        family_name: member.family_name.clone(),
         my_department: known(&departments, &member.department),
         my_job_title: known(&job_titles, &member.job_title),
         departments,

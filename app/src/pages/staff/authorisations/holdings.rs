@@ -1,0 +1,177 @@
+//! `/desk/authorisations/holdings`: the holdings register the administrator keeps — who
+//! holds which authorisation since and until when, what ends within 60 days (to renew in
+//! Suomi.fi-valtuudet), and what leaving employees hold (to revoke there). Marking an
+//! employee leaving and recording a revocation are the administrator's; the change itself
+//! is made by a person in Suomi.fi-valtuudet.
+
+use super::back_to_authorisations;
+use crate::api::authorisations as api;
+use crate::components::form::{BusyButton, SubmitError};
+use crate::components::states::{retryable, BackTo, EmptyNotice, Remote};
+use crate::locale::{tr, use_document_title, use_lang};
+use crate::pages::staff::StaffOnly;
+use leptos::prelude::*;
+use seteli_domain::api::authorisations::{HoldingView, HoldingsRegister};
+use seteli_domain::clock::{iso_date, parse_iso_date};
+use seteli_domain::i18n::{format_date, revoked_in_valtuudet, t, Text};
+use seteli_domain::{ApiError, Lang};
+
+/// The page.
+#[component]
+pub fn HoldingsPage() -> impl IntoView {
+    let lang = use_lang();
+    let register = retryable(move || api::holdings(lang.get()));
+    use_document_title(|lang| t(lang, Text::HoldingsTitle).to_owned());
+    view! {
+        <BackTo link=back_to_authorisations() testid="back-to-authorisations"/>
+        <h1 tabindex="-1">{tr(Text::HoldingsTitle)}</h1>
+        <p class="lead">{tr(Text::HoldingsLead)}</p>
+        <Remote data=register forbidden=StaffOnly let:register>
+            <Register initial=register lang=lang.get_untracked()/>
+        </Remote>
+    }
+}
+
+/// A step on a holding.
+#[derive(Clone)]
+enum HoldingStep {
+    Leaving(i64, time::Date),
+    End(i64, time::Date),
+}
+
+#[component]
+fn Register(initial: HoldingsRegister, lang: Lang) -> impl IntoView {
+    let register = RwSignal::new(initial);
+    let step = Action::new_local(move |step: &HoldingStep| {
+        let step = step.clone();
+        async move {
+            match step {
+                HoldingStep::Leaving(id, on) => {
+                    api::leaving(id, on, lang).await?;
+                }
+                HoldingStep::End(id, on) => {
+                    api::end(id, on, lang).await?;
+                }
+            }
+            let fresh = api::holdings(lang).await?;
+            register.try_set(fresh);
+            Ok::<(), ApiError>(())
+        }
+    });
+    let pending = step.pending();
+    let run = move |s: HoldingStep| {
+        if !pending.get_untracked() {
+            step.dispatch_local(s);
+        }
+    };
+    let outcome = move || {
+        match step.value().get() {
+        Some(Ok(())) if !pending.get() => Some(
+            view! { <p class="notice notice-success" role="status" data-testid="holding-step-done">{t(lang, Text::HoldingStepDone)}</p> }
+                .into_any(),
+        ),
+        Some(Err(error)) if !pending.get() => {
+            Some(view! { <SubmitError error testid="holding-step-error"/> }.into_any())
+        }
+        _ => None,
+    }
+    };
+    let section = move |heading: Text,
+                        id: &'static str,
+                        empty_id: &'static str,
+                        list: Vec<HoldingView>,
+                        empty: Text,
+                        actions: bool| {
+        let body = if list.is_empty() {
+            view! { <EmptyNotice testid=empty_id text=empty/> }.into_any()
+        } else {
+            let rows = list
+                .into_iter()
+                .map(|h| view! { <HoldingRow h run pending actions lang/> })
+                .collect_view();
+            view! {
+                <div class="table-wrap" role="region" aria-labelledby=format!("{id}-heading") tabindex="0">
+                    <table data-testid=id>
+                        <thead><tr>
+                            <th scope="col">{t(lang, Text::EmployeeLegend)}</th>
+                            <th scope="col">{t(lang, Text::AuthorisationColumn)}</th>
+                            <th scope="col">{t(lang, Text::SinceColumn)}</th>
+                            <th scope="col">{t(lang, Text::UntilColumn)}</th>
+                            <th scope="col">{t(lang, Text::HoldingStateColumn)}</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            }
+            .into_any()
+        };
+        view! {
+            <section class="page-section" aria-labelledby=format!("{id}-heading")>
+                <h2 id=format!("{id}-heading")>{t(lang, heading)}</h2>
+                {body}
+            </section>
+        }
+    };
+    view! {
+        <div aria-live="polite">{outcome}</div>
+        {move || {
+            let r = register.get();
+            view! {
+                {section(Text::ToRevokeHeading, "holdings-to-revoke", "holdings-to-revoke-empty", r.to_revoke, Text::ToRevokeEmpty, false)}
+                {section(Text::EndingSoonHeading, "holdings-ending", "holdings-ending-empty", r.ending_soon, Text::EndingSoonEmpty, false)}
+                {section(Text::HoldingsInForceHeading, "holdings-all", "holdings-all-empty", r.holdings, Text::HoldingsEmpty, true)}
+            }
+        }}
+    }
+}
+
+#[component]
+fn HoldingRow<R>(
+    h: HoldingView,
+    run: R,
+    #[prop(into)] pending: Signal<bool>,
+    actions: bool,
+    lang: Lang,
+) -> impl IntoView
+where
+    R: Fn(HoldingStep) + Copy + Send + Sync + 'static,
+{
+    let id = h.id;
+    let today = crate::dom::today();
+    let day = RwSignal::new(iso_date(today));
+    let date = move || parse_iso_date(day.get_untracked().trim()).unwrap_or(today);
+    let until = h.until.map_or_else(
+        || t(lang, Text::UntilFurtherNotice).to_owned(),
+        |d| format_date(lang, d),
+    );
+    let state = match (h.ended_on, h.ended_by_name.clone(), h.leaving_on) {
+        (Some(on), Some(by), _) => revoked_in_valtuudet(lang, on, &by),
+        (_, _, Some(leaving)) => format!(
+            "{} {}",
+            t(lang, Text::LeavingOnLabel),
+            format_date(lang, leaving)
+        ),
+        _ => String::new(),
+    };
+    let day_id = format!("holding-{id}-day");
+    let controls = actions.then(|| view! {
+        <div class="inline-form">
+            <label for=day_id.clone()>{t(lang, Text::HoldingDayLabel)}</label>
+            <input id=day_id.clone() type="date" data-testid="holding-day"
+                prop:value=move || day.get() on:input=move |ev| day.set(event_target_value(&ev))/>
+            <BusyButton class="button button-secondary" testid="holding-leaving" busy=pending
+                on_click=move || run(HoldingStep::Leaving(id, date()))>{t(lang, Text::MarkLeavingButton)}</BusyButton>
+            <BusyButton class="button button-secondary" testid="holding-end" busy=pending
+                on_click=move || run(HoldingStep::End(id, date()))>{t(lang, Text::RevokedButton)}</BusyButton>
+        </div>
+    });
+    view! {
+        <tr data-testid="holding" data-id=id.to_string()>
+            <th scope="row">{h.employee_name.clone()}<br/><span class="hint">{h.hetu_masked.clone()}" · "{h.department.get(lang).to_owned()}</span></th>
+            <td>{h.authorisation.name.get(lang).to_owned()}<br/><span class="hint">{h.authorisation.agency.get(lang).to_owned()}</span></td>
+            <td class="nowrap">{format_date(lang, h.since)}</td>
+            <td class="nowrap">{until}</td>
+            <td>{state}{controls}</td>
+        </tr>
+    }
+}
