@@ -41,6 +41,8 @@ pub const VALTUUTTAJA: &str = "valtuuttaja";
 pub const VALTUUSASIA: &str = "valtuusasia";
 pub const VALTUUKSIEN_HALLINNOIJA: &str = "valtuuksien-hallinnoija";
 pub const TILAUSLOMAKE: &str = "tilauslomake";
+pub const TILAUSPOLKU: &str = "tilauspolku";
+pub const SUOMI_FI_VALTUUDET: &str = "suomi-fi-valtuudet";
 
 /// Every term, in Finnish alphabetical order.
 pub const TERMS: &[Term] = &[
@@ -120,7 +122,7 @@ pub const TERMS: &[Term] = &[
         },
     },
     Term {
-        slug: "suomi-fi-valtuudet",
+        slug: SUOMI_FI_VALTUUDET,
         fi: Wording {
             term: "Suomi.fi-valtuudet",
             definition: "DVV:n verkkopalvelu, jossa henkilöt, yritykset ja yhteisöt antavat toisille luvan hoitaa asioitaan. Valtuudet tallentuvat valtuusrekisteriin, josta asiointipalvelut tarkistavat, saako kirjautunut henkilö asioida toisen puolesta.",
@@ -150,7 +152,7 @@ pub const TERMS: &[Term] = &[
         },
     },
     Term {
-        slug: "tilauspolku",
+        slug: TILAUSPOLKU,
         fi: Wording {
             term: "Tilauspolku",
             definition: "Tilaus etenee toista kahdesta polusta. Jos organisaatiolla on valtuus jo, hallinnoija antaa sen työntekijälle (noin 3 päivää). Jos valtuus puuttuu organisaatiolta, se haetaan ensin DVV:ltä (4–6 viikkoa, joskus tapaaminen hallinnoijan kanssa) ja annetaan sitten työntekijälle.",
@@ -303,6 +305,8 @@ mod tests {
             }
         }
         for slug in [
+            TILAUSPOLKU,
+            SUOMI_FI_VALTUUDET,
             ASIOINTIVALTUUS,
             EDUSTAMISVALTUUS,
             VALTUUTUSOIKEUS,

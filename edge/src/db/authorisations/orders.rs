@@ -179,6 +179,40 @@ pub async fn list(db: &impl Database, which: Orders<'_>) -> Result<Vec<OrderRow>
     }
 }
 
+/// An order as the report counts it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ReportRow {
+    pub path: OrderPath,
+    pub state: StateName,
+    #[serde(default, with = "seteli_domain::clock::wire_time::option")]
+    pub submitted_at: Option<time::OffsetDateTime>,
+    #[serde(default, with = "seteli_domain::clock::wire_date::option")]
+    pub done_on: Option<Date>,
+}
+
+impl ReportRow {
+    /// The day it was sent (Finnish time).
+    pub fn sent_on(&self) -> Date {
+        self.submitted_at
+            .map(seteli_domain::clock::finnish_date)
+            .unwrap_or(Date::MIN)
+    }
+}
+
+/// Every order of the organiser, for the report.
+pub async fn for_report(
+    db: &impl Database,
+    organiser: &OrganiserCode,
+) -> Result<Vec<ReportRow>, DbError> {
+    db.query(
+        "SELECT o.path, c.state, c.submitted_at, o.done_on
+         FROM authorisation_orders o JOIN cases c ON c.id = o.case_id
+         WHERE o.organiser_code = ?1",
+        &[organiser.as_str().into()],
+    )
+    .await
+}
+
 /// The authorisations each of `cases` names, by case.
 pub async fn items(
     db: &impl Database,

@@ -171,16 +171,16 @@ pub async fn handle_report<D: Database, H: Outbound>(
     let db = &call.ctx.db;
     let organiser = &member.organiser;
     let today = call.ctx.today();
-    let rows = orders::list(db, orders::Orders::Queue(organiser)).await?;
+    let rows = orders::for_report(db, organiser).await?;
     let paths = OrderPath::ALL
         .into_iter()
         .map(|path| {
             let of_path = || rows.iter().filter(move |r| r.path == path);
             let days: Vec<i64> = of_path()
-                .filter(|r| r.case.state == StateName::Approved)
+                .filter(|r| r.state == StateName::Approved)
                 .filter_map(|r| r.done_on.map(|done| (done - r.sent_on()).whole_days()))
                 .collect();
-            let open = of_path().filter(|r| is_open(r.case.state));
+            let open = of_path().filter(|r| is_open(r.state));
             PathReport {
                 path,
                 expected_max_days: path.expected_days().1,

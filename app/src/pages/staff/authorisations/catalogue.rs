@@ -178,7 +178,7 @@ fn Keep(initial: AuthorisationCatalogue, lang: Lang) -> impl IntoView {
                     <th scope="col">{t(lang, Text::AgencyColumn)}</th>
                     <th scope="col">{t(lang, Text::KindColumn)}</th>
                     <th scope="col">{t(lang, Text::HeldColumn)}</th>
-                    <th scope="col"><span class="visually-hidden">{t(lang, Text::EditButton)}</span></th>
+                    <th scope="col">{t(lang, Text::EditButton)}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>

@@ -178,7 +178,7 @@ fn MapTable(map: AuthorisationMap, lang: Lang) -> impl IntoView {
                     <th scope="col">{t(lang, Text::KindColumn)}</th>
                     <th scope="col">{t(lang, Text::HeldColumn)}</th>
                     <th scope="col">{t(lang, Text::WhyColumn)}</th>
-                    <th scope="col" class="no-print"><span class="visually-hidden">{t(lang, Text::OrderThis)}</span></th>
+                    <th scope="col" class="no-print">{t(lang, Text::OrderThis)}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>

@@ -6,7 +6,7 @@
 //! What to do in Suomi.fi-valtuudet is prepared for the administrator holding it; Seteli
 //! never claims to have made the change itself.
 
-use super::{order_state_text, path_text, AuthorisationNames, OrderStateBadge, TermLink};
+use super::{path_text, AuthorisationNames, OrderStateBadge, TermLink};
 use crate::api::authorisations::{self as api, OrderStep};
 use crate::components::case::CaseHistory;
 use crate::components::facts::Fact;
@@ -130,7 +130,6 @@ fn OrderFacts(order: OrderView, lang: Lang) -> impl IntoView {
             {order.dvv_granted_on.map(|d| view! { <Fact label=Text::DvvGrantedOnLabel lang><dd>{format_date(lang, d)}</dd></Fact> })}
             {order.valid_until.map(|d| view! { <Fact label=Text::ValidUntilLabel lang><dd>{format_date(lang, d)}</dd></Fact> })}
         </dl>
-        <p class="visually-hidden">{t(lang, order_state_text(s.state, s.waiting_on))}</p>
     }
 }
 
@@ -226,7 +225,7 @@ where
         let done = (state == StateName::InProgress && !awaits_dvv).then(|| view! {
             <section class="card" aria-labelledby="done-heading">
                 <h2 id="done-heading" class="card-title">{t(lang, Text::DoneHeading)}</h2>
-                <p class="hint">{t(lang, Text::DoneHint)}" "<TermLink slug="suomi-fi-valtuudet" lang/></p>
+                <p class="hint">{t(lang, Text::DoneHint)}" "<TermLink slug=glossary::SUOMI_FI_VALTUUDET lang/></p>
                 <div class="field">
                     <label for="order-done-on">{t(lang, Text::DoneOnLabel)}</label>
                     <input id="order-done-on" type="date" data-testid="order-done-on"

@@ -213,7 +213,7 @@ fn OrderFormView(catalogue: AuthorisationCatalogue, lang: Lang) -> impl IntoView
         view! {
             <form class="form-panel" data-testid="order-form" novalidate on:submit=on_submit>
                 <RadioField id="order-path" field="path" legend=Text::OrderPathLegend value=path problems options=path_options.clone()/>
-                <p class="hint"><TermLink slug="tilauspolku" lang/></p>
+                <p class="hint"><TermLink slug=glossary::TILAUSPOLKU lang/></p>
                 <fieldset class="field">
                     <legend>{t(lang, Text::EmployeeLegend)}</legend>
                     <p class="hint"><TermLink slug=glossary::VALTUUTETTU lang/></p>

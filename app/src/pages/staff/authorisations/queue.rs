@@ -21,7 +21,7 @@ pub fn AuthorisationQueuePage() -> impl IntoView {
     use_document_title(|lang| t(lang, Text::AuthorisationQueueTitle).to_owned());
     view! {
         <BackTo link=back_to_authorisations() testid="back-to-authorisations"/>
-        <h1 tabindex="-1">{tr(Text::AuthorisationQueueTitle)}</h1>
+        <h1 id="queue-heading" tabindex="-1">{tr(Text::AuthorisationQueueTitle)}</h1>
         <p class="lead">{tr(Text::AuthorisationQueueLead)}</p>
         <Remote data=queue forbidden=StaffOnly let:orders>
             <QueueTable orders lang=lang.get_untracked()/>
@@ -59,9 +59,8 @@ fn QueueTable(orders: Vec<OrderSummary>, lang: Lang) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="table-wrap" role="region" aria-labelledby="queue-caption" tabindex="0">
+        <div class="table-wrap" role="region" aria-labelledby="queue-heading" tabindex="0">
             <table data-testid="queue-table">
-                <caption id="queue-caption" class="visually-hidden">{t(lang, Text::AuthorisationQueueTitle)}</caption>
                 <thead><tr>
                     <th scope="col">{t(lang, Text::OrderNumberLabel)}</th>
                     <th scope="col">{t(lang, Text::EmployeeLegend)}</th>
