@@ -286,9 +286,15 @@ pub fn plausible_email(email: &str) -> bool {
 }
 
 /// Checks what the administrator records as done in Suomi.fi-valtuudet: the day it was done
-/// (not in the future) and, if the authorisation ends, a last day after it.
-pub fn check_done(done_on: Date, valid_until: Option<Date>, today: Date) -> Result<(), FieldError> {
-    if done_on > today {
+/// (not in the future, nor before the order was sent on `sent_on`) and, if the authorisation
+/// ends, a last day after it.
+pub fn check_done(
+    done_on: Date,
+    valid_until: Option<Date>,
+    sent_on: Date,
+    today: Date,
+) -> Result<(), FieldError> {
+    if done_on > today || done_on < sent_on {
         return Err(FieldError {
             code: ErrorCode::InvalidCaseStep,
             field: "done_on",
@@ -398,6 +404,18 @@ mod tests {
     }
 
     #[test]
+    fn a_text_is_read_in_the_readers_language() {
+        let name = Texts {
+            fi: "Etuustiedot".into(),
+            sv: "Förmånsuppgifter".into(),
+            en: "Benefit information".into(),
+        };
+        assert_eq!(name.get(Lang::Fi), "Etuustiedot");
+        assert_eq!(name.get(Lang::Sv), "Förmånsuppgifter");
+        assert_eq!(name.get(Lang::En), "Benefit information");
+    }
+
+    #[test]
     fn a_catalogue_entry_needs_every_name_in_every_language() {
         assert!(check_authorisation(&entry()).is_ok());
         let mut form = entry();
@@ -442,6 +460,8 @@ mod tests {
             ok(names, "Työ", "a@b.fi", &[1, 1], None),
             Err("authorisations")
         );
+        let most: Vec<i64> = (0..MAX_ORDER_ITEMS as i64).collect();
+        assert_eq!(ok(names, "Työ", "a@b.fi", &most, None), Ok(()));
         let many: Vec<i64> = (0..=MAX_ORDER_ITEMS as i64).collect();
         assert_eq!(
             ok(names, "Työ", "a@b.fi", &many, None),
@@ -473,19 +493,22 @@ mod tests {
     #[test]
     fn done_is_recorded_for_a_day_that_has_been_and_ends_after_it() {
         let today = date!(2026 - 11 - 30);
-        assert!(check_done(today, None, today).is_ok());
-        assert!(check_done(date!(2026 - 11 - 27), Some(date!(2027 - 11 - 27)), today).is_ok());
-        assert_eq!(
-            check_done(date!(2026 - 12 - 01), None, today)
-                .unwrap_err()
-                .field,
-            "done_on"
-        );
-        assert_eq!(
-            check_done(today, Some(today), today).unwrap_err().field,
-            "valid_until"
-        );
+        let sent = date!(2026 - 11 - 20);
+        assert!(check_done(today, None, sent, today).is_ok());
+        assert!(check_done(sent, None, sent, today).is_ok());
+        assert!(check_done(
+            date!(2026 - 11 - 27),
+            Some(date!(2027 - 11 - 27)),
+            sent,
+            today
+        )
+        .is_ok());
+        let field = |done, until| check_done(done, until, sent, today).unwrap_err().field;
+        assert_eq!(field(date!(2026 - 12 - 01), None), "done_on");
+        assert_eq!(field(date!(2026 - 11 - 19), None), "done_on");
+        assert_eq!(field(today, Some(today)), "valid_until");
         assert!(check_dvv_reference("DVV/1234/2026").is_ok());
+        assert!(check_dvv_reference(&"x".repeat(100)).is_ok());
         assert!(check_dvv_reference(" ").is_err());
         assert!(check_dvv_reference(&"x".repeat(101)).is_err());
         assert!(check_dvv_reference("a\nb").is_err());

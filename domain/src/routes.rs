@@ -181,6 +181,7 @@ pub enum RouteId {
     StaffHandOverAuthorisationOrder,
     StaffAuthorisationOrderWaitDvv,
     StaffAuthorisationOrderDvvGranted,
+    StaffAuthorisationOrderDvvRefused,
     StaffAuthorisationOrderDone,
     StaffRejectAuthorisationOrder,
     StaffAuthorisationHoldings,
@@ -1000,6 +1001,12 @@ pub const ROUTES: &[Route] = &[
         R::StaffAuthorisationOrderDvvGranted,
         Post,
         "/api/staff/authorisation-orders/{id}/dvv-granted",
+        Requires(Action::StaffAdministerAuthorisations),
+    ),
+    route(
+        R::StaffAuthorisationOrderDvvRefused,
+        Post,
+        "/api/staff/authorisation-orders/{id}/dvv-refused",
         Requires(Action::StaffAdministerAuthorisations),
     ),
     route(

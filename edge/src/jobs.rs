@@ -84,7 +84,10 @@ pub async fn run_scheduled(ctx: &Ctx<impl Database, impl Outbound>) -> Result<Re
             &holding, &token, &at,
         ))
         .await?;
-        report.renewals_told += 1;
+        // Another run at once may have told it: count only this run's.
+        if crate::db::authorisations::holdings::claimed(db, holding.id, &token).await? {
+            report.renewals_told += 1;
+        }
     }
     report.swept = match sweep(db, blobs, now.unix_timestamp()).await {
         Ok(n) => n,

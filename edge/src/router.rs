@@ -310,6 +310,9 @@ async fn route<D: Database, H: Outbound>(
         RouteId::StaffAuthorisationOrderDvvGranted => {
             staff::authorisation_steps::handle_dvv_granted(&call).await
         }
+        RouteId::StaffAuthorisationOrderDvvRefused => {
+            staff::authorisation_steps::handle_dvv_refused(&call).await
+        }
         RouteId::StaffAuthorisationOrderDone => {
             staff::authorisation_steps::handle_done(&call).await
         }

@@ -84,6 +84,7 @@ pub enum OrderStep {
     HandOver(String),
     WaitDvv(String),
     DvvGranted(Date),
+    DvvRefused(String),
     Done(Date, Option<Date>),
     Reject(String),
 }
@@ -115,6 +116,12 @@ pub async fn step(id: CaseId, step: &OrderStep, lang: Lang) -> Result<OrderView,
                 comment: String::new(),
             };
             post(&path("dvv-granted"), &body, lang).await
+        }
+        OrderStep::DvvRefused(reasons) => {
+            let body = StepComment {
+                comment: reasons.clone(),
+            };
+            post(&path("dvv-refused"), &body, lang).await
         }
         OrderStep::Done(on, until) => {
             let body = DoneInValtuudet {

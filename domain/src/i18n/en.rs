@@ -1032,5 +1032,9 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::MapSaved => "The map has been saved.",
         PrivateText::DeskNoticeOrderChanged => "Your authorisation order changed. Handled by:",
         PrivateText::DeskNoticeHoldingEnding => "An e-authorisation ends within 60 days. Noticed by:",
+        PrivateText::DateProblem => "Give the date as dd.mm.yyyy.",
+        PrivateText::DvvRefusedHeading => "DVV did not grant the authorisation",
+        PrivateText::DvvRefusalLabel => "DVV's reasons",
+        PrivateText::DvvRefusedButton => "Record DVV's refusal",
     }
 }

@@ -1032,5 +1032,9 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::MapSaved => "Kartta tallennettu.",
         PrivateText::DeskNoticeOrderChanged => "Valtuustilauksesi tila muuttui. Käsittelijä:",
         PrivateText::DeskNoticeHoldingEnding => "Asiointivaltuus päättyy 60 päivän sisällä. Ilmoittaja:",
+        PrivateText::DateProblem => "Anna päivämäärä muodossa pp.kk.vvvv.",
+        PrivateText::DvvRefusedHeading => "DVV ei myöntänyt valtuutta",
+        PrivateText::DvvRefusalLabel => "DVV:n perustelut",
+        PrivateText::DvvRefusedButton => "Kirjaa DVV:n kielteinen päätös",
     }
 }

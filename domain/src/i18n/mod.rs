@@ -1119,6 +1119,10 @@ texts! {
         MapSaved,
         DeskNoticeOrderChanged,
         DeskNoticeHoldingEnding,
+        DateProblem,
+        DvvRefusedHeading,
+        DvvRefusalLabel,
+        DvvRefusedButton,
     }
 }
 

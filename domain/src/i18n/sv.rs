@@ -1032,5 +1032,9 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::MapSaved => "Kartan har sparats.",
         PrivateText::DeskNoticeOrderChanged => "Din fullmaktsbeställning har ändrats. Handläggare:",
         PrivateText::DeskNoticeHoldingEnding => "En fullmakt upphör inom 60 dagar. Meddelat av:",
+        PrivateText::DateProblem => "Ange datumet i formen dd.mm.åååå.",
+        PrivateText::DvvRefusedHeading => "MDB beviljade inte fullmakten",
+        PrivateText::DvvRefusalLabel => "MDB:s motivering",
+        PrivateText::DvvRefusedButton => "Registrera MDB:s avslag",
     }
 }

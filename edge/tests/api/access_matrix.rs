@@ -345,6 +345,10 @@ fn sample(id: RouteId) -> (&'static str, serde_json::Value) {
             "/api/staff/authorisation-orders/5/dvv-granted",
             json!({"granted_on": "2026-11-20"}),
         ),
+        RouteId::StaffAuthorisationOrderDvvRefused => (
+            "/api/staff/authorisation-orders/5/dvv-refused",
+            json!({"comment": "DVV:n mukaan valtuus ei kuulu organisaatiolle"}),
+        ),
         RouteId::StaffAuthorisationOrderDone => (
             "/api/staff/authorisation-orders/6/done",
             json!({"done_on": "2026-11-20", "valid_until": "2027-11-20"}),
@@ -708,6 +712,7 @@ fn expected(id: RouteId) -> [u16; 14] {
         | RouteId::StaffHandOverAuthorisationOrder
         | RouteId::StaffAuthorisationOrderWaitDvv
         | RouteId::StaffAuthorisationOrderDvvGranted
+        | RouteId::StaffAuthorisationOrderDvvRefused
         | RouteId::StaffAuthorisationOrderDone
         | RouteId::StaffRejectAuthorisationOrder
         | RouteId::StaffAuthorisationHoldings

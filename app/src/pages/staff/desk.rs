@@ -76,12 +76,19 @@ fn DeskSections(home: DeskHome, lang: Lang) -> impl IntoView {
             {application_items(applications, lang)}
         </DeskSection>
     });
+    let administers = has(StaffRole::AuthorisationAdmin);
     // What came to the member comes first; it stays until they open the case.
     let notice_count = notices.len();
     let notice_items = notices
         .into_iter()
         .map(|n| {
             let (href, title, what) = match (n.kind, n.case_id) {
+                // The register is the administrator's; the holder's own page is theirs.
+                (NoticeKind::HoldingEnding, _) | (_, None) if administers => (
+                    links::desk_authorisation_holdings(lang),
+                    t(lang, Text::HoldingsTitle).to_owned(),
+                    Text::DeskNoticeHoldingEnding,
+                ),
                 (NoticeKind::HoldingEnding, _) | (_, None) => (
                     links::desk_authorisations(lang),
                     t(lang, Text::AuthorisationsTitle).to_owned(),

@@ -279,6 +279,17 @@ pub fn tell_renewal(row: &HoldingRow, token: &str, at: &str) -> Vec<Statement> {
     ]
 }
 
+/// Whether the run with `token` told of holding `id`'s end.
+pub async fn claimed(db: &impl Database, id: HoldingId, token: &str) -> Result<bool, DbError> {
+    let rows: Vec<crate::db::IdRow<HoldingId>> = db
+        .query(
+            "SELECT id FROM authorisation_holdings WHERE id = ?1 AND renewal_claim = ?2",
+            &[SqlValue::from(id), token.into()],
+        )
+        .await?;
+    Ok(!rows.is_empty())
+}
+
 /// Holdings in force per department code.
 pub async fn per_department(
     db: &impl Database,

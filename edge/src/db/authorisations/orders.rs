@@ -141,7 +141,8 @@ pub async fn find(
 pub enum Orders<'a> {
     /// Those the member ordered, or that are for them, newest first.
     Mine(&'a StaffMember),
-    /// The organiser's queue: open orders first (oldest first), then the last 100 closed.
+    /// The organiser's queue: open orders first (oldest first), then the last 100 closed
+    /// (newest first).
     Queue(&'a OrganiserCode),
 }
 
@@ -169,7 +170,9 @@ pub async fn list(db: &impl Database, which: Orders<'_>) -> Result<Vec<OrderRow>
                          SELECT id FROM (SELECT id FROM cases WHERE kind = 'authorisation_order'
                            AND organiser_code = ?1 AND state IN ('approved', 'rejected', 'cancelled')
                            ORDER BY id DESC LIMIT 100))
-                     ORDER BY c.state IN ('approved', 'rejected', 'cancelled'), c.submitted_at, c.id",
+                     ORDER BY c.state IN ('approved', 'rejected', 'cancelled'),
+                              CASE WHEN c.state IN ('approved', 'rejected', 'cancelled') THEN -c.id END,
+                              c.submitted_at, c.id",
                     select()
                 ),
                 &[organiser.as_str().into()],

@@ -74,3 +74,19 @@ pub async fn mark_holdings_read(
     .await?;
     Ok(())
 }
+
+/// The member opened their own holdings: the notices of those holdings' ends are read.
+pub async fn mark_own_holdings_read(
+    db: &impl Database,
+    username: &str,
+    at: &str,
+) -> Result<(), DbError> {
+    db.execute(
+        "UPDATE staff_notices SET read_at = ?2
+         WHERE username = ?1 AND kind = 'holding_ending' AND read_at IS NULL
+           AND holding_id IN (SELECT id FROM authorisation_holdings WHERE employee_username = ?1)",
+        &[username.into(), at.into()],
+    )
+    .await?;
+    Ok(())
+}

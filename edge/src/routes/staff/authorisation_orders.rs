@@ -70,8 +70,17 @@ pub async fn handle_order<D: Database, H: Outbound>(
             return Err(field_error(bad(field), lang));
         }
     }
-    // Whom for: oneself, or (a supervisor) an employee of one's own department.
-    let own_department = member.department.as_deref();
+    // Whom for: oneself, or (a supervisor) an employee of one's own department — as the
+    // login names it, if the organiser's list knows it.
+    let mut own_department = None;
+    if let Some(code) = member.department.as_deref() {
+        if catalogue::place(db, organiser, MapBy::Department, code)
+            .await?
+            .is_some()
+        {
+            own_department = Some(code);
+        }
+    }
     let for_self = is_self(member, &form.given_name, &form.family_name);
     let allowed = if for_self {
         own_department.is_none_or(|d| d == form.department)
@@ -132,8 +141,8 @@ async fn summaries<D: Database, H: Outbound>(
 }
 
 /// `GET /api/staff/authorisation-orders`: the member's own orders (those they sent and
-/// those for them) and their holdings. Opening it reads the notices of their holdings'
-/// ends. Permission: [`Action::StaffViewAuthorisations`] (every employee).
+/// those for them) and their holdings. Opening it reads the notices of their own holdings'
+/// ends (an administrator's notices of others' stay for the register). Permission: [`Action::StaffViewAuthorisations`] (every employee).
 pub async fn handle_mine<D: Database, H: Outbound>(
     call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
@@ -146,7 +155,7 @@ pub async fn handle_mine<D: Database, H: Outbound>(
         .iter()
         .map(holdings::HoldingRow::view)
         .collect();
-    crate::db::desk::notices::mark_holdings_read(db, &member.username, &call.ctx.timestamp())
+    crate::db::desk::notices::mark_own_holdings_read(db, &member.username, &call.ctx.timestamp())
         .await?;
     Ok(ApiResponse::private_json(
         200,

@@ -164,10 +164,10 @@ pub async fn handle_dvv_granted<D: Database, H: Outbound>(
     let member = member(call.actor, ADMIN, call.lang)?;
     let body: DvvGranted = call.body(ErrorCode::InvalidCaseStep)?;
     check_comment(&body.comment).map_err(|e| field_error(e, call.lang))?;
-    if body.granted_on > call.ctx.today() {
+    let row = order_of(call, member).await?;
+    if body.granted_on > call.ctx.today() || body.granted_on < row.sent_on() {
         return Err(ApiError::field(ErrorCode::InvalidCaseStep, "granted_on", call.lang).into());
     }
-    let row = order_of(call, member).await?;
     only_missing(&row, call.lang)?;
     let at = call.ctx.timestamp();
     let name = member.full_name();
@@ -189,6 +189,21 @@ pub async fn handle_dvv_granted<D: Database, H: Outbound>(
     .await
 }
 
+/// `POST /api/staff/authorisation-orders/{id}/dvv-refused` `{comment}`: DVV did not grant
+/// the organisation the authorisation (the reasons, required): the order is back with its
+/// administrator, nothing is marked held, and they reject it (or apply again). Permission:
+/// [`Action::StaffAdministerAuthorisations`].
+pub async fn handle_dvv_refused<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+) -> Result<ApiResponse, EdgeError> {
+    let member = member(call.actor, ADMIN, call.lang)?;
+    let comment = comment_of(call)?;
+    check_reasons(&comment).map_err(|e| field_error(e, call.lang))?;
+    let row = order_of(call, member).await?;
+    only_missing(&row, call.lang)?;
+    step_on(call, member, &row, CaseAction::Answer, &comment, &nothing).await
+}
+
 /// `POST /api/staff/authorisation-orders/{id}/done` `{done_on, valid_until, comment}`: the
 /// administrator records that they made the change in Suomi.fi-valtuudet on `done_on`
 /// ("done in Valtuudet on DATE by NAME"); the order closes and its authorisations enter the
@@ -199,10 +214,15 @@ pub async fn handle_done<D: Database, H: Outbound>(
 ) -> Result<ApiResponse, EdgeError> {
     let member = member(call.actor, ADMIN, call.lang)?;
     let body: DoneInValtuudet = call.body(ErrorCode::InvalidCaseStep)?;
-    check_done(body.done_on, body.valid_until, call.ctx.today())
-        .map_err(|e| field_error(e, call.lang))?;
     check_comment(&body.comment).map_err(|e| field_error(e, call.lang))?;
     let row = order_of(call, member).await?;
+    check_done(
+        body.done_on,
+        body.valid_until,
+        row.sent_on(),
+        call.ctx.today(),
+    )
+    .map_err(|e| field_error(e, call.lang))?;
     if row.path == OrderPath::Missing
         && row.dvv_granted_on.is_none()
         && !matches!(

@@ -222,3 +222,24 @@ async fn an_employee_orders_only_for_herself_and_a_supervisor_for_her_own_depart
     let queue = tomas.get("/api/staff/authorisation-orders/queue").await;
     assert_eq!(queue.json, json!([]));
 }
+
+#[tokio::test]
+async fn a_department_the_organisers_list_does_not_know_does_not_keep_an_employee_from_ordering() {
+    let app = app();
+    // Mikaela's login names a department the county's list does not have.
+    app.identification()
+        .tamper
+        .lock()
+        .unwrap()
+        .push(("department".to_owned(), json!("lakkautettu-yksikko")));
+    let mikaela = staff(&app, "sosiaaliohjaaja").await;
+    let catalogue = mikaela.get("/api/staff/authorisations").await;
+    assert_eq!(catalogue.json["my_department"], json!(null));
+    let sent = mikaela
+        .post(
+            "/api/staff/authorisation-orders",
+            own_order("held", &[KELA_HELD]),
+        )
+        .await;
+    assert_eq!(sent.status, 201, "{}", sent.json);
+}

@@ -46,11 +46,12 @@ async fn path_one_is_taken_prepared_and_recorded_done_in_valtuudet_by_a_person()
     assert_eq!(desk.json["notices"][0]["kind"], "order_changed");
     assert_eq!(desk.json["notices"][0]["case_id"], id);
 
-    // A day in the future, or an end before the day: refused.
+    // A day in the future or before the order was sent, or an end before the day: refused.
     for (body, field) in [
         (json!({"done_on": "2026-11-22"}), "done_on"),
+        (json!({"done_on": "2026-11-20"}), "done_on"),
         (
-            json!({"done_on": "2026-11-20", "valid_until": "2026-11-20"}),
+            json!({"done_on": "2026-11-21", "valid_until": "2026-11-21"}),
             "valid_until",
         ),
     ] {
@@ -64,12 +65,12 @@ async fn path_one_is_taken_prepared_and_recorded_done_in_valtuudet_by_a_person()
         &jukka,
         id,
         "done",
-        json!({"done_on": "2026-11-20", "valid_until": "2027-11-20", "comment": "Annettu"}),
+        json!({"done_on": "2026-11-21", "valid_until": "2027-11-20", "comment": "Annettu"}),
     )
     .await;
     assert_eq!(done.status, 200, "{}", done.json);
     assert_eq!(done.json["summary"]["state"], "approved");
-    assert_eq!(done.json["done_on"], "2026-11-20");
+    assert_eq!(done.json["done_on"], "2026-11-21");
     assert_eq!(done.json["done_by_name"], "Jukka Petteri Laine");
     assert_eq!(done.json["prepared"], json!(null), "nothing left to do");
     // The history keeps every state with who and when.
@@ -102,12 +103,12 @@ async fn path_one_is_taken_prepared_and_recorded_done_in_valtuudet_by_a_person()
     assert_eq!(holding["authorisation"]["id"], KELA_HELD);
     assert_eq!(
         (holding["since"].as_str(), holding["until"].as_str()),
-        (Some("2026-11-20"), Some("2027-11-20"))
+        (Some("2026-11-21"), Some("2027-11-20"))
     );
     assert_eq!(holding["recorded_by_name"], "Jukka Petteri Laine");
     assert_eq!(mine.json["orders"][0]["state"], "approved");
     // Done twice: refused, one holding.
-    let twice = step(&jukka, id, "done", json!({"done_on": "2026-11-20"})).await;
+    let twice = step(&jukka, id, "done", json!({"done_on": "2026-11-21"})).await;
     assert_eq!(twice.code(), "case_wrong_state");
     assert_eq!(app.count("SELECT COUNT(*) FROM authorisation_holdings"), 1);
 }
@@ -332,4 +333,67 @@ async fn an_order_past_its_expected_time_stands_out_and_the_report_counts_the_pa
         .find(|d| d["department"]["code"] == "sosiaalipalvelut")
         .unwrap();
     assert_eq!(social["holdings"], 1);
+}
+
+#[tokio::test]
+async fn dvvs_refusal_brings_the_order_back_to_be_rejected_and_nothing_is_held() {
+    let app = app();
+    let anna_kaisa = staff(&app, "esihenkilo").await;
+    let id = order(&anna_kaisa, team_order("missing", &[KELA_MISSING])).await;
+    let jukka = admin(&app).await;
+    step(&jukka, id, "take", json!({})).await;
+    step(
+        &jukka,
+        id,
+        "wait-dvv",
+        json!({"dvv_reference": "DVV/9/2026"}),
+    )
+    .await;
+    // DVV's grant before the order was sent: refused.
+    let early = step(
+        &jukka,
+        id,
+        "dvv-granted",
+        json!({"granted_on": "2026-11-20"}),
+    )
+    .await;
+    assert_eq!(early.json["field"], "granted_on");
+    // Refused without its reasons: said.
+    let bare = step(&jukka, id, "dvv-refused", json!({"comment": ""})).await;
+    assert_eq!(
+        (bare.status, bare.json["field"].as_str()),
+        (400, Some("comment"))
+    );
+    let refused = step(
+        &jukka,
+        id,
+        "dvv-refused",
+        json!({"comment": "DVV: ei kuulu organisaation tehtäviin"}),
+    )
+    .await;
+    assert_eq!(refused.status, 200, "{}", refused.json);
+    assert_eq!(refused.json["summary"]["state"], "in_progress");
+    assert_eq!(refused.json["dvv_granted_on"], json!(null));
+    assert_eq!(
+        app.count("SELECT held FROM authorisations WHERE id = 2"),
+        0,
+        "nothing became held"
+    );
+    // Still not assignable; rejected with the reasons the orderer reads.
+    let not_yet = step(&jukka, id, "done", json!({"done_on": "2026-11-21"})).await;
+    assert_eq!(not_yet.code(), "order_awaits_dvv");
+    let rejected = step(
+        &jukka,
+        id,
+        "reject",
+        json!({"comment": "DVV ei myöntänyt valtuutta."}),
+    )
+    .await;
+    assert_eq!(rejected.json["summary"]["state"], "rejected");
+    // A path-1 order has no DVV to refuse.
+    let mikaela = staff(&app, "sosiaaliohjaaja").await;
+    let held = order(&mikaela, own_order("held", &[KELA_HELD])).await;
+    step(&jukka, held, "take", json!({})).await;
+    let no_dvv = step(&jukka, held, "dvv-refused", json!({"comment": "Ei"})).await;
+    assert_eq!(no_dvv.code(), "case_wrong_state");
 }

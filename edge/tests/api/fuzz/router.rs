@@ -389,6 +389,9 @@ fn example(
             "4",
             Some(json!({"dvv_reference": "DVV/1/2026", "comment": ""})),
         ),
+        "/api/staff/authorisation-orders/{id}/dvv-refused" => {
+            (vec![], "5", Some(json!({"comment": "Ei myönnetty"})))
+        }
         "/api/staff/authorisation-orders/{id}/dvv-granted" => {
             (vec![], "5", Some(json!({"granted_on": "2026-11-20"})))
         }

@@ -240,11 +240,13 @@ fn MapEditor(catalogue: RwSignal<AuthorisationCatalogue>, lang: Lang) -> impl In
             Ok::<(), ApiError>(())
         }
     });
+    let loading = load.pending();
     let save = Action::new_local(move |body: &SetMap| {
         let body = body.clone();
         async move { api::set_map(&body, lang).await.map(|_| ()) }
     });
-    let pending = save.pending();
+    let saving = save.pending();
+    let pending = Signal::derive(move || saving.get() || loading.get());
     let outcome = move || {
         match save.value().get() {
         Some(Ok(())) if !pending.get() => Some(view! { <p class="notice notice-success" role="status" data-testid="map-saved">{t(lang, Text::MapSaved)}</p> }.into_any()),
@@ -285,6 +287,9 @@ fn MapEditor(catalogue: RwSignal<AuthorisationCatalogue>, lang: Lang) -> impl In
         })
     };
     let on_save = move || {
+        if pending.get_untracked() {
+            return;
+        }
         if let Some((by, code)) = which() {
             save.dispatch_local(SetMap {
                 by,
@@ -299,6 +304,8 @@ fn MapEditor(catalogue: RwSignal<AuthorisationCatalogue>, lang: Lang) -> impl In
             <div class="field">
                 <label for="map-editor-place">{t(lang, Text::MapPlaceLabel)}</label>
                 <select id="map-editor-place" data-testid="map-editor-place" on:change=move |ev| {
+                    // Nothing of the place before is kept (nor saved onto this one).
+                    ticked.set(Vec::new());
                     place.set(event_target_value(&ev));
                     if let Some(which) = which() { load.dispatch_local(which); }
                 }>

@@ -139,7 +139,17 @@ where
     let id = h.id;
     let today = crate::dom::today();
     let day = RwSignal::new(iso_date(today));
-    let date = move || parse_iso_date(day.get_untracked().trim()).unwrap_or(today);
+    // A day that does not read as one is said, never guessed.
+    let bad_day = RwSignal::new(false);
+    let with_day = move |step: fn(i64, time::Date) -> HoldingStep| match parse_iso_date(
+        day.get_untracked().trim(),
+    ) {
+        Some(on) => {
+            bad_day.set(false);
+            run(step(id, on));
+        }
+        None => bad_day.set(true),
+    };
     let until = h.until.map_or_else(
         || t(lang, Text::UntilFurtherNotice).to_owned(),
         |d| format_date(lang, d),
@@ -158,11 +168,13 @@ where
         <div class="inline-form">
             <label for=day_id.clone()>{t(lang, Text::HoldingDayLabel)}</label>
             <input id=day_id.clone() type="date" data-testid="holding-day"
+                aria-invalid=move || bad_day.get().then_some("true")
                 prop:value=move || day.get() on:input=move |ev| day.set(event_target_value(&ev))/>
+            {move || bad_day.get().then(|| view! { <p class="field-error" role="alert">{t(lang, Text::DateProblem)}</p> })}
             <BusyButton class="button button-secondary" testid="holding-leaving" busy=pending
-                on_click=move || run(HoldingStep::Leaving(id, date()))>{t(lang, Text::MarkLeavingButton)}</BusyButton>
+                on_click=move || with_day(HoldingStep::Leaving)>{t(lang, Text::MarkLeavingButton)}</BusyButton>
             <BusyButton class="button button-secondary" testid="holding-end" busy=pending
-                on_click=move || run(HoldingStep::End(id, date()))>{t(lang, Text::RevokedButton)}</BusyButton>
+                on_click=move || with_day(HoldingStep::End)>{t(lang, Text::RevokedButton)}</BusyButton>
         </div>
     });
     view! {

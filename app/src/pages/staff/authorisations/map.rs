@@ -79,23 +79,21 @@ fn MapOf(catalogue: AuthorisationCatalogue, lang: Lang) -> impl IntoView {
             );
         }
     };
-    let options = move |places: Vec<Place>, selected: Option<String>| {
+    let options = move |places: Vec<Place>| {
         places
             .into_iter()
-            .map(|p| {
-                let is = selected.as_deref() == Some(p.code.as_str());
-                view! { <option value=p.code.clone() selected=is>{p.name.get(lang).to_owned()}</option> }
-            })
+            .map(|p| view! { <option value=p.code.clone()>{p.name.get(lang).to_owned()}</option> })
             .collect_view()
     };
     let (departments, titles) =
         catalogue.with_value(|c| (c.departments.clone(), c.job_titles.clone()));
-    let current = place.get_untracked();
-    let selected = |by: MapBy| {
-        current
-            .clone()
+    // Each select shows the place the address names (back and forward included).
+    let selected = move |by: MapBy| {
+        place
+            .get()
             .filter(|(b, _)| *b == by)
             .map(|(_, code)| code)
+            .unwrap_or_default()
     };
     let go_department = go.clone();
     view! {
@@ -103,17 +101,19 @@ fn MapOf(catalogue: AuthorisationCatalogue, lang: Lang) -> impl IntoView {
             <div class="field">
                 <label for="map-department">{t(lang, Text::DepartmentLabel)}</label>
                 <select id="map-department" data-testid="map-department"
+                    prop:value=move || selected(MapBy::Department)
                     on:change=move |ev| go_department("department", event_target_value(&ev))>
                     <option value="">"—"</option>
-                    {options(departments, selected(MapBy::Department))}
+                    {options(departments)}
                 </select>
             </div>
             <div class="field">
                 <label for="map-title">{t(lang, Text::JobTitleLabel)}</label>
                 <select id="map-title" data-testid="map-title"
+                    prop:value=move || selected(MapBy::JobTitle)
                     on:change=move |ev| go("job_title", event_target_value(&ev))>
                     <option value="">"—"</option>
-                    {options(titles, selected(MapBy::JobTitle))}
+                    {options(titles)}
                 </select>
             </div>
             <button type="button" class="button button-secondary" data-testid="map-print" on:click=|_| crate::dom::print()>

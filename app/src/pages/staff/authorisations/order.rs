@@ -162,7 +162,8 @@ fn PreparedCard(prepared: Prepared, lang: Lang) -> impl IntoView {
     }
 }
 
-/// The administrator's steps the order's state allows.
+/// The administrator's steps the order's state allows: any administrator takes it from the
+/// queue or hands it over; the one holding it does the rest.
 #[component]
 fn AdminSteps<R>(
     current: RwSignal<OrderView>,
@@ -178,15 +179,44 @@ where
     let reference = RwSignal::new(String::new());
     let granted_on = RwSignal::new(today_text.clone());
     let done_on = RwSignal::new(today_text);
-    let valid_until = RwSignal::new(String::new());
+    // Until when the orderer said it is needed, unless the administrator gives another day.
+    let valid_until = RwSignal::new(
+        current
+            .with_untracked(|o| o.needed_until)
+            .map(seteli_domain::clock::iso_date)
+            .unwrap_or_default(),
+    );
     let reasons = RwSignal::new(String::new());
+    let refusal = RwSignal::new(String::new());
     let hand_to = RwSignal::new(String::new());
-    let date_of =
-        move |text: RwSignal<String>| parse_iso_date(text.get_untracked().trim()).unwrap_or(today);
+    // A day that does not read as one is said, never guessed.
+    let bad_date: RwSignal<Option<&'static str>> = RwSignal::new(None);
+    let dated =
+        move |field: &'static str, text: RwSignal<String>, step: fn(time::Date) -> OrderStep| {
+            match parse_iso_date(text.get_untracked().trim()) {
+                Some(day) => {
+                    bad_date.set(None);
+                    run(step(day));
+                }
+                None => {
+                    bad_date.set(Some(field));
+                    crate::dom::focus(&format!("#{field}"));
+                }
+            }
+        };
+    let date_error = move |field: &'static str| {
+        move || {
+            (bad_date.get() == Some(field)).then(|| {
+                view! { <p id=format!("{field}-error") class="field-error" data-testid=format!("{field}-error")>{t(lang, Text::DateProblem)}</p> }
+            })
+        }
+    };
     move || {
         let order = current.get();
         let s = &order.summary;
         let state = s.state;
+        // Only the administrator holding the order is prepared what to do.
+        let holds = order.prepared.is_some();
         let awaits_dvv = s.path == OrderPath::Missing && order.dvv_granted_on.is_none();
         let colleagues = order
             .administrators
@@ -197,9 +227,10 @@ where
         let take = (state == StateName::Submitted).then(|| view! {
             <BusyButton class="button" testid="order-take" busy=pending on_click=move || run(OrderStep::Take)>{t(lang, Text::TakeCase)}</BusyButton>
         });
-        let wait_dvv = (state == StateName::InProgress && awaits_dvv).then(|| view! {
+        let in_progress = holds && state == StateName::InProgress;
+        let wait_dvv = (in_progress && awaits_dvv).then(|| view! {
             <section class="card" aria-labelledby="wait-dvv-heading">
-                <h2 id="wait-dvv-heading" class="card-title">{t(lang, Text::WaitDvvHeading)}</h2>
+                <h3 id="wait-dvv-heading" class="card-title">{t(lang, Text::WaitDvvHeading)}</h3>
                 <p class="hint">{t(lang, Text::WaitDvvHint)}</p>
                 <div class="field">
                     <label for="order-dvv-reference">{t(lang, Text::DvvReferenceLabel)}</label>
@@ -210,26 +241,40 @@ where
                     on_click=move || run(OrderStep::WaitDvv(reference.get_untracked().trim().to_owned()))>{t(lang, Text::WaitDvvButton)}</BusyButton>
             </section>
         });
-        let granted = (state == StateName::Waiting && s.waiting_on == Some(Awaited::Dvv)).then(|| view! {
+        let dvv_answer = (holds && state == StateName::Waiting && s.waiting_on == Some(Awaited::Dvv)).then(|| view! {
             <section class="card" aria-labelledby="dvv-granted-heading">
-                <h2 id="dvv-granted-heading" class="card-title">{t(lang, Text::DvvGrantedHeading)}</h2>
+                <h3 id="dvv-granted-heading" class="card-title">{t(lang, Text::DvvGrantedHeading)}</h3>
                 <div class="field">
                     <label for="order-dvv-granted-on">{t(lang, Text::DvvGrantedOnLabel)}</label>
                     <input id="order-dvv-granted-on" type="date" data-testid="order-dvv-granted-on"
+                        aria-describedby=move || (bad_date.get() == Some("order-dvv-granted-on")).then_some("order-dvv-granted-on-error")
                         prop:value=move || granted_on.get() on:input=move |ev| granted_on.set(event_target_value(&ev))/>
+                    {date_error("order-dvv-granted-on")}
                 </div>
                 <BusyButton class="button" testid="order-dvv-granted" busy=pending
-                    on_click=move || run(OrderStep::DvvGranted(date_of(granted_on)))>{t(lang, Text::DvvGrantedButton)}</BusyButton>
+                    on_click=move || dated("order-dvv-granted-on", granted_on, OrderStep::DvvGranted)>{t(lang, Text::DvvGrantedButton)}</BusyButton>
+            </section>
+            <section class="card" aria-labelledby="dvv-refused-heading">
+                <h3 id="dvv-refused-heading" class="card-title">{t(lang, Text::DvvRefusedHeading)}</h3>
+                <div class="field">
+                    <label for="order-dvv-refusal">{t(lang, Text::DvvRefusalLabel)}</label>
+                    <textarea id="order-dvv-refusal" rows="2" data-testid="order-dvv-refusal"
+                        prop:value=move || refusal.get() on:input=move |ev| refusal.set(event_target_value(&ev))></textarea>
+                </div>
+                <BusyButton class="button button-secondary" testid="order-dvv-refused" busy=pending
+                    on_click=move || run(OrderStep::DvvRefused(refusal.get_untracked()))>{t(lang, Text::DvvRefusedButton)}</BusyButton>
             </section>
         });
-        let done = (state == StateName::InProgress && !awaits_dvv).then(|| view! {
+        let done = (in_progress && !awaits_dvv).then(|| view! {
             <section class="card" aria-labelledby="done-heading">
-                <h2 id="done-heading" class="card-title">{t(lang, Text::DoneHeading)}</h2>
+                <h3 id="done-heading" class="card-title">{t(lang, Text::DoneHeading)}</h3>
                 <p class="hint">{t(lang, Text::DoneHint)}" "<TermLink slug=glossary::SUOMI_FI_VALTUUDET lang/></p>
                 <div class="field">
                     <label for="order-done-on">{t(lang, Text::DoneOnLabel)}</label>
                     <input id="order-done-on" type="date" data-testid="order-done-on"
+                        aria-describedby=move || (bad_date.get() == Some("order-done-on")).then_some("order-done-on-error")
                         prop:value=move || done_on.get() on:input=move |ev| done_on.set(event_target_value(&ev))/>
+                    {date_error("order-done-on")}
                 </div>
                 <div class="field">
                     <label for="order-valid-until">{t(lang, Text::ValidUntilLabel)}" "<span class="optional">{t(lang, Text::OptionalField)}</span></label>
@@ -237,7 +282,19 @@ where
                         prop:value=move || valid_until.get() on:input=move |ev| valid_until.set(event_target_value(&ev))/>
                 </div>
                 <BusyButton class="button" testid="order-done" busy=pending
-                    on_click=move || run(OrderStep::Done(date_of(done_on), parse_iso_date(valid_until.get_untracked().trim())))>
+                    on_click=move || {
+                        let until = parse_iso_date(valid_until.get_untracked().trim());
+                        match parse_iso_date(done_on.get_untracked().trim()) {
+                            Some(day) => {
+                                bad_date.set(None);
+                                run(OrderStep::Done(day, until));
+                            }
+                            None => {
+                                bad_date.set(Some("order-done-on"));
+                                crate::dom::focus("#order-done-on");
+                            }
+                        }
+                    }>
                     {t(lang, Text::DoneButton)}
                 </BusyButton>
             </section>
@@ -251,15 +308,20 @@ where
                     {colleagues}
                 </select>
                 <BusyButton class="button button-secondary" testid="order-hand-over" busy=pending
-                    on_click=move || run(OrderStep::HandOver(hand_to.get_untracked()))>{t(lang, Text::HandOverCase)}</BusyButton>
+                    on_click=move || {
+                        let to = hand_to.get_untracked();
+                        // The select is drawn anew with the order: the choice goes with it.
+                        hand_to.set(String::new());
+                        run(OrderStep::HandOver(to));
+                    }>{t(lang, Text::HandOverCase)}</BusyButton>
             </div>
         });
-        let release = (state == StateName::InProgress).then(|| view! {
+        let release = in_progress.then(|| view! {
             <BusyButton class="button button-secondary" testid="order-release" busy=pending on_click=move || run(OrderStep::Release)>{t(lang, Text::ReleaseCase)}</BusyButton>
         });
-        let reject = (state == StateName::InProgress).then(|| view! {
+        let reject = in_progress.then(|| view! {
             <section class="card" aria-labelledby="order-reject-heading">
-                <h2 id="order-reject-heading" class="card-title">{t(lang, Text::RejectOrderHeading)}</h2>
+                <h3 id="order-reject-heading" class="card-title">{t(lang, Text::RejectOrderHeading)}</h3>
                 <div class="field">
                     <label for="order-reject-reasons">{t(lang, Text::RejectReasonsLabel)}</label>
                     <textarea id="order-reject-reasons" rows="3" data-testid="order-reject-reasons"
@@ -269,14 +331,13 @@ where
                     on_click=move || run(OrderStep::Reject(reasons.get_untracked()))>{t(lang, Text::RejectOrderButton)}</BusyButton>
             </section>
         });
-        let closed = !(held || state == StateName::Submitted);
-        (!closed).then(|| view! {
+        (held || state == StateName::Submitted).then(|| view! {
             <section class="page-section" aria-labelledby="order-steps-heading" data-testid="order-steps">
                 <h2 id="order-steps-heading">{t(lang, Text::OrderStepsHeading)}</h2>
                 <p class="hint"><TermLink slug=glossary::VALTUUKSIEN_HALLINNOIJA lang/></p>
                 {take}
                 {wait_dvv}
-                {granted}
+                {dvv_answer}
                 {done}
                 {hand_over}
                 {release}
