@@ -854,6 +854,7 @@ mod tests {
         assert!(revoked_in_valtuudet(Lang::Sv, day, "J").starts_with("Återkallad"));
         assert_eq!(days_tenths(Lang::Fi, 25), "2,5 pv");
         assert_eq!(days_tenths(Lang::En, 30), "3 d");
+        assert_eq!(days_tenths(Lang::En, 25), "2.5 d");
         assert_eq!(days_tenths(Lang::Sv, 5), "0,5 d");
     }
 
