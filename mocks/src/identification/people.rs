@@ -100,7 +100,7 @@ mod tests {
     }
 
     #[test]
-    fn staff_usernames_are_safe_in_test_ids_and_unique() {
+    fn staff_usernames_are_safe_in_test_ids_and_unique_and_roles_are_setelis() {
         let staff = staff().unwrap();
         assert!(staff.len() >= 3);
         for user in &staff {
@@ -108,8 +108,20 @@ mod tests {
                 .username
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
-            assert!(!user.roles.is_empty());
+            // An employee may have no Seteli role (they still order their own
+            // e-authorisations); every role named is one of Seteli's, and every user's login
+            // names their department and job title.
+            assert!(user.roles.iter().all(|r| [
+                "customer_service",
+                "producer_handler",
+                "finance",
+                "authorisation_admin",
+                "supervisor"
+            ]
+            .contains(&r.as_str())));
+            assert!(user.department.is_some() && user.job_title.is_some());
         }
+        assert!(staff.iter().any(|u| u.roles.is_empty()));
         let unique: HashSet<_> = staff.iter().map(|u| &u.username).collect();
         assert_eq!(unique.len(), staff.len());
     }
