@@ -185,6 +185,7 @@ pub enum RouteId {
     StaffAuthorisationOrderDone,
     StaffRejectAuthorisationOrder,
     StaffAuthorisationHoldings,
+    StaffAddAuthorisationHolding,
     StaffAuthorisationHoldingLeaving,
     StaffEndAuthorisationHolding,
 }
@@ -1024,6 +1025,12 @@ pub const ROUTES: &[Route] = &[
     route(
         R::StaffAuthorisationHoldings,
         Get,
+        "/api/staff/authorisation-holdings",
+        Requires(Action::StaffAdministerAuthorisations),
+    ),
+    route(
+        R::StaffAddAuthorisationHolding,
+        Post,
         "/api/staff/authorisation-holdings",
         Requires(Action::StaffAdministerAuthorisations),
     ),

@@ -322,6 +322,9 @@ async fn route<D: Database, H: Outbound>(
         RouteId::StaffAuthorisationHoldings => {
             staff::authorisation_holdings::handle_list(&call).await
         }
+        RouteId::StaffAddAuthorisationHolding => {
+            staff::authorisation_holdings::handle_add(&call).await
+        }
         RouteId::StaffAuthorisationHoldingLeaving => {
             staff::authorisation_holdings::handle_leaving(&call).await
         }

@@ -7,8 +7,8 @@ use seteli_domain::api::applications::StepComment;
 use seteli_domain::api::authorisations::{
     AuthorisationCatalogue, AuthorisationEntry, AuthorisationId, AuthorisationMap,
     AuthorisationReport, DoneInValtuudet, DvvGranted, EndHolding, HoldingId, HoldingView,
-    HoldingsRegister, Leaving, MapBy, MyAuthorisations, OrderForm, OrderSent, OrderSummary,
-    OrderView, SetMap, WaitDvv,
+    HoldingsRegister, Leaving, MapBy, MyAuthorisations, NewHolding, OrderForm, OrderSent,
+    OrderSummary, OrderView, SetMap, WaitDvv,
 };
 use seteli_domain::authorisation::AuthorisationForm;
 use seteli_domain::ids::CaseId;
@@ -169,4 +169,9 @@ pub async fn end(id: HoldingId, ended_on: Date, lang: Lang) -> Result<HoldingsRe
         lang,
     )
     .await
+}
+
+/// `POST /api/staff/authorisation-holdings`: the register as it now is.
+pub async fn add_holding(holding: &NewHolding, lang: Lang) -> Result<HoldingsRegister, ApiError> {
+    post("/api/staff/authorisation-holdings", holding, lang).await
 }

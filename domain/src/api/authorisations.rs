@@ -263,6 +263,26 @@ pub struct HoldingsRegister {
     pub to_revoke: Vec<HoldingView>,
 }
 
+/// `POST /api/staff/authorisation-holdings`: a holding that predates Seteli (made in
+/// Suomi.fi-valtuudet before the register), entered by the administrator.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewHolding {
+    pub authorisation_id: AuthorisationId,
+    pub given_name: String,
+    pub family_name: String,
+    pub hetu: String,
+    pub department: String,
+    pub job_title: String,
+    #[serde(with = "crate::clock::wire_date")]
+    pub since: Date,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::clock::wire_date::option"
+    )]
+    pub until: Option<Date>,
+}
+
 /// `POST /api/staff/authorisation-holdings/{id}/leaving`: the holding's employee leaves on
 /// `leaving_on`. Answered with what they hold: what to revoke.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1036,5 +1036,7 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::DvvRefusedHeading => "DVV did not grant the authorisation",
         PrivateText::DvvRefusalLabel => "DVV's reasons",
         PrivateText::DvvRefusedButton => "Record DVV's refusal",
+        PrivateText::AddHoldingHeading => "Enter an authorisation given before",
+        PrivateText::AddHoldingHint => "Authorisations given in Suomi.fi e-Authorizations before Seteli are entered here, so that their ends and revocations are seen.",
     }
 }

@@ -1036,5 +1036,7 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::DvvRefusedHeading => "DVV ei myöntänyt valtuutta",
         PrivateText::DvvRefusalLabel => "DVV:n perustelut",
         PrivateText::DvvRefusedButton => "Kirjaa DVV:n kielteinen päätös",
+        PrivateText::AddHoldingHeading => "Kirjaa aiemmin annettu valtuus",
+        PrivateText::AddHoldingHint => "Suomi.fi-valtuuksissa jo ennen Seteliä annetut valtuudet kirjataan rekisteriin tässä, jotta niiden päättyminen ja peruminen näkyvät.",
     }
 }

@@ -1123,6 +1123,8 @@ texts! {
         DvvRefusedHeading,
         DvvRefusalLabel,
         DvvRefusedButton,
+        AddHoldingHeading,
+        AddHoldingHint,
     }
 }
 

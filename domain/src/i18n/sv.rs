@@ -1036,5 +1036,7 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::DvvRefusedHeading => "MDB beviljade inte fullmakten",
         PrivateText::DvvRefusalLabel => "MDB:s motivering",
         PrivateText::DvvRefusedButton => "Registrera MDB:s avslag",
+        PrivateText::AddHoldingHeading => "Registrera en tidigare given fullmakt",
+        PrivateText::AddHoldingHint => "Fullmakter som gavs i Suomi.fi-fullmakter redan före Seteli registreras här, så att deras slut och återkallande syns.",
     }
 }

@@ -358,6 +358,12 @@ fn sample(id: RouteId) -> (&'static str, serde_json::Value) {
             json!({"comment": "Ei tarvita tehtävässä"}),
         ),
         RouteId::StaffAuthorisationHoldings => ("/api/staff/authorisation-holdings", none),
+        RouteId::StaffAddAuthorisationHolding => (
+            "/api/staff/authorisation-holdings",
+            json!({"authorisation_id": 1, "given_name": "Sari Helena", "family_name": "Virtanen",
+                "hetu": cast::person("Anni").code(), "department": "sosiaalipalvelut",
+                "job_title": "asiakasohjaaja", "since": "2024-03-01", "until": "2027-02-28"}),
+        ),
         RouteId::StaffAuthorisationHoldingLeaving => (
             "/api/staff/authorisation-holdings/1/leaving",
             json!({"leaving_on": "2026-12-31"}),
@@ -702,7 +708,7 @@ fn expected(id: RouteId) -> [u16; 14] {
         ],
         // The administrator's: order 3 submitted, 4 in progress (path 2), 5 waiting on DVV,
         // 6 in progress (path 1); holding 1 in force.
-        RouteId::StaffAddAuthorisation => admin(201),
+        RouteId::StaffAddAuthorisation | RouteId::StaffAddAuthorisationHolding => admin(201),
         RouteId::StaffEditAuthorisation
         | RouteId::StaffSetAuthorisationMap
         | RouteId::StaffAuthorisationReport

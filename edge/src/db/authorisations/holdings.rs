@@ -153,6 +153,36 @@ pub async fn find(
     Ok(rows.into_iter().next())
 }
 
+/// Enters a holding that predates Seteli (no order), recorded by `by_name`.
+pub async fn add(
+    db: &impl Database,
+    organiser: &OrganiserCode,
+    holding: &seteli_domain::api::authorisations::NewHolding,
+    hetu: &str,
+    by_name: &str,
+) -> Result<(), DbError> {
+    db.execute(
+        "INSERT INTO authorisation_holdings (organiser_code, authorisation_id, employee_given_name,
+             employee_family_name, employee_hetu, department_code, job_title_code, since, until,
+             recorded_by_name)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        &[
+            organiser.as_str().into(),
+            SqlValue::from(holding.authorisation_id),
+            holding.given_name.trim().into(),
+            holding.family_name.trim().into(),
+            hetu.into(),
+            holding.department.as_str().into(),
+            holding.job_title.as_str().into(),
+            SqlValue::from(holding.since),
+            holding.until.map_or(SqlValue::Null, SqlValue::from),
+            by_name.into(),
+        ],
+    )
+    .await?;
+    Ok(())
+}
+
 /// Marks every holding in force of the employee with identity code `hetu` as theirs who
 /// leaves on `leaving_on`.
 pub async fn mark_leaving(

@@ -5,17 +5,20 @@
 //! limited to the member's organiser.
 
 use super::{field_error, member, refuse};
+use crate::db::authorisations as catalogue;
 use crate::db::authorisations::holdings::{self, HoldingRow};
 use crate::db::Database;
 use crate::error::EdgeError;
 use crate::http::ApiResponse;
 use crate::outbound::Outbound;
 use crate::routes::Call;
-use seteli_domain::api::authorisations::{EndHolding, HoldingView, HoldingsRegister, Leaving};
+use seteli_domain::api::authorisations::{
+    EndHolding, HoldingView, HoldingsRegister, Leaving, MapBy, NewHolding,
+};
 use seteli_domain::authorisation::ends_soon;
 use seteli_domain::desk::FieldError;
 use seteli_domain::permissions::{Action, StaffMember};
-use seteli_domain::ErrorCode;
+use seteli_domain::{ApiError, ErrorCode};
 
 const ACTION: Action = Action::StaffAdministerAuthorisations;
 
@@ -66,6 +69,71 @@ pub async fn handle_list<D: Database, H: Outbound>(
     )
     .await?;
     Ok(ApiResponse::private_json(200, &answer))
+}
+
+/// `POST /api/staff/authorisation-holdings`: a holding made in Suomi.fi-valtuudet before the
+/// register, entered by the administrator (names, identity code, place, the authorisation —
+/// one the organisation holds —, since and until). Answered with the register. Permission:
+/// [`Action::StaffAdministerAuthorisations`].
+pub async fn handle_add<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+) -> Result<ApiResponse, EdgeError> {
+    let member = member(call.actor, ACTION, call.lang)?;
+    let lang = call.lang;
+    let body: NewHolding = call.body(ErrorCode::InvalidAuthorisationOrder)?;
+    let bad = |field| {
+        field_error(
+            FieldError {
+                code: ErrorCode::InvalidAuthorisationOrder,
+                field,
+            },
+            lang,
+        )
+    };
+    for (text, field) in [
+        (&body.given_name, "given_name"),
+        (&body.family_name, "family_name"),
+    ] {
+        let length = text.trim().chars().count();
+        if length == 0 || length > 100 || text.chars().any(char::is_control) {
+            return Err(bad(field));
+        }
+    }
+    let hetu = seteli_domain::Hetu::parse(body.hetu.trim()).map_err(|_| bad("hetu"))?;
+    let today = call.ctx.today();
+    if body.since > today {
+        return Err(bad("since"));
+    }
+    if body.until.is_some_and(|until| until <= body.since) {
+        return Err(bad("until"));
+    }
+    let db = &call.ctx.db;
+    let organiser = &member.organiser;
+    for (by, code, field) in [
+        (MapBy::Department, &body.department, "department"),
+        (MapBy::JobTitle, &body.job_title, "job_title"),
+    ] {
+        if catalogue::place(db, organiser, by, code).await?.is_none() {
+            return Err(bad(field));
+        }
+    }
+    let entry = catalogue::entries(db, organiser, &[body.authorisation_id])
+        .await?
+        .pop()
+        .ok_or_else(|| {
+            ApiError::field(ErrorCode::UnknownAuthorisation, "authorisation_id", lang)
+        })?;
+    // One holds only what the organisation holds.
+    if !entry.held {
+        return Err(
+            ApiError::field(ErrorCode::AuthorisationNotHeld, "authorisation_id", lang).into(),
+        );
+    }
+    holdings::add(db, organiser, &body, hetu.as_str(), &member.full_name()).await?;
+    Ok(ApiResponse::private_json(
+        201,
+        &register(call, member).await?,
+    ))
 }
 
 /// `POST /api/staff/authorisation-holdings/{id}/leaving` `{leaving_on}`: the holding's

@@ -174,3 +174,70 @@ async fn a_holding_ending_within_sixty_days_is_told_once_to_its_holder_and_the_a
     assert_eq!(renewed.renewals_told, 1);
     drop(jukka);
 }
+
+#[tokio::test]
+async fn the_administrator_enters_a_holding_made_before_the_register_and_bad_input_changes_nothing()
+{
+    let app = with_holdings();
+    let jukka = admin(&app).await;
+    let holding = |id: i64| {
+        json!({"authorisation_id": id, "given_name": "Leena Marja", "family_name": "Salonen",
+            "hetu": cast::person("Eeva-Liisa").code(), "department": "talous-ja-hallinto",
+            "job_title": "valtuushallinnoija", "since": "2024-03-01", "until": "2027-02-28"})
+    };
+    let added = jukka
+        .post("/api/staff/authorisation-holdings", holding(1))
+        .await;
+    assert_eq!(added.status, 201, "{}", added.json);
+    crate::helpers::assert_no_identity_code(&added.json.to_string());
+    let leena = added.json["holdings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["employee_name"] == "Leena Marja Salonen")
+        .expect("in the register")
+        .clone();
+    assert_eq!(leena["since"], "2024-03-01");
+    assert_eq!(leena["order_id"], json!(null));
+    assert_eq!(leena["recorded_by_name"], "Jukka Petteri Laine");
+    // What the organisation does not hold, another organiser's entry, bad fields: refused,
+    // nothing written.
+    let before = app.count("SELECT COUNT(*) FROM authorisation_holdings");
+    let not_held = jukka
+        .post("/api/staff/authorisation-holdings", holding(2))
+        .await;
+    assert_eq!(
+        (not_held.status, not_held.code()),
+        (409, "authorisation_not_held")
+    );
+    let foreign = jukka
+        .post("/api/staff/authorisation-holdings", holding(101))
+        .await;
+    assert_eq!(foreign.code(), "unknown_authorisation");
+    for (field, value) in [
+        ("hetu", json!("010101-0102")),
+        ("since", json!("2026-11-22")),
+        ("until", json!("2024-03-01")),
+        ("department", json!("kaupunginkanslia")),
+        ("given_name", json!(" ")),
+    ] {
+        let mut body = holding(1);
+        body[field] = value;
+        let res = jukka.post("/api/staff/authorisation-holdings", body).await;
+        assert_eq!(
+            (res.status, res.json["field"].as_str()),
+            (400, Some(field)),
+            "{field}"
+        );
+    }
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM authorisation_holdings"),
+        before
+    );
+    // Nobody else enters holdings.
+    let sari = staff(&app, "asiakaspalvelu").await;
+    let refused = sari
+        .post("/api/staff/authorisation-holdings", holding(1))
+        .await;
+    assert_eq!(refused.status, 403);
+}

@@ -99,6 +99,9 @@ const BODY_FIELDS: &[&str] = &[
     "why",
     "held",
     "to",
+    "authorisation_id",
+    "since",
+    "until",
 ];
 
 /// The number of Eeva-Liisa's voucher 10.
@@ -399,6 +402,15 @@ fn example(
             vec![],
             "6",
             Some(json!({"done_on": "2026-11-20", "valid_until": "2027-11-20"})),
+        ),
+        "/api/staff/authorisation-holdings" => (
+            vec![],
+            "",
+            Some(
+                json!({"authorisation_id": 1, "given_name": "Sari", "family_name": "Virtanen",
+                "hetu": cast::person("Anni").code(), "department": "sosiaalipalvelut",
+                "job_title": "asiakasohjaaja", "since": "2024-03-01"}),
+            ),
         ),
         "/api/staff/authorisation-holdings/{id}/leaving" => {
             (vec![], "1", Some(json!({"leaving_on": "2026-12-31"})))

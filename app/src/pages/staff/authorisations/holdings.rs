@@ -6,12 +6,13 @@
 
 use super::back_to_authorisations;
 use crate::api::authorisations as api;
-use crate::components::form::{BusyButton, SubmitError};
+use crate::components::fields::{ChoiceField, Problems, TextField};
+use crate::components::form::{last_error, BusyButton, FormEnd, SubmitError};
 use crate::components::states::{retryable, BackTo, EmptyNotice, Remote};
 use crate::locale::{tr, use_document_title, use_lang};
 use crate::pages::staff::StaffOnly;
 use leptos::prelude::*;
-use seteli_domain::api::authorisations::{HoldingView, HoldingsRegister};
+use seteli_domain::api::authorisations::{HoldingView, HoldingsRegister, NewHolding};
 use seteli_domain::clock::{iso_date, parse_iso_date};
 use seteli_domain::i18n::{format_date, revoked_in_valtuudet, t, Text};
 use seteli_domain::{ApiError, Lang};
@@ -114,6 +115,7 @@ fn Register(initial: HoldingsRegister, lang: Lang) -> impl IntoView {
     };
     view! {
         <div aria-live="polite">{outcome}</div>
+        <AddHolding register lang/>
         {move || {
             let r = register.get();
             view! {
@@ -185,5 +187,121 @@ where
             <td class="nowrap">{until}</td>
             <td>{state}{controls}</td>
         </tr>
+    }
+}
+
+/// Entering a holding made in Suomi.fi-valtuudet before the register.
+#[component]
+fn AddHolding(register: RwSignal<HoldingsRegister>, lang: Lang) -> impl IntoView {
+    let catalogue = crate::components::states::retryable(move || api::catalogue(lang));
+    let authorisation = RwSignal::new(String::new());
+    let given = RwSignal::new(String::new());
+    let family = RwSignal::new(String::new());
+    let hetu = RwSignal::new(String::new());
+    let department = RwSignal::new(String::new());
+    let title = RwSignal::new(String::new());
+    let since = RwSignal::new(String::new());
+    let until = RwSignal::new(String::new());
+    let add = Action::new_local(move |holding: &NewHolding| {
+        let holding = holding.clone();
+        async move {
+            let fresh = api::add_holding(&holding, lang).await?;
+            register.try_set(fresh);
+            Ok::<(), ApiError>(())
+        }
+    });
+    let pending = add.pending();
+    let server_error = last_error(add, Result::err);
+    let problems = Problems::new(server_error);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let Ok(id) = authorisation.get_untracked().parse::<i64>() else {
+            return problems.found(
+                "authorisation_id",
+                Text::AuthorisationsMissing,
+                "holding-authorisation",
+            );
+        };
+        if given.get_untracked().trim().is_empty() {
+            return problems.found("given_name", Text::GivenNameMissing, "holding-given-name");
+        }
+        if family.get_untracked().trim().is_empty() {
+            return problems.found(
+                "family_name",
+                Text::FamilyNameMissing,
+                "holding-family-name",
+            );
+        }
+        if seteli_domain::Hetu::parse(hetu.get_untracked().trim()).is_err() {
+            return problems.found("hetu", Text::HetuInvalid, "holding-hetu");
+        }
+        if department.get_untracked().is_empty() {
+            return problems.found("department", Text::DepartmentMissing, "holding-department");
+        }
+        if title.get_untracked().is_empty() {
+            return problems.found("job_title", Text::JobTitleMissing, "holding-job-title");
+        }
+        let Some(from) = parse_iso_date(since.get_untracked().trim()) else {
+            return problems.found("since", Text::DateProblem, "holding-since");
+        };
+        let to = until.get_untracked();
+        let to = if to.trim().is_empty() {
+            None
+        } else {
+            match parse_iso_date(to.trim()) {
+                Some(day) => Some(day),
+                None => return problems.found("until", Text::DateProblem, "holding-until"),
+            }
+        };
+        problems.clear();
+        add.dispatch_local(NewHolding {
+            authorisation_id: id,
+            given_name: given.get_untracked().trim().to_owned(),
+            family_name: family.get_untracked().trim().to_owned(),
+            hetu: hetu.get_untracked().trim().to_owned(),
+            department: department.get_untracked(),
+            job_title: title.get_untracked(),
+            since: from,
+            until: to,
+        });
+    };
+    let added = move || matches!(add.value().get(), Some(Ok(()))) && !pending.get();
+    view! {
+        <details class="page-section" data-testid="add-holding">
+            <summary>{t(lang, Text::AddHoldingHeading)}</summary>
+            <p class="hint">{t(lang, Text::AddHoldingHint)}</p>
+            {move || added().then(|| view! { <p class="notice notice-success" role="status" data-testid="holding-added">{t(lang, Text::HoldingStepDone)}</p> })}
+            <Remote data=catalogue forbidden=StaffOnly let:catalogue>
+                {
+                    let held: Vec<(String, String)> = catalogue
+                        .authorisations
+                        .iter()
+                        .filter(|a| a.held)
+                        .map(|a| (a.id.to_string(), format!("{} · {}", a.name.get(lang), a.agency.get(lang))))
+                        .collect();
+                    let places = |list: &[seteli_domain::api::authorisations::Place]| -> Vec<(String, String)> {
+                        list.iter().map(|p| (p.code.clone(), p.name.get(lang).to_owned())).collect()
+                    };
+                    let departments = places(&catalogue.departments);
+                    let titles = places(&catalogue.job_titles);
+                    view! {
+                        <form class="form-panel" data-testid="add-holding-form" novalidate on:submit=on_submit>
+                            <ChoiceField id="holding-authorisation" field="authorisation_id" label=Text::AuthorisationColumn value=authorisation problems options=held placeholder=Text::ChooseOne/>
+                            <TextField id="holding-given-name" field="given_name" label=Text::EmployeeGivenNameLabel value=given problems autocomplete="off"/>
+                            <TextField id="holding-family-name" field="family_name" label=Text::EmployeeFamilyNameLabel value=family problems autocomplete="off"/>
+                            <TextField id="holding-hetu" field="hetu" label=Text::EmployeeHetuLabel value=hetu problems autocomplete="off"/>
+                            <ChoiceField id="holding-department" field="department" label=Text::DepartmentLabel value=department problems options=departments placeholder=Text::ChooseOne/>
+                            <ChoiceField id="holding-job-title" field="job_title" label=Text::JobTitleLabel value=title problems options=titles placeholder=Text::ChooseOne/>
+                            <TextField id="holding-since" field="since" label=Text::SinceColumn value=since problems kind="date"/>
+                            <TextField id="holding-until" field="until" label=Text::UntilColumn value=until problems kind="date" optional=true/>
+                            <FormEnd error=server_error error_testid="add-holding-error" text=Text::SaveButton pending testid="add-holding-submit"/>
+                        </form>
+                    }
+                }
+            </Remote>
+        </details>
     }
 }
