@@ -28,6 +28,8 @@ async fn sent_order_id(client: &fantoccini::Client) -> String {
 async fn open_from_queue(client: &fantoccini::Client, id: &str) {
     press(client, "nav-desk-authorisations").await;
     press(client, "to-queue").await;
+    wait_testid(client, "queue-table").await;
+    assert!(serious_accessibility_violations(client).await.is_empty());
     let link = client
         .wait()
         .for_element(fantoccini::Locator::Css(&format!(
@@ -53,6 +55,7 @@ async fn an_employee_orders_an_authorisation_her_map_names_and_the_administrator
     staff::log_in(&mikaela, cast::staff_user("sosiaaliohjaaja")).await;
     press(&mikaela, "nav-desk-authorisations").await;
     wait_testid(&mikaela, "my-orders-empty").await;
+    assert!(serious_accessibility_violations(&mikaela).await.is_empty());
     press(&mikaela, "my-department-map").await;
     // Her department's map: Kela's benefit information, which the organisation holds.
     wait_testid(&mikaela, "map-table").await;
@@ -163,6 +166,16 @@ async fn an_employee_orders_an_authorisation_her_map_names_and_the_administrator
         .await
         .unwrap()
         .contains("Mikaela Johanna Holmström"));
+    assert!(serious_accessibility_violations(&jukka).await.is_empty());
+    // The catalogue with its map editor, and the report.
+    press(&jukka, "back-to-authorisations").await;
+    press(&jukka, "to-catalogue").await;
+    wait_testid(&jukka, "catalogue-table").await;
+    wait_testid(&jukka, "map-editor").await;
+    assert!(serious_accessibility_violations(&jukka).await.is_empty());
+    press(&jukka, "back-to-authorisations").await;
+    press(&jukka, "to-report").await;
+    wait_testid(&jukka, "report-paths").await;
     assert!(serious_accessibility_violations(&jukka).await.is_empty());
     jukka.close().await.unwrap();
 

@@ -7,7 +7,6 @@
 use crate::db::{Database, DbError, SqlValue, Statement};
 use serde::Deserialize;
 use seteli_domain::api::authorisations::{AuthorisationRef, HoldingId, HoldingView};
-use seteli_domain::authorisation::Texts;
 use seteli_domain::ids::CaseId;
 use seteli_domain::OrganiserCode;
 use time::Date;
@@ -58,30 +57,30 @@ impl HoldingRow {
             id: self.id,
             authorisation: AuthorisationRef {
                 id: self.authorisation_id,
-                name: Texts {
-                    fi: self.name_fi.clone(),
-                    sv: self.name_sv.clone(),
-                    en: self.name_en.clone(),
-                },
-                agency: Texts {
-                    fi: self.agency_fi.clone(),
-                    sv: self.agency_sv.clone(),
-                    en: self.agency_en.clone(),
-                },
+                name: super::texts(
+                    self.name_fi.clone(),
+                    self.name_sv.clone(),
+                    self.name_en.clone(),
+                ),
+                agency: super::texts(
+                    self.agency_fi.clone(),
+                    self.agency_sv.clone(),
+                    self.agency_en.clone(),
+                ),
                 issue_code: self.issue_code.clone(),
             },
             employee_name: format!("{} {}", self.employee_given_name, self.employee_family_name),
             hetu_masked: masked,
-            department: Texts {
-                fi: self.department_fi.clone(),
-                sv: self.department_sv.clone(),
-                en: self.department_en.clone(),
-            },
-            job_title: Texts {
-                fi: self.job_title_fi.clone(),
-                sv: self.job_title_sv.clone(),
-                en: self.job_title_en.clone(),
-            },
+            department: super::texts(
+                self.department_fi.clone(),
+                self.department_sv.clone(),
+                self.department_en.clone(),
+            ),
+            job_title: super::texts(
+                self.job_title_fi.clone(),
+                self.job_title_sv.clone(),
+                self.job_title_en.clone(),
+            ),
             since: self.since,
             until: self.until,
             order_id: self.order_case_id,

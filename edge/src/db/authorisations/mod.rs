@@ -15,7 +15,7 @@ use seteli_domain::authorisation::{AuthorisationForm, AuthorisationKind, Texts};
 use seteli_domain::OrganiserCode;
 
 /// The three columns `{prefix}_fi`, `_sv`, `_en` as one text.
-fn texts(fi: String, sv: String, en: String) -> Texts {
+pub(crate) fn texts(fi: String, sv: String, en: String) -> Texts {
     Texts { fi, sv, en }
 }
 

@@ -7,7 +7,7 @@ use crate::db::cases::{CaseRow, CASE_COLUMNS};
 use crate::db::{Database, DbError, SqlValue, Statement};
 use serde::Deserialize;
 use seteli_domain::api::authorisations::{AuthorisationRef, OrderForm, OrderSummary};
-use seteli_domain::authorisation::{OrderPath, Texts};
+use seteli_domain::authorisation::OrderPath;
 use seteli_domain::case::StateName;
 use seteli_domain::ids::CaseId;
 use seteli_domain::permissions::StaffMember;
@@ -77,16 +77,16 @@ impl OrderRow {
             state: self.case.state,
             waiting_on: self.case.waiting_on,
             employee_name: self.employee_name(),
-            department: Texts {
-                fi: self.department_fi.clone(),
-                sv: self.department_sv.clone(),
-                en: self.department_en.clone(),
-            },
-            job_title: Texts {
-                fi: self.job_title_fi.clone(),
-                sv: self.job_title_sv.clone(),
-                en: self.job_title_en.clone(),
-            },
+            department: super::texts(
+                self.department_fi.clone(),
+                self.department_sv.clone(),
+                self.department_en.clone(),
+            ),
+            job_title: super::texts(
+                self.job_title_fi.clone(),
+                self.job_title_sv.clone(),
+                self.job_title_en.clone(),
+            ),
             authorisations: items,
             orderer_name: self.orderer_name.clone(),
             handler: self.case.handler.clone(),
@@ -252,16 +252,8 @@ pub async fn items(
             .or_default()
             .push(AuthorisationRef {
                 id: r.id,
-                name: Texts {
-                    fi: r.name_fi,
-                    sv: r.name_sv,
-                    en: r.name_en,
-                },
-                agency: Texts {
-                    fi: r.agency_fi,
-                    sv: r.agency_sv,
-                    en: r.agency_en,
-                },
+                name: super::texts(r.name_fi, r.name_sv, r.name_en),
+                agency: super::texts(r.agency_fi, r.agency_sv, r.agency_en),
                 issue_code: r.issue_code,
             });
     }

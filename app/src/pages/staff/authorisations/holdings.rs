@@ -282,11 +282,8 @@ fn AddHolding(register: RwSignal<HoldingsRegister>, lang: Lang) -> impl IntoView
                         .filter(|a| a.held)
                         .map(|a| (a.id.to_string(), format!("{} · {}", a.name.get(lang), a.agency.get(lang))))
                         .collect();
-                    let places = |list: &[seteli_domain::api::authorisations::Place]| -> Vec<(String, String)> {
-                        list.iter().map(|p| (p.code.clone(), p.name.get(lang).to_owned())).collect()
-                    };
-                    let departments = places(&catalogue.departments);
-                    let titles = places(&catalogue.job_titles);
+                    let departments = super::place_options(&catalogue.departments, lang);
+                    let titles = super::place_options(&catalogue.job_titles, lang);
                     view! {
                         <form class="form-panel" data-testid="add-holding-form" novalidate on:submit=on_submit>
                             <ChoiceField id="holding-authorisation" field="authorisation_id" label=Text::AuthorisationColumn value=authorisation problems options=held placeholder=Text::ChooseOne/>

@@ -17,7 +17,7 @@ use crate::components::case::state_text;
 use crate::components::states::BackLink;
 use crate::links;
 use leptos::prelude::*;
-use seteli_domain::api::authorisations::AuthorisationRef;
+use seteli_domain::api::authorisations::{AuthorisationRef, Place};
 use seteli_domain::authorisation::{glossary as terms, AuthorisationKind, OrderPath};
 use seteli_domain::case::{Awaited, StateName};
 use seteli_domain::i18n::{t, Text};
@@ -95,4 +95,12 @@ pub fn AuthorisationNames(items: Vec<AuthorisationRef>, lang: Lang) -> impl Into
         })
         .collect_view();
     view! { <ul class="plain-list" data-testid="order-authorisations">{items}</ul> }
+}
+
+/// A form's options for departments or job titles: code and name in `lang`.
+pub fn place_options(places: &[Place], lang: Lang) -> Vec<(String, String)> {
+    places
+        .iter()
+        .map(|p| (p.code.clone(), p.name.get(lang).to_owned()))
+        .collect()
 }

@@ -4,7 +4,7 @@
 //! when ordered from a map, with the authorisation and its path. The identity code goes
 //! only in the POST body. Sent, it confirms the number and the expected handling time.
 
-use super::{back_to_authorisations, kind_text, TermLink};
+use super::{back_to_authorisations, kind_text, place_options, TermLink};
 use crate::api::authorisations as api;
 use crate::components::fields::{ChoiceField, Problems, RadioField, TextField};
 use crate::components::form::{last_error, FormEnd};
@@ -133,13 +133,8 @@ fn OrderFormView(catalogue: AuthorisationCatalogue, lang: Lang) -> impl IntoView
             email: email.get_untracked().trim().to_owned(),
         });
     };
-    let places = |list: &[seteli_domain::api::authorisations::Place]| -> Vec<(String, String)> {
-        list.iter()
-            .map(|p| (p.code.clone(), p.name.get(lang).to_owned()))
-            .collect()
-    };
-    let departments = places(&catalogue.departments);
-    let titles = places(&catalogue.job_titles);
+    let departments = place_options(&catalogue.departments, lang);
+    let titles = place_options(&catalogue.job_titles, lang);
     let entries = StoredValue::new(catalogue.authorisations.clone());
     // The authorisations of the chosen path: held ones for path 1, the others for path 2.
     let choices = move || {
