@@ -27,6 +27,7 @@ mod seed;
 mod service_worker;
 mod shell;
 mod stack;
+mod test_suite;
 mod tools;
 
 use std::process::ExitCode;
@@ -36,7 +37,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("build") => stack::build(&args[1..]),
         Some("dev") => stack::dev(),
-        Some("test") => stack::test(&args[1..]),
+        Some("test") => test_suite::test(&args[1..]),
         Some("seed") => seed_command(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
         Some("layers") => layers::run(),

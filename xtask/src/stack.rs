@@ -160,15 +160,15 @@ pub(crate) fn load_data(state: &Path, seed_file: &Path, log: Option<&Path>) -> R
 
 /// Where the pieces of a local stack listen.
 #[derive(Clone, Copy)]
-struct Ports {
+pub(crate) struct Ports {
     /// wrangler dev: the app and the API.
-    app: u16,
-    identification: u16,
-    valtuudet: u16,
+    pub(crate) app: u16,
+    pub(crate) identification: u16,
+    pub(crate) valtuudet: u16,
     /// PRH's open data (YTJ API v3), the company registry.
-    ytj: u16,
+    pub(crate) ytj: u16,
     /// Suomi.fi Messages (the REST API), for the delivery of the outbox (issue 14).
-    messages: u16,
+    pub(crate) messages: u16,
 }
 
 impl Ports {
@@ -177,7 +177,7 @@ impl Ports {
         format!("http://127.0.0.1:{}", self.app)
     }
 
-    fn redirect_uri(self, path: &str) -> String {
+    pub(crate) fn redirect_uri(self, path: &str) -> String {
         format!("{}{path}", self.public_url())
     }
 
@@ -185,7 +185,7 @@ impl Ports {
     /// mock, mandates checked at the Valtuudet mock, companies looked up at the YTJ mock. The
     /// secrets are the mocks' published test values. (Production sets these with wrangler
     /// vars and secrets; see README.)
-    fn worker_vars(self) -> Vec<(&'static str, String)> {
+    pub(crate) fn worker_vars(self) -> Vec<(&'static str, String)> {
         let identification = format!("http://127.0.0.1:{}", self.identification);
         vec![
             ("PUBLIC_URL", self.public_url()),
@@ -254,7 +254,12 @@ pub(crate) fn start_wrangler(
         cmd.arg("--var").arg(format!("{name}:{value}"));
     }
     if let Some(log) = log {
-        let file = std::fs::File::create(log).map_err(|e| e.to_string())?;
+        // Appended to: a worker started again after a crash keeps the first one's story.
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(log)
+            .map_err(|e| e.to_string())?;
         let err = file.try_clone().map_err(|e| e.to_string())?;
         cmd.stdout(file).stderr(err).process_group(0);
     }
@@ -264,14 +269,14 @@ pub(crate) fn start_wrangler(
 }
 
 /// Builds the mocks of outside services (native, debug: they start in a moment).
-fn build_mocks() -> Result<(), String> {
+pub(crate) fn build_mocks() -> Result<(), String> {
     run(command("cargo").args(["build", "--quiet", "-p", "seteli-mocks"]))
 }
 
 /// Starts one of the mocks (`identification`, `valtuudet`, `ytj`, `messages`) on `port`,
 /// accepting `redirect_uri` for its clients (`None` for the YTJ and Messages mocks, which have
 /// none), and waits until it answers.
-fn start_mock(
+pub(crate) fn start_mock(
     kind: &'static str,
     port: u16,
     redirect_uri: Option<&str>,
@@ -309,7 +314,7 @@ pub(crate) fn free_port() -> Result<u16, String> {
 }
 
 /// The status code of a plain GET to 127.0.0.1, or `None` when nothing answers.
-fn http_status(port: u16, path: &str) -> Option<u16> {
+pub(crate) fn http_status(port: u16, path: &str) -> Option<u16> {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
     stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
     write!(
@@ -558,165 +563,3 @@ fn fingerprint(paths: &[PathBuf]) -> (Option<SystemTime>, usize) {
 /// Where the browser tests' stack serves Seteli, for its `_headers`: plain http on
 /// loopback (no HSTS); its port, chosen later, does not matter to the headers.
 pub(crate) const LOCAL_TEST_URL: &str = "http://127.0.0.1";
-
-/// `cargo xtask test [--no-e2e | --e2e-only [CARGO TEST ARGS]]`: everything; or stop
-/// before the browser tests; or only the browser tests (e.g. `--test producer`), for a
-/// developer working on them.
-pub fn test(args: &[String]) -> Result<(), String> {
-    let e2e = !args.iter().any(|a| a == "--no-e2e");
-    let e2e_only = args.iter().position(|a| a == "--e2e-only");
-    tools::ensure_build_tools()?;
-    if let Some(at) = e2e_only {
-        tools::ensure_browser()?;
-        build_app(LOCAL_TEST_URL)?;
-        build_worker()?;
-        build_mocks()?;
-        return browser_tests(&args[at + 1..]);
-    }
-    run(command("cargo").args(["fmt", "--all", "--check"]))?;
-    crate::layers::run()?;
-    crate::i18n::check(&crate::i18n::committed_csv())?;
-    run(command("cargo").args([
-        "clippy",
-        "--workspace",
-        "--all-targets",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
-    run(command("cargo").args([
-        "clippy",
-        "-p",
-        "seteli-app",
-        "-p",
-        "seteli-edge",
-        "-p",
-        "seteli-letter",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
-    // The browser tests need the running stack; they run below.
-    tools::ensure_schema_validator()?;
-    run(command("cargo").args(["test", "--workspace", "--exclude", "seteli-e2e"]))?;
-    if !e2e {
-        return Ok(());
-    }
-    tools::ensure_browser()?;
-    build_app(LOCAL_TEST_URL)?;
-    build_worker()?;
-    build_mocks()?;
-    browser_tests(&[])
-}
-
-/// Starts a fresh stack on free ports, runs the browser tests (with `cargo_args` given to
-/// `cargo test`, e.g. to pick some) against it, stops it.
-fn browser_tests(cargo_args: &[String]) -> Result<(), String> {
-    let dir = root().join("target/e2e");
-    let state = dir.join("state");
-    let _ = std::fs::remove_dir_all(&state);
-    // Each browser session appends its console here; keep only this run's.
-    let _ = std::fs::remove_dir_all(dir.join("console"));
-    std::fs::create_dir_all(&state).map_err(|e| e.to_string())?;
-    load_demo_data(&state)?;
-
-    let ports = Ports {
-        app: free_port()?,
-        identification: free_port()?,
-        valtuudet: free_port()?,
-        ytj: free_port()?,
-        messages: free_port()?,
-    };
-    let identification = start_mock(
-        "identification",
-        ports.identification,
-        Some(&ports.redirect_uri("/api/auth/callback")),
-        Some(&dir.join("identification-mock.log")),
-    )?;
-    let valtuudet = start_mock(
-        "valtuudet",
-        ports.valtuudet,
-        Some(&ports.redirect_uri("/api/valtuudet/callback")),
-        Some(&dir.join("valtuudet-mock.log")),
-    )?;
-    let ytj = start_mock("ytj", ports.ytj, None, Some(&dir.join("ytj-mock.log")))?;
-    let messages = start_mock(
-        "messages",
-        ports.messages,
-        None,
-        Some(&dir.join("messages-mock.log")),
-    )?;
-    let log = dir.join("wrangler.log");
-    let wrangler = Guard {
-        child: start_wrangler(
-            ports.app,
-            free_port()?,
-            &state,
-            &ports.worker_vars(),
-            Some(&log),
-        )?,
-        name: "wrangler",
-    };
-    let port = ports.app;
-    if let Err(e) = wait_until_ready(
-        port,
-        "/api/public/services",
-        "wrangler dev",
-        Duration::from_secs(90),
-    ) {
-        let log_text = std::fs::read_to_string(&log).unwrap_or_default();
-        return Err(format!("{e}\n--- wrangler log ---\n{log_text}"));
-    }
-
-    let driver_port = free_port()?;
-    let driver = Command::new("chromedriver")
-        .arg(format!("--port={driver_port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .process_group(0)
-        .spawn()
-        .map_err(|e| format!("could not start chromedriver: {e}"))?;
-    let driver = Guard {
-        child: driver,
-        name: "chromedriver",
-    };
-    wait_until_ready(
-        driver_port,
-        "/status",
-        "chromedriver",
-        Duration::from_secs(30),
-    )?;
-
-    let mut cargo_test = command("cargo");
-    cargo_test
-        .args(["test", "-p", "seteli-e2e"])
-        .args(cargo_args)
-        .args(["--", "--test-threads=2"]);
-    let result = run(cargo_test
-        .env("SETELI_URL", format!("http://127.0.0.1:{port}"))
-        .env("WEBDRIVER_URL", format!("http://127.0.0.1:{driver_port}"))
-        // The Valtuudet mock's development endpoints (revoke a mandate, an outage).
-        .env(
-            "SETELI_VALTUUDET_URL",
-            format!("http://127.0.0.1:{}", ports.valtuudet),
-        )
-        // The Messages mock's page and what it received.
-        .env(
-            "SETELI_MESSAGES_URL",
-            format!("http://127.0.0.1:{}", ports.messages),
-        )
-        .env("SETELI_ARTIFACTS", &dir)
-        .env("AXE_JS", root().join("node_modules/axe-core/axe.min.js")));
-    drop(driver);
-    drop(wrangler);
-    drop(identification);
-    drop(valtuudet);
-    drop(ytj);
-    drop(messages);
-    if result.is_err() {
-        eprintln!("wrangler's log: {}", log.display());
-    }
-    result
-}

@@ -105,6 +105,8 @@ impl Seteli {
     pub fn start(state: &Path, log: &Path) -> Result<Self, String> {
         let port = stack::free_port()?;
         let vars = [("PUBLIC_URL", format!("http://127.0.0.1:{port}"))];
+        // The log is appended to; keep only this run's.
+        let _ = std::fs::remove_file(log);
         let child = stack::start_wrangler(port, stack::free_port()?, state, &vars, Some(log))?;
         let wrangler = Guard {
             child,
