@@ -12,6 +12,8 @@ use crate::routes::{auth as auth_routes, citizen, on_behalf, producer, public, s
 use seteli_domain::permissions::{require, Action, Actor};
 use seteli_domain::routes::{resolve, Access, Resolved, RouteId, RouteMethod};
 use seteli_domain::{ApiError, ErrorCode};
+use staff::case_work as work;
+use staff::{AuthorisationOrder, ProducerApplication, ResidentApplication};
 
 /// The largest request body accepted: every form Seteli has fits many times over (the
 /// longest text is 2000 characters).
@@ -223,12 +225,20 @@ async fn route<D: Database, H: Outbound>(
         RouteId::ProducerDeleteAttachment => producer::handle_delete_attachment(&call).await,
         RouteId::StaffApplications => staff::handle_queue(&call).await,
         RouteId::StaffApplication => staff::handle_application(&call).await,
-        RouteId::StaffTakeApplication => staff::handle_take(&call).await,
-        RouteId::StaffHandOverApplication => staff::handle_hand_over(&call).await,
-        RouteId::StaffReleaseApplication => staff::handle_release(&call).await,
-        RouteId::StaffAskApplicant => staff::handle_ask(&call).await,
+        RouteId::StaffTakeApplication => {
+            work::handle_take::<ProducerApplication, _, _>(&call).await
+        }
+        RouteId::StaffHandOverApplication => {
+            work::handle_hand_over::<ProducerApplication, _, _>(&call).await
+        }
+        RouteId::StaffReleaseApplication => {
+            work::handle_release::<ProducerApplication, _, _>(&call).await
+        }
+        RouteId::StaffAskApplicant => work::handle_ask::<ProducerApplication, _, _>(&call).await,
         RouteId::StaffApproveApplication => staff::handle_approve_application(&call).await,
-        RouteId::StaffRejectApplication => staff::handle_reject(&call).await,
+        RouteId::StaffRejectApplication => {
+            work::handle_reject::<ProducerApplication, _, _>(&call).await
+        }
         RouteId::StaffAttachment => staff::handle_attachment(&call).await,
         RouteId::StaffApprovals => staff::handle_approvals(&call).await,
         RouteId::StaffSuperviseApproval => staff::handle_supervise(&call).await,
@@ -247,13 +257,19 @@ async fn route<D: Database, H: Outbound>(
         RouteId::CitizenAnswerConsent => citizen::consents::handle_answer(&call).await,
         RouteId::StaffResidentApplications => staff::residents::handle_queue(&call).await,
         RouteId::StaffResidentApplication => staff::residents::handle_get(&call).await,
-        RouteId::StaffTakeResidentApplication => staff::residents::handle_take(&call).await,
-        RouteId::StaffHandOverResidentApplication => {
-            staff::residents::handle_hand_over(&call).await
+        RouteId::StaffTakeResidentApplication => {
+            work::handle_take::<ResidentApplication, _, _>(&call).await
         }
-        RouteId::StaffReleaseResidentApplication => staff::residents::handle_release(&call).await,
-        RouteId::StaffAskResident => staff::residents::handle_ask(&call).await,
-        RouteId::StaffRejectResidentApplication => staff::residents::handle_reject(&call).await,
+        RouteId::StaffHandOverResidentApplication => {
+            work::handle_hand_over::<ResidentApplication, _, _>(&call).await
+        }
+        RouteId::StaffReleaseResidentApplication => {
+            work::handle_release::<ResidentApplication, _, _>(&call).await
+        }
+        RouteId::StaffAskResident => work::handle_ask::<ResidentApplication, _, _>(&call).await,
+        RouteId::StaffRejectResidentApplication => {
+            work::handle_reject::<ResidentApplication, _, _>(&call).await
+        }
         RouteId::CitizenRefuseVoucher => citizen::vouchers::handle_refuse(&call).await,
         RouteId::CitizenUploadApplicationFile => citizen::files::handle_upload(&call).await,
         RouteId::CitizenApplicationFile => citizen::files::handle_get(&call).await,
@@ -296,13 +312,13 @@ async fn route<D: Database, H: Outbound>(
         RouteId::StaffAuthorisationQueue => staff::authorisation_orders::handle_queue(&call).await,
         RouteId::StaffAuthorisationOrder => staff::authorisation_orders::handle_get(&call).await,
         RouteId::StaffTakeAuthorisationOrder => {
-            staff::authorisation_steps::handle_take(&call).await
+            work::handle_take::<AuthorisationOrder, _, _>(&call).await
         }
         RouteId::StaffReleaseAuthorisationOrder => {
-            staff::authorisation_steps::handle_release(&call).await
+            work::handle_release::<AuthorisationOrder, _, _>(&call).await
         }
         RouteId::StaffHandOverAuthorisationOrder => {
-            staff::authorisation_steps::handle_hand_over(&call).await
+            work::handle_hand_over::<AuthorisationOrder, _, _>(&call).await
         }
         RouteId::StaffAuthorisationOrderWaitDvv => {
             staff::authorisation_steps::handle_wait_dvv(&call).await
@@ -317,7 +333,7 @@ async fn route<D: Database, H: Outbound>(
             staff::authorisation_steps::handle_done(&call).await
         }
         RouteId::StaffRejectAuthorisationOrder => {
-            staff::authorisation_steps::handle_reject(&call).await
+            work::handle_reject::<AuthorisationOrder, _, _>(&call).await
         }
         RouteId::StaffAuthorisationHoldings => {
             staff::authorisation_holdings::handle_list(&call).await

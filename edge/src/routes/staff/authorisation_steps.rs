@@ -1,120 +1,80 @@
-//! The authorisation administrator's steps on an order, on the case engine: take, hand
-//! over, release, wait on DVV (path 2, under DVV's reference), record DVV's grant, record
-//! what they did in Suomi.fi-valtuudet, reject. Each tells the orderer on their desk and by
-//! e-mail, and answers with the order as it now is.
+//! The authorisation administrator's steps on an order, on the case engine: wait on DVV
+//! (path 2, under DVV's reference), record DVV's grant or refusal, record what they did in
+//! Suomi.fi-valtuudet; take, hand over, release and reject are [`case_work`]'s, through
+//! `impl WorkedCase`. Each tells the orderer on their desk and by e-mail, and answers with
+//! the order as it now is.
 
 use super::authorisation_orders::{order_of, view};
+use super::case_work::{self, nothing, StepBy, WorkedCase};
 use super::{field_error, member, refuse};
 use crate::db::authorisations as catalogue;
 use crate::db::authorisations::order_steps;
-use crate::db::authorisations::orders::{self, OrderRow};
+use crate::db::authorisations::orders::OrderRow;
+use crate::db::cases::CaseRow;
 use crate::db::{Database, Statement};
 use crate::error::EdgeError;
 use crate::http::ApiResponse;
 use crate::outbound::Outbound;
-use crate::routes::case_steps::{self, comment_of, Step};
+use crate::routes::case_steps::comment_of;
 use crate::routes::Call;
-use seteli_domain::api::applications::HandOver;
 use seteli_domain::api::authorisations::{DoneInValtuudet, DvvGranted, WaitDvv};
 use seteli_domain::application::{check_comment, check_reasons};
 use seteli_domain::authorisation::{check_done, check_dvv_reference, OrderPath};
-use seteli_domain::case::{Awaited, CaseAction, Party, StateName};
-use seteli_domain::permissions::{Action, StaffMember};
+use seteli_domain::case::{Awaited, CaseAction, StateName};
+use seteli_domain::permissions::{Action, StaffMember, StaffRole};
 use seteli_domain::{ApiError, ErrorCode};
 
-const ADMIN: Action = Action::StaffAdministerAuthorisations;
+const ADMIN: Action = OrderRow::ACTION;
 
-/// Takes `action` on the path's order as the administrator, telling the orderer, with what
-/// `with` adds (given the step's token and the order), guarded by the token.
-async fn step<D: Database, H: Outbound>(
-    call: &Call<'_, D, H>,
-    action: CaseAction,
-    comment: &str,
-    with: &dyn Fn(&str, &OrderRow) -> Vec<Statement>,
-) -> Result<ApiResponse, EdgeError> {
-    let member = member(call.actor, ADMIN, call.lang)?;
-    let row = order_of(call, member).await?;
-    step_on(call, member, &row, action, comment, with).await
-}
+/// Authorisation orders, worked by the organiser's authorisation administrators: take,
+/// release, hand over and reject (`/api/staff/authorisation-orders/{id}/…`) are
+/// [`case_work`]'s. The orderer is told of each step on their desk and by e-mail, by the
+/// administrator's name.
+impl WorkedCase for OrderRow {
+    const ACTION: Action = Action::StaffAdministerAuthorisations;
+    const WORKED_BY: StaffRole = StaffRole::AuthorisationAdmin;
 
-/// [`step`] on an order already read.
-async fn step_on<D: Database, H: Outbound>(
-    call: &Call<'_, D, H>,
-    member: &StaffMember,
-    row: &OrderRow,
-    action: CaseAction,
-    comment: &str,
-    with: &dyn Fn(&str, &OrderRow) -> Vec<Statement>,
-) -> Result<ApiResponse, EdgeError> {
-    let at = call.ctx.timestamp();
-    let id = row.case.id;
-    let name = member.full_name();
-    let tell = |token: &str| order_steps::notice_to_orderer(id, token, &name, &at);
-    let also = |token: &str| {
-        let mut statements = vec![order_steps::email_to_orderer(id, token, &name, &at)];
-        statements.extend(with(token, row));
-        statements
-    };
-    case_steps::take(
-        call,
-        &row.case,
-        Step {
-            action,
-            by: Party::Handler(member.username.clone()),
-            by_name: &name,
-            comment,
-            tell: &tell,
-            with: &also,
-        },
-    )
-    .await?;
-    let row = order_of(call, member).await?;
-    Ok(ApiResponse::private_json(
-        200,
-        &view(call, member, &row).await?,
-    ))
-}
-
-fn nothing(_: &str, _: &OrderRow) -> Vec<Statement> {
-    Vec::new()
-}
-
-/// `POST /api/staff/authorisation-orders/{id}/take`. Permission:
-/// [`Action::StaffAdministerAuthorisations`].
-pub async fn handle_take<D: Database, H: Outbound>(
-    call: &Call<'_, D, H>,
-) -> Result<ApiResponse, EdgeError> {
-    member(call.actor, ADMIN, call.lang)?;
-    let comment = comment_of(call)?;
-    step(call, CaseAction::Take, &comment, &nothing).await
-}
-
-/// `POST /api/staff/authorisation-orders/{id}/release`: back to the queue, for any
-/// administrator to take. Permission: [`Action::StaffAdministerAuthorisations`].
-pub async fn handle_release<D: Database, H: Outbound>(
-    call: &Call<'_, D, H>,
-) -> Result<ApiResponse, EdgeError> {
-    member(call.actor, ADMIN, call.lang)?;
-    let comment = comment_of(call)?;
-    step(call, CaseAction::Release, &comment, &nothing).await
-}
-
-/// `POST /api/staff/authorisation-orders/{id}/hand-over` `{to, comment}`: to another of the
-/// organiser's authorisation administrators. Permission:
-/// [`Action::StaffAdministerAuthorisations`].
-pub async fn handle_hand_over<D: Database, H: Outbound>(
-    call: &Call<'_, D, H>,
-) -> Result<ApiResponse, EdgeError> {
-    let member = member(call.actor, ADMIN, call.lang)?;
-    let body: HandOver = call.body(ErrorCode::InvalidCaseStep)?;
-    check_comment(&body.comment).map_err(|e| field_error(e, call.lang))?;
-    let row = order_of(call, member).await?;
-    let colleagues = orders::administrators(&call.ctx.db, &member.organiser).await?;
-    if !colleagues.iter().any(|(username, _)| *username == body.to) {
-        return Err(ApiError::field(ErrorCode::InvalidCaseStep, "to", call.lang).into());
+    async fn of_path<D: Database, H: Outbound>(
+        call: &Call<'_, D, H>,
+        member: &StaffMember,
+    ) -> Result<Self, EdgeError> {
+        order_of(call, member).await
     }
-    let action = CaseAction::HandOver { to: body.to };
-    step_on(call, member, &row, action, &body.comment, &nothing).await
+
+    fn case(&self) -> &CaseRow {
+        &self.case
+    }
+
+    async fn signer<D: Database, H: Outbound>(
+        _: &Call<'_, D, H>,
+        member: &StaffMember,
+    ) -> Result<String, EdgeError> {
+        Ok(member.full_name())
+    }
+
+    fn tell(&self, by: &StepBy<'_>, token: &str) -> Statement {
+        order_steps::notice_to_orderer(self.case.id, token, &by.signer, &by.at)
+    }
+
+    fn always(&self, by: &StepBy<'_>, token: &str) -> Vec<Statement> {
+        vec![order_steps::email_to_orderer(
+            self.case.id,
+            token,
+            &by.signer,
+            &by.at,
+        )]
+    }
+
+    async fn answer<D: Database, H: Outbound>(
+        call: &Call<'_, D, H>,
+        member: &StaffMember,
+    ) -> Result<ApiResponse, EdgeError> {
+        let row = order_of(call, member).await?;
+        Ok(ApiResponse::private_json(
+            200,
+            &view(call, member, &row).await?,
+        ))
+    }
 }
 
 /// The refusal of a DVV step on a path-1 order: it never waits on DVV.
@@ -151,7 +111,7 @@ pub async fn handle_wait_dvv<D: Database, H: Outbound>(
             &reference,
         )]
     };
-    step_on(call, member, &row, action, &body.comment, &record).await
+    case_work::step(call, member, &row, action, &body.comment, &record).await
 }
 
 /// `POST /api/staff/authorisation-orders/{id}/dvv-granted` `{granted_on, comment}`: DVV
@@ -178,7 +138,7 @@ pub async fn handle_dvv_granted<D: Database, H: Outbound>(
             catalogue::mark_held(&member.organiser, row.case.id, token, &at, &name),
         ]
     };
-    step_on(
+    case_work::step(
         call,
         member,
         &row,
@@ -201,7 +161,7 @@ pub async fn handle_dvv_refused<D: Database, H: Outbound>(
     check_reasons(&comment).map_err(|e| field_error(e, call.lang))?;
     let row = order_of(call, member).await?;
     only_missing(&row, call.lang)?;
-    step_on(call, member, &row, CaseAction::Answer, &comment, &nothing).await
+    case_work::step(call, member, &row, CaseAction::Answer, &comment, &nothing).await
 }
 
 /// `POST /api/staff/authorisation-orders/{id}/done` `{done_on, valid_until, comment}`: the
@@ -236,7 +196,7 @@ pub async fn handle_done<D: Database, H: Outbound>(
     let record = |token: &str, row: &OrderRow| {
         order_steps::record_done(row.case.id, token, body.done_on, body.valid_until, &name)
     };
-    step_on(
+    case_work::step(
         call,
         member,
         &row,
@@ -245,15 +205,4 @@ pub async fn handle_done<D: Database, H: Outbound>(
         &record,
     )
     .await
-}
-
-/// `POST /api/staff/authorisation-orders/{id}/reject` `{comment}`: rejects with reasons,
-/// which the orderer reads. Permission: [`Action::StaffAdministerAuthorisations`].
-pub async fn handle_reject<D: Database, H: Outbound>(
-    call: &Call<'_, D, H>,
-) -> Result<ApiResponse, EdgeError> {
-    member(call.actor, ADMIN, call.lang)?;
-    let comment = comment_of(call)?;
-    check_reasons(&comment).map_err(|e| field_error(e, call.lang))?;
-    step(call, CaseAction::Reject, &comment, &nothing).await
 }

@@ -9,6 +9,7 @@ pub mod authorisation_holdings;
 pub mod authorisation_orders;
 pub mod authorisation_steps;
 pub mod authorisations;
+pub mod case_work;
 mod customers;
 mod decisions;
 mod deliveries;
@@ -22,10 +23,13 @@ pub mod settlements;
 pub use resident_applications as residents;
 
 pub use applications::{
-    handle_approve as handle_approve_application, handle_ask, handle_attachment,
-    handle_get as handle_application, handle_hand_over, handle_queue, handle_reject,
-    handle_release, handle_take,
+    handle_approve as handle_approve_application, handle_attachment,
+    handle_get as handle_application, handle_queue,
 };
+// The kinds of case the organiser's staff work, whose common steps are `case_work`'s.
+pub use crate::db::applications::ApplicationRow as ProducerApplication;
+pub use crate::db::authorisations::orders::OrderRow as AuthorisationOrder;
+pub use crate::db::resident_applications::ResidentRow as ResidentApplication;
 pub use approvals::{handle_list as handle_approvals, handle_supervise};
 pub use customers::{
     handle_card, handle_contact, handle_create, handle_record_assessment, handle_reveal,

@@ -1,12 +1,16 @@
 //! `/api/staff/resident-applications..`: the organiser's customer service works residents'
 //! voucher applications through the case engine — the queue (with whose consent is
 //! missing, and a declared right flagged), an application with its consents and history,
-//! and the steps: take, hand over, release, ask for more, reject with reasons. Approving is
+//! and asking a guardian's consent; the steps every kind of case has — take, hand over,
+//! release, ask for more, reject with reasons — are [`case_work`]'s, through
+//! `impl WorkedCase`. Approving is
 //! deciding a voucher: a decision drafted from the application
 //! (`POST /api/staff/decisions` with `application_id`) approves it when decided. Every read
 //! and step is in the customer's "who has looked at my data".
 
+use super::case_work::{self, StepBy, WorkedCase};
 use super::{member, organiser_name, refuse};
+use crate::db::cases::CaseRow;
 use crate::db::desk::access_log::staff_view_statement;
 use crate::db::resident_applications::view::view;
 use crate::db::resident_applications::writes::tell_principal;
@@ -15,15 +19,13 @@ use crate::db::{Database, Statement};
 use crate::error::EdgeError;
 use crate::http::ApiResponse;
 use crate::outbound::Outbound;
-use crate::routes::case_steps::{self, comment_of, Step};
+use crate::routes::case_steps;
 use crate::routes::Call;
-use seteli_domain::api::applications::{AskForMore, HandOver};
 use seteli_domain::api::resident::{Handler, ResidentApplicationQueue};
-use seteli_domain::application::{check_ask, check_comment, check_reasons};
 use seteli_domain::case::{Awaited, CaseAction, Party};
 use seteli_domain::desk::StaffView;
 use seteli_domain::ids::CaseId;
-use seteli_domain::permissions::{Action, StaffMember};
+use seteli_domain::permissions::{Action, StaffMember, StaffRole};
 use seteli_domain::{ApiError, ErrorCode};
 
 const ACTION: Action = Action::StaffDecideVouchers;
@@ -113,116 +115,39 @@ pub(super) fn logged_step(member: &StaffMember, row: &ResidentRow, at: &str) -> 
         .collect()
 }
 
-/// Takes `action` on the path's application as the member, telling the principal.
-async fn handler_step<D: Database, H: Outbound>(
-    call: &Call<'_, D, H>,
-    action: CaseAction,
-    comment: &str,
-) -> Result<ApiResponse, EdgeError> {
-    handler_step_with(call, action, comment, &|_, _| Vec::new()).await
-}
+/// Residents' applications, worked by the organiser's customer service: take, release,
+/// hand over, ask for more and reject (`/api/staff/resident-applications/{id}/…`) are
+/// [`case_work`]'s. The principal is told of each step, by the organiser, and every step is
+/// in the customer's "who has looked at my data".
+impl WorkedCase for ResidentRow {
+    const ACTION: Action = ACTION;
+    const WORKED_BY: StaffRole = StaffRole::CustomerService;
 
-/// [`handler_step`], also writing what `with` adds (given the step's token and the
-/// application), guarded by the step's token.
-async fn handler_step_with<D: Database, H: Outbound>(
-    call: &Call<'_, D, H>,
-    action: CaseAction,
-    comment: &str,
-    with: &dyn Fn(&str, &ResidentRow) -> Vec<Statement>,
-) -> Result<ApiResponse, EdgeError> {
-    let member = member(call.actor, ACTION, call.lang)?;
-    let row = case_of(call, member, None).await?;
-    let organiser = organiser_name(call, member).await?;
-    let at = call.ctx.timestamp();
-    let id = row.case.id;
-    let name = member.full_name();
-    let tell = |token: &str| tell_principal(id, token, &organiser, &at);
-    let log = |token: &str| {
-        let mut statements = logged_step(member, &row, &at);
-        statements.extend(with(token, &row));
-        statements
-    };
-    case_steps::take(
-        call,
-        &row.case,
-        Step {
-            action,
-            by: Party::Handler(member.username.clone()),
-            by_name: &name,
-            comment,
-            tell: &tell,
-            with: &log,
-        },
-    )
-    .await?;
-    answer_case(call, member).await
-}
-
-/// `POST /api/staff/resident-applications/{id}/take`. Permission:
-/// [`Action::StaffDecideVouchers`].
-pub async fn handle_take<D: Database, H: Outbound>(
-    call: &Call<'_, D, H>,
-) -> Result<ApiResponse, EdgeError> {
-    member(call.actor, ACTION, call.lang)?;
-    let comment = comment_of(call)?;
-    handler_step(call, CaseAction::Take, &comment).await
-}
-
-/// `POST /api/staff/resident-applications/{id}/release`: back to the queue. Permission:
-/// [`Action::StaffDecideVouchers`].
-pub async fn handle_release<D: Database, H: Outbound>(
-    call: &Call<'_, D, H>,
-) -> Result<ApiResponse, EdgeError> {
-    member(call.actor, ACTION, call.lang)?;
-    let comment = comment_of(call)?;
-    handler_step(call, CaseAction::Release, &comment).await
-}
-
-/// `POST /api/staff/resident-applications/{id}/hand-over` `{to, comment}`: to another of
-/// the organiser's customer service (one who has logged in). Permission:
-/// [`Action::StaffDecideVouchers`].
-pub async fn handle_hand_over<D: Database, H: Outbound>(
-    call: &Call<'_, D, H>,
-) -> Result<ApiResponse, EdgeError> {
-    let member = member(call.actor, ACTION, call.lang)?;
-    case_of(call, member, None).await?;
-    let body: HandOver = call.body(ErrorCode::InvalidCaseStep)?;
-    check_comment(&body.comment).map_err(|e| ApiError::field(e.code, e.field, call.lang))?;
-    let colleagues = rows::handlers(&call.ctx.db, &member.organiser).await?;
-    if !colleagues.iter().any(|(username, _)| *username == body.to) {
-        return Err(ApiError::field(ErrorCode::InvalidCaseStep, "to", call.lang).into());
+    async fn of_path<D: Database, H: Outbound>(
+        call: &Call<'_, D, H>,
+        member: &StaffMember,
+    ) -> Result<Self, EdgeError> {
+        case_of(call, member, None).await
     }
-    handler_step(call, CaseAction::HandOver { to: body.to }, &body.comment).await
-}
 
-/// `POST /api/staff/resident-applications/{id}/ask` `{items, deadline, comment}`: more
-/// information needed; the applicant sees the items and answers. Permission:
-/// [`Action::StaffDecideVouchers`].
-pub async fn handle_ask<D: Database, H: Outbound>(
-    call: &Call<'_, D, H>,
-) -> Result<ApiResponse, EdgeError> {
-    member(call.actor, ACTION, call.lang)?;
-    let body: AskForMore = call.body(ErrorCode::InvalidCaseStep)?;
-    let missing = check_ask(&body, call.ctx.today())
-        .map_err(|e| ApiError::field(e.code, e.field, call.lang))?;
-    let action = CaseAction::Wait {
-        on: Awaited::Applicant,
-        deadline: Some(body.deadline),
-        missing,
-    };
-    handler_step(call, action, &body.comment).await
-}
+    fn case(&self) -> &CaseRow {
+        &self.case
+    }
 
-/// `POST /api/staff/resident-applications/{id}/reject` `{comment}`: rejects with reasons
-/// (the applicant sees them with the appeal instructions). Permission:
-/// [`Action::StaffDecideVouchers`].
-pub async fn handle_reject<D: Database, H: Outbound>(
-    call: &Call<'_, D, H>,
-) -> Result<ApiResponse, EdgeError> {
-    member(call.actor, ACTION, call.lang)?;
-    let comment = comment_of(call)?;
-    check_reasons(&comment).map_err(|e| ApiError::field(e.code, e.field, call.lang))?;
-    handler_step(call, CaseAction::Reject, &comment).await
+    fn tell(&self, by: &StepBy<'_>, token: &str) -> Statement {
+        tell_principal(self.case.id, token, &by.signer, &by.at)
+    }
+
+    fn always(&self, by: &StepBy<'_>, _token: &str) -> Vec<Statement> {
+        logged_step(by.member, self, &by.at)
+    }
+
+    async fn answer<D: Database, H: Outbound>(
+        call: &Call<'_, D, H>,
+        member: &StaffMember,
+    ) -> Result<ApiResponse, EdgeError> {
+        answer_case(call, member).await
+    }
 }
 
 /// The application a decision for `customer` and `service` is drafted from, if `id` names
@@ -357,5 +282,5 @@ pub async fn handle_ask_consent<D: Database, H: Outbound>(
             &at,
         )
     };
-    handler_step_with(call, action, "", &ask).await
+    case_work::step(call, member, &row, action, "", &ask).await
 }
