@@ -179,6 +179,16 @@ pub fn desk_reports_for(from: &str, to: &str, lang: Lang) -> String {
     with_lang("/desk/reports", [("from", from), ("to", to)], lang)
 }
 
+/// The report on orders and holdings for the period `from`–`to` (`YYYY-MM`, as typed), in
+/// `lang`.
+pub fn desk_authorisation_report_for(from: &str, to: &str, lang: Lang) -> String {
+    with_lang(
+        "/desk/authorisations/report",
+        [("from", from), ("to", to)],
+        lang,
+    )
+}
+
 /// The organiser's reports with the budget of `year`, in `lang`.
 pub fn desk_reports_year(year: i32, lang: Lang) -> String {
     with_lang("/desk/reports", [("year", year.to_string().as_str())], lang)

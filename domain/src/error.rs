@@ -189,6 +189,9 @@ error_codes! {
     InvalidIban,
     /// A settlement request with a bad month, event or payment detail (names the field).
     InvalidSettlement,
+    /// A report's period that is not months (`YYYY-MM`), ends before it begins or is longer
+    /// than a report covers (names `from` or `to`).
+    InvalidReportPeriod,
     /// No settlement with this id in the member's organiser (or the company's).
     SettlementNotFound,
     /// The settlement's state does not allow the step: a draft is confirmed (once), a
@@ -274,6 +277,7 @@ impl ErrorCode {
             | ServiceNotOffered
             | InvalidIban
             | InvalidSettlement
+            | InvalidReportPeriod
             | InvalidAuthorisation
             | InvalidAuthorisationOrder
             | UnknownAuthorisation => 400,
@@ -611,6 +615,9 @@ impl ErrorCode {
             (InvalidSettlement, Fi) => "Tilityksen tieto on virheellinen. Tarkista merkitty kenttä.",
             (InvalidSettlement, Sv) => "En uppgift i avräkningen är felaktig. Kontrollera det markerade fältet.",
             (InvalidSettlement, En) => "A detail of the settlement is not valid. Check the field marked.",
+            (InvalidReportPeriod, Fi) => "Raportin aikaväli ei kelpaa. Anna kuukaudet muodossa VVVV-KK, alku ennen loppua ja enintään 24 kuukautta.",
+            (InvalidReportPeriod, Sv) => "Rapportens period är inte giltig. Ange månaderna som ÅÅÅÅ-MM, början före slutet och högst 24 månader.",
+            (InvalidReportPeriod, En) => "The report's period is not valid. Give the months as YYYY-MM, the first not after the last, and at most 24 months.",
             (SettlementNotFound, Fi) => "Tilitystä ei löytynyt.",
             (SettlementNotFound, Sv) => "Avräkningen hittades inte.",
             (SettlementNotFound, En) => "The settlement was not found.",

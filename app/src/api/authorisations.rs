@@ -12,6 +12,7 @@ use seteli_domain::api::authorisations::{
 };
 use seteli_domain::authorisation::AuthorisationForm;
 use seteli_domain::ids::CaseId;
+use seteli_domain::settlement::Month;
 use seteli_domain::{ApiError, Lang};
 use time::Date;
 
@@ -51,9 +52,15 @@ pub async fn save_entry(
     }
 }
 
-/// `GET /api/staff/authorisations/report`.
-pub async fn report(lang: Lang) -> Result<AuthorisationReport, ApiError> {
-    get_in("/api/staff/authorisations/report", lang).await
+/// `GET /api/staff/authorisations/report?from=&to=` (the twelve months up to this one when
+/// not given).
+pub async fn report(
+    from: Option<Month>,
+    to: Option<Month>,
+    lang: Lang,
+) -> Result<AuthorisationReport, ApiError> {
+    let query = super::settlements::period_query(from, to);
+    get_in(&format!("/api/staff/authorisations/report?{query}"), lang).await
 }
 
 /// `POST /api/staff/authorisation-orders`.

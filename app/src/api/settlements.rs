@@ -124,8 +124,8 @@ pub async fn set_account(iban: &str, lang: Lang) -> Result<ProducerAccountView, 
     post("/api/producer/account", &body, lang).await
 }
 
-/// The production report's query: the period, when the address names one.
-fn period_query(from: Option<Month>, to: Option<Month>) -> String {
+/// A report's query: the period, when the address names one.
+pub(crate) fn period_query(from: Option<Month>, to: Option<Month>) -> String {
     let mut pairs = Vec::new();
     if let Some(from) = from {
         pairs.push(format!("from={from}"));

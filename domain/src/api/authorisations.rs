@@ -311,8 +311,10 @@ pub struct MyAuthorisations {
 pub struct PathReport {
     pub path: OrderPath,
     pub expected_max_days: i64,
-    /// The median days from sending to done, in tenths of a day; `None` before any is done.
+    /// The median days from sending to done of the orders done in the report's period, in
+    /// tenths of a day; `None` when none was.
     pub median_tenths: Option<i64>,
+    /// Orders done in the report's period.
     pub done: u32,
     pub open: u32,
     pub overdue: u32,
@@ -325,9 +327,13 @@ pub struct DepartmentHoldings {
     pub holdings: u32,
 }
 
-/// `GET /api/staff/authorisations/report`.
+/// `GET /api/staff/authorisations/report?from=&to=`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuthorisationReport {
+    /// The months whose done orders the medians and `done` count; `open` and `overdue` are
+    /// as of today.
+    pub from: crate::settlement::Month,
+    pub to: crate::settlement::Month,
     pub paths: Vec<PathReport>,
     pub departments: Vec<DepartmentHoldings>,
 }

@@ -994,6 +994,7 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::RejectOrderButton => "Reject",
         PrivateText::StateColumn => "State",
         PrivateText::ReportPathsHeading => "Handling times per path",
+        PrivateText::ReportPathsPeriodNote => "The median and the done count are of the orders done in the period chosen; open and overdue are as of today.",
         PrivateText::ExpectedColumn => "Expected",
         PrivateText::MedianColumn => "Median",
         PrivateText::DoneColumn => "Done",

@@ -994,6 +994,7 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::RejectOrderButton => "Hylkää",
         PrivateText::StateColumn => "Tila",
         PrivateText::ReportPathsHeading => "Käsittelyajat poluittain",
+        PrivateText::ReportPathsPeriodNote => "Mediaani ja valmiit koskevat valittuna aikana valmistuneita tilauksia; avoimet ja myöhässä olevat ovat tämän päivän tilanne.",
         PrivateText::ExpectedColumn => "Odotettu",
         PrivateText::MedianColumn => "Mediaani",
         PrivateText::DoneColumn => "Valmiita",

@@ -1081,6 +1081,7 @@ texts! {
         RejectOrderButton,
         StateColumn,
         ReportPathsHeading,
+        ReportPathsPeriodNote,
         ExpectedColumn,
         MedianColumn,
         DoneColumn,

@@ -994,6 +994,7 @@ pub(super) fn private(text: PrivateText) -> &'static str {
         PrivateText::RejectOrderButton => "Avslå",
         PrivateText::StateColumn => "Läge",
         PrivateText::ReportPathsHeading => "Handläggningstider per väg",
+        PrivateText::ReportPathsPeriodNote => "Median och klara gäller beställningar som blev klara under den valda perioden; öppna och försenade visar läget i dag.",
         PrivateText::ExpectedColumn => "Väntad",
         PrivateText::MedianColumn => "Median",
         PrivateText::DoneColumn => "Klara",

@@ -177,6 +177,29 @@ async fn an_employee_orders_an_authorisation_her_map_names_and_the_administrator
     press(&jukka, "to-report").await;
     wait_testid(&jukka, "report-paths").await;
     assert!(serious_accessibility_violations(&jukka).await.is_empty());
+    // This year's median counts the order just done; a month long past has none, and the
+    // period is in the address, so back returns to this year's.
+    let median = "document.querySelector('[data-testid=report-path][data-path=held] \
+                  [data-testid=report-median]')?.textContent";
+    let shown = format!("(m => typeof m === 'string' && m !== '–')({median})");
+    wait_until(&jukka, &shown, "this year's median").await;
+    js(
+        &jukka,
+        "(() => { for (const [id, v] of [['report-from', '2025-01'], ['report-to', '2025-01']]) { \
+           const input = document.querySelector(`[data-testid=${id}]`); \
+           input.value = v; input.dispatchEvent(new Event('input', {bubbles: true})); } })()",
+    )
+    .await;
+    press(&jukka, "report-show").await;
+    wait_for_query(&jukka, "from=2025-01", "the period in the address").await;
+    wait_until(
+        &jukka,
+        &format!("{median} === '–'"),
+        "no median in January 2025",
+    )
+    .await;
+    jukka.back().await.unwrap();
+    wait_until(&jukka, &shown, "this year's median again").await;
     jukka.close().await.unwrap();
 
     // Mikaela was told on her desk; her order is done and she holds the authorisation.

@@ -26,6 +26,7 @@ pub mod events;
 
 pub mod income_tables;
 pub mod logs;
+pub mod period;
 pub mod producer_accounts;
 pub mod proxy;
 pub mod reports;

@@ -8,12 +8,12 @@ use super::{back_to_desk, StaffOnly};
 use crate::api::settlements as api;
 use crate::components::states::{retryable, BackTo, Remote};
 use crate::locale::{tr, use_document_title, use_lang};
+use crate::pages::staff::period::{use_period, PeriodForm};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::hooks::use_location;
 use seteli_domain::api::settlement::{BudgetReport, ProductionReport, ProductionRow};
 use seteli_domain::i18n::{self, t, Text};
 use seteli_domain::money::format_signed;
-use seteli_domain::settlement::Month;
 use seteli_domain::Lang;
 use std::collections::BTreeMap;
 
@@ -23,12 +23,7 @@ pub fn ReportsPage() -> impl IntoView {
     let lang = use_lang();
     let location = use_location();
     let query = move |key: &'static str| location.query.with(|q| q.get_str(key).map(str::to_owned));
-    let period = Memo::new(move |_| {
-        (
-            query("from").as_deref().and_then(Month::parse),
-            query("to").as_deref().and_then(Month::parse),
-        )
-    });
+    let period = use_period();
     let year = Memo::new(move |_| query("year").and_then(|y| y.parse::<i32>().ok()));
     let production = retryable(move || {
         let ((from, to), lang) = (period.get(), lang.get());
@@ -62,34 +57,6 @@ fn width(part: i64, whole: i64) -> String {
     format!("{}.{:02}%", share / 100, share % 100)
 }
 
-/// The period form: two months, and the address changes.
-#[component]
-fn PeriodForm(report: ProductionReport, lang: Lang) -> impl IntoView {
-    let navigate = use_navigate();
-    let from = RwSignal::new(report.from.to_string());
-    let to = RwSignal::new(report.to.to_string());
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let href = crate::links::desk_reports_for(&from.get_untracked(), &to.get_untracked(), lang);
-        navigate(&href, Default::default());
-    };
-    view! {
-        <form class="form-panel inline-form" data-testid="report-period" on:submit=submit>
-            <div class="field">
-                <label for="report-from">{t(lang, Text::PeriodFromLabel)}</label>
-                <input id="report-from" type="month" data-testid="report-from" prop:value=from
-                    on:input=move |ev| from.set(event_target_value(&ev))/>
-            </div>
-            <div class="field">
-                <label for="report-to">{t(lang, Text::PeriodToLabel)}</label>
-                <input id="report-to" type="month" data-testid="report-to" prop:value=to
-                    on:input=move |ev| to.set(event_target_value(&ev))/>
-            </div>
-            <button type="submit" class="button" data-testid="report-show">{t(lang, Text::ShowReport)}</button>
-        </form>
-    }
-}
-
 #[component]
 fn Production(report: ProductionReport, lang: Lang) -> impl IntoView {
     let csv = api::production_csv_href(report.from, report.to, lang);
@@ -107,7 +74,7 @@ fn Production(report: ProductionReport, lang: Lang) -> impl IntoView {
     view! {
         <section class="page-section" aria-labelledby="production-heading">
             <h2 id="production-heading">{t(lang, Text::ProductionHeading)}</h2>
-            <PeriodForm report=report.clone() lang/>
+            <PeriodForm from=report.from to=report.to href=crate::links::desk_reports_for/>
             {body}
             <p><a class="button button-secondary" href=csv download data-testid="report-production-csv">{t(lang, Text::ReportCsv)}</a></p>
         </section>

@@ -18,7 +18,9 @@ use seteli_domain::authorisation::{
 };
 use seteli_domain::case::StateName;
 use seteli_domain::permissions::{Action, StaffRole};
+use seteli_domain::settlement::Month;
 use seteli_domain::{ApiError, ErrorCode};
+use time::Date;
 
 /// `GET /api/staff/authorisations`: the catalogue, the departments and job titles, and the
 /// member's own place. Permission: [`Action::StaffViewAuthorisations`] (every employee).
@@ -161,9 +163,10 @@ pub async fn handle_edit<D: Database, H: Outbound>(
     Ok(ApiResponse::private_json(200, &entry))
 }
 
-/// `GET /api/staff/authorisations/report`: each path's median handling time against the
-/// expected, open and overdue orders, and holdings in force per department. Permission:
-/// [`Action::StaffAdministerAuthorisations`].
+/// `GET /api/staff/authorisations/report?from=YYYY-MM&to=YYYY-MM`: each path's median
+/// handling time of the orders done in the period (by default the twelve months up to this
+/// one) against the expected, the orders open and overdue now, and holdings in force per
+/// department. Permission: [`Action::StaffAdministerAuthorisations`].
 pub async fn handle_report<D: Database, H: Outbound>(
     call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
@@ -171,6 +174,8 @@ pub async fn handle_report<D: Database, H: Outbound>(
     let db = &call.ctx.db;
     let organiser = &member.organiser;
     let today = call.ctx.today();
+    let (from, to) = super::reports::period(call, Month::of(today))?;
+    let in_period = |done: Date| (from..=to).contains(&Month::of(done));
     let rows = orders::for_report(db, organiser).await?;
     let paths = OrderPath::ALL
         .into_iter()
@@ -178,7 +183,11 @@ pub async fn handle_report<D: Database, H: Outbound>(
             let of_path = || rows.iter().filter(move |r| r.path == path);
             let days: Vec<i64> = of_path()
                 .filter(|r| r.state == StateName::Approved)
-                .filter_map(|r| r.done_on.map(|done| (done - r.sent_on()).whole_days()))
+                .filter_map(|r| {
+                    r.done_on
+                        .filter(|done| in_period(*done))
+                        .map(|done| (done - r.sent_on()).whole_days())
+                })
                 .collect();
             let open = of_path().filter(|r| is_open(r.state));
             PathReport {
@@ -205,7 +214,12 @@ pub async fn handle_report<D: Database, H: Outbound>(
         .collect();
     Ok(ApiResponse::private_json(
         200,
-        &AuthorisationReport { paths, departments },
+        &AuthorisationReport {
+            from,
+            to,
+            paths,
+            departments,
+        },
     ))
 }
 

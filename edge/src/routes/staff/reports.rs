@@ -12,6 +12,33 @@ use crate::routes::Call;
 use seteli_domain::api::settlement::{BudgetReport, ProductionReport, MAX_REPORT_MONTHS};
 use seteli_domain::permissions::Action;
 use seteli_domain::settlement::Month;
+use seteli_domain::{ApiError, ErrorCode};
+
+/// The query's period `from=YYYY-MM&to=YYYY-MM`: by default the twelve months up to
+/// `default_to`; at most [`MAX_REPORT_MONTHS`], `from` not after `to`, else
+/// `invalid_report_period` naming the field to correct.
+pub(super) fn period<D: Database, H: Outbound>(
+    call: &Call<'_, D, H>,
+    default_to: Month,
+) -> Result<(Month, Month), EdgeError> {
+    let bad = |field| ApiError::field(ErrorCode::InvalidReportPeriod, field, call.lang);
+    let month = |name: &'static str| -> Result<Option<Month>, ApiError> {
+        match call.req.query_param(name).filter(|v| !v.is_empty()) {
+            Some(text) => Month::parse(text).map(Some).ok_or_else(|| bad(name)),
+            None => Ok(None),
+        }
+    };
+    let to = month("to")?.unwrap_or(default_to);
+    let from = match month("from")? {
+        Some(from) => from,
+        None => (0..11).fold(to, |m, _| m.previous()),
+    };
+    let span = from.months_to(to);
+    if span < 0 || span >= MAX_REPORT_MONTHS as i32 {
+        return Err(bad("from").into());
+    }
+    Ok((from, to))
+}
 
 fn wants_csv<D: Database, H: Outbound>(call: &Call<'_, D, H>) -> bool {
     call.req.query_param("format") == Some("csv")
@@ -24,21 +51,7 @@ pub async fn handle_production<D: Database, H: Outbound>(
     call: &Call<'_, D, H>,
 ) -> Result<ApiResponse, EdgeError> {
     let member = member(call.actor, Action::StaffViewSettlements, call.lang)?;
-    let month = |name: &'static str| -> Result<Option<Month>, EdgeError> {
-        match call.req.query_param(name).filter(|v| !v.is_empty()) {
-            Some(text) => Month::parse(text).map(Some).ok_or_else(|| bad(call, name)),
-            None => Ok(None),
-        }
-    };
-    let to = month("to")?.unwrap_or_else(|| Month::of(call.ctx.today()).previous());
-    let from = match month("from")? {
-        Some(from) => from,
-        None => (0..11).fold(to, |m, _| m.previous()),
-    };
-    let span = from.months_to(to);
-    if span < 0 || span >= MAX_REPORT_MONTHS as i32 {
-        return Err(bad(call, "from"));
-    }
+    let (from, to) = period(call, Month::of(call.ctx.today()).previous())?;
     let rows = reports::production(&call.ctx.db, &member.organiser, from, to, call.lang).await?;
     if wants_csv(call) {
         let records = rows.iter().map(|r| {

@@ -333,6 +333,43 @@ async fn an_order_past_its_expected_time_stands_out_and_the_report_counts_the_pa
         .find(|d| d["department"]["code"] == "sosiaalipalvelut")
         .unwrap();
     assert_eq!(social["holdings"], 1);
+    // The report's period counts the orders done in it; what is open is open whatever it.
+    let december = jukka
+        .get("/api/staff/authorisations/report?from=2026-12&to=2027-01")
+        .await;
+    assert_eq!(
+        (december.json["from"].as_str(), december.json["to"].as_str()),
+        (Some("2026-12"), Some("2027-01"))
+    );
+    let held = &december.json["paths"][0];
+    assert_eq!(
+        (held["done"].as_i64(), held["median_tenths"].as_i64()),
+        (Some(0), None),
+        "nothing was done in December"
+    );
+    assert_eq!(
+        (held["open"].as_i64(), held["overdue"].as_i64()),
+        (Some(1), Some(1))
+    );
+    let november = jukka
+        .get("/api/staff/authorisations/report?from=2026-11&to=2026-11")
+        .await;
+    assert_eq!(november.json["paths"][0]["done"], 1);
+    for (query, field) in [
+        ("from=2026-12&to=2026-11", "from"),
+        ("from=2024-11&to=2026-11", "from"),
+        ("from=marraskuu", "from"),
+        ("to=2026-13", "to"),
+    ] {
+        let bad = jukka
+            .get(&format!("/api/staff/authorisations/report?{query}"))
+            .await;
+        assert_eq!(
+            (bad.status, bad.code(), bad.json["field"].as_str()),
+            (400, "invalid_report_period", Some(field)),
+            "{query}"
+        );
+    }
 }
 
 #[tokio::test]

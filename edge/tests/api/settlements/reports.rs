@@ -69,7 +69,12 @@ async fn the_reports_sum_the_visits_that_stand_per_month_and_service_and_export_
         let refused = talous
             .get(&format!("/api/staff/reports/production?{bad}"))
             .await;
-        assert_eq!(refused.status, 400, "{bad}");
+        assert_eq!(
+            (refused.status, refused.code()),
+            (400, "invalid_report_period"),
+            "{bad}"
+        );
+        assert_eq!(refused.json["field"], "from", "{bad}");
     }
     let bad_year = talous.get("/api/staff/reports/budget?year=twenty").await;
     assert_eq!(

@@ -1,10 +1,12 @@
-//! `/desk/authorisations/report`: each order path's median handling time against the
-//! expected, open and overdue orders, and holdings in force per department.
+//! `/desk/authorisations/report?from=YYYY-MM&to=YYYY-MM`: each order path's median handling
+//! time of the orders done in the period against the expected, open and overdue orders, and
+//! holdings in force per department. The period lives in the address.
 
 use super::{back_to_authorisations, path_text};
 use crate::api::authorisations as api;
 use crate::components::states::{retryable, BackTo, Remote};
 use crate::locale::{tr, use_document_title, use_lang};
+use crate::pages::staff::period::{use_period, PeriodForm};
 use crate::pages::staff::StaffOnly;
 use leptos::prelude::*;
 use seteli_domain::api::authorisations::AuthorisationReport;
@@ -15,7 +17,11 @@ use seteli_domain::Lang;
 #[component]
 pub fn AuthorisationReportPage() -> impl IntoView {
     let lang = use_lang();
-    let report = retryable(move || api::report(lang.get()));
+    let period = use_period();
+    let report = retryable(move || {
+        let ((from, to), lang) = (period.get(), lang.get());
+        async move { api::report(from, to, lang).await }
+    });
     use_document_title(|lang| t(lang, Text::AuthorisationReportTitle).to_owned());
     view! {
         <BackTo link=back_to_authorisations() testid="back-to-authorisations"/>
@@ -62,6 +68,8 @@ fn ReportTables(report: AuthorisationReport, lang: Lang) -> impl IntoView {
     view! {
         <section class="page-section" aria-labelledby="report-paths-heading">
             <h2 id="report-paths-heading">{t(lang, Text::ReportPathsHeading)}</h2>
+            <PeriodForm from=report.from to=report.to href=crate::links::desk_authorisation_report_for/>
+            <p class="hint">{t(lang, Text::ReportPathsPeriodNote)}</p>
             <div class="table-wrap" role="region" aria-labelledby="report-paths-heading" tabindex="0">
                 <table data-testid="report-paths">
                     <thead><tr>
