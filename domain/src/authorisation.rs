@@ -10,6 +10,7 @@
 //! requires one), so nothing here claims to have made it.
 
 pub mod glossary;
+pub mod import;
 
 use crate::desk::{check_text, FieldError};
 use crate::error::ErrorCode;
@@ -342,6 +343,33 @@ pub fn median_tenths(days: &[i64]) -> Option<i64> {
     } else {
         (sorted[mid - 1] + sorted[mid]) * 5
     })
+}
+
+/// A catalogue entry's id (the API's shapes use these three as they are).
+pub type AuthorisationId = i64;
+
+/// A department or a job title of the organiser.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Place {
+    pub code: String,
+    pub name: Texts,
+}
+
+/// An authorisation of the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuthorisationEntry {
+    pub id: AuthorisationId,
+    pub kind: AuthorisationKind,
+    pub name: Texts,
+    pub agency: Texts,
+    pub service: Texts,
+    /// Suomi.fi-valtuudet's issue code, where there is one.
+    pub issue_code: Option<String>,
+    pub why: Texts,
+    /// Whether the organisation holds it: path 1 orders it, path 2 applies to DVV first.
+    pub held: bool,
+    pub updated_at: String,
+    pub updated_by_name: String,
 }
 
 #[cfg(test)]

@@ -192,6 +192,9 @@ error_codes! {
     /// A report's period that is not months (`YYYY-MM`), ends before it begins or is longer
     /// than a report covers (names `from` or `to`).
     InvalidReportPeriod,
+    /// Holdings from a file are entered only when every line is whole: the check names the
+    /// problems.
+    InvalidHoldingsImport,
     /// No settlement with this id in the member's organiser (or the company's).
     SettlementNotFound,
     /// The settlement's state does not allow the step: a draft is confirmed (once), a
@@ -278,6 +281,7 @@ impl ErrorCode {
             | InvalidIban
             | InvalidSettlement
             | InvalidReportPeriod
+            | InvalidHoldingsImport
             | InvalidAuthorisation
             | InvalidAuthorisationOrder
             | UnknownAuthorisation => 400,
@@ -617,6 +621,9 @@ impl ErrorCode {
             (InvalidSettlement, En) => "A detail of the settlement is not valid. Check the field marked.",
             (InvalidReportPeriod, Fi) => "Raportin aikaväli ei kelpaa. Anna kuukaudet muodossa VVVV-KK, alku ennen loppua ja enintään 24 kuukautta.",
             (InvalidReportPeriod, Sv) => "Rapportens period är inte giltig. Ange månaderna som ÅÅÅÅ-MM, början före slutet och högst 24 månader.",
+            (InvalidHoldingsImport, Fi) => "Tiedostosta ei kirjattu mitään: siinä on korjattavia rivejä. Tarkista tiedosto nähdäksesi ne.",
+            (InvalidHoldingsImport, Sv) => "Inget från filen registrerades: den har rader att rätta. Kontrollera filen för att se dem.",
+            (InvalidHoldingsImport, En) => "Nothing from the file was entered: it has lines to correct. Check the file to see them.",
             (InvalidReportPeriod, En) => "The report's period is not valid. Give the months as YYYY-MM, the first not after the last, and at most 24 months.",
             (SettlementNotFound, Fi) => "Tilitystä ei löytynyt.",
             (SettlementNotFound, Sv) => "Avräkningen hittades inte.",

@@ -186,6 +186,7 @@ pub enum RouteId {
     StaffRejectAuthorisationOrder,
     StaffAuthorisationHoldings,
     StaffAddAuthorisationHolding,
+    StaffImportAuthorisationHoldings,
     StaffAuthorisationHoldingLeaving,
     StaffEndAuthorisationHolding,
 }
@@ -1032,6 +1033,12 @@ pub const ROUTES: &[Route] = &[
         R::StaffAddAuthorisationHolding,
         Post,
         "/api/staff/authorisation-holdings",
+        Requires(Action::StaffAdministerAuthorisations),
+    ),
+    route(
+        R::StaffImportAuthorisationHoldings,
+        Post,
+        "/api/staff/authorisation-holdings/import",
         Requires(Action::StaffAdministerAuthorisations),
     ),
     route(

@@ -341,6 +341,9 @@ async fn route<D: Database, H: Outbound>(
         RouteId::StaffAddAuthorisationHolding => {
             staff::authorisation_holdings::handle_add(&call).await
         }
+        RouteId::StaffImportAuthorisationHoldings => {
+            staff::authorisation_import::handle_import(&call).await
+        }
         RouteId::StaffAuthorisationHoldingLeaving => {
             staff::authorisation_holdings::handle_leaving(&call).await
         }

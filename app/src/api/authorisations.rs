@@ -7,8 +7,8 @@ use seteli_domain::api::applications::StepComment;
 use seteli_domain::api::authorisations::{
     AuthorisationCatalogue, AuthorisationEntry, AuthorisationId, AuthorisationMap,
     AuthorisationReport, DoneInValtuudet, DvvGranted, EndHolding, HoldingId, HoldingView,
-    HoldingsRegister, Leaving, MapBy, MyAuthorisations, NewHolding, OrderForm, OrderSent,
-    OrderSummary, OrderView, SetMap, WaitDvv,
+    HoldingsImport, HoldingsImportChecked, HoldingsRegister, Leaving, MapBy, MyAuthorisations,
+    NewHolding, OrderForm, OrderSent, OrderSummary, OrderView, SetMap, WaitDvv,
 };
 use seteli_domain::authorisation::AuthorisationForm;
 use seteli_domain::ids::CaseId;
@@ -181,4 +181,18 @@ pub async fn end(id: HoldingId, ended_on: Date, lang: Lang) -> Result<HoldingsRe
 /// `POST /api/staff/authorisation-holdings`: the register as it now is.
 pub async fn add_holding(holding: &NewHolding, lang: Lang) -> Result<HoldingsRegister, ApiError> {
     post("/api/staff/authorisation-holdings", holding, lang).await
+}
+
+/// `POST /api/staff/authorisation-holdings/import`: a spreadsheet's holdings checked, or
+/// entered when `enter` (all or none).
+pub async fn import_holdings(
+    csv: &str,
+    enter: bool,
+    lang: Lang,
+) -> Result<HoldingsImportChecked, ApiError> {
+    let body = HoldingsImport {
+        csv: csv.to_owned(),
+        enter,
+    };
+    post("/api/staff/authorisation-holdings/import", &body, lang).await
 }

@@ -4,40 +4,15 @@
 //! what is prepared for the administrator holding the order.
 
 use crate::api::applications::HistoryEntry;
-use crate::authorisation::{AuthorisationKind, OrderPath, Texts};
+use crate::authorisation::{OrderPath, Texts};
 use crate::case::{Awaited, StateName};
 use crate::ids::CaseId;
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
-/// A catalogue entry's id.
-pub type AuthorisationId = i64;
+pub use crate::authorisation::{AuthorisationEntry, AuthorisationId, Place};
 /// A holding's id.
 pub type HoldingId = i64;
-
-/// A department or a job title of the organiser.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Place {
-    pub code: String,
-    pub name: Texts,
-}
-
-/// An authorisation of the catalogue.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AuthorisationEntry {
-    pub id: AuthorisationId,
-    pub kind: AuthorisationKind,
-    pub name: Texts,
-    pub agency: Texts,
-    pub service: Texts,
-    /// Suomi.fi-valtuudet's issue code, where there is one.
-    pub issue_code: Option<String>,
-    pub why: Texts,
-    /// Whether the organisation holds it: path 1 orders it, path 2 applies to DVV first.
-    pub held: bool,
-    pub updated_at: String,
-    pub updated_by_name: String,
-}
 
 /// `GET /api/staff/authorisations`: the catalogue, the organiser's departments and titles,
 /// and where the member stands.
@@ -281,6 +256,25 @@ pub struct NewHolding {
         with = "crate::clock::wire_date::option"
     )]
     pub until: Option<Date>,
+}
+
+/// `POST /api/staff/authorisation-holdings/import`: holdings made in Suomi.fi-valtuudet
+/// before the register, from a spreadsheet (the CSV file's text; see
+/// [`crate::authorisation::import`]), checked — and entered, all or none, when `enter`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HoldingsImport {
+    pub csv: String,
+    #[serde(default)]
+    pub enter: bool,
+}
+
+/// What the file holds: its lines of holdings, every problem found (nothing is entered
+/// while there is one), and how many holdings were entered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HoldingsImportChecked {
+    pub lines: u32,
+    pub problems: Vec<crate::authorisation::import::ImportProblem>,
+    pub entered: u32,
 }
 
 /// `POST /api/staff/authorisation-holdings/{id}/leaving`: the holding's employee leaves on

@@ -833,6 +833,41 @@ pub fn days_tenths(lang: Lang, tenths: i64) -> String {
     }
 }
 
+/// A checked spreadsheet with `lines` lines of holdings and no problem.
+pub fn import_ready(lang: Lang, lines: u32) -> String {
+    match (lang, lines) {
+        (Lang::Fi, 1) => "Tiedostossa on 1 rivi eikä korjattavaa: valmis kirjattavaksi.".to_owned(),
+        (Lang::Fi, n) => {
+            format!("Tiedostossa on {n} riviä eikä korjattavaa: valmis kirjattavaksi.")
+        }
+        (Lang::Sv, 1) => "Filen har 1 rad och inget att rätta: klar att registreras.".to_owned(),
+        (Lang::Sv, n) => format!("Filen har {n} rader och inget att rätta: klar att registreras."),
+        (Lang::En, 1) => "The file has 1 line and nothing to correct: ready to enter.".to_owned(),
+        (Lang::En, n) => format!("The file has {n} lines and nothing to correct: ready to enter."),
+    }
+}
+
+/// A checked spreadsheet of `lines` lines with `problems` problems to correct.
+pub fn import_problems(lang: Lang, lines: u32, problems: usize) -> String {
+    match lang {
+        Lang::Fi => format!("Tiedostossa on {lines} riviä ja {problems} korjattavaa. Mitään ei kirjata ennen kuin kaikki rivit ovat kunnossa."),
+        Lang::Sv => format!("Filen har {lines} rader och {problems} saker att rätta. Inget registreras förrän alla rader är i skick."),
+        Lang::En => format!("The file has {lines} lines and {problems} things to correct. Nothing is entered until every line is whole."),
+    }
+}
+
+/// `entered` holdings entered from a spreadsheet.
+pub fn holdings_entered(lang: Lang, entered: u32) -> String {
+    match (lang, entered) {
+        (Lang::Fi, 1) => "1 valtuus kirjattiin rekisteriin.".to_owned(),
+        (Lang::Fi, n) => format!("{n} valtuutta kirjattiin rekisteriin."),
+        (Lang::Sv, 1) => "1 fullmakt registrerades.".to_owned(),
+        (Lang::Sv, n) => format!("{n} fullmakter registrerades."),
+        (Lang::En, 1) => "1 holding was entered in the register.".to_owned(),
+        (Lang::En, n) => format!("{n} holdings were entered in the register."),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1147,6 +1182,31 @@ mod tests {
         assert_eq!(
             consent_pending(Lang::En, day),
             "waiting for an answer until 5 December 2026"
+        );
+    }
+
+    #[test]
+    fn a_spreadsheets_counts_are_said_with_their_plurals() {
+        assert_eq!(
+            import_ready(Lang::Fi, 1),
+            "Tiedostossa on 1 rivi eikä korjattavaa: valmis kirjattavaksi."
+        );
+        assert_eq!(
+            import_ready(Lang::Sv, 250),
+            "Filen har 250 rader och inget att rätta: klar att registreras."
+        );
+        assert!(import_ready(Lang::En, 2).starts_with("The file has 2 lines"));
+        assert!(
+            import_problems(Lang::Fi, 4, 3).starts_with("Tiedostossa on 4 riviä ja 3 korjattavaa")
+        );
+        assert_eq!(
+            holdings_entered(Lang::Fi, 250),
+            "250 valtuutta kirjattiin rekisteriin."
+        );
+        assert_eq!(holdings_entered(Lang::Sv, 1), "1 fullmakt registrerades.");
+        assert_eq!(
+            holdings_entered(Lang::En, 2),
+            "2 holdings were entered in the register."
         );
     }
 }

@@ -364,6 +364,12 @@ fn sample(id: RouteId) -> (&'static str, serde_json::Value) {
                 "hetu": cast::person("Anni").code(), "department": "sosiaalipalvelut",
                 "job_title": "asiakasohjaaja", "since": "2024-03-01", "until": "2027-02-28"}),
         ),
+        RouteId::StaffImportAuthorisationHoldings => (
+            "/api/staff/authorisation-holdings/import",
+            json!({"csv": format!("Etunimet;Sukunimi;Henkilötunnus;Toimiala;Nimike;Valtuus;Alkaen\n\
+                Sari Helena;Virtanen;{};sosiaalipalvelut;asiakasohjaaja;1;1.3.2024\n",
+                cast::person("Anni").code()), "enter": true}),
+        ),
         RouteId::StaffAuthorisationHoldingLeaving => (
             "/api/staff/authorisation-holdings/1/leaving",
             json!({"leaving_on": "2026-12-31"}),
@@ -708,7 +714,9 @@ fn expected(id: RouteId) -> [u16; 14] {
         ],
         // The administrator's: order 3 submitted, 4 in progress (path 2), 5 waiting on DVV,
         // 6 in progress (path 1); holding 1 in force.
-        RouteId::StaffAddAuthorisation | RouteId::StaffAddAuthorisationHolding => admin(201),
+        RouteId::StaffAddAuthorisation
+        | RouteId::StaffAddAuthorisationHolding
+        | RouteId::StaffImportAuthorisationHoldings => admin(201),
         RouteId::StaffEditAuthorisation
         | RouteId::StaffSetAuthorisationMap
         | RouteId::StaffAuthorisationReport

@@ -166,6 +166,58 @@ async fn an_employee_orders_an_authorisation_her_map_names_and_the_administrator
         .await
         .unwrap()
         .contains("Mikaela Johanna Holmström"));
+    // Holdings from before the register, from the spreadsheet as Excel saves it
+    // (Windows-1252): a line with a department the county does not have is named, and
+    // nothing is entered until the file is whole.
+    let benefits = "Etuustietojen katselu ja maksuvaatimusten rekisteröinti";
+    let header = "Etunimet;Sukunimi;Henkilötunnus;Toimiala;Nimike;Valtuus;Alkaen;Päättyy";
+    let tomas = format!(
+        "Tomas;Lindqvist;150370-997A;Sosiaalipalvelut;Sosiaaliohjaaja;{benefits};1.3.2024;"
+    );
+    let asa = format!("Åsa;Öberg;010190-998V;Tekniikka;Sosiaaliohjaaja;{benefits};1.3.2024;");
+    let spreadsheet: Vec<u8> = format!("{header}\r\n{tomas}\r\n{asa}\r\n")
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).expect("Latin-1"))
+        .collect();
+    let file = std::env::temp_dir().join(format!("valtuudet-{}.csv", std::process::id()));
+    std::fs::write(&file, spreadsheet).unwrap();
+    js(
+        &jukka,
+        "document.querySelector('[data-testid=import-holdings]').open = true",
+    )
+    .await;
+    wait_testid(&jukka, "import-file")
+        .await
+        .send_keys(&file.to_string_lossy())
+        .await
+        .unwrap();
+    wait_until(
+        &jukka,
+        "document.querySelector('[data-testid=import-text]').value.includes('Åsa;Öberg')",
+        "the file read as Windows-1252",
+    )
+    .await;
+    press(&jukka, "import-check").await;
+    wait_testid(&jukka, "import-has-problems").await;
+    let problem = wait_testid(&jukka, "import-problem").await;
+    assert_eq!(attr(&problem, "data-line").await.as_deref(), Some("3"));
+    assert!(problem.text().await.unwrap().contains("Toimiala"));
+    assert!(all_testid(&jukka, "import-enter").await.is_empty());
+    type_into(&jukka, "import-text", &format!("{header}\n{tomas}\n")).await;
+    press(&jukka, "import-check").await;
+    assert!(text_of(&jukka, "import-ready").await.contains("1 rivi"));
+    press(&jukka, "import-enter").await;
+    assert_eq!(
+        text_of(&jukka, "import-entered").await,
+        "1 valtuus kirjattiin rekisteriin."
+    );
+    wait_until(
+        &jukka,
+        "document.querySelector('[data-testid=holdings-all]').textContent.includes('Tomas Lindqvist')",
+        "the entered holding in the register",
+    )
+    .await;
+    let _ = std::fs::remove_file(&file);
     assert!(serious_accessibility_violations(&jukka).await.is_empty());
     // The catalogue with its map editor, and the report.
     press(&jukka, "back-to-authorisations").await;

@@ -160,12 +160,24 @@ pub async fn add(
     hetu: &str,
     by_name: &str,
 ) -> Result<(), DbError> {
-    db.execute(
+    db.execute_statement(adding(organiser, holding, hetu, by_name))
+        .await?;
+    Ok(())
+}
+
+/// [`add`] as a statement, for a batch of them.
+pub fn adding(
+    organiser: &OrganiserCode,
+    holding: &seteli_domain::api::authorisations::NewHolding,
+    hetu: &str,
+    by_name: &str,
+) -> Statement {
+    (
         "INSERT INTO authorisation_holdings (organiser_code, authorisation_id, employee_given_name,
              employee_family_name, employee_hetu, department_code, job_title_code, since, until,
              recorded_by_name)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        &[
+        vec![
             organiser.as_str().into(),
             SqlValue::from(holding.authorisation_id),
             holding.given_name.trim().into(),
@@ -178,8 +190,6 @@ pub async fn add(
             by_name.into(),
         ],
     )
-    .await?;
-    Ok(())
 }
 
 /// Marks every holding in force of the employee with identity code `hetu` as theirs who

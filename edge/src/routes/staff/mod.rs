@@ -6,6 +6,7 @@
 mod applications;
 mod approvals;
 pub mod authorisation_holdings;
+pub mod authorisation_import;
 pub mod authorisation_orders;
 pub mod authorisation_steps;
 pub mod authorisations;

@@ -4,6 +4,7 @@
 
 mod catalogue;
 mod holdings;
+mod import;
 mod orders;
 mod paths;
 

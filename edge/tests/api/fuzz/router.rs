@@ -412,6 +412,15 @@ fn example(
                 "job_title": "asiakasohjaaja", "since": "2024-03-01"}),
             ),
         ),
+        "/api/staff/authorisation-holdings/import" => (
+            vec![],
+            "",
+            Some(json!({"csv": format!(
+                "Etunimet;Sukunimi;Henkilötunnus;Toimiala;Nimike;Valtuus;Alkaen\n\
+                 Sari;Virtanen;{};sosiaalipalvelut;asiakasohjaaja;1;1.3.2024\n",
+                cast::person("Anni").code()
+            )})),
+        ),
         "/api/staff/authorisation-holdings/{id}/leaving" => {
             (vec![], "1", Some(json!({"leaving_on": "2026-12-31"})))
         }

@@ -116,6 +116,7 @@ fn Register(initial: HoldingsRegister, lang: Lang) -> impl IntoView {
     view! {
         <div aria-live="polite">{outcome}</div>
         <AddHolding register lang/>
+        <super::holdings_import::ImportHoldings register lang/>
         {move || {
             let r = register.get();
             view! {

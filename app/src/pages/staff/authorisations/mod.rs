@@ -6,6 +6,7 @@
 pub mod catalogue;
 pub mod glossary;
 pub mod holdings;
+mod holdings_import;
 pub mod home;
 pub mod map;
 pub mod order;
