@@ -88,10 +88,19 @@ pub fn reads_file(method: Method, path: &str) -> bool {
         )
 }
 
-/// The largest body the request's route reads.
+/// The largest body the request's route reads: a file upload's, a spreadsheet's of
+/// holdings ([`seteli_domain::authorisation::import::MAX_IMPORT_BYTES`]), else
+/// [`MAX_BODY_BYTES`].
 pub fn body_limit(method: Method, path: &str) -> usize {
+    let imports = method == Method::Post
+        && matches!(
+            resolve(Some(RouteMethod::Post), path),
+            Resolved::Found(route, _) if route.id == RouteId::StaffImportAuthorisationHoldings
+        );
     if reads_file(method, path) {
         seteli_domain::application::MAX_ATTACHMENT_BYTES
+    } else if imports {
+        seteli_domain::authorisation::import::MAX_IMPORT_BYTES
     } else {
         MAX_BODY_BYTES
     }
@@ -117,7 +126,7 @@ async fn route<D: Database, H: Outbound>(
         || req.bytes.len() > limit
         || body_too_large(req.header("content-length"), limit)
     {
-        let code = if limit > MAX_BODY_BYTES {
+        let code = if reads_file(req.method, &req.path) {
             ErrorCode::AttachmentTooLarge
         } else {
             ErrorCode::PayloadTooLarge

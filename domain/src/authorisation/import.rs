@@ -13,6 +13,10 @@ use time::{Date, Month};
 /// The most lines of holdings one file enters.
 pub const MAX_IMPORT_ROWS: usize = 500;
 
+/// The largest request carrying a file: 500 long lines (about 150 bytes each, in JSON) fit
+/// several times over.
+pub const MAX_IMPORT_BYTES: usize = 256 * 1024;
+
 /// A column of the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -48,7 +52,13 @@ impl ImportColumn {
             ImportColumn::FamilyName => &["sukunimi", "efternamn", "family name"],
             ImportColumn::Hetu => &["henkilötunnus", "hetu", "personbeteckning", "identity code"],
             ImportColumn::Department => &["toimiala", "sektor", "department"],
-            ImportColumn::JobTitle => &["nimike", "tehtävänimike", "titel", "job title"],
+            ImportColumn::JobTitle => &[
+                "nimike",
+                "tehtävänimike",
+                "befattning",
+                "titel",
+                "job title",
+            ],
             ImportColumn::Authorisation => &["valtuus", "fullmakt", "authorisation"],
             ImportColumn::Since => &["alkaen", "från", "since"],
             ImportColumn::Until => &["päättyy", "upphör", "until"],
@@ -87,6 +97,9 @@ pub enum ProblemKind {
     BadDates,
     /// A department, job title or authorisation the organiser's lists do not know.
     Unknown,
+    /// A name that more than one department, job title or authorisation has: the code (or
+    /// the catalogue's number) tells which.
+    Ambiguous,
     /// An authorisation the organisation does not hold (nobody can hold it for it).
     NotHeld,
     /// The same person and authorisation on an earlier line too.
@@ -123,6 +136,14 @@ pub struct ImportedHolding {
 /// Reads the file's `text` on `today`: its rows when every line is whole, and the problems
 /// of every line that is not (a row with a problem is not among the rows).
 pub fn read_holdings(text: &str, today: Date) -> (Vec<ImportedHolding>, Vec<ImportProblem>) {
+    // Excel for Mac ends lines with a carriage return alone.
+    let unix;
+    let text = if text.contains('\n') {
+        text
+    } else {
+        unix = text.replace('\r', "\n");
+        unix.as_str()
+    };
     let whole = |kind| {
         (
             Vec::new(),
@@ -156,25 +177,33 @@ pub fn read_holdings(text: &str, today: Date) -> (Vec<ImportedHolding>, Vec<Impo
     let mut rows = Vec::new();
     let mut problems = Vec::new();
     let mut count = 0;
+    // How far the line breaks are counted, and how many there were.
+    let (mut counted_to, mut breaks) = (0, 0);
     for record in reader.records() {
         let Ok(record) = record else {
             return whole(ProblemKind::Unreadable);
         };
         // The line a spreadsheet shows: the reader's count leaves out the empty lines it
         // skips, and its position is where it began to skip them.
-        let line = record.position().map_or(0, |p| {
-            let bytes = text.as_bytes();
-            let from = usize::try_from(p.byte())
+        let bytes = text.as_bytes();
+        let from = record.position().map_or(0, |p| {
+            usize::try_from(p.byte())
                 .unwrap_or(usize::MAX)
-                .min(bytes.len());
-            let start = from
-                + bytes[from..]
-                    .iter()
-                    .take_while(|b| matches!(b, b'\r' | b'\n'))
-                    .count();
-            let breaks = bytes[..start].iter().filter(|&&b| b == b'\n').count();
-            u32::try_from(breaks + 1).unwrap_or(u32::MAX)
+                .min(bytes.len())
         });
+        let start = from
+            + bytes[from..]
+                .iter()
+                .take_while(|b| matches!(b, b'\r' | b'\n'))
+                .count();
+        // Records come in order: only what lies between the last one and this is counted.
+        let start = start.max(counted_to);
+        breaks += bytes[counted_to..start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        counted_to = start;
+        let line = u32::try_from(breaks + 1).unwrap_or(u32::MAX);
         if record.iter().all(|field| field.trim().is_empty()) {
             continue;
         }
@@ -202,7 +231,10 @@ pub fn read_holdings(text: &str, today: Date) -> (Vec<ImportedHolding>, Vec<Impo
 
 /// The separator the header line uses: the one of `;`, tab and `,` it has most of.
 fn delimiter(text: &str) -> u8 {
-    let header = text.lines().next().unwrap_or("");
+    let header = text
+        .lines()
+        .find(|line| !line.trim().is_empty())
+        .unwrap_or("");
     [b';', b'\t', b',']
         .into_iter()
         .max_by_key(|d| header.bytes().filter(|b| b == d).count())
@@ -315,11 +347,18 @@ pub fn resolve(
             .into_iter()
             .any(|t| same(t, written))
     };
-    let place = |places: &[Place], written: &str| {
-        places
-            .iter()
-            .find(|p| same(&p.code, written) || named(&p.name, written))
-            .map(|p| p.code.clone())
+    // The one place a code or name means (a code before a name); `Err` when names of
+    // several fit.
+    let place = |places: &[Place], written: &str| -> Result<Option<String>, ()> {
+        if let Some(p) = places.iter().find(|p| same(&p.code, written)) {
+            return Ok(Some(p.code.clone()));
+        }
+        let mut fits = places.iter().filter(|p| named(&p.name, written));
+        match (fits.next(), fits.next()) {
+            (Some(p), None) => Ok(Some(p.code.clone())),
+            (Some(_), Some(_)) => Err(()),
+            _ => Ok(None),
+        }
     };
     let mut resolved = Vec::new();
     let mut problems = Vec::new();
@@ -331,23 +370,34 @@ pub fn resolve(
                 kind,
             });
         };
-        let department = place(departments, &row.department);
-        if department.is_none() {
-            problem(ImportColumn::Department, ProblemKind::Unknown);
-        }
-        let job_title = place(job_titles, &row.job_title);
-        if job_title.is_none() {
-            problem(ImportColumn::JobTitle, ProblemKind::Unknown);
-        }
+        let mut found = |places, written, column| match place(places, written) {
+            Ok(Some(code)) => Some(code),
+            Ok(None) => {
+                problem(column, ProblemKind::Unknown);
+                None
+            }
+            Err(()) => {
+                problem(column, ProblemKind::Ambiguous);
+                None
+            }
+        };
+        let department = found(departments, &row.department, ImportColumn::Department);
+        let job_title = found(job_titles, &row.job_title, ImportColumn::JobTitle);
         let number = row.authorisation.trim().parse::<AuthorisationId>().ok();
-        let entry = catalogue
+        let mut fits = catalogue
             .iter()
-            .find(|e| Some(e.id) == number || named(&e.name, &row.authorisation));
+            .filter(|e| Some(e.id) == number || named(&e.name, &row.authorisation));
+        let (entry, ambiguous) = match (fits.next(), fits.next()) {
+            (first, None) => (first, false),
+            (Some(_), Some(_)) => (None, true),
+            (None, Some(_)) => (None, false),
+        };
         let registered = in_register.contains(&(row.hetu.as_str(), entry.map_or(0, |e| e.id)));
         let repeated = resolved.iter().any(|r: &ResolvedHolding| {
             r.row.hetu == row.hetu && Some(r.authorisation_id) == entry.map(|e| e.id)
         });
         let refused = match entry {
+            None if ambiguous => Some(ProblemKind::Ambiguous),
             None => Some(ProblemKind::Unknown),
             Some(entry) if !entry.held => Some(ProblemKind::NotHeld),
             Some(_) if registered => Some(ProblemKind::InRegister),
@@ -619,6 +669,75 @@ mod tests {
                 (8, Some(C::Authorisation), K::Repeated),
             ]
         );
+    }
+
+    #[test]
+    fn a_name_several_have_is_ambiguous_but_a_code_or_number_is_not() {
+        let text = format!(
+            "{HEADER}\n\
+             A;B;010190-998V;Talous;controller;Ilmoitus;1.1.2025;\n\
+             A;B;010190-998V;tal-1;controller;4;1.1.2025;\n"
+        );
+        let (rows, _) = read_holdings(&text, TODAY);
+        let departments = [
+            place("tal-1", "Talous", "Ekonomi"),
+            place("tal-2", "Talous", "Ekonomi 2"),
+        ];
+        let titles = [place("controller", "Controller", "Controller")];
+        let catalogue = [entry(3, "Ilmoitus", true), entry(4, "Ilmoitus", true)];
+        let (resolved, problems) = resolve(rows, &departments, &titles, &catalogue, &[]);
+        let named: Vec<_> = problems
+            .iter()
+            .map(|p| (p.line, p.column, p.kind))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                (2, Some(ImportColumn::Department), ProblemKind::Ambiguous),
+                (2, Some(ImportColumn::Authorisation), ProblemKind::Ambiguous),
+            ]
+        );
+        assert_eq!(resolved.len(), 1);
+        assert_eq!(
+            (
+                resolved[0].department.as_str(),
+                resolved[0].authorisation_id
+            ),
+            ("tal-1", 4)
+        );
+    }
+
+    #[test]
+    fn lines_ended_by_a_carriage_return_alone_and_a_blank_first_line_are_read() {
+        let mac = format!(
+            "{HEADER}\rA;B;010190-998V;a;b;c;1.1.2025;\r\rC;D;020285-9981;a;b;c;1.1.2025;\r"
+        );
+        let (rows, problems) = read_holdings(&mac, TODAY);
+        assert_eq!(problems, []);
+        assert_eq!(rows.iter().map(|r| r.line).collect::<Vec<_>>(), [2, 4]);
+        let blank_first = format!("\n{HEADER}\nA;B;010190-998V;a;b;c;1.1.2025;\n");
+        let (rows, problems) = read_holdings(&blank_first, TODAY);
+        assert_eq!((rows.len(), problems), (1, vec![]));
+        assert_eq!(rows[0].line, 3);
+    }
+
+    #[test]
+    fn names_and_names_of_places_are_checked_at_their_longest() {
+        let line = |given: &str, department: &str, since: &str| {
+            format!("{HEADER}\n{given};B;010190-998V;{department};b;c;{since};\n")
+        };
+        let ok = |text: &str| read_holdings(text, TODAY).1.is_empty();
+        assert!(
+            ok(&line(&"a".repeat(100), "d", "21.11.2026")),
+            "today may begin a holding"
+        );
+        assert!(!ok(&line(&"a".repeat(101), "d", "1.1.2025")));
+        assert!(!ok(&line("An\u{7}na", "d", "1.1.2025")));
+        assert!(ok(&line("Anna", &"d".repeat(200), "1.1.2025")));
+        assert!(!ok(&line("Anna", &"d".repeat(201), "1.1.2025")));
+        assert!(!ok(&line("Anna", "d", "22.11.2026")));
+        let until = format!("{HEADER}\nA;B;010190-998V;a;b;c;1.1.2025;2.1.2025\n");
+        assert!(ok(&until), "a day after since may end it");
     }
 
     #[test]

@@ -1144,6 +1144,7 @@ texts! {
         ImportProblemInvalid,
         ImportProblemBadDates,
         ImportProblemUnknown,
+        ImportProblemAmbiguous,
         ImportProblemNotHeld,
         ImportProblemRepeated,
         ImportProblemInRegister,

@@ -849,10 +849,21 @@ pub fn import_ready(lang: Lang, lines: u32) -> String {
 
 /// A checked spreadsheet of `lines` lines with `problems` problems to correct.
 pub fn import_problems(lang: Lang, lines: u32, problems: usize) -> String {
-    match lang {
-        Lang::Fi => format!("Tiedostossa on {lines} riviä ja {problems} korjattavaa. Mitään ei kirjata ennen kuin kaikki rivit ovat kunnossa."),
-        Lang::Sv => format!("Filen har {lines} rader och {problems} saker att rätta. Inget registreras förrän alla rader är i skick."),
-        Lang::En => format!("The file has {lines} lines and {problems} things to correct. Nothing is entered until every line is whole."),
+    let lines = match (lang, lines) {
+        (Lang::Fi, 1) => "1 rivi".to_owned(),
+        (Lang::Fi, n) => format!("{n} riviä"),
+        (Lang::Sv, 1) => "1 rad".to_owned(),
+        (Lang::Sv, n) => format!("{n} rader"),
+        (Lang::En, 1) => "1 line".to_owned(),
+        (Lang::En, n) => format!("{n} lines"),
+    };
+    match (lang, problems) {
+        (Lang::Fi, 1) => format!("Tiedostossa on {lines} ja 1 korjattava kohta. Mitään ei kirjata ennen kuin kaikki rivit ovat kunnossa."),
+        (Lang::Fi, n) => format!("Tiedostossa on {lines} ja {n} korjattavaa kohtaa. Mitään ei kirjata ennen kuin kaikki rivit ovat kunnossa."),
+        (Lang::Sv, 1) => format!("Filen har {lines} och 1 sak att rätta. Inget registreras förrän alla rader är i skick."),
+        (Lang::Sv, n) => format!("Filen har {lines} och {n} saker att rätta. Inget registreras förrän alla rader är i skick."),
+        (Lang::En, 1) => format!("The file has {lines} and 1 thing to correct. Nothing is entered until every line is whole."),
+        (Lang::En, n) => format!("The file has {lines} and {n} things to correct. Nothing is entered until every line is whole."),
     }
 }
 

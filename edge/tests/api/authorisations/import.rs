@@ -171,3 +171,26 @@ async fn a_file_with_a_bad_line_enters_nothing_and_names_every_problem() {
     let forbidden = import(&mikaela, &csv, false).await;
     assert_eq!(forbidden.status, 403);
 }
+
+#[tokio::test]
+async fn a_file_of_five_hundred_long_lines_is_read_and_one_more_is_too_many() {
+    let app = app();
+    let jukka = admin(&app).await;
+    // Spreadsheets carry columns of their own: a note here, which the import leaves be.
+    let line = format!(
+        "Mikaela Johanna;Holmström;{};Sosiaalipalvelut;Sosiaaliohjaaja;Etuustietojen katselu;1.3.2024;28.2.2027;\
+         Myönnetty Suomi.fi-valtuuksissa ennen Seteliä\r",
+        cast::person("Anni").code()
+    );
+    let lines = |n: usize| format!("{HEADER};Huomautus\r{}", vec![line.as_str(); n].join(""));
+    let most = lines(500);
+    assert!(most.len() > 64 * 1024, "longer than the API's other bodies");
+    let checked = import(&jukka, &most, false).await;
+    assert_eq!(checked.status, 200, "{}", checked.json);
+    assert_eq!(checked.json["lines"], 500);
+    let too_many = import(&jukka, &lines(501), false).await;
+    assert_eq!(
+        too_many.json["problems"],
+        json!([{"line": 1, "kind": "too_many"}])
+    );
+}

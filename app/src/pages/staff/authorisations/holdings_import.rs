@@ -34,6 +34,7 @@ fn problem_text(kind: ProblemKind) -> Text {
         ProblemKind::Invalid => Text::ImportProblemInvalid,
         ProblemKind::BadDates => Text::ImportProblemBadDates,
         ProblemKind::Unknown => Text::ImportProblemUnknown,
+        ProblemKind::Ambiguous => Text::ImportProblemAmbiguous,
         ProblemKind::NotHeld => Text::ImportProblemNotHeld,
         ProblemKind::Repeated => Text::ImportProblemRepeated,
         ProblemKind::InRegister => Text::ImportProblemInRegister,
@@ -59,10 +60,13 @@ pub fn ImportHoldings(register: RwSignal<HoldingsRegister>, lang: Lang) -> impl 
         let (csv, enter) = (csv.clone(), *enter);
         async move {
             let answer = api::import_holdings(&csv, enter, lang).await?;
-            if enter {
-                register.try_set(api::holdings(lang).await?);
-            }
             answered.try_set(Some((csv, answer)));
+            if enter {
+                // Entered whatever the register's reading says; it reads again on a reload.
+                if let Ok(fresh) = api::holdings(lang).await {
+                    register.try_set(fresh);
+                }
+            }
             Ok::<(), ApiError>(())
         }
     });
@@ -79,12 +83,20 @@ pub fn ImportHoldings(register: RwSignal<HoldingsRegister>, lang: Lang) -> impl 
         let input = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-        if let Some(file) = input.and_then(|i| i.files()).and_then(|list| list.get(0)) {
+        if let Some(file) = input
+            .as_ref()
+            .and_then(|i| i.files())
+            .and_then(|list| list.get(0))
+        {
             leptos::task::spawn_local(async move {
                 if let Some(read) = file_text(file).await {
                     text.try_set(read);
                 }
             });
+        }
+        // The same file chosen again (after fixing it) is read again.
+        if let Some(input) = input {
+            input.set_value("");
         }
     };
     // The answer, while it is about the text as it now is.
@@ -98,14 +110,14 @@ pub fn ImportHoldings(register: RwSignal<HoldingsRegister>, lang: Lang) -> impl 
         if pending.get() {
             return None;
         }
-        if let Some(Err(error)) = run.value().get() {
-            return Some(view! { <SubmitError error testid="import-error"/> }.into_any());
-        }
         if nothing.get() {
             return Some(
                 view! { <p class="notice notice-error" data-testid="import-nothing">{t(lang, Text::ImportHoldingsNothing)}</p> }
                     .into_any(),
             );
+        }
+        if let Some(Err(error)) = run.value().get() {
+            return Some(view! { <SubmitError error testid="import-error"/> }.into_any());
         }
         let answer = current()?;
         Some(if answer.entered > 0 {
@@ -121,12 +133,15 @@ pub fn ImportHoldings(register: RwSignal<HoldingsRegister>, lang: Lang) -> impl 
             .into_any()
         } else {
             let summary = import_problems(lang, answer.lines, answer.problems.len());
-            view! {
-                <p class="notice notice-error" data-testid="import-has-problems">{summary}</p>
-                <ProblemTable problems=answer.problems lang/>
-            }
-            .into_any()
+            view! { <p class="notice notice-error" data-testid="import-has-problems">{summary}</p> }
+                .into_any()
         })
+    };
+    // The problems, outside the live region: a screen reader hears the summary, then reads
+    // the table at will.
+    let problems = move || {
+        let answer = current().filter(|a| !a.problems.is_empty() && !pending.get())?;
+        Some(view! { <ProblemTable problems=answer.problems lang/> })
     };
     view! {
         <details class="page-section" data-testid="import-holdings">
@@ -149,6 +164,7 @@ pub fn ImportHoldings(register: RwSignal<HoldingsRegister>, lang: Lang) -> impl 
                 </button>
             </form>
             <div aria-live="polite">{outcome}</div>
+            {problems}
         </details>
     }
 }
