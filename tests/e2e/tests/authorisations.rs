@@ -203,6 +203,8 @@ async fn an_employee_orders_an_authorisation_her_map_names_and_the_administrator
     assert_eq!(attr(&problem, "data-line").await.as_deref(), Some("3"));
     assert!(problem.text().await.unwrap().contains("Toimiala"));
     assert!(all_testid(&jukka, "import-enter").await.is_empty());
+    // The problems' table, as a screen reader meets it.
+    assert!(serious_accessibility_violations(&jukka).await.is_empty());
     type_into(&jukka, "import-text", &format!("{header}\n{tomas}\n")).await;
     press(&jukka, "import-check").await;
     assert_eq!(
